@@ -1,0 +1,3 @@
+"""coopex: an industrial cooperation and localization exchange."""
+
+__version__ = "0.1.0"

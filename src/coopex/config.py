@@ -1,0 +1,22 @@
+"""Settings from the environment (prefix COOPEX_). The embedded SQLite file is the default."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="COOPEX_", extra="ignore")
+
+    home: Path = Path(".coopex")  # where the embedded database (and later indexes) live
+    database_url: str | None = None  # e.g. postgresql+psycopg://user@host/coopex
+    host: str = "127.0.0.1"
+    port: int = 8000
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.home / 'coopex.db').resolve()}"

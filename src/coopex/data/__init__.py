@@ -1,0 +1,1 @@
+"""Shipped data: reference code lists and the demo dataset."""

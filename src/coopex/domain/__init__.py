@@ -1,0 +1,1 @@
+"""The pure domain core: value objects, entities, rules and errors. Standard library only."""

@@ -1,0 +1,76 @@
+"""Users, roles and the rules of who may change what."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from coopex.domain.errors import PermissionDenied
+
+
+class Role(StrEnum):
+    ADMIN = "admin"  # runs the exchange: every organisation, every user
+    AGENCY_STAFF = "agency_staff"  # registers organisations on behalf of enterprises
+    ENTERPRISE_MEMBER = "enterprise_member"  # keeps its own organisation's data
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    email: str
+    name: str
+    role: Role
+    active: bool = True
+    id: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """Who is acting: a signed-in user, or the operator at the CLI."""
+
+    label: str
+    role: Role
+    user_id: int | None = None
+    organizations: frozenset[int] = frozenset()
+
+    @classmethod
+    def operator(cls, label: str = "cli") -> Actor:
+        """The person at the server's own command line, who holds the database anyway."""
+        return cls(label=label, role=Role.ADMIN)
+
+    @classmethod
+    def for_user(cls, user: User, organizations: frozenset[int]) -> Actor:
+        assert user.id is not None
+        return cls(label=user.email, role=user.role, user_id=user.id, organizations=organizations)
+
+    @property
+    def is_admin(self) -> bool:
+        return self.role is Role.ADMIN
+
+    def is_member_of(self, organization_id: int) -> bool:
+        return organization_id in self.organizations
+
+
+def require_can_create_organization(actor: Actor) -> None:
+    if actor.role is Role.ENTERPRISE_MEMBER:
+        raise PermissionDenied(
+            "create an organisation", "only admins and agency staff register organisations"
+        )
+
+
+def require_can_edit_organization(actor: Actor, organization_id: int, organization_ref: str) -> None:
+    """Only members of an organisation (or admins) change its data or its listings."""
+    if actor.is_admin or actor.is_member_of(organization_id):
+        return
+    raise PermissionDenied(
+        f"change organisation {organization_ref!r}", "you are not a member of it"
+    )
+
+
+def can_see_unpublished(actor: Actor, organization_id: int) -> bool:
+    """Drafts and closed listings are visible to their owners and admins only."""
+    return actor.is_admin or actor.is_member_of(organization_id)
+
+
+def require_admin(actor: Actor, action: str) -> None:
+    if not actor.is_admin:
+        raise PermissionDenied(action, "admins only")

@@ -1,0 +1,25 @@
+"""The audit trail: every change and every refused attempt, who, when, what."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+
+class Outcome(StrEnum):
+    DONE = "done"
+    DENIED = "denied"
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    at: datetime
+    actor: str
+    user_id: int | None
+    action: str  # e.g. "listing.update"
+    entity: str  # e.g. "listing"
+    entity_ref: str
+    outcome: Outcome
+    detail: str = ""
+    id: int | None = None

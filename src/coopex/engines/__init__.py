@@ -1,0 +1,1 @@
+"""Computation on domain objects. No I/O, no frameworks."""

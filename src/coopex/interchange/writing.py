@@ -1,0 +1,47 @@
+"""Writing exports. What these write, `reading` reads back to the same records."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from coopex.interchange.records import Entity
+
+FORMAT_VERSION = "coopex/1"
+
+
+def _cell(name: str, value: object) -> str:
+    if value is None:
+        return ""
+    if name == "contacts":
+        return json.dumps(value, ensure_ascii=False) if value else ""
+    if isinstance(value, list):
+        return ";".join(str(item) for item in value)
+    return str(value)
+
+
+def write_csv(stream: TextIO, entity: Entity, records: Iterable[dict[str, object]], extra: tuple[str, ...] = ()) -> int:
+    """One row per record, in the column order of `entity.fields` (+ `extra`); returns rows."""
+    columns = entity.fields + extra
+    writer = csv.writer(stream, lineterminator="\n")
+    writer.writerow(columns)
+    count = 0
+    for record in records:
+        writer.writerow([_cell(name, record.get(name)) for name in columns])
+        count += 1
+    return count
+
+
+def write_json(stream: TextIO, sections: dict[Entity, Iterable[dict[str, object]]]) -> int:
+    """A JSON document with one list per entity; returns the number of records."""
+    document: dict[str, object] = {"format": FORMAT_VERSION}
+    count = 0
+    for entity, records in sections.items():
+        items = list(records)
+        document[entity.value] = items
+        count += len(items)
+    json.dump(document, stream, ensure_ascii=False, indent=1)
+    stream.write("\n")
+    return count

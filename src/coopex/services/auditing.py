@@ -1,0 +1,72 @@
+"""Running a change inside a transaction and writing the audit trail, refusals included."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import TypeVar
+
+from sqlalchemy.engine import Connection
+
+from coopex.domain.accounts import Actor
+from coopex.domain.audit import AuditEntry, Outcome
+from coopex.domain.errors import PermissionDenied
+from coopex.storage.audit import AuditRepository
+from coopex.storage.database import Database, utc_now
+
+T = TypeVar("T")
+
+
+def changed_fields(before: dict[str, object], after: dict[str, object]) -> str:
+    """The audit detail of an update: each changed field with its old and new value."""
+    diff = {key: [before.get(key), value] for key, value in after.items() if before.get(key) != value}
+    return json.dumps({"changed": diff}, ensure_ascii=False, default=str)
+
+
+def record_detail(record: dict[str, object]) -> str:
+    return json.dumps(record, ensure_ascii=False, default=str)
+
+
+class AuditedChange:
+    """`run(...)` executes `work` in one transaction and appends its audit entry to it.
+
+    A refused change rolls back, and the refusal is then logged in a transaction of its own,
+    so attempts are on record even though they changed nothing.
+    """
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def log(
+        self, connection: Connection, actor: Actor, action: str, entity_ref: str, outcome: Outcome, detail: str
+    ) -> None:
+        AuditRepository(connection).append(
+            AuditEntry(
+                at=utc_now(),
+                actor=actor.label,
+                user_id=actor.user_id,
+                action=action,
+                entity=action.split(".", 1)[0],
+                entity_ref=entity_ref,
+                outcome=outcome,
+                detail=detail,
+            )
+        )
+
+    def run(
+        self,
+        actor: Actor,
+        action: str,
+        entity_ref: str,
+        work: Callable[[Connection], tuple[T, str]],
+    ) -> T:
+        """`work` returns (result, detail); `action` is `entity.verb`, e.g. `listing.close`."""
+        try:
+            with self.database.transaction() as connection:
+                result, detail = work(connection)
+                self.log(connection, actor, action, entity_ref, Outcome.DONE, detail)
+                return result
+        except PermissionDenied as denied:
+            with self.database.transaction() as connection:
+                self.log(connection, actor, action, entity_ref, Outcome.DENIED, denied.reason)
+            raise

@@ -1,0 +1,181 @@
+"""Registry use cases: organisations and their listings."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import replace
+
+from sqlalchemy.engine import Connection
+
+from coopex.domain.accounts import (
+    Actor,
+    can_see_unpublished,
+    require_can_create_organization,
+    require_can_edit_organization,
+)
+from coopex.domain.catalog import ReferenceCatalog
+from coopex.domain.errors import Conflict, FieldError, NotFound, ValidationFailed
+from coopex.domain.listings import Listing, ListingStatus, build_listing, listing_record
+from coopex.domain.organizations import Organization, build_organization, organization_record
+from coopex.domain.paging import Page, check_page_size, decode_cursor
+from coopex.domain.queries import ListingFilter, OrganizationFilter
+from coopex.engines.language import detect_language
+from coopex.services.auditing import AuditedChange, changed_fields, record_detail
+from coopex.storage.accounts import AccountRepository
+from coopex.storage.database import Database
+from coopex.storage.listings import ListingRepository
+from coopex.storage.organizations import OrganizationRepository
+
+
+def with_language(raw: Mapping[str, object]) -> dict[str, object]:
+    """The raw listing with its language detected from the text when none was given."""
+    record = dict(raw)
+    if not record.get("language"):
+        text = f"{record.get('title') or ''} {record.get('description') or ''}"
+        record["language"] = detect_language(text)
+    return record
+
+
+def _merge(current: dict[str, object], changes: Mapping[str, object], fixed: tuple[str, ...]) -> dict[str, object]:
+    errors = [
+        FieldError(name, "cannot be changed", str(changes[name]))
+        for name in fixed
+        if name in changes and changes[name] != current[name]
+    ]
+    if errors:
+        raise ValidationFailed(errors)
+    return {**current, **changes}
+
+
+class RegistryService:
+    def __init__(self, database: Database, catalog: ReferenceCatalog) -> None:
+        self.database = database
+        self.catalog = catalog
+        self.audited = AuditedChange(database)
+
+    # -- organisations -------------------------------------------------------------
+
+    def create_organization(self, actor: Actor, raw: Mapping[str, object]) -> Organization:
+        org = build_organization(raw, self.catalog)
+
+        def work(connection: Connection) -> tuple[Organization, str]:
+            require_can_create_organization(actor)
+            repo = OrganizationRepository(connection)
+            if repo.get(ref=org.ref) is not None:
+                raise Conflict(f"an organisation with ref {org.ref!r} exists", field="ref")
+            created = repo.add(org)
+            if actor.user_id is not None:  # whoever registers an organisation may keep it
+                assert created.id is not None
+                AccountRepository(connection).add_membership(actor.user_id, created.id)
+            return created, record_detail(organization_record(created))
+
+        return self.audited.run(actor, "organization.create", org.ref, work)
+
+    def update_organization(
+        self, actor: Actor, ref: str, changes: Mapping[str, object]
+    ) -> Organization:
+        def work(connection: Connection) -> tuple[Organization, str]:
+            repo = OrganizationRepository(connection)
+            current = self._organization(repo, ref)
+            assert current.id is not None
+            require_can_edit_organization(actor, current.id, current.ref)
+            before = organization_record(current)
+            updated = build_organization(_merge(before, changes, ("ref",)), self.catalog)
+            saved = repo.replace(current.id, updated)
+            return saved, changed_fields(before, organization_record(saved))
+
+        return self.audited.run(actor, "organization.update", ref, work)
+
+    def get_organization(self, ref: str) -> Organization:
+        with self.database.transaction() as connection:
+            return self._organization(OrganizationRepository(connection), ref)
+
+    def list_organizations(
+        self, filters: OrganizationFilter, cursor: str | None = None, limit: int = 50
+    ) -> Page[Organization]:
+        check_page_size(limit)
+        with self.database.transaction() as connection:
+            return OrganizationRepository(connection).page(filters, decode_cursor(cursor), limit)
+
+    @staticmethod
+    def _organization(repo: OrganizationRepository, ref: str) -> Organization:
+        org = repo.get(ref=ref)
+        if org is None:
+            raise NotFound("organisation", ref)
+        return org
+
+    # -- listings ------------------------------------------------------------------
+
+    def create_listing(self, actor: Actor, raw: Mapping[str, object]) -> Listing:
+        listing = build_listing(with_language(raw), self.catalog)
+
+        def work(connection: Connection) -> tuple[Listing, str]:
+            org = OrganizationRepository(connection).get(ref=listing.org_ref)
+            if org is None:
+                raise ValidationFailed(
+                    [FieldError("org", "no organisation with this ref", listing.org_ref)]
+                )
+            assert org.id is not None
+            require_can_edit_organization(actor, org.id, org.ref)
+            repo = ListingRepository(connection)
+            if repo.get(ref=listing.ref) is not None:
+                raise Conflict(f"a listing with ref {listing.ref!r} exists", field="ref")
+            created = repo.add(listing, org.id)
+            return created, record_detail(listing_record(created))
+
+        return self.audited.run(actor, "listing.create", listing.ref, work)
+
+    def update_listing(self, actor: Actor, ref: str, changes: Mapping[str, object]) -> Listing:
+        def work(connection: Connection) -> tuple[Listing, str]:
+            repo = ListingRepository(connection)
+            current, organization_id = self._owned_listing(repo, actor, ref)
+            before = listing_record(current)
+            merged = _merge(before, changes, ("ref", "org"))
+            if "title" in changes or "description" in changes:
+                merged["language"] = changes.get("language")  # re-detect unless given
+            updated = build_listing(with_language(merged), self.catalog)
+            saved = repo.replace(current.id or 0, updated, organization_id)
+            return saved, changed_fields(before, listing_record(saved))
+
+        return self.audited.run(actor, "listing.update", ref, work)
+
+    def close_listing(self, actor: Actor, ref: str) -> Listing:
+        def work(connection: Connection) -> tuple[Listing, str]:
+            repo = ListingRepository(connection)
+            current, organization_id = self._owned_listing(repo, actor, ref)
+            if current.status is ListingStatus.CLOSED:
+                raise Conflict(f"listing {ref!r} is already closed", field="status")
+            closed = replace(current, status=ListingStatus.CLOSED)
+            saved = repo.replace(current.id or 0, closed, organization_id)
+            return saved, changed_fields(listing_record(current), listing_record(saved))
+
+        return self.audited.run(actor, "listing.close", ref, work)
+
+    def get_listing(self, actor: Actor, ref: str) -> Listing:
+        with self.database.transaction() as connection:
+            repo = ListingRepository(connection)
+            listing = repo.get(ref=ref)
+            if listing is None or listing.id is None:
+                raise NotFound("listing", ref)
+            if listing.status is not ListingStatus.PUBLISHED and not can_see_unpublished(
+                actor, repo.organization_id(listing.id)
+            ):
+                raise NotFound("listing", ref)  # an unpublished listing's existence is private
+            return listing
+
+    def list_listings(
+        self, actor: Actor, filters: ListingFilter, cursor: str | None = None, limit: int = 50
+    ) -> Page[Listing]:
+        check_page_size(limit)
+        visible = None if actor.is_admin else actor.organizations
+        with self.database.transaction() as connection:
+            return ListingRepository(connection).page(filters, decode_cursor(cursor), limit, visible)
+
+    @staticmethod
+    def _owned_listing(repo: ListingRepository, actor: Actor, ref: str) -> tuple[Listing, int]:
+        listing = repo.get(ref=ref)
+        if listing is None or listing.id is None:
+            raise NotFound("listing", ref)
+        organization_id = repo.organization_id(listing.id)
+        require_can_edit_organization(actor, organization_id, listing.org_ref)
+        return listing, organization_id

@@ -1,0 +1,1 @@
+"""SQLAlchemy tables and repositories. Dialect quirks (SQLite, PostgreSQL) stay in here."""

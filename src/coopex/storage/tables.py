@@ -1,0 +1,153 @@
+"""The schema. Migrations in `storage/migrations` must produce exactly this (a test checks)."""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+
+metadata = sa.MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+    }
+)
+
+Timestamp = sa.DateTime(timezone=True)
+
+organizations = sa.Table(
+    "organizations",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("ref", sa.String(80), nullable=False, unique=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("country", sa.String(2), nullable=False),
+    sa.Column("region", sa.String(6)),
+    sa.Column("aliases", sa.JSON, nullable=False),
+    sa.Column("website", sa.String(200)),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("contacts", sa.JSON, nullable=False),
+    sa.Column("provenance", sa.String(20), nullable=False),
+    sa.Column("source", sa.String(200)),
+    # Casefolded name and aliases: portable case-insensitive search (SQLite's lower() is ASCII).
+    sa.Column("search_text", sa.Text, nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
+    sa.Column("updated_at", Timestamp, nullable=False),
+    sa.Index(None, "country", "region"),
+)
+
+organization_codes = sa.Table(
+    "organization_codes",
+    metadata,
+    sa.Column(
+        "organization_id",
+        sa.Integer,
+        sa.ForeignKey("organizations.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("scheme", sa.String(10), primary_key=True),
+    sa.Column("code", sa.String(20), primary_key=True),
+    sa.Index(None, "scheme", "code"),
+)
+
+listings = sa.Table(
+    "listings",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("ref", sa.String(80), nullable=False, unique=True),
+    sa.Column("kind", sa.String(10), nullable=False),
+    sa.Column(
+        "organization_id", sa.Integer, sa.ForeignKey("organizations.id"), nullable=False
+    ),
+    sa.Column("title", sa.String(300), nullable=False),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("language", sa.String(5), nullable=False),
+    sa.Column("region", sa.String(6)),
+    # Decimal kept as its exact text: SQLite has no exact decimal type.
+    sa.Column("quantity", sa.String(40)),
+    sa.Column("unit", sa.String(40)),
+    sa.Column("valid_until", sa.Date),
+    sa.Column("status", sa.String(10), nullable=False),
+    sa.Column("provenance", sa.String(20), nullable=False),
+    sa.Column("source", sa.String(200)),
+    sa.Column("search_text", sa.Text, nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
+    sa.Column("updated_at", Timestamp, nullable=False),
+    sa.Index(None, "status", "kind", "id"),
+    sa.Index(None, "organization_id"),
+)
+
+listing_codes = sa.Table(
+    "listing_codes",
+    metadata,
+    sa.Column(
+        "listing_id", sa.Integer, sa.ForeignKey("listings.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("scheme", sa.String(10), primary_key=True),
+    sa.Column("code", sa.String(20), primary_key=True),
+    sa.Index(None, "scheme", "code"),
+)
+
+listing_sectors = sa.Table(
+    "listing_sectors",
+    metadata,
+    sa.Column(
+        "listing_id", sa.Integer, sa.ForeignKey("listings.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("sector", sa.String(40), primary_key=True),
+    sa.Index(None, "sector"),
+)
+
+users = sa.Table(
+    "users",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("email", sa.String(200), nullable=False, unique=True),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("password_hash", sa.String(200)),
+    sa.Column("active", sa.Boolean, nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
+)
+
+memberships = sa.Table(
+    "memberships",
+    metadata,
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "organization_id",
+        sa.Integer,
+        sa.ForeignKey("organizations.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+)
+
+api_tokens = sa.Table(
+    "api_tokens",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("name", sa.String(100), nullable=False),
+    # SHA-256 of the secret: a leaked database does not leak usable tokens.
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("created_at", Timestamp, nullable=False),
+    sa.Column("last_used_at", Timestamp),
+    sa.Column("revoked_at", Timestamp),
+)
+
+audit_log = sa.Table(
+    "audit_log",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("at", Timestamp, nullable=False),
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Column("user_id", sa.Integer),  # no FK: the trail outlives deleted users
+    sa.Column("action", sa.String(60), nullable=False),
+    sa.Column("entity", sa.String(40), nullable=False),
+    sa.Column("entity_ref", sa.String(200), nullable=False),
+    sa.Column("outcome", sa.String(10), nullable=False),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Index(None, "entity", "entity_ref"),
+)

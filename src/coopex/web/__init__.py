@@ -1,0 +1,1 @@
+"""Web adapters: the JSON API (and, later, the server-rendered UI)."""

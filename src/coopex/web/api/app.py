@@ -1,0 +1,43 @@
+"""The FastAPI application, built around an already-composed `Coopex`."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, FastAPI
+from fastapi.responses import RedirectResponse
+
+from coopex import __version__
+from coopex.app import Coopex
+from coopex.web.api import auth, listings, organizations, problems
+
+API_PREFIX = "/api/v1"
+
+
+def create_api(coopex: Coopex) -> FastAPI:
+    app = FastAPI(
+        title="coopex",
+        version=__version__,
+        description="Industrial cooperation and localization exchange: registry of organisations, "
+        "offers and requests. Errors are RFC 9457 problem details.",
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    app.state.coopex = coopex
+    problems.install(app)
+
+    api = APIRouter(prefix=API_PREFIX)
+    api.include_router(auth.router)
+    api.include_router(organizations.router)
+    api.include_router(listings.router)
+
+    @api.get("/health", tags=["meta"], summary="Liveness and schema state")
+    def health() -> dict[str, str]:
+        return {"status": "ok", "version": __version__, "database": coopex.database.dialect}
+
+    app.include_router(api)
+
+    @app.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse(f"{API_PREFIX}/docs")
+
+    return app

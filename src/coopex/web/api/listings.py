@@ -1,0 +1,68 @@
+"""/api/v1/listings"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from coopex.domain.listings import ListingKind, ListingStatus
+from coopex.domain.queries import ListingFilter
+from coopex.web.api.dependencies import ActorDep, CoopexDep
+from coopex.web.api.filters import code_prefix, upper
+from coopex.web.api.schemas import ListingBody, ListingOut, ListingPage
+
+router = APIRouter(prefix="/listings", tags=["listings"])
+
+
+@router.get("", summary="List listings")
+def list_listings(
+    coopex: CoopexDep,
+    actor: ActorDep,
+    kind: ListingKind | None = None,
+    status_: Annotated[ListingStatus, Query(alias="status")] = ListingStatus.PUBLISHED,
+    country: Annotated[str | None, Query(description="Owner's country, ISO 3166-1 alpha-2")] = None,
+    region: Annotated[str | None, Query(description="ISO 3166-2")] = None,
+    code: Annotated[str | None, Query(description="Code prefix, e.g. HS:87 or OKPD2:30.20")] = None,
+    sector: str | None = None,
+    q: Annotated[str | None, Query(description="Text in the title or description", max_length=200)] = None,
+    language: Annotated[str | None, Query(pattern="^(ru|en|zh)$")] = None,
+    org: Annotated[str | None, Query(description="Owner's ref")] = None,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> ListingPage:
+    filters = ListingFilter(
+        kind=kind,
+        status=status_,
+        country=upper(country),
+        region=upper(region),
+        code_prefix=code_prefix(code),
+        sector=sector,
+        text=q,
+        language=language,
+        org_ref=org,
+    )
+    page = coopex.registry.list_listings(actor, filters, cursor, limit)
+    return ListingPage(items=[ListingOut.of(item) for item in page.items], next_cursor=page.next_cursor)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, summary="Publish an offer or a request")
+def create_listing(coopex: CoopexDep, actor: ActorDep, body: ListingBody) -> ListingOut:
+    listing = coopex.registry.create_listing(actor, body.model_dump(mode="json", exclude_unset=True))
+    return ListingOut.of(listing)
+
+
+@router.get("/{ref}", summary="One listing")
+def get_listing(coopex: CoopexDep, actor: ActorDep, ref: str) -> ListingOut:
+    return ListingOut.of(coopex.registry.get_listing(actor, ref))
+
+
+@router.patch("/{ref}", summary="Change a listing (its organisation's members and admins)")
+def update_listing(coopex: CoopexDep, actor: ActorDep, ref: str, body: ListingBody) -> ListingOut:
+    changes = body.model_dump(mode="json", exclude_unset=True)
+    return ListingOut.of(coopex.registry.update_listing(actor, ref, changes))
+
+
+@router.post("/{ref}/close", summary="Close a listing")
+def close_listing(coopex: CoopexDep, actor: ActorDep, ref: str) -> ListingOut:
+    return ListingOut.of(coopex.registry.close_listing(actor, ref))

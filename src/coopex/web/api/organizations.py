@@ -1,0 +1,48 @@
+"""/api/v1/organizations"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query, status
+
+from coopex.domain.organizations import OrgKind
+from coopex.domain.queries import OrganizationFilter
+from coopex.web.api.dependencies import ActorDep, CoopexDep
+from coopex.web.api.filters import upper
+from coopex.web.api.schemas import OrganizationBody, OrganizationOut, OrganizationPage
+
+router = APIRouter(prefix="/organizations", tags=["organizations"])
+
+
+@router.get("", summary="List organisations")
+def list_organizations(
+    coopex: CoopexDep,
+    _actor: ActorDep,
+    kind: OrgKind | None = None,
+    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2")] = None,
+    region: Annotated[str | None, Query(description="ISO 3166-2")] = None,
+    q: Annotated[str | None, Query(description="Part of the name or an alias", max_length=200)] = None,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> OrganizationPage:
+    filters = OrganizationFilter(kind=kind, country=upper(country), region=upper(region), text=q)
+    page = coopex.registry.list_organizations(filters, cursor, limit)
+    return OrganizationPage(items=[OrganizationOut.of(o) for o in page.items], next_cursor=page.next_cursor)
+
+
+@router.post("", status_code=status.HTTP_201_CREATED, summary="Register an organisation")
+def create_organization(coopex: CoopexDep, actor: ActorDep, body: OrganizationBody) -> OrganizationOut:
+    org = coopex.registry.create_organization(actor, body.model_dump(mode="json", exclude_unset=True))
+    return OrganizationOut.of(org)
+
+
+@router.get("/{ref}", summary="One organisation")
+def get_organization(coopex: CoopexDep, _actor: ActorDep, ref: str) -> OrganizationOut:
+    return OrganizationOut.of(coopex.registry.get_organization(ref))
+
+
+@router.patch("/{ref}", summary="Change an organisation (members and admins)")
+def update_organization(coopex: CoopexDep, actor: ActorDep, ref: str, body: OrganizationBody) -> OrganizationOut:
+    changes = body.model_dump(mode="json", exclude_unset=True)
+    return OrganizationOut.of(coopex.registry.update_organization(actor, ref, changes))

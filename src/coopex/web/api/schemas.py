@@ -1,0 +1,168 @@
+"""Request and response bodies. Types only: the rules live in the domain builders."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from coopex.domain.listings import Listing
+from coopex.domain.organizations import Organization
+
+
+class ContactBody(BaseModel):
+    name: str
+    role: str | None = None
+    email: str | None = None
+    phone: str | None = None
+
+
+class OrganizationBody(BaseModel):
+    """Fields of an organisation. On PATCH, only the fields sent are changed."""
+
+    model_config = ConfigDict(extra="forbid")
+    ref: str | None = Field(None, description="Stable key; derived from country and name if omitted")
+    name: str | None = None
+    kind: str | None = Field(None, description="enterprise, agency, region_body, association, research_centre")
+    country: str | None = Field(None, description="ISO 3166-1 alpha-2")
+    region: str | None = Field(None, description="ISO 3166-2, e.g. RU-TA")
+    activity_codes: list[str] | None = Field(None, description="OKVED2:xx.xx or NACE:xx.xx")
+    aliases: list[str] | None = None
+    website: str | None = None
+    description: str | None = None
+    contacts: list[ContactBody] | None = None
+    provenance: str | None = None
+    source: str | None = None
+
+
+class OrganizationOut(BaseModel):
+    id: int
+    ref: str
+    name: str
+    kind: str
+    country: str
+    region: str | None
+    activity_codes: list[str]
+    aliases: list[str]
+    website: str | None
+    description: str
+    contacts: list[ContactBody]
+    provenance: str
+    source: str | None
+
+    @classmethod
+    def of(cls, org: Organization) -> OrganizationOut:
+        assert org.id is not None
+        return cls(
+            id=org.id,
+            ref=org.ref,
+            name=org.name,
+            kind=org.kind.value,
+            country=org.country,
+            region=org.region,
+            activity_codes=[str(c) for c in org.activity_codes],
+            aliases=list(org.aliases),
+            website=org.website,
+            description=org.description,
+            contacts=[ContactBody(name=c.name, role=c.role, email=c.email, phone=c.phone) for c in org.contacts],
+            provenance=org.provenance.value,
+            source=org.source,
+        )
+
+
+class ListingBody(BaseModel):
+    """Fields of a listing. On PATCH, only the fields sent are changed."""
+
+    model_config = ConfigDict(extra="forbid")
+    ref: str | None = Field(None, description="Stable key; derived from org, kind and title if omitted")
+    kind: str | None = Field(None, description="offer or request")
+    org: str | None = Field(None, description="ref of the owning organisation")
+    title: str | None = None
+    description: str | None = None
+    language: str | None = Field(None, description="ru, en or zh; detected from the text if omitted")
+    codes: list[str] | None = Field(None, description="HS:870899 or OKPD2:30.20.40")
+    sectors: list[str] | None = None
+    region: str | None = None
+    quantity: Decimal | None = None
+    unit: str | None = None
+    valid_until: date | None = None
+    status: str | None = Field(None, description="draft, published or closed")
+    provenance: str | None = None
+    source: str | None = None
+
+
+class ListingOut(BaseModel):
+    id: int
+    ref: str
+    kind: str
+    org: str
+    title: str
+    description: str
+    language: str
+    codes: list[str]
+    sectors: list[str]
+    region: str | None
+    quantity: Decimal | None
+    unit: str | None
+    valid_until: date | None
+    status: str
+    provenance: str
+    source: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, listing: Listing) -> ListingOut:
+        assert listing.id is not None and listing.created_at and listing.updated_at
+        return cls(
+            id=listing.id,
+            ref=listing.ref,
+            kind=listing.kind.value,
+            org=listing.org_ref,
+            title=listing.title,
+            description=listing.description,
+            language=listing.language,
+            codes=[str(c) for c in listing.codes],
+            sectors=list(listing.sectors),
+            region=listing.region,
+            quantity=listing.quantity,
+            unit=listing.unit,
+            valid_until=listing.valid_until,
+            status=listing.status.value,
+            provenance=listing.provenance.value,
+            source=listing.source,
+            created_at=listing.created_at,
+            updated_at=listing.updated_at,
+        )
+
+
+class OrganizationPage(BaseModel):
+    items: list[OrganizationOut]
+    next_cursor: str | None = Field(description="Pass as ?cursor= for the next page; null at the end")
+
+
+class ListingPage(BaseModel):
+    items: list[ListingOut]
+    next_cursor: str | None = Field(description="Pass as ?cursor= for the next page; null at the end")
+
+
+class LoginBody(BaseModel):
+    email: str
+    password: str
+    token_name: str = "api"
+
+
+class TokenOut(BaseModel):
+    token: str
+    token_type: str = "bearer"
+    email: str
+
+
+class Problem(BaseModel):
+    type: str
+    title: str
+    status: int
+    detail: str
+    instance: str
+    errors: list[dict[str, str]] | None = None
