@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from coopex.config import Settings
 from coopex.reference.catalog import ShippedCatalog
 from coopex.services.accounts import AccountService
+from coopex.services.auditing import AuditTrail
 from coopex.services.registry import RegistryService
 from coopex.services.transfer import TransferService
 from coopex.storage.database import Database
@@ -21,6 +22,7 @@ class Coopex:
     registry: RegistryService
     accounts: AccountService
     transfer: TransferService
+    audit: AuditTrail
 
     def migrate(self) -> None:
         upgrade(self.database.engine)
@@ -40,4 +42,5 @@ def build(settings: Settings | None = None) -> Coopex:
         registry=RegistryService(database, catalog),
         accounts=AccountService(database),
         transfer=TransferService(database, catalog),
+        audit=AuditTrail(database),
     )

@@ -57,7 +57,9 @@ def require_can_create_organization(actor: Actor) -> None:
         )
 
 
-def require_can_edit_organization(actor: Actor, organization_id: int, organization_ref: str) -> None:
+def require_can_edit_organization(
+    actor: Actor, organization_id: int, organization_ref: str
+) -> None:
     """Only members of an organisation (or admins) change its data or its listings."""
     if actor.is_admin or actor.is_member_of(organization_id):
         return

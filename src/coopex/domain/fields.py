@@ -70,7 +70,11 @@ class FieldReader:
     def ref(self, field: str) -> str | None:
         value = self.optional_text(field, max_length=80)
         if value is not None and not REF_PATTERN.match(value):
-            self.fail(field, "letters, digits, '.', '_' or '-' only, starting with a letter or digit", value)
+            self.fail(
+                field,
+                "letters, digits, '.', '_' or '-' only, starting with a letter or digit",
+                value,
+            )
             return None
         return value
 

@@ -10,7 +10,8 @@ from pathlib import Path
 from coopex.domain.errors import FieldError
 from coopex.interchange.records import Entity, FileFormat, SourceRecord, UnreadableFile
 
-LIST_FIELDS = {"activity_codes", "aliases", "codes", "sectors"}
+# Rejects files carry the reasons in this column; it is ignored, so a fixed file re-imports as is.
+REJECT_REASONS = "errors"
 
 
 def format_of(path: Path, given: FileFormat | None = None) -> FileFormat:
@@ -20,7 +21,9 @@ def format_of(path: Path, given: FileFormat | None = None) -> FileFormat:
     try:
         return FileFormat(suffix)
     except ValueError:
-        raise UnreadableFile(f"{path.name}: cannot tell the format from '.{suffix}'; give --format") from None
+        raise UnreadableFile(
+            f"{path.name}: cannot tell the format from '.{suffix}'; give --format"
+        ) from None
 
 
 def _text(path: Path) -> str:
@@ -45,7 +48,7 @@ def entity_from_header(header: list[str]) -> Entity:
 
 
 def _check_columns(entity: Entity, columns: list[str], where: str) -> None:
-    unknown = [c for c in columns if c not in entity.fields]
+    unknown = [c for c in columns if c not in entity.fields and c != REJECT_REASONS]
     if unknown:
         raise UnreadableFile(
             f"{where}: unknown column(s) {', '.join(unknown)} for {entity}; "
@@ -70,6 +73,7 @@ def read_csv(text: str, entity: Entity | None = None) -> list[SourceRecord]:
             records.append(SourceRecord(entity, f"row {row_number}", {}, (problem,)))
             continue
         raw: dict[str, object] = dict(zip(header, cells, strict=True))
+        raw.pop(REJECT_REASONS, None)
         problems: tuple[FieldError, ...] = ()
         contacts = raw.get("contacts")
         if isinstance(contacts, str) and contacts.strip():
@@ -109,11 +113,14 @@ def read_json(text: str, entity: Entity | None = None) -> list[SourceRecord]:
                 records.append(SourceRecord(section, location, {}, (problem,)))
                 continue
             _check_columns(section, list(item), location)
+            item.pop(REJECT_REASONS, None)
             records.append(SourceRecord(section, location, item))
     return records
 
 
-def read_file(path: Path, file_format: FileFormat | None = None, entity: Entity | None = None) -> list[SourceRecord]:
+def read_file(
+    path: Path, file_format: FileFormat | None = None, entity: Entity | None = None
+) -> list[SourceRecord]:
     """Every record in `path`. Raises UnreadableFile when the file as a whole is wrong."""
     text = _text(path)
     if format_of(path, file_format) is FileFormat.CSV:

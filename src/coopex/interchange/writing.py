@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import TextIO
 
 from coopex.interchange.records import Entity
@@ -22,7 +22,12 @@ def _cell(name: str, value: object) -> str:
     return str(value)
 
 
-def write_csv(stream: TextIO, entity: Entity, records: Iterable[dict[str, object]], extra: tuple[str, ...] = ()) -> int:
+def write_csv(
+    stream: TextIO,
+    entity: Entity,
+    records: Iterable[Mapping[str, object]],
+    extra: tuple[str, ...] = (),
+) -> int:
     """One row per record, in the column order of `entity.fields` (+ `extra`); returns rows."""
     columns = entity.fields + extra
     writer = csv.writer(stream, lineterminator="\n")
@@ -34,12 +39,12 @@ def write_csv(stream: TextIO, entity: Entity, records: Iterable[dict[str, object
     return count
 
 
-def write_json(stream: TextIO, sections: dict[Entity, Iterable[dict[str, object]]]) -> int:
+def write_json(stream: TextIO, sections: Mapping[Entity, Iterable[Mapping[str, object]]]) -> int:
     """A JSON document with one list per entity; returns the number of records."""
     document: dict[str, object] = {"format": FORMAT_VERSION}
     count = 0
     for entity, records in sections.items():
-        items = list(records)
+        items = [dict(record) for record in records]
         document[entity.value] = items
         count += len(items)
     json.dump(document, stream, ensure_ascii=False, indent=1)

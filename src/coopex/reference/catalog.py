@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import gettext
+import io
 from collections.abc import Iterator
 from functools import cached_property
 from importlib import resources
@@ -23,9 +24,8 @@ _GETTEXT_LANGUAGE = {"ru": "ru", "zh": "zh_CN", "en": "en"}
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
-    path = resources.files("coopex.data") / "reference" / name
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+    text = (resources.files("coopex.data") / "reference" / name).read_text(encoding="utf-8")
+    return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 class ShippedCatalog:

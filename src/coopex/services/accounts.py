@@ -99,7 +99,12 @@ class AccountService:
             repo = AccountRepository(connection)
             user = repo.user(email=email.strip().lower())
             stored = repo.password_hash(user.id) if user and user.id is not None else None
-            if user is None or not user.active or stored is None or not verify_password(stored, password):
+            if (
+                user is None
+                or not user.active
+                or stored is None
+                or not verify_password(stored, password)
+            ):
                 raise AuthenticationFailed("wrong e-mail or password")
         return self.issue_token(self.actor_for(user), user.email, token_name)
 

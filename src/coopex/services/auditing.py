@@ -8,7 +8,7 @@ from typing import TypeVar
 
 from sqlalchemy.engine import Connection
 
-from coopex.domain.accounts import Actor
+from coopex.domain.accounts import Actor, require_admin
 from coopex.domain.audit import AuditEntry, Outcome
 from coopex.domain.errors import PermissionDenied
 from coopex.storage.audit import AuditRepository
@@ -19,7 +19,9 @@ T = TypeVar("T")
 
 def changed_fields(before: dict[str, object], after: dict[str, object]) -> str:
     """The audit detail of an update: each changed field with its old and new value."""
-    diff = {key: [before.get(key), value] for key, value in after.items() if before.get(key) != value}
+    diff = {
+        key: [before.get(key), value] for key, value in after.items() if before.get(key) != value
+    }
     return json.dumps({"changed": diff}, ensure_ascii=False, default=str)
 
 
@@ -38,7 +40,13 @@ class AuditedChange:
         self.database = database
 
     def log(
-        self, connection: Connection, actor: Actor, action: str, entity_ref: str, outcome: Outcome, detail: str
+        self,
+        connection: Connection,
+        actor: Actor,
+        action: str,
+        entity_ref: str,
+        outcome: Outcome,
+        detail: str,
     ) -> None:
         AuditRepository(connection).append(
             AuditEntry(
@@ -70,3 +78,21 @@ class AuditedChange:
             with self.database.transaction() as connection:
                 self.log(connection, actor, action, entity_ref, Outcome.DENIED, denied.reason)
             raise
+
+
+class AuditTrail:
+    """Reading the audit log (admins)."""
+
+    def __init__(self, database: Database) -> None:
+        self.database = database
+
+    def recent(
+        self,
+        actor: Actor,
+        limit: int = 50,
+        entity: str | None = None,
+        entity_ref: str | None = None,
+    ) -> list[AuditEntry]:
+        require_admin(actor, "read the audit log")
+        with self.database.transaction() as connection:
+            return AuditRepository(connection).recent(limit, entity, entity_ref)

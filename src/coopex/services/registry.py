@@ -36,7 +36,9 @@ def with_language(raw: Mapping[str, object]) -> dict[str, object]:
     return record
 
 
-def _merge(current: dict[str, object], changes: Mapping[str, object], fixed: tuple[str, ...]) -> dict[str, object]:
+def _merge(
+    current: dict[str, object], changes: Mapping[str, object], fixed: tuple[str, ...]
+) -> dict[str, object]:
     errors = [
         FieldError(name, "cannot be changed", str(changes[name]))
         for name in fixed
@@ -169,7 +171,9 @@ class RegistryService:
         check_page_size(limit)
         visible = None if actor.is_admin else actor.organizations
         with self.database.transaction() as connection:
-            return ListingRepository(connection).page(filters, decode_cursor(cursor), limit, visible)
+            return ListingRepository(connection).page(
+                filters, decode_cursor(cursor), limit, visible
+            )
 
     @staticmethod
     def _owned_listing(repo: ListingRepository, actor: Actor, ref: str) -> tuple[Listing, int]:

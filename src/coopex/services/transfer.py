@@ -87,7 +87,12 @@ class TransferService:
     # -- import --------------------------------------------------------------------
 
     def import_records(
-        self, actor: Actor, records: Sequence[SourceRecord], *, partial: bool = False, label: str = "import"
+        self,
+        actor: Actor,
+        records: Sequence[SourceRecord],
+        *,
+        partial: bool = False,
+        label: str = "import",
     ) -> ImportReport:
         report = ImportReport()
         with self.database.transaction() as connection:
@@ -98,7 +103,9 @@ class TransferService:
             self._write(connection, actor, plan, report, label)
         return report
 
-    def _validate(self, connection: Connection, records: Sequence[SourceRecord], report: ImportReport) -> _Plan:
+    def _validate(
+        self, connection: Connection, records: Sequence[SourceRecord], report: ImportReport
+    ) -> _Plan:
         plan = _Plan()
         seen: dict[tuple[Entity, str], str] = {}
         org_refs_in_file: set[str] = set()
@@ -107,11 +114,13 @@ class TransferService:
         def check_unique(record: SourceRecord, ref: str, errors: list[FieldError]) -> None:
             first = seen.setdefault((record.entity, ref), record.location)
             if first != record.location:
-                errors.append(FieldError("ref", f"appears twice in the file (first at {first})", ref))
+                errors.append(
+                    FieldError("ref", f"appears twice in the file (first at {first})", ref)
+                )
 
         for record in (r for r in records if r.entity is Entity.ORGANIZATIONS):
             errors = list(record.read_errors)
-            org = self._build(build_organization, record, errors)
+            org = self._organization(record, errors)
             if org is not None:
                 check_unique(record, org.ref, errors)
             if errors or org is None:
@@ -125,10 +134,12 @@ class TransferService:
 
         listing_records = [r for r in records if r.entity is Entity.LISTINGS]
         wanted = {str(r.raw.get("org") or "").strip() for r in listing_records}
-        known = set(OrganizationRepository(connection).ids_by_ref(sorted(wanted - org_refs_in_file)))
+        known = set(
+            OrganizationRepository(connection).ids_by_ref(sorted(wanted - org_refs_in_file))
+        )
         for record in listing_records:
             errors = list(record.read_errors)
-            listing = self._build(lambda raw, cat: build_listing(with_language(raw), cat), record, errors)
+            listing = self._listing(record, errors)
             if listing is not None:
                 check_unique(record, listing.ref, errors)
                 if listing.org_ref not in org_refs_in_file and listing.org_ref not in known:
@@ -144,55 +155,88 @@ class TransferService:
             plan.listings.append(listing)
         return plan
 
-    def _build(self, builder, record: SourceRecord, errors: list[FieldError]):  # type: ignore[no-untyped-def]
+    def _organization(self, record: SourceRecord, errors: list[FieldError]) -> Organization | None:
         try:
-            return builder(record.raw, self.catalog)
+            return build_organization(record.raw, self.catalog)
         except ValidationFailed as failure:
             errors.extend(failure.errors)
             return None
 
-    def _write(self, connection: Connection, actor: Actor, plan: _Plan, report: ImportReport, label: str) -> None:
-        orgs = OrganizationRepository(connection)
-        for org in plan.organizations:
-            current = orgs.get(ref=org.ref)
-            if current is None:
-                require_can_create_organization(actor)
-                created = orgs.add(org)
-                if actor.user_id is not None and created.id is not None:
-                    AccountRepository(connection).add_membership(actor.user_id, created.id)
-                report.created[Entity.ORGANIZATIONS] += 1
-                detail = record_detail(organization_record(created))
-                self.audited.log(connection, actor, "organization.create", org.ref, Outcome.DONE, f"{label}: {detail}")
-            elif current == org:
-                report.unchanged[Entity.ORGANIZATIONS] += 1
-            else:
-                assert current.id is not None
-                require_can_edit_organization(actor, current.id, current.ref)
-                orgs.replace(current.id, org)
-                report.updated[Entity.ORGANIZATIONS] += 1
-                detail = changed_fields(organization_record(current), organization_record(org))
-                self.audited.log(connection, actor, "organization.update", org.ref, Outcome.DONE, f"{label}: {detail}")
+    def _listing(self, record: SourceRecord, errors: list[FieldError]) -> Listing | None:
+        try:
+            return build_listing(with_language(record.raw), self.catalog)
+        except ValidationFailed as failure:
+            errors.extend(failure.errors)
+            return None
 
-        org_ids = orgs.ids_by_ref(sorted({listing.org_ref for listing in plan.listings}))
-        repo = ListingRepository(connection)
+    def _write(
+        self, connection: Connection, actor: Actor, plan: _Plan, report: ImportReport, label: str
+    ) -> None:
+        for org in plan.organizations:
+            self._write_organization(connection, actor, org, report, label)
+        org_ids = OrganizationRepository(connection).ids_by_ref(
+            sorted({listing.org_ref for listing in plan.listings})
+        )
         for listing in plan.listings:
-            organization_id = org_ids[listing.org_ref]
-            require_can_edit_organization(actor, organization_id, listing.org_ref)
-            current = repo.get(ref=listing.ref)
-            if current is None:
-                repo.add(listing, organization_id)
-                report.created[Entity.LISTINGS] += 1
-                detail = record_detail(listing_record(listing))
-                self.audited.log(connection, actor, "listing.create", listing.ref, Outcome.DONE, f"{label}: {detail}")
-            elif current == listing:
-                report.unchanged[Entity.LISTINGS] += 1
-            else:
-                assert current.id is not None
-                require_can_edit_organization(actor, repo.organization_id(current.id), current.org_ref)
-                repo.replace(current.id, listing, organization_id)
-                report.updated[Entity.LISTINGS] += 1
-                detail = changed_fields(listing_record(current), listing_record(listing))
-                self.audited.log(connection, actor, "listing.update", listing.ref, Outcome.DONE, f"{label}: {detail}")
+            self._write_listing(connection, actor, listing, org_ids[listing.org_ref], report, label)
+
+    def _write_organization(
+        self,
+        connection: Connection,
+        actor: Actor,
+        org: Organization,
+        report: ImportReport,
+        label: str,
+    ) -> None:
+        repo = OrganizationRepository(connection)
+        current = repo.get(ref=org.ref)
+        if current == org:
+            report.unchanged[Entity.ORGANIZATIONS] += 1
+            return
+        if current is None:
+            require_can_create_organization(actor)
+            created = repo.add(org)
+            if actor.user_id is not None and created.id is not None:
+                AccountRepository(connection).add_membership(actor.user_id, created.id)
+            report.created[Entity.ORGANIZATIONS] += 1
+            action, detail = "organization.create", record_detail(organization_record(created))
+        else:
+            assert current.id is not None
+            require_can_edit_organization(actor, current.id, current.ref)
+            repo.replace(current.id, org)
+            report.updated[Entity.ORGANIZATIONS] += 1
+            action = "organization.update"
+            detail = changed_fields(organization_record(current), organization_record(org))
+        self.audited.log(connection, actor, action, org.ref, Outcome.DONE, f"{label}: {detail}")
+
+    def _write_listing(
+        self,
+        connection: Connection,
+        actor: Actor,
+        listing: Listing,
+        organization_id: int,
+        report: ImportReport,
+        label: str,
+    ) -> None:
+        repo = ListingRepository(connection)
+        require_can_edit_organization(actor, organization_id, listing.org_ref)
+        current = repo.get(ref=listing.ref)
+        if current == listing:
+            report.unchanged[Entity.LISTINGS] += 1
+            return
+        if current is None:
+            repo.add(listing, organization_id)
+            report.created[Entity.LISTINGS] += 1
+            action, detail = "listing.create", record_detail(listing_record(listing))
+        else:
+            assert current.id is not None
+            # Moving a listing to another organisation needs rights over the old one too.
+            require_can_edit_organization(actor, repo.organization_id(current.id), current.org_ref)
+            repo.replace(current.id, listing, organization_id)
+            report.updated[Entity.LISTINGS] += 1
+            action = "listing.update"
+            detail = changed_fields(listing_record(current), listing_record(listing))
+        self.audited.log(connection, actor, action, listing.ref, Outcome.DONE, f"{label}: {detail}")
 
     # -- export --------------------------------------------------------------------
 

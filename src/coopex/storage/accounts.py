@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, RowMapping
 
 from coopex.domain.accounts import Role, User
 from coopex.storage.database import utc_now
 from coopex.storage.tables import api_tokens, memberships, organizations, users
 
 
-def _user(row: Mapping[str, Any]) -> User:
+def _user(row: RowMapping) -> User:
     return User(
-        id=row["id"], email=row["email"], name=row["name"], role=Role(row["role"]), active=row["active"]
+        id=row["id"],
+        email=row["email"],
+        name=row["name"],
+        role=Role(row["role"]),
+        active=row["active"],
     )
 
 

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, RowMapping
 
-Row = Mapping[str, Any]
+Row = RowMapping
 
 
 def fetch_after(
-    connection: Connection, query: sa.Select[Any], id_column: sa.ColumnElement[int], after_id: int, limit: int
+    connection: Connection,
+    query: sa.Select[Any],
+    id_column: sa.ColumnElement[int],
+    after_id: int,
+    limit: int,
 ) -> tuple[Sequence[Row], bool]:
     """Up to `limit` rows with id > `after_id`, and whether more follow."""
     rows = list(
@@ -24,7 +28,10 @@ def fetch_after(
 
 
 def iterate_batches(
-    connection: Connection, query: sa.Select[Any], id_column: sa.ColumnElement[int], batch: int = 500
+    connection: Connection,
+    query: sa.Select[Any],
+    id_column: sa.ColumnElement[int],
+    batch: int = 500,
 ) -> Iterator[Sequence[Row]]:
     """Every row of `query` in id order, `batch` at a time, without holding a cursor open."""
     after = 0

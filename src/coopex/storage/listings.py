@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, RowMapping
 
 from coopex.domain.codes import Code, CodeScheme
 from coopex.domain.listings import Listing, ListingKind, ListingStatus
@@ -46,7 +46,7 @@ def _columns(listing: Listing, organization_id: int) -> dict[str, Any]:
     }
 
 
-def _to_domain(row: Mapping[str, Any], codes: Sequence[Code], sectors: Sequence[str]) -> Listing:
+def _to_domain(row: RowMapping, codes: Sequence[Code], sectors: Sequence[str]) -> Listing:
     return Listing(
         id=row["id"],
         ref=row["ref"],
@@ -69,7 +69,9 @@ def _to_domain(row: Mapping[str, Any], codes: Sequence[Code], sectors: Sequence[
     )
 
 
-def _filtered(query: sa.Select[Any], filters: ListingFilter, visible_org_ids: frozenset[int] | None) -> sa.Select[Any]:
+def _filtered(
+    query: sa.Select[Any], filters: ListingFilter, visible_org_ids: frozenset[int] | None
+) -> sa.Select[Any]:
     query = query.where(listings.c.status == filters.status.value)
     if filters.status is not ListingStatus.PUBLISHED and visible_org_ids is not None:
         query = query.where(listings.c.organization_id.in_(visible_org_ids))
@@ -84,7 +86,9 @@ def _filtered(query: sa.Select[Any], filters: ListingFilter, visible_org_ids: fr
     if filters.org_ref is not None:
         query = query.where(organizations.c.ref == filters.org_ref)
     if filters.text:
-        query = query.where(listings.c.search_text.contains(filters.text.casefold(), autoescape=True))
+        query = query.where(
+            listings.c.search_text.contains(filters.text.casefold(), autoescape=True)
+        )
     if filters.code_prefix is not None:
         code = filters.code_prefix
         query = query.where(
@@ -108,7 +112,7 @@ class ListingRepository:
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
 
-    def _hydrate(self, rows: Sequence[Mapping[str, Any]]) -> list[Listing]:
+    def _hydrate(self, rows: Sequence[RowMapping]) -> list[Listing]:
         ids = [row["id"] for row in rows]
         codes: dict[int, list[Code]] = {i: [] for i in ids}
         sectors: dict[int, list[str]] = {i: [] for i in ids}
@@ -133,12 +137,19 @@ class ListingRepository:
         return int(self.connection.execute(query).scalar_one())
 
     def _write_children(self, listing_id: int, listing: Listing) -> None:
-        self.connection.execute(listing_codes.delete().where(listing_codes.c.listing_id == listing_id))
-        self.connection.execute(listing_sectors.delete().where(listing_sectors.c.listing_id == listing_id))
+        self.connection.execute(
+            listing_codes.delete().where(listing_codes.c.listing_id == listing_id)
+        )
+        self.connection.execute(
+            listing_sectors.delete().where(listing_sectors.c.listing_id == listing_id)
+        )
         if listing.codes:
             self.connection.execute(
                 listing_codes.insert(),
-                [{"listing_id": listing_id, "scheme": c.scheme.value, "code": c.value} for c in listing.codes],
+                [
+                    {"listing_id": listing_id, "scheme": c.scheme.value, "code": c.value}
+                    for c in listing.codes
+                ],
             )
         if listing.sectors:
             self.connection.execute(
@@ -149,7 +160,9 @@ class ListingRepository:
     def add(self, listing: Listing, organization_id: int) -> Listing:
         now = utc_now()
         result = self.connection.execute(
-            listings.insert().values(**_columns(listing, organization_id), created_at=now, updated_at=now)
+            listings.insert().values(
+                **_columns(listing, organization_id), created_at=now, updated_at=now
+            )
         )
         (new_id,) = result.inserted_primary_key or (None,)
         assert isinstance(new_id, int)

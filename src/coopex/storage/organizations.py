@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, RowMapping
 
 from coopex.domain.codes import Code, CodeScheme
 from coopex.domain.organizations import Contact, Organization, OrgKind, Provenance
@@ -41,7 +41,7 @@ def _columns(org: Organization) -> dict[str, Any]:
     }
 
 
-def _to_domain(row: Mapping[str, Any], codes: Sequence[Code]) -> Organization:
+def _to_domain(row: RowMapping, codes: Sequence[Code]) -> Organization:
     return Organization(
         id=row["id"],
         ref=row["ref"],
@@ -72,13 +72,15 @@ class OrganizationRepository:
             result[row["organization_id"]].append(Code(CodeScheme(row["scheme"]), row["code"]))
         return result
 
-    def _hydrate(self, rows: Sequence[Mapping[str, Any]]) -> list[Organization]:
+    def _hydrate(self, rows: Sequence[RowMapping]) -> list[Organization]:
         codes = self._codes_by_org([row["id"] for row in rows])
         return [_to_domain(row, codes[row["id"]]) for row in rows]
 
     def get(self, *, ref: str | None = None, id: int | None = None) -> Organization | None:
         query = sa.select(organizations)
-        query = query.where(organizations.c.ref == ref if ref is not None else organizations.c.id == id)
+        query = query.where(
+            organizations.c.ref == ref if ref is not None else organizations.c.id == id
+        )
         row = self.connection.execute(query).mappings().first()
         return self._hydrate([row])[0] if row else None
 
@@ -88,11 +90,13 @@ class OrganizationRepository:
         query = sa.select(organizations.c.ref, organizations.c.id).where(
             organizations.c.ref.in_(refs)
         )
-        return {ref: id_ for ref, id_ in self.connection.execute(query)}
+        return {row.ref: row.id for row in self.connection.execute(query)}
 
     def _write_codes(self, organization_id: int, codes: Sequence[Code]) -> None:
         self.connection.execute(
-            organization_codes.delete().where(organization_codes.c.organization_id == organization_id)
+            organization_codes.delete().where(
+                organization_codes.c.organization_id == organization_id
+            )
         )
         if codes:
             self.connection.execute(

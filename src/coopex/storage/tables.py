@@ -58,9 +58,7 @@ listings = sa.Table(
     sa.Column("id", sa.Integer, primary_key=True),
     sa.Column("ref", sa.String(80), nullable=False, unique=True),
     sa.Column("kind", sa.String(10), nullable=False),
-    sa.Column(
-        "organization_id", sa.Integer, sa.ForeignKey("organizations.id"), nullable=False
-    ),
+    sa.Column("organization_id", sa.Integer, sa.ForeignKey("organizations.id"), nullable=False),
     sa.Column("title", sa.String(300), nullable=False),
     sa.Column("description", sa.Text, nullable=False),
     sa.Column("language", sa.String(5), nullable=False),
@@ -115,7 +113,9 @@ users = sa.Table(
 memberships = sa.Table(
     "memberships",
     metadata,
-    sa.Column("user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True),
+    sa.Column(
+        "user_id", sa.Integer, sa.ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    ),
     sa.Column(
         "organization_id",
         sa.Integer,

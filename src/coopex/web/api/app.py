@@ -27,6 +27,7 @@ def create_api(coopex: Coopex) -> FastAPI:
 
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(auth.router)
+    api.include_router(auth.audit_router)
     api.include_router(organizations.router)
     api.include_router(listings.router)
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+from datetime import datetime
+from typing import Annotated
+
+from fastapi import APIRouter, Query
 from pydantic import BaseModel
 
 from coopex.web.api.dependencies import ActorDep, CoopexDep
@@ -26,3 +29,38 @@ def login(coopex: CoopexDep, body: LoginBody) -> TokenOut:
 @router.get("/me", summary="The signed-in user")
 def me(actor: ActorDep) -> Me:
     return Me(email=actor.label, role=actor.role.value, organizations=sorted(actor.organizations))
+
+
+class AuditOut(BaseModel):
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_ref: str
+    outcome: str
+    detail: str
+
+
+audit_router = APIRouter(prefix="/audit", tags=["audit"])
+
+
+@audit_router.get("", summary="The audit log, newest first (admins)")
+def audit_log(
+    coopex: CoopexDep,
+    actor: ActorDep,
+    entity: str | None = None,
+    ref: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> list[AuditOut]:
+    return [
+        AuditOut(
+            at=e.at,
+            actor=e.actor,
+            action=e.action,
+            entity=e.entity,
+            entity_ref=e.entity_ref,
+            outcome=e.outcome.value,
+            detail=e.detail,
+        )
+        for e in coopex.audit.recent(actor, limit, entity, ref)
+    ]

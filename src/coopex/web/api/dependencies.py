@@ -11,7 +11,9 @@ from coopex.app import Coopex
 from coopex.domain.accounts import Actor
 from coopex.domain.errors import AuthenticationFailed
 
-_bearer = HTTPBearer(auto_error=False, description="An API token: `coopex token create` or POST /auth/token")
+_bearer = HTTPBearer(
+    auto_error=False, description="An API token: `coopex token create` or POST /auth/token"
+)
 
 
 def get_coopex(request: Request) -> Coopex:

@@ -25,7 +25,9 @@ def list_listings(
     region: Annotated[str | None, Query(description="ISO 3166-2")] = None,
     code: Annotated[str | None, Query(description="Code prefix, e.g. HS:87 or OKPD2:30.20")] = None,
     sector: str | None = None,
-    q: Annotated[str | None, Query(description="Text in the title or description", max_length=200)] = None,
+    q: Annotated[
+        str | None, Query(description="Text in the title or description", max_length=200)
+    ] = None,
     language: Annotated[str | None, Query(pattern="^(ru|en|zh)$")] = None,
     org: Annotated[str | None, Query(description="Owner's ref")] = None,
     cursor: str | None = None,
@@ -43,12 +45,16 @@ def list_listings(
         org_ref=org,
     )
     page = coopex.registry.list_listings(actor, filters, cursor, limit)
-    return ListingPage(items=[ListingOut.of(item) for item in page.items], next_cursor=page.next_cursor)
+    return ListingPage(
+        items=[ListingOut.of(item) for item in page.items], next_cursor=page.next_cursor
+    )
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, summary="Publish an offer or a request")
 def create_listing(coopex: CoopexDep, actor: ActorDep, body: ListingBody) -> ListingOut:
-    listing = coopex.registry.create_listing(actor, body.model_dump(mode="json", exclude_unset=True))
+    listing = coopex.registry.create_listing(
+        actor, body.model_dump(mode="json", exclude_unset=True)
+    )
     return ListingOut.of(listing)
 
 

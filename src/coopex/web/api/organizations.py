@@ -22,18 +22,26 @@ def list_organizations(
     kind: OrgKind | None = None,
     country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2")] = None,
     region: Annotated[str | None, Query(description="ISO 3166-2")] = None,
-    q: Annotated[str | None, Query(description="Part of the name or an alias", max_length=200)] = None,
+    q: Annotated[
+        str | None, Query(description="Part of the name or an alias", max_length=200)
+    ] = None,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> OrganizationPage:
     filters = OrganizationFilter(kind=kind, country=upper(country), region=upper(region), text=q)
     page = coopex.registry.list_organizations(filters, cursor, limit)
-    return OrganizationPage(items=[OrganizationOut.of(o) for o in page.items], next_cursor=page.next_cursor)
+    return OrganizationPage(
+        items=[OrganizationOut.of(o) for o in page.items], next_cursor=page.next_cursor
+    )
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, summary="Register an organisation")
-def create_organization(coopex: CoopexDep, actor: ActorDep, body: OrganizationBody) -> OrganizationOut:
-    org = coopex.registry.create_organization(actor, body.model_dump(mode="json", exclude_unset=True))
+def create_organization(
+    coopex: CoopexDep, actor: ActorDep, body: OrganizationBody
+) -> OrganizationOut:
+    org = coopex.registry.create_organization(
+        actor, body.model_dump(mode="json", exclude_unset=True)
+    )
     return OrganizationOut.of(org)
 
 
@@ -43,6 +51,8 @@ def get_organization(coopex: CoopexDep, _actor: ActorDep, ref: str) -> Organizat
 
 
 @router.patch("/{ref}", summary="Change an organisation (members and admins)")
-def update_organization(coopex: CoopexDep, actor: ActorDep, ref: str, body: OrganizationBody) -> OrganizationOut:
+def update_organization(
+    coopex: CoopexDep, actor: ActorDep, ref: str, body: OrganizationBody
+) -> OrganizationOut:
     changes = body.model_dump(mode="json", exclude_unset=True)
     return OrganizationOut.of(coopex.registry.update_organization(actor, ref, changes))

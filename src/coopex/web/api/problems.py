@@ -40,7 +40,11 @@ def problem(
     }
     if errors:
         body["errors"] = [
-            {"field": e.field, "reason": e.reason, **({"value": e.value} if e.value is not None else {})}
+            {
+                "field": e.field,
+                "reason": e.reason,
+                **({"value": e.value} if e.value is not None else {}),
+            }
             for e in errors
         ]
     return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
@@ -59,7 +63,11 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def malformed(request: Request, exc: RequestValidationError) -> JSONResponse:
         errors = [
-            FieldError(_field_path(tuple(e["loc"])), e["msg"], None if e.get("input") is None else str(e.get("input"))[:200])
+            FieldError(
+                _field_path(tuple(e["loc"])),
+                e["msg"],
+                None if e.get("input") is None else str(e.get("input"))[:200],
+            )
             for e in exc.errors()
         ]
         detail = "; ".join(e.describe() for e in errors)
@@ -76,7 +84,12 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(AuthenticationFailed)
     async def unauthorized(request: Request, exc: AuthenticationFailed) -> JSONResponse:
         return problem(
-            request, 401, "unauthorized", "Not signed in", str(exc), headers={"WWW-Authenticate": "Bearer"}
+            request,
+            401,
+            "unauthorized",
+            "Not signed in",
+            str(exc),
+            headers={"WWW-Authenticate": "Bearer"},
         )
 
     @app.exception_handler(Conflict)

@@ -22,9 +22,13 @@ class OrganizationBody(BaseModel):
     """Fields of an organisation. On PATCH, only the fields sent are changed."""
 
     model_config = ConfigDict(extra="forbid")
-    ref: str | None = Field(None, description="Stable key; derived from country and name if omitted")
+    ref: str | None = Field(
+        None, description="Stable key; derived from country and name if omitted"
+    )
     name: str | None = None
-    kind: str | None = Field(None, description="enterprise, agency, region_body, association, research_centre")
+    kind: str | None = Field(
+        None, description="enterprise, agency, region_body, association, research_centre"
+    )
     country: str | None = Field(None, description="ISO 3166-1 alpha-2")
     region: str | None = Field(None, description="ISO 3166-2, e.g. RU-TA")
     activity_codes: list[str] | None = Field(None, description="OKVED2:xx.xx or NACE:xx.xx")
@@ -65,7 +69,10 @@ class OrganizationOut(BaseModel):
             aliases=list(org.aliases),
             website=org.website,
             description=org.description,
-            contacts=[ContactBody(name=c.name, role=c.role, email=c.email, phone=c.phone) for c in org.contacts],
+            contacts=[
+                ContactBody(name=c.name, role=c.role, email=c.email, phone=c.phone)
+                for c in org.contacts
+            ],
             provenance=org.provenance.value,
             source=org.source,
         )
@@ -75,12 +82,16 @@ class ListingBody(BaseModel):
     """Fields of a listing. On PATCH, only the fields sent are changed."""
 
     model_config = ConfigDict(extra="forbid")
-    ref: str | None = Field(None, description="Stable key; derived from org, kind and title if omitted")
+    ref: str | None = Field(
+        None, description="Stable key; derived from org, kind and title if omitted"
+    )
     kind: str | None = Field(None, description="offer or request")
     org: str | None = Field(None, description="ref of the owning organisation")
     title: str | None = None
     description: str | None = None
-    language: str | None = Field(None, description="ru, en or zh; detected from the text if omitted")
+    language: str | None = Field(
+        None, description="ru, en or zh; detected from the text if omitted"
+    )
     codes: list[str] | None = Field(None, description="HS:870899 or OKPD2:30.20.40")
     sectors: list[str] | None = None
     region: str | None = None
@@ -139,12 +150,16 @@ class ListingOut(BaseModel):
 
 class OrganizationPage(BaseModel):
     items: list[OrganizationOut]
-    next_cursor: str | None = Field(description="Pass as ?cursor= for the next page; null at the end")
+    next_cursor: str | None = Field(
+        description="Pass as ?cursor= for the next page; null at the end"
+    )
 
 
 class ListingPage(BaseModel):
     items: list[ListingOut]
-    next_cursor: str | None = Field(description="Pass as ?cursor= for the next page; null at the end")
+    next_cursor: str | None = Field(
+        description="Pass as ?cursor= for the next page; null at the end"
+    )
 
 
 class LoginBody(BaseModel):

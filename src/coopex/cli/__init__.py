@@ -1,0 +1,1 @@
+"""The `coopex` command line: thin, it parses, calls services and prints."""

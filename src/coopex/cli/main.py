@@ -1,0 +1,614 @@
+"""`coopex`: serve, manage the database, users, organisations, listings; import and export."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+
+import typer
+from rich.progress import Progress
+
+from coopex.app import Coopex, build
+from coopex.cli.output import JsonOption, console, emit, emit_json, errors, fail, reporting_errors
+from coopex.domain.accounts import Actor, Role
+from coopex.domain.listings import ListingKind, ListingStatus, listing_record
+from coopex.domain.organizations import OrgKind, organization_record
+from coopex.domain.paging import Page
+from coopex.domain.queries import ListingFilter, OrganizationFilter
+from coopex.interchange.reading import read_file
+from coopex.interchange.records import Entity, FileFormat, UnreadableFile
+from coopex.interchange.writing import write_csv, write_json
+from coopex.services.demo import DEMO_PASSWORD, load_demo
+from coopex.services.transfer import ImportRejected, RejectedRecord
+from coopex.storage import migrate
+from coopex.web.api.filters import code_prefix
+
+app = typer.Typer(
+    no_args_is_help=True,
+    help="coopex — industrial cooperation and localization exchange.",
+    pretty_exceptions_enable=False,
+)
+db_app = typer.Typer(no_args_is_help=True, help="Database schema: migrations.")
+user_app = typer.Typer(no_args_is_help=True, help="Users and their organisations.")
+token_app = typer.Typer(no_args_is_help=True, help="API tokens.")
+org_app = typer.Typer(no_args_is_help=True, help="Organisations.")
+listing_app = typer.Typer(no_args_is_help=True, help="Listings: offers and requests.")
+app.add_typer(db_app, name="db")
+app.add_typer(user_app, name="user")
+app.add_typer(token_app, name="token")
+app.add_typer(org_app, name="org")
+app.add_typer(listing_app, name="listing")
+
+OPERATOR = Actor.operator("cli")
+
+
+@contextmanager
+def opened(*, auto_migrate: bool = True) -> Iterator[Coopex]:
+    """The application, with its schema current; domain errors reported, not raised."""
+    coopex = build()
+    try:
+        with reporting_errors():
+            if auto_migrate and not migrate.is_up_to_date(coopex.database.engine):
+                if coopex.settings.database_url and migrate.current_revision(
+                    coopex.database.engine
+                ):
+                    fail("the database schema is behind this version: run `coopex db upgrade`")
+                coopex.migrate()
+            yield coopex
+    finally:
+        coopex.close()
+
+
+# -- server and demo -------------------------------------------------------------------
+
+
+@app.command()
+def serve(
+    host: str = typer.Option(
+        None, help="Interface to listen on [default: COOPEX_HOST or 127.0.0.1]"
+    ),
+    port: int = typer.Option(None, help="Port [default: COOPEX_PORT or 8000]"),
+    demo: bool = typer.Option(False, "--demo", help="Load the demo data first."),
+) -> None:
+    """Start the web/API server."""
+    import uvicorn
+
+    from coopex.web.api.app import create_api
+
+    with opened() as coopex:
+        if demo:
+            _load_demo(coopex)
+        host = host or coopex.settings.host
+        port = port or coopex.settings.port
+        console.print(f"coopex serving on [bold]http://{host}:{port}/[/]  (API docs: /api/v1/docs)")
+        uvicorn.run(create_api(coopex), host=host, port=port, log_level="info")
+
+
+@app.command()
+def demo() -> None:
+    """Load the demo dataset and users (idempotent) and print a token to try the API."""
+    with opened() as coopex:
+        _load_demo(coopex)
+
+
+def _load_demo(coopex: Coopex) -> None:
+    loaded = load_demo(coopex.transfer, coopex.accounts)
+    summary = loaded.report.summary()
+    console.print(f"demo data: created {summary['created']}, unchanged {summary['unchanged']}")
+    console.print(f"demo users (password [bold]{DEMO_PASSWORD}[/]): {', '.join(loaded.users)}")
+    console.print(f"demo API token for {loaded.token.user.email}: [bold]{loaded.token.secret}[/]")
+    console.print(
+        f"try: curl -H 'Authorization: Bearer {loaded.token.secret}' "
+        f"http://{coopex.settings.host}:{coopex.settings.port}/api/v1/listings",
+        soft_wrap=True,
+    )
+
+
+# -- database ----------------------------------------------------------------------------
+
+
+@app.command()
+def init() -> None:
+    """Create the database (or bring its schema up to date)."""
+    with opened(auto_migrate=False) as coopex:
+        coopex.migrate()
+        console.print(
+            f"database ready at revision {migrate.current_revision(coopex.database.engine)}"
+        )
+
+
+@db_app.command("upgrade")
+def db_upgrade(revision: str = typer.Argument("head")) -> None:
+    """Apply migrations up to REVISION."""
+    with opened(auto_migrate=False) as coopex:
+        migrate.upgrade(coopex.database.engine, revision)
+        console.print(f"at revision {migrate.current_revision(coopex.database.engine)}")
+
+
+@db_app.command("downgrade")
+def db_downgrade(revision: str) -> None:
+    """Revert migrations down to REVISION (`base` for an empty database)."""
+    with opened(auto_migrate=False) as coopex:
+        migrate.downgrade(coopex.database.engine, revision)
+        console.print(f"at revision {migrate.current_revision(coopex.database.engine)}")
+
+
+@db_app.command("current")
+def db_current() -> None:
+    """Show the schema revision of the database and of this code."""
+    with opened(auto_migrate=False) as coopex:
+        database_revision = migrate.current_revision(coopex.database.engine)
+        console.print(f"database: {database_revision}  code: {migrate.head_revision()}")
+
+
+@db_app.command("revision")
+def db_revision(message: str = typer.Option(..., "-m", "--message")) -> None:
+    """Autogenerate a migration from changes to storage/tables.py (developers)."""
+    with opened() as coopex:
+        migrate.new_revision(coopex.database.engine, message)
+
+
+# -- users and tokens ----------------------------------------------------------------------
+
+
+@user_app.command("add")
+def user_add(
+    email: str,
+    name: str = typer.Option(..., help="Display name"),
+    role: Role = typer.Option(
+        Role.ENTERPRISE_MEMBER, help="admin, agency_staff or enterprise_member"
+    ),
+    org: list[str] = typer.Option(
+        [], help="Ref of an organisation the user belongs to (repeatable)"
+    ),
+    password: str = typer.Option(
+        None,
+        envvar="COOPEX_PASSWORD",
+        help="Password; prompted for when not given",
+        show_default=False,
+    ),
+    no_password: bool = typer.Option(False, "--no-password", help="Token-only user (no sign-in)"),
+    as_json: bool = JsonOption,
+) -> None:
+    """Create a user."""
+    if password is None and not no_password:
+        password = typer.prompt("password", hide_input=True, confirmation_prompt=True)
+    with opened() as coopex:
+        user = coopex.accounts.create_user(OPERATOR, email, name, role, password)
+        for ref in org:
+            coopex.accounts.add_member(OPERATOR, user.email, ref)
+        record = {
+            "id": user.id,
+            "email": user.email,
+            "name": user.name,
+            "role": user.role.value,
+            "organizations": org,
+        }
+        emit([record], as_json, ["id", "email", "name", "role", "organizations"])
+
+
+@user_app.command("list")
+def user_list(as_json: bool = JsonOption) -> None:
+    """List users."""
+    with opened() as coopex:
+        records = [
+            {
+                "id": u.id,
+                "email": u.email,
+                "name": u.name,
+                "role": u.role.value,
+                "active": u.active,
+                "organizations": orgs,
+            }
+            for u, orgs in coopex.accounts.users()
+        ]
+        emit(records, as_json, ["id", "email", "name", "role", "active", "organizations"], "users")
+
+
+@user_app.command("join")
+def user_join(email: str, org: str) -> None:
+    """Make user EMAIL a member of organisation ORG (by ref)."""
+    with opened() as coopex:
+        added = coopex.accounts.add_member(OPERATOR, email, org)
+        console.print(f"{email} {'joined' if added else 'is already a member of'} {org}")
+
+
+@token_app.command("create")
+def token_create(
+    email: str,
+    name: str = typer.Option("cli", help="A label to recognise it by"),
+    as_json: bool = JsonOption,
+) -> None:
+    """Issue an API token for user EMAIL (shown once)."""
+    with opened() as coopex:
+        issued = coopex.accounts.issue_token(OPERATOR, email, name)
+        if as_json:
+            emit_json({"email": issued.user.email, "name": issued.name, "token": issued.secret})
+        else:
+            console.print(issued.secret, highlight=False)
+
+
+# -- organisations -----------------------------------------------------------------------
+
+
+@org_app.command("add")
+def org_add(
+    name: str = typer.Option(...),
+    kind: OrgKind = typer.Option(...),
+    country: str = typer.Option(..., help="ISO 3166-1 alpha-2, e.g. RU"),
+    region: str = typer.Option(None, help="ISO 3166-2, e.g. RU-TA"),
+    ref: str = typer.Option(None, help="Stable key [default: derived from country and name]"),
+    activity_code: list[str] = typer.Option([], help="OKVED2:25.62 or NACE:28 (repeatable)"),
+    alias: list[str] = typer.Option([], help="Another name (repeatable)"),
+    website: str = typer.Option(None),
+    description: str = typer.Option(None),
+    as_json: bool = JsonOption,
+) -> None:
+    """Register an organisation."""
+    raw: dict[str, object] = {
+        "ref": ref,
+        "name": name,
+        "kind": kind.value,
+        "country": country,
+        "region": region,
+        "activity_codes": activity_code,
+        "aliases": alias,
+        "website": website,
+        "description": description,
+    }
+    with opened() as coopex:
+        org = coopex.registry.create_organization(OPERATOR, raw)
+        emit([organization_record(org)], as_json, ["ref", "name", "kind", "country", "region"])
+
+
+@org_app.command("list")
+def org_list(
+    kind: OrgKind = typer.Option(None),
+    country: str = typer.Option(None),
+    region: str = typer.Option(None),
+    q: str = typer.Option(None, "--q", help="Part of the name or an alias"),
+    limit: int = typer.Option(50, help="Rows per page"),
+    all_pages: bool = typer.Option(False, "--all", help="Every page, not just the first"),
+    as_json: bool = JsonOption,
+) -> None:
+    """List organisations."""
+    filters = OrganizationFilter(kind, country and country.upper(), region and region.upper(), q)
+    with opened() as coopex:
+        pages = _pages(
+            lambda cursor: coopex.registry.list_organizations(filters, cursor, limit), all_pages
+        )
+        records = (organization_record(org) for page in pages for org in page.items)
+        emit(
+            records,
+            as_json,
+            ["ref", "name", "kind", "country", "region", "activity_codes"],
+            "organisations",
+        )
+
+
+@org_app.command("show")
+def org_show(ref: str, as_json: bool = JsonOption) -> None:
+    """Show one organisation."""
+    with opened() as coopex:
+        record = organization_record(coopex.registry.get_organization(ref))
+        _show(record, as_json)
+
+
+# -- listings ----------------------------------------------------------------------------
+
+
+@listing_app.command("add")
+def listing_add(
+    kind: ListingKind = typer.Option(...),
+    org: str = typer.Option(..., help="Ref of the owning organisation"),
+    title: str = typer.Option(...),
+    description: str = typer.Option(""),
+    language: str = typer.Option(None, help="ru, en or zh [default: detected]"),
+    code: list[str] = typer.Option([], help="HS:870899 or OKPD2:30.20.40 (repeatable)"),
+    sector: list[str] = typer.Option([], help="Sector slug, see `coopex sectors` (repeatable)"),
+    region: str = typer.Option(None),
+    quantity: str = typer.Option(None),
+    unit: str = typer.Option(None),
+    valid_until: str = typer.Option(None, help="YYYY-MM-DD"),
+    status: ListingStatus = typer.Option(ListingStatus.PUBLISHED),
+    ref: str = typer.Option(None),
+    as_json: bool = JsonOption,
+) -> None:
+    """Publish an offer or a request."""
+    raw: dict[str, object] = {
+        "ref": ref,
+        "kind": kind.value,
+        "org": org,
+        "title": title,
+        "description": description,
+        "language": language,
+        "codes": code,
+        "sectors": sector,
+        "region": region,
+        "quantity": quantity,
+        "unit": unit,
+        "valid_until": valid_until,
+        "status": status.value,
+    }
+    with opened() as coopex:
+        listing = coopex.registry.create_listing(OPERATOR, raw)
+        emit([listing_record(listing)], as_json, ["ref", "kind", "org", "title", "language"])
+
+
+@listing_app.command("list")
+def listing_list(
+    kind: ListingKind = typer.Option(None),
+    status: ListingStatus = typer.Option(ListingStatus.PUBLISHED),
+    country: str = typer.Option(None),
+    region: str = typer.Option(None),
+    code: str = typer.Option(None, help="Code prefix, e.g. HS:87"),
+    sector: str = typer.Option(None),
+    q: str = typer.Option(None, "--q", help="Text in the title or description"),
+    language: str = typer.Option(None),
+    org: str = typer.Option(None, help="Owner's ref"),
+    limit: int = typer.Option(50, help="Rows per page"),
+    all_pages: bool = typer.Option(False, "--all", help="Every page, not just the first"),
+    as_json: bool = JsonOption,
+) -> None:
+    """List listings."""
+    with opened() as coopex:
+        filters = ListingFilter(
+            kind=kind,
+            status=status,
+            country=country and country.upper(),
+            region=region and region.upper(),
+            code_prefix=code_prefix(code),
+            sector=sector,
+            text=q,
+            language=language,
+            org_ref=org,
+        )
+        pages = _pages(
+            lambda cursor: coopex.registry.list_listings(OPERATOR, filters, cursor, limit),
+            all_pages,
+        )
+        records = (listing_record(item) for page in pages for item in page.items)
+        emit(records, as_json, ["ref", "kind", "org", "title", "language", "codes"], "listings")
+
+
+@listing_app.command("show")
+def listing_show(ref: str, as_json: bool = JsonOption) -> None:
+    """Show one listing."""
+    with opened() as coopex:
+        _show(listing_record(coopex.registry.get_listing(OPERATOR, ref)), as_json)
+
+
+@listing_app.command("close")
+def listing_close(ref: str, as_json: bool = JsonOption) -> None:
+    """Close a listing (it stays on record, no longer published)."""
+    with opened() as coopex:
+        listing = coopex.registry.close_listing(OPERATOR, ref)
+        emit([listing_record(listing)], as_json, ["ref", "status", "title"])
+
+
+# -- import and export -------------------------------------------------------------------
+
+
+@app.command("import")
+def import_(
+    paths: list[Path] = typer.Argument(..., exists=False, help="CSV or JSON files"),
+    entity: Entity = typer.Option(
+        None, help="What a CSV or JSON list holds [default: from the header]"
+    ),
+    file_format: FileFormat = typer.Option(None, "--format", help="[default: from the extension]"),
+    partial: bool = typer.Option(
+        False, "--partial", help="Import the good records; write the bad ones to --rejects"
+    ),
+    rejects: Path = typer.Option(
+        None, help="Where --partial writes rejected records [default: FILE.rejects.EXT]"
+    ),
+    as_json: bool = JsonOption,
+) -> None:
+    """Import files, each all-or-nothing (or --partial). A bad file does not stop the others."""
+    failed = 0
+    with opened() as coopex, Progress(console=errors, transient=True, disable=as_json) as progress:
+        task = progress.add_task("importing", total=len(paths))
+        for path in paths:
+            progress.update(task, description=f"importing {path.name}")
+            ok = _import_one(coopex, path, entity, file_format, partial, rejects, as_json)
+            failed += 0 if ok else 1
+            progress.advance(task)
+    if failed:
+        raise typer.Exit(1)
+
+
+def _import_one(
+    coopex: Coopex,
+    path: Path,
+    entity: Entity | None,
+    file_format: FileFormat | None,
+    partial: bool,
+    rejects: Path | None,
+    as_json: bool,
+) -> bool:
+    try:
+        records = read_file(path, file_format, entity)
+        report = coopex.transfer.import_records(
+            OPERATOR, records, partial=partial, label=f"import {path.name}"
+        )
+    except UnreadableFile as error:
+        _report_failure(path, str(error), [], as_json)
+        return False
+    except ImportRejected as rejected:
+        _report_failure(
+            path,
+            "nothing imported: fix these records or use --partial",
+            rejected.report.rejected,
+            as_json,
+        )
+        return False
+    written_to = None
+    if report.rejected:
+        written_to = rejects or path.with_suffix(f".rejects{path.suffix}")
+        _write_rejects(
+            written_to, report.rejected, file_format or FileFormat(path.suffix.lstrip(".").lower())
+        )
+    summary = {
+        "file": str(path),
+        "ok": True,
+        **report.summary(),
+        "rejects_file": written_to and str(written_to),
+    }
+    if as_json:
+        emit_json(summary)
+    else:
+        console.print(
+            f"{path}: created {summary['created']}, updated {summary['updated']}, "
+            f"unchanged {summary['unchanged']}, rejected {summary['rejected']}",
+            highlight=False,
+        )
+        for bad in report.rejected:
+            errors.print(f"  rejected {bad.describe()}", highlight=False)
+        if written_to:
+            console.print(f"rejected records written to {written_to}", highlight=False)
+    return True
+
+
+def _report_failure(path: Path, message: str, bad: list[RejectedRecord], as_json: bool) -> None:
+    if as_json:
+        emit_json(
+            {
+                "file": str(path),
+                "ok": False,
+                "error": message,
+                "rejected": [
+                    {
+                        "entity": b.record.entity.value,
+                        "location": b.record.location,
+                        "errors": [
+                            {"field": e.field, "reason": e.reason, "value": e.value}
+                            for e in b.errors
+                        ],
+                    }
+                    for b in bad
+                ],
+            }
+        )
+        return
+    errors.print(f"[bold red]error:[/] {path}: {message}", highlight=False)
+    for item in bad:
+        errors.print(f"  {item.describe()}", highlight=False)
+
+
+def _write_rejects(path: Path, bad: list[RejectedRecord], file_format: FileFormat) -> None:
+    """Rejected records as they came in, each with an `errors` column to fix them by."""
+    by_entity: dict[Entity, list[Mapping[str, object]]] = {}
+    for item in bad:
+        reasons = "; ".join(e.describe() for e in item.errors)
+        by_entity.setdefault(item.record.entity, []).append(
+            {**item.record.raw, "errors": f"{item.record.location}: {reasons}"}
+        )
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        if file_format is FileFormat.CSV:
+            ((entity, records),) = by_entity.items()
+            write_csv(stream, entity, records, extra=("errors",))
+        else:
+            write_json(stream, by_entity)
+
+
+@app.command("export")
+def export(
+    path: str = typer.Argument(..., help="File to write, or - for standard output"),
+    entity: Entity = typer.Option(None, help="For CSV: organizations or listings"),
+    file_format: FileFormat = typer.Option(
+        None, "--format", help="[default: from the extension; json for -]"
+    ),
+) -> None:
+    """Export the registry (JSON: everything; CSV: one entity)."""
+    chosen = file_format or (
+        FileFormat.JSON
+        if path == "-"
+        else FileFormat(Path(path).suffix.lstrip(".").lower() or "json")
+    )
+    if chosen is FileFormat.CSV and entity is None:
+        fail("CSV holds one entity: give --entity organizations or --entity listings", 2)
+    with opened() as coopex:
+        stream = sys.stdout if path == "-" else open(path, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        try:
+            if chosen is FileFormat.CSV:
+                count = write_csv(stream, entity, coopex.transfer.export_records(entity))
+            else:
+                entities = [entity] if entity else list(Entity)
+                count = write_json(stream, {e: coopex.transfer.export_records(e) for e in entities})
+        finally:
+            if stream is not sys.stdout:
+                stream.close()
+        if path != "-":
+            console.print(f"exported {count} record(s) to {path}", highlight=False)
+
+
+# -- reference data and audit --------------------------------------------------------------
+
+
+@app.command()
+def sectors(as_json: bool = JsonOption) -> None:
+    """The sector slugs listings may use, with names in RU/EN/ZH."""
+    with opened(auto_migrate=False) as coopex:
+        records = [{"slug": s.slug, **s.names} for s in coopex.catalog.sectors()]
+        emit(records, as_json, ["slug", "en", "ru", "zh"], "sectors")
+
+
+@app.command()
+def regions(country: str, as_json: bool = JsonOption) -> None:
+    """ISO 3166-2 regions of COUNTRY with names in RU/EN/ZH."""
+    with opened(auto_migrate=False) as coopex:
+        records = [
+            {"code": r.code, "kind": r.kind, **r.names}
+            for r in coopex.catalog.regions(country.upper())
+        ]
+        if not records:
+            fail(f"no ISO 3166-2 regions for {country!r}")
+        emit(records, as_json, ["code", "en", "ru", "zh", "kind"], f"regions of {country.upper()}")
+
+
+@app.command()
+def audit(
+    entity: str = typer.Option(None, help="organization, listing, user, ..."),
+    ref: str = typer.Option(None, help="The entity's ref"),
+    limit: int = typer.Option(50),
+    as_json: bool = JsonOption,
+) -> None:
+    """The audit trail, newest first: who changed what, and refused attempts."""
+    with opened() as coopex:
+        entries = coopex.audit.recent(OPERATOR, limit, entity, ref)
+        records = [
+            {
+                "at": e.at.isoformat(timespec="seconds"),
+                "actor": e.actor,
+                "action": e.action,
+                "ref": e.entity_ref,
+                "outcome": e.outcome.value,
+                "detail": e.detail,
+            }
+            for e in entries
+        ]
+        emit(records, as_json, ["at", "actor", "action", "ref", "outcome"], "audit log")
+
+
+def _pages(fetch, all_pages: bool):  # type: ignore[no-untyped-def]
+    cursor = None
+    while True:
+        page: Page[object] = fetch(cursor)
+        yield page
+        cursor = page.next_cursor
+        if not all_pages or cursor is None:
+            return
+
+
+def _show(record: dict[str, object], as_json: bool) -> None:
+    if as_json:
+        emit_json(record)
+        return
+    rows = [{"field": key, "value": value} for key, value in record.items()]
+    emit(rows, False, ["field", "value"])
+
+
+def run() -> None:
+    app()

@@ -1,0 +1,75 @@
+"""Printing results: rich tables for people, one JSON object per line for scripts."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from coopex.domain.errors import DomainError, ValidationFailed
+
+console = Console()
+errors = Console(stderr=True)
+
+JsonOption = typer.Option(False, "--json", help="One JSON object per line, for scripts.")
+
+
+def emit_json(record: Mapping[str, object]) -> None:
+    sys.stdout.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+
+
+def emit(
+    records: Iterable[Mapping[str, object]],
+    as_json: bool,
+    columns: Sequence[str],
+    title: str | None = None,
+    cell: Callable[[str, object], str] | None = None,
+) -> int:
+    """Print records as JSON lines or as a table of `columns`; returns how many."""
+    count = 0
+    if as_json:
+        for record in records:
+            emit_json(record)
+            count += 1
+        return count
+    table = Table(title=title, show_lines=False)
+    for column in columns:
+        table.add_column(column)
+    for record in records:
+        render = cell or _cell
+        table.add_row(*(render(column, record.get(column)) for column in columns))
+        count += 1
+    console.print(table)
+    return count
+
+
+def _cell(_column: str, value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+def fail(message: str, code: int = 1) -> NoReturn:
+    errors.print(f"[bold red]error:[/] {message}", highlight=False)
+    raise typer.Exit(code)
+
+
+@contextmanager
+def reporting_errors() -> Iterator[None]:
+    """Domain errors become a message on stderr and exit code 1 (not a traceback)."""
+    try:
+        yield
+    except ValidationFailed as failure:
+        for error in failure.errors:
+            errors.print(f"[bold red]error:[/] {error.describe()}", highlight=False)
+        raise typer.Exit(1) from None
+    except DomainError as error:
+        fail(str(error))
