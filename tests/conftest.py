@@ -110,7 +110,7 @@ class People:
 
     def make(self, role: Role, *orgs: str) -> tuple[Actor, str]:
         email = f"{role.value}-{uuid.uuid4().hex[:8]}@example.org"
-        user = self.coopex.accounts.create_user(OPERATOR, email, "Test User", role, "s3cret-pass")
+        self.coopex.accounts.create_user(OPERATOR, email, "Test User", role, "s3cret-pass")
         for ref in orgs:
             self.coopex.accounts.add_member(OPERATOR, email, ref)
         token = self.coopex.accounts.issue_token(OPERATOR, email).secret

@@ -21,7 +21,13 @@ def fields_of(error: ValidationFailed) -> set[str]:
 
 def test_a_valid_organisation_is_normalised() -> None:
     org = build_organization(
-        org_raw("rm", name="  УК  «РМ Рейл» ", country="ru", region="ru-mo", aliases=["RM Rail", "RM Rail"]),
+        org_raw(
+            "rm",
+            name="  УК  «РМ Рейл» ",
+            country="ru",
+            region="ru-mo",
+            aliases=["RM Rail", "RM Rail"],
+        ),
         catalog,
     )
     assert org.name == "УК «РМ Рейл»"
@@ -41,7 +47,14 @@ def test_every_bad_organisation_field_is_reported_at_once() -> None:
     )
     with pytest.raises(ValidationFailed) as caught:
         build_organization(raw, catalog)
-    assert fields_of(caught.value) == {"ref", "name", "kind", "country", "activity_codes", "website"}
+    assert fields_of(caught.value) == {
+        "ref",
+        "name",
+        "kind",
+        "country",
+        "activity_codes",
+        "website",
+    }
     reasons = " ".join(e.reason for e in caught.value.errors)
     assert "activity code" in reasons  # HS is a product code, not an activity
 
@@ -55,7 +68,9 @@ def test_region_must_lie_in_the_country() -> None:
 
 def test_unknown_region_and_unknown_hs_chapter_are_refused() -> None:
     with pytest.raises(ValidationFailed) as caught:
-        build_listing(listing_raw("l", "o", region="RU-ZZZ", codes=["HS:7700"], language="ru"), catalog)
+        build_listing(
+            listing_raw("l", "o", region="RU-ZZZ", codes=["HS:7700"], language="ru"), catalog
+        )
     assert fields_of(caught.value) == {"region", "codes"}
 
 
@@ -107,14 +122,22 @@ def test_organisation_record_rebuilds_to_the_same_organisation(
     title=names,
     description=st.text(max_size=300),
     quantity=st.none() | st.decimals(min_value=0, max_value=10**9, places=3),
-    sectors=st.lists(st.sampled_from(["rail", "food", "metalworking", "microelectronics"]), max_size=3),
+    sectors=st.lists(
+        st.sampled_from(["rail", "food", "metalworking", "microelectronics"]), max_size=3
+    ),
 )
 def test_listing_record_rebuilds_to_the_same_listing(
     title: str, description: str, quantity: object, sectors: list[str]
 ) -> None:
     raw = listing_raw(
-        "l1", "o1", title=title, description=description, language="en", sectors=sectors,
-        quantity=quantity, unit="t" if quantity is not None else None,
+        "l1",
+        "o1",
+        title=title,
+        description=description,
+        language="en",
+        sectors=sectors,
+        quantity=quantity,
+        unit="t" if quantity is not None else None,
     )
     listing = build_listing(raw, catalog)
     assert build_listing(listing_record(listing), catalog) == listing

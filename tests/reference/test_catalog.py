@@ -9,7 +9,11 @@ catalog = ShippedCatalog()
 def test_seed_regions_have_names_in_three_languages() -> None:
     smolensk = catalog.region("RU-SMO")
     assert smolensk is not None
-    assert smolensk.names == {"ru": "Смоленская область", "en": "Smolensk Oblast", "zh": "斯摩棱斯克州"}
+    assert smolensk.names == {
+        "ru": "Смоленская область",
+        "en": "Smolensk Oblast",
+        "zh": "斯摩棱斯克州",
+    }
     zhejiang = catalog.region("CN-ZJ")
     assert zhejiang is not None
     assert zhejiang.name("zh") == "浙江省"

@@ -34,7 +34,9 @@ def test_demo_covers_three_languages_both_kinds_and_marks_its_sources(coopex: Co
 
 def test_rm_rail_needs_from_the_seed_are_there(coopex: Coopex) -> None:
     load_demo(coopex.transfer, coopex.accounts)
-    rm = coopex.registry.list_listings(OPERATOR, ListingFilter(org_ref="rm-rail", kind=ListingKind.REQUEST))
+    rm = coopex.registry.list_listings(
+        OPERATOR, ListingFilter(org_ref="rm-rail", kind=ListingKind.REQUEST)
+    )
     titles = " ".join(x.title for x in rm.items).lower()
     for need in ("металлообработ", "вагон", "нефтехим"):
         assert need in titles

@@ -30,7 +30,9 @@ def test_member_of_one_organisation_cannot_change_anothers_listing(
     with pytest.raises(PermissionDenied):
         coopex.registry.close_listing(intruder, "rm-1")
     assert coopex.registry.get_listing(intruder, "rm-1") == before
-    denied = [e for e in coopex.audit.recent(OPERATOR, entity="listing") if e.outcome is Outcome.DENIED]
+    denied = [
+        e for e in coopex.audit.recent(OPERATOR, entity="listing") if e.outcome is Outcome.DENIED
+    ]
     assert [(e.action, e.actor, e.entity_ref) for e in denied] == [
         ("listing.close", intruder.label, "rm-1"),
         ("listing.update", intruder.label, "rm-1"),
@@ -40,7 +42,10 @@ def test_member_of_one_organisation_cannot_change_anothers_listing(
 @pytest.mark.usefixtures("two_orgs")
 def test_member_updates_and_closes_own_listing_with_audit(coopex: Coopex, people: People) -> None:
     owner, _ = people.member("rm-rail")
-    changes = {"title": "Wagon couplers wanted", "description": "Automatic couplers, serial supply."}
+    changes = {
+        "title": "Wagon couplers wanted",
+        "description": "Automatic couplers, serial supply.",
+    }
     updated = coopex.registry.update_listing(owner, "rm-1", changes)
     assert updated.title == "Wagon couplers wanted"
     assert updated.language == "en"  # re-detected from the new text
@@ -58,7 +63,9 @@ def test_member_updates_and_closes_own_listing_with_audit(coopex: Coopex, people
 
 
 @pytest.mark.usefixtures("two_orgs")
-def test_closed_and_draft_listings_are_hidden_from_outsiders(coopex: Coopex, people: People) -> None:
+def test_closed_and_draft_listings_are_hidden_from_outsiders(
+    coopex: Coopex, people: People
+) -> None:
     owner, _ = people.member("rm-rail")
     outsider, _ = people.member("orbita")
     coopex.registry.create_listing(owner, listing_raw("rm-draft", "rm-rail", status="draft"))
@@ -73,7 +80,9 @@ def test_closed_and_draft_listings_are_hidden_from_outsiders(coopex: Coopex, peo
 def test_staff_register_organisations_and_become_members(coopex: Coopex, people: People) -> None:
     staff, _ = people.staff()
     org = coopex.registry.create_organization(staff, org_raw("new-co"))
-    again = coopex.accounts.authenticate(people.coopex.accounts.issue_token(OPERATOR, staff.label).secret)
+    again = coopex.accounts.authenticate(
+        people.coopex.accounts.issue_token(OPERATOR, staff.label).secret
+    )
     assert org.id in again.organizations
     coopex.registry.update_organization(again, "new-co", {"website": "https://new.example"})
 

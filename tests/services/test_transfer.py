@@ -37,7 +37,9 @@ def snapshot(coopex: Coopex) -> str:
     return out.getvalue()
 
 
-def test_one_bad_row_rejects_the_file_names_row_and_field_and_changes_nothing(coopex: Coopex) -> None:
+def test_one_bad_row_rejects_the_file_names_row_and_field_and_changes_nothing(
+    coopex: Coopex,
+) -> None:
     coopex.transfer.import_records(OPERATOR, read_csv(ORGS_CSV))
     before = snapshot(coopex)
     audit_before = len(coopex.audit.recent(OPERATOR, limit=500))
@@ -61,7 +63,9 @@ def test_partial_imports_the_good_rows_and_returns_the_bad(coopex: Coopex) -> No
 
 
 def test_reimporting_the_same_file_changes_nothing(coopex: Coopex) -> None:
-    records = read_csv(ORGS_CSV) + read_csv(LISTINGS_CSV.replace("warp_drives", "electronics").replace(",ten,", ",10,"))
+    records = read_csv(ORGS_CSV) + read_csv(
+        LISTINGS_CSV.replace("warp_drives", "electronics").replace(",ten,", ",10,")
+    )
     first = coopex.transfer.import_records(OPERATOR, records)
     assert (first.created[Entity.ORGANIZATIONS], first.created[Entity.LISTINGS]) == (2, 5)
     before = snapshot(coopex)
@@ -73,23 +77,33 @@ def test_reimporting_the_same_file_changes_nothing(coopex: Coopex) -> None:
 
 def test_changed_rows_update_in_place(coopex: Coopex) -> None:
     coopex.transfer.import_records(OPERATOR, read_csv(ORGS_CSV))
-    report = coopex.transfer.import_records(OPERATOR, read_csv(ORGS_CSV.replace("АО «Орбита»", "Orbita JSC")))
+    report = coopex.transfer.import_records(
+        OPERATOR, read_csv(ORGS_CSV.replace("АО «Орбита»", "Orbita JSC"))
+    )
     assert (report.updated[Entity.ORGANIZATIONS], report.unchanged[Entity.ORGANIZATIONS]) == (1, 1)
     assert coopex.registry.get_organization("orbita").name == "Orbita JSC"
 
 
 def test_listing_of_a_rejected_organisation_is_rejected_with_the_reason(coopex: Coopex) -> None:
-    records = read_csv(ORGS_CSV.replace("orbita,АО «Орбита»,enterprise,RU", "orbita,АО «Орбита»,enterprise,XX"))
+    records = read_csv(
+        ORGS_CSV.replace("orbita,АО «Орбита»,enterprise,RU", "orbita,АО «Орбита»,enterprise,XX")
+    )
     records += read_csv(LISTINGS_CSV.replace("warp_drives", "electronics").replace(",ten,", ",10,"))
     report = coopex.transfer.import_records(OPERATOR, records, partial=True)
-    reasons = {r.record.location + ":" + r.errors[0].reason for r in report.rejected if r.record.entity is Entity.LISTINGS}
+    reasons = {
+        r.record.location + ":" + r.errors[0].reason
+        for r in report.rejected
+        if r.record.entity is Entity.LISTINGS
+    }
     assert reasons == {f"row {n}:its organisation's record was rejected" for n in (4, 5, 6)}
     assert report.created[Entity.LISTINGS] == 2
 
 
 def test_duplicate_refs_are_rejected_on_import(coopex: Coopex) -> None:
     with pytest.raises(ImportRejected) as caught:
-        coopex.transfer.import_records(OPERATOR, read_csv(ORGS_CSV + "rm-rail,Другая,enterprise,RU,,,\n"))
+        coopex.transfer.import_records(
+            OPERATOR, read_csv(ORGS_CSV + "rm-rail,Другая,enterprise,RU,,,\n")
+        )
     [bad] = caught.value.report.rejected
     assert bad.record.location == "row 4"
     assert "appears twice in the file (first at row 2)" in bad.describe()
@@ -110,7 +124,11 @@ def test_unreadable_csv_says_why(text: str, message: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("{", "not valid JSON"), ('{"widgets": []}', "unknown top-level key"), ("[1]", "needs --entity")],
+    [
+        ("{", "not valid JSON"),
+        ('{"widgets": []}', "unknown top-level key"),
+        ("[1]", "needs --entity"),
+    ],
 )
 def test_unreadable_json_says_why(text: str, message: str) -> None:
     with pytest.raises(UnreadableFile, match=message):
@@ -118,7 +136,7 @@ def test_unreadable_json_says_why(text: str, message: str) -> None:
 
 
 def test_short_rows_and_bad_contacts_are_reported_per_row(coopex: Coopex) -> None:
-    text = ORGS_CSV.replace(",RM Rail;РМ Рейл", "") + 'x,Name,enterprise,RU,RU-MO,,,\n'
+    text = ORGS_CSV.replace(",RM Rail;РМ Рейл", "") + "x,Name,enterprise,RU,RU-MO,,,\n"
     records = read_csv(text)
     assert records[0].read_errors and "cells" in records[0].read_errors[0].reason
     contacts = read_csv('ref,name,kind,country,contacts\nq,Q,agency,RU,"[{broken"\n')
@@ -152,7 +170,9 @@ def _round_trip(source: Coopex, target: Coopex, tmp_path: Path) -> None:
     assert again.written == 0
 
 
-def test_demo_data_round_trips_through_csv_and_json(coopex: Coopex, tmp_path: Path, database_url: str) -> None:
+def test_demo_data_round_trips_through_csv_and_json(
+    coopex: Coopex, tmp_path: Path, database_url: str
+) -> None:
     from coopex.services.demo import demo_dataset_path
 
     coopex.transfer.import_records(OPERATOR, read_file(demo_dataset_path()))
@@ -165,27 +185,40 @@ def test_demo_data_round_trips_through_csv_and_json(coopex: Coopex, tmp_path: Pa
 
 
 text_items = st.text(
-    alphabet=st.characters(codec="utf-8", exclude_characters=";\x00", exclude_categories=["Cs", "Cc"]),
+    alphabet=st.characters(
+        codec="utf-8", exclude_characters=";\x00", exclude_categories=["Cs", "Cc"]
+    ),
     min_size=1,
     max_size=30,
 ).filter(str.strip)
 orgs = st.fixed_dictionaries(
     {
         "name": text_items,
-        "kind": st.sampled_from(["enterprise", "agency", "region_body", "association", "research_centre"]),
+        "kind": st.sampled_from(
+            ["enterprise", "agency", "region_body", "association", "research_centre"]
+        ),
         "country": st.just("RU"),
         "region": st.sampled_from([None, "RU-TA", "RU-MO"]),
         "aliases": st.lists(text_items, max_size=2),
-        "activity_codes": st.lists(st.sampled_from(["OKVED2:30.20", "NACE:28.1", "OKVED2:25"]), max_size=2),
-        "description": st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80),
-        "contacts": st.lists(st.fixed_dictionaries({"name": text_items, "email": st.none() | st.just("a@b.c")}), max_size=2),
+        "activity_codes": st.lists(
+            st.sampled_from(["OKVED2:30.20", "NACE:28.1", "OKVED2:25"]), max_size=2
+        ),
+        "description": st.text(
+            alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80
+        ),
+        "contacts": st.lists(
+            st.fixed_dictionaries({"name": text_items, "email": st.none() | st.just("a@b.c")}),
+            max_size=2,
+        ),
     }
 )
 listings = st.fixed_dictionaries(
     {
         "kind": st.sampled_from(["offer", "request"]),
         "title": text_items,
-        "description": st.text(alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=120),
+        "description": st.text(
+            alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=120
+        ),
         "codes": st.lists(st.sampled_from(["HS:8607", "HS:870899", "OKPD2:30.20.40"]), max_size=3),
         "sectors": st.lists(st.sampled_from(["rail", "food", "logistics"]), max_size=2),
         "quantity": st.none() | st.decimals(min_value=0, max_value=10**6, places=2).map(str),
@@ -195,10 +228,14 @@ listings = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(org_list=st.lists(orgs, min_size=1, max_size=3), listing_list=st.lists(listings, max_size=5))
 def test_any_registry_round_trips(
-    tmp_path_factory: pytest.TempPathFactory, org_list: list[dict[str, object]], listing_list: list[dict[str, object]]
+    tmp_path_factory: pytest.TempPathFactory,
+    org_list: list[dict[str, object]],
+    listing_list: list[dict[str, object]],
 ) -> None:
     home = tmp_path_factory.mktemp("rt")
     source = build(Settings(database_url=f"sqlite:///{home / 'source.db'}", home=home))
@@ -211,7 +248,9 @@ def test_any_registry_round_trips(
         for index, listing in enumerate(listing_list):
             unit = "t" if listing["quantity"] is not None else None
             owner = f"org-{index % len(org_list)}"
-            source.registry.create_listing(OPERATOR, {**listing, "ref": f"l-{index}", "org": owner, "unit": unit})
+            source.registry.create_listing(
+                OPERATOR, {**listing, "ref": f"l-{index}", "org": owner, "unit": unit}
+            )
         _round_trip(source, target, home)
     finally:
         source.close()

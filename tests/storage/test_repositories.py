@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
@@ -11,6 +12,7 @@ from coopex.app import Coopex
 from coopex.domain.codes import parse_code
 from coopex.domain.listings import Listing, ListingKind, ListingStatus, build_listing
 from coopex.domain.organizations import Contact, build_organization
+from coopex.domain.paging import decode_cursor
 from coopex.domain.queries import ListingFilter, OrganizationFilter
 from coopex.storage.listings import ListingRepository
 from coopex.storage.organizations import OrganizationRepository
@@ -23,7 +25,9 @@ def test_organisation_round_trip(coopex: Coopex) -> None:
             "rm-rail",
             name="УК «РМ Рейл»",
             aliases=["RM Rail", "РМ Рейл"],
-            contacts=[{"name": "Сергей Дробжев", "role": "технический директор", "email": "s@rm.example"}],
+            contacts=[
+                {"name": "Сергей Дробжев", "role": "технический директор", "email": "s@rm.example"}
+            ],
             description="Вагоностроение.\nВторая строка.",
         ),
         coopex.catalog,
@@ -34,20 +38,38 @@ def test_organisation_round_trip(coopex: Coopex) -> None:
         loaded = OrganizationRepository(connection).get(ref="rm-rail")
     assert loaded == org
     assert loaded is not None and loaded.id == stored.id
-    assert loaded.contacts == (Contact("Сергей Дробжев", "технический директор", "s@rm.example", None),)
+    assert loaded.contacts == (
+        Contact("Сергей Дробжев", "технический директор", "s@rm.example", None),
+    )
 
 
 def _seed(coopex: Coopex) -> list[Listing]:
     catalog = coopex.catalog
     rows = [
-        listing_raw("a", "ru-org", language="ru", codes=["HS:860719", "OKPD2:30.20.40"], sectors=["rail"]),
         listing_raw(
-            "b", "cn-org", kind="offer", language="en", title="Freight car BOGIES",
-            codes=["HS:8607"], sectors=["rail", "metalworking"], region="CN-JS",
+            "a", "ru-org", language="ru", codes=["HS:860719", "OKPD2:30.20.40"], sectors=["rail"]
         ),
         listing_raw(
-            "c", "cn-org", kind="offer", language="zh", title="货车转向架", description="",
-            codes=["HS:8708"], sectors=["auto_components"], quantity="12.50", unit="t",
+            "b",
+            "cn-org",
+            kind="offer",
+            language="en",
+            title="Freight car BOGIES",
+            codes=["HS:8607"],
+            sectors=["rail", "metalworking"],
+            region="CN-JS",
+        ),
+        listing_raw(
+            "c",
+            "cn-org",
+            kind="offer",
+            language="zh",
+            title="货车转向架",
+            description="",
+            codes=["HS:8708"],
+            sectors=["auto_components"],
+            quantity="12.50",
+            unit="t",
             valid_until="2027-01-31",
         ),
         listing_raw("d", "ru-org", language="ru", title="Черновик", status="draft", codes=[]),
@@ -64,7 +86,7 @@ def _seed(coopex: Coopex) -> list[Listing]:
         return [repo.add(build_listing(raw, catalog), ids[str(raw["org"])] or 0) for raw in rows]
 
 
-def refs(listings: list[Listing] | tuple[Listing, ...]) -> list[str]:
+def refs(listings: Sequence[Listing]) -> list[str]:
     return [item.ref for item in listings]
 
 
@@ -121,8 +143,6 @@ def test_unpublished_listings_only_for_visible_organisations(coopex: Coopex) -> 
 @pytest.mark.parametrize("limit", [1, 2, 3, 4, 5])
 def test_pages_cover_everything_once(coopex: Coopex, limit: int) -> None:
     _seed(coopex)
-    from coopex.domain.paging import decode_cursor
-
     seen: list[str] = []
     cursor = None
     with coopex.database.transaction() as connection:
@@ -141,6 +161,10 @@ def test_organisation_filters(coopex: Coopex) -> None:
     _seed(coopex)
     with coopex.database.transaction() as connection:
         repo = OrganizationRepository(connection)
-        assert [o.ref for o in repo.page(OrganizationFilter(country="CN"), 0, 10).items] == ["cn-org"]
-        assert [o.ref for o in repo.page(OrganizationFilter(text="ORGANISATION RU"), 0, 10).items] == ["ru-org"]
+        assert [o.ref for o in repo.page(OrganizationFilter(country="CN"), 0, 10).items] == [
+            "cn-org"
+        ]
+        assert [
+            o.ref for o in repo.page(OrganizationFilter(text="ORGANISATION RU"), 0, 10).items
+        ] == ["ru-org"]
         assert repo.count() == 2
