@@ -28,8 +28,11 @@ lint: install
 typecheck: install
 	$(BIN)/mypy
 
+# Storage, service, API and CLI tests run on SQLite and, when one is found, on PostgreSQL.
 unit: install
-	$(BIN)/pytest
+	@url="$${COOPEX_TEST_POSTGRES_URL:-$$(scripts/postgres-url 2>/dev/null || true)}"; \
+	if [ -z "$$url" ]; then echo "no PostgreSQL found: testing on SQLite only (see docs/testing.md)"; fi; \
+	COOPEX_TEST_POSTGRES_URL="$$url" $(BIN)/pytest
 
 bench: install
 	$(BIN)/python -m benchmarks
