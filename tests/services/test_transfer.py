@@ -6,7 +6,7 @@ import io
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from coopex.app import Coopex, build
@@ -232,6 +232,12 @@ listings = st.fixed_dictionaries(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(org_list=st.lists(orgs, min_size=1, max_size=3), listing_list=st.lists(listings, max_size=5))
+@example(  # a lone carriage return once split a CSV row
+    org_list=[{"name": "N", "kind": "agency", "country": "RU", "description": "a\rb\x0cc"}],
+    listing_list=[
+        {"kind": "offer", "title": "T", "description": "x\ry", "status": "draft", "quantity": None}
+    ],
+)
 def test_any_registry_round_trips(
     tmp_path_factory: pytest.TempPathFactory,
     org_list: list[dict[str, object]],

@@ -30,7 +30,8 @@ def write_csv(
 ) -> int:
     """One row per record, in the column order of `entity.fields` (+ `extra`); returns rows."""
     columns = entity.fields + extra
-    writer = csv.writer(stream, lineterminator="\n")
+    # RFC 4180 line ends (CRLF): with them the writer also quotes cells holding a lone \r.
+    writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerow(columns)
     count = 0
     for record in records:
