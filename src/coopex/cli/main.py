@@ -17,11 +17,11 @@ from coopex.domain.listings import ListingKind, ListingStatus, listing_record
 from coopex.domain.organizations import OrgKind, organization_record
 from coopex.domain.paging import Page
 from coopex.domain.queries import ListingFilter, OrganizationFilter
-from coopex.interchange.reading import read_file
+from coopex.interchange.reading import format_of, read_file
 from coopex.interchange.records import Entity, FileFormat, UnreadableFile
 from coopex.interchange.writing import write_csv, write_json
 from coopex.services.demo import DEMO_PASSWORD, load_demo
-from coopex.services.transfer import ImportRejected, RejectedRecord
+from coopex.services.transfer import ImportRejected, RejectedRecord, describe
 from coopex.storage import migrate
 from coopex.web.api.filters import code_prefix
 
@@ -95,8 +95,7 @@ def demo() -> None:
 
 def _load_demo(coopex: Coopex) -> None:
     loaded = load_demo(coopex.transfer, coopex.accounts)
-    summary = loaded.report.summary()
-    console.print(f"demo data: created {summary['created']}, unchanged {summary['unchanged']}")
+    console.print(f"demo data: {describe(loaded.report)}", highlight=False)
     console.print(f"demo users (password [bold]{DEMO_PASSWORD}[/]): {', '.join(loaded.users)}")
     console.print(f"demo API token for {loaded.token.user.email}: [bold]{loaded.token.secret}[/]")
     console.print(
@@ -447,9 +446,7 @@ def _import_one(
     written_to = None
     if report.rejected:
         written_to = rejects or path.with_suffix(f".rejects{path.suffix}")
-        _write_rejects(
-            written_to, report.rejected, file_format or FileFormat(path.suffix.lstrip(".").lower())
-        )
+        _write_rejects(written_to, report.rejected, format_of(path, file_format))
     summary = {
         "file": str(path),
         "ok": True,
@@ -459,11 +456,7 @@ def _import_one(
     if as_json:
         emit_json(summary)
     else:
-        console.print(
-            f"{path}: created {summary['created']}, updated {summary['updated']}, "
-            f"unchanged {summary['unchanged']}, rejected {summary['rejected']}",
-            highlight=False,
-        )
+        console.print(f"{path}: {describe(report)}", highlight=False)
         for bad in report.rejected:
             errors.print(f"  rejected {bad.describe()}", highlight=False)
         if written_to:
@@ -522,11 +515,14 @@ def export(
     ),
 ) -> None:
     """Export the registry (JSON: everything; CSV: one entity)."""
-    chosen = file_format or (
-        FileFormat.JSON
-        if path == "-"
-        else FileFormat(Path(path).suffix.lstrip(".").lower() or "json")
-    )
+    try:
+        chosen = (
+            FileFormat.JSON
+            if path == "-" and not file_format
+            else format_of(Path(path), file_format)
+        )
+    except UnreadableFile as error:
+        fail(str(error), 2)
     if chosen is FileFormat.CSV and entity is None:
         fail("CSV holds one entity: give --entity organizations or --entity listings", 2)
     with opened() as coopex:

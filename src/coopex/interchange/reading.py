@@ -22,7 +22,7 @@ def format_of(path: Path, given: FileFormat | None = None) -> FileFormat:
         return FileFormat(suffix)
     except ValueError:
         raise UnreadableFile(
-            f"{path.name}: cannot tell the format from '.{suffix}'; give --format"
+            f"{path.name}: cannot tell the format from '.{suffix}' (csv or json); give --format"
         ) from None
 
 

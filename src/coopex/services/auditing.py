@@ -29,6 +29,22 @@ def record_detail(record: dict[str, object]) -> str:
     return json.dumps(record, ensure_ascii=False, default=str)
 
 
+def audit_entry(
+    actor: Actor, action: str, entity_ref: str, outcome: Outcome, detail: str
+) -> AuditEntry:
+    """An entry for `action` (`entity.verb`, e.g. `listing.close`) by `actor`, now."""
+    return AuditEntry(
+        at=utc_now(),
+        actor=actor.label,
+        user_id=actor.user_id,
+        action=action,
+        entity=action.split(".", 1)[0],
+        entity_ref=entity_ref,
+        outcome=outcome,
+        detail=detail,
+    )
+
+
 class AuditedChange:
     """`run(...)` executes `work` in one transaction and appends its audit entry to it.
 
@@ -48,18 +64,7 @@ class AuditedChange:
         outcome: Outcome,
         detail: str,
     ) -> None:
-        AuditRepository(connection).append(
-            AuditEntry(
-                at=utc_now(),
-                actor=actor.label,
-                user_id=actor.user_id,
-                action=action,
-                entity=action.split(".", 1)[0],
-                entity_ref=entity_ref,
-                outcome=outcome,
-                detail=detail,
-            )
-        )
+        AuditRepository(connection).append(audit_entry(actor, action, entity_ref, outcome, detail))
 
     def run(
         self,

@@ -25,9 +25,10 @@ from coopex.domain.errors import DomainError, FieldError, ValidationFailed
 from coopex.domain.listings import Listing, build_listing, listing_record
 from coopex.domain.organizations import Organization, build_organization, organization_record
 from coopex.interchange.records import Entity, SourceRecord
-from coopex.services.auditing import AuditedChange, changed_fields, record_detail
+from coopex.services.auditing import AuditedChange, audit_entry, changed_fields, record_detail
 from coopex.services.registry import with_language
 from coopex.storage.accounts import AccountRepository
+from coopex.storage.audit import AuditRepository
 from coopex.storage.database import Database
 from coopex.storage.listings import ListingRepository
 from coopex.storage.organizations import OrganizationRepository
@@ -62,6 +63,26 @@ class ImportReport:
             "unchanged": {e.value: self.unchanged[e] for e in Entity},
             "rejected": len(self.rejected),
         }
+
+
+def describe(report: ImportReport) -> str:
+    """One line for people, e.g. `listings 5 created, 2 unchanged; 1 rejected`."""
+    parts = []
+    for entity in Entity:
+        counts = [
+            f"{count} {word}"
+            for word, count in (
+                ("created", report.created[entity]),
+                ("updated", report.updated[entity]),
+                ("unchanged", report.unchanged[entity]),
+            )
+            if count
+        ]
+        if counts:
+            parts.append(f"{entity} {', '.join(counts)}")
+    if report.rejected:
+        parts.append(f"{len(report.rejected)} rejected")
+    return "; ".join(parts) or "nothing to import"
 
 
 class ImportRejected(DomainError):
@@ -174,11 +195,7 @@ class TransferService:
     ) -> None:
         for org in plan.organizations:
             self._write_organization(connection, actor, org, report, label)
-        org_ids = OrganizationRepository(connection).ids_by_ref(
-            sorted({listing.org_ref for listing in plan.listings})
-        )
-        for listing in plan.listings:
-            self._write_listing(connection, actor, listing, org_ids[listing.org_ref], report, label)
+        self._write_listings(connection, actor, plan.listings, report, label)
 
     def _write_organization(
         self,
@@ -209,34 +226,46 @@ class TransferService:
             detail = changed_fields(organization_record(current), organization_record(org))
         self.audited.log(connection, actor, action, org.ref, Outcome.DONE, f"{label}: {detail}")
 
-    def _write_listing(
+    def _write_listings(
         self,
         connection: Connection,
         actor: Actor,
-        listing: Listing,
-        organization_id: int,
+        listings: list[Listing],
         report: ImportReport,
         label: str,
     ) -> None:
+        """New listings go in batched; changed ones are replaced one by one (they are rare)."""
         repo = ListingRepository(connection)
-        require_can_edit_organization(actor, organization_id, listing.org_ref)
-        current = repo.get(ref=listing.ref)
-        if current == listing:
-            report.unchanged[Entity.LISTINGS] += 1
-            return
-        if current is None:
-            repo.add(listing, organization_id)
-            report.created[Entity.LISTINGS] += 1
-            action, detail = "listing.create", record_detail(listing_record(listing))
-        else:
-            assert current.id is not None
-            # Moving a listing to another organisation needs rights over the old one too.
-            require_can_edit_organization(actor, repo.organization_id(current.id), current.org_ref)
-            repo.replace(current.id, listing, organization_id)
-            report.updated[Entity.LISTINGS] += 1
-            action = "listing.update"
-            detail = changed_fields(listing_record(current), listing_record(listing))
-        self.audited.log(connection, actor, action, listing.ref, Outcome.DONE, f"{label}: {detail}")
+        org_ids = OrganizationRepository(connection).ids_by_ref(
+            sorted({listing.org_ref for listing in listings})
+        )
+        stored = repo.by_refs([listing.ref for listing in listings])
+        new: list[tuple[Listing, int]] = []
+        entries = []
+        for listing in listings:
+            organization_id = org_ids[listing.org_ref]
+            require_can_edit_organization(actor, organization_id, listing.org_ref)
+            current, current_org_id = stored.get(listing.ref, (None, organization_id))
+            if current == listing:
+                report.unchanged[Entity.LISTINGS] += 1
+                continue
+            if current is None:
+                new.append((listing, organization_id))
+                report.created[Entity.LISTINGS] += 1
+                action, detail = "listing.create", record_detail(listing_record(listing))
+            else:
+                assert current.id is not None
+                # Moving a listing to another organisation needs rights over the old one too.
+                require_can_edit_organization(actor, current_org_id, current.org_ref)
+                repo.replace(current.id, listing, organization_id)
+                report.updated[Entity.LISTINGS] += 1
+                action = "listing.update"
+                detail = changed_fields(listing_record(current), listing_record(listing))
+            entries.append(
+                audit_entry(actor, action, listing.ref, Outcome.DONE, f"{label}: {detail}")
+            )
+        repo.add_many(new)
+        AuditRepository(connection).append_many(entries)
 
     # -- export --------------------------------------------------------------------
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
@@ -15,17 +17,26 @@ class AuditRepository:
         self.connection = connection
 
     def append(self, entry: AuditEntry) -> None:
+        self.append_many([entry])
+
+    def append_many(self, entries: Sequence[AuditEntry]) -> None:
+        if not entries:
+            return
         self.connection.execute(
-            audit_log.insert().values(
-                at=entry.at,
-                actor=entry.actor,
-                user_id=entry.user_id,
-                action=entry.action,
-                entity=entry.entity,
-                entity_ref=entry.entity_ref,
-                outcome=entry.outcome.value,
-                detail=entry.detail,
-            )
+            audit_log.insert(),
+            [
+                {
+                    "at": entry.at,
+                    "actor": entry.actor,
+                    "user_id": entry.user_id,
+                    "action": entry.action,
+                    "entity": entry.entity,
+                    "entity_ref": entry.entity_ref,
+                    "outcome": entry.outcome.value,
+                    "detail": entry.detail,
+                }
+                for entry in entries
+            ],
         )
 
     def recent(

@@ -132,6 +132,47 @@ class ListingRepository:
         row = self.connection.execute(_SELECT.where(condition)).mappings().first()
         return self._hydrate([row])[0] if row else None
 
+    def by_refs(self, refs: Sequence[str], chunk: int = 500) -> dict[str, tuple[Listing, int]]:
+        """The stored listings among `refs`, each with its organisation id (a few queries)."""
+        found: dict[str, tuple[Listing, int]] = {}
+        for start in range(0, len(refs), chunk):
+            query = _SELECT.where(listings.c.ref.in_(refs[start : start + chunk]))
+            rows = list(self.connection.execute(query).mappings())
+            for row, listing in zip(rows, self._hydrate(rows), strict=True):
+                found[listing.ref] = (listing, row["organization_id"])
+        return found
+
+    def add_many(self, items: Sequence[tuple[Listing, int]]) -> None:
+        """Insert new listings (with their codes and sectors) in a few multi-row statements."""
+        if not items:
+            return
+        now = utc_now()
+        rows = [
+            {**_columns(listing, organization_id), "created_at": now, "updated_at": now}
+            for listing, organization_id in items
+        ]
+        inserted = self.connection.execute(
+            listings.insert().returning(
+                listings.c.id, listings.c.ref, sort_by_parameter_order=True
+            ),
+            rows,
+        )
+        ids = {ref: id_ for id_, ref in inserted}
+        codes = [
+            {"listing_id": ids[listing.ref], "scheme": c.scheme.value, "code": c.value}
+            for listing, _ in items
+            for c in listing.codes
+        ]
+        sectors = [
+            {"listing_id": ids[listing.ref], "sector": s}
+            for listing, _ in items
+            for s in listing.sectors
+        ]
+        if codes:
+            self.connection.execute(listing_codes.insert(), codes)
+        if sectors:
+            self.connection.execute(listing_sectors.insert(), sectors)
+
     def organization_id(self, listing_id: int) -> int:
         query = sa.select(listings.c.organization_id).where(listings.c.id == listing_id)
         return int(self.connection.execute(query).scalar_one())
