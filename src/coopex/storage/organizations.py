@@ -9,7 +9,13 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
 
 from coopex.domain.codes import Code, CodeScheme
-from coopex.domain.organizations import Contact, Organization, OrgKind, Provenance
+from coopex.domain.organizations import (
+    Contact,
+    Organization,
+    OrgKind,
+    Provenance,
+    organization_record,
+)
 from coopex.domain.paging import Page, encode_cursor
 from coopex.domain.queries import OrganizationFilter
 from coopex.storage.database import utc_now
@@ -22,23 +28,9 @@ def _search_text(org: Organization) -> str:
 
 
 def _columns(org: Organization) -> dict[str, Any]:
-    return {
-        "ref": org.ref,
-        "name": org.name,
-        "kind": org.kind.value,
-        "country": org.country,
-        "region": org.region,
-        "aliases": list(org.aliases),
-        "website": org.website,
-        "description": org.description,
-        "contacts": [
-            {"name": c.name, "role": c.role, "email": c.email, "phone": c.phone}
-            for c in org.contacts
-        ],
-        "provenance": org.provenance.value,
-        "source": org.source,
-        "search_text": _search_text(org),
-    }
+    columns = organization_record(org)
+    del columns["activity_codes"]  # kept in organization_codes
+    return {**columns, "search_text": _search_text(org)}
 
 
 def _to_domain(row: RowMapping, codes: Sequence[Code]) -> Organization:
