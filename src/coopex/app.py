@@ -5,9 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coopex.config import Settings
+from coopex.domain.matching import MatchWeights
+from coopex.engines.matching.ranker import MatchEngine
+from coopex.nlp.analysis import MultilingualAnalyzer
+from coopex.nlp.embeddings import UseEmbedder
 from coopex.reference.catalog import ShippedCatalog
+from coopex.reference.glossary import load_glossary
 from coopex.services.accounts import AccountService
 from coopex.services.auditing import AuditTrail
+from coopex.services.changes import ListingChanges
+from coopex.services.matching import MatchingService
 from coopex.services.registry import RegistryService
 from coopex.services.transfer import TransferService
 from coopex.storage.database import Database
@@ -23,6 +30,7 @@ class Coopex:
     accounts: AccountService
     transfer: TransferService
     audit: AuditTrail
+    matching: MatchingService
 
     def migrate(self) -> None:
         upgrade(self.database.engine)
@@ -31,16 +39,32 @@ class Coopex:
         self.database.dispose()
 
 
+def match_engine_factory(settings: Settings) -> MatchEngine:
+    """The engine with its models; the models load on first use, not here."""
+    analyzer = MultilingualAnalyzer()
+    return MatchEngine(
+        UseEmbedder(), analyzer, load_glossary(analyzer), MatchWeights(**settings.match_weights)
+    )
+
+
 def build(settings: Settings | None = None) -> Coopex:
     settings = settings or Settings()
+    MatchWeights(
+        **settings.match_weights
+    )  # unknown signal names fail at start, not at first search
     database = Database.from_url(settings.resolved_database_url)
     catalog = ShippedCatalog()
+    changes = ListingChanges()
+    registry = RegistryService(database, catalog, changes)
+    matching = MatchingService(database, registry, lambda: match_engine_factory(settings))
+    changes.subscribe(matching.listings_changed)
     return Coopex(
         settings=settings,
         database=database,
         catalog=catalog,
-        registry=RegistryService(database, catalog),
+        registry=registry,
         accounts=AccountService(database),
-        transfer=TransferService(database, catalog),
+        transfer=TransferService(database, catalog, changes),
         audit=AuditTrail(database),
+        matching=matching,
     )

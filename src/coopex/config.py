@@ -12,6 +12,8 @@ class Settings(BaseSettings):
 
     home: Path = Path(".coopex")  # where the embedded database (and later indexes) live
     database_url: str | None = None  # e.g. postgresql+psycopg://user@host/coopex
+    # Match signal weights, e.g. COOPEX_MATCH_WEIGHTS='{"semantic": 0.5, "geography": 0.1}'
+    match_weights: dict[str, float] = {}
     host: str = "127.0.0.1"
     port: int = 8000
 

@@ -160,3 +160,17 @@ def test_reference_lists_in_three_languages() -> None:
     assert regions["RU-ULY"]["ru"] == "Ульяновская область"
     sectors = {s["slug"]: s for s in json_lines(run("sectors", "--json")[1])}
     assert sectors["rail"]["zh"]
+
+
+def test_match_and_search_commands() -> None:
+    assert run("demo")[0] == 0
+    code, out, _ = run("match", "rm-rail-02", "--limit", "5", "--json")
+    assert code == 0
+    rows = json_lines(out)
+    assert len(rows) == 5 and all(r["kind"] == "offer" and r["why"] for r in rows)
+    code, out, _ = run("search", "冷链物流", "--limit", "3", "--json")
+    assert code == 0 and len(json_lines(out)) == 3
+    code, _, err = run("search", "x")
+    assert code == 1 and "q:" in err
+    code, _, err = run("match", "rm-rail-02", "--union", "NATO")
+    assert code == 1 and "union" in err

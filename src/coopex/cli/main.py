@@ -14,6 +14,7 @@ from coopex.app import Coopex, build
 from coopex.cli.output import JsonOption, console, emit, emit_json, errors, fail, reporting_errors
 from coopex.domain.accounts import Actor, Role
 from coopex.domain.listings import ListingKind, ListingStatus, listing_record
+from coopex.domain.matching import SIGNALS, Match, explain
 from coopex.domain.organizations import OrgKind, organization_record
 from coopex.domain.paging import Page
 from coopex.domain.queries import ListingFilter, OrganizationFilter
@@ -23,7 +24,7 @@ from coopex.interchange.writing import write_csv, write_json
 from coopex.services.demo import DEMO_PASSWORD, load_demo
 from coopex.services.transfer import ImportRejected, RejectedRecord, describe
 from coopex.storage import migrate
-from coopex.web.api.filters import code_prefix
+from coopex.web.api.filters import code_prefix, match_filter
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -385,6 +386,77 @@ def listing_close(ref: str, as_json: bool = JsonOption) -> None:
     with opened() as coopex:
         listing = coopex.registry.close_listing(OPERATOR, ref)
         emit([listing_record(listing)], as_json, ["ref", "status", "title"])
+
+
+# -- matching ----------------------------------------------------------------------------
+
+
+def _match_rows(matches: list[Match]) -> list[dict[str, object]]:
+    return [
+        {
+            "score": round(m.score, 3),
+            "ref": m.listing.ref,
+            "kind": m.listing.kind.value,
+            "language": m.listing.language,
+            "org": m.listing.org_ref,
+            "title": m.listing.title,
+            "why": explain(m),
+            "signals": {name: round(getattr(m.signals, name), 3) for name in SIGNALS},
+        }
+        for m in matches
+    ]
+
+
+MATCH_COLUMNS = ["score", "language", "ref", "title", "why"]
+
+
+@app.command()
+def match(
+    ref: str = typer.Argument(..., help="The listing to find partners for"),
+    kind: ListingKind = typer.Option(None, help="[default: the opposite of the listing's kind]"),
+    country: str = typer.Option(None, help="Owner's country"),
+    region: str = typer.Option(None),
+    union: str = typer.Option(None, help="EAEU or UNION_STATE"),
+    sector: str = typer.Option(None),
+    code: str = typer.Option(None, help="Code prefix, e.g. HS:8607"),
+    limit: int = typer.Option(10, min=1, max=100),
+    as_json: bool = JsonOption,
+) -> None:
+    """Partners for a listing: offers for a request, requests for an offer, ranked and explained."""
+    with opened() as coopex:
+        filters = match_filter(kind, country, region, union, sector, code)
+        listing, matches = coopex.matching.match_listing(OPERATOR, ref, filters, limit)
+        emit(
+            _match_rows(matches),
+            as_json,
+            MATCH_COLUMNS,
+            f"matches for {listing.ref}: {listing.title}",
+        )
+
+
+@app.command()
+def search(
+    text: str = typer.Argument(..., help="What you look for, in Russian, English or Chinese"),
+    lang: str = typer.Option(None, help="ru, en or zh [default: detected]"),
+    kind: ListingKind = typer.Option(None),
+    country: str = typer.Option(None, help="Owner's country"),
+    region: str = typer.Option(None),
+    union: str = typer.Option(None, help="EAEU or UNION_STATE"),
+    sector: str = typer.Option(None),
+    code: str = typer.Option(None, help="Code prefix, e.g. HS:8607"),
+    limit: int = typer.Option(10, min=1, max=100),
+    as_json: bool = JsonOption,
+) -> None:
+    """Search listings across languages, ranked and explained."""
+    with opened() as coopex:
+        filters = match_filter(kind, country, region, union, sector, code)
+        result = coopex.matching.search(text, filters, limit, lang)
+        emit(
+            _match_rows(result.matches),
+            as_json,
+            MATCH_COLUMNS,
+            f"search ({result.query_language}): {text}",
+        )
 
 
 # -- import and export -------------------------------------------------------------------

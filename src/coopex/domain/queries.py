@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from coopex.domain.codes import Code
 from coopex.domain.listings import ListingKind, ListingStatus
@@ -28,3 +29,16 @@ class OrganizationFilter:
     country: str | None = None
     region: str | None = None
     text: str | None = None  # name or alias
+
+
+@dataclass(frozen=True, slots=True)
+class MatchFilter:
+    """Which listings a match or search may return (on top of: published, open, not your own)."""
+
+    kind: ListingKind | None = None
+    country: str | None = None  # owner's country
+    region: str | None = None
+    union: str | None = None  # owner's country is a member: EAEU, UNION_STATE
+    sector: str | None = None
+    code_prefix: Code | None = None
+    open_on: date | None = None  # valid on this day (no valid_until, or later)

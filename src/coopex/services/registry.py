@@ -21,6 +21,7 @@ from coopex.domain.paging import Page, check_page_size, decode_cursor
 from coopex.domain.queries import ListingFilter, OrganizationFilter
 from coopex.engines.language import detect_language
 from coopex.services.auditing import AuditedChange, changed_fields, record_detail
+from coopex.services.changes import ListingChanges
 from coopex.storage.accounts import AccountRepository
 from coopex.storage.database import Database
 from coopex.storage.listings import ListingRepository
@@ -50,10 +51,13 @@ def _merge(
 
 
 class RegistryService:
-    def __init__(self, database: Database, catalog: ReferenceCatalog) -> None:
+    def __init__(
+        self, database: Database, catalog: ReferenceCatalog, changes: ListingChanges | None = None
+    ) -> None:
         self.database = database
         self.catalog = catalog
         self.audited = AuditedChange(database)
+        self.changes = changes or ListingChanges()
 
     # -- organisations -------------------------------------------------------------
 
@@ -84,9 +88,13 @@ class RegistryService:
             before = organization_record(current)
             updated = build_organization(_merge(before, changes, ("ref",)), self.catalog)
             saved = repo.replace(current.id, updated)
+            affected.extend(ListingRepository(connection).refs_of_organization(current.id))
             return saved, changed_fields(before, organization_record(saved))
 
-        return self.audited.run(actor, "organization.update", ref, work)
+        affected: list[str] = []
+        saved = self.audited.run(actor, "organization.update", ref, work)
+        self.changes.publish(affected)
+        return saved
 
     def get_organization(self, ref: str) -> Organization:
         with self.database.transaction() as connection:
@@ -125,7 +133,9 @@ class RegistryService:
             created = repo.add(listing, org.id)
             return created, record_detail(listing_record(created))
 
-        return self.audited.run(actor, "listing.create", listing.ref, work)
+        created = self.audited.run(actor, "listing.create", listing.ref, work)
+        self.changes.publish([created.ref])
+        return created
 
     def update_listing(self, actor: Actor, ref: str, changes: Mapping[str, object]) -> Listing:
         def work(connection: Connection) -> tuple[Listing, str]:
@@ -139,7 +149,9 @@ class RegistryService:
             saved = repo.replace(current.id or 0, updated, organization_id)
             return saved, changed_fields(before, listing_record(saved))
 
-        return self.audited.run(actor, "listing.update", ref, work)
+        updated = self.audited.run(actor, "listing.update", ref, work)
+        self.changes.publish([ref])
+        return updated
 
     def close_listing(self, actor: Actor, ref: str) -> Listing:
         def work(connection: Connection) -> tuple[Listing, str]:
@@ -151,7 +163,9 @@ class RegistryService:
             saved = repo.replace(current.id or 0, closed, organization_id)
             return saved, changed_fields(listing_record(current), listing_record(saved))
 
-        return self.audited.run(actor, "listing.close", ref, work)
+        closed = self.audited.run(actor, "listing.close", ref, work)
+        self.changes.publish([ref])
+        return closed
 
     def get_listing(self, actor: Actor, ref: str) -> Listing:
         with self.database.transaction() as connection:

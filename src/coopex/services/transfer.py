@@ -26,6 +26,7 @@ from coopex.domain.listings import Listing, build_listing, listing_record
 from coopex.domain.organizations import Organization, build_organization, organization_record
 from coopex.interchange.records import Entity, SourceRecord
 from coopex.services.auditing import AuditedChange, audit_entry, changed_fields, record_detail
+from coopex.services.changes import ListingChanges
 from coopex.services.registry import with_language
 from coopex.storage.accounts import AccountRepository
 from coopex.storage.audit import AuditRepository
@@ -100,10 +101,13 @@ class _Plan:
 
 
 class TransferService:
-    def __init__(self, database: Database, catalog: ReferenceCatalog) -> None:
+    def __init__(
+        self, database: Database, catalog: ReferenceCatalog, changes: ListingChanges | None = None
+    ) -> None:
         self.database = database
         self.catalog = catalog
         self.audited = AuditedChange(database)
+        self.changes = changes or ListingChanges()
 
     # -- import --------------------------------------------------------------------
 
@@ -121,7 +125,8 @@ class TransferService:
         if report.rejected and not partial:
             raise ImportRejected(report)
         with self.database.transaction() as connection:
-            self._write(connection, actor, plan, report, label)
+            changed = self._write(connection, actor, plan, report, label)
+        self.changes.publish(changed)
         return report
 
     def _validate(
@@ -192,10 +197,20 @@ class TransferService:
 
     def _write(
         self, connection: Connection, actor: Actor, plan: _Plan, report: ImportReport, label: str
-    ) -> None:
-        for org in plan.organizations:
-            self._write_organization(connection, actor, org, report, label)
-        self._write_listings(connection, actor, plan.listings, report, label)
+    ) -> list[str]:
+        """Writes the plan; returns the refs of listings whose stored state changed."""
+        changed_orgs = [
+            org.ref
+            for org in plan.organizations
+            if self._write_organization(connection, actor, org, report, label)
+        ]
+        changed = self._write_listings(connection, actor, plan.listings, report, label)
+        if changed_orgs:  # an organisation's country reaches its listings' index entries
+            listings = ListingRepository(connection)
+            ids = OrganizationRepository(connection).ids_by_ref(changed_orgs)
+            for organization_id in ids.values():
+                changed.extend(listings.refs_of_organization(organization_id))
+        return list(dict.fromkeys(changed))
 
     def _write_organization(
         self,
@@ -204,12 +219,13 @@ class TransferService:
         org: Organization,
         report: ImportReport,
         label: str,
-    ) -> None:
+    ) -> bool:
+        """Writes one organisation; True when its stored state changed."""
         repo = OrganizationRepository(connection)
         current = repo.get(ref=org.ref)
         if current == org:
             report.unchanged[Entity.ORGANIZATIONS] += 1
-            return
+            return False
         if current is None:
             require_can_create_organization(actor)
             created = repo.add(org)
@@ -225,6 +241,7 @@ class TransferService:
             action = "organization.update"
             detail = changed_fields(organization_record(current), organization_record(org))
         self.audited.log(connection, actor, action, org.ref, Outcome.DONE, f"{label}: {detail}")
+        return True
 
     def _write_listings(
         self,
@@ -233,7 +250,7 @@ class TransferService:
         listings: list[Listing],
         report: ImportReport,
         label: str,
-    ) -> None:
+    ) -> list[str]:
         """New listings go in batched; changed ones are replaced one by one (they are rare)."""
         repo = ListingRepository(connection)
         org_ids = OrganizationRepository(connection).ids_by_ref(
@@ -266,6 +283,7 @@ class TransferService:
             )
         repo.add_many(new)
         AuditRepository(connection).append_many(entries)
+        return [entry.entity_ref for entry in entries]
 
     # -- export --------------------------------------------------------------------
 

@@ -173,6 +173,10 @@ class ListingRepository:
         if sectors:
             self.connection.execute(listing_sectors.insert(), sectors)
 
+    def refs_of_organization(self, organization_id: int) -> list[str]:
+        query = sa.select(listings.c.ref).where(listings.c.organization_id == organization_id)
+        return list(self.connection.execute(query).scalars())
+
     def organization_id(self, listing_id: int) -> int:
         query = sa.select(listings.c.organization_id).where(listings.c.id == listing_id)
         return int(self.connection.execute(query).scalar_one())

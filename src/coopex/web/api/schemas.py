@@ -8,6 +8,7 @@ from decimal import Decimal
 from pydantic import BaseModel, ConfigDict, Field
 
 from coopex.domain.listings import Listing
+from coopex.domain.matching import SIGNALS, Match, explain
 from coopex.domain.organizations import Organization
 
 
@@ -181,3 +182,77 @@ class Problem(BaseModel):
     detail: str
     instance: str
     errors: list[dict[str, str]] | None = None
+
+
+class SignalsOut(BaseModel):
+    semantic: float
+    lexical: float
+    codes: float
+    sectors: float
+    geography: float
+
+
+class TermMatchOut(BaseModel):
+    query_term: str
+    listing_term: str
+
+
+class CodeMatchOut(BaseModel):
+    query_code: str
+    listing_code: str
+    shared_prefix: str
+
+
+class ExplanationOut(BaseModel):
+    summary: str = Field(description="The reasons in one line")
+    semantic_similarity: float
+    matched_terms: list[TermMatchOut]
+    shared_codes: list[CodeMatchOut]
+    shared_sectors: list[str]
+    proximity: str | None = Field(description="same_region, same_country, same_union or elsewhere")
+
+
+class MatchOut(BaseModel):
+    score: float
+    listing: ListingOut
+    signals: SignalsOut
+    explanation: ExplanationOut
+
+    @classmethod
+    def of(cls, match: Match) -> MatchOut:
+        x = match.explanation
+        return cls(
+            score=round(match.score, 4),
+            listing=ListingOut.of(match.listing),
+            signals=SignalsOut(
+                **{name: round(getattr(match.signals, name), 4) for name in SIGNALS}
+            ),
+            explanation=ExplanationOut(
+                summary=explain(match),
+                semantic_similarity=x.semantic_similarity,
+                matched_terms=[
+                    TermMatchOut(query_term=t.query_term, listing_term=t.listing_term)
+                    for t in x.matched_terms
+                ],
+                shared_codes=[
+                    CodeMatchOut(
+                        query_code=str(c.query_code),
+                        listing_code=str(c.listing_code),
+                        shared_prefix=c.shared_prefix,
+                    )
+                    for c in x.shared_codes
+                ],
+                shared_sectors=list(x.shared_sectors),
+                proximity=x.proximity.value if x.proximity else None,
+            ),
+        )
+
+
+class ListingMatches(BaseModel):
+    listing: ListingOut
+    matches: list[MatchOut]
+
+
+class SearchResults(BaseModel):
+    query_language: str
+    matches: list[MatchOut]

@@ -1,0 +1,124 @@
+"""Matches between listings: the signals, how they are fused, and the explanation shown.
+
+A match of a request with an offer (or of free text with listings) is scored on five signals,
+each in [0, 1]:
+
+- semantic: cosine similarity of multilingual sentence embeddings (language-independent);
+- lexical: BM25 over lemmas/stems/segments, with query terms carried into the other
+  languages by the shipped glossary, normalised by the best candidate's score;
+- codes: the deepest shared prefix of product codes of one scheme (HS chapter 0.4,
+  heading 0.8, subheading 1.0; OKPD2 division 0.4, group 0.7, class or deeper 1.0);
+- sectors: the overlap coefficient of the two sector sets;
+- geography: the weight of the two parties' proximity (region, country, union, elsewhere).
+
+The score is their weighted mean (`fuse`); the weights are settings (`MatchWeights`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from coopex.domain.codes import Code
+from coopex.domain.geography import Proximity
+from coopex.domain.listings import Listing
+
+
+@dataclass(frozen=True, slots=True)
+class MatchWeights:
+    semantic: float = 0.45
+    lexical: float = 0.25
+    codes: float = 0.15
+    sectors: float = 0.10
+    geography: float = 0.05
+    # How much each proximity is worth as the geography signal.
+    same_region: float = 1.0
+    same_country: float = 0.7
+    same_union: float = 0.5
+    elsewhere: float = 0.0
+
+    def proximity_value(self, where: Proximity) -> float:
+        return float(getattr(self, where.value))
+
+    def without(self, *signals: str) -> MatchWeights:
+        """These weights with some signals switched off (for ablation)."""
+        return MatchWeights(
+            **{f.name: 0.0 if f.name in signals else getattr(self, f.name) for f in fields(self)}
+        )
+
+
+SIGNALS = ("semantic", "lexical", "codes", "sectors", "geography")
+
+
+@dataclass(frozen=True, slots=True)
+class Signals:
+    semantic: float = 0.0
+    lexical: float = 0.0
+    codes: float = 0.0
+    sectors: float = 0.0
+    geography: float = 0.0
+
+
+def fuse(signals: Signals, weights: MatchWeights) -> float:
+    """The weighted mean of the signals, in [0, 1]; 0 when every weight is 0."""
+    total = sum(float(getattr(weights, name)) for name in SIGNALS)
+    if total <= 0:
+        return 0.0
+    weighted = sum(
+        float(getattr(weights, name)) * float(getattr(signals, name)) for name in SIGNALS
+    )
+    return weighted / total
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    """A query term found in the listing, possibly through a translation."""
+
+    query_term: str
+    listing_term: str
+
+
+@dataclass(frozen=True, slots=True)
+class CodeMatch:
+    query_code: Code
+    listing_code: Code
+    shared_prefix: str
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    semantic_similarity: float
+    matched_terms: tuple[TermMatch, ...] = ()
+    shared_codes: tuple[CodeMatch, ...] = ()
+    shared_sectors: tuple[str, ...] = ()
+    proximity: Proximity | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    listing: Listing
+    score: float
+    signals: Signals
+    explanation: Explanation = field(compare=False)
+
+
+def explain(match: Match, max_terms: int = 4) -> str:
+    """A one-line reason a person can check, e.g.
+    `terms тележка→bogi, вагон→wagon; codes HS:8607; sectors rail; same union; semantic 0.52`."""
+    x = match.explanation
+    parts = []
+    if x.matched_terms:
+        shown = [
+            t.listing_term if t.query_term == t.listing_term else f"{t.query_term}→{t.listing_term}"
+            for t in x.matched_terms[:max_terms]
+        ]
+        parts.append("terms " + ", ".join(shown))
+    if x.shared_codes:
+        parts.append(
+            "codes " + ", ".join(dict.fromkeys(str(c.listing_code) for c in x.shared_codes))
+        )
+    if x.shared_sectors:
+        parts.append("sectors " + ", ".join(x.shared_sectors))
+    if x.proximity is not None:
+        parts.append(x.proximity.value.replace("_", " "))
+    parts.append(f"semantic {x.semantic_similarity:.2f}")
+    return "; ".join(parts)

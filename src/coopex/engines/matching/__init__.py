@@ -1,0 +1,1 @@
+"""Matching: hybrid retrieval (semantic + lexical + codes), fusion and explanations."""

@@ -1,0 +1,229 @@
+"""The hybrid matcher: candidates from the vector and lexical indexes, fused and explained."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from coopex.domain.codes import Code
+from coopex.domain.geography import UNIONS, proximity
+from coopex.domain.listings import Listing, ListingStatus
+from coopex.domain.matching import (
+    Explanation,
+    Match,
+    MatchWeights,
+    Signals,
+    TermMatch,
+    fuse,
+)
+from coopex.domain.queries import MatchFilter
+from coopex.engines.matching.glossary import Glossary
+from coopex.engines.matching.lexical import LexicalIndex
+from coopex.engines.matching.ports import Analyzer, Embedder
+from coopex.engines.matching.signals import code_overlap, sector_overlap
+from coopex.engines.matching.vectors import VectorIndex
+
+EMBEDDED_DESCRIPTION = 400  # characters of the description that go into the embedding
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedListing:
+    """A listing as the matcher sees it: with its owner's country."""
+
+    listing: Listing
+    country: str
+
+    @property
+    def id(self) -> int:
+        assert self.listing.id is not None
+        return self.listing.id
+
+
+@dataclass(frozen=True, slots=True)
+class MatchQuery:
+    """What to match: a listing's content, or free text with optional codes and sectors."""
+
+    text: str
+    codes: tuple[Code, ...] = ()
+    sectors: tuple[str, ...] = ()
+    country: str | None = None
+    region: str | None = None
+    exclude_ids: frozenset[int] = field(default_factory=frozenset)
+    exclude_org: str | None = None
+
+    @classmethod
+    def of(cls, item: IndexedListing) -> MatchQuery:
+        listing = item.listing
+        return cls(
+            text=f"{listing.title}\n{listing.description}",
+            codes=listing.codes,
+            sectors=listing.sectors,
+            country=item.country,
+            region=listing.region,
+            exclude_ids=frozenset({item.id}),
+            exclude_org=listing.org_ref,
+        )
+
+
+def embedding_text(listing: Listing) -> str:
+    return f"{listing.title}. {listing.description[:EMBEDDED_DESCRIPTION]}"
+
+
+def _passes(item: IndexedListing, query: MatchQuery, filters: MatchFilter) -> bool:
+    listing = item.listing
+    if listing.status is not ListingStatus.PUBLISHED or item.id in query.exclude_ids:
+        return False
+    if query.exclude_org is not None and listing.org_ref == query.exclude_org:
+        return False
+    checks = (
+        filters.kind is None or listing.kind is filters.kind,
+        filters.country is None or item.country == filters.country,
+        filters.region is None or listing.region == filters.region,
+        filters.union is None or item.country in UNIONS.get(filters.union, ()),
+        filters.sector is None or filters.sector in listing.sectors,
+        filters.code_prefix is None
+        or any(
+            c.scheme is filters.code_prefix.scheme and c.starts_with(filters.code_prefix.value)
+            for c in listing.codes
+        ),
+        filters.open_on is None or listing.is_open_on(filters.open_on),
+    )
+    return all(checks)
+
+
+class MatchEngine:
+    """Holds the indexes in memory; `add`/`remove` keep them current without a rebuild."""
+
+    def __init__(
+        self,
+        embedder: Embedder,
+        analyzer: Analyzer,
+        glossary: Glossary,
+        weights: MatchWeights | None = None,
+        pool: int = 200,
+    ) -> None:
+        self.embedder = embedder
+        self.analyzer = analyzer
+        self.glossary = glossary
+        self.weights = weights or MatchWeights()
+        self.pool = pool  # candidates taken from each retriever before fusion
+        self.lexical = LexicalIndex()
+        self.vectors = VectorIndex(embedder.dimension)
+        self._items: dict[int, IndexedListing] = {}
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def get(self, listing_id: int) -> IndexedListing | None:
+        return self._items.get(listing_id)
+
+    def add(self, items: Sequence[IndexedListing], vectors: np.ndarray | None = None) -> None:
+        """Index (or re-index) listings; embeds them unless `vectors` are given."""
+        if not items:
+            return
+        if vectors is None:
+            vectors = self.embedder.embed([embedding_text(i.listing) for i in items])
+        self.vectors.upsert([i.id for i in items], vectors)
+        for item in items:
+            self._items[item.id] = item
+            listing = item.listing
+            self.lexical.add(
+                item.id, self.analyzer.terms(f"{listing.title}\n{listing.description}")
+            )
+
+    def remove(self, listing_id: int) -> None:
+        self._items.pop(listing_id, None)
+        self.lexical.remove(listing_id)
+        self.vectors.remove(listing_id)
+
+    def search(self, query: MatchQuery, filters: MatchFilter, limit: int = 10) -> list[Match]:
+        query_vector = self.embedder.embed([query.text[: EMBEDDED_DESCRIPTION + 300]])[0]
+        query_terms = self.analyzer.terms(query.text)
+        expanded = self.glossary.expand(query_terms)
+
+        ids, similarities = self.vectors.similarities(query_vector)
+        semantic = dict(zip(ids.tolist(), similarities.tolist(), strict=True))
+        lexical = self.lexical.scores(expanded)
+        candidates = self._candidates(semantic, lexical, query, filters)
+        best_lexical = max((lexical.get(i, 0.0) for i in candidates), default=0.0) or 1.0
+
+        matches = []
+        for doc_id in candidates:
+            item = self._items[doc_id]
+            signals, explanation = self._signals(
+                item,
+                query,
+                query_terms,
+                semantic.get(doc_id, 0.0),
+                lexical.get(doc_id, 0.0) / best_lexical,
+            )
+            matches.append(Match(item.listing, fuse(signals, self.weights), signals, explanation))
+        matches.sort(key=lambda m: (-m.score, m.listing.id or 0))
+        return matches[:limit]
+
+    def _candidates(
+        self,
+        semantic: dict[int, float],
+        lexical: dict[int, float],
+        query: MatchQuery,
+        filters: MatchFilter,
+    ) -> list[int]:
+        """The best `pool` of each retriever among listings that pass the filters."""
+
+        def top(scores: dict[int, float]) -> list[int]:
+            ranked = sorted(scores, key=lambda i: -scores[i])
+            chosen: list[int] = []
+            for doc_id in ranked:
+                if _passes(self._items[doc_id], query, filters):
+                    chosen.append(doc_id)
+                    if len(chosen) == self.pool:
+                        break
+            return chosen
+
+        return list(dict.fromkeys(top(semantic) + top(lexical)))
+
+    def _signals(
+        self,
+        item: IndexedListing,
+        query: MatchQuery,
+        query_terms: list[str],
+        cosine: float,
+        lexical: float,
+    ) -> tuple[Signals, Explanation]:
+        listing = item.listing
+        codes, shared_codes = code_overlap(query.codes, listing.codes)
+        sectors, shared_sectors = sector_overlap(query.sectors, listing.sectors)
+        where = None
+        geography = 0.0
+        if query.country is not None:
+            where = proximity(query.country, query.region, item.country, listing.region)
+            geography = self.weights.proximity_value(where)
+        signals = Signals(max(cosine, 0.0), lexical, codes, sectors, geography)
+        explanation = Explanation(
+            semantic_similarity=round(cosine, 4),
+            matched_terms=self._matched_terms(item.id, query_terms),
+            shared_codes=shared_codes,
+            shared_sectors=shared_sectors,
+            proximity=where,
+        )
+        return signals, explanation
+
+    def _matched_terms(self, doc_id: int, query_terms: list[str]) -> tuple[TermMatch, ...]:
+        present = self.lexical.terms_of(doc_id)
+        unique_query = list(dict.fromkeys(query_terms))
+        found: list[TermMatch] = []
+        for term in present:
+            source = self.glossary.source_of(term, unique_query)
+            if source is not None:
+                found.append(TermMatch(source, term))
+        # Rarer terms say more: show them first.
+        found.sort(key=lambda m: -self.lexical.idf(m.listing_term))
+        return tuple(found)
+
+    def __contains__(self, listing_id: object) -> bool:
+        return listing_id in self._items
+
+    def ids(self) -> list[int]:
+        return list(self._items)

@@ -1,0 +1,65 @@
+"""Exact cosine search over a growing matrix of normalised vectors."""
+
+from __future__ import annotations
+
+import numpy as np
+import numpy.typing as npt
+
+from coopex.engines.matching.ports import Vectors
+
+
+class VectorIndex:
+    """Rows are added or replaced in place and removed by tombstone; storage doubles as needed."""
+
+    def __init__(self, dimension: int) -> None:
+        self.dimension = dimension
+        self._matrix: Vectors = np.zeros((0, dimension), dtype=np.float32)
+        self._ids: npt.NDArray[np.int64] = np.zeros(0, dtype=np.int64)
+        self._alive: npt.NDArray[np.bool_] = np.zeros(0, dtype=bool)
+        self._row: dict[int, int] = {}
+        self._size = 0
+
+    def __len__(self) -> int:
+        return len(self._row)
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._row
+
+    def _grow(self, needed: int) -> None:
+        capacity = max(needed, 2 * len(self._ids), 64)
+        matrix = np.zeros((capacity, self.dimension), dtype=np.float32)
+        matrix[: self._size] = self._matrix[: self._size]
+        ids = np.zeros(capacity, dtype=np.int64)
+        ids[: self._size] = self._ids[: self._size]
+        alive = np.zeros(capacity, dtype=bool)
+        alive[: self._size] = self._alive[: self._size]
+        self._matrix, self._ids, self._alive = matrix, ids, alive
+
+    def upsert(self, doc_ids: list[int], vectors: Vectors) -> None:
+        fresh = [i for i in doc_ids if i not in self._row]
+        if self._size + len(fresh) > len(self._ids):
+            self._grow(self._size + len(fresh))
+        for doc_id, vector in zip(doc_ids, vectors, strict=True):
+            row = self._row.get(doc_id)
+            if row is None:
+                row = self._size
+                self._size += 1
+                self._row[doc_id] = row
+                self._ids[row] = doc_id
+            self._matrix[row] = vector
+            self._alive[row] = True
+
+    def remove(self, doc_id: int) -> None:
+        row = self._row.pop(doc_id, None)
+        if row is not None:
+            self._alive[row] = False
+
+    def vector(self, doc_id: int) -> Vectors | None:
+        row = self._row.get(doc_id)
+        return None if row is None else self._matrix[row]
+
+    def similarities(self, query: Vectors) -> tuple[npt.NDArray[np.int64], Vectors]:
+        """(ids, cosine similarities) of every live row."""
+        alive = self._alive[: self._size]
+        scores = self._matrix[: self._size][alive] @ query
+        return self._ids[: self._size][alive], scores.astype(np.float32)

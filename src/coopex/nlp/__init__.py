@@ -1,0 +1,1 @@
+"""Adapters around NLP libraries, behind the engines' Protocols. Models load lazily, once."""

@@ -1,0 +1,59 @@
+"""/api/v1/listings/{ref}/matches and /api/v1/search"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from coopex.domain.listings import ListingKind
+from coopex.web.api.dependencies import ActorDep, CoopexDep
+from coopex.web.api.filters import match_filter
+from coopex.web.api.schemas import ListingMatches, ListingOut, MatchOut, SearchResults
+
+router = APIRouter(tags=["matching"])
+
+Limit = Annotated[int, Query(ge=1, le=100)]
+Country = Annotated[str | None, Query(description="Owner's country, ISO 3166-1 alpha-2")]
+Region = Annotated[str | None, Query(description="ISO 3166-2")]
+Union = Annotated[str | None, Query(description="EAEU or UNION_STATE: owner's country is a member")]
+CodePrefix = Annotated[str | None, Query(description="Code prefix, e.g. HS:8607")]
+
+
+@router.get("/listings/{ref}/matches", summary="Partners for a listing, ranked and explained")
+def listing_matches(
+    coopex: CoopexDep,
+    actor: ActorDep,
+    ref: str,
+    kind: Annotated[ListingKind | None, Query(description="Default: the opposite kind")] = None,
+    country: Country = None,
+    region: Region = None,
+    union: Union = None,
+    sector: str | None = None,
+    code: CodePrefix = None,
+    limit: Limit = 10,
+) -> ListingMatches:
+    filters = match_filter(kind, country, region, union, sector, code)
+    listing, matches = coopex.matching.match_listing(actor, ref, filters, limit)
+    return ListingMatches(listing=ListingOut.of(listing), matches=[MatchOut.of(m) for m in matches])
+
+
+@router.get("/search", summary="Free-text search across languages, ranked and explained")
+def search(
+    coopex: CoopexDep,
+    _actor: ActorDep,
+    q: Annotated[str, Query(description="What you look for, in Russian, English or Chinese")],
+    lang: Annotated[str | None, Query(description="ru, en or zh; detected if omitted")] = None,
+    kind: ListingKind | None = None,
+    country: Country = None,
+    region: Region = None,
+    union: Union = None,
+    sector: str | None = None,
+    code: CodePrefix = None,
+    limit: Limit = 10,
+) -> SearchResults:
+    filters = match_filter(kind, country, region, union, sector, code)
+    result = coopex.matching.search(q, filters, limit, lang)
+    return SearchResults(
+        query_language=result.query_language, matches=[MatchOut.of(m) for m in result.matches]
+    )

@@ -1,0 +1,79 @@
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coopex.engines.matching.glossary import TRANSLATION_WEIGHT, Glossary
+from coopex.engines.matching.lexical import LexicalIndex
+from coopex.engines.matching.vectors import VectorIndex
+
+words = st.sampled_from(["wagon", "bogi", "coupler", "steel", "cast", "valv", "pump", "juic"])
+documents = st.dictionaries(
+    st.integers(0, 30), st.lists(words, min_size=1, max_size=8), max_size=20
+)
+
+
+@given(documents, st.sets(st.integers(0, 30)), st.lists(words, min_size=1, max_size=3))
+def test_removing_documents_equals_never_adding_them(
+    docs: dict[int, list[str]], gone: set[int], query: list[str]
+) -> None:
+    incremental = LexicalIndex()
+    for doc_id, terms in docs.items():
+        incremental.add(doc_id, terms)
+    for doc_id in gone:
+        incremental.remove(doc_id)
+    fresh = LexicalIndex()
+    for doc_id, terms in docs.items():
+        if doc_id not in gone:
+            fresh.add(doc_id, terms)
+    weights = dict.fromkeys(query, 1.0)
+    a, b = incremental.scores(weights), fresh.scores(weights)
+    assert a.keys() == b.keys()
+    assert all(abs(a[k] - b[k]) < 1e-9 for k in a)
+    assert len(incremental) == len(fresh)
+
+
+def test_bm25_prefers_rarer_and_denser_matches() -> None:
+    index = LexicalIndex()
+    index.add(1, ["wagon", "bogi", "bogi"])
+    index.add(2, ["wagon", "steel", "steel", "steel", "steel"])
+    index.add(3, ["wagon", "pump"])
+    scores = index.scores({"bogi": 1.0, "wagon": 1.0})
+    assert max(scores, key=lambda k: scores[k]) == 1
+    assert index.idf("bogi") > index.idf("wagon")
+    index.add(1, ["pump"])  # re-adding replaces
+    assert 1 not in index.scores({"bogi": 1.0})
+
+
+def test_vector_index_upsert_replace_remove() -> None:
+    index = VectorIndex(3)
+    eye = np.eye(3, dtype=np.float32)
+    index.upsert([10, 20, 30], eye)
+    index.upsert([20], eye[[0]])  # replace in place
+    index.remove(30)
+    ids, sims = index.similarities(eye[0])
+    assert dict(zip(ids.tolist(), sims.tolist(), strict=True)) == {10: 1.0, 20: 1.0}
+    for doc_id in range(100, 300):  # growth keeps what was there
+        index.upsert([doc_id], eye[[2]])
+    assert len(index) == 202
+    assert index.vector(10) is not None and index.vector(30) is None
+
+
+class Words:
+    def terms(self, text: str) -> list[str]:
+        return text.lower().split()
+
+
+def test_glossary_carries_terms_across_languages() -> None:
+    glossary = Glossary([["wagon", "вагон", "货车"], ["wheel set", "колесный"], ["pump"]], Words())
+    assert glossary.translations("вагон") == {"wagon", "货车"}
+    assert len(glossary) == 1  # "wheel set" has two terms; "pump" has no translation
+    assert glossary.expand(["вагон", "ремонт"]) == {
+        "вагон": 1.0,
+        "ремонт": 1.0,
+        "wagon": TRANSLATION_WEIGHT,
+        "货车": TRANSLATION_WEIGHT,
+    }
+    assert glossary.source_of("货车", ["ремонт", "вагон"]) == "вагон"
+    assert glossary.source_of("pump", ["вагон"]) is None

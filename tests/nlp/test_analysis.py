@@ -1,0 +1,44 @@
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from coopex.nlp.analysis import MultilingualAnalyzer
+from coopex.nlp.embeddings import UseEmbedder
+
+analyzer = MultilingualAnalyzer()
+
+
+@pytest.mark.parametrize(
+    ("text", "terms"),
+    [
+        ("Изготовление комплектующих вагонов", ["изготовление", "комплектующие", "вагон"]),
+        ("Ищем партнёров по металлообработке", ["искать", "партнер", "металлообработка"]),
+        ("Freight car bogies and couplers", ["freight", "car", "bogi", "coupler"]),
+        ("货车转向架", ["货车", "转向架"]),
+        ("Поставка IGBT-модулей", ["поставка", "igbt", "модуль"]),
+        ("Geely 乘用车 и SUV", ["geeli", "乘用车", "suv"]),
+        ("1520 mm, 2027", ["mm"]),
+        ("", []),
+    ],
+)
+def test_terms_by_script(text: str, terms: list[str]) -> None:
+    assert analyzer.terms(text) == terms
+
+
+def test_embeddings_align_translations_across_languages() -> None:
+    embedder = UseEmbedder()
+    vectors = embedder.embed(
+        [
+            "Колёсные пары для грузовых вагонов",
+            "Wheelsets for freight wagons",
+            "货车轮对",
+            "Natural apple juice",
+        ]
+    )
+    assert vectors.shape == (4, 512)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    similarity = vectors @ vectors.T
+    assert similarity[0, 1] > similarity[0, 3]
+    assert similarity[1, 2] > similarity[1, 3]
+    assert embedder.embed([]).shape == (0, 512)
