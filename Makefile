@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 
-.PHONY: install run test lint typecheck unit bench clean
+.PHONY: install run test lint typecheck unit bench eval clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -34,8 +34,13 @@ unit: install
 	if [ -z "$$url" ]; then echo "no PostgreSQL found: testing on SQLite only (see docs/testing.md)"; fi; \
 	COOPEX_TEST_POSTGRES_URL="$$url" $(BIN)/pytest
 
+## Performance benchmarks (ratios against baselines measured in the same run).
 bench: install
 	$(BIN)/python -m benchmarks
+
+## Matching quality on the evaluation set (recall@10, MRR per language pair, ablation).
+eval: install
+	$(BIN)/python -m evaluation.matching
 
 clean:
 	rm -rf $(VENV) .coopex .pytest_cache .mypy_cache .ruff_cache

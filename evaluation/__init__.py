@@ -1,0 +1,1 @@
+"""Quality evaluations with data kept in the repository (see docs/matching.md)."""
