@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from coopex.config import Settings
 from coopex.domain.matching import MatchWeights
 from coopex.engines.matching.ranker import MatchEngine
+from coopex.indexing.hnsw import HnswIndex
 from coopex.nlp.analysis import MultilingualAnalyzer
 from coopex.nlp.embeddings import UseEmbedder
 from coopex.reference.catalog import ShippedCatalog
@@ -42,8 +43,13 @@ class Coopex:
 def match_engine_factory(settings: Settings) -> MatchEngine:
     """The engine with its models; the models load on first use, not here."""
     analyzer = MultilingualAnalyzer()
+    embedder = UseEmbedder()
     return MatchEngine(
-        UseEmbedder(), analyzer, load_glossary(analyzer), MatchWeights(**settings.match_weights)
+        embedder,
+        analyzer,
+        load_glossary(analyzer),
+        MatchWeights(**settings.match_weights),
+        ann=HnswIndex(embedder.dimension),
     )
 
 

@@ -19,6 +19,20 @@ class Embedder(Protocol):
         ...
 
 
+class NearestNeighbours(Protocol):
+    """An approximate nearest-neighbour index over the same vectors (e.g. HNSW)."""
+
+    def upsert(self, doc_ids: list[int], vectors: Vectors) -> None: ...
+
+    def remove(self, doc_id: int) -> None: ...
+
+    def top(self, query: Vectors, k: int) -> tuple[npt.NDArray[np.int64], Vectors]:
+        """About the `k` nearest ids, best first, with their cosine similarities."""
+        ...
+
+    def __len__(self) -> int: ...
+
+
 class Analyzer(Protocol):
     def terms(self, text: str) -> list[str]:
         """Index terms of `text`: lemmas (Russian), stems (English), words (Chinese)."""

@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from coopex.domain.codes import Code
 from coopex.domain.geography import UNIONS, proximity
 from coopex.domain.listings import Listing, ListingStatus
@@ -21,7 +19,7 @@ from coopex.domain.matching import (
 from coopex.domain.queries import MatchFilter
 from coopex.engines.matching.glossary import Glossary
 from coopex.engines.matching.lexical import LexicalIndex
-from coopex.engines.matching.ports import Analyzer, Embedder
+from coopex.engines.matching.ports import Analyzer, Embedder, NearestNeighbours, Vectors
 from coopex.engines.matching.signals import code_overlap, sector_overlap
 from coopex.engines.matching.vectors import VectorIndex
 
@@ -94,7 +92,12 @@ def _passes(item: IndexedListing, query: MatchQuery, filters: MatchFilter) -> bo
 
 
 class MatchEngine:
-    """Holds the indexes in memory; `add`/`remove` keep them current without a rebuild."""
+    """Holds the indexes in memory; `add`/`remove` keep them current without a rebuild.
+
+    Candidates are the `pool` best of each retriever (semantic: HNSW past `ann_threshold`
+    listings, exact below; lexical: BM25), widened while too few pass the filters; every
+    candidate is then re-scored exactly on all signals and the best `limit` returned.
+    """
 
     def __init__(
         self,
@@ -103,12 +106,16 @@ class MatchEngine:
         glossary: Glossary,
         weights: MatchWeights | None = None,
         pool: int = 200,
+        ann: NearestNeighbours | None = None,
+        ann_threshold: int = 50_000,
     ) -> None:
         self.embedder = embedder
         self.analyzer = analyzer
         self.glossary = glossary
         self.weights = weights or MatchWeights()
-        self.pool = pool  # candidates taken from each retriever before fusion
+        self.pool = pool
+        self.ann = ann
+        self.ann_threshold = ann_threshold
         self.lexical = LexicalIndex()
         self.vectors = VectorIndex(embedder.dimension)
         self._items: dict[int, IndexedListing] = {}
@@ -116,73 +123,85 @@ class MatchEngine:
     def __len__(self) -> int:
         return len(self._items)
 
+    def __contains__(self, listing_id: object) -> bool:
+        return listing_id in self._items
+
     def get(self, listing_id: int) -> IndexedListing | None:
         return self._items.get(listing_id)
 
-    def add(self, items: Sequence[IndexedListing], vectors: np.ndarray | None = None) -> None:
+    def ids(self) -> list[int]:
+        return list(self._items)
+
+    def add(self, items: Sequence[IndexedListing], vectors: Vectors | None = None) -> None:
         """Index (or re-index) listings; embeds them unless `vectors` are given."""
         if not items:
             return
         if vectors is None:
             vectors = self.embedder.embed([embedding_text(i.listing) for i in items])
-        self.vectors.upsert([i.id for i in items], vectors)
+        ids = [i.id for i in items]
+        self.vectors.upsert(ids, vectors)
+        if self.ann is not None:
+            self.ann.upsert(ids, vectors)
+        self.lexical.add_many(
+            [
+                (i.id, self.analyzer.terms(f"{i.listing.title}\n{i.listing.description}"))
+                for i in items
+            ]
+        )
         for item in items:
             self._items[item.id] = item
-            listing = item.listing
-            self.lexical.add(
-                item.id, self.analyzer.terms(f"{listing.title}\n{listing.description}")
-            )
 
     def remove(self, listing_id: int) -> None:
         self._items.pop(listing_id, None)
         self.lexical.remove(listing_id)
         self.vectors.remove(listing_id)
+        if self.ann is not None:
+            self.ann.remove(listing_id)
 
-    def search(self, query: MatchQuery, filters: MatchFilter, limit: int = 10) -> list[Match]:
+    def _semantic_top(self, query: Vectors, k: int, exact: bool) -> list[int]:
+        if not exact and self.ann is not None and len(self) >= self.ann_threshold:
+            ids, _ = self.ann.top(query, k)
+        else:
+            ids, _ = self.vectors.top(query, k)
+        return [int(i) for i in ids]
+
+    def search(
+        self, query: MatchQuery, filters: MatchFilter, limit: int = 10, exact: bool = False
+    ) -> list[Match]:
+        """The best `limit` matches; `exact` takes semantic candidates by brute force."""
         query_vector = self.embedder.embed([query.text[: EMBEDDED_DESCRIPTION + 300]])[0]
         query_terms = self.analyzer.terms(query.text)
-        expanded = self.glossary.expand(query_terms)
+        lexical = self.lexical.score(self.glossary.expand(query_terms))
 
-        ids, similarities = self.vectors.similarities(query_vector)
-        semantic = dict(zip(ids.tolist(), similarities.tolist(), strict=True))
-        lexical = self.lexical.scores(expanded)
-        candidates = self._candidates(semantic, lexical, query, filters)
-        best_lexical = max((lexical.get(i, 0.0) for i in candidates), default=0.0) or 1.0
+        candidates: list[int] = []
+        k = self.pool
+        while True:
+            pooled = self._semantic_top(query_vector, k, exact) + lexical.top(k)[0].tolist()
+            candidates = [
+                i
+                for i in dict.fromkeys(pooled)
+                if i in self._items and _passes(self._items[i], query, filters)
+            ]
+            if len(candidates) >= min(limit, self.pool) or k >= len(self):
+                break
+            k *= 8  # selective filters: widen the pool rather than miss listings
 
+        cosines = self.vectors.similarity_of(candidates, query_vector)
+        lexical_scores = lexical.of(candidates)
+        best_lexical = (
+            float(lexical_scores.max()) if len(candidates) and lexical_scores.max() > 0 else 1.0
+        )
         matches = []
-        for doc_id in candidates:
+        for doc_id, cosine, bm25 in zip(
+            candidates, cosines.tolist(), lexical_scores.tolist(), strict=True
+        ):
             item = self._items[doc_id]
             signals, explanation = self._signals(
-                item,
-                query,
-                query_terms,
-                semantic.get(doc_id, 0.0),
-                lexical.get(doc_id, 0.0) / best_lexical,
+                item, query, query_terms, cosine, bm25 / best_lexical
             )
             matches.append(Match(item.listing, fuse(signals, self.weights), signals, explanation))
         matches.sort(key=lambda m: (-m.score, m.listing.id or 0))
         return matches[:limit]
-
-    def _candidates(
-        self,
-        semantic: dict[int, float],
-        lexical: dict[int, float],
-        query: MatchQuery,
-        filters: MatchFilter,
-    ) -> list[int]:
-        """The best `pool` of each retriever among listings that pass the filters."""
-
-        def top(scores: dict[int, float]) -> list[int]:
-            ranked = sorted(scores, key=lambda i: -scores[i])
-            chosen: list[int] = []
-            for doc_id in ranked:
-                if _passes(self._items[doc_id], query, filters):
-                    chosen.append(doc_id)
-                    if len(chosen) == self.pool:
-                        break
-            return chosen
-
-        return list(dict.fromkeys(top(semantic) + top(lexical)))
 
     def _signals(
         self,
@@ -221,9 +240,3 @@ class MatchEngine:
         # Rarer terms say more: show them first.
         found.sort(key=lambda m: -self.lexical.idf(m.listing_term))
         return tuple(found)
-
-    def __contains__(self, listing_id: object) -> bool:
-        return listing_id in self._items
-
-    def ids(self) -> list[int]:
-        return list(self._items)

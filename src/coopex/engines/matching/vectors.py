@@ -63,3 +63,25 @@ class VectorIndex:
         alive = self._alive[: self._size]
         scores = self._matrix[: self._size][alive] @ query
         return self._ids[: self._size][alive], scores.astype(np.float32)
+
+    def top(self, query: Vectors, k: int) -> tuple[npt.NDArray[np.int64], Vectors]:
+        """The exact `k` nearest live rows, best first (brute force, one matrix product)."""
+        scores = self._matrix[: self._size] @ query
+        scores[~self._alive[: self._size]] = -np.inf
+        k = min(k, len(self._row))
+        if k <= 0:
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.float32)
+        rows = np.argpartition(-scores, k - 1)[:k] if k < scores.size else np.arange(scores.size)
+        rows = rows[np.argsort(-scores[rows], kind="stable")]
+        rows = rows[np.isfinite(scores[rows])]
+        return self._ids[rows], scores[rows].astype(np.float32)
+
+    def similarity_of(self, doc_ids: list[int], query: Vectors) -> Vectors:
+        """Cosine similarity of the query with each given id (0 for unknown ids)."""
+        rows = [self._row.get(i, -1) for i in doc_ids]
+        known = np.array([r for r in rows if r >= 0], dtype=np.int64)
+        result = np.zeros(len(rows), dtype=np.float32)
+        if known.size:
+            mask = np.array([r >= 0 for r in rows])
+            result[mask] = self._matrix[known] @ query
+        return result

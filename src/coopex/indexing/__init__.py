@@ -1,0 +1,1 @@
+"""Adapters for search indexes: approximate nearest neighbours, and the index on disk."""
