@@ -8,6 +8,7 @@ from coopex.config import Settings
 from coopex.domain.matching import MatchWeights
 from coopex.engines.matching.ranker import MatchEngine
 from coopex.indexing.hnsw import HnswIndex
+from coopex.indexing.store import IndexStore
 from coopex.nlp.analysis import MultilingualAnalyzer
 from coopex.nlp.embeddings import UseEmbedder
 from coopex.reference.catalog import ShippedCatalog
@@ -62,7 +63,8 @@ def build(settings: Settings | None = None) -> Coopex:
     catalog = ShippedCatalog()
     changes = ListingChanges()
     registry = RegistryService(database, catalog, changes)
-    matching = MatchingService(database, registry, lambda: match_engine_factory(settings))
+    store = IndexStore(settings.home / "index", UseEmbedder.model_name, UseEmbedder.dimension)
+    matching = MatchingService(database, registry, lambda: match_engine_factory(settings), store)
     changes.subscribe(matching.listings_changed)
     return Coopex(
         settings=settings,

@@ -36,11 +36,13 @@ user_app = typer.Typer(no_args_is_help=True, help="Users and their organisations
 token_app = typer.Typer(no_args_is_help=True, help="API tokens.")
 org_app = typer.Typer(no_args_is_help=True, help="Organisations.")
 listing_app = typer.Typer(no_args_is_help=True, help="Listings: offers and requests.")
+index_app = typer.Typer(no_args_is_help=True, help="The match index on disk.")
 app.add_typer(db_app, name="db")
 app.add_typer(user_app, name="user")
 app.add_typer(token_app, name="token")
 app.add_typer(org_app, name="org")
 app.add_typer(listing_app, name="listing")
+app.add_typer(index_app, name="index")
 
 OPERATOR = Actor.operator("cli")
 
@@ -81,10 +83,14 @@ def serve(
     with opened() as coopex:
         if demo:
             _load_demo(coopex)
+        _build_index(coopex, full=False)  # warm: the first search should not pay for it
         host = host or coopex.settings.host
         port = port or coopex.settings.port
         console.print(f"coopex serving on [bold]http://{host}:{port}/[/]  (API docs: /api/v1/docs)")
-        uvicorn.run(create_api(coopex), host=host, port=port, log_level="info")
+        try:
+            uvicorn.run(create_api(coopex), host=host, port=port, log_level="info")
+        finally:
+            coopex.matching.save()
 
 
 @app.command()
@@ -104,6 +110,43 @@ def _load_demo(coopex: Coopex) -> None:
         f"http://{coopex.settings.host}:{coopex.settings.port}/api/v1/listings",
         soft_wrap=True,
     )
+
+
+# -- match index -------------------------------------------------------------------------
+
+
+def _build_index(coopex: Coopex, full: bool) -> None:
+    with Progress(console=errors, transient=True) as progress:
+        task = progress.add_task("embedding listings", total=None)
+        report = coopex.matching.rebuild(
+            full=full,
+            progress=lambda done, total: progress.update(task, completed=done, total=total),
+        )
+    coopex.matching.save()
+    console.print(
+        f"match index: {report.listings} listings ({report.reused} reused, "
+        f"{report.embedded} embedded, {report.dropped} dropped)",
+        highlight=False,
+    )
+
+
+@index_app.command("rebuild")
+def index_rebuild(
+    full: bool = typer.Option(
+        False, "--full", help="Re-embed everything, ignoring the saved index"
+    ),
+) -> None:
+    """Bring the saved match index up to date with the database (or rebuild it with --full)."""
+    with opened() as coopex:
+        _build_index(coopex, full)
+
+
+@index_app.command("status")
+def index_status(as_json: bool = JsonOption) -> None:
+    """Compare the saved match index with the database, without changing anything."""
+    with opened() as coopex:
+        status = coopex.matching.status()
+        emit([status], as_json, list(status), "match index")
 
 
 # -- database ----------------------------------------------------------------------------

@@ -60,3 +60,6 @@ class HnswIndex:
 
     def save(self, path: Path) -> None:
         self._index.save(str(path))
+
+    def load(self, path: Path) -> None:
+        self._index.load(str(path))

@@ -27,6 +27,7 @@ def _use_model(threads: int) -> Any:
 
 
 class UseEmbedder:
+    model_name = "use-multilingual-v3"
     dimension = 512
 
     def __init__(self, threads: int = 2) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -31,6 +32,10 @@ class NearestNeighbours(Protocol):
         ...
 
     def __len__(self) -> int: ...
+
+    def save(self, path: Path) -> None: ...
+
+    def load(self, path: Path) -> None: ...
 
 
 class Analyzer(Protocol):

@@ -132,15 +132,18 @@ class MatchEngine:
     def ids(self) -> list[int]:
         return list(self._items)
 
-    def add(self, items: Sequence[IndexedListing], vectors: Vectors | None = None) -> None:
-        """Index (or re-index) listings; embeds them unless `vectors` are given."""
+    def add(
+        self, items: Sequence[IndexedListing], vectors: Vectors | None = None, with_ann: bool = True
+    ) -> None:
+        """Index (or re-index) listings; embeds them unless `vectors` are given.
+        `with_ann=False` leaves the neighbour graph alone (it was loaded with them)."""
         if not items:
             return
         if vectors is None:
             vectors = self.embedder.embed([embedding_text(i.listing) for i in items])
         ids = [i.id for i in items]
         self.vectors.upsert(ids, vectors)
-        if self.ann is not None:
+        if self.ann is not None and with_ann:
             self.ann.upsert(ids, vectors)
         self.lexical.add_many(
             [

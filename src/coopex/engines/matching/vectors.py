@@ -54,6 +54,11 @@ class VectorIndex:
         if row is not None:
             self._alive[row] = False
 
+    def export(self) -> tuple[npt.NDArray[np.int64], Vectors]:
+        """(ids, vectors) of every live row, in row order."""
+        alive = self._alive[: self._size]
+        return self._ids[: self._size][alive].copy(), self._matrix[: self._size][alive].copy()
+
     def vector(self, doc_id: int) -> Vectors | None:
         row = self._row.get(doc_id)
         return None if row is None else self._matrix[row]
