@@ -18,6 +18,7 @@ from coopex.services.auditing import AuditTrail
 from coopex.services.changes import ListingChanges
 from coopex.services.matching import MatchingService
 from coopex.services.registry import RegistryService
+from coopex.services.suggestions import SuggestionService
 from coopex.services.transfer import TransferService
 from coopex.storage.database import Database
 from coopex.storage.migrate import upgrade
@@ -33,6 +34,7 @@ class Coopex:
     transfer: TransferService
     audit: AuditTrail
     matching: MatchingService
+    suggestions: SuggestionService
 
     def migrate(self) -> None:
         upgrade(self.database.engine)
@@ -75,4 +77,5 @@ def build(settings: Settings | None = None) -> Coopex:
         transfer=TransferService(database, catalog, changes),
         audit=AuditTrail(database),
         matching=matching,
+        suggestions=SuggestionService(database, matching, settings.suggestion_threshold),
     )

@@ -14,6 +14,8 @@ class Settings(BaseSettings):
     database_url: str | None = None  # e.g. postgresql+psycopg://user@host/coopex
     # Match signal weights, e.g. COOPEX_MATCH_WEIGHTS='{"semantic": 0.5, "geography": 0.1}'
     match_weights: dict[str, float] = {}
+    # A request and an offer are suggested to each other when both directions score this much.
+    suggestion_threshold: float = 0.5
     host: str = "127.0.0.1"
     port: int = 8000
 

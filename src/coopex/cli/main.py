@@ -18,6 +18,7 @@ from coopex.domain.matching import SIGNALS, Match, explain
 from coopex.domain.organizations import OrgKind, organization_record
 from coopex.domain.paging import Page
 from coopex.domain.queries import ListingFilter, OrganizationFilter
+from coopex.domain.suggestions import SuggestionStatus
 from coopex.interchange.reading import format_of, read_file
 from coopex.interchange.records import Entity, FileFormat, UnreadableFile
 from coopex.interchange.writing import write_csv, write_json
@@ -37,12 +38,14 @@ token_app = typer.Typer(no_args_is_help=True, help="API tokens.")
 org_app = typer.Typer(no_args_is_help=True, help="Organisations.")
 listing_app = typer.Typer(no_args_is_help=True, help="Listings: offers and requests.")
 index_app = typer.Typer(no_args_is_help=True, help="The match index on disk.")
+suggestions_app = typer.Typer(no_args_is_help=True, help="Mutual-interest suggestions.")
 app.add_typer(db_app, name="db")
 app.add_typer(user_app, name="user")
 app.add_typer(token_app, name="token")
 app.add_typer(org_app, name="org")
 app.add_typer(listing_app, name="listing")
 app.add_typer(index_app, name="index")
+app.add_typer(suggestions_app, name="suggestions")
 
 OPERATOR = Actor.operator("cli")
 
@@ -147,6 +150,60 @@ def index_status(as_json: bool = JsonOption) -> None:
     with opened() as coopex:
         status = coopex.matching.status()
         emit([status], as_json, list(status), "match index")
+
+
+# -- suggestions -------------------------------------------------------------------------
+
+
+@suggestions_app.command("refresh")
+def suggestions_refresh(
+    ref: list[str] = typer.Option(
+        [], help="Only these listings (and their matches) [default: all]"
+    ),
+    as_json: bool = JsonOption,
+) -> None:
+    """Find requests and offers that rank each other among their best matches."""
+    with opened() as coopex:
+        report = coopex.suggestions.refresh(OPERATOR, ref or None)
+        coopex.matching.save()
+        record = {
+            "searched": report.searched,
+            "mutual": report.mutual,
+            "added": report.added,
+            "updated": report.updated,
+            "withdrawn": report.withdrawn,
+        }
+        emit([record], as_json, list(record), "suggestions refreshed")
+
+
+@suggestions_app.command("list")
+def suggestions_list(
+    status: SuggestionStatus = typer.Option(None, help="new, contacted or dismissed"),
+    limit: int = typer.Option(50),
+    as_json: bool = JsonOption,
+) -> None:
+    """Suggestions, best first."""
+    with opened() as coopex:
+        rows = [
+            {
+                "id": s.id,
+                "score": s.score,
+                "request": s.request_ref,
+                "offer": s.offer_ref,
+                "status": s.status.value,
+                "reason": s.reason,
+            }
+            for s in coopex.suggestions.visible(OPERATOR, status)[:limit]
+        ]
+        emit(rows, as_json, ["id", "score", "request", "offer", "status", "reason"], "suggestions")
+
+
+@suggestions_app.command("set")
+def suggestions_set(suggestion_id: int, status: SuggestionStatus) -> None:
+    """Mark suggestion ID as contacted or dismissed (or new again)."""
+    with opened() as coopex:
+        coopex.suggestions.set_status(OPERATOR, suggestion_id, status)
+        console.print(f"suggestion {suggestion_id}: {status.value}")
 
 
 # -- database ----------------------------------------------------------------------------

@@ -151,3 +151,22 @@ audit_log = sa.Table(
     sa.Column("detail", sa.Text, nullable=False),
     sa.Index(None, "entity", "entity_ref"),
 )
+
+suggestions = sa.Table(
+    "suggestions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "request_id", sa.Integer, sa.ForeignKey("listings.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column(
+        "offer_id", sa.Integer, sa.ForeignKey("listings.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),
+    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
+    sa.Column("updated_at", Timestamp, nullable=False),
+    sa.UniqueConstraint("request_id", "offer_id"),
+    sa.Index(None, "offer_id"),
+)

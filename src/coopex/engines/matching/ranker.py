@@ -50,6 +50,7 @@ class MatchQuery:
     region: str | None = None
     exclude_ids: frozenset[int] = field(default_factory=frozenset)
     exclude_org: str | None = None
+    listing_id: int | None = None  # when the query is an indexed listing: reuse its embedding
 
     @classmethod
     def of(cls, item: IndexedListing) -> MatchQuery:
@@ -62,6 +63,7 @@ class MatchQuery:
             region=listing.region,
             exclude_ids=frozenset({item.id}),
             exclude_org=listing.org_ref,
+            listing_id=item.id,
         )
 
 
@@ -132,6 +134,9 @@ class MatchEngine:
     def ids(self) -> list[int]:
         return list(self._items)
 
+    def items(self) -> list[IndexedListing]:
+        return list(self._items.values())
+
     def add(
         self, items: Sequence[IndexedListing], vectors: Vectors | None = None, with_ann: bool = True
     ) -> None:
@@ -161,6 +166,15 @@ class MatchEngine:
         if self.ann is not None:
             self.ann.remove(listing_id)
 
+    def _query_vector(self, query: MatchQuery) -> Vectors:
+        """An indexed listing's stored embedding (of the same text), else a fresh one."""
+        if query.listing_id is not None and query.listing_id in self._items:
+            stored = self.vectors.vector(query.listing_id)
+            if stored is not None:
+                return stored
+        fresh: Vectors = self.embedder.embed([query.text[: EMBEDDED_DESCRIPTION + 300]])[0]
+        return fresh
+
     def _semantic_top(self, query: Vectors, k: int, exact: bool) -> list[int]:
         if not exact and self.ann is not None and len(self) >= self.ann_threshold:
             ids, _ = self.ann.top(query, k)
@@ -172,7 +186,7 @@ class MatchEngine:
         self, query: MatchQuery, filters: MatchFilter, limit: int = 10, exact: bool = False
     ) -> list[Match]:
         """The best `limit` matches; `exact` takes semantic candidates by brute force."""
-        query_vector = self.embedder.embed([query.text[: EMBEDDED_DESCRIPTION + 300]])[0]
+        query_vector = self._query_vector(query)
         query_terms = self.analyzer.terms(query.text)
         lexical = self.lexical.score(self.glossary.expand(query_terms))
 

@@ -7,7 +7,7 @@ from fastapi.responses import RedirectResponse
 
 from coopex import __version__
 from coopex.app import Coopex
-from coopex.web.api import auth, listings, matching, organizations, problems
+from coopex.web.api import auth, listings, matching, organizations, problems, suggestions
 
 API_PREFIX = "/api/v1"
 
@@ -31,6 +31,7 @@ def create_api(coopex: Coopex) -> FastAPI:
     api.include_router(organizations.router)
     api.include_router(listings.router)
     api.include_router(matching.router)
+    api.include_router(suggestions.router)
 
     @api.get("/health", tags=["meta"], summary="Liveness and schema state")
     def health() -> dict[str, str]:
