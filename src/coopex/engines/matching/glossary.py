@@ -47,10 +47,3 @@ class Glossary:
             for other in self.translations(term):
                 weights.setdefault(other, TRANSLATION_WEIGHT)
         return weights
-
-    def source_of(self, listing_term: str, query_terms: Iterable[str]) -> str | None:
-        """Which query term brought `listing_term` in (itself, or through a translation)."""
-        for term in query_terms:
-            if term == listing_term or listing_term in self.translations(term):
-                return term
-        return None

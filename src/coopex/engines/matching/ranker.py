@@ -208,52 +208,63 @@ class MatchEngine:
         best_lexical = (
             float(lexical_scores.max()) if len(candidates) and lexical_scores.max() > 0 else 1.0
         )
-        matches = []
+        scored = []
         for doc_id, cosine, bm25 in zip(
             candidates, cosines.tolist(), lexical_scores.tolist(), strict=True
         ):
             item = self._items[doc_id]
-            signals, explanation = self._signals(
-                item, query, query_terms, cosine, bm25 / best_lexical
+            signals = self._signals(item, query, cosine, bm25 / best_lexical)
+            scored.append((fuse(signals, self.weights), doc_id, signals, cosine))
+        scored.sort(key=lambda entry: (-entry[0], entry[1]))
+        # Explanations only for what is returned: they are the costly part per candidate.
+        sources = self._term_sources(query_terms)
+        return [
+            Match(
+                self._items[doc_id].listing,
+                score,
+                signals,
+                self._explain(doc_id, query, sources, cosine),
             )
-            matches.append(Match(item.listing, fuse(signals, self.weights), signals, explanation))
-        matches.sort(key=lambda m: (-m.score, m.listing.id or 0))
-        return matches[:limit]
+            for score, doc_id, signals, cosine in scored[:limit]
+        ]
 
     def _signals(
-        self,
-        item: IndexedListing,
-        query: MatchQuery,
-        query_terms: list[str],
-        cosine: float,
-        lexical: float,
-    ) -> tuple[Signals, Explanation]:
+        self, item: IndexedListing, query: MatchQuery, cosine: float, lexical: float
+    ) -> Signals:
         listing = item.listing
-        codes, shared_codes = code_overlap(query.codes, listing.codes)
-        sectors, shared_sectors = sector_overlap(query.sectors, listing.sectors)
-        where = None
+        codes, _ = code_overlap(query.codes, listing.codes)
+        sectors, _ = sector_overlap(query.sectors, listing.sectors)
         geography = 0.0
         if query.country is not None:
+            geography = self.weights.proximity_value(
+                proximity(query.country, query.region, item.country, listing.region)
+            )
+        return Signals(max(cosine, 0.0), lexical, codes, sectors, geography)
+
+    def _explain(
+        self, doc_id: int, query: MatchQuery, sources: dict[str, str], cosine: float
+    ) -> Explanation:
+        item = self._items[doc_id]
+        listing = item.listing
+        matched = [TermMatch(sources[t], t) for t in self.lexical.terms_of(doc_id) if t in sources]
+        matched.sort(key=lambda m: -self.lexical.idf(m.listing_term))  # rarer terms say more
+        where = None
+        if query.country is not None:
             where = proximity(query.country, query.region, item.country, listing.region)
-            geography = self.weights.proximity_value(where)
-        signals = Signals(max(cosine, 0.0), lexical, codes, sectors, geography)
-        explanation = Explanation(
+        return Explanation(
             semantic_similarity=round(cosine, 4),
-            matched_terms=self._matched_terms(item.id, query_terms),
-            shared_codes=shared_codes,
-            shared_sectors=shared_sectors,
+            matched_terms=tuple(matched),
+            shared_codes=code_overlap(query.codes, listing.codes)[1],
+            shared_sectors=sector_overlap(query.sectors, listing.sectors)[1],
             proximity=where,
         )
-        return signals, explanation
 
-    def _matched_terms(self, doc_id: int, query_terms: list[str]) -> tuple[TermMatch, ...]:
-        present = self.lexical.terms_of(doc_id)
-        unique_query = list(dict.fromkeys(query_terms))
-        found: list[TermMatch] = []
-        for term in present:
-            source = self.glossary.source_of(term, unique_query)
-            if source is not None:
-                found.append(TermMatch(source, term))
-        # Rarer terms say more: show them first.
-        found.sort(key=lambda m: -self.lexical.idf(m.listing_term))
-        return tuple(found)
+    def _term_sources(self, query_terms: list[str]) -> dict[str, str]:
+        """Each term a listing may contain -> the query term that brought it in."""
+        sources: dict[str, str] = {}
+        for term in dict.fromkeys(query_terms):
+            sources.setdefault(term, term)
+        for term in dict.fromkeys(query_terms):
+            for translation in self.glossary.translations(term):
+                sources.setdefault(translation, term)
+        return sources
