@@ -1,18 +1,37 @@
-"""`make bench`: run every benchmark. Each prints ratios against a baseline from the same run."""
+"""`make bench`: run the benchmarks. Each prints ratios against a baseline from the same run."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
-from benchmarks import registry
+from benchmarks import matching, registry
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
-    parser.add_argument("--listings", type=int, default=20_000, help="synthetic listings to import")
-    parser.add_argument("--database-url", default=None, help="default: a temporary SQLite file")
+    sub = parser.add_subparsers(dest="which")
+    reg = sub.add_parser("registry", help="import throughput and listing queries")
+    reg.add_argument("--listings", type=int, default=20_000)
+    reg.add_argument("--database-url", default=None, help="default: a temporary SQLite file")
+    match = sub.add_parser("matching", help="matching latency, recall and build at scale")
+    match.add_argument("--listings", type=int, default=1_000_000)
+    match.add_argument("--queries", type=int, default=300)
+    match.add_argument(
+        "--exact-queries", type=int, default=60, help="brute force is slow: a sample"
+    )
+    match.add_argument("--json", type=Path, help="also write the numbers here")
     args = parser.parse_args()
-    registry.run(args.listings, args.database_url)
+    if args.which in (None, "registry"):
+        registry.run(getattr(args, "listings", 20_000), getattr(args, "database_url", None))
+    if args.which in (None, "matching"):
+        results = matching.run(
+            getattr(args, "listings", 1_000_000),
+            getattr(args, "queries", 300),
+            getattr(args, "exact_queries", 60),
+        )
+        if getattr(args, "json", None):
+            matching.save(results, args.json)
 
 
 if __name__ == "__main__":
