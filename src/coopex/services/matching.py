@@ -121,6 +121,16 @@ class MatchingService:
             )
             return self.last_report
 
+    def run(self, query: MatchQuery, filters: MatchFilter, limit: int) -> list[Match]:
+        """One search, serialised with index updates (the engine is not safe to read while
+        `listings_changed` writes to it)."""
+        with self._lock:
+            return self.engine.search(query, filters, limit)
+
+    def indexed(self) -> list[IndexedListing]:
+        with self._lock:
+            return self.engine.items()
+
     def status(self) -> dict[str, object]:
         """How the saved index compares with the database (reads only)."""
         published = {
@@ -196,7 +206,7 @@ class MatchingService:
         org = self.registry.get_organization(listing.org_ref)
         query = MatchQuery.of(IndexedListing(listing, org.country))
         wanted = filters if filters.kind is not None else _with_kind(filters, listing)
-        return listing, self.engine.search(query, _open_today(wanted), limit)
+        return listing, self.run(query, _open_today(wanted), limit)
 
     def search(
         self, text: str, filters: MatchFilter, limit: int = 10, language: str | None = None
@@ -221,7 +231,7 @@ class MatchingService:
             )
         if language is not None and language not in ("ru", "en", "zh"):
             raise ValidationFailed([FieldError("lang", "must be one of: ru, en, zh", language)])
-        matches = self.engine.search(MatchQuery(text=cleaned), _open_today(filters), limit)
+        matches = self.run(MatchQuery(text=cleaned), _open_today(filters), limit)
         return SearchResult(language or detect_language(cleaned), matches)
 
 

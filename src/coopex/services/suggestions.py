@@ -45,13 +45,13 @@ class SuggestionService:
         wanted = MatchFilter(kind=item.listing.kind.opposite, open_on=date.today())
         return [
             Candidate(m.listing.ref, round(m.score, 4), explain(m))
-            for m in self.matching.engine.search(MatchQuery.of(item), wanted, self.depth)
+            for m in self.matching.run(MatchQuery.of(item), wanted, self.depth)
         ]
 
     def refresh(self, actor: Actor, refs: Sequence[str] | None = None) -> RefreshReport:
         """Recompute suggestions for all published listings, or for `refs` and their matches."""
         require_admin(actor, "refresh suggestions")
-        indexed = {item.listing.ref: item for item in self.matching.engine.items()}
+        indexed = {item.listing.ref: item for item in self.matching.indexed()}
         scope = list(indexed) if refs is None else [r for r in refs if r in indexed]
         best = {ref: self._best(indexed[ref]) for ref in scope}
         for ref in list(best):  # the other side must have searched too, to confirm
