@@ -73,3 +73,18 @@ def test_search_refuses_long_queries_and_survives_markup(
     assert "longer than 2000" in long.json()["errors"][0]["reason"]
     markup = api.get("/api/v1/search", params={"q": "<b>насосы</b> 🚂"}, headers=headers)
     assert markup.status_code == 200
+
+
+def test_validity_filter(api: TestClient, headers: dict[str, str]) -> None:
+    # Demo requests are valid until 2027-12-31; offers have no end date.
+    later: dict[str, str | int] = {
+        "q": "комплектующие вагонов",
+        "kind": "request",
+        "valid_on": "2028-01-15",
+        "limit": 5,
+    }
+    assert api.get("/api/v1/search", params=later, headers=headers).json()["matches"] == []
+    now: dict[str, str | int] = {**later, "valid_on": "2027-06-01"}
+    assert api.get("/api/v1/search", params=now, headers=headers).json()["matches"]
+    bad = api.get("/api/v1/search", params={**later, "valid_on": "someday"}, headers=headers)
+    assert bad.status_code == 422 and bad.json()["errors"][0]["field"] == "valid_on"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 import typer
@@ -519,12 +520,14 @@ def match(
     union: str = typer.Option(None, help="EAEU or UNION_STATE"),
     sector: str = typer.Option(None),
     code: str = typer.Option(None, help="Code prefix, e.g. HS:8607"),
+    valid_on: datetime = typer.Option(None, formats=["%Y-%m-%d"], help="[default: today]"),
     limit: int = typer.Option(10, min=1, max=100),
     as_json: bool = JsonOption,
 ) -> None:
     """Partners for a listing: offers for a request, requests for an offer, ranked and explained."""
     with opened() as coopex:
-        filters = match_filter(kind, country, region, union, sector, code)
+        day = valid_on.date() if valid_on else None
+        filters = match_filter(kind, country, region, union, sector, code, day)
         listing, matches = coopex.matching.match_listing(OPERATOR, ref, filters, limit)
         emit(
             _match_rows(matches),
@@ -544,12 +547,14 @@ def search(
     union: str = typer.Option(None, help="EAEU or UNION_STATE"),
     sector: str = typer.Option(None),
     code: str = typer.Option(None, help="Code prefix, e.g. HS:8607"),
+    valid_on: datetime = typer.Option(None, formats=["%Y-%m-%d"], help="[default: today]"),
     limit: int = typer.Option(10, min=1, max=100),
     as_json: bool = JsonOption,
 ) -> None:
     """Search listings across languages, ranked and explained."""
     with opened() as coopex:
-        filters = match_filter(kind, country, region, union, sector, code)
+        day = valid_on.date() if valid_on else None
+        filters = match_filter(kind, country, region, union, sector, code, day)
         result = coopex.matching.search(text, filters, limit, lang)
         emit(
             _match_rows(result.matches),

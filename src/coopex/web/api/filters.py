@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from coopex.domain.codes import Code, parse_code
 from coopex.domain.errors import FieldError, ValidationFailed
 from coopex.domain.geography import UNIONS
@@ -39,6 +41,7 @@ def match_filter(
     union_name: str | None,
     sector: str | None,
     code: str | None,
+    valid_on: date | None = None,
 ) -> MatchFilter:
     """Filters of a match or search request, checked and normalised."""
     return MatchFilter(
@@ -48,4 +51,5 @@ def match_filter(
         union=union(union_name),
         sector=sector,
         code_prefix=code_prefix(code),
+        open_on=valid_on,
     )

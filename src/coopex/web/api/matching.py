@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query
@@ -18,6 +19,9 @@ Country = Annotated[str | None, Query(description="Owner's country, ISO 3166-1 a
 Region = Annotated[str | None, Query(description="ISO 3166-2")]
 Union = Annotated[str | None, Query(description="EAEU or UNION_STATE: owner's country is a member")]
 CodePrefix = Annotated[str | None, Query(description="Code prefix, e.g. HS:8607")]
+ValidOn = Annotated[
+    date | None, Query(description="Only listings valid on this day [default: today]")
+]
 
 
 @router.get("/listings/{ref}/matches", summary="Partners for a listing, ranked and explained")
@@ -31,9 +35,10 @@ def listing_matches(
     union: Union = None,
     sector: str | None = None,
     code: CodePrefix = None,
+    valid_on: ValidOn = None,
     limit: Limit = 10,
 ) -> ListingMatches:
-    filters = match_filter(kind, country, region, union, sector, code)
+    filters = match_filter(kind, country, region, union, sector, code, valid_on)
     listing, matches = coopex.matching.match_listing(actor, ref, filters, limit)
     return ListingMatches(listing=ListingOut.of(listing), matches=[MatchOut.of(m) for m in matches])
 
@@ -50,9 +55,10 @@ def search(
     union: Union = None,
     sector: str | None = None,
     code: CodePrefix = None,
+    valid_on: ValidOn = None,
     limit: Limit = 10,
 ) -> SearchResults:
-    filters = match_filter(kind, country, region, union, sector, code)
+    filters = match_filter(kind, country, region, union, sector, code, valid_on)
     result = coopex.matching.search(q, filters, limit, lang)
     return SearchResults(
         query_language=result.query_language, matches=[MatchOut.of(m) for m in result.matches]
