@@ -18,7 +18,7 @@ from coopex.domain.listings import ListingKind, ListingStatus, listing_record
 from coopex.domain.matching import SIGNALS, Match, explain
 from coopex.domain.organizations import OrgKind, organization_record
 from coopex.domain.paging import Page
-from coopex.domain.queries import ListingFilter, OrganizationFilter
+from coopex.domain.queries import ListingFilter, MatchFilter, OrganizationFilter
 from coopex.domain.suggestions import SuggestionStatus
 from coopex.interchange.reading import format_of, read_file
 from coopex.interchange.records import Entity, FileFormat, UnreadableFile
@@ -511,57 +511,70 @@ def _match_rows(matches: list[Match]) -> list[dict[str, object]]:
 MATCH_COLUMNS = ["score", "language", "ref", "title", "why"]
 
 
+KindOption = typer.Option(None, help="[default for match: the opposite of the listing's kind]")
+CountryOption = typer.Option(None, help="Owner's country")
+RegionOption = typer.Option(None, help="ISO 3166-2 region")
+UnionOption = typer.Option(None, help="EAEU or UNION_STATE")
+SectorOption = typer.Option(None)
+CodeOption = typer.Option(None, help="Code prefix, e.g. HS:8607")
+ValidOnOption = typer.Option(None, formats=["%Y-%m-%d"], help="[default: today]")
+LimitOption = typer.Option(10, min=1, max=100)
+
+
+def _match_filters(
+    kind: ListingKind | None,
+    country: str | None,
+    region: str | None,
+    union: str | None,
+    sector: str | None,
+    code: str | None,
+    valid_on: datetime | None,
+) -> MatchFilter:
+    day = valid_on.date() if valid_on else None
+    return match_filter(kind, country, region, union, sector, code, day)
+
+
 @app.command()
 def match(
     ref: str = typer.Argument(..., help="The listing to find partners for"),
-    kind: ListingKind = typer.Option(None, help="[default: the opposite of the listing's kind]"),
-    country: str = typer.Option(None, help="Owner's country"),
-    region: str = typer.Option(None),
-    union: str = typer.Option(None, help="EAEU or UNION_STATE"),
-    sector: str = typer.Option(None),
-    code: str = typer.Option(None, help="Code prefix, e.g. HS:8607"),
-    valid_on: datetime = typer.Option(None, formats=["%Y-%m-%d"], help="[default: today]"),
-    limit: int = typer.Option(10, min=1, max=100),
+    kind: ListingKind = KindOption,
+    country: str = CountryOption,
+    region: str = RegionOption,
+    union: str = UnionOption,
+    sector: str = SectorOption,
+    code: str = CodeOption,
+    valid_on: datetime = ValidOnOption,
+    limit: int = LimitOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Partners for a listing: offers for a request, requests for an offer, ranked and explained."""
     with opened() as coopex:
-        day = valid_on.date() if valid_on else None
-        filters = match_filter(kind, country, region, union, sector, code, day)
+        filters = _match_filters(kind, country, region, union, sector, code, valid_on)
         listing, matches = coopex.matching.match_listing(OPERATOR, ref, filters, limit)
-        emit(
-            _match_rows(matches),
-            as_json,
-            MATCH_COLUMNS,
-            f"matches for {listing.ref}: {listing.title}",
-        )
+        title = f"matches for {listing.ref}: {listing.title}"
+        emit(_match_rows(matches), as_json, MATCH_COLUMNS, title)
 
 
 @app.command()
 def search(
     text: str = typer.Argument(..., help="What you look for, in Russian, English or Chinese"),
     lang: str = typer.Option(None, help="ru, en or zh [default: detected]"),
-    kind: ListingKind = typer.Option(None),
-    country: str = typer.Option(None, help="Owner's country"),
-    region: str = typer.Option(None),
-    union: str = typer.Option(None, help="EAEU or UNION_STATE"),
-    sector: str = typer.Option(None),
-    code: str = typer.Option(None, help="Code prefix, e.g. HS:8607"),
-    valid_on: datetime = typer.Option(None, formats=["%Y-%m-%d"], help="[default: today]"),
-    limit: int = typer.Option(10, min=1, max=100),
+    kind: ListingKind = KindOption,
+    country: str = CountryOption,
+    region: str = RegionOption,
+    union: str = UnionOption,
+    sector: str = SectorOption,
+    code: str = CodeOption,
+    valid_on: datetime = ValidOnOption,
+    limit: int = LimitOption,
     as_json: bool = JsonOption,
 ) -> None:
     """Search listings across languages, ranked and explained."""
     with opened() as coopex:
-        day = valid_on.date() if valid_on else None
-        filters = match_filter(kind, country, region, union, sector, code, day)
+        filters = _match_filters(kind, country, region, union, sector, code, valid_on)
         result = coopex.matching.search(text, filters, limit, lang)
-        emit(
-            _match_rows(result.matches),
-            as_json,
-            MATCH_COLUMNS,
-            f"search ({result.query_language}): {text}",
-        )
+        title = f"search ({result.query_language}): {text}"
+        emit(_match_rows(result.matches), as_json, MATCH_COLUMNS, title)
 
 
 # -- import and export -------------------------------------------------------------------

@@ -6,7 +6,7 @@ import statistics
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-LANGUAGES = ("ru", "en", "zh")
+from coopex.domain.catalog import LANGUAGES
 
 
 @dataclass(frozen=True, slots=True)
