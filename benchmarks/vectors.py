@@ -14,7 +14,7 @@ from coopex.engines.matching.ports import Vectors
 from coopex.nlp.embeddings import UseEmbedder
 
 CACHE = Path(os.environ.get("COOPEX_BENCH_CACHE", Path(tempfile.gettempdir()) / "coopex-bench"))
-CHUNK = 4096
+CHUNK = 32_768
 
 
 def embedding_text(item: SyntheticListing) -> str:

@@ -98,3 +98,24 @@ def test_glossary_carries_terms_across_languages() -> None:
         "货车": TRANSLATION_WEIGHT,
     }
     assert glossary.translations("pump") == frozenset()
+
+
+@given(st.integers(1, 40), st.integers(1, 7), st.sets(st.integers(0, 39)), st.integers(1, 12))
+def test_blocked_vector_index_equals_brute_force(
+    count: int, block: int, removed: set[int], k: int
+) -> None:
+    rng = np.random.default_rng(count * 31 + block)
+    vectors = rng.normal(size=(count, 8)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    index = VectorIndex(8, block=block)
+    index.upsert(list(range(count)), vectors)
+    for doc_id in removed:
+        index.remove(doc_id)
+    live = [i for i in range(count) if i not in removed]
+    query = vectors[0]
+    expected = sorted(live, key=lambda i: (-float(vectors[i] @ query), i))[:k]
+    got, scores = index.top(query, k)
+    assert sorted(got.tolist()) == sorted(expected)
+    assert np.all(np.diff(scores) <= 1e-6)
+    ids, exported = index.export()
+    assert ids.tolist() == live and exported.shape == (len(live), 8)

@@ -42,3 +42,19 @@ def test_embeddings_align_translations_across_languages() -> None:
     assert similarity[0, 1] > similarity[0, 3]
     assert similarity[1, 2] > similarity[1, 3]
     assert embedder.embed([]).shape == (0, 512)
+
+
+def test_parallel_embedding_gives_the_same_vectors() -> None:
+    texts = [
+        f"{word} для грузовых вагонов №{n}"
+        for n in range(40)
+        for word in ("Тележки", "Bogies", "转向架")
+    ]
+    parallel = UseEmbedder(processes=2, parallel_from=50, chunk=16)
+    try:
+        together = parallel.embed(texts)
+    finally:
+        parallel.close()
+    alone = UseEmbedder(processes=1).embed(texts)
+    assert together.shape == (120, 512)
+    assert np.abs(together - alone).max() < 1e-5

@@ -22,7 +22,7 @@ from coopex.storage.database import Database
 from coopex.storage.listings import ListingRepository
 from coopex.storage.organizations import OrganizationRepository
 
-EMBED_BATCH = 1024
+EMBED_BATCH = 32_768  # progress is reported per batch; big batches embed in parallel
 MIN_QUERY_LETTERS = 2
 MAX_QUERY_CHARACTERS = 2000
 

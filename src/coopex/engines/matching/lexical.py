@@ -112,6 +112,17 @@ class LexicalIndex:
         ):
             self.compact()
 
+    def _reserve(self, rows: int) -> None:
+        """Room for `rows` rows in the per-row arrays (they are small: 9 bytes a row)."""
+        if rows <= len(self._doc_ids):
+            return
+        capacity = max(rows, 2 * len(self._doc_ids), 1024)
+        doc_ids = np.zeros(capacity, dtype=np.int64)
+        doc_ids[: len(self._doc_ids)] = self._doc_ids
+        alive = np.zeros(capacity, dtype=bool)
+        alive[: len(self._alive)] = self._alive
+        self._doc_ids, self._alive = doc_ids, alive
+
     def remove(self, doc_id: int) -> None:
         row = self._rows.pop(doc_id, None)
         if row is None:
@@ -168,7 +179,8 @@ class LexicalIndex:
 
     def score(self, query: Mapping[str, float]) -> LexicalScores:
         """BM25 of every document for `query` (term -> weight)."""
-        dense = np.zeros(len(self._counts), dtype=np.float32)
+        rows = len(self._counts)
+        dense = np.zeros(rows, dtype=np.float32)
         for term, weight in query.items():
             term_id = self._term_ids.get(term)
             if term_id is None or self._df[term_id] == 0:
@@ -179,7 +191,7 @@ class LexicalIndex:
                 dense[self._post_rows[start:end]] += factor * self._post_impacts[start:end]
             for row, impact in self._delta.get(term_id, {}).items():
                 dense[row] += factor * impact
-        dense[~self._alive] = 0.0
+        dense[~self._alive[:rows]] = 0.0
         return LexicalScores(self, dense)
 
     def scores(self, query: Mapping[str, float]) -> dict[int, float]:
