@@ -1,0 +1,1 @@
+"""News intelligence: cleaning raw pages (and, next, extracting cooperation leads)."""

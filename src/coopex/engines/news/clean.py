@@ -1,0 +1,133 @@
+"""Stripping a scraped news page down to its article, line by line, saying why for each cut.
+
+Scraped text carries page furniture: ad-slot ids (`news_header_top_970_100`), age ratings,
+view counters, share buttons, comment forms, "read also" headings, menus, repeated titles and
+captions. Each rule below names what it removes; the rules are about page furniture in
+general (in Russian, English and Chinese), not about particular sites. Every input line ends
+up either kept or in `removed` with its reason, so nothing disappears unexplained.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_FLAGS = re.IGNORECASE | re.UNICODE
+_SENTENCE_END = re.compile(r"[.!?…。！？»”\"')]\s*$")
+MAX_FURNITURE_WORDS = 12  # longer lines are prose, whatever words they contain
+
+RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("ad slot", re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+){2,}$", _FLAGS)),
+    ("age rating", re.compile(r"^\d{1,2}\s?\+$")),
+    ("counter", re.compile(r"^\d{1,7}$")),
+    ("separator", re.compile(r"^[\W_]+$", _FLAGS)),
+    (
+        "share button",
+        re.compile(
+            r"^[-•*·\s]*(share( on)?|tweet|pin it|поделиться|поделись|分享(到)?)\b.{0,40}$", _FLAGS
+        ),
+    ),
+    (
+        "comment form",
+        re.compile(
+            r"(leave a (reply|comment)|please enter your (comment|name)|add (a )?comment|"
+            r"оставить комментарий|оставьте (ответ|комментарий)|войти,? чтобы оставить|"
+            r"комментари(и|ев)\s*\(\d+\)|发表评论|评论\s*\(\d+\))",
+            _FLAGS,
+        ),
+    ),
+    (
+        "related links heading",
+        re.compile(
+            r"^(читайте также|читать также|смотрите также|см\. также|по теме|другие новости|"
+            r"похожие новости|read (also|more)|see also|related( news| articles| stories)?|"
+            r"相关(新闻|阅读|文章))\s*[:.]?$",
+            _FLAGS,
+        ),
+    ),
+    ("menu item", re.compile(r"^(news|новости|главная|home|新闻|首页)$", _FLAGS)),
+)
+# "10:05, 27 December" / "27 декабря 2023, 10:05" / "2023-12-27": a publication stamp, kept aside.
+TIMESTAMP = re.compile(
+    r"^(\d{1,2}:\d{2},?\s+\d{1,2}\s+[^\W\d_]+(\s+\d{4})?|\d{1,2}\s+[^\W\d_]+\s+\d{4}(,?\s+\d{1,2}:\d{2})?|"
+    r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2})?|\d{4}年\d{1,2}月\d{1,2}日)$",
+    _FLAGS,
+)
+SECTION_PREFIXES = ("новости", "news", "新闻")
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    line: int  # 1-based line number in the input
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    title: str
+    paragraphs: tuple[str, ...]
+    published: str | None
+    removed: tuple[Removed, ...]
+
+    @property
+    def text(self) -> str:
+        return (
+            "\n".join([self.title, *self.paragraphs]) if self.title else "\n".join(self.paragraphs)
+        )
+
+
+def _key(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[^\w\s]", " ", folded).split())
+
+
+def _furniture(line: str) -> str | None:
+    if len(line.split()) > MAX_FURNITURE_WORDS:
+        return None
+    for reason, pattern in RULES:
+        if pattern.search(line):
+            return reason
+    return None
+
+
+def clean(raw: str) -> Article:
+    """The article in `raw` (plain text, one paragraph or block per line)."""
+    lines = [
+        (number, " ".join(original.split())) for number, original in enumerate(raw.splitlines(), 1)
+    ]
+    lines = [(number, line) for number, line in lines if line]
+    first_seen: dict[str, int] = {}
+    for number, line in lines:
+        first_seen.setdefault(_key(line), number)
+    kept: list[str] = []
+    removed: list[Removed] = []
+    seen: set[str] = set()
+    published: str | None = None
+    for number, line in lines:
+        key = _key(line)
+        reason = _furniture(line)
+        if reason is None and TIMESTAMP.match(line):
+            reason = "publication time"
+            published = published or line
+        if reason is None and key in seen:
+            reason = f"repeats line {first_seen[key]}"
+        if reason is None:
+            prefix, _, rest = key.partition(" ")
+            if prefix in SECTION_PREFIXES and rest in first_seen:
+                reason = f"section name + line {first_seen[rest]}"
+        if reason is not None:
+            removed.append(Removed(number, line, reason))
+            continue
+        seen.add(key)
+        kept.append(line)
+    title, paragraphs = _split_title(kept)
+    return Article(title, tuple(paragraphs), published, tuple(removed))
+
+
+def _split_title(lines: list[str]) -> tuple[str, list[str]]:
+    """The first line is the title when it reads like one: short, without a closing stop."""
+    if lines and len(lines[0]) <= 250 and not _SENTENCE_END.search(lines[0]):
+        return lines[0], lines[1:]
+    return "", lines
