@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from coopex.engines.news.amounts import find_amounts
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency", "what"),
+    [
+        ("Товарооборот превысил 565 млн долларов США.", 565_000_000, "USD", "trade turnover"),
+        ("Инвестиции в завод составят 1,5 млрд рублей.", 1_500_000_000, "RUB", "investment"),
+        ("Стоимость контракта — 12 000 евро.", 12_000, "EUR", "contract value"),
+        ("Экспорт вырос до 2,3 млрд долл.", 2_300_000_000, "USD", "exports"),
+        ("The deal is worth $10 million.", 10_000_000, "USD", "contract value"),
+        ("Bilateral trade reached USD 1.2 bn.", 1_200_000_000, "USD", "trade turnover"),
+        ("Loans of 300m euros were approved.", 300_000_000, "EUR", "loan"),
+        ("双方贸易额达到3亿美元。", 300_000_000, "USD", "trade turnover"),
+        ("投资1200万元人民币。", 12_000_000, "CNY", "investment"),
+        ("Белорусская сторона выделит 40 млн белорусских рублей.", 40_000_000, "BYN", None),
+    ],
+)
+def test_amounts(text: str, value: int, currency: str, what: str | None) -> None:
+    [amount] = find_amounts(text)
+    assert (amount.value, amount.currency, amount.what) == (Decimal(value), currency, what)
+    assert amount.evidence == text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "В 2023 году в стадии переговоров 25 проектов.",
+        "Participants from 32 countries",
+        "70 бизнес-сессий",
+    ],
+)
+def test_numbers_without_currency_are_not_money(text: str) -> None:
+    assert find_amounts(text) == []
+
+
+SCALES = {"тыс.": 10**3, "млн": 10**6, "млрд": 10**9}
+CURRENCIES = {"долларов США": "USD", "рублей": "RUB", "евро": "EUR", "юаней": "CNY"}
+
+
+@given(
+    st.integers(1, 999_999),
+    st.sampled_from(sorted(SCALES)),
+    st.sampled_from(sorted(CURRENCIES)),
+)
+def test_any_russian_amount(number: int, scale: str, currency: str) -> None:
+    written = f"{number:,}".replace(",", " ")
+    [amount] = find_amounts(f"Объём инвестиций составил {written} {scale} {currency}.")
+    assert amount.value == number * SCALES[scale]
+    assert amount.currency == CURRENCIES[currency]
+    assert amount.what == "investment"
