@@ -1,0 +1,39 @@
+"""Russian entities in dictionary form, on sentences written for the test (not the gold)."""
+
+from __future__ import annotations
+
+from coopex.nlp.russian import RussianEntityExtractor
+
+extractor = RussianEntityExtractor()
+
+
+def test_people_places_and_organisations_in_dictionary_form() -> None:
+    found = extractor.entities(
+        [
+            "Делегация Смоленской области во главе с губернатором Алексеем Островским "
+            "посетила завод компании Foton Motor в Пекине.",
+            "Островский встретился с представителями Центра поддержки экспорта "
+            "и Саранского приборостроительного завода.",
+        ]
+    )
+    assert found.persons == ["Алексей Островский"]  # the surname-only mention is merged
+    assert found.locations == ["Смоленская область", "Пекин"]
+    assert found.organizations == [
+        "Foton Motor",
+        "Центр поддержки экспорта",
+        "Саранский приборостроительный завод",
+    ]
+
+
+def test_quoted_names_keep_their_quotes_and_spans_stay_in_their_paragraph() -> None:
+    found = extractor.entities(
+        ["Директор УК «РМ Рейл» Сергей Дробжев выступил в Саранске", "Делегация прибыла в Казань."]
+    )
+    assert "УК «РМ Рейл»" in found.organizations
+    assert found.persons == ["Сергей Дробжев"]
+    assert found.locations == ["Саранск", "Казань"]
+
+
+def test_empty_input() -> None:
+    empty = extractor.entities([])
+    assert (empty.persons, empty.organizations, empty.locations) == ([], [], [])
