@@ -71,7 +71,7 @@ def test_vector_index_upsert_replace_remove() -> None:
     index.upsert([10, 20, 30], eye)
     index.upsert([20], eye[[0]])  # replace in place
     index.remove(30)
-    ids, sims = index.similarities(eye[0])
+    ids, sims = index.top(eye[0], 10)
     assert dict(zip(ids.tolist(), sims.tolist(), strict=True)) == {10: 1.0, 20: 1.0}
     for doc_id in range(100, 300):  # growth keeps what was there
         index.upsert([doc_id], eye[[2]])

@@ -87,11 +87,6 @@ class VectorIndex:
         stored: Vectors = self._blocks[block][offset]
         return stored
 
-    def similarities(self, query: Vectors) -> tuple[Ids, Vectors]:
-        """(ids, cosine similarities) of every live row."""
-        ids, scores = self.export()
-        return ids, (scores @ query).astype(np.float32)
-
     def top(self, query: Vectors, k: int) -> tuple[Ids, Vectors]:
         """The exact `k` nearest live rows, best first (brute force, block by block)."""
         k = min(k, len(self._row))
