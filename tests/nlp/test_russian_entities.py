@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from coopex.nlp.russian import RussianEntityExtractor
+from collections.abc import Sequence
 
-extractor = RussianEntityExtractor()
+from coopex.domain.news import Entities, collect_entities
+from coopex.nlp.russian import RussianEntityRecognizer
+
+recognizer = RussianEntityRecognizer()
+
+
+def entities(paragraphs: Sequence[str]) -> Entities:
+    return collect_entities(recognizer.mentions(paragraphs))
 
 
 def test_people_places_and_organisations_in_dictionary_form() -> None:
-    found = extractor.entities(
+    found = entities(
         [
             "Делегация Смоленской области во главе с губернатором Алексеем Островским "
             "посетила завод компании Foton Motor в Пекине.",
@@ -16,24 +23,24 @@ def test_people_places_and_organisations_in_dictionary_form() -> None:
             "и Саранского приборостроительного завода.",
         ]
     )
-    assert found.persons == ["Алексей Островский"]  # the surname-only mention is merged
-    assert found.locations == ["Смоленская область", "Пекин"]
-    assert found.organizations == [
+    assert found.persons == ("Алексей Островский",)  # the surname-only mention is merged
+    assert found.locations == ("Смоленская область", "Пекин")
+    assert found.organizations == (
         "Foton Motor",
         "Центр поддержки экспорта",
         "Саранский приборостроительный завод",
-    ]
+    )
 
 
 def test_quoted_names_keep_their_quotes_and_spans_stay_in_their_paragraph() -> None:
-    found = extractor.entities(
+    found = entities(
         ["Директор УК «РМ Рейл» Сергей Дробжев выступил в Саранске", "Делегация прибыла в Казань."]
     )
     assert "УК «РМ Рейл»" in found.organizations
-    assert found.persons == ["Сергей Дробжев"]
-    assert found.locations == ["Саранск", "Казань"]
+    assert found.persons == ("Сергей Дробжев",)
+    assert found.locations == ("Саранск", "Казань")
 
 
 def test_empty_input() -> None:
-    empty = extractor.entities([])
-    assert (empty.persons, empty.organizations, empty.locations) == ([], [], [])
+    empty = entities([])
+    assert (empty.persons, empty.organizations, empty.locations) == ((), (), ())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 UNIONS: dict[str, frozenset[str]] = {
@@ -33,3 +34,28 @@ def proximity(
     if any(country_b in UNIONS[name] for name in unions_of(country_a)):
         return Proximity.SAME_UNION
     return Proximity.ELSEWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A named place resolved to a code: ISO 3166-1 country, ISO 3166-2 region, or a union."""
+
+    code: str
+    countries: frozenset[str]  # one for a country or region; the members for a union
+
+    @property
+    def is_region(self) -> bool:
+        return "-" in self.code
+
+    @property
+    def is_union(self) -> bool:
+        return self.code in UNIONS
+
+    def within(self, countries: frozenset[str]) -> bool:
+        return bool(self.countries) and self.countries <= countries
+
+
+def place_of(code: str) -> Place:
+    if code in UNIONS:
+        return Place(code, UNIONS[code])
+    return Place(code, frozenset({code.split("-")[0]}))

@@ -35,7 +35,7 @@ CHINESE_STOP = frozenset(
 
 
 @cache
-def _morph() -> Any:
+def morph() -> Any:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer()
@@ -63,7 +63,7 @@ def _term(token: str) -> str | None:
     if "а" <= token[0] <= "я" or token[0] == "ё":
         if token in RUSSIAN_STOP:
             return None
-        lemma: str = _morph().parse(token)[0].normal_form
+        lemma: str = morph().parse(token)[0].normal_form
         return None if lemma in RUSSIAN_STOP else lemma.replace("ё", "е")
     if token in ENGLISH_STOP or len(token) < 2:
         return None

@@ -10,19 +10,13 @@ keep their written form, because inflecting every word of a name can break it
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
-TYPES = {"PER": "persons", "ORG": "organizations", "LOC": "locations"}
+from coopex.domain.news import Mention, MentionKind
 
-
-@dataclass(frozen=True, slots=True)
-class Entities:
-    persons: list[str] = field(default_factory=list)
-    organizations: list[str] = field(default_factory=list)
-    locations: list[str] = field(default_factory=list)
+KINDS = {"PER": MentionKind.PERSON, "ORG": MentionKind.ORGANIZATION, "LOC": MentionKind.LOCATION}
 
 
 @cache
@@ -69,38 +63,108 @@ def _organization_name(span: Any, paragraph: str) -> str:
     return " ".join([*normal[: head + 1], rest]).strip()
 
 
-def _merge_people(names: list[str]) -> list[str]:
-    """Drop a surname-only or initials mention when a fuller name with that surname is known."""
-    result: list[str] = []
-    for name in sorted(names, key=lambda n: -len(n.split())):
-        surname = name.split()[-1]
-        partial = len(name.split()) == 1 or "." in name
-        if partial and any(other.split()[-1] == surname for other in result):
-            continue
-        if name not in result:
-            result.append(name)
-    return sorted(result, key=names.index)
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 
-class RussianEntityExtractor:
-    def entities(self, paragraphs: Iterable[str]) -> Entities:
+def _place_name(span: Any) -> str:
+    """natasha's dictionary form; a one-word place it left inflected ("Татарстану",
+    "Поднебесную") goes through pymorphy3, preferring its reading as a place name."""
+    name: str = span.normal or span.text
+    if len(span.tokens) != 1 or name.isupper():
+        return name
+    from coopex.nlp.analysis import morph
+
+    parses = morph().parse(name)
+    parse = next((p for p in parses if "Geox" in p.tag), parses[0])
+    nominative = parse.inflect({"nomn"}) if parse.tag.case != "nomn" else None
+    if nominative is None:
+        return name
+    word: str = nominative.word
+    return word.capitalize() if name[:1].isupper() else word
+
+
+def _common_noun(name: str) -> bool:
+    """ "Провинция", "Правительство": one dictionary word is not a name by itself."""
+    if " " in name or name.isupper() or not re.fullmatch(r"[А-Яа-яЁё-]+", name):
+        return False
+    from coopex.nlp.analysis import morph
+
+    tag = morph().parse(name)[0].tag
+    return tag.POS == "NOUN" and not ({"Orgn", "Name", "Surn", "Geox", "Abbr"} & set(tag.grammemes))
+
+
+def _genitive(tokens: Sequence[Any]) -> bool:
+    return bool(tokens) and tokens[0].feats.get("Case") == "Gen"
+
+
+class RussianEntityRecognizer:
+    """Mentions of persons, organisations and places, paragraph by paragraph.
+
+    Beyond natasha's spans: an organisation name stops before a verb the tagger swept in, and
+    takes a following genitive name as its own ("Посольство" + "КНР", "Центр развития
+    промышленности" + "Ульяновской области"); the place is still a mention of its own.
+    """
+
+    def mentions(self, paragraphs: Sequence[str]) -> list[Mention]:
         from natasha import Doc
 
         models = _models()
-        found: dict[str, list[str]] = {kind: [] for kind in TYPES.values()}
-        for paragraph in paragraphs:
+        found: list[Mention] = []
+        for number, paragraph in enumerate(paragraphs):
             doc = Doc(paragraph)
             doc.segment(models["segmenter"])
             doc.tag_morph(models["morph"])
             doc.tag_ner(models["ner"])
+            last_org: Mention | None = None
             for span in doc.spans:
+                kind = KINDS.get(span.type)
+                if kind is None:
+                    continue
+                tokens = list(span.tokens)
+                verb = next((i for i, t in enumerate(tokens) if t.pos in ("VERB", "AUX")), None)
+                if verb is not None:
+                    if kind is not MentionKind.ORGANIZATION or verb == 0:
+                        continue
+                    tokens = tokens[:verb]
+                start, stop = span.start, tokens[-1].stop
+                joins = (
+                    last_org is not None
+                    and kind is not MentionKind.PERSON
+                    and not paragraph[last_org.end : start].strip()
+                    and _genitive(tokens)
+                )
+                if joins and last_org is not None:
+                    merged = Mention(
+                        last_org.kind,
+                        f"{last_org.name} {paragraph[start:stop]}",
+                        number,
+                        last_org.start,
+                        stop,
+                    )
+                    found[found.index(last_org)] = merged
+                    last_org = merged
+                    if kind is MentionKind.ORGANIZATION:
+                        continue
                 span.normalize(models["vocab"])
-                if span.type == "ORG":
-                    text = _organization_name(span, paragraph)
+                if kind is MentionKind.ORGANIZATION:
+                    name = (
+                        paragraph[start:stop]
+                        if verb is not None
+                        else _organization_name(span, paragraph)
+                    )
+                elif kind is MentionKind.LOCATION:
+                    name = _place_name(span)
                 else:
-                    text = span.normal or span.text
-                text = " ".join(text.split())
-                kind = TYPES.get(span.type)
-                if kind and text and text not in found[kind]:
-                    found[kind].append(text)
-        return Entities(_merge_people(found["persons"]), found["organizations"], found["locations"])
+                    name = span.normal or span.text
+                name = " ".join(_PARENTHESIS.sub("", name).split())
+                if not name:
+                    continue
+                mention = Mention(kind, name, number, start, stop)
+                found.append(mention)
+                if kind is MentionKind.ORGANIZATION:
+                    last_org = mention
+                elif not joins:
+                    last_org = None
+        return [
+            m for m in found if not (m.kind is MentionKind.ORGANIZATION and _common_noun(m.name))
+        ]

@@ -23,7 +23,7 @@ from coopex.domain.codes import Code, CodeScheme
 _GETTEXT_LANGUAGE = {"ru": "ru", "zh": "zh_CN", "en": "en"}
 
 
-def _read_csv(name: str) -> list[dict[str, str]]:
+def read_reference_csv(name: str) -> list[dict[str, str]]:
     text = (resources.files("coopex.data") / "reference" / name).read_text(encoding="utf-8")
     return list(csv.DictReader(io.StringIO(text, newline="")))
 
@@ -33,24 +33,24 @@ class ShippedCatalog:
 
     @cached_property
     def _hs_chapters(self) -> dict[str, str]:
-        return {row["code"]: row["en"] for row in _read_csv("hs_chapters.csv")}
+        return {row["code"]: row["en"] for row in read_reference_csv("hs_chapters.csv")}
 
     @cached_property
     def _divisions(self) -> dict[str, str]:
-        return {row["code"]: row["en"] for row in _read_csv("nace_divisions.csv")}
+        return {row["code"]: row["en"] for row in read_reference_csv("nace_divisions.csv")}
 
     @cached_property
     def _sectors(self) -> dict[str, Sector]:
         return {
             row["slug"]: Sector(row["slug"], {lang: row[lang] for lang in LANGUAGES})
-            for row in _read_csv("sectors.csv")
+            for row in read_reference_csv("sectors.csv")
         }
 
     @cached_property
     def _region_names(self) -> dict[str, dict[str, str]]:
         return {
             row["code"]: {lang: row[lang] for lang in LANGUAGES}
-            for row in _read_csv("region_names.csv")
+            for row in read_reference_csv("region_names.csv")
         }
 
     @cached_property

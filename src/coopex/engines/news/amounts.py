@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from coopex.engines.news.sentences import sentences
+
 _NUMBER = r"(?P<number>\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _SCALES = {
     "тыс": 10**3,
@@ -96,28 +98,6 @@ def _value(number: str, scale: str | None) -> Decimal | None:
     )
 
 
-# Abbreviations after which a full stop does not end the sentence.
-_ABBREVIATIONS = frozenset(
-    {"тыс", "млн", "млрд", "трлн", "руб", "долл", "коп", "г", "гг", "т", "д", "п", "пр", "ул"}
-    | {"им", "см", "рис", "табл", "mr", "mrs", "dr", "no", "vs", "inc", "ltd", "co"}
-)
-_BREAK = re.compile(r"[.!?。！？]\s+")
-
-
-def _sentences(text: str) -> list[str]:
-    sentences: list[str] = []
-    start = 0
-    for found in _BREAK.finditer(text):
-        words = text[start : found.start()].split()
-        last = words[-1].lower().strip("«»\"'()") if words else ""
-        if text[found.start()] == "." and last in _ABBREVIATIONS:
-            continue
-        sentences.append(text[start : found.end()].strip())
-        start = found.end()
-    sentences.append(text[start:].strip())
-    return [sentence for sentence in sentences if sentence]
-
-
 def _measure(sentence: str, start: int) -> str | None:
     """The measure named closest before the amount, else anywhere in its sentence."""
     best: tuple[int, str] | None = None
@@ -133,7 +113,7 @@ def _measure(sentence: str, start: int) -> str | None:
 
 def find_amounts(text: str) -> list[Amount]:
     amounts: list[Amount] = []
-    for sentence in _sentences(text):
+    for sentence in sentences(text):
         taken: list[tuple[int, int]] = []
         for pattern in (_AFTER, _BEFORE):
             for found in pattern.finditer(sentence):

@@ -1,0 +1,467 @@
+"""Cooperation events of the closed type set, read sentence by sentence.
+
+A sentence names an event by its wording (a trigger: "деловая миссия", "локализовать
+производство", "talks with", "signed an agreement"...). Who the event is with (the
+counterpart) is then looked for in a fixed order that suits the event type:
+
+1. an entity in the same sentence — a place not on the initiator's side for missions, forums,
+   policy and trade figures; an organisation (not a venue "на территории ...") for the others;
+2. an earlier organisation of the same paragraph when the sentence points back to one
+   ("этой компании", "руководством банка", "its production");
+3. the document's counterpart: the first place, not on the initiator's side, of the title or
+   else of the text.
+
+The initiator is the document's side: the first place of the home countries named in the title,
+else the first home region of the text, else the home country (a partner search is initiated by
+the organisation that searches). Talks with a party that the same document also invites to
+localize, or signs with, are part of that stronger lead and are not reported twice.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from coopex.domain.geography import Place
+from coopex.domain.news import EventType, LeadEvent, Mention, MentionKind
+from coopex.engines.news.sentences import sentence_spans
+
+_I = re.IGNORECASE
+
+
+def _words(*alternatives: str) -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(alternatives) + ")", _I)
+
+
+TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
+    (
+        EventType.LOCALIZATION_INVITATION,
+        _words(
+            r"локализ\w*\s+(?:\w+\s+){0,2}производств",
+            r"локализаци\w+\s+(?:предприяти|производств|сборк)",
+            r"локализовать",
+            r"разме\w+\s+(?:сво\w+\s+)?производств",
+            r"площадк\w+ для (?:локализ|производств)",
+            r"locali[sz]\w*\s+(?:\w+\s+){0,2}(?:production|manufactur|assembly)",
+            r"to locali[sz]e",
+            r"set up (?:a )?(?:production|plant|factory)",
+        ),
+    ),
+    (
+        EventType.BUSINESS_MISSION,
+        _words(
+            r"делов\w+ мисси",
+            r"бизнес-мисси",
+            r"рабоч\w+ (?:поездк|визит)",
+            r"официальн\w+ визит",
+            r"визит\w* делегаци",
+            r"business mission",
+            r"trade mission",
+            r"working visit",
+            r"official visit",
+            r"delegation (?:visit|travel|arriv)",
+        ),
+    ),
+    (
+        EventType.PARTNER_SEARCH,
+        _words(
+            r"ищ\w+ партн[её]р",
+            r"поиск\w* партн[её]р",
+            r"подбор\w* партн[её]р",
+            r"открыт\w* (?:к|для) сотрудничеств",
+            r"(?:look|search|seek)\w* for (?:\w+ )?partners",
+            r"seek\w* (?:\w+ )?partners",
+            r"open to cooperation",
+            r"prospects for cooperation",
+        ),
+    ),
+    (
+        EventType.PRODUCT_PRESENTATION,
+        _words(
+            r"презент\w+",
+            r"представ\w+ (?:сво\w+ )?продукци",
+            r"present\w* (?:its |their )?products",
+            r"showcas\w+",
+        ),
+    ),
+    (
+        EventType.AGREEMENT,
+        _words(
+            r"(?:подпис|заключ)\w*\s+(?:\S+\s+){0,6}(?:соглашени|договор|меморандум|контракт)",
+            r"(?:соглашени|договор|меморандум|контракт)\w*\s+(?:\S+\s+){0,4}(?:подписа|заключ)",
+            r"(?:sign|conclud)\w*\s+(?:\S+\s+){0,6}(?:agreement|memorandum|contract|MoU)",
+            r"(?:agreement|memorandum|contract|MoU)s?\s+(?:\S+\s+){0,4}(?:signed|concluded)",
+        ),
+    ),
+    (
+        EventType.INVESTMENT,
+        _words(r"инвестир\w+", r"вложит\w*", r"invest(?:s|ed|ing)? in", r"will invest"),
+    ),
+    (
+        EventType.NEGOTIATION,
+        _words(
+            r"переговор",
+            r"встрет\w+ с\b",
+            r"встреч\w+ с\b",
+            r"диалог\w* с\b",
+            r"обсуд\w+ с\b",
+            r"negotiat\w+",
+            r"talks with",
+            r"met with",
+            r"meet\w* with",
+            r"meeting with",
+        ),
+    ),
+    (
+        EventType.FORUM,
+        _words(
+            r"форум",
+            r"кругл\w+ стол",
+            r"конференци",
+            r"саммит",
+            r"\bforum",
+            r"round table",
+            r"conference",
+            r"summit",
+        ),
+    ),
+    (
+        EventType.POLICY,
+        _words(
+            r"промышленн\w+ политик",
+            r"импортозамещени",
+            r"госзакуп",
+            r"государственн\w+ закуп",
+            r"взаимн\w+ признани",
+            r"требовани\w+ (?:к )?локализаци",
+            r"industrial policy",
+            r"import substitution",
+            r"public procurement",
+            r"state procurement",
+            r"mutual recognition",
+            r"(?:requirements|mechanisms|rules) (?:\w+ ){0,4}locali[sz]ation",
+        ),
+    ),
+    (
+        EventType.TRADE_FIGURE,
+        _words(
+            r"товарооборот",
+            r"торгов\w+ оборот",
+            r"объ[её]м\w* (?:взаимной )?торговл",
+            r"trade turnover",
+            r"bilateral trade",
+            r"trade volume",
+        ),
+    ),
+)
+# A plan of the counterpart's own, not an invitation, when nobody invites or offers.
+_INVITING = _words(r"пригла", r"предлож", r"готов", r"возможност", r"invit", r"offer", r"propos")
+_PLANNING = _words(r"планир", r"намерен", r"собира", r"plans? to", r"intends? to", r"will")
+# "20 agreements are planned": a statistic, not a lead.
+_COUNTED = re.compile(r"\d+\s+(?:agreements|соглашени|договор|contracts|контракт)", _I)
+# "Схожее предложение поступит и компании X": the previous event again, with X.
+_SAME_AGAIN = _words(
+    r"схож\w+ предложени", r"аналогичн\w+ предложени", r"similar (?:offer|proposal)"
+)
+# Words that point back to an organisation named earlier.
+_POINTS_BACK = _words(
+    r"\bэт(?:ой|ого|у|им) (?:компани|марк|корпораци|предприяти|банк|холдинг)",
+    r"\bруководств\w+ (?:компании|банка|корпорации|холдинга|предприятия)",
+    r"\b(?:предлож|пригла)\w* компани",
+    r"\b(?:ее|её|их|его) (?:производств|продукци)",
+    r"\b(?:the|this) company\b",
+    r"\bits (?:production|products)\b",
+)
+# "на территории ОЭЗ «Иннополис»": a venue, not a party.
+_VENUE_BEFORE = _words(
+    r"(?:на территории|на площадке|в рамках|on the territory of|at the site of)\s*$"
+)
+_ORG_FIRST = frozenset(
+    {
+        EventType.LOCALIZATION_INVITATION,
+        EventType.LOCALIZATION_PLAN,
+        EventType.NEGOTIATION,
+        EventType.AGREEMENT,
+        EventType.INVESTMENT,
+    }
+)
+# Talks reported in a sentence about a forum or a mission are part of it, unless they name
+# an organisation of their own.
+_HOSTS_TALKS = frozenset({EventType.FORUM, EventType.BUSINESS_MISSION})
+_NOT_A_FORUM = _words(r"пресс-конференц", r"press conference", r"брифинг", r"briefing")
+# A stronger lead with the same party already covers talks with it.
+_COVERS_TALKS = frozenset(
+    {
+        EventType.LOCALIZATION_INVITATION,
+        EventType.LOCALIZATION_PLAN,
+        EventType.AGREEMENT,
+        EventType.INVESTMENT,
+    }
+)
+# An amount measuring these makes its sentence a trade figure or an investment.
+AMOUNT_EVENTS = {
+    "trade turnover": EventType.TRADE_FIGURE,
+    "exports": EventType.TRADE_FIGURE,
+    "imports": EventType.TRADE_FIGURE,
+    "investment": EventType.INVESTMENT,
+}
+
+SectorTagger = Callable[[str], tuple[str, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    mentions: tuple[Mention, ...]
+
+
+def split_sentences(paragraphs: Sequence[str], mentions: Sequence[Mention]) -> list[Sentence]:
+    result: list[Sentence] = []
+    for number, paragraph in enumerate(paragraphs):
+        for start, end in sentence_spans(paragraph):
+            inside = tuple(m for m in mentions if m.paragraph == number and start <= m.start < end)
+            result.append(Sentence(number, start, end, paragraph[start:end], inside))
+    return result
+
+
+def _same_party(a: str, b: str) -> bool:
+    a, b = a.casefold(), b.casefold()
+    return a == b or a in b or b in a
+
+
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """The document's two sides, and how to tell which side a place is on."""
+
+    initiator: str
+    initiator_place: Place | None
+    counterpart: str
+    places: Mapping[str, Place | None]
+
+    def own_side(self, name: str) -> bool:
+        place = self.places.get(name)
+        if name == self.initiator:
+            return True
+        if place is None or self.initiator_place is None:
+            return False
+        own = self.initiator_place
+        if place.is_union:
+            return own.countries <= place.countries
+        if own.is_region:
+            return place.code == own.code or place.code in own.countries
+        return place.within(own.countries)
+
+
+def document_sides(
+    sentences: Sequence[Sentence], places: Mapping[str, Place | None], home: frozenset[str]
+) -> Sides:
+    title = [m for s in sentences if s.paragraph == 0 for m in s.mentions]
+    body = [m for s in sentences if s.paragraph > 0 for m in s.mentions]
+    located = [
+        (m.name, place)
+        for m in title + body
+        if m.kind is MentionKind.LOCATION and (place := places.get(m.name)) is not None
+    ]
+    titled = {m.name for m in title}
+    at_home = [(name, place) for name, place in located if place.within(home)]
+    choice = (
+        next(((n, p) for n, p in at_home if n in titled), None)
+        or next(((n, p) for n, p in at_home if p.is_region), None)
+        or next(iter(at_home), None)
+    )
+    initiator, initiator_place = choice if choice else ("", None)
+    sides = Sides(initiator, initiator_place, "", places)
+    places_in_order = [m.name for m in title + body if m.kind is MentionKind.LOCATION]
+    organizations = [m.name for m in title if m.kind is MentionKind.ORGANIZATION]
+    counterpart = next(
+        (name for name in places_in_order if not sides.own_side(name)),
+        organizations[0] if organizations else "",
+    )
+    return Sides(initiator, initiator_place, counterpart, places)
+
+
+def _trigger_types(sentence: str) -> list[tuple[EventType, int, int]]:
+    found: list[tuple[EventType, int, int]] = []
+    for kind, pattern in TRIGGERS:
+        match = pattern.search(sentence)
+        if match is None:
+            continue
+        if kind is EventType.AGREEMENT and _COUNTED.search(sentence):
+            continue
+        if kind is EventType.FORUM and _NOT_A_FORUM.search(sentence):
+            continue
+        invited = _INVITING.search(sentence)
+        if kind is EventType.LOCALIZATION_INVITATION and not invited and _PLANNING.search(sentence):
+            kind = EventType.LOCALIZATION_PLAN
+        found.append((kind, match.start(), match.end()))
+    return found
+
+
+class EventReader:
+    def __init__(
+        self, paragraphs: Sequence[str], sentences: Sequence[Sentence], sides: Sides
+    ) -> None:
+        self._paragraphs = paragraphs
+        self._sentences = sentences
+        self._sides = sides
+
+    def _organizations(self, sentence: Sentence) -> list[Mention]:
+        paragraph = self._paragraphs[sentence.paragraph]
+        return [
+            m
+            for m in sentence.mentions
+            if m.kind is MentionKind.ORGANIZATION
+            and not _VENUE_BEFORE.search(paragraph[max(0, m.start - 30) : m.start])
+            and not self._sides.places.get(m.name)
+        ]
+
+    def _foreign_places(self, sentence: Sentence) -> list[Mention]:
+        return [
+            m
+            for m in sentence.mentions
+            if m.kind is MentionKind.LOCATION and not self._sides.own_side(m.name)
+        ]
+
+    def _earlier_organization(self, index: int) -> str | None:
+        """The organisation an anaphoric sentence points back to, in its paragraph."""
+        sentence = self._sentences[index]
+        if not _POINTS_BACK.search(sentence.text):
+            return None
+        earlier = [
+            m
+            for s in self._sentences[:index]
+            if s.paragraph == sentence.paragraph
+            for m in self._organizations(s)
+        ]
+        if not earlier:
+            return None
+        stems = {w[:4].casefold() for w in re.findall(r"\w{5,}", sentence.text)}
+        for mention in reversed(earlier):
+            if any(w[:4].casefold() in stems for w in mention.name.split() if len(w) >= 4):
+                return mention.name
+        return earlier[-1].name
+
+    def counterpart(self, index: int, kind: EventType, trigger_end: int) -> tuple[str, bool]:
+        """The counterpart, and whether it is an organisation named in the sentence."""
+        sentence = self._sentences[index]
+        organizations = self._organizations(sentence)
+        # The party named right after the trigger ("переговоры с X") before any other.
+        organizations.sort(key=lambda m: (m.start - sentence.start < trigger_end, m.start))
+        places = [m.name for m in self._foreign_places(sentence)]
+        named = [m.name for m in organizations]
+        if kind is EventType.PARTNER_SEARCH:
+            return self._sought(sentence, organizations, places), False
+        if kind in _ORG_FIRST:
+            earlier = self._earlier_organization(index)
+            order = [*named, earlier, *places, self._sides.counterpart]
+        else:
+            order = [*places, self._sides.counterpart]
+        for name in order:
+            if name and not _same_party(name, self._sides.initiator):
+                return name, name in named
+        return "", False
+
+    def _sought(self, sentence: Sentence, organizations: list[Mention], places: list[str]) -> str:
+        """Whom a partner search is addressed to: a place other than the searcher's own
+        ("УК «РМ Рейл» (Республика Мордовия)"), else the document's other side."""
+        searcher = organizations[0] if organizations else None
+        home = ""
+        if searcher is not None:
+            paragraph = self._paragraphs[sentence.paragraph]
+            after = re.match(r"[»”\"]?\s*\(([^)]+)\)", paragraph[searcher.end :])
+            home = after.group(1) if after else ""
+        for name in [*places, self._sides.counterpart, self._sides.initiator]:
+            if name and not (home and _same_party(name, home)):
+                return name
+        return ""
+
+    def initiator(self, sentence: Sentence, kind: EventType, counterpart: str) -> str:
+        if kind is EventType.PARTNER_SEARCH:
+            for mention in sentence.mentions:
+                if mention.kind is MentionKind.ORGANIZATION and not _same_party(
+                    mention.name, counterpart
+                ):
+                    return mention.name
+        return self._sides.initiator
+
+
+def read_events(
+    paragraphs: Sequence[str],
+    mentions: Sequence[Mention],
+    places: Mapping[str, Place | None],
+    home: frozenset[str],
+    sectors: SectorTagger,
+    amount_measures: Callable[[str], Sequence[str]] = lambda _: (),
+) -> tuple[LeadEvent, ...]:
+    """Events of the document whose title is `paragraphs[0]` (an empty string when it has
+    none), given its entity mentions and the places they resolve to."""
+    sentences = split_sentences(paragraphs, mentions)
+    sides = document_sides(sentences, places, home)
+    reader = EventReader(paragraphs, sentences, sides)
+    events: list[LeadEvent] = []
+    previous: EventType | None = None
+    for index, sentence in enumerate(sentences):
+        found = _trigger_types(sentence.text)
+        for measure in amount_measures(sentence.text):
+            if measure in AMOUNT_EVENTS:
+                found.append((AMOUNT_EVENTS[measure], 0, 0))
+        if not found and previous is not None and _SAME_AGAIN.search(sentence.text):
+            found = [(previous, 0, 0)]
+        hosts_talks = any(kind in _HOSTS_TALKS for kind, _, _ in found)
+        for kind, _, trigger_end in found:
+            counterpart, named_here = reader.counterpart(index, kind, trigger_end)
+            if not counterpart or (
+                kind is EventType.NEGOTIATION and hosts_talks and not named_here
+            ):
+                continue
+            initiator = reader.initiator(sentence, kind, counterpart)
+            events.append(
+                LeadEvent(kind, initiator, counterpart, sectors(sentence.text), sentence.text)
+            )
+            previous = kind
+    names = [m.name for m in mentions]
+    return _distinct([_full_names(event, names) for event in events])
+
+
+def _full_names(event: LeadEvent, names: Sequence[str]) -> LeadEvent:
+    """The fullest form the document gives of the counterpart ("Новый банк" -> "Новый банк
+    развития")."""
+    key = event.counterpart.casefold()
+    longer = [n for n in names if n.casefold().startswith(key + " ")]
+    if not longer:
+        return event
+    full = max(longer, key=len)
+    return LeadEvent(event.type, event.initiator, full, event.sectors, event.evidence)
+
+
+def _distinct(events: list[LeadEvent]) -> tuple[LeadEvent, ...]:
+    """One event per type and party (the first evidence, sectors of all); talks with a party
+    covered by a stronger lead are dropped."""
+    kept: list[LeadEvent] = []
+    for event in events:
+        same = next(
+            (
+                i
+                for i, k in enumerate(kept)
+                if k.type is event.type and _same_party(k.counterpart, event.counterpart)
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(event)
+            continue
+        merged = tuple(dict.fromkeys([*kept[same].sectors, *event.sectors]))
+        old = kept[same]
+        kept[same] = LeadEvent(old.type, old.initiator, old.counterpart, merged, old.evidence)
+    covered = [e.counterpart for e in kept if e.type in _COVERS_TALKS]
+    return tuple(
+        e
+        for e in kept
+        if not (
+            e.type is EventType.NEGOTIATION and any(_same_party(e.counterpart, c) for c in covered)
+        )
+    )

@@ -1,0 +1,48 @@
+"""Sentence boundaries in RU/EN/ZH prose, as character spans, aware of abbreviations and
+initials ("1 тыс. долларов", "Р.Н. Минниханов", "г. Ханчжоу" do not end a sentence)."""
+
+from __future__ import annotations
+
+import re
+
+# Abbreviations after which a full stop does not end the sentence.
+_ABBREVIATIONS = frozenset(
+    {"тыс", "млн", "млрд", "трлн", "руб", "долл", "коп", "г", "гг", "т", "д", "п", "пр", "ул"}
+    | {"им", "см", "рис", "табл", "mr", "mrs", "dr", "no", "vs", "inc", "ltd", "co", "st"}
+)
+_BREAK = re.compile(r"[.!?。！？]+[»”\"']?\s+|[。！？]")
+_INITIALS = re.compile(r"^(?:[^\W\d_]\.)*[^\W\d_]$")  # "Р", "Р.Н", "J.R"
+
+
+def _ends_sentence(text: str, stop: int, start: int) -> bool:
+    if text[stop] != ".":
+        return True
+    words = text[start:stop].split()
+    last = words[-1].strip("«»\"'()") if words else ""
+    initial = bool(_INITIALS.match(last)) and last.isupper()
+    return not (initial or last.lower() in _ABBREVIATIONS)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text`, trimmed of surrounding spaces."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for found in _BREAK.finditer(text):
+        if not _ends_sentence(text, found.start(), start):
+            continue
+        spans.append((start, found.end()))
+        start = found.end()
+    spans.append((start, len(text)))
+    trimmed = []
+    for begin, end in spans:
+        while begin < end and text[begin].isspace():
+            begin += 1
+        while end > begin and text[end - 1].isspace():
+            end -= 1
+        if begin < end:
+            trimmed.append((begin, end))
+    return trimmed
+
+
+def sentences(text: str) -> list[str]:
+    return [text[start:end] for start, end in sentence_spans(text)]

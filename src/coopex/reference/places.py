@@ -1,0 +1,77 @@
+"""`ShippedPlaces`: place names in Russian, English and Chinese resolved to country, region or
+union codes, from pycountry (countries and their translations), the shipped region name
+table, and `place_aliases.csv` (short and colloquial names, and the cities a region is known
+by). Inflected names are expected in dictionary form already (the NER adapters do that)."""
+
+from __future__ import annotations
+
+import gettext
+import re
+import unicodedata
+from functools import cached_property
+
+import pycountry
+
+from coopex.domain.geography import Place, place_of
+from coopex.reference.catalog import ShippedCatalog, read_reference_csv
+
+# Words that say what kind of place a name is; "Республика Татарстан", "Татарстан" and
+# "Republic of Tatarstan" share the core "татарстан".
+_GENERIC = re.compile(
+    r"\b(республика|область|край|автономный округ|автономная область|провинция|"
+    r"republic of|the republic of|oblast|region|krai|province|autonomous okrug|the)\b|"
+    r"(省|市|自治区|共和国|州|边疆区)$"
+)
+
+
+def place_key(name: str) -> str:
+    text = unicodedata.normalize("NFKC", name).casefold().replace("ё", "е")
+    text = re.sub(r"[«»“”\"'’]", "", text)
+    return " ".join(text.replace("-", " ").split())
+
+
+def core_key(name: str) -> str:
+    return " ".join(_GENERIC.sub(" ", place_key(name)).split())
+
+
+class ShippedPlaces:
+    def __init__(self, catalog: ShippedCatalog | None = None) -> None:
+        self._catalog = catalog or ShippedCatalog()
+
+    @cached_property
+    def _names(self) -> tuple[dict[str, str], dict[str, str]]:
+        exact: dict[str, str] = {}
+        cores: dict[str, str] = {}
+
+        def add(name: str, code: str) -> None:
+            if not name:
+                return
+            exact.setdefault(place_key(name), code)
+            core = core_key(name)
+            if core and len(core) > 2:
+                cores.setdefault(core, code)
+
+        for row in read_reference_csv("place_aliases.csv"):
+            add(row["name"], row["code"])
+        translators = [
+            gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang])
+            for lang in ("ru", "zh_CN")
+        ]
+        for country in pycountry.countries:
+            for attribute in ("name", "official_name", "common_name"):
+                english = getattr(country, attribute, None)
+                if not english:
+                    continue
+                add(english, country.alpha_2)
+                for translator in translators:
+                    add(translator.gettext(english), country.alpha_2)
+        for code in ("RU", "BY", "CN", "KZ"):
+            for region in self._catalog.regions(code):
+                for name in region.names.values():
+                    add(name, region.code)
+        return exact, cores
+
+    def resolve(self, name: str) -> Place | None:
+        exact, cores = self._names
+        code = exact.get(place_key(name)) or cores.get(core_key(name))
+        return None if code is None else place_of(code)
