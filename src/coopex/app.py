@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 from coopex.config import Settings
 from coopex.domain.matching import MatchWeights
@@ -11,12 +12,14 @@ from coopex.indexing.hnsw import HnswIndex
 from coopex.indexing.store import IndexStore
 from coopex.nlp.analysis import MultilingualAnalyzer
 from coopex.nlp.embeddings import UseEmbedder
+from coopex.nlp.news import load_news_models
 from coopex.reference.catalog import ShippedCatalog
 from coopex.reference.glossary import load_glossary
 from coopex.services.accounts import AccountService
 from coopex.services.auditing import AuditTrail
 from coopex.services.changes import ListingChanges
 from coopex.services.matching import MatchingService
+from coopex.services.news import NewsService
 from coopex.services.registry import RegistryService
 from coopex.services.suggestions import SuggestionService
 from coopex.services.transfer import TransferService
@@ -35,6 +38,7 @@ class Coopex:
     audit: AuditTrail
     matching: MatchingService
     suggestions: SuggestionService
+    news: NewsService
 
     def migrate(self) -> None:
         upgrade(self.database.engine)
@@ -78,4 +82,10 @@ def build(settings: Settings | None = None) -> Coopex:
         audit=AuditTrail(database),
         matching=matching,
         suggestions=SuggestionService(database, matching, settings.suggestion_threshold),
+        news=NewsService(
+            database,
+            partial(load_news_models, frozenset(settings.news_home)),
+            matching,
+            settings.news_workers,
+        ),
     )

@@ -16,6 +16,11 @@ class Settings(BaseSettings):
     match_weights: dict[str, float] = {}
     # A request and an offer are suggested to each other when both directions score this much.
     suggestion_threshold: float = 0.5
+    # The side news leads are read from: its regions and country initiate, others are
+    # counterparts (COOPEX_NEWS_HOME='["BY"]' for a Belarusian agency).
+    news_home: list[str] = ["RU"]
+    # Processes that read news in parallel during `coopex ingest` (each loads the models once).
+    news_workers: int = 1
     host: str = "127.0.0.1"
     port: int = 8000
 

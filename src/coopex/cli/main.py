@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 
 import typer
 from rich.progress import Progress
 
-from coopex.app import Coopex, build
-from coopex.cli.output import JsonOption, console, emit, emit_json, errors, fail, reporting_errors
-from coopex.domain.accounts import Actor, Role
+from coopex.app import Coopex
+from coopex.cli import news
+from coopex.cli.context import OPERATOR, opened
+from coopex.cli.output import (
+    JsonOption,
+    console,
+    emit,
+    emit_json,
+    errors,
+    fail,
+    pages,
+    show_record,
+)
+from coopex.domain.accounts import Role
 from coopex.domain.listings import ListingKind, ListingStatus, listing_record
 from coopex.domain.matching import SIGNALS, Match, explain
 from coopex.domain.organizations import OrgKind, organization_record
-from coopex.domain.paging import Page
 from coopex.domain.queries import ListingFilter, MatchFilter, OrganizationFilter
 from coopex.domain.suggestions import SuggestionStatus
 from coopex.interchange.reading import format_of, read_file
@@ -47,26 +56,8 @@ app.add_typer(org_app, name="org")
 app.add_typer(listing_app, name="listing")
 app.add_typer(index_app, name="index")
 app.add_typer(suggestions_app, name="suggestions")
-
-OPERATOR = Actor.operator("cli")
-
-
-@contextmanager
-def opened(*, auto_migrate: bool = True) -> Iterator[Coopex]:
-    """The application, with its schema current; domain errors reported, not raised."""
-    coopex = build()
-    try:
-        with reporting_errors():
-            if auto_migrate and not migrate.is_up_to_date(coopex.database.engine):
-                if coopex.settings.database_url and migrate.current_revision(
-                    coopex.database.engine
-                ):
-                    fail("the database schema is behind this version: run `coopex db upgrade`")
-                coopex.migrate()
-            yield coopex
-    finally:
-        coopex.close()
-
+app.add_typer(news.leads_app, name="leads")
+app.command("ingest")(news.ingest)
 
 # -- server and demo -------------------------------------------------------------------
 
@@ -377,10 +368,10 @@ def org_list(
     """List organisations."""
     filters = OrganizationFilter(kind, country and country.upper(), region and region.upper(), q)
     with opened() as coopex:
-        pages = _pages(
+        fetched = pages(
             lambda cursor: coopex.registry.list_organizations(filters, cursor, limit), all_pages
         )
-        records = (organization_record(org) for page in pages for org in page.items)
+        records = (organization_record(org) for page in fetched for org in page.items)
         emit(
             records,
             as_json,
@@ -390,11 +381,11 @@ def org_list(
 
 
 @org_app.command("show")
-def org_show(ref: str, as_json: bool = JsonOption) -> None:
+def orgshow_record(ref: str, as_json: bool = JsonOption) -> None:
     """Show one organisation."""
     with opened() as coopex:
         record = organization_record(coopex.registry.get_organization(ref))
-        _show(record, as_json)
+        show_record(record, as_json)
 
 
 # -- listings ----------------------------------------------------------------------------
@@ -466,19 +457,19 @@ def listing_list(
             language=language,
             org_ref=org,
         )
-        pages = _pages(
+        fetched = pages(
             lambda cursor: coopex.registry.list_listings(OPERATOR, filters, cursor, limit),
             all_pages,
         )
-        records = (listing_record(item) for page in pages for item in page.items)
+        records = (listing_record(item) for page in fetched for item in page.items)
         emit(records, as_json, ["ref", "kind", "org", "title", "language", "codes"], "listings")
 
 
 @listing_app.command("show")
-def listing_show(ref: str, as_json: bool = JsonOption) -> None:
+def listingshow_record(ref: str, as_json: bool = JsonOption) -> None:
     """Show one listing."""
     with opened() as coopex:
-        _show(listing_record(coopex.registry.get_listing(OPERATOR, ref)), as_json)
+        show_record(listing_record(coopex.registry.get_listing(OPERATOR, ref)), as_json)
 
 
 @listing_app.command("close")
@@ -776,24 +767,6 @@ def audit(
             for e in entries
         ]
         emit(records, as_json, ["at", "actor", "action", "ref", "outcome"], "audit log")
-
-
-def _pages(fetch, all_pages: bool):  # type: ignore[no-untyped-def]
-    cursor = None
-    while True:
-        page: Page[object] = fetch(cursor)
-        yield page
-        cursor = page.next_cursor
-        if not all_pages or cursor is None:
-            return
-
-
-def _show(record: dict[str, object], as_json: bool) -> None:
-    if as_json:
-        emit_json(record)
-        return
-    rows = [{"field": key, "value": value} for key, value in record.items()]
-    emit(rows, False, ["field", "value"])
 
 
 def run() -> None:

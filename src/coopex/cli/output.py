@@ -13,6 +13,7 @@ from rich.console import Console
 from rich.table import Table
 
 from coopex.domain.errors import DomainError, ValidationFailed
+from coopex.domain.paging import Page
 
 console = Console()
 errors = Console(stderr=True)
@@ -73,3 +74,21 @@ def reporting_errors() -> Iterator[None]:
         raise typer.Exit(1) from None
     except DomainError as error:
         fail(str(error))
+
+
+def pages(fetch, all_pages: bool):  # type: ignore[no-untyped-def]
+    cursor = None
+    while True:
+        page: Page[object] = fetch(cursor)
+        yield page
+        cursor = page.next_cursor
+        if not all_pages or cursor is None:
+            return
+
+
+def show_record(record: dict[str, object], as_json: bool) -> None:
+    if as_json:
+        emit_json(record)
+        return
+    rows = [{"field": key, "value": value} for key, value in record.items()]
+    emit(rows, False, ["field", "value"])

@@ -57,6 +57,12 @@ def require_can_create_organization(actor: Actor) -> None:
         )
 
 
+def require_staff(actor: Actor, action: str) -> None:
+    """News ingestion and leads are the agencies' work: admins and agency staff."""
+    if actor.role is Role.ENTERPRISE_MEMBER:
+        raise PermissionDenied(action, "only admins and agency staff work with news leads")
+
+
 def require_can_edit_organization(
     actor: Actor, organization_id: int, organization_ref: str
 ) -> None:

@@ -162,17 +162,23 @@ class LeadStatus(StrEnum):
 
 @dataclass(frozen=True, slots=True)
 class Lead:
-    """A cooperation event from the news, stored for an agency user to act on."""
+    """A cooperation event from the news, stored for an agency user to act on. Parties that are
+    organisations link to the registry (`*_org` are refs, provisional ones included); parties
+    that are places carry their ISO 3166 (or union) code."""
 
-    document_id: int
     event: LeadEvent
-    initiator_org_id: int | None = None
-    counterpart_org_id: int | None = None
-    initiator_region: str | None = None
-    counterpart_region: str | None = None
+    document_id: int
+    document_name: str = ""
+    document_title: str = ""
+    initiator_org: str | None = None
+    counterpart_org: str | None = None
+    initiator_place: str | None = None
+    counterpart_place: str | None = None
     status: LeadStatus = LeadStatus.NEW
-    project_id: int | None = None
+    project: str | None = None  # ref of the project an accepted lead became
+    decided_by: str | None = None
     decided_at: datetime | None = None
+    created_at: datetime | None = None
     id: int | None = field(default=None, compare=False)
 
 

@@ -7,6 +7,7 @@ from datetime import date
 
 from coopex.domain.codes import Code
 from coopex.domain.listings import ListingKind, ListingStatus
+from coopex.domain.news import EventType, LeadStatus
 from coopex.domain.organizations import OrgKind
 
 
@@ -42,3 +43,14 @@ class MatchFilter:
     sector: str | None = None
     code_prefix: Code | None = None
     open_on: date | None = None  # valid on this day (no valid_until, or later)
+
+
+@dataclass(frozen=True, slots=True)
+class LeadFilter:
+    status: LeadStatus | None = None
+    type: EventType | None = None
+    place: str | None = None  # either party is this place or in it: "CN" matches "CN-ZJ"
+    org_ref: str | None = None  # either party is this organisation
+    sector: str | None = None
+    text: str | None = None  # case-insensitive substring of the parties or the evidence
+    document_id: int | None = None

@@ -154,3 +154,18 @@ class OrganizationRepository:
     def count(self) -> int:
         query = sa.select(sa.func.count()).select_from(organizations)
         return int(self.connection.execute(query).scalar_one())
+
+    def names(self) -> Iterator[tuple[int, str, list[str]]]:
+        """(id, name, aliases) of every organisation, for recognising names in the news."""
+        query = sa.select(organizations.c.id, organizations.c.name, organizations.c.aliases)
+        for rows in iterate_batches(self.connection, query, organizations.c.id, 5000):
+            for row in rows:
+                yield row["id"], row["name"], list(row["aliases"])
+
+    def refs_by_id(self, ids: Sequence[int]) -> dict[int, str]:
+        if not ids:
+            return {}
+        rows = self.connection.execute(
+            sa.select(organizations.c.id, organizations.c.ref).where(organizations.c.id.in_(ids))
+        )
+        return {row.id: row.ref for row in rows}

@@ -170,3 +170,88 @@ suggestions = sa.Table(
     sa.UniqueConstraint("request_id", "offer_id"),
     sa.Index(None, "offer_id"),
 )
+
+news_documents = sa.Table(
+    "news_documents",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    # SHA-256 of the original bytes: ingesting the same page again finds it.
+    sa.Column("content_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("name", sa.String(500), nullable=False),
+    sa.Column("url", sa.String(2000)),
+    sa.Column("format", sa.String(10), nullable=False),
+    sa.Column("encoding", sa.String(20), nullable=False),
+    sa.Column("lang", sa.String(5), nullable=False),
+    sa.Column("title", sa.Text, nullable=False),
+    sa.Column("published", sa.String(100)),
+    sa.Column("original", sa.LargeBinary, nullable=False),
+    sa.Column("text", sa.Text, nullable=False),
+    sa.Column("result", sa.JSON, nullable=False),  # the news-leads contract document
+    sa.Column("minhash", sa.LargeBinary, nullable=False),
+    # The first stored story this one nearly repeats (another site's copy); null: it is first.
+    sa.Column("duplicate_of", sa.Integer, sa.ForeignKey("news_documents.id")),
+    sa.Column("ingested_by", sa.String(200), nullable=False),
+    sa.Column("ingested_at", Timestamp, nullable=False),
+    sa.Index(None, "duplicate_of"),
+)
+
+# Locality-sensitive hashing bands of each document's MinHash: near-duplicates share a band.
+news_bands = sa.Table(
+    "news_bands",
+    metadata,
+    sa.Column(
+        "document_id",
+        sa.Integer,
+        sa.ForeignKey("news_documents.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    sa.Column("band", sa.SmallInteger, primary_key=True),
+    sa.Column("key", sa.BigInteger, nullable=False),
+    sa.Index(None, "band", "key"),
+)
+
+projects = sa.Table(
+    "projects",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("ref", sa.String(80), nullable=False, unique=True),
+    sa.Column("title", sa.String(500), nullable=False),
+    sa.Column("stage", sa.String(20), nullable=False),
+    sa.Column("initiator_org_id", sa.Integer, sa.ForeignKey("organizations.id")),
+    sa.Column("counterpart_org_id", sa.Integer, sa.ForeignKey("organizations.id")),
+    sa.Column("sectors", sa.JSON, nullable=False),
+    sa.Column("created_by", sa.String(200), nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
+    sa.Column("updated_at", Timestamp, nullable=False),
+)
+
+leads = sa.Table(
+    "leads",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "document_id",
+        sa.Integer,
+        sa.ForeignKey("news_documents.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("type", sa.String(30), nullable=False),
+    sa.Column("initiator", sa.String(500), nullable=False),
+    sa.Column("counterpart", sa.String(500), nullable=False),
+    sa.Column("initiator_org_id", sa.Integer, sa.ForeignKey("organizations.id")),
+    sa.Column("counterpart_org_id", sa.Integer, sa.ForeignKey("organizations.id")),
+    # ISO 3166 country or region, or a union (EAEU, UNION_STATE), when the party is a place.
+    sa.Column("initiator_place", sa.String(12)),
+    sa.Column("counterpart_place", sa.String(12)),
+    sa.Column("sectors", sa.JSON, nullable=False),
+    sa.Column("evidence", sa.Text, nullable=False),
+    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("project_id", sa.Integer, sa.ForeignKey("projects.id")),
+    sa.Column("decided_by", sa.String(200)),
+    sa.Column("decided_at", Timestamp),
+    sa.Column("search_text", sa.Text, nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
+    sa.Index(None, "status", "type"),
+    sa.Index(None, "document_id"),
+    sa.Index(None, "counterpart_org_id"),
+)

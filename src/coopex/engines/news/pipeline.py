@@ -21,11 +21,12 @@ from coopex.engines.language import detect_language
 from coopex.engines.news.amounts import find_amounts
 from coopex.engines.news.clean import Article, clean
 from coopex.engines.news.events import SectorTagger, read_events
+from coopex.engines.news.fingerprint import Fingerprint, fingerprint
 
 Format = Literal["text", "html"]
 # "долларов США", "US dollars": the country names a currency here, not a place in the story.
 _CURRENCY_BEFORE = re.compile(r"(?:доллар\w*|dollars?)\s*$", re.IGNORECASE)
-STAGES = ("decode", "extract", "clean", "entities", "amounts", "events")
+STAGES = ("decode", "extract", "clean", "entities", "amounts", "events", "fingerprint")
 
 
 class EntityRecognizer(Protocol):
@@ -66,6 +67,7 @@ class ReadDocument:
     article: Article
     encoding: str
     content_hash: str  # SHA-256 of the original bytes
+    fingerprint: Fingerprint  # for grouping near-duplicate stories
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage
 
 
@@ -125,6 +127,8 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
         lambda sentence: [a.what for a in amounts if a.what and a.text == sentence],
     )
     clock.lap("events")
+    print_ = fingerprint(article.text, lang)
+    clock.lap("fingerprint")
     leads = NewsLeads(
         document.name,
         lang,
@@ -134,7 +138,9 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
         events,
         tuple(amounts),
     )
-    return ReadDocument(leads, article, encoding, content_hash(document.data), clock.timings)
+    return ReadDocument(
+        leads, article, encoding, content_hash(document.data), print_, clock.timings
+    )
 
 
 def _places_are_locations(

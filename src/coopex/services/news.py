@@ -1,0 +1,418 @@
+"""News intelligence: ingesting documents into leads, and agency users acting on the leads.
+
+Each document is read by the pure pipeline (`engines/news/pipeline.py`), in this process or in
+worker processes, and stored in a transaction of its own with its audit entry: a bad document
+is reported and skipped, and never takes another one's work with it. The same bytes again are
+recognised by their hash and not stored twice; another site's copy of a stored story is kept
+as a near-duplicate of it, without a second set of leads.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from coopex.domain.accounts import Actor, require_staff
+from coopex.domain.errors import NotFound
+from coopex.domain.fields import stable_ref
+from coopex.domain.matching import Match
+from coopex.domain.news import Lead, LeadEvent, LeadStatus, NewsLeads, decide
+from coopex.domain.organizations import Organization, Provenance
+from coopex.domain.paging import Page, check_page_size, decode_cursor
+from coopex.domain.projects import project_from_lead
+from coopex.domain.queries import LeadFilter, MatchFilter
+from coopex.engines.news.linking import NameIndex, guess_kind
+from coopex.engines.news.pipeline import (
+    STAGES,
+    BadDocument,
+    NewsModels,
+    RawDocument,
+    ReadDocument,
+    read_document,
+)
+from coopex.interchange.news_sources import SourceProblem
+from coopex.services.auditing import AuditedChange
+from coopex.services.matching import MatchingService
+from coopex.storage.database import Database
+from coopex.storage.news import NewsRepository, StoredDocument
+from coopex.storage.organizations import OrganizationRepository
+
+ModelsFactory = Callable[[], NewsModels]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestItem:
+    """What became of one document (or of an entry that could not be read as one)."""
+
+    source: str
+    outcome: str  # stored | duplicate | near_duplicate | error
+    document_id: int | None = None
+    leads: int = 0
+    reason: str | None = None
+
+
+@dataclass(slots=True)
+class IngestReport:
+    items: list[IngestItem] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=lambda: dict.fromkeys(STAGES, 0.0))
+
+    def count(self, outcome: str) -> int:
+        return sum(1 for item in self.items if item.outcome == outcome)
+
+    @property
+    def leads(self) -> int:
+        return sum(item.leads for item in self.items)
+
+    @property
+    def errors(self) -> list[IngestItem]:
+        return [item for item in self.items if item.outcome == "error"]
+
+    def summary(self) -> dict[str, object]:
+        return {
+            "documents": len(self.items),
+            "stored": self.count("stored"),
+            "duplicates": self.count("duplicate"),
+            "near_duplicates": self.count("near_duplicate"),
+            "leads": self.leads,
+            "errors": len(self.errors),
+        }
+
+
+# Worker processes: the models load once per process, in the initializer.
+_worker_models: NewsModels | None = None
+
+
+def _start_worker(factory: ModelsFactory) -> None:
+    global _worker_models
+    _worker_models = factory()
+
+
+def _read_in_worker(document: RawDocument) -> ReadDocument | str:
+    assert _worker_models is not None
+    return _read_or_reason(document, _worker_models)
+
+
+def _read_or_reason(document: RawDocument, models: NewsModels) -> ReadDocument | str:
+    try:
+        return read_document(document, models)
+    except BadDocument as error:
+        return str(error)
+    except Exception as error:  # a model failing on one document must not stop the batch
+        return f"could not be read ({type(error).__name__}: {error})"
+
+
+Source = RawDocument | SourceProblem
+
+
+class NewsService:
+    def __init__(
+        self,
+        database: Database,
+        models: ModelsFactory,
+        matching: MatchingService | None = None,
+        workers: int = 1,
+    ) -> None:
+        self.database = database
+        self._factory = models
+        self._models: NewsModels | None = None
+        self.matching = matching
+        self.workers = workers
+        self.audited = AuditedChange(database)
+
+    @property
+    def models(self) -> NewsModels:
+        if self._models is None:
+            self._models = self._factory()
+        return self._models
+
+    # ---- reading -------------------------------------------------------------------------
+
+    def read(self, document: RawDocument) -> NewsLeads:
+        """The leads document of one document, without storing anything."""
+        result = _read_or_reason(document, self.models)
+        if isinstance(result, str):
+            raise BadDocument(result)
+        return result.leads
+
+    def _read_all(self, sources: Iterable[Source]) -> Iterator[tuple[Source, ReadDocument | str]]:
+        if self.workers <= 1:
+            for source in sources:
+                if isinstance(source, SourceProblem):
+                    yield source, source.reason
+                else:
+                    yield source, _read_or_reason(source, self.models)
+            return
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(
+            self.workers, mp_context=context, initializer=_start_worker, initargs=(self._factory,)
+        ) as pool:
+            window: deque[tuple[Source, Future[ReadDocument | str] | None]] = deque()
+            for source in sources:
+                job = (
+                    None
+                    if isinstance(source, SourceProblem)
+                    else pool.submit(_read_in_worker, source)
+                )
+                window.append((source, job))
+                while len(window) > 4 * self.workers:
+                    yield self._settle(*window.popleft())
+            while window:
+                yield self._settle(*window.popleft())
+
+    @staticmethod
+    def _settle(
+        source: Source, job: Future[ReadDocument | str] | None
+    ) -> tuple[Source, ReadDocument | str]:
+        if isinstance(source, SourceProblem) or job is None:
+            return source, source.reason if isinstance(source, SourceProblem) else ""
+        try:
+            return source, job.result()
+        except Exception as error:  # the worker died on this document
+            return source, f"could not be read ({type(error).__name__}: {error})"
+
+    # ---- ingesting -----------------------------------------------------------------------
+
+    def ingest(
+        self,
+        actor: Actor,
+        sources: Iterable[Source],
+        progress: Callable[[IngestItem], None] | None = None,
+    ) -> IngestReport:
+        require_staff(actor, "ingest news")
+        report = IngestReport()
+        names = self._name_index()
+        for source, result in self._read_all(sources):
+            label = source.source if isinstance(source, SourceProblem) else source.name
+            if isinstance(result, str):
+                item = IngestItem(label, "error", reason=result)
+            else:
+                for stage, seconds in result.timings.items():
+                    report.timings[stage] = report.timings.get(stage, 0.0) + seconds
+                assert isinstance(source, RawDocument)
+                item = self._store(actor, source, result, names)
+            report.items.append(item)
+            if progress is not None:
+                progress(item)
+        return report
+
+    def _name_index(self) -> NameIndex:
+        index = NameIndex()
+        with self.database.transaction() as connection:
+            for organization_id, name, aliases in OrganizationRepository(connection).names():
+                index.add(organization_id, [name, *aliases])
+        return index
+
+    def _store(
+        self, actor: Actor, source: RawDocument, read: ReadDocument, names: NameIndex
+    ) -> IngestItem:
+        with self.database.transaction() as connection:
+            known = NewsRepository(connection).by_hash(read.content_hash)
+        if known is not None:
+            return IngestItem(source.name, "duplicate", known, reason=f"same as document {known}")
+
+        def work(connection: Connection) -> tuple[IngestItem, str]:
+            repo = NewsRepository(connection)
+            group = repo.near_duplicate(read.fingerprint)
+            leads = read.leads
+            document_id = repo.add_document(
+                {
+                    "content_hash": read.content_hash,
+                    "name": source.name[:500],
+                    "url": source.url,
+                    "format": source.format,
+                    "encoding": read.encoding,
+                    "lang": leads.lang,
+                    "title": leads.title,
+                    "published": leads.published,
+                    "original": source.data,
+                    "text": read.article.text,
+                    "result": leads.as_dict(),
+                    "duplicate_of": group,
+                },
+                read.fingerprint,
+                actor.label,
+            )
+            if group is not None:
+                item = IngestItem(
+                    source.name,
+                    "near_duplicate",
+                    document_id,
+                    reason=f"another copy of document {group}",
+                )
+                return item, f"document {document_id}, near-duplicate of {group}"
+            linker = _Linker(OrganizationRepository(connection), names, leads, self.models, source)
+            rows = [linker.lead_row(document_id, event) for event in leads.events]
+            repo.add_leads(rows)
+            detail = (
+                f"document {document_id}: {len(rows)} leads, "
+                f"{len(linker.created)} provisional organisations {linker.created}"
+            )
+            return IngestItem(source.name, "stored", document_id, len(rows)), detail
+
+        try:
+            return self.audited.run(actor, "news.ingest", source.name[:200], work)
+        except Exception as error:  # a storage failure on one document must not stop the batch
+            return IngestItem(
+                source.name, "error", reason=f"not stored ({type(error).__name__}: {error})"
+            )
+
+    # ---- leads ---------------------------------------------------------------------------
+
+    def leads(
+        self, actor: Actor, filters: LeadFilter, cursor: str | None = None, limit: int = 50
+    ) -> Page[Lead]:
+        require_staff(actor, "see news leads")
+        check_page_size(limit)
+        with self.database.transaction() as connection:
+            return NewsRepository(connection).leads(filters, decode_cursor(cursor), limit)
+
+    def lead(self, actor: Actor, lead_id: int) -> Lead:
+        require_staff(actor, "see news leads")
+        with self.database.transaction() as connection:
+            found = NewsRepository(connection).lead(lead_id)
+        if found is None:
+            raise NotFound("lead", lead_id)
+        return found
+
+    def decide(self, actor: Actor, lead_id: int, status: LeadStatus) -> Lead:
+        """Accept (a cooperation project is opened from it) or dismiss a new lead."""
+
+        def work(connection: Connection) -> tuple[Lead, str]:
+            require_staff(actor, "decide on a lead")
+            repo = NewsRepository(connection)
+            lead = repo.lead(lead_id)
+            if lead is None:
+                raise NotFound("lead", lead_id)
+            decide(lead, status)
+            project_id = None
+            detail = f"{lead.status.value} -> {status.value}"
+            if status is LeadStatus.ACCEPTED:
+                project = project_from_lead(lead, actor.label)
+                project_id = repo.add_project(project, *repo.lead_org_ids(lead_id))
+                detail += f", project {project.ref}"
+            repo.decide(lead_id, status, actor.label, project_id)
+            decided = repo.lead(lead_id)
+            assert decided is not None
+            return decided, detail
+
+        return self.audited.run(actor, "lead.decide", str(lead_id), work)
+
+    def partners(self, actor: Actor, lead_id: int, limit: int = 10) -> list[Match]:
+        """Listings of the registry that answer the lead, found by the matching engine from
+        its evidence sentence (in any of the three languages)."""
+        lead = self.lead(actor, lead_id)
+        if self.matching is None:
+            return []
+        query = f"{lead.event.counterpart}. {lead.event.evidence}"[:2000]
+        return self.matching.search(query, MatchFilter(open_on=date.today()), limit).matches
+
+    def document(self, actor: Actor, document_id: int) -> StoredDocument:
+        require_staff(actor, "see news documents")
+        with self.database.transaction() as connection:
+            found = NewsRepository(connection).document(document_id)
+        if found is None:
+            raise NotFound("news document", document_id)
+        return found
+
+    def original(self, actor: Actor, document_id: int) -> bytes:
+        require_staff(actor, "see news documents")
+        with self.database.transaction() as connection:
+            found = NewsRepository(connection).original(document_id)
+        if found is None:
+            raise NotFound("news document", document_id)
+        return found
+
+    def counts(self) -> dict[str, int]:
+        with self.database.transaction() as connection:
+            return NewsRepository(connection).counts()
+
+
+class _Linker:
+    """Links a document's event parties to the registry: places get their ISO code; known
+    organisations are found by name, alias or transliteration; unknown ones are registered
+    as provisional (provenance `news`) so that staff can confirm or merge them."""
+
+    def __init__(
+        self,
+        organizations: OrganizationRepository,
+        names: NameIndex,
+        leads: NewsLeads,
+        models: NewsModels,
+        source: RawDocument,
+    ) -> None:
+        self.organizations = organizations
+        self.names = names
+        self.leads = leads
+        self.models = models
+        self.source = source
+        self.created: list[str] = []
+        self._persons = set(leads.entities.persons)
+
+    def _country_for(self, name: str) -> str:
+        """A provisional organisation's country: where the story places the side it is on."""
+        codes = [
+            place.countries
+            for location in self.leads.entities.locations
+            if (place := self.models.places.resolve(location)) is not None
+            and len(place.countries) == 1
+        ]
+        home = [next(iter(c)) for c in codes if c <= self.models.home]
+        abroad = [next(iter(c)) for c in codes if not c <= self.models.home]
+        latin = name.isascii()
+        if latin and self.leads.lang != "en" and abroad:
+            return max(set(abroad), key=abroad.count)
+        if home:
+            return max(set(home), key=home.count)
+        return sorted(self.models.home)[0]
+
+    def party(self, name: str) -> tuple[int | None, str | None]:
+        """(organisation id, place code) of one party of an event."""
+        if not name or name in self._persons:
+            return None, None
+        place = self.models.places.resolve(name)
+        if place is not None:
+            return None, place.code
+        found = self.names.find(name)
+        if found is not None:
+            return found, None
+        country = self._country_for(name)
+        organization = self.organizations.add(
+            Organization(
+                ref=stable_ref("org", country, name.casefold()),
+                name=name[:200],
+                kind=guess_kind(name),
+                country=country,
+                provenance=Provenance.NEWS,
+                source=f"news:{self.source.name}"[:200],
+            )
+        )
+        assert organization.id is not None
+        self.names.add(organization.id, [name])
+        self.created.append(organization.ref)
+        return organization.id, None
+
+    def lead_row(self, document_id: int, event: LeadEvent) -> dict[str, Any]:
+        initiator_org, initiator_place = self.party(event.initiator)
+        counterpart_org, counterpart_place = self.party(event.counterpart)
+        return {
+            "document_id": document_id,
+            "type": event.type.value,
+            "initiator": event.initiator[:500],
+            "counterpart": event.counterpart[:500],
+            "initiator_org_id": initiator_org,
+            "counterpart_org_id": counterpart_org,
+            "initiator_place": initiator_place,
+            "counterpart_place": counterpart_place,
+            "sectors": list(event.sectors),
+            "evidence": event.evidence,
+            "search_text": "\n".join(
+                [event.initiator, event.counterpart, event.evidence]
+            ).casefold(),
+        }
