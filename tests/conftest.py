@@ -27,6 +27,8 @@ from coopex.storage.tables import metadata
 from coopex.web.api.app import create_api
 
 POSTGRES_URL = os.environ.get("COOPEX_TEST_POSTGRES_URL")
+# The shared seeds, gold annotation and scorer sit beside the checkout (read-only).
+SHARED = Path(__file__).resolve().parents[2] / "shared"
 BACKENDS = ["sqlite", *(["postgresql"] if POSTGRES_URL else [])]
 
 
@@ -37,6 +39,16 @@ def pytest_configure(config: pytest.Config) -> None:
 
 def pytest_report_header() -> str:
     return f"coopex storage backends: {', '.join(BACKENDS)}"
+
+
+@pytest.fixture(scope="session")
+def shared() -> Path:
+    """`../shared`; its absence skips the test, except in CI where it is an error."""
+    if not (SHARED / "seeds").is_dir():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"the shared seeds are missing: {SHARED}")
+        pytest.skip("../shared is not beside this checkout")
+    return SHARED
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
@@ -11,16 +10,12 @@ from hypothesis import strategies as st
 
 from coopex.engines.news.clean import clean
 
-SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
-
 
 @pytest.fixture(scope="module")
-def seeds() -> dict[str, str]:
-    if not SEEDS.is_dir():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"the seed news pages are missing: {SEEDS}")
-        pytest.skip("shared/seeds is not beside this checkout")
-    return {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))}
+def seeds(shared: Path) -> dict[str, str]:
+    return {
+        p.name[:3]: p.read_text(encoding="utf-8") for p in sorted((shared / "seeds").glob("*.txt"))
+    }
 
 
 def test_page_furniture_is_removed_with_reasons(seeds: dict[str, str]) -> None:

@@ -72,30 +72,37 @@ def _files(paths: Iterable[Path]) -> Iterator[Path | SourceProblem]:
 
 def _json_lines(path: Path) -> Iterator[RawDocument | SourceProblem]:
     with path.open("rb") as lines:
-        for number, line in enumerate(lines, 1):
-            source = f"{path}:{number}"
-            if not line.strip():
-                continue
-            if len(line) > MAX_DOCUMENT_BYTES:
-                yield SourceProblem(source, _too_large(len(line)))
-                continue
-            try:
-                entry = json.loads(line)
-            except (json.JSONDecodeError, UnicodeDecodeError) as error:
-                yield SourceProblem(source, f"not a JSON object: {error}")
-                continue
-            if not isinstance(entry, dict):
-                yield SourceProblem(source, "not a JSON object")
-                continue
-            url = entry.get("url")
-            body = entry.get("html", entry.get("text"))
-            if not isinstance(body, str) or (url is not None and not isinstance(url, str)):
-                yield SourceProblem(
-                    source, 'needs "html" or "text" as a string (and "url" as a string)'
-                )
-                continue
-            format: Format = "html" if "html" in entry else "text"
-            yield RawDocument(url or f"{path.name}:{number}", body.encode("utf-8"), format, url)
+        yield from json_lines(str(path), path.name, lines)
+
+
+def json_lines(
+    label: str, name: str, lines: Iterable[bytes]
+) -> Iterator[RawDocument | SourceProblem]:
+    """Documents of a JSON Lines stream; `label` names it in problems, `name` in documents."""
+    for number, line in enumerate(lines, 1):
+        source = f"{label}:{number}"
+        if not line.strip():
+            continue
+        if len(line) > MAX_DOCUMENT_BYTES:
+            yield SourceProblem(source, _too_large(len(line)))
+            continue
+        try:
+            entry = json.loads(line)
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
+            yield SourceProblem(source, f"not a JSON object: {error}")
+            continue
+        if not isinstance(entry, dict):
+            yield SourceProblem(source, "not a JSON object")
+            continue
+        url = entry.get("url")
+        body = entry.get("html", entry.get("text"))
+        if not isinstance(body, str) or (url is not None and not isinstance(url, str)):
+            yield SourceProblem(
+                source, 'needs "html" or "text" as a string (and "url" as a string)'
+            )
+            continue
+        format: Format = "html" if "html" in entry else "text"
+        yield RawDocument(url or f"{name}:{number}", body.encode("utf-8"), format, url)
 
 
 def read_sources(
@@ -118,5 +125,18 @@ def read_sources(
         except OSError as error:
             yield SourceProblem(str(item), f"cannot read: {error.strerror or error}")
             continue
-        kind: Format = sniff_format(item.name, data) if format == "auto" else format
-        yield RawDocument(item.name, data, kind)
+        yield from uploaded(item.name, data, format)
+
+
+def uploaded(
+    name: str, data: bytes, format: SourceFormat = "auto"
+) -> Iterator[RawDocument | SourceProblem]:
+    """The documents of one file's bytes (an upload): one page, or JSON Lines of pages."""
+    if format == "jsonl" or (format == "auto" and Path(name).suffix.lower() in _JSONL_SUFFIXES):
+        yield from json_lines(name, name, data.splitlines())
+        return
+    if len(data) > MAX_DOCUMENT_BYTES:
+        yield SourceProblem(name, _too_large(len(data)))
+        return
+    kind: Format = sniff_format(name, data) if format == "auto" else format
+    yield RawDocument(name, data, kind)

@@ -36,8 +36,9 @@ _NAMED_HEAD_BEFORE = re.compile(
     r"Directorate|Ministry|Institute|Association|Chamber|Fund|Bank|Corporation|Union))"
     r"\s+(?:in|of|for|on)\s+$"
 )
-# "BelTA", "VnExpress": one word with a capital inside names an organisation, not a person.
-_CAMEL = re.compile(r"^[A-Z][a-z]+[A-Z]\w*$")
+# "BelTA", "VnExpress": one word with a capital inside names an organisation, not a person
+# ("McDonald", "MacLeod", "DeVito" are surnames).
+_CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z]\w*$")
 _ORG_HEADS = re.compile(
     r"\b(Council|Centre|Center|Committee|Agency|Academy|Exchange|Directorate|Ministry|Institute|"
     r"Association|Chamber|Fund|Bank|Corporation|Company|Union|University|Board|Department)$"
@@ -53,11 +54,15 @@ def _pipeline() -> Any:
     )
 
 
-def _tidy(kind: MentionKind, text: str, start: int, paragraph: str) -> tuple[str, int, int]:
+def _tidy(
+    kind: MentionKind, text: str, start: int, paragraph: str, places: frozenset[int] = frozenset()
+) -> tuple[str, int, int]:
+    """`places`: where place names start in the paragraph ("Centre in Moscow" keeps Moscow
+    out of the name)."""
     end = start + len(text)
     if kind is MentionKind.ORGANIZATION and _ORG_HEADS.search(text):
         complement = _COMPLEMENT.match(paragraph[end:])
-        if complement:
+        if complement and end + complement.start(2) not in places:
             end += complement.end()
             text = paragraph[start:end].rstrip()
     elif kind is MentionKind.ORGANIZATION:
@@ -81,14 +86,23 @@ _NAMED_ORGANIZATION = re.compile(
 )
 
 
-def _missed_organizations(paragraph: str, number: int, taken: list[Mention]) -> list[Mention]:
+_CAMEL_WORD = re.compile(r"(?<![\w-])([A-Z][a-z]+[A-Z]\w*)(?![\w-])")
+
+
+def _missed_organizations(
+    paragraph: str, number: int, taken: list[Mention], places: frozenset[int]
+) -> list[Mention]:
     found = []
-    for match in _NAMED_ORGANIZATION.finditer(paragraph):
+    candidates = [*_NAMED_ORGANIZATION.finditer(paragraph), *_CAMEL_WORD.finditer(paragraph)]
+    for match in candidates:
         start, end = match.span(1)
-        if any(m.paragraph == number and m.start < end and start < m.end for m in taken):
+        if any(m.paragraph == number and m.start < end and start < m.end for m in [*taken, *found]):
             continue
-        name, start, end = _tidy(MentionKind.ORGANIZATION, match.group(1), start, paragraph)
-        if len(name.split()) > 1:
+        text = match.group(1)
+        if " " not in text and not _CAMEL.match(text):
+            continue
+        name, start, end = _tidy(MentionKind.ORGANIZATION, text, start, paragraph, places)
+        if name:
             found.append(Mention(MentionKind.ORGANIZATION, name, number, start, end))
     return found
 
@@ -100,15 +114,16 @@ class EnglishEntityRecognizer:
         found: list[Mention] = []
         for number, doc in enumerate(_pipeline().pipe(paragraphs)):
             paragraph = paragraphs[number]
+            places = frozenset(e.start_char for e in doc.ents if e.label_ in ("GPE", "LOC"))
             for span in doc.ents:
                 kind = KINDS.get(span.label_)
                 if kind is MentionKind.PERSON and _CAMEL.match(span.text):
                     kind = MentionKind.ORGANIZATION
                 if kind is None:
                     continue
-                name, start, end = _tidy(kind, span.text, span.start_char, paragraph)
+                name, start, end = _tidy(kind, span.text, span.start_char, paragraph, places)
                 if not name or (kind is MentionKind.ORGANIZATION and _EVENT_NAME.search(name)):
                     continue
                 found.append(Mention(kind, name, number, start, end))
-            found.extend(_missed_organizations(paragraph, number, found))
+            found.extend(_missed_organizations(paragraph, number, found, places))
         return sorted(found, key=lambda m: (m.paragraph, m.start))

@@ -32,17 +32,16 @@ def _models() -> dict[str, Any]:
     }
 
 
-# A word the tagger calls a proper noun but that ends like an adjective ("Шэньянским") is an
-# adjective it did not know, not the head of the name.
-_ADJECTIVE_ENDING = re.compile(
-    r"(ый|ий|ой|ого|его|ому|ему|ым|им|ом|ем|ая|яя|ую|юю|ое|ее|ые|ие|ых|их|ыми|ими)$"
-)
-
-
 def _is_head(token: Any) -> bool:
+    """The noun a name's adjectives agree with. A capitalised adjective the tagger took for a
+    proper noun ("Шэньянским") is not one; pymorphy3 tells them apart."""
     if token.pos == "NOUN":
         return True
-    return token.pos == "PROPN" and not _ADJECTIVE_ENDING.search(token.text.lower())
+    if token.pos != "PROPN":
+        return False
+    from coopex.nlp.analysis import morph
+
+    return morph().parse(token.text)[0].tag.POS not in ("ADJF", "ADJS", "PRTF")
 
 
 def _organization_name(span: Any, paragraph: str) -> str:

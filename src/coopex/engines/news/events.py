@@ -310,6 +310,8 @@ class EventReader:
         self._sides = sides
 
     def _organizations(self, sentence: Sentence) -> list[Mention]:
+        """Organisations that can be a counterpart: not venues, not on the initiator's side
+        ("Агентство инвестиционного развития Чувашии" in a story told from Chuvashia)."""
         paragraph = self._paragraphs[sentence.paragraph]
         return [
             m
@@ -317,7 +319,16 @@ class EventReader:
             if m.kind is MentionKind.ORGANIZATION
             and not _VENUE_BEFORE.search(paragraph[max(0, m.start - 30) : m.start])
             and not self._sides.places.get(m.name)
+            and not self._own_organization(m, sentence)
         ]
+
+    def _own_organization(self, organization: Mention, sentence: Sentence) -> bool:
+        return any(
+            m.kind is MentionKind.LOCATION
+            and organization.start <= m.start < organization.end
+            and self._sides.own_side(m.name)
+            for m in sentence.mentions
+        )
 
     def _foreign_places(self, sentence: Sentence) -> list[Mention]:
         return [

@@ -7,7 +7,15 @@ from fastapi.responses import RedirectResponse
 
 from coopex import __version__
 from coopex.app import Coopex
-from coopex.web.api import auth, listings, matching, organizations, problems, suggestions
+from coopex.web.api import (
+    auth,
+    listings,
+    matching,
+    news,
+    organizations,
+    problems,
+    suggestions,
+)
 
 API_PREFIX = "/api/v1"
 
@@ -17,7 +25,8 @@ def create_api(coopex: Coopex) -> FastAPI:
         title="coopex",
         version=__version__,
         description="Industrial cooperation and localization exchange: registry of organisations, "
-        "offers and requests. Errors are RFC 9457 problem details.",
+        "offers and requests; matching; cooperation leads from the news. Errors are RFC 9457 "
+        "problem details.",
         openapi_url=f"{API_PREFIX}/openapi.json",
         docs_url=f"{API_PREFIX}/docs",
         redoc_url=None,
@@ -32,6 +41,8 @@ def create_api(coopex: Coopex) -> FastAPI:
     api.include_router(listings.router)
     api.include_router(matching.router)
     api.include_router(suggestions.router)
+    api.include_router(news.news_router)
+    api.include_router(news.leads_router)
 
     @api.get("/health", tags=["meta"], summary="Liveness and schema state")
     def health() -> dict[str, str]:

@@ -1,0 +1,45 @@
+"""English entities with spaCy's small English model, tidied into registry-style names."""
+
+from __future__ import annotations
+
+from coopex.domain.news import collect_entities
+from coopex.nlp.english import EnglishEntityRecognizer
+
+recognizer = EnglishEntityRecognizer()
+
+
+def test_people_organisations_and_places() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "Governor Ivan Petrov of the Republic of Tatarstan met the board of "
+                "the Kazan Helicopter Plant and the Russian Export Center in Moscow.",
+                "The Second International Forum of Machine Builders opens in Minsk.",
+            ]
+        )
+    )
+    assert "Ivan Petrov" in found.persons
+    assert "Republic of Tatarstan" in found.locations  # the article is dropped
+    assert "Moscow" in found.locations and "Minsk" in found.locations
+    assert "Russian Export Center" in found.organizations
+    assert not any("Forum" in name for name in found.organizations)  # an event, not an org
+
+
+def test_a_head_word_keeps_its_complement_and_camel_case_is_an_organisation() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "Ivan Petrov, Head of the Belarus-China Business Council in Agricultural "
+                "Machinery, spoke to BelTA on Monday."
+            ]
+        )
+    )
+    assert "Belarus-China Business Council in Agricultural Machinery" in found.organizations
+    assert "BelTA" in found.organizations
+    assert "BelTA" not in found.persons
+
+
+def test_offsets_point_at_the_mention() -> None:
+    paragraph = "Yesterday Anna Smirnova visited Kazan."
+    for mention in recognizer.mentions([paragraph]):
+        assert paragraph[mention.start : mention.end].endswith(mention.name.split()[-1])

@@ -1,0 +1,48 @@
+"""Place names in three languages resolved to ISO 3166 codes and unions."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopex.reference.places import ShippedPlaces
+
+places = ShippedPlaces()
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Смоленская область", "RU-SMO"),
+        ("Smolensk Oblast", "RU-SMO"),
+        ("Татарстан", "RU-TA"),
+        ("Republic of Tatarstan", "RU-TA"),
+        ("РТ", "RU-TA"),
+        ("Китайская Народная Республика", "CN"),
+        ("КНР", "CN"),
+        ("People's Republic of China", "CN"),
+        ("the People's Republic of China", "CN"),
+        ("中国", "CN"),
+        ("Германия", "DE"),
+        ("Чжэцзян", "CN-ZJ"),
+        ("Ханчжоу", "CN-ZJ"),
+        ("Union State", "UNION_STATE"),
+        ("ЕАЭС", "EAEU"),
+        ("Минск", "BY-HM"),
+        ("Чувашия", "RU-CU"),
+    ],
+)
+def test_names_resolve(name: str, code: str) -> None:
+    place = places.resolve(name)
+    assert place is not None and place.code == code
+
+
+def test_unions_carry_their_members_and_regions_their_country() -> None:
+    union = places.resolve("Союзное государство")
+    assert union is not None and union.is_union and union.countries == {"RU", "BY"}
+    region = places.resolve("Мордовия")
+    assert region is not None and region.is_region and region.countries == {"RU"}
+
+
+def test_unknown_names_do_not_resolve() -> None:
+    assert places.resolve("Foton Motor") is None
+    assert places.resolve("") is None
