@@ -31,7 +31,7 @@ ORGANIZATIONS = ("Changan", "Sany", "ТехноМаш", "Harbin Electric", "Ми
 
 def mentions(paragraphs: Sequence[str]) -> list[Mention]:
     """Every known name where it occurs, as the NER adapters would report it."""
-    found = []
+    found: list[Mention] = []
     for number, paragraph in enumerate(paragraphs):
         for name in sorted({*PLACES, *ORGANIZATIONS}, key=len, reverse=True):
             start = paragraph.find(name)

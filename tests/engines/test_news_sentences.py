@@ -23,7 +23,7 @@ def test_abbreviations_initials_and_chinese() -> None:
 @given(st.text(alphabet=st.sampled_from("аб .!?。Г\n"), max_size=80))
 def test_spans_are_ordered_disjoint_trimmed_and_cover_every_non_space(text: str) -> None:
     spans = sentence_spans(text)
-    covered = set()
+    covered: set[int] = set()
     previous_end = 0
     for start, end in spans:
         assert previous_end <= start < end

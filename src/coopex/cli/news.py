@@ -83,9 +83,8 @@ def _ingest_with_progress(
             state["leads"] += item.leads
             state["failed"] += item.outcome == "error"
             progress.update(task, advance=1, leads=state["leads"], failed=state["failed"])
-            if sink is not None and item.document_id is not None and item.outcome != "error":
-                stored = coopex.news.document(OPERATOR, item.document_id)
-                sink.write(json.dumps(stored.result, ensure_ascii=False) + "\n")
+            if sink is not None and item.result is not None:
+                sink.write(json.dumps(item.result, ensure_ascii=False) + "\n")
 
         return coopex.news.ingest(OPERATOR, read_sources(paths, source_format), advance)
 
@@ -104,7 +103,9 @@ def _print_report(report: IngestReport, as_json: bool) -> None:
         )
         return
     for item in report.errors:
-        errors.print(f"[bold red]error:[/] {item.source}: {item.reason}", highlight=False)
+        errors.print(
+            f"[bold red]error:[/] {item.source}: {item.reason}", highlight=False, soft_wrap=True
+        )
     summary = Table(title="ingest summary")
     for column in report.summary():
         summary.add_column(column, justify="right")

@@ -92,7 +92,7 @@ _CAMEL_WORD = re.compile(r"(?<![\w-])([A-Z][a-z]+[A-Z]\w*)(?![\w-])")
 def _missed_organizations(
     paragraph: str, number: int, taken: list[Mention], places: frozenset[int]
 ) -> list[Mention]:
-    found = []
+    found: list[Mention] = []
     candidates = [*_NAMED_ORGANIZATION.finditer(paragraph), *_CAMEL_WORD.finditer(paragraph)]
     for match in candidates:
         start, end = match.span(1)

@@ -13,7 +13,7 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -56,6 +56,7 @@ class IngestItem:
     document_id: int | None = None
     leads: int = 0
     reason: str | None = None
+    result: dict[str, Any] | None = field(default=None, repr=False)  # what was read from it
 
 
 @dataclass(slots=True)
@@ -196,7 +197,9 @@ class NewsService:
                 for stage, seconds in result.timings.items():
                     report.timings[stage] = report.timings.get(stage, 0.0) + seconds
                 assert isinstance(source, RawDocument)
-                item = self._store(actor, source, result, names)
+                item = replace(
+                    self._store(actor, source, result, names), result=result.leads.as_dict()
+                )
             report.items.append(item)
             if progress is not None:
                 progress(item)
@@ -355,8 +358,27 @@ class _Linker:
         self.created: list[str] = []
         self._persons = set(leads.entities.persons)
 
+    def _named_country(self, name: str) -> str | None:
+        """The country a name carries ("Торгово-промышленная палата Казахстана")."""
+        folded = name.casefold()
+        for location in self.leads.entities.locations:
+            words = [w for w in location.casefold().split() if len(w) >= 5]
+            place = self.models.places.resolve(location)
+            stems = [w[:-1] for w in words]  # "казахстан" in "казахстана"
+            if (
+                place is not None
+                and len(place.countries) == 1
+                and any(stem in folded for stem in stems)
+            ):
+                return next(iter(place.countries))
+        return None
+
     def _country_for(self, name: str) -> str:
-        """A provisional organisation's country: where the story places the side it is on."""
+        """A provisional organisation's country: the one its name carries, else where the
+        story places the side it is on."""
+        named = self._named_country(name)
+        if named is not None:
+            return named
         codes = [
             place.countries
             for location in self.leads.entities.locations

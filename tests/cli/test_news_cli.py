@@ -1,0 +1,81 @@
+"""`coopex ingest` and `coopex leads` in process, against real databases."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from coopex.cli.main import app
+
+runner = CliRunner()
+DATA = Path(__file__).resolve().parents[1] / "data" / "news"
+
+
+@pytest.fixture(autouse=True)
+def environment(monkeypatch: pytest.MonkeyPatch, database_url: str, tmp_path: Path) -> None:
+    monkeypatch.setenv("COOPEX_DATABASE_URL", database_url)
+    monkeypatch.setenv("COOPEX_HOME", str(tmp_path))
+    monkeypatch.chdir(tmp_path)
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    news = tmp_path / "news"
+    shutil.copytree(DATA, news)
+    (news / "empty.txt").write_bytes(b"")
+    crawl = [
+        {
+            "url": "https://example.org/vietnam",
+            "text": (DATA / "bashkortostan_vietnam.txt").read_text(),
+        },
+        "not an object",
+    ]
+    (news / "crawl.jsonl").write_text("\n".join(json.dumps(x) for x in crawl), encoding="utf-8")
+    return news
+
+
+def test_ingest_a_folder_with_bad_entries(folder: Path, tmp_path: Path) -> None:
+    output = tmp_path / "leads.jsonl"
+    code, out, err = run("ingest", str(folder), "--output", str(output))
+    assert code == 1  # some documents could not be read; the rest went in
+    assert "empty.txt: empty document" in err
+    assert "crawl.jsonl:2: not a JSON object" in err
+    assert "ingest summary" in out and "time per stage" in out
+    documents = [json.loads(line) for line in output.read_text(encoding="utf-8").splitlines()]
+    assert sorted(d["doc"] for d in documents) == [
+        "bashkortostan_vietnam.txt",
+        "chuvashia_kazakhstan.txt",
+        "https://example.org/vietnam",
+        "vladivostok_harbin.html",
+    ]
+    assert all({"entities", "events", "amounts", "lang"} <= set(d) for d in documents)
+
+    code, out, _ = run("ingest", str(folder), "--json")
+    *problems, summary = [json.loads(line) for line in out.splitlines()]
+    assert code == 1 and len(problems) == 2
+    # Everything readable is known now, the JSON Lines copy of the Bashkortostan page too.
+    assert summary["duplicates"] == 4 and summary["near_duplicates"] == 0
+    assert summary["stored"] == 0 and summary["leads"] == 0
+
+
+def test_leads_list_show_accept_dismiss(tmp_path: Path) -> None:
+    assert run("ingest", str(DATA / "chuvashia_kazakhstan.txt"))[0] == 0
+    code, out, _ = run("leads", "list", "--type", "localization_invitation", "--json")
+    [lead] = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and lead["counterpart"] == "Степь Кабель" and lead["status"] == "new"
+    code, out, _ = run("leads", "accept", str(lead["id"]), "--json")
+    assert code == 0 and json.loads(out)["project"].startswith("project-")
+    code, _, err = run("leads", "dismiss", str(lead["id"]))
+    assert code == 1 and "already accepted" in err
+    code, out, _ = run("leads", "list", "--status", "new", "--place", "KZ", "--json")
+    assert code == 0 and all(json.loads(line)["status"] == "new" for line in out.splitlines())
+    assert run("leads", "show", "999")[0] == 1

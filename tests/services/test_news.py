@@ -1,0 +1,175 @@
+"""Ingesting news into stored documents and leads, on every storage backend."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import sqlalchemy as sa
+
+from coopex.app import Coopex
+from coopex.domain.errors import Conflict, PermissionDenied
+from coopex.domain.news import EventType, Lead, LeadStatus
+from coopex.domain.organizations import Provenance
+from coopex.domain.queries import LeadFilter, OrganizationFilter
+from coopex.engines.news.pipeline import RawDocument
+from coopex.interchange.news_sources import SourceProblem, read_sources
+from coopex.storage.tables import audit_log, leads, news_documents, organizations
+from tests.conftest import OPERATOR, People, org_raw
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "news"
+CHUVASHIA = DATA / "chuvashia_kazakhstan.txt"
+
+
+def count(coopex: Coopex, table: sa.Table) -> int:
+    with coopex.database.transaction() as connection:
+        return int(connection.execute(sa.select(sa.func.count()).select_from(table)).scalar_one())
+
+
+def all_leads(coopex: Coopex, **filters: Any) -> list[Lead]:
+    return list(coopex.news.leads(OPERATOR, LeadFilter(**filters), limit=500).items)
+
+
+def test_a_folder_goes_in_and_the_same_pages_again_change_nothing(coopex: Coopex) -> None:
+    first = coopex.news.ingest(OPERATOR, read_sources([DATA]))
+    assert first.summary() == {
+        "documents": 3,
+        "stored": 3,
+        "duplicates": 0,
+        "near_duplicates": 0,
+        "leads": first.leads,
+        "errors": 0,
+    }
+    assert first.leads == count(coopex, leads) > 5
+    assert all(seconds >= 0 for seconds in first.timings.values())
+    snapshot = (count(coopex, news_documents), count(coopex, leads), count(coopex, organizations))
+    again = coopex.news.ingest(OPERATOR, read_sources([DATA]))
+    assert again.count("duplicate") == 3 and again.leads == 0
+    assert (
+        count(coopex, news_documents),
+        count(coopex, leads),
+        count(coopex, organizations),
+    ) == snapshot
+
+
+def test_original_bytes_and_the_leads_document_are_kept(coopex: Coopex) -> None:
+    html = DATA / "vladivostok_harbin.html"
+    [item] = coopex.news.ingest(OPERATOR, read_sources([html])).items
+    assert item.document_id is not None
+    assert coopex.news.original(OPERATOR, item.document_id) == html.read_bytes()
+    stored = coopex.news.document(OPERATOR, item.document_id)
+    assert (stored.format, stored.encoding, stored.lang) == ("html", "cp1251", "ru")
+    assert stored.result["doc"] == "vladivostok_harbin.html"
+    assert stored.result["entities"]["persons"] == ["Олег Кожемяко"]
+    assert "Поделиться" not in stored.text
+
+
+def test_another_sites_copy_is_grouped_without_new_leads(coopex: Coopex) -> None:
+    original = CHUVASHIA.read_bytes()
+    copy = "Источник: ИА «Регион»\n".encode() + original + "\nРеклама".encode()
+    report = coopex.news.ingest(
+        OPERATOR, [RawDocument("site-a.txt", original), RawDocument("site-b.txt", copy)]
+    )
+    stored, near = report.items
+    assert stored.outcome == "stored" and near.outcome == "near_duplicate"
+    assert near.document_id is not None
+    assert coopex.news.document(OPERATOR, near.document_id).duplicate_of == stored.document_id
+    assert near.leads == 0 and count(coopex, leads) == stored.leads
+
+
+def test_bad_documents_are_reported_and_the_rest_goes_in(coopex: Coopex) -> None:
+    sources: list[RawDocument | SourceProblem] = [
+        RawDocument("empty.txt", b""),
+        SourceProblem("huge.txt", "too large for one article: 50.0 MB"),
+        RawDocument("good.txt", CHUVASHIA.read_bytes()),
+        RawDocument("binary.bin", bytes(range(256)) * 10),
+    ]
+    seen: list[str] = []
+    report = coopex.news.ingest(OPERATOR, sources, progress=lambda item: seen.append(item.source))
+    assert seen == ["empty.txt", "huge.txt", "good.txt", "binary.bin"]
+    assert [(i.source, i.outcome) for i in report.items] == [
+        ("empty.txt", "error"),
+        ("huge.txt", "error"),
+        ("good.txt", "stored"),
+        ("binary.bin", "error"),
+    ]
+    reasons = {i.source: i.reason for i in report.errors}
+    assert reasons["empty.txt"] == "empty document"
+    assert (reasons["huge.txt"] or "").startswith("too large")
+    assert count(coopex, news_documents) == 1
+
+
+def test_parties_link_to_the_registry_or_become_provisional_organisations(coopex: Coopex) -> None:
+    coopex.registry.create_organization(
+        OPERATOR,
+        org_raw(
+            "kz-steppe", name="Steppe Cable", country="KZ", region=None, aliases=["Степь Кабель"]
+        ),
+    )
+    coopex.news.ingest(OPERATOR, [RawDocument("chuvashia.txt", CHUVASHIA.read_bytes())])
+    by_type = {lead.event.type: lead for lead in all_leads(coopex)}
+    invitation = by_type[EventType.LOCALIZATION_INVITATION]
+    assert invitation.counterpart_org == "kz-steppe"  # found by its alias
+    assert invitation.initiator_place == "RU-CU"  # a place, by its ISO 3166-2 code
+    agreement = by_type[EventType.AGREEMENT]
+    assert agreement.counterpart_org is not None
+    provisional = coopex.registry.get_organization(agreement.counterpart_org)
+    assert provisional.name == "Торгово-промышленная палата Казахстана"
+    assert provisional.provenance is Provenance.NEWS
+    assert provisional.country == "KZ"  # the foreign side of the story
+    assert provisional.source == "news:chuvashia.txt"
+    trade = by_type[EventType.TRADE_FIGURE]
+    assert (trade.initiator_place, trade.counterpart_place) == ("RU-CU", "KZ")
+
+
+def test_leads_filter_by_place_type_text_and_sector(coopex: Coopex) -> None:
+    coopex.news.ingest(OPERATOR, read_sources([DATA]))
+    chinese = all_leads(coopex, place="CN")
+    assert chinese and all("CN" in (lead.counterpart_place or "") for lead in chinese)
+    assert all_leads(coopex, place="CN-HL") and not all_leads(coopex, place="CN-ZJ")
+    missions = all_leads(coopex, type=EventType.BUSINESS_MISSION)
+    assert [lead.event.counterpart for lead in missions] == ["Хэйлунцзян"]
+    assert all_leads(coopex, text="ХАРБИН")  # case-insensitive, Cyrillic too
+    electrical = all_leads(coopex, sector="electrical_equipment")
+    assert electrical and all("electrical_equipment" in lead.event.sectors for lead in electrical)
+
+
+def test_accepting_opens_a_project_and_decisions_are_final(coopex: Coopex) -> None:
+    coopex.news.ingest(OPERATOR, [RawDocument("chuvashia.txt", CHUVASHIA.read_bytes())])
+    first, second = all_leads(coopex)[:2]
+    assert first.id is not None and second.id is not None
+    accepted = coopex.news.decide(OPERATOR, first.id, LeadStatus.ACCEPTED)
+    assert accepted.status is LeadStatus.ACCEPTED and accepted.project is not None
+    assert accepted.decided_by == OPERATOR.label and accepted.decided_at is not None
+    with coopex.database.transaction() as connection:
+        from coopex.storage.news import NewsRepository
+
+        project = NewsRepository(connection).project(accepted.project)
+    assert project is not None and project.stage.value == "lead"
+    assert accepted.event.counterpart in project.title
+    dismissed = coopex.news.decide(OPERATOR, second.id, LeadStatus.DISMISSED)
+    assert dismissed.status is LeadStatus.DISMISSED and dismissed.project is None
+    with pytest.raises(Conflict, match="already accepted"):
+        coopex.news.decide(OPERATOR, first.id, LeadStatus.DISMISSED)
+    assert [lead.id for lead in all_leads(coopex, status=LeadStatus.NEW)] == [
+        lead.id for lead in all_leads(coopex)[2:]
+    ]
+    with coopex.database.transaction() as connection:
+        actions = connection.execute(
+            sa.select(audit_log.c.action, audit_log.c.outcome).where(audit_log.c.entity == "lead")
+        ).all()
+    assert actions == [("lead.decide", "done"), ("lead.decide", "done")]
+    assert coopex.news.lead(OPERATOR, first.id).status is LeadStatus.ACCEPTED
+
+
+def test_enterprise_members_may_not_ingest_or_see_leads(coopex: Coopex, people: People) -> None:
+    coopex.registry.create_organization(OPERATOR, org_raw("ru-plant"))
+    member, _ = people.member("ru-plant")
+    with pytest.raises(PermissionDenied):
+        coopex.news.ingest(member, [RawDocument("a.txt", CHUVASHIA.read_bytes())])
+    with pytest.raises(PermissionDenied):
+        coopex.news.leads(member, LeadFilter())
+    staff, _ = people.staff()
+    assert coopex.news.ingest(staff, [RawDocument("a.txt", CHUVASHIA.read_bytes())]).leads > 0
+    assert coopex.registry.list_organizations(OrganizationFilter(text="палата")).items

@@ -1,0 +1,122 @@
+"""/api/v1/news and /api/v1/leads through the real application and database."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from coopex.app import Coopex
+from tests.conftest import OPERATOR, People, org_raw
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "news"
+PROBLEM = "application/problem+json"
+
+
+def bearer(token: str) -> dict[str, str]:
+    return {"Authorization": f"Bearer {token}"}
+
+
+def upload(api: TestClient, token: str, *names: str) -> dict[str, Any]:
+    files = [("files", (name, (DATA / name).read_bytes())) for name in names]
+    response = api.post("/api/v1/news", files=files, headers=bearer(token))
+    assert response.status_code == 200, response.text
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def test_upload_files_then_page_filter_and_decide_leads(api: TestClient, people: People) -> None:
+    _, token = people.staff()
+    body = upload(api, token, "chuvashia_kazakhstan.txt", "vladivostok_harbin.html")
+    assert (body["stored"], body["errors"]) == (2, 0)
+    assert set(body["seconds_per_stage"]) >= {"decode", "entities", "events"}
+    again = upload(api, token, "chuvashia_kazakhstan.txt")
+    assert again["duplicates"] == 1 and again["leads"] == 0
+
+    seen = []
+    cursor = None
+    while True:
+        params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        page = api.get("/api/v1/leads", params=params, headers=bearer(token)).json()
+        seen.extend(page["items"])
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert len(seen) == body["leads"]
+    assert len({lead["id"] for lead in seen}) == len(seen)
+
+    harbin = api.get("/api/v1/leads", params={"place": "cn-hl"}, headers=bearer(token)).json()[
+        "items"
+    ]
+    assert harbin and all(lead["counterpart_place"] == "CN-HL" for lead in harbin)
+    lead = harbin[0]
+    assert lead["evidence"] and lead["document"] == "vladivostok_harbin.html"
+
+    decided = api.patch(
+        f"/api/v1/leads/{lead['id']}", json={"status": "accepted"}, headers=bearer(token)
+    )
+    assert decided.status_code == 200
+    assert decided.json()["status"] == "accepted" and decided.json()["project"]
+    twice = api.patch(
+        f"/api/v1/leads/{lead['id']}", json={"status": "dismissed"}, headers=bearer(token)
+    )
+    assert twice.status_code == 409 and twice.headers["content-type"] == PROBLEM
+    back = api.patch(f"/api/v1/leads/{lead['id']}", json={"status": "new"}, headers=bearer(token))
+    assert back.status_code == 422
+
+    document = api.get(f"/api/v1/news/{lead['document_id']}", headers=bearer(token)).json()
+    assert document["encoding"] == "cp1251" and document["leads"]["lang"] == "ru"
+    original = api.get(f"/api/v1/news/{lead['document_id']}/original", headers=bearer(token))
+    assert original.content == (DATA / "vladivostok_harbin.html").read_bytes()
+    assert original.headers["content-type"] == "text/html; charset=cp1251"
+
+
+def test_upload_crawled_pages_as_json(api: TestClient, people: People) -> None:
+    _, token = people.staff()
+    pages = [
+        {"url": "https://example.org/1", "text": (DATA / "bashkortostan_vietnam.txt").read_text()},
+        {"url": "https://example.org/2"},
+    ]
+    response = api.post(
+        "/api/v1/news",
+        content=json.dumps(pages),
+        headers={**bearer(token), "content-type": "application/json"},
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert [item["outcome"] for item in body["items"]] == ["stored", "error"]
+    assert body["items"][1]["source"] == "body:2"
+    assert '"html" or "text"' in body["items"][1]["reason"]
+
+
+def test_nothing_readable_is_a_problem_naming_each_document(
+    api: TestClient, people: People
+) -> None:
+    _, token = people.staff()
+    files = [("files", ("empty.txt", b"")), ("files", ("blob.bin", bytes(range(256)) * 8))]
+    response = api.post("/api/v1/news", files=files, headers=bearer(token))
+    assert response.status_code == 422 and response.headers["content-type"] == PROBLEM
+    fields = {error["field"]: error["reason"] for error in response.json()["errors"]}
+    assert fields["empty.txt"] == "empty document"
+    assert "not text" in fields["blob.bin"]
+    missing = api.post("/api/v1/news", data={"nothing": "here"}, headers=bearer(token))
+    assert missing.status_code == 422
+
+
+def test_news_is_for_agency_staff(api: TestClient, coopex: Coopex, people: People) -> None:
+    coopex.registry.create_organization(OPERATOR, org_raw("ru-plant"))
+    _, member = people.member("ru-plant")
+    files = [("files", ("a.txt", (DATA / "chuvashia_kazakhstan.txt").read_bytes()))]
+    assert api.post("/api/v1/news", files=files, headers=bearer(member)).status_code == 403
+    assert api.get("/api/v1/leads", headers=bearer(member)).status_code == 403
+    assert api.get("/api/v1/leads").status_code == 401
+    assert api.get("/api/v1/news/1", headers=bearer(people.staff()[1])).status_code == 404
+
+
+def test_openapi_documents_both_upload_bodies(api: TestClient) -> None:
+    spec = api.get("/api/v1/openapi.json").json()
+    body = spec["paths"]["/api/v1/news"]["post"]["requestBody"]["content"]
+    assert {"multipart/form-data", "application/json"} <= set(body)
+    assert "/api/v1/leads/{lead_id}/partners" in spec["paths"]
