@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from benchmarks import matching, registry
+from benchmarks import matching, news, registry
 
 
 def main() -> None:
@@ -21,6 +21,9 @@ def main() -> None:
         "--exact-queries", type=int, default=60, help="brute force is slow: a sample"
     )
     match.add_argument("--json", type=Path, help="also write the numbers here")
+    news_parser = sub.add_parser("news", help="news ingestion throughput and time per stage")
+    news_parser.add_argument("--documents", type=int, default=400)
+    news_parser.add_argument("--json", type=Path, help="also write the numbers here")
     args = parser.parse_args()
     if args.which in (None, "registry"):
         registry.run(getattr(args, "listings", 20_000), getattr(args, "database_url", None))
@@ -32,6 +35,10 @@ def main() -> None:
         )
         if getattr(args, "json", None):
             matching.save(results, args.json)
+    if args.which in (None, "news"):
+        measured = news.run(getattr(args, "documents", 400))
+        if args.which == "news" and args.json:
+            news.save(measured, args.json)
 
 
 if __name__ == "__main__":

@@ -44,6 +44,7 @@ class Coopex:
         upgrade(self.database.engine)
 
     def close(self) -> None:
+        self.news.close()
         self.database.dispose()
 
 

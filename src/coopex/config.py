@@ -19,8 +19,9 @@ class Settings(BaseSettings):
     # The side news leads are read from: its regions and country initiate, others are
     # counterparts (COOPEX_NEWS_HOME='["BY"]' for a Belarusian agency).
     news_home: list[str] = ["RU"]
-    # Processes that read news in parallel during `coopex ingest` (each loads the models once).
-    news_workers: int = 1
+    # Processes that read news in parallel (each loads the models once); 0: one per core for
+    # batches of 64 documents or more, in this process below that.
+    news_workers: int = 0
     host: str = "127.0.0.1"
     port: int = 8000
 

@@ -173,3 +173,19 @@ def test_enterprise_members_may_not_ingest_or_see_leads(coopex: Coopex, people: 
     staff, _ = people.staff()
     assert coopex.news.ingest(staff, [RawDocument("a.txt", CHUVASHIA.read_bytes())]).leads > 0
     assert coopex.registry.list_organizations(OrganizationFilter(text="палата")).items
+
+
+def test_reader_processes_give_the_same_leads_as_one_process(coopex: Coopex) -> None:
+    documents: list[RawDocument | SourceProblem] = [
+        RawDocument(path.name, path.read_bytes(), "html" if path.suffix == ".html" else "text")
+        for path in sorted(DATA.iterdir())
+    ]
+    documents.insert(1, RawDocument("empty.txt", b""))
+    expected = [coopex.news.read(d) for d in documents if isinstance(d, RawDocument) and d.data]
+    coopex.news.workers = 2
+    report = coopex.news.ingest(OPERATOR, documents)
+    assert [item.outcome for item in report.items] == ["stored", "error", "stored", "stored"]
+    assert [item.result for item in report.items if item.result] == [
+        leads.as_dict() for leads in expected
+    ]
+    assert report.items[1].reason == "empty document"

@@ -34,7 +34,10 @@ def ingest(
         None, "--output", "-o", help="Also write each document's leads as JSON Lines here"
     ),
     workers: int = typer.Option(
-        None, help="Reader processes [default: COOPEX_NEWS_WORKERS or 1]", min=1
+        None,
+        help="Reader processes; 0: one per core for big batches "
+        "[default: COOPEX_NEWS_WORKERS or 0]",
+        min=0,
     ),
     as_json: bool = JsonOption,
 ) -> None:
@@ -47,7 +50,7 @@ def ingest(
         errors.print("[bold red]error:[/] --format must be auto, text, html or jsonl")
         raise typer.Exit(2)
     with opened() as coopex:
-        if workers:
+        if workers is not None:
             coopex.news.workers = workers
         sink = output.open("w", encoding="utf-8") if output else None
         try:

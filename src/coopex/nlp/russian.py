@@ -10,8 +10,11 @@ keep their written form, because inflecting every word of a name can break it
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
+from itertools import accumulate
 from typing import Any
 
 from coopex.domain.news import Mention, MentionKind
@@ -62,6 +65,7 @@ def _organization_name(span: Any, paragraph: str) -> str:
     return " ".join([*normal[: head + 1], rest]).strip()
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?…»\"”]\s*$")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 
@@ -97,73 +101,86 @@ def _genitive(tokens: Sequence[Any]) -> bool:
 
 
 class RussianEntityRecognizer:
-    """Mentions of persons, organisations and places, paragraph by paragraph.
+    """Mentions of persons, organisations and places in a document's paragraphs.
 
-    Beyond natasha's spans: an organisation name stops before a verb the tagger swept in, and
-    takes a following genitive name as its own ("Посольство" + "КНР", "Центр развития
-    промышленности" + "Ульяновской области"); the place is still a mention of its own.
+    The paragraphs go through natasha as one text (a third faster than one call each), and
+    no mention crosses from one paragraph into the next. Beyond natasha's spans: an
+    organisation name stops before a verb the tagger swept in, and takes a following genitive
+    name as its own ("Посольство" + "КНР", "Центр развития промышленности" + "Ульяновской
+    области"); the place is still a mention of its own.
     """
 
     def mentions(self, paragraphs: Sequence[str]) -> list[Mention]:
         from natasha import Doc
 
         models = _models()
+        # A title or heading without a full stop gets one, so that it stays a sentence apart.
+        separators = ["\n" if _ENDS_SENTENCE.search(p) else ".\n" for p in paragraphs]
+        text = "".join(p + s for p, s in zip(paragraphs, separators, strict=True))
+        starts = list(
+            accumulate(
+                (len(p) + len(s) for p, s in zip(paragraphs, separators, strict=True)), initial=0
+            )
+        )
+        doc = Doc(text)
+        doc.segment(models["segmenter"])
+        doc.tag_morph(models["morph"])
+        doc.tag_ner(models["ner"])
         found: list[Mention] = []
-        for number, paragraph in enumerate(paragraphs):
-            doc = Doc(paragraph)
-            doc.segment(models["segmenter"])
-            doc.tag_morph(models["morph"])
-            doc.tag_ner(models["ner"])
-            last_org: Mention | None = None
-            for span in doc.spans:
-                kind = KINDS.get(span.type)
-                if kind is None:
-                    continue
-                tokens = list(span.tokens)
-                verb = next((i for i, t in enumerate(tokens) if t.pos in ("VERB", "AUX")), None)
-                if verb is not None:
-                    if kind is not MentionKind.ORGANIZATION or verb == 0:
-                        continue
-                    tokens = tokens[:verb]
-                start, stop = span.start, tokens[-1].stop
-                joins = (
-                    last_org is not None
-                    and kind is not MentionKind.PERSON
-                    and not paragraph[last_org.end : start].strip()
-                    and _genitive(tokens)
+        last_org: Mention | None = None
+        for span in doc.spans:
+            kind = KINDS.get(span.type)
+            if kind is None:
+                continue
+            number = bisect_right(starts, span.start) - 1
+            paragraph_end = starts[number] + len(paragraphs[number])
+            tokens = [t for t in span.tokens if t.stop <= paragraph_end]
+            verb = next((i for i, t in enumerate(tokens) if t.pos in ("VERB", "AUX")), None)
+            if verb is not None and (kind is not MentionKind.ORGANIZATION or verb == 0):
+                continue
+            tokens = tokens[:verb]
+            if not tokens:
+                continue
+            start, stop = span.start, tokens[-1].stop
+            written_only = len(tokens) < len(span.tokens)
+            joins = (
+                last_org is not None
+                and kind is not MentionKind.PERSON
+                and not text[last_org.end : start].strip(" ")
+                and _genitive(tokens)
+            )
+            if joins and last_org is not None:
+                merged = Mention(
+                    last_org.kind,
+                    f"{last_org.name} {text[start:stop]}",
+                    number,
+                    last_org.start,
+                    stop,
                 )
-                if joins and last_org is not None:
-                    merged = Mention(
-                        last_org.kind,
-                        f"{last_org.name} {paragraph[start:stop]}",
-                        number,
-                        last_org.start,
-                        stop,
-                    )
-                    found[found.index(last_org)] = merged
-                    last_org = merged
-                    if kind is MentionKind.ORGANIZATION:
-                        continue
-                span.normalize(models["vocab"])
+                found[found.index(last_org)] = merged
+                last_org = merged
                 if kind is MentionKind.ORGANIZATION:
-                    name = (
-                        paragraph[start:stop]
-                        if verb is not None
-                        else _organization_name(span, paragraph)
-                    )
-                elif kind is MentionKind.LOCATION:
-                    name = _place_name(span)
-                else:
-                    name = span.normal or span.text
-                name = " ".join(_PARENTHESIS.sub("", name).split())
-                if not name:
                     continue
-                mention = Mention(kind, name, number, start, stop)
-                found.append(mention)
-                if kind is MentionKind.ORGANIZATION:
-                    last_org = mention
-                elif not joins:
-                    last_org = None
+            span.normalize(models["vocab"])
+            if kind is MentionKind.ORGANIZATION:
+                name = text[start:stop] if written_only else _organization_name(span, text)
+            elif written_only:
+                name = text[start:stop]
+            elif kind is MentionKind.LOCATION:
+                name = _place_name(span)
+            else:
+                name = span.normal or span.text
+            name = " ".join(_PARENTHESIS.sub("", name).split())
+            if not name:
+                continue
+            mention = Mention(kind, name, number, start, stop)
+            found.append(mention)
+            if kind is MentionKind.ORGANIZATION:
+                last_org = mention
+            elif not joins:
+                last_org = None
         return [
-            m for m in found if not (m.kind is MentionKind.ORGANIZATION and _common_noun(m.name))
+            replace(m, start=m.start - starts[m.paragraph], end=m.end - starts[m.paragraph])
+            for m in found
+            if not (m.kind is MentionKind.ORGANIZATION and _common_noun(m.name))
         ]

@@ -177,6 +177,10 @@ _POINTS_BACK = _words(
 _VENUE_BEFORE = _words(
     r"(?:на территории|на площадке|в рамках|on the territory of|at the site of)\s*$"
 )
+# Where a quote ends and its attribution begins: «...», — сказал X / "...," said X.
+_ATTRIBUTION = re.compile(
+    r"[»”\"]\s*,?\s*[—–-]\s+\w|[”\"],?\s+(?:said|added|noted|stated|explained|stressed)\b"
+)
 _ORG_FIRST = frozenset(
     {
         EventType.LOCALIZATION_INVITATION,
@@ -310,13 +314,17 @@ class EventReader:
         self._sides = sides
 
     def _organizations(self, sentence: Sentence) -> list[Mention]:
-        """Organisations that can be a counterpart: not venues, not on the initiator's side
+        """Organisations that can be a counterpart: not venues, not the speaker's own after a
+        quote ("», — сообщила представитель Казанского Кремля"), not on the initiator's side
         ("Агентство инвестиционного развития Чувашии" in a story told from Chuvashia)."""
         paragraph = self._paragraphs[sentence.paragraph]
+        said = _ATTRIBUTION.search(sentence.text)
+        attribution = sentence.start + said.start() if said else sentence.end
         return [
             m
             for m in sentence.mentions
             if m.kind is MentionKind.ORGANIZATION
+            and m.start < attribution
             and not _VENUE_BEFORE.search(paragraph[max(0, m.start - 30) : m.start])
             and not self._sides.places.get(m.name)
             and not self._own_organization(m, sentence)
@@ -365,7 +373,7 @@ class EventReader:
         places = [m.name for m in self._foreign_places(sentence)]
         named = [m.name for m in organizations]
         if kind is EventType.PARTNER_SEARCH:
-            return self._sought(sentence, organizations, places), False
+            return self._sought(sentence, places), False
         if kind in _ORG_FIRST:
             earlier = self._earlier_organization(index)
             order = [*named, earlier, *places, self._sides.counterpart]
@@ -376,10 +384,10 @@ class EventReader:
                 return name, name in named
         return "", False
 
-    def _sought(self, sentence: Sentence, organizations: list[Mention], places: list[str]) -> str:
+    def _sought(self, sentence: Sentence, places: list[str]) -> str:
         """Whom a partner search is addressed to: a place other than the searcher's own
         ("УК «РМ Рейл» (Республика Мордовия)"), else the document's other side."""
-        searcher = organizations[0] if organizations else None
+        searcher = next((m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION), None)
         home = ""
         if searcher is not None:
             paragraph = self._paragraphs[sentence.paragraph]
