@@ -30,9 +30,10 @@ from coopex.engines.news.clean import clean
 from coopex.engines.news.pipeline import STAGES, NewsModels, RawDocument, read_document
 from coopex.interchange.decoding import decode
 from coopex.nlp.news import load_news_models
+from coopex.services.demo import demo_news_path
 
 ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT.parent / "shared" / "seeds", ROOT / "tests" / "data" / "news"]
+SOURCES = [ROOT.parent / "shared" / "seeds", demo_news_path()]
 TARGET_BYTES = 3000
 console = Console()
 

@@ -6,11 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from coopex.cli.main import app
-
-runner = CliRunner()
+from tests.cli.conftest import run
 
 ORGS = (
     "ref,name,kind,country,region\n"
@@ -24,18 +21,6 @@ LISTINGS = (
     "orb-1,offer,orbita,Источники питания,HS:8504,electronics\n"
     "orb-2,offer,orbita,Преобразователи,HS:85041,electronics\n"
 )
-
-
-@pytest.fixture(autouse=True)
-def environment(monkeypatch: pytest.MonkeyPatch, database_url: str, tmp_path: Path) -> None:
-    monkeypatch.setenv("COOPEX_DATABASE_URL", database_url)
-    monkeypatch.setenv("COOPEX_HOME", str(tmp_path))
-    monkeypatch.chdir(tmp_path)
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
 
 
 def json_lines(text: str) -> list[dict[str, object]]:

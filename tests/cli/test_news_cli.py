@@ -7,24 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from coopex.cli.main import app
+from coopex.services.demo import demo_news_path
+from tests.cli.conftest import run
 
-runner = CliRunner()
-DATA = Path(__file__).resolve().parents[1] / "data" / "news"
-
-
-@pytest.fixture(autouse=True)
-def environment(monkeypatch: pytest.MonkeyPatch, database_url: str, tmp_path: Path) -> None:
-    monkeypatch.setenv("COOPEX_DATABASE_URL", database_url)
-    monkeypatch.setenv("COOPEX_HOME", str(tmp_path))
-    monkeypatch.chdir(tmp_path)
-
-
-def run(*args: str) -> tuple[int, str, str]:
-    result = runner.invoke(app, list(args))
-    return result.exit_code, result.stdout, result.stderr
+DATA = demo_news_path()
 
 
 @pytest.fixture
@@ -55,6 +42,7 @@ def test_ingest_a_folder_with_bad_entries(folder: Path, tmp_path: Path) -> None:
         "bashkortostan_vietnam.txt",
         "chuvashia_kazakhstan.txt",
         "https://example.org/vietnam",
+        "ulyanovsk_heilongjiang_zh.txt",
         "vladivostok_harbin.html",
     ]
     assert all({"entities", "events", "amounts", "lang"} <= set(d) for d in documents)
@@ -63,7 +51,7 @@ def test_ingest_a_folder_with_bad_entries(folder: Path, tmp_path: Path) -> None:
     *problems, summary = [json.loads(line) for line in out.splitlines()]
     assert code == 1 and len(problems) == 2
     # Everything readable is known now, the JSON Lines copy of the Bashkortostan page too.
-    assert summary["duplicates"] == 4 and summary["near_duplicates"] == 0
+    assert summary["duplicates"] == 5 and summary["near_duplicates"] == 0
     assert summary["stored"] == 0 and summary["leads"] == 0
 
 

@@ -15,8 +15,9 @@ import pytest
 from coopex.domain.news import EventType, NewsLeads
 from coopex.engines.news.pipeline import BadDocument, NewsModels, RawDocument, read_document
 from coopex.nlp.news import load_news_models
+from coopex.services.demo import demo_news_path
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "news"
+DATA = demo_news_path()
 
 
 @pytest.fixture(scope="module")
@@ -105,11 +106,26 @@ def test_html_page_in_windows_1251(models: NewsModels) -> None:
     assert "Harbin Electric" in {e.counterpart for e in result.leads.events}
 
 
-def test_chinese_is_detected_and_read_without_entities(models: NewsModels) -> None:
-    text = "俄罗斯鞑靼斯坦共和国代表团访问杭州。双方贸易额达到5亿美元。".encode("gb18030")
-    leads = read_document(RawDocument("zh.txt", text), models).leads
-    assert leads.lang == "zh"
-    assert [(a.value, a.currency) for a in leads.amounts] == [(Decimal(500_000_000), "USD")]
+def test_chinese_page_in_gb18030_with_gazetteer_places_and_suffixed_organisations(
+    models: NewsModels,
+) -> None:
+    result = read_document(
+        RawDocument("zh.txt", (DATA / "ulyanovsk_heilongjiang_zh.txt").read_bytes()), models
+    )
+    leads = result.leads
+    assert (result.encoding, leads.lang) == ("gb18030", "zh")
+    assert leads.title == "乌里扬诺夫斯克州代表团访问黑龙江省"
+    assert "分享到" not in result.article.text and "发表评论" not in result.article.text
+    assert {"乌里扬诺夫斯克州", "黑龙江省", "哈尔滨"} <= set(leads.entities.locations)
+    assert leads.entities.organizations == ("哈尔滨电气集团",)
+    assert leads.entities.persons == ()  # no Chinese person model ships offline
+    assert [(a.value, a.currency, a.what) for a in leads.amounts] == [
+        (Decimal(120_000_000), "USD", "trade turnover")
+    ]
+    found = events_of(leads)
+    assert ("localization_invitation", "乌里扬诺夫斯克州", "哈尔滨电气集团") in found
+    assert ("forum", "乌里扬诺夫斯克州", "哈尔滨") in found
+    assert all(e.initiator == "乌里扬诺夫斯克州" for e in leads.events)
 
 
 @pytest.mark.parametrize(

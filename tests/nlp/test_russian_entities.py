@@ -44,3 +44,11 @@ def test_quoted_names_keep_their_quotes_and_spans_stay_in_their_paragraph() -> N
 def test_empty_input() -> None:
     empty = entities([])
     assert (empty.persons, empty.organizations, empty.locations) == ((), (), ())
+
+
+def test_russian_dates_through_natasha() -> None:
+    from coopex.engines.news.dates import distinct_iso
+    from coopex.nlp.russian import russian_dates
+
+    text = "Стол прошёл 9 ноября 2023 года. Выставка идёт по 18 мая. В 2016 году был диалог."
+    assert distinct_iso(russian_dates(text)) == ("2023-11-09", "--05-18", "2016")

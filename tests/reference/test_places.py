@@ -46,3 +46,17 @@ def test_unions_carry_their_members_and_regions_their_country() -> None:
 def test_unknown_names_do_not_resolve() -> None:
     assert places.resolve("Foton Motor") is None
     assert places.resolve("") is None
+
+
+def test_every_sector_keyword_row_parses_and_names_a_shipped_sector() -> None:
+    from coopex.reference.catalog import ShippedCatalog, read_reference_csv
+    from coopex.reference.sector_keywords import SectorKeywords
+
+    rows = read_reference_csv("sector_keywords.csv")
+    assert rows and all(set(row) == {"sector", "stems"} for row in rows)
+    slugs = {sector.slug for sector in ShippedCatalog().sectors()}
+    assert {row["sector"] for row in rows} <= slugs
+    tagger = SectorKeywords()
+    assert "auto_components" in tagger("комплектующие для грузовых автомобилей")
+    assert "chemicals" not in tagger("нефтехимическое оборудование")
+    assert "auto_components" in tagger("汽车零部件")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,10 +14,11 @@ from coopex.domain.organizations import Provenance
 from coopex.domain.queries import LeadFilter, OrganizationFilter
 from coopex.engines.news.pipeline import RawDocument
 from coopex.interchange.news_sources import SourceProblem, read_sources
+from coopex.services.demo import demo_news_path
 from coopex.storage.tables import audit_log, leads, news_documents, organizations
 from tests.conftest import OPERATOR, People, org_raw
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "news"
+DATA = demo_news_path()
 CHUVASHIA = DATA / "chuvashia_kazakhstan.txt"
 
 
@@ -33,9 +33,10 @@ def all_leads(coopex: Coopex, **filters: Any) -> list[Lead]:
 
 def test_a_folder_goes_in_and_the_same_pages_again_change_nothing(coopex: Coopex) -> None:
     first = coopex.news.ingest(OPERATOR, read_sources([DATA]))
+    pages = len(list(DATA.iterdir()))
     assert first.summary() == {
-        "documents": 3,
-        "stored": 3,
+        "documents": pages,
+        "stored": pages,
         "duplicates": 0,
         "near_duplicates": 0,
         "leads": first.leads,
@@ -45,7 +46,7 @@ def test_a_folder_goes_in_and_the_same_pages_again_change_nothing(coopex: Coopex
     assert all(seconds >= 0 for seconds in first.timings.values())
     snapshot = (count(coopex, news_documents), count(coopex, leads), count(coopex, organizations))
     again = coopex.news.ingest(OPERATOR, read_sources([DATA]))
-    assert again.count("duplicate") == 3 and again.leads == 0
+    assert again.count("duplicate") == pages and again.leads == 0
     assert (
         count(coopex, news_documents),
         count(coopex, leads),
@@ -129,7 +130,8 @@ def test_leads_filter_by_place_type_text_and_sector(coopex: Coopex) -> None:
     assert chinese and all("CN" in (lead.counterpart_place or "") for lead in chinese)
     assert all_leads(coopex, place="CN-HL") and not all_leads(coopex, place="CN-ZJ")
     missions = all_leads(coopex, type=EventType.BUSINESS_MISSION)
-    assert [lead.event.counterpart for lead in missions] == ["Хэйлунцзян"]
+    assert "Хэйлунцзян" in [lead.event.counterpart for lead in missions]
+    assert {lead.event.type for lead in missions} == {EventType.BUSINESS_MISSION}
     assert all_leads(coopex, text="ХАРБИН")  # case-insensitive, Cyrillic too
     electrical = all_leads(coopex, sector="electrical_equipment")
     assert electrical and all("electrical_equipment" in lead.event.sectors for lead in electrical)
@@ -184,7 +186,9 @@ def test_reader_processes_give_the_same_leads_as_one_process(coopex: Coopex) -> 
     expected = [coopex.news.read(d) for d in documents if isinstance(d, RawDocument) and d.data]
     coopex.news.workers = 2
     report = coopex.news.ingest(OPERATOR, documents)
-    assert [item.outcome for item in report.items] == ["stored", "error", "stored", "stored"]
+    assert [item.outcome for item in report.items] == ["stored", "error"] + ["stored"] * (
+        len(documents) - 2
+    )
     assert [item.result for item in report.items if item.result] == [
         leads.as_dict() for leads in expected
     ]

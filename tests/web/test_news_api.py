@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from fastapi.testclient import TestClient
 
 from coopex.app import Coopex
+from coopex.services.demo import demo_news_path
 from tests.conftest import OPERATOR, People, org_raw
 
-DATA = Path(__file__).resolve().parents[1] / "data" / "news"
+DATA = demo_news_path()
 PROBLEM = "application/problem+json"
 
 

@@ -32,7 +32,7 @@ from coopex.domain.suggestions import SuggestionStatus
 from coopex.interchange.reading import format_of, read_file
 from coopex.interchange.records import Entity, FileFormat, UnreadableFile
 from coopex.interchange.writing import write_csv, write_json
-from coopex.services.demo import DEMO_PASSWORD, load_demo
+from coopex.services.demo import DEMO_PASSWORD, load_demo, load_demo_news
 from coopex.services.transfer import ImportRejected, RejectedRecord, describe
 from coopex.storage import migrate
 from coopex.web.api.filters import code_prefix, match_filter
@@ -98,6 +98,12 @@ def demo() -> None:
 def _load_demo(coopex: Coopex) -> None:
     loaded = load_demo(coopex.transfer, coopex.accounts)
     console.print(f"demo data: {describe(loaded.report)}", highlight=False)
+    news = load_demo_news(coopex.news).summary()
+    console.print(
+        f"demo news: {news['documents']} pages, {news['stored']} new, {news['leads']} leads "
+        "(`coopex leads list`)",
+        highlight=False,
+    )
     console.print(f"demo users (password [bold]{DEMO_PASSWORD}[/]): {', '.join(loaded.users)}")
     console.print(f"demo API token for {loaded.token.user.email}: [bold]{loaded.token.secret}[/]")
     console.print(

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from coopex.engines.news.dates import english_dates
 from coopex.engines.news.pipeline import BadDocument, NewsModels
 from coopex.interchange.decoding import UndecodableDocument, decode
+from coopex.nlp.chinese import ChineseEntityRecognizer
 from coopex.nlp.english import EnglishEntityRecognizer
-from coopex.nlp.russian import RussianEntityRecognizer
+from coopex.nlp.russian import RussianEntityRecognizer, russian_dates
 from coopex.reference.places import ShippedPlaces
 from coopex.reference.sector_keywords import SectorKeywords
 
@@ -26,11 +28,17 @@ def html_to_text(html: str) -> str:
 
 
 def load_news_models(home: frozenset[str] = frozenset({"RU"})) -> NewsModels:
+    places = ShippedPlaces()
     return NewsModels(
         decode=decode_document,
         html_to_text=html_to_text,
-        recognizers={"ru": RussianEntityRecognizer(), "en": EnglishEntityRecognizer()},
-        places=ShippedPlaces(),
+        recognizers={
+            "ru": RussianEntityRecognizer(),
+            "en": EnglishEntityRecognizer(),
+            "zh": ChineseEntityRecognizer(places),
+        },
+        places=places,
         sectors=SectorKeywords(),
+        dates={"ru": russian_dates, "en": english_dates},
         home=home,
     )

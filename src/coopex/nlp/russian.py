@@ -18,6 +18,7 @@ from itertools import accumulate
 from typing import Any
 
 from coopex.domain.news import Mention, MentionKind
+from coopex.engines.news.dates import DateFact
 
 KINDS = {"PER": MentionKind.PERSON, "ORG": MentionKind.ORGANIZATION, "LOC": MentionKind.LOCATION}
 
@@ -184,3 +185,17 @@ class RussianEntityRecognizer:
             for m in found
             if not (m.kind is MentionKind.ORGANIZATION and _common_noun(m.name))
         ]
+
+
+@cache
+def _dates_extractor() -> Any:
+    from natasha import DatesExtractor
+
+    return DatesExtractor(_models()["vocab"])
+
+
+def russian_dates(text: str) -> list[DateFact]:
+    return [
+        DateFact(match.fact.year, match.fact.month, match.fact.day)
+        for match in _dates_extractor()(text)
+    ]

@@ -24,6 +24,9 @@ _GENERIC = re.compile(
 )
 
 
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
 def place_key(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).casefold().replace("ё", "е")
     text = re.sub(r"[«»“”\"'’]", "", text)
@@ -37,6 +40,7 @@ def core_key(name: str) -> str:
 class ShippedPlaces:
     def __init__(self, catalog: ShippedCatalog | None = None) -> None:
         self._catalog = catalog or ShippedCatalog()
+        self._written: set[str] = set()
 
     @cached_property
     def _names(self) -> tuple[dict[str, str], dict[str, str]]:
@@ -46,6 +50,7 @@ class ShippedPlaces:
         def add(name: str, code: str) -> None:
             if not name:
                 return
+            self._written.add(name)
             exact.setdefault(place_key(name), code)
             core = core_key(name)
             if core and len(core) > 2:
@@ -70,6 +75,19 @@ class ShippedPlaces:
                 for name in region.names.values():
                     add(name, region.code)
         return exact, cores
+
+    def chinese_names(self) -> list[str]:
+        """Every known place name written in Chinese, with its short form ("鞑靼斯坦" for
+        "鞑靼斯坦共和国"), longest first: a gazetteer for text that has no NER model."""
+        self._names  # noqa: B018 (fills self._written)
+        names: set[str] = set()
+        for name in self._written:
+            if _HAN.search(name):
+                names.add(name)
+                short = _GENERIC.sub("", name)
+                if len(short) >= 2 and self.resolve(short) is not None:
+                    names.add(short)
+        return sorted(names, key=lambda n: (-len(n), n))
 
     def resolve(self, name: str) -> Place | None:
         exact, cores = self._names

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from coopex.domain.accounts import Actor, Role
 from coopex.domain.errors import NotFound
+from coopex.interchange.news_sources import read_sources
 from coopex.interchange.reading import read_file
 from coopex.services.accounts import AccountService, IssuedToken
+from coopex.services.news import IngestReport, NewsService
 from coopex.services.transfer import ImportReport, TransferService
 
 DEMO_PASSWORD = "coopex-demo"  # printed by `coopex demo`; a demo database is not for real data
@@ -36,6 +38,17 @@ class DemoLoaded:
 def demo_dataset_path() -> Path:
     with resources.as_file(resources.files("coopex.data") / "demo" / "registry.json") as path:
         return path
+
+
+def demo_news_path() -> Path:
+    """Three news pages written for the demo (RU text, EN text, RU HTML in Windows-1251)."""
+    with resources.as_file(resources.files("coopex.data") / "demo" / "news") as path:
+        return path
+
+
+def load_demo_news(news: NewsService) -> IngestReport:
+    """Ingest the demo news pages (idempotent: known pages are recognised)."""
+    return news.ingest(Actor.operator("demo"), read_sources([demo_news_path()]))
 
 
 def load_demo(transfer: TransferService, accounts: AccountService) -> DemoLoaded:

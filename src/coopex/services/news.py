@@ -18,7 +18,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import chain, islice
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy.engine import Connection
 
@@ -48,6 +48,7 @@ from coopex.storage.news import NewsRepository, StoredDocument
 from coopex.storage.organizations import OrganizationRepository
 
 ModelsFactory = Callable[[], NewsModels]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -333,13 +334,18 @@ class NewsService:
         with self.database.transaction() as connection:
             return NewsRepository(connection).leads(filters, decode_cursor(cursor), limit)
 
-    def lead(self, actor: Actor, lead_id: int) -> Lead:
-        require_staff(actor, "see news leads")
+    def _fetch(
+        self, actor: Actor, what: str, key: int, fetch: Callable[[NewsRepository], T | None]
+    ) -> T:
+        require_staff(actor, f"see {what}s")
         with self.database.transaction() as connection:
-            found = NewsRepository(connection).lead(lead_id)
+            found = fetch(NewsRepository(connection))
         if found is None:
-            raise NotFound("lead", lead_id)
+            raise NotFound(what, key)
         return found
+
+    def lead(self, actor: Actor, lead_id: int) -> Lead:
+        return self._fetch(actor, "lead", lead_id, lambda repo: repo.lead(lead_id))
 
     def decide(self, actor: Actor, lead_id: int, status: LeadStatus) -> Lead:
         """Accept (a cooperation project is opened from it) or dismiss a new lead."""
@@ -374,20 +380,14 @@ class NewsService:
         return self.matching.search(query, MatchFilter(open_on=date.today()), limit).matches
 
     def document(self, actor: Actor, document_id: int) -> StoredDocument:
-        require_staff(actor, "see news documents")
-        with self.database.transaction() as connection:
-            found = NewsRepository(connection).document(document_id)
-        if found is None:
-            raise NotFound("news document", document_id)
-        return found
+        return self._fetch(
+            actor, "news document", document_id, lambda repo: repo.document(document_id)
+        )
 
     def original(self, actor: Actor, document_id: int) -> bytes:
-        require_staff(actor, "see news documents")
-        with self.database.transaction() as connection:
-            found = NewsRepository(connection).original(document_id)
-        if found is None:
-            raise NotFound("news document", document_id)
-        return found
+        return self._fetch(
+            actor, "news document", document_id, lambda repo: repo.original(document_id)
+        )
 
     def counts(self) -> dict[str, int]:
         with self.database.transaction() as connection:

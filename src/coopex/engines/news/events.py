@@ -46,6 +46,11 @@ TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
             r"locali[sz]\w*\s+(?:\w+\s+){0,2}(?:production|manufactur|assembly)",
             r"to locali[sz]e",
             r"set up (?:a )?(?:production|plant|factory)",
+            r"本地化生产",
+            r"本地化",
+            r"落户",
+            r"建厂",
+            r"设厂",
         ),
     ),
     (
@@ -61,6 +66,10 @@ TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
             r"working visit",
             r"official visit",
             r"delegation (?:visit|travel|arriv)",
+            r"代表团",
+            r"商务考察",
+            r"考察团",
+            r"访问团",
         ),
     ),
     (
@@ -74,6 +83,9 @@ TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
             r"seek\w* (?:\w+ )?partners",
             r"open to cooperation",
             r"prospects for cooperation",
+            r"寻找合作伙伴",
+            r"寻求合作伙伴",
+            r"寻求合作",
         ),
     ),
     (
@@ -83,6 +95,9 @@ TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
             r"представ\w+ (?:сво\w+ )?продукци",
             r"present\w* (?:its |their )?products",
             r"showcas\w+",
+            r"推介",
+            r"展示.{0,6}产品",
+            r"展出",
         ),
     ),
     (
@@ -92,11 +107,20 @@ TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
             r"(?:соглашени|договор|меморандум|контракт)\w*\s+(?:\S+\s+){0,4}(?:подписа|заключ)",
             r"(?:sign|conclud)\w*\s+(?:\S+\s+){0,6}(?:agreement|memorandum|contract|MoU)",
             r"(?:agreement|memorandum|contract|MoU)s?\s+(?:\S+\s+){0,4}(?:signed|concluded)",
+            r"签署.{0,12}(?:协议|合同|备忘录)",
+            r"签约",
         ),
     ),
     (
         EventType.INVESTMENT,
-        _words(r"инвестир\w+", r"вложит\w*", r"invest(?:s|ed|ing)? in", r"will invest"),
+        _words(
+            r"инвестир\w+",
+            r"вложит\w*",
+            r"invest(?:s|ed|ing)? in",
+            r"will invest",
+            r"投资建设",
+            r"将投资",
+        ),
     ),
     (
         EventType.NEGOTIATION,
@@ -111,6 +135,10 @@ TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
             r"met with",
             r"meet\w* with",
             r"meeting with",
+            r"会谈",
+            r"谈判",
+            r"洽谈",
+            r"会见",
         ),
     ),
     (
@@ -124,6 +152,9 @@ TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
             r"round table",
             r"conference",
             r"summit",
+            r"论坛",
+            r"圆桌会议",
+            r"峰会",
         ),
     ),
     (
@@ -141,6 +172,10 @@ TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
             r"state procurement",
             r"mutual recognition",
             r"(?:requirements|mechanisms|rules) (?:\w+ ){0,4}locali[sz]ation",
+            r"产业政策",
+            r"政府采购",
+            r"进口替代",
+            r"互认",
         ),
     ),
     (
@@ -152,12 +187,19 @@ TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
             r"trade turnover",
             r"bilateral trade",
             r"trade volume",
+            r"贸易额",
+            r"双边贸易",
+            r"进出口总额",
         ),
     ),
 )
 # A plan of the counterpart's own, not an invitation, when nobody invites or offers.
-_INVITING = _words(r"пригла", r"предлож", r"готов", r"возможност", r"invit", r"offer", r"propos")
-_PLANNING = _words(r"планир", r"намерен", r"собира", r"plans? to", r"intends? to", r"will")
+_INVITING = _words(
+    r"пригла", r"предлож", r"готов", r"возможност", r"invit", r"offer", r"propos", r"邀请", r"欢迎"
+)
+_PLANNING = _words(
+    r"планир", r"намерен", r"собира", r"plans? to", r"intends? to", r"will", r"计划", r"打算"
+)
 # "20 agreements are planned": a statistic, not a lead.
 _COUNTED = re.compile(r"\d+\s+(?:agreements|соглашени|договор|contracts|контракт)", _I)
 # "Схожее предложение поступит и компании X": the previous event again, with X.

@@ -20,13 +20,14 @@ from coopex.domain.news import Mention, MentionKind, MoneyAmount, NewsLeads, col
 from coopex.engines.language import detect_language
 from coopex.engines.news.amounts import find_amounts
 from coopex.engines.news.clean import Article, clean
+from coopex.engines.news.dates import DateFact, distinct_iso
 from coopex.engines.news.events import SectorTagger, read_events
 from coopex.engines.news.fingerprint import Fingerprint, fingerprint
 
 Format = Literal["text", "html"]
 # "долларов США", "US dollars": the country names a currency here, not a place in the story.
 _CURRENCY_BEFORE = re.compile(r"(?:доллар\w*|dollars?)\s*$", re.IGNORECASE)
-STAGES = ("decode", "extract", "clean", "entities", "amounts", "events", "fingerprint")
+STAGES = ("decode", "extract", "clean", "entities", "amounts", "dates", "events", "fingerprint")
 
 
 class EntityRecognizer(Protocol):
@@ -58,6 +59,7 @@ class NewsModels:
     recognizers: Mapping[str, EntityRecognizer]  # by language; none for a language: no NER
     places: PlaceResolver
     sectors: SectorTagger
+    dates: Mapping[str, Callable[[str], list[DateFact]]]  # by language
     home: frozenset[str] = frozenset({"RU"})
 
 
@@ -118,6 +120,9 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
         for a in find_amounts(paragraph)
     ]
     clock.lap("amounts")
+    read_dates = models.dates.get(lang)
+    dates = distinct_iso(read_dates(article.text)) if read_dates else ()
+    clock.lap("dates")
     events = read_events(
         paragraphs,
         mentions,
@@ -137,6 +142,7 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
         entities,
         events,
         tuple(amounts),
+        dates,
     )
     return ReadDocument(
         leads, article, encoding, content_hash(document.data), print_, clock.timings
