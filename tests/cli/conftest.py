@@ -23,3 +23,10 @@ def run(*args: str) -> tuple[int, str, str]:
     """(exit code, stdout, stderr) of `coopex ARGS`."""
     result = runner.invoke(app, list(args))
     return result.exit_code, result.stdout, result.stderr
+
+
+def runner_bytes(*args: str) -> bytes:
+    """The raw bytes `coopex ARGS` writes to stdout."""
+    result = runner.invoke(app, list(args))
+    assert result.exit_code == 0, result.stderr
+    return result.stdout_bytes

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from coopex.services.demo import demo_news_path
-from tests.cli.conftest import run
+from tests.cli.conftest import run, runner_bytes
 
 DATA = demo_news_path()
 
@@ -67,3 +67,16 @@ def test_leads_list_show_accept_dismiss(tmp_path: Path) -> None:
     code, out, _ = run("leads", "list", "--status", "new", "--place", "KZ", "--json")
     assert code == 0 and all(json.loads(line)["status"] == "new" for line in out.splitlines())
     assert run("leads", "show", "999")[0] == 1
+
+
+def test_news_documents_are_searchable_in_any_script() -> None:
+    assert run("ingest", str(DATA))[0] == 0
+    code, out, _ = run("news", "list", "--q", "哈尔滨电气", "--json")
+    [document] = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and document["lang"] == "zh" and document["leads"] > 0
+    code, out, _ = run("news", "list", "--q", "ЧУВАШ", "--lang", "ru", "--json")
+    assert code == 0 and len(out.splitlines()) == 1
+    code, out, _ = run("news", "show", str(document["id"]))
+    assert json.loads(out)["doc"] == "ulyanovsk_heilongjiang_zh.txt"
+    original = runner_bytes("news", "show", str(document["id"]), "--original")
+    assert original == (DATA / "ulyanovsk_heilongjiang_zh.txt").read_bytes()

@@ -120,3 +120,18 @@ def test_openapi_documents_both_upload_bodies(api: TestClient) -> None:
     body = spec["paths"]["/api/v1/news"]["post"]["requestBody"]["content"]
     assert {"multipart/form-data", "application/json"} <= set(body)
     assert "/api/v1/leads/{lead_id}/partners" in spec["paths"]
+
+
+def test_documents_list_and_search(api: TestClient, people: People) -> None:
+    _, token = people.staff()
+    names = sorted(path.name for path in DATA.iterdir())
+    upload(api, token, *names)
+    everything = api.get("/api/v1/news", params={"limit": 500}, headers=bearer(token)).json()
+    assert sorted(d["name"] for d in everything["items"]) == names
+    chinese = api.get("/api/v1/news", params={"q": "电气"}, headers=bearer(token)).json()
+    assert [d["lang"] for d in chinese["items"]] == ["zh"]
+    english = api.get(
+        "/api/v1/news", params={"q": "VIETNAM", "lang": "en"}, headers=bearer(token)
+    ).json()
+    assert [d["name"] for d in english["items"]] == ["bashkortostan_vietnam.txt"]
+    assert api.get("/api/v1/news", params={"lang": "de"}, headers=bearer(token)).status_code == 422

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 from typing import IO, cast
 
@@ -21,6 +22,7 @@ from coopex.interchange.news_sources import SourceFormat, read_sources
 from coopex.services.news import IngestItem, IngestReport
 
 leads_app = typer.Typer(no_args_is_help=True, help="Cooperation leads read from the news.")
+news_app = typer.Typer(no_args_is_help=True, help="Stored news documents.")
 
 
 def ingest(
@@ -208,3 +210,41 @@ def leads_partners(lead_id: int, limit: int = typer.Option(10), as_json: bool = 
         ]
         title = f"partners for lead {lead_id}"
         emit(rows, as_json, ["score", "ref", "kind", "title", "why"], title)
+
+
+@news_app.command("list")
+def news_list(
+    text: str = typer.Option(None, "--q", help="Text in the title or article, any script"),
+    lang: str = typer.Option(None, help="ru, en or zh"),
+    limit: int = typer.Option(50),
+    all_pages: bool = typer.Option(False, "--all", help="Every page, not just the first"),
+    as_json: bool = JsonOption,
+) -> None:
+    """Stored documents, oldest first."""
+    with opened() as coopex:
+        for page in pages(
+            lambda cursor: coopex.news.documents(OPERATOR, text, lang, cursor, limit), all_pages
+        ):
+            rows = [
+                {
+                    "id": d.id,
+                    "lang": d.lang,
+                    "title": d.title,
+                    "name": d.name,
+                    "leads": len(d.result.get("events", [])),
+                    "duplicate_of": d.duplicate_of,
+                }
+                for d in page.items
+            ]
+            columns = ["id", "lang", "title", "name", "leads", "duplicate_of"]
+            emit(rows, as_json, columns, "news documents")
+
+
+@news_app.command("show")
+def news_show(document_id: int, original: bool = typer.Option(False, "--original")) -> None:
+    """A document's leads document (JSON), or with --original its bytes as ingested."""
+    with opened() as coopex:
+        if original:
+            sys.stdout.buffer.write(coopex.news.original(OPERATOR, document_id))
+            return
+        emit_json(coopex.news.document(OPERATOR, document_id).result)

@@ -379,6 +379,20 @@ class NewsService:
         query = f"{lead.event.counterpart}. {lead.event.evidence}"[:2000]
         return self.matching.search(query, MatchFilter(open_on=date.today()), limit).matches
 
+    def documents(
+        self,
+        actor: Actor,
+        text: str | None = None,
+        lang: str | None = None,
+        cursor: str | None = None,
+        limit: int = 50,
+    ) -> Page[StoredDocument]:
+        """Stored documents, oldest first; `text` is found in any script, Chinese included."""
+        require_staff(actor, "see news documents")
+        check_page_size(limit)
+        with self.database.transaction() as connection:
+            return NewsRepository(connection).documents(text, lang, decode_cursor(cursor), limit)
+
     def document(self, actor: Actor, document_id: int) -> StoredDocument:
         return self._fetch(
             actor, "news document", document_id, lambda repo: repo.document(document_id)

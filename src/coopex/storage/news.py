@@ -139,6 +139,7 @@ class NewsRepository:
                 .values(
                     **columns,
                     minhash=fingerprint.signature,
+                    search_text=f"{columns['title']}\n{columns['text']}".casefold(),
                     ingested_by=ingested_by,
                     ingested_at=utc_now(),
                 )
@@ -170,10 +171,15 @@ class NewsRepository:
         ).scalar()
         return None if found is None else bytes(found)
 
-    def documents(self, after_id: int, limit: int) -> Page[StoredDocument]:
-        rows, more = fetch_after(
-            self.connection, sa.select(news_documents), news_documents.c.id, after_id, limit
-        )
+    def documents(
+        self, text: str | None, lang: str | None, after_id: int, limit: int
+    ) -> Page[StoredDocument]:
+        query = sa.select(news_documents)
+        if text:
+            query = query.where(news_documents.c.search_text.contains(text.casefold()))
+        if lang:
+            query = query.where(news_documents.c.lang == lang)
+        rows, more = fetch_after(self.connection, query, news_documents.c.id, after_id, limit)
         items = [_document(row) for row in rows]
         return Page(items, encode_cursor(items[-1].id) if more and items else None)
 

@@ -188,6 +188,7 @@ news_documents = sa.Table(
     sa.Column("text", sa.Text, nullable=False),
     sa.Column("result", sa.JSON, nullable=False),  # the news-leads contract document
     sa.Column("minhash", sa.LargeBinary, nullable=False),
+    sa.Column("search_text", sa.Text, nullable=False),  # casefolded title and text
     # The first stored story this one nearly repeats (another site's copy); null: it is first.
     sa.Column("duplicate_of", sa.Integer, sa.ForeignKey("news_documents.id")),
     sa.Column("ingested_by", sa.String(200), nullable=False),

@@ -15,6 +15,7 @@ from coopex.domain.news import EventType, Lead, LeadStatus
 from coopex.domain.queries import LeadFilter
 from coopex.interchange.news_sources import SourceFormat, json_lines, uploaded
 from coopex.services.news import IngestReport
+from coopex.storage.news import StoredDocument
 from coopex.web.api.dependencies import ActorDep, CoopexDep
 from coopex.web.api.filters import upper
 from coopex.web.api.schemas import MatchOut
@@ -172,26 +173,53 @@ class NewsDocumentOut(BaseModel):
     leads: dict[str, Any] = Field(description="The news-leads document (DESIGN.md contract)")
     text: str = Field(description="The article as cleaned")
 
+    @classmethod
+    def of(cls, d: StoredDocument) -> NewsDocumentOut:
+        return cls(
+            id=d.id,
+            name=d.name,
+            url=d.url,
+            format=d.format,
+            encoding=d.encoding,
+            lang=d.lang,
+            title=d.title,
+            published=d.published,
+            content_hash=d.content_hash,
+            duplicate_of=d.duplicate_of,
+            ingested_by=d.ingested_by,
+            ingested_at=d.ingested_at,
+            leads=d.result,
+            text=d.text,
+        )
+
+
+class NewsDocumentPage(BaseModel):
+    items: list[NewsDocumentOut]
+    next_cursor: str | None = Field(
+        description="Pass as ?cursor= for the next page; null at the end"
+    )
+
+
+@news_router.get("", summary="Stored news documents, oldest first (agency staff)")
+def list_documents(
+    coopex: CoopexDep,
+    actor: ActorDep,
+    q: Annotated[
+        str | None, Query(description="Text in the title or article, any script", max_length=200)
+    ] = None,
+    lang: Annotated[str | None, Query(pattern="^(ru|en|zh)$")] = None,
+    cursor: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+) -> NewsDocumentPage:
+    page = coopex.news.documents(actor, q, lang, cursor, limit)
+    return NewsDocumentPage(
+        items=[NewsDocumentOut.of(d) for d in page.items], next_cursor=page.next_cursor
+    )
+
 
 @news_router.get("/{document_id}", summary="A stored news document and what was read from it")
 def get_document(coopex: CoopexDep, actor: ActorDep, document_id: int) -> NewsDocumentOut:
-    d = coopex.news.document(actor, document_id)
-    return NewsDocumentOut(
-        id=d.id,
-        name=d.name,
-        url=d.url,
-        format=d.format,
-        encoding=d.encoding,
-        lang=d.lang,
-        title=d.title,
-        published=d.published,
-        content_hash=d.content_hash,
-        duplicate_of=d.duplicate_of,
-        ingested_by=d.ingested_by,
-        ingested_at=d.ingested_at,
-        leads=d.result,
-        text=d.text,
-    )
+    return NewsDocumentOut.of(coopex.news.document(actor, document_id))
 
 
 @news_router.get(

@@ -34,6 +34,7 @@ def upgrade() -> None:
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("result", sa.JSON(), nullable=False),
         sa.Column("minhash", sa.LargeBinary(), nullable=False),
+        sa.Column("search_text", sa.Text(), nullable=False),
         sa.Column("duplicate_of", sa.Integer(), nullable=True),
         sa.Column("ingested_by", sa.String(length=200), nullable=False),
         sa.Column("ingested_at", sa.DateTime(timezone=True), nullable=False),
