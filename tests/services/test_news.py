@@ -8,7 +8,7 @@ import pytest
 import sqlalchemy as sa
 
 from coopex.app import Coopex
-from coopex.domain.errors import Conflict, PermissionDenied
+from coopex.domain.errors import Conflict, PermissionDenied, ValidationFailed
 from coopex.domain.news import EventType, Lead, LeadStatus
 from coopex.domain.organizations import Provenance
 from coopex.domain.queries import LeadFilter, OrganizationFilter
@@ -193,3 +193,19 @@ def test_reader_processes_give_the_same_leads_as_one_process(coopex: Coopex) -> 
         leads.as_dict() for leads in expected
     ]
     assert report.items[1].reason == "empty document"
+
+
+def test_leads_are_found_by_meaning_across_languages(coopex: Coopex) -> None:
+    first = [DATA / "vladivostok_harbin.html", DATA / "ulyanovsk_heilongjiang_zh.txt"]
+    coopex.news.ingest(OPERATOR, read_sources(first))
+    found = coopex.news.search_leads(OPERATOR, "electric power equipment", limit=2)
+    assert {f.lead.event.counterpart for f in found} == {"哈尔滨电气集团", "Harbin Electric"}
+    assert found[0].score >= found[1].score > 0
+    # Leads stored after a search join the index on the next one; filters apply.
+    coopex.news.ingest(OPERATOR, read_sources([CHUVASHIA]))
+    cables = coopex.news.search_leads(
+        OPERATOR, "кабельный завод", LeadFilter(type=EventType.LOCALIZATION_INVITATION), limit=1
+    )
+    assert [f.lead.event.counterpart for f in cables] == ["Степь Кабель"]
+    with pytest.raises(ValidationFailed):
+        coopex.news.search_leads(OPERATOR, "?!")

@@ -135,3 +135,15 @@ def test_documents_list_and_search(api: TestClient, people: People) -> None:
     ).json()
     assert [d["name"] for d in english["items"]] == ["bashkortostan_vietnam.txt"]
     assert api.get("/api/v1/news", params={"lang": "de"}, headers=bearer(token)).status_code == 422
+
+
+def test_lead_search_by_meaning(api: TestClient, people: People) -> None:
+    _, token = people.staff()
+    upload(api, token, "vladivostok_harbin.html", "ulyanovsk_heilongjiang_zh.txt")
+    response = api.get(
+        "/api/v1/leads/search", params={"q": "power equipment", "limit": 2}, headers=bearer(token)
+    )
+    assert response.status_code == 200
+    found = response.json()
+    assert {f["lead"]["counterpart"] for f in found} == {"哈尔滨电气集团", "Harbin Electric"}
+    assert api.get("/api/v1/leads/search", headers=bearer(token)).status_code == 422

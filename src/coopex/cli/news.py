@@ -170,6 +170,20 @@ def leads_list(
             emit([_lead_row(lead) for lead in page.items], as_json, LEAD_COLUMNS, "leads")
 
 
+@leads_app.command("search")
+def leads_search(
+    text: str,
+    status: LeadStatus = typer.Option(None, help="new, accepted or dismissed"),
+    limit: int = typer.Option(10),
+    as_json: bool = JsonOption,
+) -> None:
+    """Leads whose sentence means TEXT, in any of Russian, English and Chinese."""
+    with opened() as coopex:
+        found = coopex.news.search_leads(OPERATOR, text, LeadFilter(status=status), limit)
+        rows = [{"score": round(f.score, 3), **_lead_row(f.lead)} for f in found]
+        emit(rows, as_json, ["score", *LEAD_COLUMNS, "evidence"], f"leads: {text}")
+
+
 @leads_app.command("show")
 def leads_show(lead_id: int, as_json: bool = JsonOption) -> None:
     """One lead, with the sentence it was read from."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -23,7 +24,7 @@ from typing import Any, TypeVar
 from sqlalchemy.engine import Connection
 
 from coopex.domain.accounts import Actor, require_staff
-from coopex.domain.errors import NotFound
+from coopex.domain.errors import FieldError, NotFound, ValidationFailed
 from coopex.domain.fields import stable_ref
 from coopex.domain.matching import Match
 from coopex.domain.news import Lead, LeadEvent, LeadStatus, NewsLeads, decide
@@ -31,6 +32,8 @@ from coopex.domain.organizations import Organization, Provenance
 from coopex.domain.paging import Page, check_page_size, decode_cursor
 from coopex.domain.projects import project_from_lead
 from coopex.domain.queries import LeadFilter, MatchFilter
+from coopex.engines.matching.ports import Embedder
+from coopex.engines.matching.vectors import VectorIndex
 from coopex.engines.news.linking import NameIndex, guess_kind
 from coopex.engines.news.pipeline import (
     STAGES,
@@ -42,7 +45,7 @@ from coopex.engines.news.pipeline import (
 )
 from coopex.interchange.news_sources import SourceProblem
 from coopex.services.auditing import AuditedChange
-from coopex.services.matching import MatchingService
+from coopex.services.matching import MIN_QUERY_LETTERS, MatchingService
 from coopex.storage.database import Database
 from coopex.storage.news import NewsRepository, StoredDocument
 from coopex.storage.organizations import OrganizationRepository
@@ -61,6 +64,12 @@ class IngestItem:
     leads: int = 0
     reason: str | None = None
     result: dict[str, Any] | None = field(default=None, repr=False)  # what was read from it
+
+
+@dataclass(frozen=True, slots=True)
+class FoundLead:
+    score: float  # cosine similarity of the query and the lead's sentence
+    lead: Lead
 
 
 @dataclass(slots=True)
@@ -154,6 +163,9 @@ class NewsService:
         self.workers = workers
         self.audited = AuditedChange(database)
         self._pool: ProcessPoolExecutor | None = None
+        self._lead_index: VectorIndex | None = None
+        self._indexed_up_to = 0  # the last lead id in the lead index
+        self._lead_index_lock = threading.Lock()
 
     @property
     def models(self) -> NewsModels:
@@ -369,6 +381,49 @@ class NewsService:
             return decided, detail
 
         return self.audited.run(actor, "lead.decide", str(lead_id), work)
+
+    def search_leads(
+        self, actor: Actor, text: str, filters: LeadFilter | None = None, limit: int = 10
+    ) -> list[FoundLead]:
+        """Leads whose sentence means what `text` says, in any of the three languages (the
+        matching engine's embedder and vector index, fed with the leads)."""
+        require_staff(actor, "search news leads")
+        check_page_size(limit)
+        if sum(ch.isalnum() for ch in text) < MIN_QUERY_LETTERS:
+            raise ValidationFailed(
+                [FieldError("q", f"needs at least {MIN_QUERY_LETTERS} letters or digits", text)]
+            )
+        if self.matching is None:
+            return []
+        embedder = self.matching.engine.embedder
+        with self._lead_index_lock:
+            index = self._synced_lead_index(embedder)
+            if not len(index):
+                return []
+            ids, scores = index.top(embedder.embed([text[:2000]])[0], min(len(index), limit * 10))
+        with self.database.transaction() as connection:
+            found = NewsRepository(connection).leads_among(filters or LeadFilter(), ids.tolist())
+        ranked = [
+            FoundLead(float(score), found[int(lead_id)])
+            for lead_id, score in zip(ids, scores, strict=True)
+            if int(lead_id) in found
+        ]
+        return ranked[:limit]
+
+    def _synced_lead_index(self, embedder: Embedder) -> VectorIndex:
+        """The leads' vectors, brought up to date with the stored leads (leads are only ever
+        added; their status changes do not change their text)."""
+        if self._lead_index is None:
+            self._lead_index = VectorIndex(embedder.dimension)
+        while True:
+            with self.database.transaction() as connection:
+                batch = NewsRepository(connection).lead_texts(self._indexed_up_to, 1000)
+            if not batch:
+                return self._lead_index
+            self._lead_index.upsert(
+                [lead_id for lead_id, _ in batch], embedder.embed([text for _, text in batch])
+            )
+            self._indexed_up_to = batch[-1][0]
 
     def partners(self, actor: Actor, lead_id: int, limit: int = 10) -> list[Match]:
         """Listings of the registry that answer the lead, found by the matching engine from

@@ -196,7 +196,31 @@ class NewsRepository:
         row = self.connection.execute(_LEADS.where(leads.c.id == lead_id)).mappings().first()
         return None if row is None else _lead(row)
 
+    def lead_texts(self, after_id: int, limit: int) -> list[tuple[int, str]]:
+        """(id, text to embed) of leads after `after_id`, for the lead search index."""
+        rows = self.connection.execute(
+            sa.select(leads.c.id, leads.c.counterpart, leads.c.evidence)
+            .where(leads.c.id > after_id)
+            .order_by(leads.c.id)
+            .limit(limit)
+        )
+        return [(row.id, f"{row.counterpart}. {row.evidence}") for row in rows]
+
+    def leads_among(self, filters: LeadFilter, ids: Sequence[int]) -> dict[int, Lead]:
+        if not ids:
+            return {}
+        rows = self.connection.execute(self._filtered(filters).where(leads.c.id.in_(ids)))
+        return {row["id"]: _lead(row) for row in rows.mappings()}
+
     def leads(self, filters: LeadFilter, after_id: int, limit: int) -> Page[Lead]:
+        query = self._filtered(filters)
+        rows, more = fetch_after(self.connection, query, leads.c.id, after_id, limit)
+        items = [_lead(row) for row in rows]
+        last = items[-1].id if items else None
+        return Page(items, encode_cursor(last) if more and last is not None else None)
+
+    @staticmethod
+    def _filtered(filters: LeadFilter) -> sa.Select[Any]:
         query = _LEADS
         if filters.status is not None:
             query = query.where(leads.c.status == filters.status.value)
@@ -219,10 +243,7 @@ class NewsRepository:
             query = query.where(sa.cast(leads.c.sectors, sa.Text).contains(f'"{filters.sector}"'))
         if filters.text:
             query = query.where(leads.c.search_text.contains(filters.text.casefold()))
-        rows, more = fetch_after(self.connection, query, leads.c.id, after_id, limit)
-        items = [_lead(row) for row in rows]
-        last = items[-1].id if items else None
-        return Page(items, encode_cursor(last) if more and last is not None else None)
+        return query
 
     def decide(self, lead_id: int, status: LeadStatus, by: str, project_id: int | None) -> None:
         self.connection.execute(

@@ -315,6 +315,28 @@ def list_leads(
     return LeadPage(items=[LeadOut.of(lead) for lead in page.items], next_cursor=page.next_cursor)
 
 
+class FoundLeadOut(BaseModel):
+    score: float = Field(description="Cosine similarity of the query and the lead's sentence")
+    lead: LeadOut
+
+
+@leads_router.get("/search", summary="Leads meaning what q says, in any of RU/EN/ZH")
+def search_leads(
+    coopex: CoopexDep,
+    actor: ActorDep,
+    q: Annotated[str, Query(min_length=1, max_length=2000)],
+    status: LeadStatus | None = None,
+    type: EventType | None = None,
+    place: str | None = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 10,
+) -> list[FoundLeadOut]:
+    filters = LeadFilter(status, type, upper(place))
+    return [
+        FoundLeadOut(score=round(found.score, 4), lead=LeadOut.of(found.lead))
+        for found in coopex.news.search_leads(actor, q, filters, limit)
+    ]
+
+
 @leads_router.get("/{lead_id}", summary="One lead")
 def get_lead(coopex: CoopexDep, actor: ActorDep, lead_id: int) -> LeadOut:
     return LeadOut.of(coopex.news.lead(actor, lead_id))
