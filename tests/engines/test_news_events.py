@@ -164,3 +164,12 @@ def test_every_event_has_a_type_of_the_closed_set_and_its_sentence_as_evidence()
     found = read_events(paragraphs, mentions(paragraphs), places(), frozenset({"RU"}), lambda _: ())
     assert found and all(isinstance(e.type, EventType) for e in found)
     assert all(e.evidence in paragraphs[1] for e in found)
+
+
+def test_a_region_and_its_country_are_one_party() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Делегация отправилась с деловой миссией в Харбин. Деловая миссия в Китай продлится "
+        "неделю.",
+    )
+    assert found == [("business_mission", "Нижегородская область", "Харбин")]

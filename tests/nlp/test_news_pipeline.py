@@ -144,6 +144,17 @@ def test_unreadable_documents_say_why(
         read_document(RawDocument("bad", data, kind), models)  # type: ignore[arg-type]
 
 
+def test_broken_html_still_gives_its_article(models: NewsModels) -> None:
+    page = (
+        "<html><body><div class='menu'>Главная | Новости<div><p>Делегация Республики Беларусь "
+        "провела переговоры с компанией Sinotruk в Пекине о поставках грузовиков.<p>Стороны "
+        "обсудили локализацию сборки тягачей Sinotruk в Минске.</b></i></td>"
+    ).encode()
+    result = read_document(RawDocument("broken.html", page, "html"), models)
+    assert "переговоры с компанией Sinotruk" in result.article.text
+    assert "Sinotruk" in result.leads.entities.organizations
+
+
 def test_reading_is_deterministic_and_keeps_no_state(models: NewsModels) -> None:
     first = read(models, "chuvashia_kazakhstan.txt")
     read(models, "bashkortostan_vietnam.txt")

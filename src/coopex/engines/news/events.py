@@ -485,7 +485,7 @@ def read_events(
             )
             previous = kind
     names = [m.name for m in mentions]
-    return _distinct([_full_names(event, names) for event in events])
+    return _distinct([_full_names(event, names) for event in events], places)
 
 
 def _full_names(event: LeadEvent, names: Sequence[str]) -> LeadEvent:
@@ -499,16 +499,28 @@ def _full_names(event: LeadEvent, names: Sequence[str]) -> LeadEvent:
     return LeadEvent(event.type, event.initiator, full, event.sectors, event.evidence)
 
 
-def _distinct(events: list[LeadEvent]) -> tuple[LeadEvent, ...]:
-    """One event per type and party (the first evidence, sectors of all); talks with a party
-    covered by a stronger lead are dropped."""
+def _nested_places(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
+    """ "黑龙江省" and "中国": a mission to a province is a mission to its country."""
+    first, second = places.get(a), places.get(b)
+    if first is None or second is None or first.is_union or second.is_union:
+        return False
+    return first.countries == second.countries and not (first.is_region and second.is_region)
+
+
+def _distinct(events: list[LeadEvent], places: Mapping[str, Place | None]) -> tuple[LeadEvent, ...]:
+    """One event per type and party (the first evidence, sectors of all; a region and its
+    country are one party); talks with a party covered by a stronger lead are dropped."""
     kept: list[LeadEvent] = []
     for event in events:
         same = next(
             (
                 i
                 for i, k in enumerate(kept)
-                if k.type is event.type and _same_party(k.counterpart, event.counterpart)
+                if k.type is event.type
+                and (
+                    _same_party(k.counterpart, event.counterpart)
+                    or _nested_places(k.counterpart, event.counterpart, places)
+                )
             ),
             None,
         )
