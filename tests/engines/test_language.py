@@ -26,3 +26,23 @@ def test_detects_the_dominant_script(text: str, language: str) -> None:
 @given(st.text())
 def test_always_answers_one_of_the_three(text: str) -> None:
     assert detect_language(text) in {"ru", "en", "zh"}
+
+
+LETTERS = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВЁЖЯіїєґўabcdefxyzABCXYZéüßçñ货车转向架铸钢"
+
+
+@given(st.text(alphabet=st.sampled_from(LETTERS + " .,-0123456789«»")))
+def test_counts_letters_per_script_like_their_unicode_names(text: str) -> None:
+    import unicodedata
+
+    counts = {"ru": 0, "en": 0, "zh": 0}
+    for char in text:
+        name = unicodedata.name(char, "")
+        if name.startswith("CJK"):
+            counts["zh"] += 2
+        elif char.isalpha() and name.startswith("CYRILLIC"):
+            counts["ru"] += 1
+        elif char.isalpha() and name.startswith("LATIN"):
+            counts["en"] += 1
+    best = max(counts, key=lambda lang: counts[lang])
+    assert detect_language(text) == (best if counts[best] else "en")

@@ -66,9 +66,10 @@ def _tidy(
             end += complement.end()
             text = paragraph[start:end].rstrip()
     elif kind is MentionKind.ORGANIZATION:
-        named = _NAMED_HEAD_BEFORE.search(paragraph[:start])
+        window = max(0, start - 160)  # seven words before, at most: look no further back
+        named = _NAMED_HEAD_BEFORE.search(paragraph[window:start])
         if named:
-            start = named.start(1)
+            start = window + named.start(1)
             text = paragraph[start:end]
     article = _ARTICLE.match(text)
     if article:

@@ -16,11 +16,16 @@ def _at_word_start(stems: str) -> str:
 
 
 class SectorKeywords:
+    """All sectors' stems in one pattern, a named group per sector: one scan per sentence."""
+
     def __init__(self) -> None:
-        self._patterns = [
-            (row["sector"], re.compile(_at_word_start(row["stems"]), re.IGNORECASE))
-            for row in read_reference_csv("sector_keywords.csv")
-        ]
+        rows = read_reference_csv("sector_keywords.csv")
+        self._sectors = [row["sector"] for row in rows]
+        self._pattern = re.compile(
+            "|".join(f"(?P<s{i}>{_at_word_start(row['stems'])})" for i, row in enumerate(rows)),
+            re.IGNORECASE,
+        )
 
     def __call__(self, sentence: str) -> tuple[str, ...]:
-        return tuple(sector for sector, pattern in self._patterns if pattern.search(sentence))
+        found = {int(m.lastgroup[1:]) for m in self._pattern.finditer(sentence) if m.lastgroup}
+        return tuple(self._sectors[i] for i in sorted(found))

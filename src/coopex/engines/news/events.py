@@ -330,8 +330,14 @@ def document_sides(
     return Sides(initiator, initiator_place, counterpart, places)
 
 
+# Most sentences name no event: one pass of all wordings together rules them out.
+_ANY_TRIGGER = re.compile("|".join(pattern.pattern for _, pattern in TRIGGERS), _I)
+
+
 def _trigger_types(sentence: str) -> list[tuple[EventType, int, int]]:
     found: list[tuple[EventType, int, int]] = []
+    if not _ANY_TRIGGER.search(sentence):
+        return found
     for kind, pattern in TRIGGERS:
         match = pattern.search(sentence)
         if match is None:

@@ -106,7 +106,9 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
     recognizer = models.recognizers.get(lang)
     mentions = recognizer.mentions(paragraphs) if recognizer else []
     mentions = [
-        m for m in mentions if not _CURRENCY_BEFORE.search(paragraphs[m.paragraph][: m.start])
+        m
+        for m in mentions
+        if not _CURRENCY_BEFORE.search(paragraphs[m.paragraph][max(0, m.start - 20) : m.start])
     ]
     places = {
         m.name: models.places.resolve(m.name) for m in mentions if m.kind is not MentionKind.PERSON
