@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import time
 from pathlib import Path
 from typing import IO, cast
 
@@ -54,6 +55,11 @@ def ingest(
     with opened() as coopex:
         if workers is not None:
             coopex.news.workers = workers
+        started = time.perf_counter()
+        with errors.status("loading the language models", spinner="dots"):
+            coopex.news.models  # noqa: B018 (loaded once, before the first document)
+        if not as_json:
+            errors.print(f"models loaded in {time.perf_counter() - started:.1f} s")
         sink = output.open("w", encoding="utf-8") if output else None
         try:
             chosen = cast(SourceFormat, source_format)

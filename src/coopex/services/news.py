@@ -103,9 +103,25 @@ class IngestReport:
 _worker_models: NewsModels | None = None
 
 
+# One small page per language: reading it loads every model a language needs.
+_WARM_UP = (
+    "Делегация Татарстана провела переговоры в Москве.",
+    "The delegation of Tatarstan held talks in Moscow.",
+    "鞑靼斯坦代表团在莫斯科举行了会谈。",
+)
+
+
+def loaded(factory: ModelsFactory) -> NewsModels:
+    """The models, with every lazily loaded part loaded (so no document pays for it)."""
+    models = factory()
+    for number, text in enumerate(_WARM_UP):
+        read_document(RawDocument(f"warm-up-{number}", text.encode()), models)
+    return models
+
+
 def _start_worker(factory: ModelsFactory) -> None:
     global _worker_models
-    _worker_models = factory()
+    _worker_models = loaded(factory)
 
 
 def _worker_ready() -> bool:
@@ -170,7 +186,7 @@ class NewsService:
     @property
     def models(self) -> NewsModels:
         if self._models is None:
-            self._models = self._factory()
+            self._models = loaded(self._factory)
         return self._models
 
     # ---- reading -------------------------------------------------------------------------
