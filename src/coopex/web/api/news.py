@@ -18,7 +18,7 @@ from coopex.services.news import IngestReport
 from coopex.storage.news import StoredDocument
 from coopex.web.api.dependencies import ActorDep, CoopexDep
 from coopex.web.api.filters import upper
-from coopex.web.api.schemas import MatchOut
+from coopex.web.api.schemas import MatchOut, PageOut
 
 news_router = APIRouter(prefix="/news", tags=["news"])
 leads_router = APIRouter(prefix="/leads", tags=["news"])
@@ -193,11 +193,7 @@ class NewsDocumentOut(BaseModel):
         )
 
 
-class NewsDocumentPage(BaseModel):
-    items: list[NewsDocumentOut]
-    next_cursor: str | None = Field(
-        description="Pass as ?cursor= for the next page; null at the end"
-    )
+NewsDocumentPage = PageOut[NewsDocumentOut]
 
 
 @news_router.get("", summary="Stored news documents, oldest first (agency staff)")
@@ -279,11 +275,7 @@ class LeadOut(BaseModel):
         )
 
 
-class LeadPage(BaseModel):
-    items: list[LeadOut]
-    next_cursor: str | None = Field(
-        description="Pass as ?cursor= for the next page; null at the end"
-    )
+LeadPage = PageOut[LeadOut]
 
 
 class DecisionBody(BaseModel):

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from coopex.domain.listings import Listing
 from coopex.domain.matching import SIGNALS, Match, explain
 from coopex.domain.organizations import Organization
+
+Item = TypeVar("Item")
 
 
 class ContactBody(BaseModel):
@@ -149,18 +152,17 @@ class ListingOut(BaseModel):
         )
 
 
-class OrganizationPage(BaseModel):
-    items: list[OrganizationOut]
+class PageOut(BaseModel, Generic[Item]):
+    """One page of a cursor-paged list."""
+
+    items: list[Item]
     next_cursor: str | None = Field(
         description="Pass as ?cursor= for the next page; null at the end"
     )
 
 
-class ListingPage(BaseModel):
-    items: list[ListingOut]
-    next_cursor: str | None = Field(
-        description="Pass as ?cursor= for the next page; null at the end"
-    )
+OrganizationPage = PageOut[OrganizationOut]
+ListingPage = PageOut[ListingOut]
 
 
 class LoginBody(BaseModel):
