@@ -20,6 +20,7 @@ from coopex.services.auditing import AuditTrail
 from coopex.services.changes import ListingChanges
 from coopex.services.matching import MatchingService
 from coopex.services.news import NewsService
+from coopex.services.projects import ProjectService
 from coopex.services.registry import RegistryService
 from coopex.services.suggestions import SuggestionService
 from coopex.services.transfer import TransferService
@@ -39,6 +40,7 @@ class Coopex:
     matching: MatchingService
     suggestions: SuggestionService
     news: NewsService
+    projects: ProjectService
 
     def migrate(self) -> None:
         upgrade(self.database.engine)
@@ -89,4 +91,5 @@ def build(settings: Settings | None = None) -> Coopex:
             matching,
             settings.news_workers,
         ),
+        projects=ProjectService(database),
     )

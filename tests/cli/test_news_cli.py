@@ -80,3 +80,17 @@ def test_news_documents_are_searchable_in_any_script() -> None:
     assert json.loads(out)["doc"] == "ulyanovsk_heilongjiang_zh.txt"
     original = runner_bytes("news", "show", str(document["id"]), "--original")
     assert original == (DATA / "ulyanovsk_heilongjiang_zh.txt").read_bytes()
+
+
+def test_an_accepted_lead_shows_as_a_project() -> None:
+    assert run("ingest", str(DATA / "chuvashia_kazakhstan.txt"))[0] == 0
+    code, out, _ = run("leads", "list", "--type", "agreement", "--json")
+    [lead] = [json.loads(line) for line in out.splitlines()]
+    project = json.loads(run("leads", "accept", str(lead["id"]), "--json")[1])["project"]
+    code, out, _ = run("project", "list", "--json")
+    [listed] = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and listed["ref"] == project and listed["leads"] == [lead["id"]]
+    code, out, _ = run("project", "show", project, "--json")
+    assert code == 0 and json.loads(out)["stage"] == "lead"
+    code, out, _ = run("audit", "--entity", "project", "--ref", project, "--json")
+    assert code == 0 and json.loads(out.splitlines()[0])["action"] == "project.create"

@@ -144,12 +144,10 @@ def test_accepting_opens_a_project_and_decisions_are_final(coopex: Coopex) -> No
     accepted = coopex.news.decide(OPERATOR, first.id, LeadStatus.ACCEPTED)
     assert accepted.status is LeadStatus.ACCEPTED and accepted.project is not None
     assert accepted.decided_by == OPERATOR.label and accepted.decided_at is not None
-    with coopex.database.transaction() as connection:
-        from coopex.storage.news import NewsRepository
-
-        project = NewsRepository(connection).project(accepted.project)
-    assert project is not None and project.stage.value == "lead"
+    project = coopex.projects.get(OPERATOR, accepted.project)
+    assert project.stage.value == "lead" and project.leads == (first.id,)
     assert accepted.event.counterpart in project.title
+    assert [p.ref for p in coopex.projects.page(OPERATOR).items] == [accepted.project]
     dismissed = coopex.news.decide(OPERATOR, second.id, LeadStatus.DISMISSED)
     assert dismissed.status is LeadStatus.DISMISSED and dismissed.project is None
     with pytest.raises(Conflict, match="already accepted"):
@@ -162,6 +160,8 @@ def test_accepting_opens_a_project_and_decisions_are_final(coopex: Coopex) -> No
             sa.select(audit_log.c.action, audit_log.c.outcome).where(audit_log.c.entity == "lead")
         ).all()
     assert actions == [("lead.decide", "done"), ("lead.decide", "done")]
+    history = coopex.audit.recent(OPERATOR, entity="project", entity_ref=accepted.project)
+    assert [entry.action for entry in history] == ["project.create"]
     assert coopex.news.lead(OPERATOR, first.id).status is LeadStatus.ACCEPTED
 
 

@@ -147,3 +147,28 @@ def test_lead_search_by_meaning(api: TestClient, people: People) -> None:
     found = response.json()
     assert {f["lead"]["counterpart"] for f in found} == {"哈尔滨电气集团", "Harbin Electric"}
     assert api.get("/api/v1/leads/search", headers=bearer(token)).status_code == 422
+
+
+def test_projects_from_accepted_leads_are_seen_by_their_parties(
+    api: TestClient, coopex: Coopex, people: People
+) -> None:
+    _, token = people.staff()
+    upload(api, token, "vladivostok_harbin.html")
+    leads = api.get("/api/v1/leads", params={"type": "negotiation"}, headers=bearer(token))
+    [lead] = [item for item in leads.json()["items"] if item["counterpart_org"]]
+    accepted = api.patch(
+        f"/api/v1/leads/{lead['id']}", json={"status": "accepted"}, headers=bearer(token)
+    ).json()
+    project = api.get(f"/api/v1/projects/{accepted['project']}", headers=bearer(token)).json()
+    assert project["stage"] == "lead" and project["leads"] == [lead["id"]]
+    assert project["counterpart_org"] == lead["counterpart_org"]  # the provisional Harbin Electric
+
+    _, party = people.member(lead["counterpart_org"])
+    assert [
+        p["ref"] for p in api.get("/api/v1/projects", headers=bearer(party)).json()["items"]
+    ] == [accepted["project"]]
+    coopex.registry.create_organization(OPERATOR, org_raw("ru-plant"))
+    _, outsider = people.member("ru-plant")
+    assert api.get("/api/v1/projects", headers=bearer(outsider)).json()["items"] == []
+    refused = api.get(f"/api/v1/projects/{accepted['project']}", headers=bearer(outsider))
+    assert refused.status_code == 403 and refused.headers["content-type"] == PROBLEM

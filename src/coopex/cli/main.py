@@ -58,6 +58,7 @@ app.add_typer(index_app, name="index")
 app.add_typer(suggestions_app, name="suggestions")
 app.add_typer(news.leads_app, name="leads")
 app.add_typer(news.news_app, name="news")
+app.add_typer(news.project_app, name="project")
 app.command("ingest")(news.ingest)
 
 # -- server and demo -------------------------------------------------------------------

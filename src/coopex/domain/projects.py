@@ -27,6 +27,7 @@ class Project:
     sectors: tuple[str, ...] = ()
     created_by: str = ""
     created_at: datetime | None = None
+    leads: tuple[int, ...] = ()  # the leads that opened it
     id: int | None = field(default=None, compare=False)
 
 

@@ -24,6 +24,7 @@ from typing import Any, TypeVar
 from sqlalchemy.engine import Connection
 
 from coopex.domain.accounts import Actor, require_staff
+from coopex.domain.audit import Outcome
 from coopex.domain.errors import FieldError, NotFound, ValidationFailed
 from coopex.domain.fields import stable_ref
 from coopex.domain.matching import Match
@@ -49,6 +50,7 @@ from coopex.services.matching import MIN_QUERY_LETTERS, MatchingService
 from coopex.storage.database import Database
 from coopex.storage.news import NewsRepository, StoredDocument
 from coopex.storage.organizations import OrganizationRepository
+from coopex.storage.projects import ProjectRepository
 
 ModelsFactory = Callable[[], NewsModels]
 T = TypeVar("T")
@@ -389,8 +391,16 @@ class NewsService:
             detail = f"{lead.status.value} -> {status.value}"
             if status is LeadStatus.ACCEPTED:
                 project = project_from_lead(lead, actor.label)
-                project_id = repo.add_project(project, *repo.lead_org_ids(lead_id))
+                project_id = ProjectRepository(connection).add(project, *repo.lead_org_ids(lead_id))
                 detail += f", project {project.ref}"
+                self.audited.log(
+                    connection,
+                    actor,
+                    "project.create",
+                    project.ref,
+                    Outcome.DONE,
+                    f"from lead {lead_id}: {project.title}",
+                )
             repo.decide(lead_id, status, actor.label, project_id)
             decided = repo.lead(lead_id)
             assert decided is not None

@@ -13,7 +13,6 @@ from sqlalchemy.engine import Connection, RowMapping
 
 from coopex.domain.news import EventType, Lead, LeadEvent, LeadStatus
 from coopex.domain.paging import Page, encode_cursor
-from coopex.domain.projects import Project, ProjectStage
 from coopex.domain.queries import LeadFilter
 from coopex.engines.news.fingerprint import THRESHOLD, Fingerprint, similarity
 from coopex.storage.database import as_utc, utc_now
@@ -259,57 +258,6 @@ class NewsRepository:
             )
         ).one()
         return row.initiator_org_id, row.counterpart_org_id
-
-    def add_project(
-        self, project: Project, initiator_org_id: int | None, counterpart_org_id: int | None
-    ) -> int:
-        now = utc_now()
-        return int(
-            self.connection.execute(
-                sa.insert(projects)
-                .values(
-                    ref=project.ref,
-                    title=project.title,
-                    stage=project.stage.value,
-                    initiator_org_id=initiator_org_id,
-                    counterpart_org_id=counterpart_org_id,
-                    sectors=list(project.sectors),
-                    created_by=project.created_by,
-                    created_at=now,
-                    updated_at=now,
-                )
-                .returning(projects.c.id)
-            ).scalar_one()
-        )
-
-    def project(self, ref: str) -> Project | None:
-        row = (
-            self.connection.execute(
-                sa.select(
-                    projects,
-                    _initiator.c.ref.label("initiator_ref"),
-                    _counterpart.c.ref.label("counterpart_ref"),
-                )
-                .outerjoin(_initiator, _initiator.c.id == projects.c.initiator_org_id)
-                .outerjoin(_counterpart, _counterpart.c.id == projects.c.counterpart_org_id)
-                .where(projects.c.ref == ref)
-            )
-            .mappings()
-            .first()
-        )
-        if row is None:
-            return None
-        return Project(
-            ref=row["ref"],
-            title=row["title"],
-            stage=ProjectStage(row["stage"]),
-            initiator_org=row["initiator_ref"],
-            counterpart_org=row["counterpart_ref"],
-            sectors=tuple(row["sectors"]),
-            created_by=row["created_by"],
-            created_at=as_utc(row["created_at"]),
-            id=row["id"],
-        )
 
     def counts(self) -> dict[str, int]:
         count = sa.func.count()

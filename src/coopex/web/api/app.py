@@ -14,6 +14,7 @@ from coopex.web.api import (
     news,
     organizations,
     problems,
+    projects,
     suggestions,
 )
 
@@ -43,6 +44,7 @@ def create_api(coopex: Coopex) -> FastAPI:
     api.include_router(suggestions.router)
     api.include_router(news.news_router)
     api.include_router(news.leads_router)
+    api.include_router(projects.router)
 
     @api.get("/health", tags=["meta"], summary="Liveness and schema state")
     def health() -> dict[str, str]:
