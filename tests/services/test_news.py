@@ -209,3 +209,16 @@ def test_leads_are_found_by_meaning_across_languages(coopex: Coopex) -> None:
     assert [f.lead.event.counterpart for f in cables] == ["Степь Кабель"]
     with pytest.raises(ValidationFailed):
         coopex.news.search_leads(OPERATOR, "?!")
+
+
+def test_a_reader_process_that_dies_is_replaced_and_nothing_is_lost(coopex: Coopex) -> None:
+    import os
+    import signal
+
+    coopex.news.workers = 2
+    pool = coopex.news.warm()
+    documents: list[RawDocument | SourceProblem] = list(read_sources([DATA]))
+    os.kill(next(iter(pool._processes)), signal.SIGKILL)  # as the kernel's OOM killer would
+    report = coopex.news.ingest(OPERATOR, documents)
+    assert [item.outcome for item in report.items] == ["stored"] * len(documents)
+    assert coopex.news.warm() is not pool  # fresh readers took over

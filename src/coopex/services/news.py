@@ -15,6 +15,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -223,17 +224,22 @@ class NewsService:
                 else:
                     yield source, _read_or_reason(source, self.models)
             return
-        pool = self.warm()
         window: deque[tuple[Source, Future[ReadDocument | str] | None]] = deque()
         for source in sources:
-            job = (
-                None if isinstance(source, SourceProblem) else pool.submit(_read_in_worker, source)
-            )
-            window.append((source, job))
+            window.append((source, self._submit(source)))
             while len(window) > 4 * self._pool_size:
                 yield self._settle(*window.popleft())
         while window:
             yield self._settle(*window.popleft())
+
+    def _submit(self, source: Source) -> Future[ReadDocument | str] | None:
+        if isinstance(source, SourceProblem):
+            return None
+        try:
+            return self.warm().submit(_read_in_worker, source)
+        except BrokenProcessPool:
+            self.close()
+            return self.warm().submit(_read_in_worker, source)
 
     def warm(self) -> ProcessPoolExecutor:
         """Start the reader processes and wait until each has loaded the models; they stay
@@ -252,19 +258,26 @@ class NewsService:
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
+            self._pool.shutdown(wait=False, cancel_futures=True)
             self._pool = None
 
-    @staticmethod
     def _settle(
-        source: Source, job: Future[ReadDocument | str] | None
+        self, source: Source, job: Future[ReadDocument | str] | None
     ) -> tuple[Source, ReadDocument | str]:
         if isinstance(source, SourceProblem) or job is None:
             return source, source.reason if isinstance(source, SourceProblem) else ""
         try:
             return source, job.result()
-        except Exception as error:  # the worker died on this document
-            return source, f"could not be read ({type(error).__name__}: {error})"
+        except BrokenProcessPool:
+            # A reader process died (out of memory, a crash inside a model) with this document
+            # or another one in flight: fresh readers give this document one more try.
+            self.close()
+            retry = self._submit(source)
+            try:
+                return source, retry.result() if retry else ""
+            except BrokenProcessPool:
+                self.close()
+                return source, "the reader process died on this document"
 
     # ---- ingesting -----------------------------------------------------------------------
 
@@ -483,10 +496,6 @@ class NewsService:
         return self._fetch(
             actor, "news document", document_id, lambda repo: repo.original(document_id)
         )
-
-    def counts(self) -> dict[str, int]:
-        with self.database.transaction() as connection:
-            return NewsRepository(connection).counts()
 
 
 class _Linker:

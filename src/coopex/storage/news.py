@@ -258,12 +258,3 @@ class NewsRepository:
             )
         ).one()
         return row.initiator_org_id, row.counterpart_org_id
-
-    def counts(self) -> dict[str, int]:
-        count = sa.func.count()
-        return {
-            "documents": int(
-                self.connection.execute(sa.select(count).select_from(news_documents)).scalar_one()
-            ),
-            "leads": int(self.connection.execute(sa.select(count).select_from(leads)).scalar_one()),
-        }
