@@ -84,3 +84,17 @@ def test_cleaning_is_idempotent(page: list[str]) -> None:
     once = clean("\n".join(page))
     twice = clean(once.text)
     assert (twice.title, twice.paragraphs) == (once.title, once.paragraphs)
+
+
+def test_a_rubric_over_the_title_and_tag_lines_go() -> None:
+    article = clean(
+        "Главная\nЭкономика\nНижегородские предприятия ищут партнёров в Узбекистане\n"
+        "Делегация приняла участие в форуме.\nТеги: экономика, промышленность\n"
+    )
+    assert article.title == "Нижегородские предприятия ищут партнёров в Узбекистане"
+    assert {r.text: r.reason for r in article.removed} == {
+        "Главная": "menu item",
+        "Экономика": "section heading",
+        "Теги: экономика, промышленность": "tags",
+    }
+    assert [r.line for r in article.removed] == [1, 2, 5]

@@ -159,3 +159,28 @@ def test_reading_is_deterministic_and_keeps_no_state(models: NewsModels) -> None
     first = read(models, "chuvashia_kazakhstan.txt")
     read(models, "bashkortostan_vietnam.txt")
     assert read(models, "chuvashia_kazakhstan.txt") == first
+
+
+BELARUS_CHINA = """Belarus, China to set up joint venture to produce agricultural machinery
+MINSK, 14 June (BelTA) – Minsk Tractor Works and the Chinese company Weichai Power signed an \
+agreement to set up a joint venture, Belarus' Industry Minister Alexander Yefimov told reporters.
+The investment in the project is estimated at $120 million.
+Trade between Belarus and China reached $5.8 billion last year.
+Share on Facebook
+"""
+
+
+def test_a_story_without_a_home_place_is_told_from_the_side_it_names_first(
+    models: NewsModels,
+) -> None:
+    leads = read_document(RawDocument("by-cn.txt", BELARUS_CHINA.encode()), models).leads
+    assert "Minsk" in leads.entities.locations  # the dateline, not "MINSK"
+    found = events_of(leads)
+    # Not BelTA (it reports the story), not Minsk Tractor Works (named after a Belarusian place).
+    assert ("agreement", "Belarus", "Weichai Power") in found
+    assert ("investment", "Belarus", "China") in found
+    assert ("trade_figure", "Belarus", "China") in found
+    assert [(a.value, a.what) for a in leads.amounts] == [
+        (Decimal(120_000_000), "investment"),
+        (Decimal(5_800_000_000), "trade turnover"),
+    ]

@@ -75,6 +75,8 @@ def _tidy(
     if article:
         text, start = text[article.end() :], start + article.end()
     text = text.strip(" ,.;:’'\"“”")
+    if text.isupper() and start == 0 and paragraph[end : end + 1] == ",":
+        text = text.title()  # a dateline: "MINSK, 14 June" names Minsk
     text = text.removesuffix("'s").removesuffix("’s")
     return text, start, end
 

@@ -62,8 +62,8 @@ _BEFORE = re.compile(_CURRENCY + _SPACE + _NUMBER + _SPACE + _SCALE, re.IGNORECA
 MEASURES = (
     (
         "trade turnover",
-        r"товарооборот|торгов\w+ оборот|trade turnover|trade volume|bilateral trade|"
-        r"贸易额|贸易总额",
+        r"товарооборот|торгов\w+ оборот|торговл\w*|trade turnover|trade volume|bilateral trade|"
+        r"\btrade\b|贸易额|贸易总额|贸易",
     ),
     ("investment", r"инвестиц\w*|вложени\w*|investment\w*|invest\w*|投资"),
     ("exports", r"экспорт\w*|exports?|出口"),

@@ -47,6 +47,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     ("menu item", re.compile(r"^(news|новости|главная|home|新闻|首页)$", _FLAGS)),
+    ("tags", re.compile(r"^(теги|метки|tags|标签)\s*[:：]", _FLAGS)),
 )
 # "10:05, 27 December" / "27 декабря 2023, 10:05" / "2023-12-27": a publication stamp, kept aside.
 TIMESTAMP = re.compile(
@@ -101,7 +102,7 @@ def clean(raw: str) -> Article:
     first_seen: dict[str, int] = {}
     for number, line in lines:
         first_seen.setdefault(_key(line), number)
-    kept: list[str] = []
+    kept: list[tuple[int, str]] = []
     removed: list[Removed] = []
     seen: set[str] = set()
     published: str | None = None
@@ -121,9 +122,27 @@ def clean(raw: str) -> Article:
             removed.append(Removed(number, line, reason))
             continue
         seen.add(key)
-        kept.append(line)
-    title, paragraphs = _split_title(kept)
+        kept.append((number, line))
+    while len(kept) > 1 and _is_rubric(kept[0][1], kept[1][1]):
+        removed.append(Removed(*kept.pop(0), "section heading"))
+    title, paragraphs = _split_title([line for _, line in kept])
+    removed.sort(key=lambda cut: cut.line)
     return Article(title, tuple(paragraphs), published, tuple(removed))
+
+
+def _is_rubric(line: str, following: str) -> bool:
+    """ "Экономика" above "Нижегородские предприятия ищут партнёров": a one- or two-word
+    section heading over the real title."""
+
+    def heading(text: str) -> bool:
+        return not _SENTENCE_END.search(text) and len(text) <= 250
+
+    return (
+        len(line.split()) <= 2
+        and heading(line)
+        and len(following.split()) >= 3
+        and heading(following)
+    )
 
 
 def _split_title(lines: list[str]) -> tuple[str, list[str]]:

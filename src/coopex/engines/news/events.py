@@ -12,8 +12,9 @@ counterpart) is then looked for in a fixed order that suits the event type:
    else of the text.
 
 The initiator is the document's side: the first place of the home countries named in the title,
-else the first home region of the text, else the home country (a partner search is initiated by
-the organisation that searches). Talks with a party that the same document also invites to
+else the first home region of the text, else the home country; a story that names no home place
+is told from the first place it names (a partner search is initiated by the organisation that
+searches). Talks with a party that the same document also invites to
 localize, or signs with, are part of that stronger lead and are not reported twice.
 """
 
@@ -318,6 +319,9 @@ def document_sides(
         next(((n, p) for n, p in at_home if n in titled), None)
         or next(((n, p) for n, p in at_home if p.is_region), None)
         or next(iter(at_home), None)
+        # A story that names no home place is told from the side it names first.
+        or next(((n, p) for n, p in located if n in titled), None)
+        or next(iter(located), None)
     )
     initiator, initiator_place = choice if choice else ("", None)
     sides = Sides(initiator, initiator_place, "", places)
@@ -376,15 +380,27 @@ class EventReader:
             and not _VENUE_BEFORE.search(paragraph[max(0, m.start - 30) : m.start])
             and not self._sides.places.get(m.name)
             and not self._own_organization(m, sentence)
+            and not self._credited_source(m, paragraph)
         ]
 
     def _own_organization(self, organization: Mention, sentence: Sentence) -> bool:
-        return any(
+        """Named after a place on the initiator's side, as a mention inside it or a word."""
+        inside = any(
             m.kind is MentionKind.LOCATION
             and organization.start <= m.start < organization.end
             and self._sides.own_side(m.name)
             for m in sentence.mentions
         )
+        return inside or any(
+            self._sides.places.get(word) is not None and self._sides.own_side(word)
+            for word in organization.name.split()
+        )
+
+    def _credited_source(self, organization: Mention, paragraph: str) -> bool:
+        """ "MINSK, 14 June (BelTA) –", "(Казань, 17 мая, «Татар-информ»)": the agency that
+        reports the story, in the opening parenthesis, is not a party to it."""
+        opening = paragraph.rfind("(", 0, organization.start)
+        return 0 <= opening < 80 and ")" not in paragraph[opening : organization.start]
 
     def _foreign_places(self, sentence: Sentence) -> list[Mention]:
         return [

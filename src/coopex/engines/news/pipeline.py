@@ -111,8 +111,15 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
         if not _CURRENCY_BEFORE.search(paragraphs[m.paragraph][max(0, m.start - 20) : m.start])
     ]
     places = {
-        m.name: models.places.resolve(m.name) for m in mentions if m.kind is not MentionKind.PERSON
+        m.name: models.places.resolve(m.name)
+        for m in mentions
+        if m.kind is not MentionKind.PERSON or " " not in m.name
     }
+    # Places inside organisation names tell whose side an organisation is on ("Minsk Tractor
+    # Works").
+    for word in {w for m in mentions if m.kind is MentionKind.ORGANIZATION for w in m.name.split()}:
+        if word[:1].isupper() and word not in places:
+            places[word] = models.places.resolve(word)
     mentions = _places_are_locations(mentions, places)
     entities = collect_entities(mentions)
     clock.lap("entities")
@@ -155,10 +162,14 @@ def _places_are_locations(
     mentions: list[Mention], places: Mapping[str, Place | None]
 ) -> list[Mention]:
     """A name the gazetteer knows as a country, region or union is a location, whatever the
-    model called it ("Union State" tagged as an organisation)."""
+    model called it ("Union State" tagged as an organisation, "Harbin" as a person)."""
     return [
         Mention(MentionKind.LOCATION, m.name, m.paragraph, m.start, m.end)
-        if m.kind is MentionKind.ORGANIZATION and places.get(m.name) is not None
+        if places.get(m.name) is not None
+        and (
+            m.kind is MentionKind.ORGANIZATION
+            or (m.kind is MentionKind.PERSON and " " not in m.name)
+        )
         else m
         for m in mentions
     ]
