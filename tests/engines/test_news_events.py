@@ -25,8 +25,18 @@ PLACES = {
     "Belarus": "BY",
     "Union State": "UNION_STATE",
     "Харбин": "CN-HL",
+    "Калужская область": "RU-KLU",
+    "Хэнань": "CN-HA",
 }
-ORGANIZATIONS = ("Changan", "Sany", "ТехноМаш", "Harbin Electric", "Минский тракторный завод")
+ORGANIZATIONS = (
+    "Changan",
+    "Sany",
+    "ТехноМаш",
+    "Harbin Electric",
+    "Минский тракторный завод",
+    "Торговая палата провинции Хэнань",
+    "Zoomlion",
+)
 
 
 def mentions(paragraphs: Sequence[str]) -> list[Mention]:
@@ -173,3 +183,35 @@ def test_a_region_and_its_country_are_one_party() -> None:
         "неделю.",
     )
     assert found == [("business_mission", "Нижегородская область", "Харбин")]
+
+
+def test_talks_with_a_place_stay_a_lead_beside_an_organisation_named_after_it() -> None:
+    found = events(
+        "Калужская область и Хэнань",
+        "Губернатор встретился с делегацией провинции Хэнань. "
+        "Торговая палата провинции Хэнань подписала соглашение с регионом.",
+    )
+    assert found == [
+        ("negotiation", "Калужская область", "Хэнань"),
+        ("agreement", "Калужская область", "Торговая палата провинции Хэнань"),
+    ]
+
+
+def test_an_investment_sentence_belongs_to_the_company_just_named() -> None:
+    found = events(
+        "Калужская область и Хэнань",
+        "Компания Zoomlion планирует открыть в регионе производство техники. "
+        "В проект будет инвестировано 3 млрд рублей.",
+    )
+    assert found == [
+        ("localization_plan", "Калужская область", "Zoomlion"),
+        ("investment", "Калужская область", "Zoomlion"),
+    ]
+
+
+def test_talks_reported_with_an_invitation_to_the_same_party_are_that_invitation() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Цель визита — переговоры и приглашение китайскому бизнесу локализовать производство.",
+    )
+    assert found == [("localization_invitation", "Нижегородская область", "Китай")]

@@ -89,6 +89,11 @@ _NAMED_ORGANIZATION = re.compile(
 )
 
 
+# "Minister of Industry Kanat Sharlapayev": a person's title the model took for a body.
+_JOB_TITLE = re.compile(
+    r"(?:Deputy |Vice |First )?(?:Minister|President|Governor|Head|Director|Chairman|"
+    r"Ambassador|Mayor|Rector|CEO|Chief)\b"
+)
 _CAMEL_WORD = re.compile(r"(?<![\w-])([A-Z][a-z]+[A-Z]\w*)(?![\w-])")
 
 
@@ -125,7 +130,10 @@ class EnglishEntityRecognizer:
                 if kind is None:
                     continue
                 name, start, end = _tidy(kind, span.text, span.start_char, paragraph, places)
-                if not name or (kind is MentionKind.ORGANIZATION and _EVENT_NAME.search(name)):
+                if not name or (
+                    kind is MentionKind.ORGANIZATION
+                    and (_EVENT_NAME.search(name) or _JOB_TITLE.match(name))
+                ):
                     continue
                 found.append(Mention(kind, name, number, start, end))
             found.extend(_missed_organizations(paragraph, number, found, places))

@@ -67,6 +67,9 @@ def _organization_name(span: Any, paragraph: str) -> str:
     return " ".join([*normal[: head + 1], rest]).strip()
 
 
+# "Торговая палата" + "провинции" + "Хэнань": a place noun in the genitive between an
+# organisation and a place makes the place part of its name.
+_OF_PLACE = re.compile(r"(?:провинции|области|края|республики|округа|района|города|г\.)")
 _ENDS_SENTENCE = re.compile(r"[.!?…»\"”]\s*$")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
@@ -75,8 +78,8 @@ def _place_name(span: Any) -> str:
     """natasha's dictionary form; a one-word place it left inflected ("Татарстану",
     "Поднебесную") goes through pymorphy3, preferring its reading as a place name."""
     name: str = span.normal or span.text
-    if len(span.tokens) != 1 or name.isupper():
-        return name
+    if len(span.tokens) != 1 or name.isupper() or span.tokens[0].feats.get("Case") == "Nom":
+        return name  # "Хэнань" is in the nominative already: pymorphy would decline it
     from coopex.nlp.analysis import morph
 
     parses = morph().parse(name)
@@ -145,16 +148,16 @@ class RussianEntityRecognizer:
                 continue
             start, stop = span.start, tokens[-1].stop
             written_only = len(tokens) < len(span.tokens)
+            between = text[last_org.end : start].strip(" ") if last_org else ""
             joins = (
                 last_org is not None
                 and kind is not MentionKind.PERSON
-                and not text[last_org.end : start].strip(" ")
-                and _genitive(tokens)
+                and ((not between and _genitive(tokens)) or bool(_OF_PLACE.fullmatch(between)))
             )
             if joins and last_org is not None:
                 merged = Mention(
                     last_org.kind,
-                    f"{last_org.name} {text[start:stop]}",
+                    f"{last_org.name} {text[last_org.end : stop].strip()}",
                     number,
                     last_org.start,
                     stop,

@@ -52,6 +52,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # "10:05, 27 December" / "27 декабря 2023, 10:05" / "2023-12-27": a publication stamp, kept aside.
 TIMESTAMP = re.compile(
     r"^(\d{1,2}:\d{2},?\s+\d{1,2}\s+[^\W\d_]+(\s+\d{4})?|\d{1,2}\s+[^\W\d_]+\s+\d{4}(,?\s+\d{1,2}:\d{2})?|"
+    r"\d{1,2}\.\d{1,2}\.\d{4}(,?\s+\d{1,2}:\d{2})?|"
     r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2})?|\d{4}年\d{1,2}月\d{1,2}日)$",
     _FLAGS,
 )

@@ -44,6 +44,10 @@ TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
             r"локализовать",
             r"разме\w+\s+(?:сво\w+\s+)?производств",
             r"площадк\w+ для (?:локализ|производств)",
+            r"откр\w+\s+(?:\S+\s+){0,4}производств",
+            r"(?:повы\w+|увелич\w+|довес\w+)\s+(?:\S+\s+){0,2}(?:уров\w+\s+)?локализаци",
+            r"(?:raise|increase|bring)\w*\s+(?:\S+\s+){0,4}locali[sz]ation",
+            r"open\w*\s+(?:\S+\s+){0,3}(?:plant|factory|production)",
             r"locali[sz]\w*\s+(?:\w+\s+){0,2}(?:production|manufactur|assembly)",
             r"to locali[sz]e",
             r"set up (?:a )?(?:production|plant|factory)",
@@ -77,6 +81,8 @@ TRIGGERS: tuple[tuple[EventType, re.Pattern[str]], ...] = (
         EventType.PARTNER_SEARCH,
         _words(
             r"ищ\w+ партн[её]р",
+            r"ищ\w+ (?:\w+ )?поставщик",
+            r"(?:look|search)\w* for (?:\w+ )?suppliers",
             r"поиск\w* партн[её]р",
             r"подбор\w* партн[её]р",
             r"открыт\w* (?:к|для) сотрудничеств",
@@ -409,9 +415,18 @@ class EventReader:
             if m.kind is MentionKind.LOCATION and not self._sides.own_side(m.name)
         ]
 
-    def _earlier_organization(self, index: int) -> str | None:
-        """The organisation an anaphoric sentence points back to, in its paragraph."""
+    def _earlier_organization(self, index: int, kind: EventType) -> str | None:
+        """The organisation an anaphoric sentence points back to, in its paragraph; for an
+        investment, the one the previous sentence names ("Zoomlion plans a plant. The
+        investment will be 3 bn roubles.")."""
         sentence = self._sentences[index]
+        if kind is EventType.INVESTMENT and index > 0:
+            previous = self._sentences[index - 1]
+            named = (
+                self._organizations(previous) if previous.paragraph == sentence.paragraph else []
+            )
+            if named:
+                return named[-1].name
         if not _POINTS_BACK.search(sentence.text):
             return None
         earlier = [
@@ -439,7 +454,7 @@ class EventReader:
         if kind is EventType.PARTNER_SEARCH:
             return self._sought(sentence, places), False
         if kind in _ORG_FIRST:
-            earlier = self._earlier_organization(index)
+            earlier = self._earlier_organization(index, kind)
             order = [*named, earlier, *places, self._sides.counterpart]
         else:
             order = [*places, self._sides.counterpart]
@@ -495,6 +510,7 @@ def read_events(
         if not found and previous is not None and _SAME_AGAIN.search(sentence.text):
             found = [(previous, 0, 0)]
         hosts_talks = any(kind in _HOSTS_TALKS for kind, _, _ in found)
+        here: list[LeadEvent] = []
         for kind, _, trigger_end in found:
             counterpart, named_here = reader.counterpart(index, kind, trigger_end)
             if not counterpart or (
@@ -502,12 +518,26 @@ def read_events(
             ):
                 continue
             initiator = reader.initiator(sentence, kind, counterpart)
-            events.append(
+            here.append(
                 LeadEvent(kind, initiator, counterpart, sectors(sentence.text), sentence.text)
             )
             previous = kind
+        # "переговоры и передача приглашения … локализовать": talks the same sentence reports
+        # a stronger lead with, about the same party, are that lead.
+        events.extend(
+            e
+            for e in here
+            if not (
+                e.type is EventType.NEGOTIATION
+                and any(
+                    o.type in _COVERS_TALKS and _same_party(o.counterpart, e.counterpart)
+                    for o in here
+                )
+            )
+        )
     names = [m.name for m in mentions]
-    return _distinct([_full_names(event, names) for event in events], places)
+    locations = {m.name for m in mentions if m.kind is MentionKind.LOCATION}
+    return _distinct([_full_names(event, names) for event in events], places, locations)
 
 
 def _full_names(event: LeadEvent, names: Sequence[str]) -> LeadEvent:
@@ -529,7 +559,9 @@ def _nested_places(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
     return first.countries == second.countries and not (first.is_region and second.is_region)
 
 
-def _distinct(events: list[LeadEvent], places: Mapping[str, Place | None]) -> tuple[LeadEvent, ...]:
+def _distinct(
+    events: list[LeadEvent], places: Mapping[str, Place | None], locations: set[str]
+) -> tuple[LeadEvent, ...]:
     """One event per type and party (the first evidence, sectors of all; a region and its
     country are one party); talks with a party covered by a stronger lead are dropped."""
     kept: list[LeadEvent] = []
@@ -552,11 +584,17 @@ def _distinct(events: list[LeadEvent], places: Mapping[str, Place | None]) -> tu
         merged = tuple(dict.fromkeys([*kept[same].sectors, *event.sectors]))
         old = kept[same]
         kept[same] = LeadEvent(old.type, old.initiator, old.counterpart, merged, old.evidence)
-    covered = [e.counterpart for e in kept if e.type in _COVERS_TALKS]
+    # Only a named organisation: an invitation to "Chinese investors" (the country) does not
+    # make the governor's talks with a Chinese province part of it.
+    covered = [
+        e.counterpart for e in kept if e.type in _COVERS_TALKS and e.counterpart not in locations
+    ]
     return tuple(
         e
         for e in kept
         if not (
-            e.type is EventType.NEGOTIATION and any(_same_party(e.counterpart, c) for c in covered)
+            e.type is EventType.NEGOTIATION
+            and e.counterpart not in locations
+            and any(_same_party(e.counterpart, c) for c in covered)
         )
     )
