@@ -170,6 +170,13 @@ def test_enterprise_members_may_not_ingest_or_see_leads(coopex: Coopex, people: 
     member, _ = people.member("ru-plant")
     with pytest.raises(PermissionDenied):
         coopex.news.ingest(member, [RawDocument("a.txt", CHUVASHIA.read_bytes())])
+    [refusal] = coopex.audit.recent(OPERATOR, entity="news")
+    assert (refusal.action, refusal.outcome.value, refusal.actor) == (
+        "news.ingest",
+        "denied",
+        member.label,
+    )
+    assert count(coopex, news_documents) == 0
     with pytest.raises(PermissionDenied):
         coopex.news.leads(member, LeadFilter())
     staff, _ = people.staff()

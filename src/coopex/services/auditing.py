@@ -80,9 +80,23 @@ class AuditedChange:
                 self.log(connection, actor, action, entity_ref, Outcome.DONE, detail)
                 return result
         except PermissionDenied as denied:
-            with self.database.transaction() as connection:
-                self.log(connection, actor, action, entity_ref, Outcome.DENIED, denied.reason)
+            self._refused(actor, action, entity_ref, denied)
             raise
+
+    def check(self, actor: Actor, action: str, entity_ref: str, rule: Callable[[], None]) -> None:
+        """Apply a permission `rule` before work that runs in many transactions of its own
+        (a batch); a refusal is logged like any other."""
+        try:
+            rule()
+        except PermissionDenied as denied:
+            self._refused(actor, action, entity_ref, denied)
+            raise
+
+    def _refused(
+        self, actor: Actor, action: str, entity_ref: str, denied: PermissionDenied
+    ) -> None:
+        with self.database.transaction() as connection:
+            self.log(connection, actor, action, entity_ref, Outcome.DENIED, denied.reason)
 
 
 class AuditTrail:

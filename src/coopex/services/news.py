@@ -287,7 +287,9 @@ class NewsService:
         sources: Iterable[Source],
         progress: Callable[[IngestItem], None] | None = None,
     ) -> IngestReport:
-        require_staff(actor, "ingest news")
+        self.audited.check(
+            actor, "news.ingest", "batch", lambda: require_staff(actor, "ingest news")
+        )
         report = IngestReport()
         names = self._name_index()
         for source, result in self._read_all(sources):
