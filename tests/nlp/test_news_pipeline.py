@@ -184,3 +184,28 @@ def test_a_story_without_a_home_place_is_told_from_the_side_it_names_first(
         (Decimal(120_000_000), "investment"),
         (Decimal(5_800_000_000), "trade turnover"),
     ]
+
+
+def test_place_names_that_do_not_decline_and_organisations_of_a_province(
+    models: NewsModels,
+) -> None:
+    text = (
+        "Губернатор Калужской области встретился с делегацией провинции Хэнань\n"
+        "05.09.2024 14:20\n"
+        "По итогам встречи Торговая палата провинции Хэнань подписала меморандум с регионом.\n"
+    )
+    result = read_document(RawDocument("kaluga.txt", text.encode()), models)
+    leads = result.leads
+    assert result.leads.published == "05.09.2024 14:20"
+    assert "Хэнань" in leads.entities.locations  # not declined into "Хэнани"
+    assert "Торговая палата провинции Хэнань" in leads.entities.organizations
+    found = events_of(leads)
+    assert ("negotiation", "Калужская область", "Хэнань") in found
+    assert ("agreement", "Калужская область", "Торговая палата провинции Хэнань") in found
+
+
+def test_a_city_the_english_model_calls_a_person_is_a_place(models: NewsModels) -> None:
+    text = "Belarus and China\nThe Belarusian delegation also visited Harbin last week."
+    leads = read_document(RawDocument("harbin.txt", text.encode()), models).leads
+    assert "Harbin" in leads.entities.locations
+    assert "Harbin" not in leads.entities.persons
