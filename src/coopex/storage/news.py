@@ -17,7 +17,8 @@ from coopex.domain.queries import LeadFilter
 from coopex.engines.news.fingerprint import THRESHOLD, Fingerprint, similarity
 from coopex.storage.database import as_utc, utc_now
 from coopex.storage.keyset import fetch_after
-from coopex.storage.tables import leads, news_bands, news_documents, organizations, projects
+from coopex.storage.parties import either_party_is, with_party_refs
+from coopex.storage.tables import leads, news_bands, news_documents, projects
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,21 +39,16 @@ class StoredDocument:
     ingested_at: datetime
 
 
-_initiator = organizations.alias("initiator_org")
-_counterpart = organizations.alias("counterpart_org")
-_LEADS = (
+_LEADS = with_party_refs(
     sa.select(
         leads,
         news_documents.c.name.label("document_name"),
         news_documents.c.title.label("document_title"),
-        _initiator.c.ref.label("initiator_ref"),
-        _counterpart.c.ref.label("counterpart_ref"),
         projects.c.ref.label("project_ref"),
     )
     .join(news_documents, news_documents.c.id == leads.c.document_id)
-    .outerjoin(_initiator, _initiator.c.id == leads.c.initiator_org_id)
-    .outerjoin(_counterpart, _counterpart.c.id == leads.c.counterpart_org_id)
-    .outerjoin(projects, projects.c.id == leads.c.project_id)
+    .outerjoin(projects, projects.c.id == leads.c.project_id),
+    leads,
 )
 
 
@@ -234,9 +230,7 @@ class NewsRepository:
             ]
             query = query.where(sa.or_(*conditions))
         if filters.org_ref:
-            query = query.where(
-                sa.or_(_initiator.c.ref == filters.org_ref, _counterpart.c.ref == filters.org_ref)
-            )
+            query = query.where(either_party_is(filters.org_ref))
         if filters.sector:
             # sectors is a JSON list of slugs; the quoted slug cannot occur inside another one.
             query = query.where(sa.cast(leads.c.sectors, sa.Text).contains(f'"{filters.sector}"'))

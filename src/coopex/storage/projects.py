@@ -12,19 +12,10 @@ from coopex.domain.paging import Page, encode_cursor
 from coopex.domain.projects import Project, ProjectStage
 from coopex.storage.database import as_utc, utc_now
 from coopex.storage.keyset import fetch_after
-from coopex.storage.tables import leads, organizations, projects
+from coopex.storage.parties import with_party_refs
+from coopex.storage.tables import leads, projects
 
-_initiator = organizations.alias("initiator_org")
-_counterpart = organizations.alias("counterpart_org")
-_PROJECTS = (
-    sa.select(
-        projects,
-        _initiator.c.ref.label("initiator_ref"),
-        _counterpart.c.ref.label("counterpart_ref"),
-    )
-    .outerjoin(_initiator, _initiator.c.id == projects.c.initiator_org_id)
-    .outerjoin(_counterpart, _counterpart.c.id == projects.c.counterpart_org_id)
-)
+_PROJECTS = with_party_refs(sa.select(projects), projects)
 
 
 def _project(row: RowMapping, lead_ids: Sequence[int]) -> Project:
