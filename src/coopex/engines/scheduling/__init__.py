@@ -1,0 +1,1 @@
+"""B2B meeting scheduling: assign meetings to (slot, table) pairs."""
