@@ -241,8 +241,8 @@ class MeetingService:
                 if row.errors:
                     continue
                 try:
-                    with connection.begin_nested():  # a refused row leaves nothing behind
-                        self._add(connection, actor, event, build_request(row.raw, actor.label))
+                    # `_add` checks everything before it writes: a refused row leaves nothing
+                    self._add(connection, actor, event, build_request(row.raw, actor.label))
                     created += 1
                 except ValidationFailed as failure:
                     errors.extend(row_errors(row, failure))
