@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date, time
 
 import pytest
@@ -167,7 +168,7 @@ def test_slots_are_in_time_order_across_sessions_and_days() -> None:
     ]
     assert [s.index for s in grid] == list(range(6))
     assert grid[1].starts.time() == time(14, 30) and grid[1].ends.time() == time(15, 0)
-    assert all(a.starts < b.starts for a, b in zip(grid, grid[1:], strict=False))
+    assert all(a.starts < b.starts for a, b in itertools.pairwise(grid))
 
 
 @pytest.mark.parametrize(
