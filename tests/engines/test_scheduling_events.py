@@ -10,7 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coopex.domain.agenda import agenda, table_plan
-from coopex.domain.events import Event, EventKind, Participant, ParticipantStatus, build_session
+from coopex.domain.events import (
+    Event,
+    EventKind,
+    Participant,
+    ParticipantStatus,
+    Session,
+    build_session,
+)
 from coopex.domain.meetings import EventMeeting, Outcome
 from coopex.engines.scheduling import solver
 from coopex.engines.scheduling.events import event_problem, lock_conflicts
@@ -30,8 +37,8 @@ EVENT = Event(
 )
 
 
-def _session(key: str, day: int, kind: str = "matchmaking") -> object:
-    raw = {
+def _session(key: str, day: int, kind: str = "matchmaking") -> Session:
+    raw: dict[str, object] = {
         "key": key,
         "title": key,
         "kind": kind,
