@@ -11,7 +11,7 @@ import typer
 from rich.progress import Progress
 
 from coopex.app import Coopex
-from coopex.cli import events, news
+from coopex.cli import events, meetings, news
 from coopex.cli.context import OPERATOR, opened
 from coopex.cli.output import (
     JsonOption,
@@ -61,7 +61,7 @@ app.add_typer(news.news_app, name="news")
 app.add_typer(news.project_app, name="project")
 app.command("ingest")(news.ingest)
 app.add_typer(events.event_app, name="event")
-app.command("schedule")(events.schedule)
+app.command("schedule")(meetings.schedule)
 
 # -- server and demo -------------------------------------------------------------------
 

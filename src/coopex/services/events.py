@@ -170,7 +170,7 @@ class EventService:
             raise Conflict(
                 f"{participant.org!r} is already registered for {event.ref!r}", field="org"
             )
-        self._check_listings(connection, participant, org_id)
+        self._check_listings(connection, participant)
         repo.add_participant(event_id(event), org_id, participant, actor.label)
         return participant
 
@@ -182,7 +182,7 @@ class EventService:
         return org_id
 
     @staticmethod
-    def _check_listings(connection: Connection, participant: Participant, org_id: int) -> None:
+    def _check_listings(connection: Connection, participant: Participant) -> None:
         if not participant.listings:
             return
         found = ListingRepository(connection).by_refs(list(participant.listings))
@@ -191,7 +191,6 @@ class EventService:
             for ref in participant.listings
             if ref not in found or found[ref][0].org_ref != participant.org
         ]
-        del org_id
         if errors:
             raise ValidationFailed(errors)
 
@@ -220,7 +219,7 @@ class EventService:
             merged = {**before, **{k: v for k, v in changes.items() if k != "status"}, "org": org}
             sessions = {s.key: s for s in EventRepository(connection).sessions(event_id(event))}
             updated = build_participant(merged, status, sessions)
-            self._check_listings(connection, updated, org_id)
+            self._check_listings(connection, updated)
             assert current.id is not None
             EventRepository(connection).update_participant(current.id, updated)
             saved = replace(updated, org_name=current.org_name, id=current.id)
@@ -277,7 +276,7 @@ class EventService:
                         )
                     seen.add(participant.org)
                     org_id = self._organization(connection, participant.org)
-                    self._check_listings(connection, participant, org_id)
+                    self._check_listings(connection, participant)
                 except ValidationFailed as failure:
                     errors.extend(row_errors(row, failure))
                     continue
