@@ -96,9 +96,12 @@ def test_requests_opt_in_and_bad_targets(coopex: Coopex, people: People) -> None
     (meeting,) = coopex.meetings.meetings(OPERATOR, REF)
     assert meeting.pair == ("kamaz", "rm-rail") and meeting.priority == 3
     assert not meeting.mutual
-    ask(coopex, "kamaz", "rm-rail")  # the other way: one meeting, now mutual
+    back = ask(coopex, "kamaz", "rm-rail")  # the other way: still one meeting
     (meeting,) = coopex.meetings.meetings(OPERATOR, REF)
     assert meeting.mutual is False  # kamaz's own request is still pending
+    coopex.meetings.decide(rm_rail, REF, back, RequestStatus.ACCEPTED)
+    (meeting,) = coopex.meetings.meetings(OPERATOR, REF)
+    assert meeting.mutual is True and meeting.outcome is Outcome.PLANNED
     # a member sees only the requests of their organisations
     foton, _ = people.member("foton")
     assert coopex.meetings.requests(foton, REF) == []
@@ -180,6 +183,14 @@ def test_schedule_reschedule_locks_and_unplaceable_meetings(coopex: Coopex) -> N
     coopex.events.update_participant(OPERATOR, REF, "rm-rail", {"unavailable": ["b2b-2#3"]})
     with pytest.raises(ValidationFailed, match="when rm-rail is unavailable"):
         coopex.schedules.schedule(OPERATOR, REF, time_limit=5)
+    # a declined registration: its meetings are listed with the reason
+    coopex.events.update_participant(OPERATOR, REF, "rm-rail", {"unavailable": []})
+    coopex.events.update_participant(OPERATOR, REF, "foton", {"status": "declined"})
+    declined = coopex.schedules.schedule(OPERATOR, REF, time_limit=5)
+    assert_consistent(declined, tables=2)
+    assert {u.reason for u in declined.unplaced if u.meeting.pair == ("foton", "rm-rail")} == {
+        "foton's registration was declined"
+    }
     with pytest.raises(ValidationFailed, match="time_limit"):
         coopex.schedules.schedule(OPERATOR, REF, time_limit=0)
 

@@ -67,32 +67,29 @@ class MeetingSuggestion:
     their_listing: str
 
 
-def sync_meetings(connection: Connection, event: Event) -> None:
-    """Bring the event's meetings in line with its accepted requests: new pairs get a
-    meeting; pairs whose requests all went are cancelled (and lose their slot)."""
+def sync_meetings(connection: Connection, event: Event, pair: tuple[str, str]) -> None:
+    """Bring the meeting of two organisations in line with their requests: an accepted
+    request grants a meeting; when all are declined or withdrawn it is cancelled (and loses
+    its slot). Only this pair's rows are read, however big the event."""
+    first, second = sorted(pair)
     repo = MeetingRepository(connection)
-    granted = granted_meetings(repo.requests(event_id(event)))
-    existing = {m.pair: m for m in repo.meetings(event_id(event))}
-    orgs = sorted({org for pair in granted for org in pair})
-    ids = EventRepository(connection).participant_ids(event_id(event), orgs)
-    for pair, grant in granted.items():
-        meeting = existing.get(pair)
-        if meeting is None:
-            repo.add_meeting(
-                event_id(event), ids[pair[0]], ids[pair[1]], grant.priority, grant.mutual
-            )
-        elif meeting.outcome is Outcome.CANCELLED or (meeting.priority, meeting.mutual) != (
-            grant.priority,
-            grant.mutual,
-        ):
-            outcome = Outcome.PLANNED if meeting.outcome is Outcome.CANCELLED else meeting.outcome
-            assert meeting.id is not None
-            repo.update_meeting(
-                meeting.id, priority=grant.priority, mutual=grant.mutual, outcome=outcome.value
-            )
-    for pair, meeting in existing.items():
-        if pair not in granted and meeting.outcome is Outcome.PLANNED:
-            assert meeting.id is not None
+    between = [
+        r
+        for r in repo.requests(event_id(event), first)
+        if {r.requester, r.target} == {first, second}
+    ]
+    grant = granted_meetings(between).get((first, second))
+    meeting = next(
+        (m for m in repo.meetings(event_id(event), first) if m.pair == (first, second)), None
+    )
+    if meeting is None:
+        if grant is not None:
+            ids = EventRepository(connection).participant_ids(event_id(event), [first, second])
+            repo.add_meeting(event_id(event), ids[first], ids[second], grant.priority, grant.mutual)
+        return
+    assert meeting.id is not None
+    if grant is None:
+        if meeting.outcome is Outcome.PLANNED:
             repo.update_meeting(
                 meeting.id,
                 outcome=Outcome.CANCELLED.value,
@@ -101,6 +98,13 @@ def sync_meetings(connection: Connection, event: Event) -> None:
                 locked=False,
                 unplaced_reason=None,
             )
+        return
+    revived = meeting.outcome is Outcome.CANCELLED
+    if revived or (meeting.priority, meeting.mutual) != (grant.priority, grant.mutual):
+        outcome = Outcome.PLANNED if revived else meeting.outcome
+        repo.update_meeting(
+            meeting.id, priority=grant.priority, mutual=grant.mutual, outcome=outcome.value
+        )
 
 
 class MeetingService:
@@ -160,7 +164,7 @@ class MeetingService:
             decided_by="opt-out" if status is RequestStatus.ACCEPTED else None,
         )
         request_id = repo.add_request(event_id(event), requester.id, target.id, stored)
-        sync_meetings(connection, event)
+        sync_meetings(connection, event, (asked.requester, asked.target))
         found = repo.request(event_id(event), request_id)
         assert found is not None
         return found
@@ -189,7 +193,7 @@ class MeetingService:
             if current is RequestStatus.CANCELLED or current is status:
                 raise Conflict(f"request {request_id} is already {current.value}", field="status")
             repo.decide(request_id, status, actor.label)
-            sync_meetings(connection, event)
+            sync_meetings(connection, event, (request.requester, request.target))
             decided = repo.request(event_id(event), request_id)
             assert decided is not None
             return decided, f"{current.value} -> {status.value}"

@@ -112,6 +112,8 @@ class ScheduleService:
                 if key in spots:
                     slot, table = spots[key]
                     repo.update_meeting(meeting.id, slot=slot, table_no=table, unplaced_reason=None)
+                elif key in reasons and meeting.locked:  # a lock stays where it was put
+                    repo.update_meeting(meeting.id, unplaced_reason=reasons[key])
                 elif key in reasons and meeting.outcome is Outcome.PLANNED:
                     repo.update_meeting(
                         meeting.id, slot=None, table_no=None, unplaced_reason=reasons[key]

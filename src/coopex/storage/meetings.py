@@ -173,8 +173,11 @@ class MeetingRepository:
 
     # -- meetings --------------------------------------------------------------------------
 
-    def meetings(self, event_id: int) -> list[EventMeeting]:
+    def meetings(self, event_id: int, org_ref: str | None = None) -> list[EventMeeting]:
+        """The event's meetings (those `org_ref` is in, when given)."""
         query = _MEETINGS.where(event_meetings.c.event_id == event_id)
+        if org_ref is not None:
+            query = query.where(sa.or_(_o1.c.ref == org_ref, _o2.c.ref == org_ref))
         return [_meeting(row) for row in self.connection.execute(query).mappings()]
 
     def meeting(self, event_id: int, meeting_id: int) -> EventMeeting | None:

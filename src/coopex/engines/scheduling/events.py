@@ -158,8 +158,10 @@ def _unplaceable(
         return "the event has no meeting tables"
     for org in meeting.pair:
         participant = people.get(org)
-        if participant is None or participant.status is ParticipantStatus.DECLINED:
+        if participant is None:
             return f"{org} is not a participant of the event"
+        if participant.status is ParticipantStatus.DECLINED:
+            return f"{org}'s registration was declined"
         if participant.status is not ParticipantStatus.CONFIRMED:
             return f"{org}'s registration is not confirmed"
         if not every - unavailable.get(org, frozenset()):
