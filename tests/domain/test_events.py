@@ -21,9 +21,11 @@ from coopex.domain.events import (
     build_event,
     build_participant,
     build_session,
+    event_record,
     require_can_act_for,
     require_organizer,
     resolve_slot,
+    session_record,
     slot_grid,
     unavailable_slots,
 )
@@ -279,3 +281,42 @@ def test_organisers_and_members() -> None:
     with pytest.raises(PermissionDenied, match="not a member of 'other'"):
         require_can_act_for(member, 2, "other", "request a meeting")
     assert SessionKind.VISIT.value == "visit"
+
+
+@given(
+    st.dates(date(2020, 1, 1), date(2035, 12, 31)),
+    st.integers(0, 5),
+    st.sampled_from(["UTC", "Europe/Moscow", "Asia/Shanghai", "Europe/Minsk"]),
+    st.sampled_from(list(EventKind)),
+    st.integers(0, 50),
+    st.text(alphabet="абвгдxyz 漢字-", min_size=1, max_size=40).filter(lambda t: t.strip()),
+    st.booleans(),
+)
+def test_an_event_record_builds_the_same_event(
+    starts: date, days: int, zone: str, kind: EventKind, tables: int, title: str, deadline: bool
+) -> None:
+    raw = {
+        "title": title,
+        "kind": kind.value,
+        "starts_on": starts.isoformat(),
+        "ends_on": date.fromordinal(starts.toordinal() + days).isoformat(),
+        "timezone": zone,
+        "tables": tables,
+        "request_deadline": f"{starts.isoformat()}T09:30" if deadline else None,
+    }
+    event = build_event(raw, "someone")
+    assert build_event(event_record(event), "someone") == event
+    session = build_session(
+        {
+            "key": "s1",
+            "title": "B2B",
+            "kind": "matchmaking" if tables else "business",
+            "day": event.ends_on.isoformat(),
+            "starts": "09:00",
+            "ends": "10:00",
+            "slot_minutes": 15 if tables else None,
+        },
+        event,
+    )
+    assert build_session(session_record(session), event) == session
+    assert session.slot_count == (4 if tables else 0)
