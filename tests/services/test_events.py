@@ -3,14 +3,16 @@ re-scheduling, locks, outcomes → projects, counts, CSV imports and the audit t
 
 from __future__ import annotations
 
+from contextlib import suppress
 from datetime import UTC, datetime, timedelta
+from random import Random
 
 import pytest
 
 from coopex.app import Coopex
 from coopex.domain.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from coopex.domain.events import ParticipantStatus
-from coopex.domain.meetings import FollowUp, Outcome, RequestStatus
+from coopex.domain.meetings import FollowUp, Outcome, RequestStatus, granted_meetings
 from coopex.domain.projects import ProjectStage
 from coopex.interchange.event_csv import PARTICIPANT_COLUMNS, REQUEST_COLUMNS, read_rows
 from coopex.services.schedule import ScheduleView
@@ -320,3 +322,35 @@ def test_csv_imports_are_all_or_nothing(coopex: Coopex) -> None:
         coopex.meetings.import_requests(OPERATOR, REF, read_rows(ok, REQUEST_COLUMNS)).created == 2
     )
     assert len(coopex.meetings.requests(OPERATOR, REF)) == 2
+
+
+def test_meetings_always_follow_the_accepted_requests(coopex: Coopex) -> None:
+    """After any sequence of asks and decisions, the live meetings are exactly the pairs
+    with an accepted request, mutual when both asked (checked after every step)."""
+    make_event(coopex)
+    orgs = ["rm-rail", "kamaz", "foton", "belaz"]
+    pick = Random(20250514)
+    decisions = [RequestStatus.ACCEPTED, RequestStatus.DECLINED, RequestStatus.CANCELLED]
+    for _ in range(40):
+        requests = coopex.meetings.requests(OPERATOR, REF)
+        if requests and pick.random() < 0.6:
+            request = pick.choice(requests)
+            assert request.id is not None
+            with suppress(Conflict):  # already in that state, or cancelled for good
+                coopex.meetings.decide(OPERATOR, REF, request.id, pick.choice(decisions))
+        else:
+            a, b = pick.sample(orgs, 2)
+            with suppress(Conflict):  # asked before
+                ask(coopex, a, b, pick.randint(1, 5))
+        granted = granted_meetings(coopex.meetings.requests(OPERATOR, REF))
+        live = {
+            m.pair: m
+            for m in coopex.meetings.meetings(OPERATOR, REF)
+            if m.outcome is not Outcome.CANCELLED
+        }
+        assert set(live) == set(granted)
+        for pair, meeting in live.items():
+            assert (meeting.priority, meeting.mutual) == (
+                granted[pair].priority,
+                granted[pair].mutual,
+            )
