@@ -18,10 +18,14 @@ from coopex.reference.glossary import load_glossary
 from coopex.services.accounts import AccountService
 from coopex.services.auditing import AuditTrail
 from coopex.services.changes import ListingChanges
+from coopex.services.events import EventService
 from coopex.services.matching import MatchingService
+from coopex.services.meetings import MeetingService
 from coopex.services.news import NewsService
+from coopex.services.outcomes import OutcomeService
 from coopex.services.projects import ProjectService
 from coopex.services.registry import RegistryService
+from coopex.services.schedule import ScheduleService
 from coopex.services.suggestions import SuggestionService
 from coopex.services.transfer import TransferService
 from coopex.storage.database import Database
@@ -41,6 +45,10 @@ class Coopex:
     suggestions: SuggestionService
     news: NewsService
     projects: ProjectService
+    events: EventService
+    meetings: MeetingService
+    schedules: ScheduleService
+    outcomes: OutcomeService
 
     def migrate(self) -> None:
         upgrade(self.database.engine)
@@ -75,6 +83,7 @@ def build(settings: Settings | None = None) -> Coopex:
     store = IndexStore(settings.home / "index", UseEmbedder.model_name, UseEmbedder.dimension)
     matching = MatchingService(database, registry, lambda: match_engine_factory(settings), store)
     changes.subscribe(matching.listings_changed)
+    projects = ProjectService(database)
     return Coopex(
         settings=settings,
         database=database,
@@ -91,5 +100,9 @@ def build(settings: Settings | None = None) -> Coopex:
             matching,
             settings.news_workers,
         ),
-        projects=ProjectService(database),
+        projects=projects,
+        events=EventService(database),
+        meetings=MeetingService(database, matching),
+        schedules=ScheduleService(database),
+        outcomes=OutcomeService(database, projects),
     )

@@ -11,7 +11,7 @@ import typer
 from rich.progress import Progress
 
 from coopex.app import Coopex
-from coopex.cli import news
+from coopex.cli import events, meetings, news
 from coopex.cli.context import OPERATOR, opened
 from coopex.cli.output import (
     JsonOption,
@@ -33,6 +33,7 @@ from coopex.interchange.reading import format_of, read_file
 from coopex.interchange.records import Entity, FileFormat, UnreadableFile
 from coopex.interchange.writing import write_csv, write_json
 from coopex.services.demo import DEMO_PASSWORD, load_demo, load_demo_news
+from coopex.services.demo_events import load_demo_event
 from coopex.services.transfer import ImportRejected, RejectedRecord, describe
 from coopex.storage import migrate
 from coopex.web.api.filters import code_prefix, match_filter
@@ -60,6 +61,8 @@ app.add_typer(news.leads_app, name="leads")
 app.add_typer(news.news_app, name="news")
 app.add_typer(news.project_app, name="project")
 app.command("ingest")(news.ingest)
+app.add_typer(events.event_app, name="event")
+app.command("schedule")(meetings.schedule)
 
 # -- server and demo -------------------------------------------------------------------
 
@@ -104,6 +107,11 @@ def _load_demo(coopex: Coopex) -> None:
     console.print(
         f"demo news: {news['documents']} pages, {news['stored']} new, {news['leads']} leads "
         "(`coopex leads list`)",
+        highlight=False,
+    )
+    event = load_demo_event(coopex.events, coopex.meetings, coopex.schedules)
+    console.print(
+        f"demo event: {event.ref}, {event.placed} meetings scheduled (`coopex event show`)",
         highlight=False,
     )
     console.print(f"demo users (password [bold]{DEMO_PASSWORD}[/]): {', '.join(loaded.users)}")

@@ -99,3 +99,29 @@ class ProjectRepository:
         lead_ids = self._lead_ids([row["id"] for row in rows])
         items = [_project(row, lead_ids[row["id"]]) for row in rows]
         return Page(items, encode_cursor(rows[-1]["id"]) if more and rows else None)
+
+    # -- used by event follow-ups (services/outcomes.py) ------------------------------------
+
+    def open_between(self, first_org_id: int, second_org_id: int) -> Project | None:
+        """The latest project joining these two organisations (either way) that is not closed."""
+        pair = (first_org_id, second_org_id)
+        row = (
+            self.connection.execute(
+                _PROJECTS.where(
+                    projects.c.initiator_org_id.in_(pair),
+                    projects.c.counterpart_org_id.in_(pair),
+                    projects.c.initiator_org_id != projects.c.counterpart_org_id,
+                    projects.c.stage != ProjectStage.CLOSED.value,
+                ).order_by(projects.c.id.desc())
+            )
+            .mappings()
+            .first()
+        )
+        return None if row is None else _project(row, self._lead_ids([row["id"]])[row["id"]])
+
+    def set_stage(self, project_id: int, stage: ProjectStage) -> None:
+        self.connection.execute(
+            sa.update(projects)
+            .where(projects.c.id == project_id)
+            .values(stage=stage.value, updated_at=utc_now())
+        )

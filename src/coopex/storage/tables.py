@@ -256,3 +256,149 @@ leads = sa.Table(
     sa.Index(None, "document_id"),
     sa.Index(None, "counterpart_org_id"),
 )
+
+# -- events and B2B meetings -----------------------------------------------------------------
+
+events = sa.Table(
+    "events",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("ref", sa.String(80), nullable=False, unique=True),
+    sa.Column("title", sa.String(300), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("starts_on", sa.Date, nullable=False),
+    sa.Column("ends_on", sa.Date, nullable=False),
+    sa.Column("timezone", sa.String(60), nullable=False),
+    sa.Column("place", sa.String(200)),
+    sa.Column("registration", sa.String(12), nullable=False),
+    sa.Column("acceptance", sa.String(12), nullable=False),
+    sa.Column("tables", sa.Integer, nullable=False),
+    sa.Column("request_deadline", Timestamp),
+    sa.Column("description", sa.Text, nullable=False),
+    sa.Column("created_by", sa.String(200), nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
+    sa.Column("updated_at", Timestamp, nullable=False),
+)
+
+event_sessions = sa.Table(
+    "event_sessions",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("key", sa.String(80), nullable=False),
+    sa.Column("title", sa.String(300), nullable=False),
+    sa.Column("kind", sa.String(20), nullable=False),
+    sa.Column("day", sa.Date, nullable=False),
+    sa.Column("starts", sa.Time, nullable=False),
+    sa.Column("ends", sa.Time, nullable=False),
+    sa.Column("place", sa.String(200)),
+    sa.Column("slot_minutes", sa.Integer),
+    sa.Column("host_org_id", sa.Integer, sa.ForeignKey("organizations.id")),
+    sa.UniqueConstraint("event_id", "key"),
+)
+
+event_participants = sa.Table(
+    "event_participants",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("organization_id", sa.Integer, sa.ForeignKey("organizations.id"), nullable=False),
+    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("representatives", sa.JSON, nullable=False),
+    sa.Column("unavailable", sa.JSON, nullable=False),  # `SESSION` or `SESSION#N` entries
+    sa.Column("listings", sa.JSON, nullable=False),  # listing refs; empty: all published
+    sa.Column("registered_by", sa.String(200), nullable=False),
+    sa.Column("registered_at", Timestamp, nullable=False),
+    sa.UniqueConstraint("event_id", "organization_id"),
+)
+
+meeting_requests = sa.Table(
+    "meeting_requests",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column(
+        "requester_id",
+        sa.Integer,
+        sa.ForeignKey("event_participants.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column(
+        "target_id",
+        sa.Integer,
+        sa.ForeignKey("event_participants.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("priority", sa.SmallInteger, nullable=False),
+    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("message", sa.Text, nullable=False),
+    sa.Column("reason", sa.Text, nullable=False),  # the matching explanation, if suggested
+    sa.Column("created_by", sa.String(200), nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
+    sa.Column("decided_by", sa.String(200)),
+    sa.Column("decided_at", Timestamp),
+    sa.UniqueConstraint("event_id", "requester_id", "target_id"),
+    sa.Index(None, "target_id"),
+)
+
+# One row per pair of participants with an accepted request (first_id < second_id); kept
+# (as cancelled) when the requests go, so counts and history stay whole.
+event_meetings = sa.Table(
+    "event_meetings",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column(
+        "first_id",
+        sa.Integer,
+        sa.ForeignKey("event_participants.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column(
+        "second_id",
+        sa.Integer,
+        sa.ForeignKey("event_participants.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("priority", sa.SmallInteger, nullable=False),
+    sa.Column("mutual", sa.Boolean, nullable=False),
+    sa.Column("slot", sa.String(90)),  # `SESSION#N`
+    sa.Column("table_no", sa.Integer),  # 1-based
+    sa.Column("locked", sa.Boolean, nullable=False),
+    sa.Column("outcome", sa.String(12), nullable=False),
+    sa.Column("follow_up", sa.String(12), nullable=False),
+    sa.Column("note", sa.Text, nullable=False),
+    sa.Column("project_id", sa.Integer, sa.ForeignKey("projects.id")),
+    sa.Column("unplaced_reason", sa.Text),
+    sa.Column("updated_at", Timestamp, nullable=False),
+    sa.UniqueConstraint("event_id", "first_id", "second_id"),
+)
+
+# The latest schedule's summary per event; its placements are on `event_meetings`.
+event_schedules = sa.Table(
+    "event_schedules",
+    metadata,
+    sa.Column(
+        "event_id", sa.Integer, sa.ForeignKey("events.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("placed", sa.Integer, nullable=False),
+    sa.Column("unplaced", sa.Integer, nullable=False),
+    sa.Column("breaks", sa.Integer, nullable=False),
+    sa.Column("bound", sa.Integer),
+    sa.Column("gap", sa.Float),
+    sa.Column("moved", sa.Integer, nullable=False),
+    sa.Column("seconds", sa.Float, nullable=False),
+    sa.Column("time_limit", sa.Float, nullable=False),
+    sa.Column("conflicts", sa.JSON, nullable=False),
+    sa.Column("solved_by", sa.String(200), nullable=False),
+    sa.Column("solved_at", Timestamp, nullable=False),
+)
