@@ -18,6 +18,7 @@ from coopex.reference.glossary import load_glossary
 from coopex.services.accounts import AccountService
 from coopex.services.auditing import AuditTrail
 from coopex.services.changes import ListingChanges
+from coopex.services.interests import InterestService
 from coopex.services.matching import MatchingService
 from coopex.services.news import NewsService
 from coopex.services.projects import ProjectService
@@ -41,6 +42,7 @@ class Coopex:
     suggestions: SuggestionService
     news: NewsService
     projects: ProjectService
+    interests: InterestService
 
     def migrate(self) -> None:
         upgrade(self.database.engine)
@@ -91,5 +93,6 @@ def build(settings: Settings | None = None) -> Coopex:
             matching,
             settings.news_workers,
         ),
-        projects=ProjectService(database),
+        projects=ProjectService(database, catalog),
+        interests=InterestService(database, catalog),
     )
