@@ -9,6 +9,7 @@ from coopex import __version__
 from coopex.app import Coopex
 from coopex.web.api import (
     auth,
+    interests,
     listings,
     matching,
     news,
@@ -45,6 +46,7 @@ def create_api(coopex: Coopex) -> FastAPI:
     api.include_router(news.news_router)
     api.include_router(news.leads_router)
     api.include_router(projects.router)
+    api.include_router(interests.router)
 
     @api.get("/health", tags=["meta"], summary="Liveness and schema state")
     def health() -> dict[str, str]:
