@@ -68,8 +68,13 @@ def test_illegal_moves_name_both_stages_and_what_is_allowed(
         assert allowed.value in message.split(": ", 1)[1]
 
 
-def _entry(kind: HistoryKind, offset: int, **stages: ProjectStage | None) -> HistoryEntry:
-    return HistoryEntry(START + timedelta(minutes=offset), "someone", kind, **stages)
+def _entry(
+    kind: HistoryKind,
+    offset: int,
+    from_stage: ProjectStage | None = None,
+    to_stage: ProjectStage | None = None,
+) -> HistoryEntry:
+    return HistoryEntry(START + timedelta(minutes=offset), "someone", kind, from_stage, to_stage)
 
 
 @given(st.sampled_from(OPENING_STAGES), st.lists(st.sampled_from(list(ProjectStage)), max_size=40))
