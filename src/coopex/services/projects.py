@@ -99,13 +99,13 @@ def store_project(
 ) -> Project:
     """Insert a validated project with its matches and links; returns it as stored."""
     repo = ProjectRepository(connection)
-    if repo.get(project.ref) is not None:
-        raise Conflict(f"a project with ref {project.ref!r} exists", field="ref")
     initiator, counterpart = party_ids(connection, project)
     if check_parties:
         ids = frozenset(i for i in (initiator, counterpart) if i is not None)
         if actor.role is Role.ENTERPRISE_MEMBER and not actor.organizations & ids:
             raise PermissionDenied("open a project", "your organisation must be one of its parties")
+    if repo.get(project.ref) is not None:
+        raise Conflict(f"a project with ref {project.ref!r} exists", field="ref")
     project_id = repo.add(project, initiator, counterpart)
     repo.write_matches(project_id, pair_ids(connection, project.matches))
     repo.write_links(project_id, project.links)
