@@ -42,7 +42,8 @@ def test_projects_recorded_before_0006_replay_to_their_stage(database_url: str) 
                 assert replay(ref, repo.history(project.id)) is stage
         migrate.downgrade(engine, BEFORE)
         with engine.connect() as connection:
-            stages = dict(connection.execute(sa.text("SELECT ref, stage FROM projects")).all())
+            rows = connection.execute(sa.text("SELECT ref, stage FROM projects")).all()
+        stages = {str(row[0]): str(row[1]) for row in rows}
         assert stages == {"old-open": "lead", "old-closed": "closed"}
         migrate.upgrade(engine)
     finally:
