@@ -19,6 +19,7 @@ from coopex.services.accounts import AccountService
 from coopex.services.auditing import AuditTrail
 from coopex.services.changes import ListingChanges
 from coopex.services.events import EventService
+from coopex.services.interests import InterestService
 from coopex.services.matching import MatchingService
 from coopex.services.meetings import MeetingService
 from coopex.services.news import NewsService
@@ -49,6 +50,7 @@ class Coopex:
     meetings: MeetingService
     schedules: ScheduleService
     outcomes: OutcomeService
+    interests: InterestService
 
     def migrate(self) -> None:
         upgrade(self.database.engine)
@@ -83,7 +85,7 @@ def build(settings: Settings | None = None) -> Coopex:
     store = IndexStore(settings.home / "index", UseEmbedder.model_name, UseEmbedder.dimension)
     matching = MatchingService(database, registry, lambda: match_engine_factory(settings), store)
     changes.subscribe(matching.listings_changed)
-    projects = ProjectService(database)
+    projects = ProjectService(database, catalog)
     return Coopex(
         settings=settings,
         database=database,
@@ -101,6 +103,7 @@ def build(settings: Settings | None = None) -> Coopex:
             settings.news_workers,
         ),
         projects=projects,
+        interests=InterestService(database, catalog),
         events=EventService(database),
         meetings=MeetingService(database, matching),
         schedules=ScheduleService(database),

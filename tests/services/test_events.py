@@ -13,7 +13,7 @@ from coopex.app import Coopex
 from coopex.domain.errors import Conflict, NotFound, PermissionDenied, ValidationFailed
 from coopex.domain.events import ParticipantStatus
 from coopex.domain.meetings import FollowUp, Outcome, RequestStatus, granted_meetings
-from coopex.domain.projects import ProjectStage
+from coopex.domain.projects import ProjectStage, replay
 from coopex.interchange.event_csv import PARTICIPANT_COLUMNS, REQUEST_COLUMNS, read_rows
 from coopex.services.schedule import ScheduleView
 from tests.conftest import OPERATOR, People, org_raw
@@ -242,7 +242,9 @@ def test_outcomes_open_and_advance_projects_and_are_counted(coopex: Coopex, peop
     assert (counts.meetings, counts.scheduled, counts.held, counts.no_show) == (3, 3, 1, 1)
     assert (counts.follow_ups, counts.projects, counts.agreements) == (1, 1, 1)
     history = coopex.audit.recent(OPERATOR, entity="project", entity_ref=held.project)
-    assert [e.action for e in reversed(history)] == ["project.create", "project.advance"]
+    assert [e.action for e in reversed(history)] == ["project.create", "project.move"]
+    timeline = coopex.projects.history(OPERATOR, held.project)
+    assert replay(held.project, timeline) is ProjectStage.AGREEMENT
 
 
 def test_outcomes_wait_for_the_event(coopex: Coopex) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import typer
+
 from coopex.app import Coopex, build
 from coopex.cli.output import fail, reporting_errors
 from coopex.domain.accounts import Actor
@@ -28,3 +30,18 @@ def opened(*, auto_migrate: bool = True) -> Iterator[Coopex]:
             yield coopex
     finally:
         coopex.close()
+
+
+AsOption = typer.Option(
+    None,
+    "--as",
+    help="Act as this user (their role, organisations and agency region) [default: the operator]",
+    show_default=False,
+)
+
+
+def acting(coopex: Coopex, email: str | None) -> Actor:
+    """The operator, or the user named by `--as`: the services apply that user's rights."""
+    if not email:
+        return OPERATOR
+    return coopex.accounts.actor_for(coopex.accounts.user(email))

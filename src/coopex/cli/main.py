@@ -11,8 +11,8 @@ import typer
 from rich.progress import Progress
 
 from coopex.app import Coopex
-from coopex.cli import events, meetings, news
-from coopex.cli.context import OPERATOR, opened
+from coopex.cli import events, interests, meetings, news, projects
+from coopex.cli.context import OPERATOR, AsOption, acting, opened
 from coopex.cli.output import (
     JsonOption,
     console,
@@ -26,7 +26,7 @@ from coopex.cli.output import (
 from coopex.domain.accounts import Role
 from coopex.domain.listings import ListingKind, ListingStatus, listing_record
 from coopex.domain.matching import SIGNALS, Match, explain
-from coopex.domain.organizations import OrgKind, organization_record
+from coopex.domain.organizations import ContactsVisibility, OrgKind, organization_record
 from coopex.domain.queries import ListingFilter, MatchFilter, OrganizationFilter
 from coopex.domain.suggestions import SuggestionStatus
 from coopex.interchange.reading import format_of, read_file
@@ -59,7 +59,8 @@ app.add_typer(index_app, name="index")
 app.add_typer(suggestions_app, name="suggestions")
 app.add_typer(news.leads_app, name="leads")
 app.add_typer(news.news_app, name="news")
-app.add_typer(news.project_app, name="project")
+app.add_typer(projects.project_app, name="project")
+app.add_typer(interests.interest_app, name="interest")
 app.command("ingest")(news.ingest)
 app.add_typer(events.event_app, name="event")
 app.command("schedule")(meetings.schedule)
@@ -352,9 +353,13 @@ def org_add(
     alias: list[str] = typer.Option([], help="Another name (repeatable)"),
     website: str = typer.Option(None),
     description: str = typer.Option(None),
+    contacts_visibility: ContactsVisibility = typer.Option(
+        ContactsVisibility.PUBLIC, help="public, or on_accepted_interest"
+    ),
+    as_user: str = AsOption,
     as_json: bool = JsonOption,
 ) -> None:
-    """Register an organisation."""
+    """Register an organisation (agency staff: for an enterprise of their region)."""
     raw: dict[str, object] = {
         "ref": ref,
         "name": name,
@@ -365,9 +370,10 @@ def org_add(
         "aliases": alias,
         "website": website,
         "description": description,
+        "contacts_visibility": contacts_visibility.value,
     }
     with opened() as coopex:
-        org = coopex.registry.create_organization(OPERATOR, raw)
+        org = coopex.registry.create_organization(acting(coopex, as_user), raw)
         emit([organization_record(org)], as_json, ["ref", "name", "kind", "country", "region"])
 
 
@@ -379,13 +385,16 @@ def org_list(
     q: str = typer.Option(None, "--q", help="Part of the name or an alias"),
     limit: int = typer.Option(50, help="Rows per page"),
     all_pages: bool = typer.Option(False, "--all", help="Every page, not just the first"),
+    as_user: str = AsOption,
     as_json: bool = JsonOption,
 ) -> None:
     """List organisations."""
     filters = OrganizationFilter(kind, country and country.upper(), region and region.upper(), q)
     with opened() as coopex:
+        actor = acting(coopex, as_user)
         fetched = pages(
-            lambda cursor: coopex.registry.list_organizations(filters, cursor, limit), all_pages
+            lambda cursor: coopex.registry.list_organizations(filters, cursor, limit, actor),
+            all_pages,
         )
         records = (organization_record(org) for page in fetched for org in page.items)
         emit(
@@ -397,11 +406,38 @@ def org_list(
 
 
 @org_app.command("show")
-def orgshow_record(ref: str, as_json: bool = JsonOption) -> None:
-    """Show one organisation."""
+def orgshow_record(ref: str, as_user: str = AsOption, as_json: bool = JsonOption) -> None:
+    """Show one organisation (hidden contacts only to those allowed to see them)."""
     with opened() as coopex:
-        record = organization_record(coopex.registry.get_organization(ref))
-        show_record(record, as_json)
+        org = coopex.registry.get_organization(ref, acting(coopex, as_user))
+        show_record(organization_record(org), as_json)
+
+
+@org_app.command("update")
+def org_update(
+    ref: str,
+    name: str = typer.Option(None),
+    region: str = typer.Option(None),
+    website: str = typer.Option(None),
+    description: str = typer.Option(None),
+    contacts_visibility: ContactsVisibility = typer.Option(
+        None, help="public, or on_accepted_interest"
+    ),
+    as_user: str = AsOption,
+    as_json: bool = JsonOption,
+) -> None:
+    """Change an organisation (members, admins, agency staff of its region)."""
+    given = {
+        "name": name,
+        "region": region,
+        "website": website,
+        "description": description,
+        "contacts_visibility": contacts_visibility and contacts_visibility.value,
+    }
+    changes = {key: value for key, value in given.items() if value is not None}
+    with opened() as coopex:
+        org = coopex.registry.update_organization(acting(coopex, as_user), ref, changes)
+        show_record(organization_record(org), as_json)
 
 
 # -- listings ----------------------------------------------------------------------------
@@ -422,9 +458,10 @@ def listing_add(
     valid_until: str = typer.Option(None, help="YYYY-MM-DD"),
     status: ListingStatus = typer.Option(ListingStatus.PUBLISHED),
     ref: str = typer.Option(None),
+    as_user: str = AsOption,
     as_json: bool = JsonOption,
 ) -> None:
-    """Publish an offer or a request."""
+    """Publish an offer or a request (agency staff: for an organisation of their region)."""
     raw: dict[str, object] = {
         "ref": ref,
         "kind": kind.value,
@@ -441,7 +478,7 @@ def listing_add(
         "status": status.value,
     }
     with opened() as coopex:
-        listing = coopex.registry.create_listing(OPERATOR, raw)
+        listing = coopex.registry.create_listing(acting(coopex, as_user), raw)
         emit([listing_record(listing)], as_json, ["ref", "kind", "org", "title", "language"])
 
 
@@ -489,10 +526,10 @@ def listingshow_record(ref: str, as_json: bool = JsonOption) -> None:
 
 
 @listing_app.command("close")
-def listing_close(ref: str, as_json: bool = JsonOption) -> None:
+def listing_close(ref: str, as_user: str = AsOption, as_json: bool = JsonOption) -> None:
     """Close a listing (it stays on record, no longer published)."""
     with opened() as coopex:
-        listing = coopex.registry.close_listing(OPERATOR, ref)
+        listing = coopex.registry.close_listing(acting(coopex, as_user), ref)
         emit([listing_record(listing)], as_json, ["ref", "status", "title"])
 
 
@@ -778,11 +815,13 @@ def audit(
                 "action": e.action,
                 "ref": e.entity_ref,
                 "outcome": e.outcome.value,
+                "on_behalf_of": e.on_behalf_of,
                 "detail": e.detail,
             }
             for e in entries
         ]
-        emit(records, as_json, ["at", "actor", "action", "ref", "outcome"], "audit log")
+        columns = ["at", "actor", "on_behalf_of", "action", "ref", "outcome"]
+        emit(records, as_json, columns, "audit log")
 
 
 def run() -> None:

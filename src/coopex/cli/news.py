@@ -17,7 +17,6 @@ from coopex.cli.context import OPERATOR, opened
 from coopex.cli.output import JsonOption, console, emit, emit_json, errors, pages, show_record
 from coopex.domain.matching import explain
 from coopex.domain.news import EventType, Lead, LeadStatus
-from coopex.domain.projects import Project, ProjectStage
 from coopex.domain.queries import LeadFilter
 from coopex.engines.news.pipeline import STAGES
 from coopex.interchange.news_sources import SourceFormat, read_sources
@@ -25,7 +24,6 @@ from coopex.services.news import IngestItem, IngestReport
 
 leads_app = typer.Typer(no_args_is_help=True, help="Cooperation leads read from the news.")
 news_app = typer.Typer(no_args_is_help=True, help="Stored news documents.")
-project_app = typer.Typer(no_args_is_help=True, help="Cooperation projects.")
 
 
 def ingest(
@@ -270,40 +268,3 @@ def news_show(document_id: int, original: bool = typer.Option(False, "--original
             sys.stdout.buffer.write(coopex.news.original(OPERATOR, document_id))
             return
         emit_json(coopex.news.document(OPERATOR, document_id).result)
-
-
-def _project_row(project: Project) -> dict[str, object]:
-    return {
-        "ref": project.ref,
-        "title": project.title,
-        "stage": project.stage.value,
-        "initiator_org": project.initiator_org,
-        "counterpart_org": project.counterpart_org,
-        "sectors": list(project.sectors),
-        "leads": list(project.leads),
-        "created_by": project.created_by,
-        "created_at": project.created_at,
-    }
-
-
-@project_app.command("list")
-def project_list(
-    stage: ProjectStage = typer.Option(None, help="lead, negotiation, agreement or closed"),
-    limit: int = typer.Option(50),
-    all_pages: bool = typer.Option(False, "--all", help="Every page, not just the first"),
-    as_json: bool = JsonOption,
-) -> None:
-    """Cooperation projects, oldest first."""
-    with opened() as coopex:
-        for page in pages(
-            lambda cursor: coopex.projects.page(OPERATOR, stage, cursor, limit), all_pages
-        ):
-            rows = [_project_row(p) for p in page.items]
-            emit(rows, as_json, ["ref", "stage", "title", "leads"], "projects")
-
-
-@project_app.command("show")
-def project_show(ref: str, as_json: bool = JsonOption) -> None:
-    """One project (its history: `coopex audit --entity project --ref REF`)."""
-    with opened() as coopex:
-        show_record(_project_row(coopex.projects.get(OPERATOR, ref)), as_json)

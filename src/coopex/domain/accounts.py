@@ -31,6 +31,9 @@ class Actor:
     role: Role
     user_id: int | None = None
     organizations: frozenset[int] = frozenset()
+    # Agency staff: the ISO 3166-2 regions of the agencies they work for (they act for the
+    # organisations there). Empty for everyone else.
+    regions: frozenset[str] = frozenset()
 
     @classmethod
     def operator(cls, label: str = "cli") -> Actor:
@@ -38,9 +41,17 @@ class Actor:
         return cls(label=label, role=Role.ADMIN)
 
     @classmethod
-    def for_user(cls, user: User, organizations: frozenset[int]) -> Actor:
+    def for_user(
+        cls, user: User, organizations: frozenset[int], regions: frozenset[str] = frozenset()
+    ) -> Actor:
         assert user.id is not None
-        return cls(label=user.email, role=user.role, user_id=user.id, organizations=organizations)
+        return cls(
+            label=user.email,
+            role=user.role,
+            user_id=user.id,
+            organizations=organizations,
+            regions=regions if user.role is Role.AGENCY_STAFF else frozenset(),
+        )
 
     @property
     def is_admin(self) -> bool:
@@ -48,6 +59,10 @@ class Actor:
 
     def is_member_of(self, organization_id: int) -> bool:
         return organization_id in self.organizations
+
+    def is_agency_of(self, region: str | None) -> bool:
+        """Agency staff of this ISO 3166-2 region."""
+        return self.role is Role.AGENCY_STAFF and region is not None and region in self.regions
 
 
 def require_can_create_organization(actor: Actor) -> None:
@@ -74,9 +89,27 @@ def require_can_edit_organization(
     )
 
 
-def can_see_unpublished(actor: Actor, organization_id: int) -> bool:
-    """Drafts and closed listings are visible to their owners and admins only."""
-    return actor.is_admin or actor.is_member_of(organization_id)
+def acting_for(
+    actor: Actor, organization_id: int, organization_ref: str, region: str | None
+) -> str | None:
+    """Who changes an organisation's data and listings: its members and admins, as themselves
+    (None), and agency staff of its ISO 3166-2 region on its behalf (its ref, for the audit
+    entry). The members keep full control: the agency's right is beside theirs, never instead."""
+    if actor.is_admin or actor.is_member_of(organization_id):
+        return None
+    if actor.is_agency_of(region):
+        return organization_ref
+    reason = "you are not a member of it"
+    if actor.role is Role.AGENCY_STAFF:
+        where = region or "no region"
+        reason += f", and it is not in your agency's region ({where})"
+    raise PermissionDenied(f"change organisation {organization_ref!r}", reason)
+
+
+def can_see_unpublished(actor: Actor, organization_id: int, region: str | None = None) -> bool:
+    """Drafts and closed listings are visible to their owners, their region's agency staff
+    and admins only."""
+    return actor.is_admin or actor.is_member_of(organization_id) or actor.is_agency_of(region)
 
 
 def require_admin(actor: Actor, action: str) -> None:

@@ -23,3 +23,4 @@ class AuditEntry:
     outcome: Outcome
     detail: str = ""
     id: int | None = None
+    on_behalf_of: str | None = None  # the organisation agency staff acted for

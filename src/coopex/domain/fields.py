@@ -41,6 +41,10 @@ class FieldReader:
     def fail(self, field: str, reason: str, value: object = None) -> None:
         self.errors.append(FieldError(field, reason, None if value is None else str(value)))
 
+    def failed(self, field: str) -> bool:
+        """Whether `field` has a problem already (so a follow-up rule need not add one)."""
+        return any(error.field == field for error in self.errors)
+
     def raise_if_failed(self) -> None:
         if self.errors:
             raise ValidationFailed(self.errors)

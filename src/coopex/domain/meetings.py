@@ -37,14 +37,14 @@ class Outcome(StrEnum):
 
 class FollowUp(StrEnum):
     NONE = "none"
-    CONTACT = "contact"  # keep in touch: a project at stage `lead`
+    CONTACT = "contact"  # keep in touch: a project at stage `contact`
     NEGOTIATION = "negotiation"
     AGREEMENT = "agreement"  # signed
 
     @property
     def stage(self) -> ProjectStage | None:
         return {
-            FollowUp.CONTACT: ProjectStage.LEAD,
+            FollowUp.CONTACT: ProjectStage.CONTACT,
             FollowUp.NEGOTIATION: ProjectStage.NEGOTIATION,
             FollowUp.AGREEMENT: ProjectStage.AGREEMENT,
         }.get(self)

@@ -34,6 +34,14 @@ class Provenance(StrEnum):
     NEWS = "news"  # created from a news lead, provisional until confirmed
 
 
+class ContactsVisibility(StrEnum):
+    """Who sees an organisation's contacts besides its members, its region's agency staff
+    and admins: everyone, or only organisations it has accepted an interest with."""
+
+    PUBLIC = "public"
+    ON_ACCEPTED_INTEREST = "on_accepted_interest"
+
+
 @dataclass(frozen=True, slots=True)
 class Contact:
     name: str
@@ -56,6 +64,7 @@ class Organization:
     contacts: tuple[Contact, ...] = ()
     provenance: Provenance = Provenance.USER
     source: str | None = None
+    contacts_visibility: ContactsVisibility = ContactsVisibility.PUBLIC
     id: int | None = field(default=None, compare=False)
 
 
@@ -72,6 +81,7 @@ ORGANIZATION_FIELDS = (
     "contacts",
     "provenance",
     "source",
+    "contacts_visibility",
 )
 
 
@@ -168,9 +178,13 @@ def build_organization(raw: Mapping[str, object], catalog: ReferenceCatalog) -> 
     contacts = _read_contacts(reader)
     provenance = reader.choice("provenance", Provenance, default=Provenance.USER)
     source = reader.optional_text("source")
+    visibility = reader.choice(
+        "contacts_visibility", ContactsVisibility, default=ContactsVisibility.PUBLIC
+    )
     ref = reader.ref("ref")
     reader.raise_if_failed()
     assert kind is not None and country is not None and provenance is not None
+    assert visibility is not None
     return Organization(
         ref=ref or stable_ref("org", country, name.casefold()),
         name=name,
@@ -184,6 +198,7 @@ def build_organization(raw: Mapping[str, object], catalog: ReferenceCatalog) -> 
         contacts=contacts,
         provenance=provenance,
         source=source,
+        contacts_visibility=visibility,
     )
 
 
@@ -205,4 +220,5 @@ def organization_record(org: Organization) -> dict[str, object]:
         ],
         "provenance": org.provenance.value,
         "source": org.source,
+        "contacts_visibility": org.contacts_visibility.value,
     }

@@ -9,6 +9,7 @@ from coopex.domain.codes import Code
 from coopex.domain.listings import ListingKind, ListingStatus
 from coopex.domain.news import EventType, LeadStatus
 from coopex.domain.organizations import OrgKind
+from coopex.domain.projects import ProjectStage
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +55,11 @@ class LeadFilter:
     sector: str | None = None
     text: str | None = None  # case-insensitive substring of the parties or the evidence
     document_id: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ProjectFilter:
+    stage: ProjectStage | None = None
+    org_ref: str | None = None  # either party is this organisation
+    sector: str | None = None
+    due_before: date | None = None  # the next step is due before this day

@@ -65,6 +65,9 @@ class ShippedCatalog:
     def country_exists(self, code: str) -> bool:
         return pycountry.countries.get(alpha_2=code) is not None
 
+    def currency_exists(self, code: str) -> bool:
+        return pycountry.currencies.get(alpha_3=code) is not None
+
     def region(self, code: str) -> Region | None:
         subdivision = pycountry.subdivisions.get(code=code)
         if subdivision is None:

@@ -32,6 +32,11 @@ class IssuedToken:
     secret: str  # shown once; only its hash is stored
 
 
+def _actor(repo: AccountRepository, user: User) -> Actor:
+    assert user.id is not None
+    return Actor.for_user(user, repo.organization_ids(user.id), repo.agency_regions(user.id))
+
+
 class AccountService:
     def __init__(self, database: Database) -> None:
         self.database = database
@@ -115,12 +120,12 @@ class AccountService:
             user = repo.user_for_token(token_hash(secret), utc_now())
             if user is None or user.id is None:
                 raise AuthenticationFailed("unknown or revoked token")
-            return Actor.for_user(user, repo.organization_ids(user.id))
+            return _actor(repo, user)
 
     def actor_for(self, user: User) -> Actor:
         assert user.id is not None
         with self.database.transaction() as connection:
-            return Actor.for_user(user, AccountRepository(connection).organization_ids(user.id))
+            return _actor(AccountRepository(connection), user)
 
     def user(self, email: str) -> User:
         with self.database.transaction() as connection:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 from sqlalchemy.engine import Connection
 
@@ -29,8 +30,23 @@ def record_detail(record: dict[str, object]) -> str:
     return json.dumps(record, ensure_ascii=False, default=str)
 
 
+@dataclass(frozen=True, slots=True)
+class Done(Generic[T]):
+    """What a change's `work` may return instead of (result, detail): with the organisation
+    agency staff acted for, so the entry reads "by X on behalf of Y"."""
+
+    result: T
+    detail: str
+    on_behalf_of: str | None = None
+
+
 def audit_entry(
-    actor: Actor, action: str, entity_ref: str, outcome: Outcome, detail: str
+    actor: Actor,
+    action: str,
+    entity_ref: str,
+    outcome: Outcome,
+    detail: str,
+    on_behalf_of: str | None = None,
 ) -> AuditEntry:
     """An entry for `action` (`entity.verb`, e.g. `listing.close`) by `actor`, now."""
     return AuditEntry(
@@ -42,6 +58,7 @@ def audit_entry(
         entity_ref=entity_ref,
         outcome=outcome,
         detail=detail,
+        on_behalf_of=on_behalf_of,
     )
 
 
@@ -63,22 +80,35 @@ class AuditedChange:
         entity_ref: str,
         outcome: Outcome,
         detail: str,
+        on_behalf_of: str | None = None,
     ) -> None:
-        AuditRepository(connection).append(audit_entry(actor, action, entity_ref, outcome, detail))
+        AuditRepository(connection).append(
+            audit_entry(actor, action, entity_ref, outcome, detail, on_behalf_of)
+        )
 
     def run(
         self,
         actor: Actor,
         action: str,
         entity_ref: str,
-        work: Callable[[Connection], tuple[T, str]],
+        work: Callable[[Connection], tuple[T, str] | Done[T]],
     ) -> T:
-        """`work` returns (result, detail); `action` is `entity.verb`, e.g. `listing.close`."""
+        """`work` returns (result, detail) or a `Done`; `action` is `entity.verb`, e.g.
+        `listing.close`."""
         try:
             with self.database.transaction() as connection:
-                result, detail = work(connection)
-                self.log(connection, actor, action, entity_ref, Outcome.DONE, detail)
-                return result
+                outcome = work(connection)
+                done = outcome if isinstance(outcome, Done) else Done(*outcome)
+                self.log(
+                    connection,
+                    actor,
+                    action,
+                    entity_ref,
+                    Outcome.DONE,
+                    done.detail,
+                    done.on_behalf_of,
+                )
+                return done.result
         except PermissionDenied as denied:
             self._refused(actor, action, entity_ref, denied)
             raise

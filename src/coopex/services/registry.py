@@ -9,21 +9,23 @@ from sqlalchemy.engine import Connection
 
 from coopex.domain.accounts import (
     Actor,
+    acting_for,
     can_see_unpublished,
     require_can_create_organization,
-    require_can_edit_organization,
 )
 from coopex.domain.catalog import ReferenceCatalog
 from coopex.domain.errors import Conflict, FieldError, NotFound, ValidationFailed
+from coopex.domain.interests import as_seen_by
 from coopex.domain.listings import Listing, ListingStatus, build_listing, listing_record
 from coopex.domain.organizations import Organization, build_organization, organization_record
 from coopex.domain.paging import Page, check_page_size, decode_cursor
 from coopex.domain.queries import ListingFilter, OrganizationFilter
 from coopex.engines.language import detect_language
-from coopex.services.auditing import AuditedChange, changed_fields, record_detail
+from coopex.services.auditing import AuditedChange, Done, changed_fields, record_detail
 from coopex.services.changes import ListingChanges
 from coopex.storage.accounts import AccountRepository
 from coopex.storage.database import Database
+from coopex.storage.interests import InterestRepository
 from coopex.storage.listings import ListingRepository
 from coopex.storage.organizations import OrganizationRepository
 
@@ -64,48 +66,72 @@ class RegistryService:
     def create_organization(self, actor: Actor, raw: Mapping[str, object]) -> Organization:
         org = build_organization(raw, self.catalog)
 
-        def work(connection: Connection) -> tuple[Organization, str]:
+        def work(connection: Connection) -> Done[Organization]:
             require_can_create_organization(actor)
             repo = OrganizationRepository(connection)
             if repo.get(ref=org.ref) is not None:
                 raise Conflict(f"an organisation with ref {org.ref!r} exists", field="ref")
             created = repo.add(org)
+            assert created.id is not None
+            detail = record_detail(organization_record(created))
+            if actor.is_agency_of(created.region):
+                # Registered for an enterprise of the agency's region: the agency acts for it
+                # through its region; the enterprise's own people become its members.
+                return Done(created, detail, created.ref)
             if actor.user_id is not None:  # whoever registers an organisation may keep it
-                assert created.id is not None
                 AccountRepository(connection).add_membership(actor.user_id, created.id)
-            return created, record_detail(organization_record(created))
+            return Done(created, detail)
 
         return self.audited.run(actor, "organization.create", org.ref, work)
 
     def update_organization(
         self, actor: Actor, ref: str, changes: Mapping[str, object]
     ) -> Organization:
-        def work(connection: Connection) -> tuple[Organization, str]:
+        def work(connection: Connection) -> Done[Organization]:
             repo = OrganizationRepository(connection)
             current = self._organization(repo, ref)
             assert current.id is not None
-            require_can_edit_organization(actor, current.id, current.ref)
+            on_behalf = acting_for(actor, current.id, current.ref, current.region)
             before = organization_record(current)
             updated = build_organization(_merge(before, changes, ("ref",)), self.catalog)
             saved = repo.replace(current.id, updated)
             affected.extend(ListingRepository(connection).refs_of_organization(current.id))
-            return saved, changed_fields(before, organization_record(saved))
+            return Done(saved, changed_fields(before, organization_record(saved)), on_behalf)
 
         affected: list[str] = []
         saved = self.audited.run(actor, "organization.update", ref, work)
         self.changes.publish(affected)
         return saved
 
-    def get_organization(self, ref: str) -> Organization:
+    def get_organization(self, ref: str, actor: Actor | None = None) -> Organization:
+        """One organisation as `actor` may see it: hidden contacts are omitted for outsiders
+        (no actor: an outsider to every organisation)."""
         with self.database.transaction() as connection:
-            return self._organization(OrganizationRepository(connection), ref)
+            org = self._organization(OrganizationRepository(connection), ref)
+            return self._as_seen(connection, actor, [org])[0]
 
     def list_organizations(
-        self, filters: OrganizationFilter, cursor: str | None = None, limit: int = 50
+        self,
+        filters: OrganizationFilter,
+        cursor: str | None = None,
+        limit: int = 50,
+        actor: Actor | None = None,
     ) -> Page[Organization]:
         check_page_size(limit)
         with self.database.transaction() as connection:
-            return OrganizationRepository(connection).page(filters, decode_cursor(cursor), limit)
+            page = OrganizationRepository(connection).page(filters, decode_cursor(cursor), limit)
+            return Page(self._as_seen(connection, actor, list(page.items)), page.next_cursor)
+
+    @staticmethod
+    def _as_seen(
+        connection: Connection, actor: Actor | None, orgs: list[Organization]
+    ) -> list[Organization]:
+        linked: frozenset[int] = frozenset()
+        if actor is not None and actor.organizations:
+            linked = InterestRepository(connection).accepted_partners(
+                actor.organizations, [o.id for o in orgs if o.id is not None]
+            )
+        return [as_seen_by(actor, org, org.id in linked) for org in orgs]
 
     @staticmethod
     def _organization(repo: OrganizationRepository, ref: str) -> Organization:
@@ -119,49 +145,50 @@ class RegistryService:
     def create_listing(self, actor: Actor, raw: Mapping[str, object]) -> Listing:
         listing = build_listing(with_language(raw), self.catalog)
 
-        def work(connection: Connection) -> tuple[Listing, str]:
+        def work(connection: Connection) -> Done[Listing]:
             org = OrganizationRepository(connection).get(ref=listing.org_ref)
             if org is None:
                 raise ValidationFailed(
                     [FieldError("org", "no organisation with this ref", listing.org_ref)]
                 )
             assert org.id is not None
-            require_can_edit_organization(actor, org.id, org.ref)
+            on_behalf = acting_for(actor, org.id, org.ref, org.region)
             repo = ListingRepository(connection)
             if repo.get(ref=listing.ref) is not None:
                 raise Conflict(f"a listing with ref {listing.ref!r} exists", field="ref")
             created = repo.add(listing, org.id)
-            return created, record_detail(listing_record(created))
+            return Done(created, record_detail(listing_record(created)), on_behalf)
 
         created = self.audited.run(actor, "listing.create", listing.ref, work)
         self.changes.publish([created.ref])
         return created
 
     def update_listing(self, actor: Actor, ref: str, changes: Mapping[str, object]) -> Listing:
-        def work(connection: Connection) -> tuple[Listing, str]:
+        def work(connection: Connection) -> Done[Listing]:
             repo = ListingRepository(connection)
-            current, organization_id = self._owned_listing(repo, actor, ref)
+            current, organization_id, on_behalf = self._owned_listing(connection, actor, ref)
             before = listing_record(current)
             merged = _merge(before, changes, ("ref", "org"))
             if "title" in changes or "description" in changes:
                 merged["language"] = changes.get("language")  # re-detect unless given
             updated = build_listing(with_language(merged), self.catalog)
             saved = repo.replace(current.id or 0, updated, organization_id)
-            return saved, changed_fields(before, listing_record(saved))
+            return Done(saved, changed_fields(before, listing_record(saved)), on_behalf)
 
         updated = self.audited.run(actor, "listing.update", ref, work)
         self.changes.publish([ref])
         return updated
 
     def close_listing(self, actor: Actor, ref: str) -> Listing:
-        def work(connection: Connection) -> tuple[Listing, str]:
+        def work(connection: Connection) -> Done[Listing]:
             repo = ListingRepository(connection)
-            current, organization_id = self._owned_listing(repo, actor, ref)
+            current, organization_id, on_behalf = self._owned_listing(connection, actor, ref)
             if current.status is ListingStatus.CLOSED:
                 raise Conflict(f"listing {ref!r} is already closed", field="status")
             closed = replace(current, status=ListingStatus.CLOSED)
             saved = repo.replace(current.id or 0, closed, organization_id)
-            return saved, changed_fields(listing_record(current), listing_record(saved))
+            detail = changed_fields(listing_record(current), listing_record(saved))
+            return Done(saved, detail, on_behalf)
 
         closed = self.audited.run(actor, "listing.close", ref, work)
         self.changes.publish([ref])
@@ -173,27 +200,37 @@ class RegistryService:
             listing = repo.get(ref=ref)
             if listing is None or listing.id is None:
                 raise NotFound("listing", ref)
-            if listing.status is not ListingStatus.PUBLISHED and not can_see_unpublished(
-                actor, repo.organization_id(listing.id)
-            ):
-                raise NotFound("listing", ref)  # an unpublished listing's existence is private
+            if listing.status is not ListingStatus.PUBLISHED:
+                owner = OrganizationRepository(connection).get(id=repo.organization_id(listing.id))
+                assert owner is not None and owner.id is not None
+                if not can_see_unpublished(actor, owner.id, owner.region):
+                    raise NotFound("listing", ref)  # an unpublished listing's existence is private
             return listing
 
     def list_listings(
         self, actor: Actor, filters: ListingFilter, cursor: str | None = None, limit: int = 50
     ) -> Page[Listing]:
         check_page_size(limit)
-        visible = None if actor.is_admin else actor.organizations
         with self.database.transaction() as connection:
+            visible = None
+            if not actor.is_admin:  # agency staff also see their region's drafts
+                regional = OrganizationRepository(connection).ids_in_regions(actor.regions)
+                visible = actor.organizations | regional
             return ListingRepository(connection).page(
                 filters, decode_cursor(cursor), limit, visible
             )
 
     @staticmethod
-    def _owned_listing(repo: ListingRepository, actor: Actor, ref: str) -> tuple[Listing, int]:
+    def _owned_listing(
+        connection: Connection, actor: Actor, ref: str
+    ) -> tuple[Listing, int, str | None]:
+        """The listing, its organisation's id, and the organisation acted for (agency)."""
+        repo = ListingRepository(connection)
         listing = repo.get(ref=ref)
         if listing is None or listing.id is None:
             raise NotFound("listing", ref)
         organization_id = repo.organization_id(listing.id)
-        require_can_edit_organization(actor, organization_id, listing.org_ref)
-        return listing, organization_id
+        owner = OrganizationRepository(connection).get(id=organization_id)
+        assert owner is not None
+        on_behalf = acting_for(actor, organization_id, listing.org_ref, owner.region)
+        return listing, organization_id, on_behalf

@@ -8,8 +8,12 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
 
 from coopex.domain.accounts import Role, User
+from coopex.domain.organizations import OrgKind
 from coopex.storage.database import utc_now
 from coopex.storage.tables import api_tokens, memberships, organizations, users
+
+# Whose staff act for the organisations of their region.
+AGENCY_KINDS = (OrgKind.AGENCY.value, OrgKind.REGION_BODY.value)
 
 
 def _user(row: RowMapping) -> User:
@@ -76,6 +80,19 @@ class AccountRepository:
 
     def organization_ids(self, user_id: int) -> frozenset[int]:
         query = sa.select(memberships.c.organization_id).where(memberships.c.user_id == user_id)
+        return frozenset(self.connection.execute(query).scalars())
+
+    def agency_regions(self, user_id: int) -> frozenset[str]:
+        """The ISO 3166-2 regions of the agencies and regional bodies the user works for."""
+        query = (
+            sa.select(organizations.c.region)
+            .join(memberships, memberships.c.organization_id == organizations.c.id)
+            .where(
+                memberships.c.user_id == user_id,
+                organizations.c.kind.in_(AGENCY_KINDS),
+                organizations.c.region.is_not(None),
+            )
+        )
         return frozenset(self.connection.execute(query).scalars())
 
     def organization_refs(self, user_id: int) -> list[str]:

@@ -34,6 +34,7 @@ class AuditRepository:
                     "entity_ref": entry.entity_ref,
                     "outcome": entry.outcome.value,
                     "detail": entry.detail,
+                    "on_behalf_of": entry.on_behalf_of,
                 }
                 for entry in entries
             ],
@@ -58,6 +59,7 @@ class AuditRepository:
                 entity_ref=row["entity_ref"],
                 outcome=Outcome(row["outcome"]),
                 detail=row["detail"],
+                on_behalf_of=row["on_behalf_of"],
             )
             for row in self.connection.execute(query).mappings()
         ]

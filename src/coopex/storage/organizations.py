@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection, RowMapping
 from coopex.domain.codes import Code, CodeScheme
 from coopex.domain.organizations import (
     Contact,
+    ContactsVisibility,
     Organization,
     OrgKind,
     Provenance,
@@ -48,6 +49,7 @@ def _to_domain(row: RowMapping, codes: Sequence[Code]) -> Organization:
         contacts=tuple(Contact(**c) for c in row["contacts"]),
         provenance=Provenance(row["provenance"]),
         source=row["source"],
+        contacts_visibility=ContactsVisibility(row["contacts_visibility"]),
     )
 
 
@@ -83,6 +85,12 @@ class OrganizationRepository:
             organizations.c.ref.in_(refs)
         )
         return {row.ref: row.id for row in self.connection.execute(query)}
+
+    def ids_in_regions(self, regions: frozenset[str]) -> frozenset[int]:
+        if not regions:
+            return frozenset()
+        query = sa.select(organizations.c.id).where(organizations.c.region.in_(regions))
+        return frozenset(self.connection.execute(query).scalars())
 
     def countries_by_ref(self, refs: Sequence[str]) -> dict[str, str]:
         if not refs:

@@ -31,6 +31,7 @@ organizations = sa.Table(
     sa.Column("contacts", sa.JSON, nullable=False),
     sa.Column("provenance", sa.String(20), nullable=False),
     sa.Column("source", sa.String(200)),
+    sa.Column("contacts_visibility", sa.String(24), nullable=False, server_default="public"),
     # Casefolded name and aliases: portable case-insensitive search (SQLite's lower() is ASCII).
     sa.Column("search_text", sa.Text, nullable=False),
     sa.Column("created_at", Timestamp, nullable=False),
@@ -149,6 +150,8 @@ audit_log = sa.Table(
     sa.Column("entity_ref", sa.String(200), nullable=False),
     sa.Column("outcome", sa.String(10), nullable=False),
     sa.Column("detail", sa.Text, nullable=False),
+    # The organisation agency staff acted for ("by X on behalf of Y"); null otherwise.
+    sa.Column("on_behalf_of", sa.String(80)),
     sa.Index(None, "entity", "entity_ref"),
 )
 
@@ -224,6 +227,13 @@ projects = sa.Table(
     sa.Column("created_by", sa.String(200), nullable=False),
     sa.Column("created_at", Timestamp, nullable=False),
     sa.Column("updated_at", Timestamp, nullable=False),
+    sa.Column("description", sa.Text, nullable=False, server_default=""),
+    sa.Column("value", sa.String(40)),  # exact decimal text, as listings.quantity
+    sa.Column("currency", sa.String(3)),  # ISO 4217
+    sa.Column("next_step", sa.String(500)),
+    sa.Column("next_step_due", sa.Date),
+    sa.Index(None, "stage"),
+    sa.Index(None, "next_step_due"),
 )
 
 leads = sa.Table(
@@ -401,4 +411,71 @@ event_schedules = sa.Table(
     sa.Column("conflicts", sa.JSON, nullable=False),
     sa.Column("solved_by", sa.String(200), nullable=False),
     sa.Column("solved_at", Timestamp, nullable=False),
+)
+
+# Every move, edit and note of a project, in order: its timeline. Replaying the moves arrives
+# at projects.stage (a test checks).
+project_history = sa.Table(
+    "project_history",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "project_id",
+        sa.Integer,
+        sa.ForeignKey("projects.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("at", Timestamp, nullable=False),
+    sa.Column("actor", sa.String(200), nullable=False),
+    sa.Column("user_id", sa.Integer),  # no FK: the history outlives deleted users
+    sa.Column("kind", sa.String(10), nullable=False),
+    sa.Column("from_stage", sa.String(20)),
+    sa.Column("to_stage", sa.String(20)),
+    sa.Column("detail", sa.Text, nullable=False),
+    sa.Column("on_behalf_of", sa.String(80)),
+    sa.Index(None, "project_id", "id"),
+)
+
+# The matches (listing pairs) that produced a project.
+project_matches = sa.Table(
+    "project_matches",
+    metadata,
+    sa.Column(
+        "project_id", sa.Integer, sa.ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("first_listing_id", sa.Integer, sa.ForeignKey("listings.id"), primary_key=True),
+    sa.Column("second_listing_id", sa.Integer, sa.ForeignKey("listings.id"), primary_key=True),
+)
+
+# Links by kind and key to things other modules keep (B2B meetings, events), without a FK so
+# that this table does not depend on theirs.
+project_links = sa.Table(
+    "project_links",
+    metadata,
+    sa.Column(
+        "project_id", sa.Integer, sa.ForeignKey("projects.id", ondelete="CASCADE"), primary_key=True
+    ),
+    sa.Column("kind", sa.String(20), primary_key=True),
+    sa.Column("key", sa.String(80), primary_key=True),
+    sa.Index(None, "kind", "key"),
+)
+
+interests = sa.Table(
+    "interests",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("from_listing_id", sa.Integer, sa.ForeignKey("listings.id"), nullable=False),
+    sa.Column("to_listing_id", sa.Integer, sa.ForeignKey("listings.id"), nullable=False),
+    sa.Column("from_org_id", sa.Integer, sa.ForeignKey("organizations.id"), nullable=False),
+    sa.Column("to_org_id", sa.Integer, sa.ForeignKey("organizations.id"), nullable=False),
+    sa.Column("message", sa.Text, nullable=False),
+    sa.Column("status", sa.String(10), nullable=False),
+    sa.Column("expressed_by", sa.String(200), nullable=False),
+    sa.Column("expressed_at", Timestamp, nullable=False),
+    sa.Column("decided_by", sa.String(200)),
+    sa.Column("decided_at", Timestamp),
+    sa.Column("project_id", sa.Integer, sa.ForeignKey("projects.id")),
+    sa.Index(None, "from_listing_id", "to_listing_id"),
+    sa.Index(None, "to_org_id", "status"),
+    sa.Index(None, "from_org_id", "status"),
 )

@@ -10,6 +10,7 @@ from coopex.app import Coopex
 from coopex.web.api import (
     auth,
     events,
+    interests,
     listings,
     matching,
     news,
@@ -47,6 +48,7 @@ def create_api(coopex: Coopex) -> FastAPI:
     api.include_router(news.leads_router)
     api.include_router(projects.router)
     api.include_router(events.router)
+    api.include_router(interests.router)
 
     @api.get("/health", tags=["meta"], summary="Liveness and schema state")
     def health() -> dict[str, str]:

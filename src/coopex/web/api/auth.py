@@ -39,6 +39,7 @@ class AuditOut(BaseModel):
     entity_ref: str
     outcome: str
     detail: str
+    on_behalf_of: str | None = None  # the organisation agency staff acted for
 
 
 audit_router = APIRouter(prefix="/audit", tags=["audit"])
@@ -61,6 +62,7 @@ def audit_log(
             entity_ref=e.entity_ref,
             outcome=e.outcome.value,
             detail=e.detail,
+            on_behalf_of=e.on_behalf_of,
         )
         for e in coopex.audit.recent(actor, limit, entity, ref)
     ]

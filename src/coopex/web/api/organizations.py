@@ -18,7 +18,7 @@ router = APIRouter(prefix="/organizations", tags=["organizations"])
 @router.get("", summary="List organisations")
 def list_organizations(
     coopex: CoopexDep,
-    _actor: ActorDep,
+    actor: ActorDep,
     kind: OrgKind | None = None,
     country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2")] = None,
     region: Annotated[str | None, Query(description="ISO 3166-2")] = None,
@@ -29,7 +29,7 @@ def list_organizations(
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> OrganizationPage:
     filters = OrganizationFilter(kind=kind, country=upper(country), region=upper(region), text=q)
-    page = coopex.registry.list_organizations(filters, cursor, limit)
+    page = coopex.registry.list_organizations(filters, cursor, limit, actor)
     return OrganizationPage(
         items=[OrganizationOut.of(o) for o in page.items], next_cursor=page.next_cursor
     )
@@ -45,12 +45,17 @@ def create_organization(
     return OrganizationOut.of(org)
 
 
-@router.get("/{ref}", summary="One organisation")
-def get_organization(coopex: CoopexDep, _actor: ActorDep, ref: str) -> OrganizationOut:
-    return OrganizationOut.of(coopex.registry.get_organization(ref))
+@router.get(
+    "/{ref}",
+    summary="One organisation (hidden contacts only for those an accepted interest links)",
+)
+def get_organization(coopex: CoopexDep, actor: ActorDep, ref: str) -> OrganizationOut:
+    return OrganizationOut.of(coopex.registry.get_organization(ref, actor))
 
 
-@router.patch("/{ref}", summary="Change an organisation (members and admins)")
+@router.patch(
+    "/{ref}", summary="Change an organisation (members, admins, agency staff of its region)"
+)
 def update_organization(
     coopex: CoopexDep, actor: ActorDep, ref: str, body: OrganizationBody
 ) -> OrganizationOut:

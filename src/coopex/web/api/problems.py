@@ -17,6 +17,7 @@ from coopex.domain.errors import (
     PermissionDenied,
     ValidationFailed,
 )
+from coopex.domain.projects import IllegalMove
 
 PROBLEM_TYPE = "https://coopex.dev/problems/"
 MEDIA_TYPE = "application/problem+json"
@@ -30,6 +31,7 @@ def problem(
     detail: str,
     errors: list[FieldError] | None = None,
     headers: dict[str, str] | None = None,
+    extra: dict[str, Any] | None = None,
 ) -> JSONResponse:
     body: dict[str, Any] = {
         "type": PROBLEM_TYPE + slug,
@@ -47,6 +49,7 @@ def problem(
             }
             for e in errors
         ]
+    body.update(extra or {})
     return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
 
 
@@ -96,6 +99,14 @@ def install(app: FastAPI) -> None:
     async def conflict(request: Request, exc: Conflict) -> JSONResponse:
         errors = [FieldError(exc.field, str(exc))] if exc.field else None
         return problem(request, 409, "conflict", "Conflict", str(exc), errors)
+
+    @app.exception_handler(IllegalMove)
+    async def illegal_move(request: Request, exc: IllegalMove) -> JSONResponse:
+        stages = {"from_stage": exc.from_stage.value, "to_stage": exc.to_stage.value}
+        errors = [FieldError("stage", str(exc), exc.to_stage.value)]
+        return problem(
+            request, 409, "illegal-move", "Illegal stage move", str(exc), errors, extra=stages
+        )
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:

@@ -42,6 +42,10 @@ class OrganizationBody(BaseModel):
     contacts: list[ContactBody] | None = None
     provenance: str | None = None
     source: str | None = None
+    contacts_visibility: str | None = Field(
+        None,
+        description="public, or on_accepted_interest: contacts shown after an accepted interest",
+    )
 
 
 class OrganizationOut(BaseModel):
@@ -58,6 +62,7 @@ class OrganizationOut(BaseModel):
     contacts: list[ContactBody]
     provenance: str
     source: str | None
+    contacts_visibility: str
 
     @classmethod
     def of(cls, org: Organization) -> OrganizationOut:
@@ -79,6 +84,7 @@ class OrganizationOut(BaseModel):
             ],
             provenance=org.provenance.value,
             source=org.source,
+            contacts_visibility=org.contacts_visibility.value,
         )
 
 
