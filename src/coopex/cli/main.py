@@ -75,7 +75,7 @@ def serve(
     """Start the web/API server."""
     import uvicorn
 
-    from coopex.web.api.app import create_api
+    from coopex.web.app import create_app
 
     with opened() as coopex:
         if demo:
@@ -83,9 +83,12 @@ def serve(
         _build_index(coopex, full=False)  # warm: the first search should not pay for it
         host = host or coopex.settings.host
         port = port or coopex.settings.port
-        console.print(f"coopex serving on [bold]http://{host}:{port}/[/]  (API docs: /api/v1/docs)")
+        console.print(
+            f"coopex serving on [bold]http://{host}:{port}/[/]  (the web application; "
+            "API docs: /api/v1/docs)"
+        )
         try:
-            uvicorn.run(create_api(coopex), host=host, port=port, log_level="info")
+            uvicorn.run(create_app(coopex), host=host, port=port, log_level="info")
         finally:
             coopex.matching.save()
 
