@@ -333,6 +333,70 @@ def token_create(
             console.print(issued.secret, highlight=False)
 
 
+@token_app.command("list")
+def token_list(
+    email: str = typer.Argument(..., help="Whose tokens"), as_json: bool = JsonOption
+) -> None:
+    """List a user's API tokens (never their secrets)."""
+    from coopex.storage.database import utc_now
+
+    with opened() as coopex:
+        now = utc_now()
+        records = [
+            {
+                "id": t.id,
+                "name": t.name,
+                "created_at": t.created_at.isoformat(timespec="seconds"),
+                "last_used_at": t.last_used_at.isoformat(timespec="seconds")
+                if t.last_used_at
+                else None,
+                "expires_at": t.expires_at.isoformat(timespec="seconds") if t.expires_at else None,
+                "live": t.is_live(now),
+            }
+            for t in coopex.accounts.tokens(OPERATOR, email)
+        ]
+        emit(records, as_json, ["id", "name", "created_at", "last_used_at", "expires_at", "live"])
+
+
+@token_app.command("revoke")
+def token_revoke(token_id: int) -> None:
+    """Revoke API token TOKEN_ID at once (see `coopex token list EMAIL`)."""
+    with opened() as coopex:
+        revoked = coopex.accounts.revoke_token(OPERATOR, token_id)
+        console.print(f"token {token_id} {'revoked' if revoked else 'was already revoked'}")
+
+
+@user_app.command("password")
+def user_password(
+    email: str,
+    password: str = typer.Option(
+        None, envvar="COOPEX_PASSWORD", help="New password; prompted for when not given"
+    ),
+) -> None:
+    """Set user EMAIL's password."""
+    if password is None:
+        password = typer.prompt("new password", hide_input=True, confirmation_prompt=True)
+    with opened() as coopex:
+        coopex.accounts.change_password(OPERATOR, password, email=email)
+        console.print(f"password of {email} changed")
+
+
+@user_app.command("deactivate")
+def user_deactivate(email: str) -> None:
+    """Deactivate user EMAIL: sign-in refused, every token stops at once."""
+    with opened() as coopex:
+        coopex.accounts.set_active(OPERATOR, email, False)
+        console.print(f"{email} deactivated")
+
+
+@user_app.command("activate")
+def user_activate(email: str) -> None:
+    """Reactivate user EMAIL."""
+    with opened() as coopex:
+        coopex.accounts.set_active(OPERATOR, email, True)
+        console.print(f"{email} activated")
+
+
 # -- organisations -----------------------------------------------------------------------
 
 

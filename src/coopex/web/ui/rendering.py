@@ -101,7 +101,11 @@ class Page:
         return self.actor
 
     def render(
-        self, template: str, status: int = 200, headers: Mapping[str, str] | None = None, **data: Any
+        self,
+        template: str,
+        status: int = 200,
+        headers: Mapping[str, str] | None = None,
+        **data: Any,
     ) -> HTMLResponse:
         notice = NOTICES.get(self.request.query_params.get("notice", ""))
         context = {
@@ -132,9 +136,7 @@ async def get_form(request: Request) -> dict[str, str]:
     """A POSTed form's fields, after checking its CSRF token."""
     form = await request.form()
     # Repeated fields (a group of checkboxes) arrive joined as one ';'-separated list.
-    fields = {
-        key: ";".join(v for v in form.getlist(key) if isinstance(v, str)) for key in form
-    }
+    fields = {key: ";".join(v for v in form.getlist(key) if isinstance(v, str)) for key in form}
     if not csrf_valid(request, fields.get(CSRF_FIELD)):
         raise BadForm()
     return fields

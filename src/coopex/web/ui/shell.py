@@ -65,9 +65,7 @@ def _install_errors(app: FastAPI) -> None:
     """Domain errors become problem+json under /api and pages elsewhere."""
     api_handlers = dict(app.exception_handlers)
 
-    def handler(
-        kind: type[Exception], page: Callable[[Page, Exception], Response]
-    ) -> None:
+    def handler(kind: type[Exception], page: Callable[[Page, Exception], Response]) -> None:
         api_handler = api_handlers.get(kind)
 
         async def handle(request: Request, exc: Exception) -> Response:
@@ -81,12 +79,20 @@ def _install_errors(app: FastAPI) -> None:
         return page.redirect("/signin", next=str(page.request.url.path))
 
     def not_found(page: Page, exc: Exception) -> Response:
-        return page.render("errors/error.html", 404, title=page._("Not found"),
-                           message=page._("There is nothing at this address."))
+        return page.render(
+            "errors/error.html",
+            404,
+            title=page._("Not found"),
+            message=page._("There is nothing at this address."),
+        )
 
     def forbidden(page: Page, exc: Exception) -> Response:
-        return page.render("errors/error.html", 403, title=page._("Not allowed"),
-                           message=page._("Your account may not do this."))
+        return page.render(
+            "errors/error.html",
+            403,
+            title=page._("Not allowed"),
+            message=page._("Your account may not do this."),
+        )
 
     def throttled(page: Page, exc: Exception) -> Response:
         assert isinstance(exc, TooManyAttempts)
@@ -94,16 +100,19 @@ def _install_errors(app: FastAPI) -> None:
             "auth/signin.html",
             429,
             headers={"Retry-After": str(exc.retry_after)},
-            error=page.i18n.gettext(
-                "Too many failed attempts. Try again in %(minutes)s min."
-            ) % {"minutes": max(1, round(exc.retry_after / 60))},
+            error=page.i18n.gettext("Too many failed attempts. Try again in %(minutes)s min.")
+            % {"minutes": max(1, round(exc.retry_after / 60))},
             email="",
             next="/",
         )
 
     def bad_form(page: Page, exc: Exception) -> Response:
-        return page.render("errors/error.html", 400, title=page._("The form has expired"),
-                           message=page._("Go back, reload the page and send it again."))
+        return page.render(
+            "errors/error.html",
+            400,
+            title=page._("The form has expired"),
+            message=page._("Go back, reload the page and send it again."),
+        )
 
     handler(SignInRequired, sign_in)
     handler(NotFound, not_found)

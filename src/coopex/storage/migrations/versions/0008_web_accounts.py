@@ -20,9 +20,7 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.add_column("users", sa.Column("language", sa.String(length=5), nullable=True))
-    op.add_column(
-        "api_tokens", sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True)
-    )
+    op.add_column("api_tokens", sa.Column("expires_at", sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:

@@ -34,8 +34,9 @@ def home(page: PageDep) -> Response:
     for ref in orgs:
         for status in (ListingStatus.PUBLISHED, ListingStatus.DRAFT):
             own.extend(
-                registry.list_listings(actor, ListingFilter(org_ref=ref, status=status), None, 100)
-                .items
+                registry.list_listings(
+                    actor, ListingFilter(org_ref=ref, status=status), None, 100
+                ).items
             )
     matched: list[tuple[Listing, list[ShownMatch]]] = []
     for listing in [x for x in own if x.status is ListingStatus.PUBLISHED][:MATCHED_LISTINGS]:

@@ -61,9 +61,7 @@ def choices(page: Page) -> dict[str, list[Option]]:
     return {
         "kinds": [Option(k.value, t.gettext(label)) for k, label in LISTING_KINDS.items()],
         "org_kinds": [Option(k.value, t.gettext(label)) for k, label in ORG_KINDS.items()],
-        "countries": sorted(
-            (Option(c, t.country(c)) for c in COUNTRIES), key=lambda o: o.label
-        ),
+        "countries": sorted((Option(c, t.country(c)) for c in COUNTRIES), key=lambda o: o.label),
         "regions": sorted(regions, key=lambda o: o.label),
         "unions": [Option(u, t.union(u)) for u in UNIONS],
         "sectors": sorted(
