@@ -58,7 +58,7 @@ def test_root_is_the_application_with_strict_headers(web: TestClient) -> None:
     assert "<script>" not in response.text and " style=" not in response.text
     assert "HttpOnly" in response.headers["set-cookie"]
     sign_in(web)
-    session = [c for c in web.cookies.jar if c.name == "coopex_session"][0]
+    session = next(c for c in web.cookies.jar if c.name == "coopex_session")
     assert session.has_nonstandard_attr("HttpOnly")
 
 

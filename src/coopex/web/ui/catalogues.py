@@ -32,7 +32,7 @@ def extract() -> Catalog:
     from templates)."""
     catalog = Catalog(project="coopex", fuzzy=False)
     found: Iterator[tuple[str, int, str | tuple[str, ...], list[str], str | None]]
-    found = extract_from_dir(str(WEB), _METHODS, _OPTIONS)  # type: ignore[arg-type]
+    found = extract_from_dir(str(WEB), _METHODS, _OPTIONS)
     for filename, lineno, message, comments, context in found:
         catalog.add(message, None, [(filename, lineno)], auto_comments=comments, context=context)
     return catalog

@@ -19,7 +19,7 @@ from coopex.web.ui.rendering import PageDep
 router = APIRouter(include_in_schema=False)
 nav.register(nav.NavItem("/", N_("Home"), order=10))
 
-MATCHED_LISTINGS = 5  # listings whose best matches the home page shows
+MATCHED_LISTINGS = 3  # listings whose best matches the home page shows
 MATCHES_EACH = 3
 
 
@@ -41,8 +41,8 @@ def home(page: PageDep) -> Response:
     matched: list[tuple[Listing, list[ShownMatch]]] = []
     for listing in [x for x in own if x.status is ListingStatus.PUBLISHED][:MATCHED_LISTINGS]:
         _, matches = page.coopex.matching.match_listing(actor, listing.ref, MatchFilter(), 10)
-        strong = [m for m in shown(page, matches, f"{listing.title}\n{listing.description}")]
-        matched.append((listing, [m for m in strong if m.strong][:MATCHES_EACH]))
+        found = shown(page, matches, f"{listing.title}\n{listing.description}")
+        matched.append((listing, [m for m in found if m.strong][:MATCHES_EACH]))
     suggestions = page.coopex.suggestions.visible(actor, SuggestionStatus.NEW)[:10]
     titles = {}
     for s in suggestions:
