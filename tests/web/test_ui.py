@@ -169,3 +169,17 @@ def test_api_docs_work_offline(web: TestClient) -> None:
     assert assets and all(a.startswith("/api/v1/docs/") for a in assets)
     for asset in assets:
         assert web.get(asset).status_code == 200
+
+
+def test_unknown_pages_are_html_and_unknown_api_paths_problems(web: TestClient) -> None:
+    page = web.get("/no/such/page")
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    api = web.get("/api/v1/no-such")
+    assert api.status_code == 404 and api.headers["content-type"] == "application/problem+json"
+
+
+def test_listings_filter_by_union(web: TestClient) -> None:
+    sign_in(web)
+    union = web.get("/listings?union=EAEU").text
+    assert "/listings/rm-rail-02" in union and "/listings/other-01" not in union
+    assert "/listings/other-01" in web.get("/listings?country=CN").text

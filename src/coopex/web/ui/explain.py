@@ -11,7 +11,10 @@ from coopex.domain.listings import Listing
 from coopex.domain.matching import Match
 from coopex.web.ui.i18n import N_, I18n
 
-STRONG = 0.4  # below this fused score a match is shown as weak ("no strong match yet")
+# Below these fused scores a match is shown as weak ("no strong match yet"). Free text has no
+# codes, sectors or place to share, so its scores run lower than a listing's.
+STRONG = 0.4
+STRONG_TEXT = 0.25
 
 _PROXIMITY = {
     Proximity.SAME_REGION: N_("In the same region."),
@@ -25,10 +28,7 @@ class ShownMatch:
     match: Match
     reasons: list[str]
     versions: list[Listing] = field(default_factory=list)  # the same listing, other languages
-
-    @property
-    def strong(self) -> bool:
-        return self.match.score >= STRONG
+    strong: bool = True
 
 
 def same_listing(a: Listing, b: Listing) -> bool:
@@ -80,7 +80,8 @@ def reasons(
             elif right:
                 pairs.append(right)
         if pairs:
-            said.append(i18n.gettext("Words in common: %(words)s.") % {"words": ", ".join(pairs)})
+            words = ", ".join(dict.fromkeys(pairs))
+            said.append(i18n.gettext("Words in common: %(words)s.") % {"words": words})
     if x.shared_codes:
         codes = ", ".join(dict.fromkeys(str(c.listing_code) for c in x.shared_codes))
         said.append(i18n.gettext("Same product codes: %(codes)s.") % {"codes": codes})

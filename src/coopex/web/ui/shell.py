@@ -12,6 +12,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException
 
 from coopex.domain.errors import NotFound, PermissionDenied, TooManyAttempts
 from coopex.web.api.app import API_PREFIX
@@ -114,6 +115,13 @@ def _install_errors(app: FastAPI) -> None:
             message=page._("Go back, reload the page and send it again."),
         )
 
+    def http_error(page: Page, exc: Exception) -> Response:
+        assert isinstance(exc, HTTPException)
+        if exc.status_code == 404:
+            return not_found(page, exc)
+        return page.render("errors/error.html", exc.status_code, title=str(exc.detail), message="")
+
+    handler(HTTPException, http_error)
     handler(SignInRequired, sign_in)
     handler(NotFound, not_found)
     handler(PermissionDenied, forbidden)

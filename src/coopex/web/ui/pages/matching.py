@@ -14,7 +14,7 @@ from coopex.domain.queries import MatchFilter
 from coopex.engines.matching.wording import surface_words
 from coopex.web.api.filters import match_filter
 from coopex.web.ui import nav
-from coopex.web.ui.explain import ShownMatch, fold_languages, reasons
+from coopex.web.ui.explain import STRONG, STRONG_TEXT, ShownMatch, fold_languages, reasons
 from coopex.web.ui.forms import field_errors
 from coopex.web.ui.i18n import N_
 from coopex.web.ui.pages.registry import choices
@@ -24,7 +24,9 @@ router = APIRouter(include_in_schema=False)
 nav.register(nav.NavItem("/search", N_("Search"), order=40))
 
 
-def shown(page: Page, matches: Sequence[Match], query_text: str) -> list[ShownMatch]:
+def shown(
+    page: Page, matches: Sequence[Match], query_text: str, strong: float = STRONG
+) -> list[ShownMatch]:
     analyzer = page.coopex.matching.engine.analyzer
 
     def ours(terms: list[str]) -> dict[str, str]:
@@ -34,7 +36,7 @@ def shown(page: Page, matches: Sequence[Match], query_text: str) -> list[ShownMa
         return surface_words(analyzer, f"{listing.title}\n{listing.description}", terms)
 
     return [
-        ShownMatch(match, reasons(page.i18n, match, ours, theirs), versions)
+        ShownMatch(match, reasons(page.i18n, match, ours, theirs), versions, match.score >= strong)
         for match, versions in fold_languages(matches)
     ]
 
@@ -88,7 +90,7 @@ def search(page: PageDep) -> Response:
         try:
             result = page.coopex.matching.search(text, filters, limit=20)
             language = result.query_language
-            found = shown(page, result.matches, text)
+            found = shown(page, result.matches, text, STRONG_TEXT)
         except ValidationFailed as failed:
             errors = field_errors(page.i18n, failed.errors)
     return page.render(

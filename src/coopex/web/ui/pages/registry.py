@@ -16,7 +16,7 @@ from coopex.domain.geography import UNIONS
 from coopex.domain.listings import Listing, ListingKind, ListingStatus, listing_record
 from coopex.domain.organizations import OrgKind
 from coopex.domain.queries import ListingFilter, OrganizationFilter
-from coopex.web.api.filters import code_prefix, upper
+from coopex.web.api.filters import code_prefix, union, upper
 from coopex.web.ui import nav
 from coopex.web.ui.forms import field_errors
 from coopex.web.ui.i18n import N_
@@ -142,10 +142,12 @@ def listings(page: PageDep) -> Response:
     params = _params(page)
     kind = params.get("kind")
     errors: dict[str, list[str]] = {}
+    code = union_name = None
     try:
         code = code_prefix(params.get("code"))
+        union_name = union(params.get("union"))
     except ValidationFailed as failed:
-        code, errors = None, field_errors(page.i18n, failed.errors)
+        errors = field_errors(page.i18n, failed.errors)
     filters = ListingFilter(
         kind=ListingKind(kind) if kind in ("offer", "request") else None,
         country=upper(params.get("country")),
@@ -154,6 +156,7 @@ def listings(page: PageDep) -> Response:
         sector=params.get("sector"),
         text=params.get("q"),
         language=params.get("language") if params.get("language") in LANGUAGES else None,
+        union=union_name,
     )
     found = page.coopex.registry.list_listings(actor, filters, params.get("after"), PAGE_SIZE)
     return page.render(
