@@ -21,7 +21,7 @@ from babel import Locale
 from babel.dates import format_date, format_datetime
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_currency, format_decimal, format_percent
 
 from coopex.domain.catalog import LANGUAGES
 from coopex.domain.geography import UNIONS
@@ -151,6 +151,10 @@ class I18n:
 
     def percent(self, value: float) -> str:
         return format_percent(value, locale=self.locale)
+
+    def money(self, amount: Decimal | float | int, currency: str) -> str:
+        """An amount in an ISO 4217 currency, e.g. `565 000 000,00 $` for ru."""
+        return format_currency(amount, currency, locale=self.locale)
 
 
 UNION_NAMES = {
