@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from sqlalchemy.engine import Connection
@@ -106,6 +106,11 @@ class RegistryService:
         check_page_size(limit)
         with self.database.transaction() as connection:
             return OrganizationRepository(connection).page(filters, decode_cursor(cursor), limit)
+
+    def organization_names(self, refs: Sequence[str]) -> dict[str, str]:
+        """Display names of organisations by ref (one query for a page of listings)."""
+        with self.database.transaction() as connection:
+            return OrganizationRepository(connection).names_by_ref(sorted(set(refs)))
 
     @staticmethod
     def _organization(repo: OrganizationRepository, ref: str) -> Organization:

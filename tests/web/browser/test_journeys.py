@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +15,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 from tests.web.browser.conftest import SCREENSHOTS
 
 PASSWORD = "coopex-demo"
+BATCHES = itertools.count(1)
 LANGUAGES = {"ru": "Русский", "en": "English", "zh": "中文"}
 
 
@@ -30,9 +32,14 @@ def switch_language(page: Page, code: str) -> None:
     expect(page.locator("html")).to_have_attribute("lang", code)
 
 
-@pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    ctx = browser.new_context(locale="en-GB", viewport={"width": 1280, "height": 900})
+@pytest.fixture(params=["js-on", "js-off"])
+def context(browser: Browser, request: pytest.FixtureRequest) -> Iterator[BrowserContext]:
+    """Every journey runs twice: with JavaScript and without (forms must work alone)."""
+    ctx = browser.new_context(
+        locale="en-GB",
+        viewport={"width": 1280, "height": 900},
+        java_script_enabled=request.param == "js-on",
+    )
     yield ctx
     ctx.close()
 
@@ -60,7 +67,8 @@ def test_russian_request_finds_chinese_and_english_offers_explained_in_russian(
     switch_language(page, "ru")
     page.goto(f"{server}/listings/new")
     page.select_option("#f-kind", "request")
-    page.fill("#f-title", "Ищем поставщика тележек и автосцепок для грузовых вагонов")
+    title = "Ищем поставщика тележек и автосцепок для грузовых вагонов"
+    page.fill("#f-title", f"{title}, партия {next(BATCHES)}")  # each run its own listing
     page.fill(
         "#f-description",
         "Нужны литые боковые рамы тележек, автосцепки и колёсные пары, серийные объёмы.",

@@ -108,6 +108,7 @@ class Page:
         **data: Any,
     ) -> HTMLResponse:
         notice = NOTICES.get(self.request.query_params.get("notice", ""))
+        data.setdefault("org_names", self._org_names(data))
         context = {
             "request": self.request,
             "i18n": self.i18n,
@@ -121,6 +122,18 @@ class Page:
         }
         html = environment().get_template(template).render(context)
         return HTMLResponse(html, status_code=status, headers=headers)
+
+    def _org_names(self, data: Mapping[str, Any]) -> dict[str, str]:
+        """Names of the organisations owning the listings and matches a page shows."""
+        refs: set[str] = set()
+        for key in ("listings", "own", "matches"):
+            for item in data.get(key) or ():
+                listing = getattr(getattr(item, "match", None), "listing", None) or item
+                refs.add(listing.org_ref)
+        refs.update(data.get("orgs") or ())
+        for _, matches in data.get("matched") or ():
+            refs.update(m.match.listing.org_ref for m in matches)
+        return self.coopex.registry.organization_names(sorted(refs)) if refs else {}
 
     def redirect(self, path: str, **query: str) -> RedirectResponse:
         """After a POST: see the result with a GET (303)."""

@@ -22,7 +22,7 @@ def _render(page: Page, status: int = 200, errors: dict[str, list[str]] | None =
         "account/account.html",
         status,
         tokens=page.coopex.accounts.tokens(actor),
-        organizations=page.coopex.accounts.memberships(actor),
+        orgs=page.coopex.accounts.memberships(actor),
         now=utc_now(),
         errors=errors or {},
     )
