@@ -147,3 +147,18 @@ def test_screenshots_and_accessibility_of_the_main_pages(browser: Browser, serve
     context.close()
     assert not problems, "\n".join(problems)
     assert len(list(Path(SCREENSHOTS).glob("*.png"))) >= 3 * len(MAIN_PAGES)
+
+
+def test_api_docs_render_offline_under_the_sites_policy(browser: Browser, server: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    outside: list[str] = []
+    page.on("request", lambda r: outside.append(r.url) if not r.url.startswith(server) else None)
+    page.goto(f"{server}/api/v1/docs")
+    expect(page.locator(".swagger-ui .info .title")).to_contain_text("coopex")
+    expect(page.locator(".opblock-tag-section").first).to_be_visible()
+    context.close()
+    assert not outside, outside
+    assert not [e for e in errors if "Content Security Policy" in e], errors

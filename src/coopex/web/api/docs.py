@@ -1,4 +1,4 @@
-"""The API docs page served offline: Swagger UI from the pinned swagger-ui-bundle package.
+"""The API docs page served offline: Swagger UI 5 from the pinned fastapi-offline package.
 
 FastAPI's own docs page loads Swagger UI from a CDN and starts it with an inline script; this
 one serves the bundle's files itself and starts it from a static script (no inline code, so
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import swagger_ui_bundle
+import fastapi_offline
 from fastapi import FastAPI
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -31,7 +31,7 @@ _PAGE = """<!doctype html>
 <meta charset="utf-8">
 <title>{title} — API</title>
 <link rel="stylesheet" href="{assets}/swagger-ui.css">
-<link rel="icon" type="image/png" href="{assets}/favicon-32x32.png">
+<link rel="icon" type="image/png" href="{assets}/favicon.png">
 </head>
 <body data-openapi="{openapi}">
 <div id="swagger-ui"></div>
@@ -44,7 +44,10 @@ _PAGE = """<!doctype html>
 
 def install(app: FastAPI, docs_url: str, openapi_url: str) -> None:
     assets = f"{docs_url}/assets"
-    app.mount(assets, StaticFiles(directory=Path(swagger_ui_bundle.swagger_ui_path)), "api-docs")
+    # Only the package's files are used (swagger-ui-bundle.js, swagger-ui.css, favicon.png):
+    # its own page would start Swagger UI with an inline script.
+    bundled = Path(fastapi_offline.__file__).parent / "static"
+    app.mount(assets, StaticFiles(directory=bundled), "api-docs")
     page = _PAGE.format(title=app.title, assets=assets, docs=docs_url, openapi=openapi_url)
 
     @app.get(docs_url, include_in_schema=False)
