@@ -142,8 +142,7 @@ def test_screenshots_and_accessibility_of_the_main_pages(browser: Browser, serve
         for name, path in MAIN_PAGES.items():
             page.goto(f"{server}{path}")
             page.screenshot(path=str(SCREENSHOTS / f"{name}-{code}.png"), full_page=True)
-            if code == "en":
-                problems += [f"{path}: {p}" for p in serious(axe.run(page))]
+            problems += [f"{path} [{code}]: {p}" for p in serious(axe.run(page))]
     context.close()
     assert not problems, "\n".join(problems)
     assert len(list(Path(SCREENSHOTS).glob("*.png"))) >= 3 * len(MAIN_PAGES)
