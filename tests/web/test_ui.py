@@ -183,3 +183,32 @@ def test_listings_filter_by_union(web: TestClient) -> None:
     union = web.get("/listings?union=EAEU").text
     assert "/listings/rm-rail-02" in union and "/listings/other-01" not in union
     assert "/listings/other-01" in web.get("/listings?country=CN").text
+
+
+def test_edit_and_close_a_listing_through_the_forms(web: TestClient, coopex: Coopex) -> None:
+    sign_in(web)
+    form = web.get("/listings/rm-rail-02/edit").text
+    assert 'value="HS:8607"' in form
+    token = csrf(web, "/listings/rm-rail-02/edit")
+    bad = web.post(
+        "/listings/rm-rail-02/edit",
+        data={"csrf_token": token, "title": "Тележки", "valid_until": "31.12.2026"},
+    )
+    assert bad.status_code == 422 and 'id="valid_until-errors"' in bad.text
+    saved = web.post(
+        "/listings/rm-rail-02/edit",
+        data={
+            "csrf_token": token,
+            "title": "Тележки грузовых вагонов",
+            "codes": "HS:8607",
+            "sectors": "rail",
+            "status": "published",
+            "valid_until": "2030-12-31",
+        },
+    )
+    assert saved.status_code == 200 and "Тележки грузовых вагонов" in saved.text
+    listing = coopex.registry.get_listing(OPERATOR, "rm-rail-02")
+    assert listing.title == "Тележки грузовых вагонов" and str(listing.valid_until) == "2030-12-31"
+    closed = web.post("/listings/rm-rail-02/close", data={"csrf_token": token})
+    assert closed.status_code == 200
+    assert coopex.registry.get_listing(OPERATOR, "rm-rail-02").status.value == "closed"
