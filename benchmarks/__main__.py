@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from benchmarks import matching, news, registry
+from benchmarks import matching, news, registry, web
 
 
 def main() -> None:
@@ -24,6 +24,8 @@ def main() -> None:
     news_parser = sub.add_parser("news", help="news ingestion throughput and time per stage")
     news_parser.add_argument("--documents", type=int, default=400)
     news_parser.add_argument("--json", type=Path, help="also write the numbers here")
+    web_parser = sub.add_parser("web", help="web pages against the bare API call (p95)")
+    web_parser.add_argument("--runs", type=int, default=40)
     args = parser.parse_args()
     if args.which in (None, "registry"):
         registry.run(getattr(args, "listings", 20_000), getattr(args, "database_url", None))
@@ -35,6 +37,8 @@ def main() -> None:
         )
         if getattr(args, "json", None):
             matching.save(results, args.json)
+    if args.which in (None, "web"):
+        web.run(getattr(args, "runs", 40))
     if args.which in (None, "news"):
         measured = news.run(getattr(args, "documents", 400))
         if args.which == "news" and args.json:

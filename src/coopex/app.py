@@ -28,6 +28,7 @@ from coopex.services.projects import ProjectService
 from coopex.services.registry import RegistryService
 from coopex.services.schedule import ScheduleService
 from coopex.services.suggestions import SuggestionService
+from coopex.services.throttle import SignInThrottle, ThrottleLimits
 from coopex.services.transfer import TransferService
 from coopex.storage.database import Database
 from coopex.storage.migrate import upgrade
@@ -91,7 +92,17 @@ def build(settings: Settings | None = None) -> Coopex:
         database=database,
         catalog=catalog,
         registry=registry,
-        accounts=AccountService(database),
+        accounts=AccountService(
+            database,
+            settings.token_ttl,
+            SignInThrottle(
+                ThrottleLimits(
+                    settings.signin_account_limit,
+                    settings.signin_address_limit,
+                    settings.signin_window_seconds,
+                )
+            ),
+        ),
         transfer=TransferService(database, catalog, changes),
         audit=AuditTrail(database),
         matching=matching,

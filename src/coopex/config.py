@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -24,6 +25,14 @@ class Settings(BaseSettings):
     news_workers: int = 0
     host: str = "127.0.0.1"
     port: int = 8000
+    # How long an API token or web session lives: seconds or ISO 8601 (P30D); 0 = forever.
+    token_ttl: timedelta = timedelta(days=30)
+    # Sign-in throttling: failures allowed per account and per client address in the window.
+    signin_account_limit: int = 5
+    signin_address_limit: int = 20
+    signin_window_seconds: float = 900.0
+    # Web session cookies carry the Secure flag (set it when served behind HTTPS).
+    secure_cookies: bool = False
 
     @property
     def resolved_database_url(self) -> str:

@@ -79,7 +79,7 @@ def serve(
     """Start the web/API server."""
     import uvicorn
 
-    from coopex.web.api.app import create_api
+    from coopex.web.app import create_app
 
     with opened() as coopex:
         if demo:
@@ -87,9 +87,12 @@ def serve(
         _build_index(coopex, full=False)  # warm: the first search should not pay for it
         host = host or coopex.settings.host
         port = port or coopex.settings.port
-        console.print(f"coopex serving on [bold]http://{host}:{port}/[/]  (API docs: /api/v1/docs)")
+        console.print(
+            f"coopex serving on [bold]http://{host}:{port}/[/]  (the web application; "
+            "API docs: /api/v1/docs)"
+        )
         try:
-            uvicorn.run(create_api(coopex), host=host, port=port, log_level="info")
+            uvicorn.run(create_app(coopex), host=host, port=port, log_level="info")
         finally:
             coopex.matching.save()
 
@@ -337,6 +340,70 @@ def token_create(
             emit_json({"email": issued.user.email, "name": issued.name, "token": issued.secret})
         else:
             console.print(issued.secret, highlight=False)
+
+
+@token_app.command("list")
+def token_list(
+    email: str = typer.Argument(..., help="Whose tokens"), as_json: bool = JsonOption
+) -> None:
+    """List a user's API tokens (never their secrets)."""
+    from coopex.storage.database import utc_now
+
+    with opened() as coopex:
+        now = utc_now()
+        records = [
+            {
+                "id": t.id,
+                "name": t.name,
+                "created_at": t.created_at.isoformat(timespec="seconds"),
+                "last_used_at": t.last_used_at.isoformat(timespec="seconds")
+                if t.last_used_at
+                else None,
+                "expires_at": t.expires_at.isoformat(timespec="seconds") if t.expires_at else None,
+                "live": t.is_live(now),
+            }
+            for t in coopex.accounts.tokens(OPERATOR, email)
+        ]
+        emit(records, as_json, ["id", "name", "created_at", "last_used_at", "expires_at", "live"])
+
+
+@token_app.command("revoke")
+def token_revoke(token_id: int) -> None:
+    """Revoke API token TOKEN_ID at once (see `coopex token list EMAIL`)."""
+    with opened() as coopex:
+        revoked = coopex.accounts.revoke_token(OPERATOR, token_id)
+        console.print(f"token {token_id} {'revoked' if revoked else 'was already revoked'}")
+
+
+@user_app.command("password")
+def user_password(
+    email: str,
+    password: str = typer.Option(
+        None, envvar="COOPEX_PASSWORD", help="New password; prompted for when not given"
+    ),
+) -> None:
+    """Set user EMAIL's password."""
+    if password is None:
+        password = typer.prompt("new password", hide_input=True, confirmation_prompt=True)
+    with opened() as coopex:
+        coopex.accounts.change_password(OPERATOR, password, email=email)
+        console.print(f"password of {email} changed")
+
+
+@user_app.command("deactivate")
+def user_deactivate(email: str) -> None:
+    """Deactivate user EMAIL: sign-in refused, every token stops at once."""
+    with opened() as coopex:
+        coopex.accounts.set_active(OPERATOR, email, False)
+        console.print(f"{email} deactivated")
+
+
+@user_app.command("activate")
+def user_activate(email: str) -> None:
+    """Reactivate user EMAIL."""
+    with opened() as coopex:
+        coopex.accounts.set_active(OPERATOR, email, True)
+        console.print(f"{email} activated")
 
 
 # -- organisations -----------------------------------------------------------------------

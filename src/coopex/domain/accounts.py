@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from enum import StrEnum
 
 from coopex.domain.errors import PermissionDenied
@@ -21,6 +22,22 @@ class User:
     role: Role
     active: bool = True
     id: int | None = field(default=None, compare=False)
+    language: str | None = field(default=None, compare=False)  # chosen UI language
+
+
+@dataclass(frozen=True, slots=True)
+class TokenInfo:
+    """An API token as its owner sees it: never the secret, only when and how it is used."""
+
+    id: int
+    name: str
+    created_at: datetime
+    last_used_at: datetime | None = None
+    expires_at: datetime | None = None
+    revoked_at: datetime | None = None
+
+    def is_live(self, now: datetime) -> bool:
+        return self.revoked_at is None and (self.expires_at is None or self.expires_at > now)
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +51,8 @@ class Actor:
     # Agency staff: the ISO 3166-2 regions of the agencies they work for (they act for the
     # organisations there). Empty for everyone else.
     regions: frozenset[str] = frozenset()
+    name: str = ""
+    language: str | None = None
 
     @classmethod
     def operator(cls, label: str = "cli") -> Actor:
@@ -51,6 +70,8 @@ class Actor:
             user_id=user.id,
             organizations=organizations,
             regions=regions if user.role is Role.AGENCY_STAFF else frozenset(),
+            name=user.name,
+            language=user.language,
         )
 
     @property

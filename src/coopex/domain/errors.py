@@ -55,3 +55,11 @@ class Conflict(DomainError):
     def __init__(self, message: str, field: str | None = None) -> None:
         self.field = field
         super().__init__(message)
+
+
+class TooManyAttempts(DomainError):
+    """Too many failed sign-ins for this account or address; try again after `retry_after`."""
+
+    def __init__(self, retry_after: int) -> None:
+        self.retry_after = retry_after
+        super().__init__(f"too many failed sign-ins: try again in {retry_after} s")

@@ -23,6 +23,7 @@ class ListingFilter:
     text: str | None = None  # case-insensitive substring of title or description
     language: str | None = None
     org_ref: str | None = None
+    union: str | None = None  # owner's country is a member: EAEU, UNION_STATE
 
 
 @dataclass(frozen=True, slots=True)

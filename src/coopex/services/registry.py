@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from sqlalchemy.engine import Connection
@@ -132,6 +132,11 @@ class RegistryService:
                 actor.organizations, [o.id for o in orgs if o.id is not None]
             )
         return [as_seen_by(actor, org, org.id in linked) for org in orgs]
+
+    def organization_names(self, refs: Sequence[str]) -> dict[str, str]:
+        """Display names of organisations by ref (one query for a page of listings)."""
+        with self.database.transaction() as connection:
+            return OrganizationRepository(connection).names_by_ref(sorted(set(refs)))
 
     @staticmethod
     def _organization(repo: OrganizationRepository, ref: str) -> Organization:

@@ -7,9 +7,9 @@ from datetime import datetime
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
 
-from coopex.domain.accounts import Role, User
+from coopex.domain.accounts import Role, TokenInfo, User
 from coopex.domain.organizations import OrgKind
-from coopex.storage.database import utc_now
+from coopex.storage.database import as_utc, utc_now
 from coopex.storage.tables import api_tokens, memberships, organizations, users
 
 # Whose staff act for the organisations of their region.
@@ -23,7 +23,12 @@ def _user(row: RowMapping) -> User:
         name=row["name"],
         role=Role(row["role"]),
         active=row["active"],
+        language=row["language"],
     )
+
+
+def _moment(value: datetime | None) -> datetime | None:
+    return None if value is None else as_utc(value)
 
 
 class AccountRepository:
@@ -104,10 +109,16 @@ class AccountRepository:
         )
         return list(self.connection.execute(query).scalars())
 
-    def add_token(self, user_id: int, name: str, token_hash: str) -> int:
+    def add_token(
+        self, user_id: int, name: str, token_hash: str, expires_at: datetime | None = None
+    ) -> int:
         result = self.connection.execute(
             api_tokens.insert().values(
-                user_id=user_id, name=name, token_hash=token_hash, created_at=utc_now()
+                user_id=user_id,
+                name=name,
+                token_hash=token_hash,
+                created_at=utc_now(),
+                expires_at=expires_at,
             )
         )
         (new_id,) = result.inserted_primary_key or (None,)
@@ -118,7 +129,9 @@ class AccountRepository:
         """The active user owning a live token; marks the token as used."""
         row = self.connection.execute(
             sa.select(api_tokens.c.id, api_tokens.c.user_id).where(
-                api_tokens.c.token_hash == token_hash, api_tokens.c.revoked_at.is_(None)
+                api_tokens.c.token_hash == token_hash,
+                api_tokens.c.revoked_at.is_(None),
+                sa.or_(api_tokens.c.expires_at.is_(None), api_tokens.c.expires_at > now),
             )
         ).first()
         if row is None:
@@ -137,3 +150,51 @@ class AccountRepository:
             api_tokens.update().where(condition).values(revoked_at=utc_now())
         )
         return result.rowcount
+
+    def tokens(self, user_id: int) -> list[TokenInfo]:
+        """The user's tokens, newest first, revoked and expired ones included."""
+        rows = self.connection.execute(
+            sa.select(api_tokens)
+            .where(api_tokens.c.user_id == user_id)
+            .order_by(api_tokens.c.id.desc())
+        ).mappings()
+        return [
+            TokenInfo(
+                id=row["id"],
+                name=row["name"],
+                created_at=as_utc(row["created_at"]),
+                last_used_at=_moment(row["last_used_at"]),
+                expires_at=_moment(row["expires_at"]),
+                revoked_at=_moment(row["revoked_at"]),
+            )
+            for row in rows
+        ]
+
+    def token_owner(self, token_id: int) -> int | None:
+        query = sa.select(api_tokens.c.user_id).where(api_tokens.c.id == token_id)
+        return self.connection.execute(query).scalar_one_or_none()
+
+    def revoke_token(self, token_id: int) -> bool:
+        """Revoke one token; False when it was revoked already."""
+        result = self.connection.execute(
+            api_tokens.update()
+            .where(api_tokens.c.id == token_id, api_tokens.c.revoked_at.is_(None))
+            .values(revoked_at=utc_now())
+        )
+        return bool(result.rowcount)
+
+    def set_active(self, user_id: int, active: bool) -> None:
+        self.connection.execute(users.update().where(users.c.id == user_id).values(active=active))
+
+    def set_language(self, user_id: int, language: str | None) -> None:
+        self.connection.execute(
+            users.update().where(users.c.id == user_id).values(language=language)
+        )
+
+    def revoke_token_hash(self, token_hash: str) -> bool:
+        result = self.connection.execute(
+            api_tokens.update()
+            .where(api_tokens.c.token_hash == token_hash, api_tokens.c.revoked_at.is_(None))
+            .values(revoked_at=utc_now())
+        )
+        return bool(result.rowcount)

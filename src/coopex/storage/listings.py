@@ -10,6 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
 
 from coopex.domain.codes import Code, CodeScheme
+from coopex.domain.geography import UNIONS
 from coopex.domain.listings import Listing, ListingKind, ListingStatus
 from coopex.domain.organizations import Provenance
 from coopex.domain.paging import Page, encode_cursor
@@ -81,6 +82,8 @@ def _filtered(
         query = query.where(organizations.c.country == filters.country)
     if filters.region is not None:
         query = query.where(listings.c.region == filters.region)
+    if filters.union is not None:
+        query = query.where(organizations.c.country.in_(sorted(UNIONS[filters.union])))
     if filters.language is not None:
         query = query.where(listings.c.language == filters.language)
     if filters.org_ref is not None:

@@ -100,6 +100,14 @@ class OrganizationRepository:
         )
         return {row.ref: row.country for row in self.connection.execute(query)}
 
+    def names_by_ref(self, refs: Sequence[str]) -> dict[str, str]:
+        if not refs:
+            return {}
+        query = sa.select(organizations.c.ref, organizations.c.name).where(
+            organizations.c.ref.in_(refs)
+        )
+        return {row.ref: row.name for row in self.connection.execute(query)}
+
     def _write_codes(self, organization_id: int, codes: Sequence[Code]) -> None:
         self.connection.execute(
             organization_codes.delete().where(

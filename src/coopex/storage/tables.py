@@ -109,6 +109,7 @@ users = sa.Table(
     sa.Column("password_hash", sa.String(200)),
     sa.Column("active", sa.Boolean, nullable=False),
     sa.Column("created_at", Timestamp, nullable=False),
+    sa.Column("language", sa.String(5)),  # the web UI language the user chose (ru, en, zh)
 )
 
 memberships = sa.Table(
@@ -136,6 +137,7 @@ api_tokens = sa.Table(
     sa.Column("created_at", Timestamp, nullable=False),
     sa.Column("last_used_at", Timestamp),
     sa.Column("revoked_at", Timestamp),
+    sa.Column("expires_at", Timestamp),  # None: issued before tokens expired (0008)
 )
 
 audit_log = sa.Table(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, FastAPI
-from fastapi.responses import RedirectResponse
 
 from coopex import __version__
 from coopex.app import Coopex
 from coopex.web.api import (
     auth,
+    docs,
     events,
     interests,
     listings,
@@ -18,6 +18,7 @@ from coopex.web.api import (
     problems,
     projects,
     suggestions,
+    tokens,
 )
 
 API_PREFIX = "/api/v1"
@@ -31,11 +32,12 @@ def create_api(coopex: Coopex) -> FastAPI:
         "offers and requests; matching; cooperation leads from the news. Errors are RFC 9457 "
         "problem details.",
         openapi_url=f"{API_PREFIX}/openapi.json",
-        docs_url=f"{API_PREFIX}/docs",
+        docs_url=None,  # served offline by `docs.install` below
         redoc_url=None,
     )
     app.state.coopex = coopex
     problems.install(app)
+    docs.install(app, f"{API_PREFIX}/docs", f"{API_PREFIX}/openapi.json")
 
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(auth.router)
@@ -49,15 +51,11 @@ def create_api(coopex: Coopex) -> FastAPI:
     api.include_router(projects.router)
     api.include_router(events.router)
     api.include_router(interests.router)
+    api.include_router(tokens.router)
 
     @api.get("/health", tags=["meta"], summary="Liveness and schema state")
     def health() -> dict[str, str]:
         return {"status": "ok", "version": __version__, "database": coopex.database.dialect}
 
     app.include_router(api)
-
-    @app.get("/", include_in_schema=False)
-    def root() -> RedirectResponse:
-        return RedirectResponse(f"{API_PREFIX}/docs")
-
     return app

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Request
 from pydantic import BaseModel
 
 from coopex.web.api.dependencies import ActorDep, CoopexDep
@@ -21,8 +21,9 @@ class Me(BaseModel):
 
 
 @router.post("/token", summary="Sign in with e-mail and password; returns a bearer token")
-def login(coopex: CoopexDep, body: LoginBody) -> TokenOut:
-    issued = coopex.accounts.login(body.email, body.password, body.token_name)
+def login(coopex: CoopexDep, body: LoginBody, request: Request) -> TokenOut:
+    address = request.client.host if request.client else None
+    issued = coopex.accounts.login(body.email, body.password, body.token_name, address)
     return TokenOut(token=issued.secret, email=issued.user.email)
 
 

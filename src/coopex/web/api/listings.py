@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, status
 from coopex.domain.listings import ListingKind, ListingStatus
 from coopex.domain.queries import ListingFilter
 from coopex.web.api.dependencies import ActorDep, CoopexDep
-from coopex.web.api.filters import code_prefix, upper
+from coopex.web.api.filters import code_prefix, union, upper
 from coopex.web.api.schemas import ListingBody, ListingOut, ListingPage
 
 router = APIRouter(prefix="/listings", tags=["listings"])
@@ -23,6 +23,9 @@ def list_listings(
     status_: Annotated[ListingStatus, Query(alias="status")] = ListingStatus.PUBLISHED,
     country: Annotated[str | None, Query(description="Owner's country, ISO 3166-1 alpha-2")] = None,
     region: Annotated[str | None, Query(description="ISO 3166-2")] = None,
+    union_: Annotated[
+        str | None, Query(alias="union", description="Owner's country is in: EAEU, UNION_STATE")
+    ] = None,
     code: Annotated[str | None, Query(description="Code prefix, e.g. HS:87 or OKPD2:30.20")] = None,
     sector: str | None = None,
     q: Annotated[
@@ -43,6 +46,7 @@ def list_listings(
         text=q,
         language=language,
         org_ref=org,
+        union=union(union_),
     )
     page = coopex.registry.list_listings(actor, filters, cursor, limit)
     return ListingPage(

@@ -15,6 +15,7 @@ from coopex.domain.errors import (
     FieldError,
     NotFound,
     PermissionDenied,
+    TooManyAttempts,
     ValidationFailed,
 )
 from coopex.domain.projects import IllegalMove
@@ -93,6 +94,17 @@ def install(app: FastAPI) -> None:
             "Not signed in",
             str(exc),
             headers={"WWW-Authenticate": "Bearer"},
+        )
+
+    @app.exception_handler(TooManyAttempts)
+    async def throttled(request: Request, exc: TooManyAttempts) -> JSONResponse:
+        return problem(
+            request,
+            429,
+            "too-many-attempts",
+            "Too many attempts",
+            str(exc),
+            headers={"Retry-After": str(exc.retry_after)},
         )
 
     @app.exception_handler(Conflict)

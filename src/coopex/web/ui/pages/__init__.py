@@ -1,0 +1,11 @@
+"""Page modules, one per capability. Each has a `router` and registers its nav entries.
+
+To add a capability's pages: write `pages/<capability>.py` (a router, `nav.register(...)`),
+templates in `templates/<capability>/`, and add the module here (see docs/web.md).
+"""
+
+from __future__ import annotations
+
+from coopex.web.ui.pages import account, auth, home, language, matching, registry
+
+MODULES = (auth, language, home, registry, matching, account)
