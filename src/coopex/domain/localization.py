@@ -1,0 +1,632 @@
+"""Localization regimes, products and assessments: does a product count as made in the territory.
+
+A regime (Russia's Decree 719, an EAEU rule, the Union State) is data: the countries whose
+operations count, product categories by OKPD2 prefix, technological operations with points,
+mandatory operations, multipliers and thresholds by date. A product lists its operations and
+where each is performed. Scores and plans are pure functions of (regime, product, date,
+territory); see `engines/localization`. Regimes are read by `domain/regimes.py`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from coopex.domain.catalog import ReferenceCatalog
+from coopex.domain.codes import Code, CodeScheme, code_format_error, country_format_error
+from coopex.domain.errors import FieldError, ValidationFailed
+from coopex.domain.fields import FieldReader
+from coopex.domain.geography import UNIONS
+
+# Scores are sums of points times multipliers (x1.5, x1.3): compare with a tolerance far below
+# any real point value, so "not less than" stays inclusive despite binary fractions.
+EPSILON = 1e-9
+EAEU = UNIONS["EAEU"]
+
+
+class ThresholdKind(StrEnum):
+    POINTS = "points"  # a fixed number of points
+    PERCENT = "percent"  # a percentage of the applicable maximum
+
+
+@dataclass(frozen=True, slots=True)
+class Threshold:
+    """From `start` (inclusive) until the next row, or through `until` when given."""
+
+    start: date
+    kind: ThresholdKind
+    value: float
+    until: date | None = None
+    note: str = ""
+
+    def points(self, maximum: float) -> float:
+        if self.kind is ThresholdKind.POINTS:
+            return self.value
+        return self.value * maximum / 100.0
+
+    def describe(self) -> str:
+        amount = f"{self.value:g} points" if self.kind is ThresholdKind.POINTS else (
+            f"{self.value:g}% of the applicable maximum"
+        )
+        end = f" through {self.until.isoformat()}" if self.until else ""
+        return f"{amount} from {self.start.isoformat()}{end}"
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """A technological operation of a regime's table. `variants`: points by category id (the
+    bus column of the vehicle table); `group`: alternatives of which only the best counts
+    (stamping of >=30 %, >=50 %, >=70 % of the body mass)."""
+
+    id: str
+    name: str
+    points: float
+    variants: tuple[tuple[str, float], ...] = ()
+    group: str | None = None
+    any_eaeu: bool = False  # performed in any EAEU state, it counts whatever the territory
+    aliases: tuple[str, ...] = ()
+    # What a partner who can perform it offers: used to search the registry.
+    codes: tuple[Code, ...] = ()
+    sectors: tuple[str, ...] = ()
+    search: str = ""
+
+    def points_for(self, category: str) -> float:
+        for name, points in self.variants:
+            if name == category:
+                return points
+        return self.points
+
+
+@dataclass(frozen=True, slots=True)
+class Multiplier:
+    """Points of `operations` times `factor`: automatically within its dates, or when the
+    product claims it (`claimed`: an engine's emission class is the product's own fact)."""
+
+    id: str
+    name: str
+    factor: float
+    operations: frozenset[str]
+    start: date | None = None
+    until: date | None = None
+    claimed: bool = False
+
+    def applies(self, on: date, claims: frozenset[str]) -> bool:
+        if self.start is not None and on < self.start:
+            return False
+        if self.until is not None and on > self.until:
+            return False
+        return self.id in claims if self.claimed else True
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """Products of a regime under some OKPD2 prefixes. A threshold-only category has no
+    operation table: the product's own points are entered by the user."""
+
+    id: str
+    name: str
+    okpd2: tuple[str, ...]
+    operations: tuple[str, ...]
+    mandatory: frozenset[str]
+    thresholds: tuple[Threshold, ...]
+    threshold_only: bool = False
+    # The shipped table is an excerpt: the product may add operations marked `extra`.
+    extra_operations: bool = False
+    note: str = ""
+
+    def prefix_length(self, okpd2: str) -> int:
+        """The longest of this category's prefixes that `okpd2` starts with (0: none)."""
+        best = 0
+        for prefix in self.okpd2:
+            if okpd2_within(okpd2, prefix):
+                best = max(best, len(prefix))
+        return best
+
+    def threshold_on(self, on: date) -> Threshold | None:
+        found = None
+        for row in self.thresholds:
+            if row.start <= on:
+                found = row
+        if found is not None and found.until is not None and on > found.until:
+            return None
+        return found
+
+    def change_dates(self) -> tuple[date, ...]:
+        return tuple(row.start for row in self.thresholds)
+
+
+@dataclass(frozen=True, slots=True)
+class Regime:
+    id: str
+    name: str
+    source: str
+    disclaimer: str
+    territory: frozenset[str]
+    valid_from: date
+    valid_until: date | None
+    operations: Mapping[str, Operation]
+    categories: tuple[Category, ...]
+    multipliers: tuple[Multiplier, ...] = ()
+    notes: str = ""
+
+    def category(self, category_id: str) -> Category | None:
+        return next((c for c in self.categories if c.id == category_id), None)
+
+    def covers(self, on: date) -> bool:
+        return self.valid_from <= on and (self.valid_until is None or on <= self.valid_until)
+
+    def check_date(self, on: date, field_name: str = "on") -> None:
+        if not self.covers(on):
+            end = self.valid_until.isoformat() if self.valid_until else "open-ended"
+            raise ValidationFailed(
+                [
+                    FieldError(
+                        field_name,
+                        f"outside regime {self.id!r} ({self.valid_from.isoformat()} to {end})",
+                        on.isoformat(),
+                    )
+                ]
+            )
+
+
+_OKPD2_LEVELS = (2, 2, 2, 3)  # digits of each dotted level: 27.11.31.000
+
+
+def okpd2_within(code: str, prefix: str) -> bool:
+    """`27.11.31.000` is within `27.11.31` and `27.11.3` (a one-digit subgroup), not `27.11.4`."""
+    if code == prefix:
+        return True
+    if code.startswith(prefix + "."):
+        return True
+    parts = prefix.split(".")
+    level = len(parts) - 1
+    partial = level < len(_OKPD2_LEVELS) and len(parts[-1]) < _OKPD2_LEVELS[level]
+    return partial and code.startswith(prefix)
+
+
+# -- territory ------------------------------------------------------------------------------
+
+
+def parse_territory(text: str, catalog: ReferenceCatalog, field_name: str = "territory") -> (
+    frozenset[str]
+):
+    """`RU`, `RU+BY`, `EAEU`, `UNION_STATE` (unions expand to their members)."""
+    countries: set[str] = set()
+    errors: list[FieldError] = []
+    for part in text.replace(",", "+").split("+"):
+        code = part.strip().upper()
+        if not code:
+            continue
+        if code in UNIONS:
+            countries |= UNIONS[code]
+            continue
+        problem = country_format_error(code)
+        if problem is None and not catalog.country_exists(code):
+            problem = "no such ISO 3166-1 country"
+        if problem:
+            errors.append(FieldError(field_name, problem, code))
+        else:
+            countries.add(code)
+    if not countries and not errors:
+        errors.append(FieldError(field_name, "names no country (e.g. RU, RU+BY, EAEU)", text))
+    if errors:
+        raise ValidationFailed(errors)
+    return frozenset(countries)
+
+
+def territory_label(countries: frozenset[str]) -> str:
+    for name, members in UNIONS.items():
+        if countries == members and name == "EAEU":
+            return name
+    return "+".join(sorted(countries, key=lambda c: (c != "RU", c)))
+
+
+# -- products -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ProductOperation:
+    """One line of a product: an operation (a regime id or name), where it is performed."""
+
+    operation: str
+    country: str | None = None  # None: not performed (yet)
+    points: float | None = None  # required for threshold-only categories and extras
+    performer: str | None = None  # an organisation ref, optional
+    applicable: bool = True  # False: removed from the maximum
+    extra: bool = False  # an operation of the decree's table the shipped excerpt lacks
+
+
+@dataclass(frozen=True, slots=True)
+class Product:
+    name: str
+    okpd2: str
+    operations: tuple[ProductOperation, ...]
+    regime: str | None = None
+    category: str | None = None
+    multipliers: tuple[str, ...] = ()
+    ref: str | None = None
+
+
+def _points(reader: FieldReader, name: str) -> float | None:
+    value = reader.optional_decimal(name)
+    return None if value is None else float(value)
+
+
+def _flag(reader: FieldReader, name: str, default: bool) -> bool:
+    value = reader.raw.get(name)
+    if value is None:
+        return default
+    if not isinstance(value, bool):
+        reader.fail(name, "must be true or false", value)
+        return default
+    return value
+
+
+def build_product_operation(
+    raw: object, catalog: ReferenceCatalog, where: str, errors: list[FieldError]
+) -> ProductOperation | None:
+    if not isinstance(raw, Mapping):
+        errors.append(FieldError(where, "must be an object with an operation"))
+        return None
+    reader = FieldReader(raw)
+    operation = reader.text("operation")
+    country = reader.optional_text("country")
+    if country is not None:
+        country = country.upper()
+        problem = country_format_error(country)
+        if problem is None and not catalog.country_exists(country):
+            problem = "not an ISO 3166-1 country"
+        if problem:
+            reader.fail("country", problem, country)
+    points = _points(reader, "points")
+    performer = reader.ref("performer")
+    applicable = _flag(reader, "applicable", True)
+    extra = _flag(reader, "extra", False)
+    errors.extend(FieldError(f"{where}.{e.field}", e.reason, e.value) for e in reader.errors)
+    if reader.errors:
+        return None
+    return ProductOperation(operation, country, points, performer, applicable, extra)
+
+
+def build_product(raw: Mapping[str, object], catalog: ReferenceCatalog) -> Product:
+    """Validate a product's shape (the regime checks its operations: `resolve_product`)."""
+    reader = FieldReader(raw)
+    name = reader.text("name")
+    okpd2 = (reader.optional_text("okpd2") or "").removeprefix("OKPD2:")
+    if not okpd2:
+        reader.fail("okpd2", "is required")
+    elif problem := code_format_error(CodeScheme.OKPD2, okpd2):
+        reader.fail("okpd2", problem, okpd2)
+    regime = reader.ref("regime")
+    category = reader.ref("category")
+    multipliers = reader.text_list("multipliers")
+    ref = reader.ref("ref")
+    errors = list(reader.errors)
+    operations: list[ProductOperation] = []
+    items = raw.get("operations")
+    if not isinstance(items, list) or not items:
+        errors.append(FieldError("operations", "must be a non-empty list of operations"))
+    else:
+        for index, item in enumerate(items):
+            built = build_product_operation(item, catalog, f"operations[{index}]", errors)
+            if built is not None:
+                operations.append(built)
+    if errors:
+        raise ValidationFailed(errors)
+    return Product(name, okpd2, tuple(operations), regime, category, multipliers, ref)
+
+
+def product_record(product: Product) -> dict[str, object]:
+    """The plain-data form of a Product, the inverse of `build_product`."""
+    record: dict[str, object] = {"name": product.name, "okpd2": product.okpd2}
+    for key in ("ref", "regime", "category"):
+        if getattr(product, key) is not None:
+            record[key] = getattr(product, key)
+    if product.multipliers:
+        record["multipliers"] = list(product.multipliers)
+    lines = []
+    for op in product.operations:
+        line: dict[str, object] = {"operation": op.operation}
+        if op.country is not None:
+            line["country"] = op.country
+        if op.points is not None:
+            line["points"] = op.points
+        if op.performer is not None:
+            line["performer"] = op.performer
+        if not op.applicable:
+            line["applicable"] = False
+        if op.extra:
+            line["extra"] = True
+        lines.append(line)
+    record["operations"] = lines
+    return record
+
+
+# -- a product read against a regime --------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One operation of a product as the regime sees it: its points and where it is done."""
+
+    operation: str  # the regime's operation id, or the product's own name
+    name: str
+    points: float  # before multipliers
+    country: str | None
+    performer: str | None
+    applicable: bool
+    group: str | None = None
+    any_eaeu: bool = False
+    mandatory: bool = False
+    entered: bool = False  # points entered by the user (threshold-only, extra)
+    listed: bool = True  # False: a regime operation the product does not mention
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """A product resolved against one category of one regime: ready to assess."""
+
+    product: Product
+    regime: Regime
+    category: Category
+    lines: tuple[Line, ...]
+    claims: frozenset[str] = field(default_factory=frozenset)
+
+    def factor(self, operation: str, on: date) -> float:
+        factor = 1.0
+        for multiplier in self.regime.multipliers:
+            if operation in multiplier.operations and multiplier.applies(on, self.claims):
+                factor *= multiplier.factor
+        return factor
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().replace("ё", "е").split())
+
+
+def find_category(
+    regimes: Sequence[Regime], product: Product
+) -> tuple[Regime, Category]:
+    """The category the product falls in: the one named, else the longest OKPD2 prefix."""
+    pool = [r for r in regimes if product.regime is None or r.id == product.regime]
+    if product.regime is not None and not pool:
+        known = ", ".join(r.id for r in regimes)
+        raise ValidationFailed([FieldError("regime", f"unknown regime; known: {known}",
+                                           product.regime)])
+    if product.category is not None:
+        found = [(r, c) for r in pool for c in r.categories if c.id == product.category]
+        if not found:
+            raise ValidationFailed(
+                [FieldError("category", "no such category in the regime", product.category)]
+            )
+        if len(found) > 1:
+            raise ValidationFailed([FieldError(
+                "regime", "the category exists in several regimes: name the regime",
+                ", ".join(r.id for r, _ in found))])
+        regime, category = found[0]
+        if category.prefix_length(product.okpd2) == 0:
+            raise ValidationFailed([FieldError(
+                "okpd2", f"is not a code of category {category.id!r} "
+                f"({', '.join(category.okpd2)})", product.okpd2)])
+        return regime, category
+    scored = [(c.prefix_length(product.okpd2), r, c) for r in pool for c in r.categories]
+    best = max((length for length, _, _ in scored), default=0)
+    if best == 0:
+        raise ValidationFailed([FieldError(
+            "okpd2", "no shipped regime has a category for this code", product.okpd2)])
+    top = [(r, c) for length, r, c in scored if length == best]
+    if len(top) > 1:
+        options = ", ".join(f"{r.id}/{c.id}" for r, c in top)
+        raise ValidationFailed([FieldError(
+            "category", f"the code fits several categories; name one of: {options}",
+            product.okpd2)])
+    return top[0]
+
+
+def resolve_product(regimes: Sequence[Regime], product: Product) -> Subject:
+    """Read the product against its regime; unknown operations and missing points are
+    reported per line, all at once."""
+    regime, category = find_category(regimes, product)
+    errors: list[FieldError] = []
+    for claim in product.multipliers:
+        if not any(m.id == claim and m.claimed for m in regime.multipliers):
+            errors.append(FieldError("multipliers", f"no claimable multiplier in regime "
+                                     f"{regime.id!r}", claim))
+    if category.threshold_only:
+        lines = _threshold_only_lines(product, errors)
+    else:
+        lines = _table_lines(regime, category, product, errors)
+    if errors:
+        raise ValidationFailed(errors)
+    return Subject(product, regime, category, tuple(lines), frozenset(product.multipliers))
+
+
+def _threshold_only_lines(product: Product, errors: list[FieldError]) -> list[Line]:
+    lines = []
+    seen: set[str] = set()
+    for index, op in enumerate(product.operations):
+        where = f"operations[{index}]"
+        if op.points is None:
+            errors.append(FieldError(f"{where}.points", "is required: this category has no "
+                                     "operation table, so the product's own points are entered"))
+            continue
+        if _norm(op.operation) in seen:
+            errors.append(FieldError(f"{where}.operation", "is listed twice", op.operation))
+            continue
+        seen.add(_norm(op.operation))
+        lines.append(Line(op.operation, op.operation, op.points, op.country, op.performer,
+                          op.applicable, entered=True))
+    return lines
+
+
+def _table_lines(
+    regime: Regime, category: Category, product: Product, errors: list[FieldError]
+) -> list[Line]:
+    names: dict[str, str] = {}
+    for op_id in category.operations:
+        op = regime.operations[op_id]
+        for key in (op.id, op.name, *op.aliases):
+            names.setdefault(_norm(key), op_id)
+    given: dict[str, tuple[int, ProductOperation]] = {}
+    extras: list[Line] = []
+    for index, op in enumerate(product.operations):
+        where = f"operations[{index}]"
+        if op.extra:
+            if not category.extra_operations:
+                errors.append(FieldError(f"{where}.extra", f"category {category.id!r} takes no "
+                                         "operations beyond its table", op.operation))
+            elif op.points is None:
+                errors.append(FieldError(f"{where}.points", "is required for an extra operation"))
+            elif _norm(op.operation) in names:
+                errors.append(FieldError(f"{where}.extra", "the operation is in the table: "
+                                         "drop `extra`", op.operation))
+            else:
+                extras.append(Line(op.operation, op.operation, op.points, op.country,
+                                   op.performer, op.applicable, entered=True))
+            continue
+        op_id = names.get(_norm(op.operation))
+        if op_id is None:
+            known = regime.operations.get(op.operation)
+            reason = (f"does not apply to category {category.id!r}" if known else
+                      f"no such operation in regime {regime.id!r}")
+            errors.append(FieldError(f"{where}.operation", reason, op.operation))
+            continue
+        if op_id in given:
+            errors.append(FieldError(f"{where}.operation", f"operation {op_id!r} is listed "
+                                     f"twice (also operations[{given[op_id][0]}])", op.operation))
+            continue
+        given[op_id] = (index, op)
+    lines = []
+    for op_id in category.operations:
+        op = regime.operations[op_id]
+        points = op.points_for(category.id)
+        mandatory = op_id in category.mandatory
+        if op_id in given:
+            line = given[op_id][1]
+            lines.append(Line(op_id, op.name, points, line.country, line.performer,
+                              line.applicable, op.group, op.any_eaeu, mandatory))
+        else:
+            lines.append(Line(op_id, op.name, points, None, None, True, op.group, op.any_eaeu,
+                              mandatory, listed=False))
+    return lines + extras
+
+
+# -- assessments ----------------------------------------------------------------------------
+
+
+class Standing(StrEnum):
+    COUNTED = "counted"  # performed inside the territory
+    COUNTED_EAEU = "counted_eaeu"  # a component from an EAEU state, which this operation accepts
+    OUTSIDE = "outside"  # performed outside the territory
+    NOT_PERFORMED = "not_performed"  # the product does not (yet) perform it
+    NOT_APPLICABLE = "not_applicable"  # removed from the maximum
+    SUPERSEDED = "superseded"  # a better alternative of its group counts instead
+
+    @property
+    def counts(self) -> bool:
+        return self in (Standing.COUNTED, Standing.COUNTED_EAEU)
+
+
+@dataclass(frozen=True, slots=True)
+class Contribution:
+    operation: str
+    name: str
+    points: float  # what it is worth, multipliers applied
+    counted: float  # what it adds to the score
+    standing: Standing
+    reason: str
+    country: str | None = None
+    performer: str | None = None
+    mandatory: bool = False
+    group: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class OutlookPoint:
+    on: date
+    threshold: float | None  # None: no threshold in force
+    eligible: bool
+    shortfall: float  # points missing (0 when eligible on points)
+
+
+@dataclass(frozen=True, slots=True)
+class Assessment:
+    product: str
+    okpd2: str
+    regime: str
+    category: str
+    on: date
+    territory: frozenset[str]
+    score: float
+    maximum: float
+    threshold: float
+    rule: Threshold
+    eligible: bool
+    missing_mandatory: tuple[str, ...]
+    contributions: tuple[Contribution, ...]
+    outlook: tuple[OutlookPoint, ...] = ()
+    source: str = ""
+    disclaimer: str = ""
+
+    @property
+    def shortfall(self) -> float:
+        return max(0.0, self.threshold - self.score) if self.score + EPSILON < self.threshold \
+            else 0.0
+
+
+def meets(score: float, threshold: float) -> bool:
+    """Thresholds read "not less than": equal is enough."""
+    return score + EPSILON >= threshold
+
+
+def rounded(value: float) -> float:
+    """Points as shown: two decimals, no float noise."""
+    return 0.0 if math.isclose(value, 0.0, abs_tol=EPSILON) else round(value, 4)
+
+
+def assessment_record(assessment: Assessment) -> dict[str, object]:
+    """The plain-data form (CLI --json, the API, the stored history)."""
+    a = assessment
+    return {
+        "product": a.product,
+        "okpd2": a.okpd2,
+        "regime": a.regime,
+        "category": a.category,
+        "on": a.on.isoformat(),
+        "territory": territory_label(a.territory),
+        "score": rounded(a.score),
+        "maximum": rounded(a.maximum),
+        "threshold": rounded(a.threshold),
+        "threshold_rule": a.rule.describe(),
+        "eligible": a.eligible,
+        "shortfall": rounded(a.shortfall),
+        "missing_mandatory": list(a.missing_mandatory),
+        "contributions": [
+            {
+                "operation": c.operation,
+                "name": c.name,
+                "points": rounded(c.points),
+                "counted": rounded(c.counted),
+                "standing": c.standing.value,
+                "reason": c.reason,
+                "country": c.country,
+                "performer": c.performer,
+                "mandatory": c.mandatory,
+            }
+            for c in a.contributions
+        ],
+        "outlook": [
+            {
+                "on": p.on.isoformat(),
+                "threshold": None if p.threshold is None else rounded(p.threshold),
+                "eligible": p.eligible,
+                "shortfall": rounded(p.shortfall),
+            }
+            for p in a.outlook
+        ],
+        "source": a.source,
+        "disclaimer": a.disclaimer,
+    }
