@@ -96,8 +96,10 @@ def run_assessment(count: int) -> dict[str, float]:
     territory = frozenset({"RU"})
     loop_n = min(count, 20_000)
     start = time.perf_counter()
-    scalar = [assess(s, d, territory, outlook=False) for s, d in zip(subjects[:loop_n], days,
-                                                                      strict=False)]
+    scalar = [
+        assess(s, d, territory, outlook=False)
+        for s, d in zip(subjects[:loop_n], days, strict=False)
+    ]
     loop_rate = loop_n / (time.perf_counter() - start)
     regime, category = subjects[0].regime, subjects[0].category
     compiled = compile_category(regime, category, countries=COUNTRIES)
@@ -114,21 +116,28 @@ def run_assessment(count: int) -> dict[str, float]:
         abs(a.score - result.score[i]) < 1e-6 and a.eligible == bool(result.eligible[i])
         for i, a in enumerate(scalar)
     )
-    table = Table(title=f"assessment: {count:,} truck products, {len(category.operations)} "
-                  "operations")
+    table = Table(
+        title=f"assessment: {count:,} truck products, {len(category.operations)} operations"
+    )
     for column in ("method", "products/s", "ratio"):
         table.add_column(column)
     batch_rate = count / kernel_s
     with_encode = count / (kernel_s + encode_s)
     table.add_row("per-product loop (baseline)", f"{loop_rate:,.0f}", "1.0")
     table.add_row("numpy batch", f"{batch_rate:,.0f}", f"{batch_rate / loop_rate:,.0f}x")
-    table.add_row("numpy batch + encoding objects", f"{with_encode:,.0f}",
-                  f"{with_encode / loop_rate:,.1f}x")
+    table.add_row(
+        "numpy batch + encoding objects", f"{with_encode:,.0f}", f"{with_encode / loop_rate:,.1f}x"
+    )
     console.print(table)
-    console.print(f"batch agrees with the loop on {loop_n:,} products: {agree}; eligible share "
-                  f"{float(np.mean(result.eligible)):.3f}")
-    return {"loop_per_s": loop_rate, "batch_per_s": batch_rate, "batch_with_encoding_per_s":
-            with_encode}
+    console.print(
+        f"batch agrees with the loop on {loop_n:,} products: {agree}; eligible share "
+        f"{float(np.mean(result.eligible)):.3f}"
+    )
+    return {
+        "loop_per_s": loop_rate,
+        "batch_per_s": batch_rate,
+        "batch_with_encoding_per_s": with_encode,
+    }
 
 
 # -- planning -------------------------------------------------------------------------------
@@ -159,18 +168,41 @@ def synthetic_instance(
     ops = {}
     for i in range(operations):
         group = f"g{i % groups}" if groups and i < groups * 3 else None
-        ops[f"op{i}"] = Operation(f"op{i}", f"operation {i}", float(rng.randint(5, 120)),
-                                  group=group)
+        ops[f"op{i}"] = Operation(
+            f"op{i}", f"operation {i}", float(rng.randint(5, 120)), group=group
+        )
     mandatory_ids = frozenset(rng.sample(sorted(ops), mandatory))
     category = Category(
-        "bench", "bench", ("99.99",), tuple(ops), mandatory_ids,
+        "bench",
+        "bench",
+        ("99.99",),
+        tuple(ops),
+        mandatory_ids,
         (Threshold(date(2020, 1, 1), ThresholdKind.PERCENT, share * 100),),
     )
-    regime = Regime("bench", "bench", "synthetic", "synthetic", frozenset({"RU"}),
-                    date(2020, 1, 1), None, ops, (category,))
+    regime = Regime(
+        "bench",
+        "bench",
+        "synthetic",
+        "synthetic",
+        frozenset({"RU"}),
+        date(2020, 1, 1),
+        None,
+        ops,
+        (category,),
+    )
     lines = tuple(
-        Line(op.id, op.name, op.points, "RU" if rng.random() < 0.25 else "CN", None, True,
-             op.group, False, op.id in mandatory_ids)
+        Line(
+            op.id,
+            op.name,
+            op.points,
+            "RU" if rng.random() < 0.25 else "CN",
+            None,
+            True,
+            op.group,
+            False,
+            op.id in mandatory_ids,
+        )
         for op in ops.values()
     )
     subject = Subject(Product("bench", "99.99", ()), regime, category, lines)
@@ -179,20 +211,40 @@ def synthetic_instance(
     for p in range(partners):
         country = rng.choice(("RU", "RU", "RU", "BY"))
         for op in rng.sample(sorted(ops), min(per_partner, operations)):
-            candidates.append(Candidate(
-                op, f"partner-{p}", country, round(base_cost[op] * rng.uniform(0.7, 1.4), 2),
-                rng.randint(30, 400),
-            ))
-    request = PlanRequest(subject, date(2026, 1, 1), date(2027, 1, 1), tuple(candidates),
-                          onboarding_cost=onboarding, capacity=None, workers=2,
-                          time_limit_s=30.0)
+            candidates.append(
+                Candidate(
+                    op,
+                    f"partner-{p}",
+                    country,
+                    round(base_cost[op] * rng.uniform(0.7, 1.4), 2),
+                    rng.randint(30, 400),
+                )
+            )
+    request = PlanRequest(
+        subject,
+        date(2026, 1, 1),
+        date(2027, 1, 1),
+        tuple(candidates),
+        onboarding_cost=onboarding,
+        capacity=None,
+        workers=2,
+        time_limit_s=30.0,
+    )
     return Instance(request, operations, partners)
 
 
 def run_planner(instances: int, small: int) -> dict[str, float]:
     table = Table(title="planner: 120 operations x 500 candidate partners (CP-SAT, 2 workers)")
-    for column in ("seed", "options", "status", "CP-SAT s", "cost", "greedy cost", "greedy s",
-                   "saving"):
+    for column in (
+        "seed",
+        "options",
+        "status",
+        "CP-SAT s",
+        "cost",
+        "greedy cost",
+        "greedy s",
+        "saving",
+    ):
         table.add_column(column)
     times, savings, proven = [], [], 0
     for seed in range(instances):
@@ -203,28 +255,41 @@ def run_planner(instances: int, small: int) -> dict[str, float]:
         proven += plan.status is PlanStatus.OPTIMAL
         times.append(plan.seconds)
         savings.append(saving)
-        table.add_row(str(seed), f"{plan.options:,}", plan.status.value, f"{plan.seconds:.2f}",
-                      f"{plan.cost:,.0f}", f"{base.cost:,.0f}", f"{base.seconds:.2f}",
-                      f"{saving:.1%}")
+        table.add_row(
+            str(seed),
+            f"{plan.options:,}",
+            plan.status.value,
+            f"{plan.seconds:.2f}",
+            f"{plan.cost:,.0f}",
+            f"{base.cost:,.0f}",
+            f"{base.seconds:.2f}",
+            f"{saving:.1%}",
+        )
     console.print(table)
-    console.print(f"proven optimal {proven}/{instances}; CP-SAT median {statistics.median(times):.2f}"
-                  f" s, max {max(times):.2f} s; the optimum is {statistics.mean(savings):.1%} "
-                  "cheaper than greedy on average")
+    console.print(
+        f"proven optimal {proven}/{instances}; CP-SAT median {statistics.median(times):.2f}"
+        f" s, max {max(times):.2f} s; the optimum is {statistics.mean(savings):.1%} "
+        "cheaper than greedy on average"
+    )
     equal = 0
     brute_times, sat_times = [], []
     for seed in range(small):
-        instance = synthetic_instance(8, 4, 1000 + seed, per_partner=3, groups=1, mandatory=1,
-                                      onboarding=20_000.0)
+        instance = synthetic_instance(
+            8, 4, 1000 + seed, per_partner=3, groups=1, mandatory=1, onboarding=20_000.0
+        )
         exact = brute_force(instance.request)
         plan = solve(instance.request)
         brute_times.append(exact.seconds)
         sat_times.append(plan.seconds)
-        same = (exact.status is PlanStatus.INFEASIBLE and plan.status is PlanStatus.INFEASIBLE) \
-            or (exact.found and plan.found and abs(exact.cost - plan.cost) < 0.01)
+        same = (exact.status is PlanStatus.INFEASIBLE and plan.status is PlanStatus.INFEASIBLE) or (
+            exact.found and plan.found and abs(exact.cost - plan.cost) < 0.01
+        )
         equal += same
-    console.print(f"small instances (8 operations, 4 partners): CP-SAT equals brute force on "
-                  f"{equal}/{small}; brute force median {statistics.median(brute_times):.3f} s, "
-                  f"CP-SAT median {statistics.median(sat_times):.3f} s")
+    console.print(
+        f"small instances (8 operations, 4 partners): CP-SAT equals brute force on "
+        f"{equal}/{small}; brute force median {statistics.median(brute_times):.3f} s, "
+        f"CP-SAT median {statistics.median(sat_times):.3f} s"
+    )
     return {
         "planner_median_s": statistics.median(times),
         "planner_max_s": max(times),

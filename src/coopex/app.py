@@ -18,6 +18,7 @@ from coopex.reference.glossary import load_glossary
 from coopex.services.accounts import AccountService
 from coopex.services.auditing import AuditTrail
 from coopex.services.changes import ListingChanges
+from coopex.services.localization import LocalizationService
 from coopex.services.matching import MatchingService
 from coopex.services.news import NewsService
 from coopex.services.projects import ProjectService
@@ -41,6 +42,7 @@ class Coopex:
     suggestions: SuggestionService
     news: NewsService
     projects: ProjectService
+    localization: LocalizationService
 
     def migrate(self) -> None:
         upgrade(self.database.engine)
@@ -92,4 +94,5 @@ def build(settings: Settings | None = None) -> Coopex:
             settings.news_workers,
         ),
         projects=ProjectService(database),
+        localization=LocalizationService(database, catalog, matching, [settings.home / "regimes"]),
     )

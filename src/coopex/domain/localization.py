@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 
 from coopex.domain.catalog import ReferenceCatalog
@@ -48,8 +48,10 @@ class Threshold:
         return self.value * maximum / 100.0
 
     def describe(self) -> str:
-        amount = f"{self.value:g} points" if self.kind is ThresholdKind.POINTS else (
-            f"{self.value:g}% of the applicable maximum"
+        amount = (
+            f"{self.value:g} points"
+            if self.kind is ThresholdKind.POINTS
+            else (f"{self.value:g}% of the applicable maximum")
         )
         end = f" through {self.until.isoformat()}" if self.until else ""
         return f"{amount} from {self.start.isoformat()}{end}"
@@ -190,9 +192,9 @@ def okpd2_within(code: str, prefix: str) -> bool:
 # -- territory ------------------------------------------------------------------------------
 
 
-def parse_territory(text: str, catalog: ReferenceCatalog, field_name: str = "territory") -> (
-    frozenset[str]
-):
+def parse_territory(
+    text: str, catalog: ReferenceCatalog, field_name: str = "territory"
+) -> frozenset[str]:
     """`RU`, `RU+BY`, `EAEU`, `UNION_STATE` (unions expand to their members)."""
     countries: set[str] = set()
     errors: list[FieldError] = []
@@ -387,15 +389,14 @@ def _norm(text: str) -> str:
     return " ".join(text.casefold().replace("ё", "е").split())
 
 
-def find_category(
-    regimes: Sequence[Regime], product: Product
-) -> tuple[Regime, Category]:
+def find_category(regimes: Sequence[Regime], product: Product) -> tuple[Regime, Category]:
     """The category the product falls in: the one named, else the longest OKPD2 prefix."""
     pool = [r for r in regimes if product.regime is None or r.id == product.regime]
     if product.regime is not None and not pool:
         known = ", ".join(r.id for r in regimes)
-        raise ValidationFailed([FieldError("regime", f"unknown regime; known: {known}",
-                                           product.regime)])
+        raise ValidationFailed(
+            [FieldError("regime", f"unknown regime; known: {known}", product.regime)]
+        )
     if product.category is not None:
         found = [(r, c) for r in pool for c in r.categories if c.id == product.category]
         if not found:
@@ -403,26 +404,45 @@ def find_category(
                 [FieldError("category", "no such category in the regime", product.category)]
             )
         if len(found) > 1:
-            raise ValidationFailed([FieldError(
-                "regime", "the category exists in several regimes: name the regime",
-                ", ".join(r.id for r, _ in found))])
+            raise ValidationFailed(
+                [
+                    FieldError(
+                        "regime",
+                        "the category exists in several regimes: name the regime",
+                        ", ".join(r.id for r, _ in found),
+                    )
+                ]
+            )
         regime, category = found[0]
         if category.prefix_length(product.okpd2) == 0:
-            raise ValidationFailed([FieldError(
-                "okpd2", f"is not a code of category {category.id!r} "
-                f"({', '.join(category.okpd2)})", product.okpd2)])
+            raise ValidationFailed(
+                [
+                    FieldError(
+                        "okpd2",
+                        f"is not a code of category {category.id!r} ({', '.join(category.okpd2)})",
+                        product.okpd2,
+                    )
+                ]
+            )
         return regime, category
     scored = [(c.prefix_length(product.okpd2), r, c) for r in pool for c in r.categories]
     best = max((length for length, _, _ in scored), default=0)
     if best == 0:
-        raise ValidationFailed([FieldError(
-            "okpd2", "no shipped regime has a category for this code", product.okpd2)])
+        raise ValidationFailed(
+            [FieldError("okpd2", "no shipped regime has a category for this code", product.okpd2)]
+        )
     top = [(r, c) for length, r, c in scored if length == best]
     if len(top) > 1:
         options = ", ".join(f"{r.id}/{c.id}" for r, c in top)
-        raise ValidationFailed([FieldError(
-            "category", f"the code fits several categories; name one of: {options}",
-            product.okpd2)])
+        raise ValidationFailed(
+            [
+                FieldError(
+                    "category",
+                    f"the code fits several categories; name one of: {options}",
+                    product.okpd2,
+                )
+            ]
+        )
     return top[0]
 
 
@@ -433,8 +453,9 @@ def resolve_product(regimes: Sequence[Regime], product: Product) -> Subject:
     errors: list[FieldError] = []
     for claim in product.multipliers:
         if not any(m.id == claim and m.claimed for m in regime.multipliers):
-            errors.append(FieldError("multipliers", f"no claimable multiplier in regime "
-                                     f"{regime.id!r}", claim))
+            errors.append(
+                FieldError("multipliers", f"no claimable multiplier in regime {regime.id!r}", claim)
+            )
     if category.threshold_only:
         lines = _threshold_only_lines(product, errors)
     else:
@@ -450,15 +471,29 @@ def _threshold_only_lines(product: Product, errors: list[FieldError]) -> list[Li
     for index, op in enumerate(product.operations):
         where = f"operations[{index}]"
         if op.points is None:
-            errors.append(FieldError(f"{where}.points", "is required: this category has no "
-                                     "operation table, so the product's own points are entered"))
+            errors.append(
+                FieldError(
+                    f"{where}.points",
+                    "is required: this category has no "
+                    "operation table, so the product's own points are entered",
+                )
+            )
             continue
         if _norm(op.operation) in seen:
             errors.append(FieldError(f"{where}.operation", "is listed twice", op.operation))
             continue
         seen.add(_norm(op.operation))
-        lines.append(Line(op.operation, op.operation, op.points, op.country, op.performer,
-                          op.applicable, entered=True))
+        lines.append(
+            Line(
+                op.operation,
+                op.operation,
+                op.points,
+                op.country,
+                op.performer,
+                op.applicable,
+                entered=True,
+            )
+        )
     return lines
 
 
@@ -467,8 +502,8 @@ def _table_lines(
 ) -> list[Line]:
     names: dict[str, str] = {}
     for op_id in category.operations:
-        op = regime.operations[op_id]
-        for key in (op.id, op.name, *op.aliases):
+        table_op = regime.operations[op_id]
+        for key in (table_op.id, table_op.name, *table_op.aliases):
             names.setdefault(_norm(key), op_id)
     given: dict[str, tuple[int, ProductOperation]] = {}
     extras: list[Line] = []
@@ -476,41 +511,92 @@ def _table_lines(
         where = f"operations[{index}]"
         if op.extra:
             if not category.extra_operations:
-                errors.append(FieldError(f"{where}.extra", f"category {category.id!r} takes no "
-                                         "operations beyond its table", op.operation))
+                errors.append(
+                    FieldError(
+                        f"{where}.extra",
+                        f"category {category.id!r} takes no operations beyond its table",
+                        op.operation,
+                    )
+                )
             elif op.points is None:
                 errors.append(FieldError(f"{where}.points", "is required for an extra operation"))
             elif _norm(op.operation) in names:
-                errors.append(FieldError(f"{where}.extra", "the operation is in the table: "
-                                         "drop `extra`", op.operation))
+                errors.append(
+                    FieldError(
+                        f"{where}.extra",
+                        "the operation is in the table: drop `extra`",
+                        op.operation,
+                    )
+                )
             else:
-                extras.append(Line(op.operation, op.operation, op.points, op.country,
-                                   op.performer, op.applicable, entered=True))
+                extras.append(
+                    Line(
+                        op.operation,
+                        op.operation,
+                        op.points,
+                        op.country,
+                        op.performer,
+                        op.applicable,
+                        entered=True,
+                    )
+                )
             continue
-        op_id = names.get(_norm(op.operation))
-        if op_id is None:
+        found_id = names.get(_norm(op.operation))
+        if found_id is None:
             known = regime.operations.get(op.operation)
-            reason = (f"does not apply to category {category.id!r}" if known else
-                      f"no such operation in regime {regime.id!r}")
+            reason = (
+                f"does not apply to category {category.id!r}"
+                if known
+                else f"no such operation in regime {regime.id!r}"
+            )
             errors.append(FieldError(f"{where}.operation", reason, op.operation))
             continue
-        if op_id in given:
-            errors.append(FieldError(f"{where}.operation", f"operation {op_id!r} is listed "
-                                     f"twice (also operations[{given[op_id][0]}])", op.operation))
+        if found_id in given:
+            errors.append(
+                FieldError(
+                    f"{where}.operation",
+                    f"operation {found_id!r} is listed twice "
+                    f"(also operations[{given[found_id][0]}])",
+                    op.operation,
+                )
+            )
             continue
-        given[op_id] = (index, op)
+        given[found_id] = (index, op)
     lines = []
     for op_id in category.operations:
-        op = regime.operations[op_id]
-        points = op.points_for(category.id)
+        table_op = regime.operations[op_id]
+        points = table_op.points_for(category.id)
         mandatory = op_id in category.mandatory
         if op_id in given:
             line = given[op_id][1]
-            lines.append(Line(op_id, op.name, points, line.country, line.performer,
-                              line.applicable, op.group, op.any_eaeu, mandatory))
+            lines.append(
+                Line(
+                    op_id,
+                    table_op.name,
+                    points,
+                    line.country,
+                    line.performer,
+                    line.applicable,
+                    table_op.group,
+                    table_op.any_eaeu,
+                    mandatory,
+                )
+            )
         else:
-            lines.append(Line(op_id, op.name, points, None, None, True, op.group, op.any_eaeu,
-                              mandatory, listed=False))
+            lines.append(
+                Line(
+                    op_id,
+                    table_op.name,
+                    points,
+                    None,
+                    None,
+                    True,
+                    table_op.group,
+                    table_op.any_eaeu,
+                    mandatory,
+                    listed=False,
+                )
+            )
     return lines + extras
 
 
@@ -573,8 +659,9 @@ class Assessment:
 
     @property
     def shortfall(self) -> float:
-        return max(0.0, self.threshold - self.score) if self.score + EPSILON < self.threshold \
-            else 0.0
+        return (
+            max(0.0, self.threshold - self.score) if self.score + EPSILON < self.threshold else 0.0
+        )
 
 
 def meets(score: float, threshold: float) -> bool:
@@ -630,3 +717,40 @@ def assessment_record(assessment: Assessment) -> dict[str, object]:
         "source": a.source,
         "disclaimer": a.disclaimer,
     }
+
+
+# -- stored products ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class StoredProduct:
+    """A product kept for an organisation, with the regime and category it resolved to."""
+
+    ref: str
+    org_ref: str
+    name: str
+    okpd2: str
+    regime: str
+    category: str
+    record: Mapping[str, object]  # product_record(...), the product file's data
+    plan: Mapping[str, object] | None
+    created_by: str
+    created_at: datetime | None = None
+    id: int | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class AssessmentEntry:
+    """One assessment in a stored product's history."""
+
+    product_ref: str
+    on: date
+    territory: str
+    score: float
+    maximum: float
+    threshold: float
+    eligible: bool
+    result: Mapping[str, object]  # assessment_record(...)
+    assessed_by: str
+    assessed_at: datetime | None = None
+    id: int | None = field(default=None, compare=False)

@@ -25,16 +25,42 @@ from coopex.domain.localization import (
 )
 
 _REGIME_KEYS = {
-    "id", "name", "source", "disclaimer", "territory", "valid_from", "valid_until", "notes",
-    "operations", "categories", "multipliers",
+    "id",
+    "name",
+    "source",
+    "disclaimer",
+    "territory",
+    "valid_from",
+    "valid_until",
+    "notes",
+    "operations",
+    "categories",
+    "multipliers",
 }
 _OPERATION_KEYS = {
-    "id", "name", "points", "variants", "group", "any_eaeu", "aliases", "codes", "sectors",
-    "search", "note",
+    "id",
+    "name",
+    "points",
+    "variants",
+    "group",
+    "any_eaeu",
+    "aliases",
+    "codes",
+    "sectors",
+    "search",
+    "note",
 }
 _CATEGORY_KEYS = {
-    "id", "name", "okpd2", "operations", "mandatory", "thresholds", "threshold_only",
-    "extra_operations", "note", "section",
+    "id",
+    "name",
+    "okpd2",
+    "operations",
+    "mandatory",
+    "thresholds",
+    "threshold_only",
+    "extra_operations",
+    "note",
+    "section",
 }
 _THRESHOLD_KEYS = {"from", "until", "points", "percent", "note"}
 _MULTIPLIER_KEYS = {"id", "name", "factor", "operations", "from", "until", "claimed", "note"}
@@ -49,8 +75,9 @@ class _Errors:
 
     def take(self, reader: FieldReader, where: str) -> None:
         for e in reader.errors:
-            self.items.append(FieldError(f"{where}.{e.field}" if where else e.field, e.reason,
-                                         e.value))
+            self.items.append(
+                FieldError(f"{where}.{e.field}" if where else e.field, e.reason, e.value)
+            )
 
     def unknown_keys(self, raw: Mapping[str, object], allowed: set[str], where: str) -> None:
         for key in raw:
@@ -355,11 +382,17 @@ def build_regime(raw: Mapping[str, object], catalog: ReferenceCatalog) -> Regime
     for i, category in enumerate(categories):
         for j, row in enumerate(category.thresholds):
             if valid_from and row.start < valid_from:
-                errors.add(f"categories[{i}].thresholds[{j}].from", "before the regime's "
-                           "valid_from", row.start)
+                errors.add(
+                    f"categories[{i}].thresholds[{j}].from",
+                    "before the regime's valid_from",
+                    row.start,
+                )
             if valid_until and row.start > valid_until:
-                errors.add(f"categories[{i}].thresholds[{j}].from", "after the regime's "
-                           "valid_until", row.start)
+                errors.add(
+                    f"categories[{i}].thresholds[{j}].from",
+                    "after the regime's valid_until",
+                    row.start,
+                )
 
     raw_mults = _objects(raw.get("multipliers"), "multipliers", errors)
     multipliers = [

@@ -40,8 +40,10 @@ def load_regime_text(text: str, name: str, catalog: ReferenceCatalog) -> Regime:
         return build_regime(data, catalog)
     except ValidationFailed as failure:
         raise ValidationFailed(
-            [FieldError(f"{name}: {e.field}" if e.field else name, e.reason, e.value)
-             for e in failure.errors]
+            [
+                FieldError(f"{name}: {e.field}" if e.field else name, e.reason, e.value)
+                for e in failure.errors
+            ]
         ) from None
 
 
@@ -55,9 +57,7 @@ def load_regime_file(path: Path, catalog: ReferenceCatalog) -> Regime:
 
 def _shipped_files() -> list[Traversable]:
     folder = resources.files("coopex.data") / "localization"
-    return sorted(
-        (f for f in folder.iterdir() if f.name.endswith(SUFFIXES)), key=lambda f: f.name
-    )
+    return sorted((f for f in folder.iterdir() if f.name.endswith(SUFFIXES)), key=lambda f: f.name)
 
 
 def load_regimes(
@@ -84,8 +84,9 @@ def load_regimes(
             errors.extend(failure.errors)
             continue
         if regime.id in seen:
-            errors.append(FieldError(f"{name}: id", f"regime id also used by {seen[regime.id]}",
-                                     regime.id))
+            errors.append(
+                FieldError(f"{name}: id", f"regime id also used by {seen[regime.id]}", regime.id)
+            )
             continue
         seen[regime.id] = name
         regimes.append(regime)

@@ -43,7 +43,9 @@ def _standing(line: Line, territory: frozenset[str]) -> tuple[Standing, str]:
     if not line.applicable:
         return Standing.NOT_APPLICABLE, "does not apply to this product: removed from the maximum"
     if line.country is None:
-        reason = "no country given: not performed" if line.listed else "not performed for the product"
+        reason = (
+            "no country given: not performed" if line.listed else "not performed for the product"
+        )
         return Standing.NOT_PERFORMED, reason
     where = territory_label(territory)
     if line.country in territory:
@@ -51,8 +53,7 @@ def _standing(line: Line, territory: frozenset[str]) -> tuple[Standing, str]:
     if line.any_eaeu and line.country in EAEU:
         return (
             Standing.COUNTED_EAEU,
-            f"component from an EAEU state ({line.country}): this operation accepts any EAEU "
-            "state",
+            f"component from an EAEU state ({line.country}): this operation accepts any EAEU state",
         )
     return Standing.OUTSIDE, f"performed in {line.country}, outside the territory {where}"
 

@@ -351,12 +351,12 @@ def _cp_sat(
         by_op.setdefault(option.operation, []).append(i)
         by_partner.setdefault(option.partner, []).append(i)
     chosen_op = {}
-    for op, members in by_op.items():
-        if prep.targets[op].mandatory:
+    for op_id, members in by_op.items():
+        if prep.targets[op_id].mandatory:
             model.add_exactly_one(x[i] for i in members)
         else:
             model.add_at_most_one(x[i] for i in members)
-        chosen_op[op] = cp_model.LinearExpr.sum([x[i] for i in members])
+        chosen_op[op_id] = cp_model.LinearExpr.sum([x[i] for i in members])
     fixed = _money(request.onboarding_cost)
     y = {}
     if fixed > 0 or request.capacity is not None:
@@ -376,9 +376,9 @@ def _cp_sat(
             weights.append(prep.gain(op))
         else:
             groups.setdefault(group, []).append(op)
-    for members in groups.values():
+    for alternatives in groups.values():
         best = []
-        for op in members:
+        for op in alternatives:  # z: this member is the group's best newly localized one
             z = model.new_bool_var(f"z_{op}")
             model.add(z <= chosen_op[op])
             best.append(z)
