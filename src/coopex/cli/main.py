@@ -11,7 +11,7 @@ import typer
 from rich.progress import Progress
 
 from coopex.app import Coopex
-from coopex.cli import news
+from coopex.cli import localize, news
 from coopex.cli.context import OPERATOR, opened
 from coopex.cli.output import (
     JsonOption,
@@ -60,6 +60,7 @@ app.add_typer(news.leads_app, name="leads")
 app.add_typer(news.news_app, name="news")
 app.add_typer(news.project_app, name="project")
 app.command("ingest")(news.ingest)
+app.add_typer(localize.localize_app, name="localize")
 
 # -- server and demo -------------------------------------------------------------------
 

@@ -28,7 +28,9 @@ from coopex.domain.localization import (
     Line,
     Standing,
     Subject,
+    assessment_record,
     meets,
+    rounded,
 )
 from coopex.engines.localization.assess import assess
 
@@ -653,3 +655,42 @@ def brute_force(request: PlanRequest) -> Plan:
 
 def plan_meets_threshold(plan: Plan) -> bool:
     return plan.after is not None and meets(plan.after.score, plan.after.threshold)
+
+
+def plan_record(plan: Plan, currency: str = "RUB") -> dict[str, object]:
+    """The plain-data form of a plan (CLI --json, the API)."""
+    return {
+        "status": plan.status.value,
+        "proven_optimal": plan.status in (PlanStatus.OPTIMAL, PlanStatus.ALREADY_ELIGIBLE),
+        "cost": None if math.isinf(plan.cost) else round(plan.cost, 2),
+        "bound": None if math.isinf(plan.bound) else round(plan.bound, 2),
+        "currency": currency,
+        "threshold": rounded(plan.threshold),
+        "score_before": rounded(plan.before.score),
+        "score_after": None if plan.after is None else rounded(plan.after.score),
+        "needed": rounded(plan.needed),
+        "eligible_after": None if plan.after is None else plan.after.eligible,
+        "lead_time_days": plan.lead_time_days,
+        "onboarding": round(plan.onboarding, 2),
+        "partners": list(plan.partners),
+        "moves": [
+            {
+                "operation": m.operation,
+                "name": m.name,
+                "partner": m.partner,
+                "country": m.country,
+                "points": rounded(m.points),
+                "cost": round(m.cost, 2),
+                "lead_time_days": m.lead_time_days,
+                "why": m.note,
+            }
+            for m in plan.moves
+        ],
+        "blockers": [
+            {"constraint": b.constraint, "message": b.message, "shortfall": round(b.shortfall, 2)}
+            for b in plan.blockers
+        ],
+        "options": plan.options,
+        "seconds": round(plan.seconds, 3),
+        "after": None if plan.after is None else assessment_record(plan.after),
+    }

@@ -10,6 +10,7 @@ from coopex.app import Coopex
 from coopex.web.api import (
     auth,
     listings,
+    localization,
     matching,
     news,
     organizations,
@@ -45,6 +46,8 @@ def create_api(coopex: Coopex) -> FastAPI:
     api.include_router(news.news_router)
     api.include_router(news.leads_router)
     api.include_router(projects.router)
+    api.include_router(localization.router)
+    api.include_router(localization.products_router)
 
     @api.get("/health", tags=["meta"], summary="Liveness and schema state")
     def health() -> dict[str, str]:
