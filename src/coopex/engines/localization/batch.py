@@ -67,7 +67,7 @@ def compile_category(
     regime: Regime, category: Category, width: int = 0, countries: Sequence[str] = ()
 ) -> CompiledCategory:
     """`width`: columns of a threshold-only category (its products' longest list);
-    `countries`: the ISO codes the batches will use (more are added as met)."""
+    `countries`: the ISO codes the batches will use (the EAEU members are always added)."""
     if category.threshold_only:
         columns = tuple(f"#{i}" for i in range(width))
         groups: dict[str, list[int]] = {}
@@ -103,7 +103,7 @@ def compile_category(
         ends=np.array([r.until.toordinal() if r.until else _OPEN for r in rows], dtype=np.int64),
         percent=np.array([r.kind is ThresholdKind.PERCENT for r in rows], dtype=bool),
         values=np.array([r.value for r in rows], dtype=np.float64),
-        countries=tuple(countries),
+        countries=tuple(dict.fromkeys([*countries, *sorted(EAEU)])),
     )
 
 
@@ -124,6 +124,8 @@ def encode(compiled: CompiledCategory, subjects: Sequence[Subject], on: Sequence
             points[row, col] = line.points
             applicable[row, col] = line.applicable
             if line.country is not None:
+                if line.country not in index:
+                    raise ValueError(f"country {line.country} was not given to compile_category")
                 country[row, col] = index[line.country]
         for k, mult_id in enumerate(mult_ids):
             claims[row, k] = mult_id in subject.claims
