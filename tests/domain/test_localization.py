@@ -53,9 +53,15 @@ def test_every_bad_product_field_is_named() -> None:
 
 def test_unknown_operation_unknown_category_and_missing_points_are_named() -> None:
     bus = build_product(
-        {"name": "Bus", "okpd2": "29.10.30", "category": "bus",
-         "operations": [{"operation": "welding of wings", "country": "RU"},
-                        {"operation": "emotor-assembly", "country": "RU"}]},
+        {
+            "name": "Bus",
+            "okpd2": "29.10.30",
+            "category": "bus",
+            "operations": [
+                {"operation": "welding of wings", "country": "RU"},
+                {"operation": "emotor-assembly", "country": "RU"},
+            ],
+        },
         catalog,
     )
     with pytest.raises(ValidationFailed) as caught:
@@ -63,17 +69,25 @@ def test_unknown_operation_unknown_category_and_missing_points_are_named() -> No
     reasons = {e.field: e.reason for e in caught.value.errors}
     assert "no such operation" in reasons["operations[0].operation"]
     assert "does not apply to category 'bus'" in reasons["operations[1].operation"]
-    unknown = build_product({"name": "X", "okpd2": "29.10.30", "category": "boats",
-                             "operations": [{"operation": "a"}]}, catalog)
+    unknown = build_product(
+        {"name": "X", "okpd2": "29.10.30", "category": "boats", "operations": [{"operation": "a"}]},
+        catalog,
+    )
     with pytest.raises(ValidationFailed, match="category: no such category"):
         resolve_product(REGIMES, unknown)
-    nowhere = build_product({"name": "X", "okpd2": "01.11", "operations": [{"operation": "a"}]},
-                            catalog)
+    nowhere = build_product(
+        {"name": "X", "okpd2": "01.11", "operations": [{"operation": "a"}]}, catalog
+    )
     with pytest.raises(ValidationFailed, match="okpd2: no shipped regime"):
         resolve_product(REGIMES, nowhere)
-    no_points = build_product({"name": "G", "okpd2": "27.11.31",
-                               "operations": [{"operation": "assembly", "country": "RU"}]},
-                              catalog)
+    no_points = build_product(
+        {
+            "name": "G",
+            "okpd2": "27.11.31",
+            "operations": [{"operation": "assembly", "country": "RU"}],
+        },
+        catalog,
+    )
     with pytest.raises(ValidationFailed, match=r"operations\[0\].points: is required"):
         resolve_product(REGIMES, no_points)
 
@@ -103,8 +117,10 @@ def test_plan_inputs_name_bad_fields() -> None:
             {
                 "budget": 5,
                 "onboarding_cost": -1,
-                "operations": [{"operation": "a", "cost": -10, "lead_time_days": 5},
-                               {"operation": "b", "cost": 10, "lead_time_days": -1}],
+                "operations": [
+                    {"operation": "a", "cost": -10, "lead_time_days": 5},
+                    {"operation": "b", "cost": 10, "lead_time_days": -1},
+                ],
                 "partners": [{"partner": "x y", "operation": "a", "country": "QQ"}],
             },
             catalog,
@@ -119,8 +135,9 @@ def test_plan_inputs_name_bad_fields() -> None:
     }
 
 
-operation_names = st.text(st.characters(codec="utf-8", categories=["L", "N"]), min_size=1,
-                          max_size=20)
+operation_names = st.text(
+    st.characters(codec="utf-8", categories=["L", "N"]), min_size=1, max_size=20
+)
 
 
 @given(

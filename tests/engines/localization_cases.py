@@ -41,22 +41,43 @@ def subjects(draw: st.DrawFn, max_ops: int = 10, percent: bool | None = None) ->
     mandatory = frozenset(draw(st.lists(st.sampled_from(sorted(ops)), max_size=2)))
     use_percent = draw(st.booleans()) if percent is None else percent
     kind = ThresholdKind.PERCENT if use_percent else ThresholdKind.POINTS
-    values = sorted(draw(st.lists(st.integers(1, 100 if use_percent else 800), min_size=1,
-                                  max_size=3)))
-    rows = tuple(
-        Threshold(date(2020 + 2 * i, 1, 1), kind, float(v)) for i, v in enumerate(values)
+    values = sorted(
+        draw(st.lists(st.integers(1, 100 if use_percent else 800), min_size=1, max_size=3))
     )
+    rows = tuple(Threshold(date(2020 + 2 * i, 1, 1), kind, float(v)) for i, v in enumerate(values))
     category = Category("c", "category", ("99.99",), tuple(ops), mandatory, rows)
     multipliers = (
-        Multiplier("m", "x1.5", 1.5, frozenset(draw(st.lists(st.sampled_from(sorted(ops)),
-                                                             max_size=3))), claimed=True),
+        Multiplier(
+            "m",
+            "x1.5",
+            1.5,
+            frozenset(draw(st.lists(st.sampled_from(sorted(ops)), max_size=3))),
+            claimed=True,
+        ),
     )
-    regime = Regime("r", "regime", "test", "test", frozenset({"RU"}), START, date(2035, 12, 31),
-                    ops, (category,), multipliers)
+    regime = Regime(
+        "r",
+        "regime",
+        "test",
+        "test",
+        frozenset({"RU"}),
+        START,
+        date(2035, 12, 31),
+        ops,
+        (category,),
+        multipliers,
+    )
     lines = tuple(
         Line(
-            op.id, op.name, op.points, draw(st.sampled_from(COUNTRIES)), None,
-            draw(st.integers(0, 9)) > 0, op.group, op.any_eaeu, op.id in mandatory,
+            op.id,
+            op.name,
+            op.points,
+            draw(st.sampled_from(COUNTRIES)),
+            None,
+            draw(st.integers(0, 9)) > 0,
+            op.group,
+            op.any_eaeu,
+            op.id in mandatory,
         )
         for op in ops.values()
     )
@@ -80,9 +101,11 @@ def plan_requests(draw: st.DrawFn, max_ops: int = 6, max_partners: int = 3) -> P
             if draw(st.booleans()):
                 candidates.append(
                     Candidate(
-                        line.operation, partner,
+                        line.operation,
+                        partner,
                         draw(st.sampled_from(("RU", "RU", "RU", "BY", "CN"))),
-                        float(draw(st.integers(0, 100))) * 1000, draw(st.integers(0, 300)),
+                        float(draw(st.integers(0, 100))) * 1000,
+                        draw(st.integers(0, 300)),
                     )
                 )
     return PlanRequest(
@@ -107,11 +130,24 @@ def fixed_subject() -> Subject:
         "c": Operation("c", "C", 100.0),
     }
     category = Category(
-        "c", "category", ("99.99",), tuple(ops), frozenset({"a"}),
+        "c",
+        "category",
+        ("99.99",),
+        tuple(ops),
+        frozenset({"a"}),
         (Threshold(START, ThresholdKind.POINTS, 200.0),),
     )
-    regime = Regime("r", "regime", "test", "test", frozenset({"RU"}), START, date(2035, 12, 31),
-                    ops, (category,))
+    regime = Regime(
+        "r",
+        "regime",
+        "test",
+        "test",
+        frozenset({"RU"}),
+        START,
+        date(2035, 12, 31),
+        ops,
+        (category,),
+    )
     lines = (
         Line("a", "A", 100.0, "RU", None, True, mandatory=True),
         Line("b", "B", 100.0, "KZ", None, True, any_eaeu=True),

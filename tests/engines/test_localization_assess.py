@@ -70,8 +70,10 @@ def test_a_threshold_is_inclusive(subject: Subject, on: date) -> None:
     at = assess(replace(subject, category=exact), on, RU, outlook=False)
     assert at.eligible == (not at.missing_mandatory)
     above = replace(
-        exact, thresholds=(Threshold(subject.regime.valid_from, ThresholdKind.POINTS,
-                                     result.score + 0.01),)
+        exact,
+        thresholds=(
+            Threshold(subject.regime.valid_from, ThresholdKind.POINTS, result.score + 0.01),
+        ),
     )
     assert not assess(replace(subject, category=above), on, RU, outlook=False).eligible
 
@@ -88,8 +90,11 @@ def test_a_percentage_threshold_leaves_non_applicable_operations_out(
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(subjects(max_ops=8), min_size=1, max_size=1), st.lists(days, min_size=30,
-                                                                         max_size=30), st.data())
+@given(
+    st.lists(subjects(max_ops=8), min_size=1, max_size=1),
+    st.lists(days, min_size=30, max_size=30),
+    st.data(),
+)
 def test_the_batch_agrees_with_the_scalar_assessment(
     base: list[Subject], on: list[date], data: st.DataObject
 ) -> None:
@@ -121,8 +126,12 @@ def test_the_batch_agrees_with_the_scalar_assessment(
 
 def test_batch_marks_days_without_a_threshold() -> None:
     subject = fixed_subject()
-    late = replace(subject.category, thresholds=(
-        Threshold(date(2030, 1, 1), ThresholdKind.POINTS, 10.0, until=date(2030, 12, 31)),))
+    late = replace(
+        subject.category,
+        thresholds=(
+            Threshold(date(2030, 1, 1), ThresholdKind.POINTS, 10.0, until=date(2030, 12, 31)),
+        ),
+    )
     subject = replace(subject, category=late)
     compiled = compile_category(subject.regime, late, countries=("RU", "CN"))
     days_ = [START, date(2030, 6, 1), date(2031, 1, 1)]
@@ -146,7 +155,8 @@ def test_contributions_say_why() -> None:
     assert "outside the territory" in why["c"].reason
     assert (result.score, result.maximum, result.threshold) == (200, 300, 200)
     assert result.eligible  # 200 is "not less than" 200
-    moved_out = replace(subject, lines=(replace(subject.lines[0], country="CN"),
-                                        *subject.lines[1:]))
+    moved_out = replace(
+        subject, lines=(replace(subject.lines[0], country="CN"), *subject.lines[1:])
+    )
     missing = assess(moved_out, date(2026, 1, 1), RU)
     assert missing.missing_mandatory == ("a",) and not missing.eligible

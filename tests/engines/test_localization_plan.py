@@ -47,9 +47,7 @@ def test_a_plan_meets_the_threshold_and_costs_what_it_says(request: PlanRequest)
     if request.capacity is not None:
         for partner in plan.partners:
             assert sum(m.partner == partner for m in plan.moves) <= request.capacity
-    assert sum(m.points for m in plan.moves) == pytest.approx(
-        plan.after.score - plan.before.score
-    )
+    assert sum(m.points for m in plan.moves) == pytest.approx(plan.after.score - plan.before.score)
 
 
 @SLOW

@@ -50,11 +50,13 @@ def test_products_are_kept_with_their_assessment_history(plant: Coopex, people: 
     stored = plant.localization.create_product(member, "gen-plant", GENERATOR)
     assert (stored.regime, stored.category) == ("ru-pp719-thresholds", "okpd2-27.11.31")
     assert stored.plan is not None
-    first, entry = plant.localization.assess_product(member, "gen-plant", stored.ref,
-                                                     date(2026, 6, 1))
+    first, entry = plant.localization.assess_product(
+        member, "gen-plant", stored.ref, date(2026, 6, 1)
+    )
     assert first.eligible and entry.score == 250 and entry.threshold == 180
-    _, later = plant.localization.assess_product(member, "gen-plant", stored.ref,
-                                                 date(2027, 6, 1), "RU")
+    _, later = plant.localization.assess_product(
+        member, "gen-plant", stored.ref, date(2027, 6, 1), "RU"
+    )
     assert not later.eligible
     history = plant.localization.history(member, "gen-plant", stored.ref)
     assert [(e.on, e.eligible) for e in history.items] == [
@@ -97,8 +99,10 @@ def test_bad_products_store_nothing(plant: Coopex) -> None:
     bad = {**GENERATOR, "operations": [{"operation": "assembly", "country": "RU"}]}
     with pytest.raises(ValidationFailed, match=r"operations\[0\]\.points"):
         plant.localization.create_product(OPERATOR, "gen-plant", bad)
-    bad_plan = {**GENERATOR, "plan": {"operations": [{"operation": "alternator", "cost": -1,
-                                                      "lead_time_days": 10}]}}
+    bad_plan = {
+        **GENERATOR,
+        "plan": {"operations": [{"operation": "alternator", "cost": -1, "lead_time_days": 10}]},
+    }
     with pytest.raises(ValidationFailed, match=r"plan.operations\[0\].cost"):
         plant.localization.create_product(OPERATOR, "gen-plant", bad_plan)
     with pytest.raises(NotFound):
@@ -114,7 +118,9 @@ def test_bad_products_store_nothing(plant: Coopex) -> None:
 
 def test_a_plan_with_partners_named_in_the_file(coopex: Coopex) -> None:
     report = coopex.localization.plan(
-        GENERATOR, date(2027, 1, 1), plan_input=GENERATOR["plan"],  # type: ignore[arg-type]
+        GENERATOR,
+        date(2027, 1, 1),
+        plan_input=GENERATOR["plan"],  # type: ignore[arg-type]
         search_registry=False,
     )
     plan = report.plan
@@ -124,17 +130,21 @@ def test_a_plan_with_partners_named_in_the_file(coopex: Coopex) -> None:
     ]
     assert plan.after is not None and plan.after.score == 340
     short = coopex.localization.plan(
-        GENERATOR, date(2027, 1, 1), plan_input=GENERATOR["plan"],  # type: ignore[arg-type]
-        budget=1_000_000, search_registry=False,
+        GENERATOR,
+        date(2027, 1, 1),
+        plan_input=GENERATOR["plan"],  # type: ignore[arg-type]
+        budget=1_000_000,
+        search_registry=False,
     )
     assert short.plan.status is PlanStatus.INFEASIBLE
     assert short.plan.blockers[0].constraint == "budget"
     assert short.plan.blockers[0].shortfall == pytest.approx(1_500_000)
     with pytest.raises(ValidationFailed, match=r"plan.operations\[0\].operation"):
         coopex.localization.plan(
-            GENERATOR, date(2027, 1, 1), search_registry=False,
-            plan_input={"operations": [{"operation": "welding", "cost": 1,
-                                        "lead_time_days": 1}]},
+            GENERATOR,
+            date(2027, 1, 1),
+            search_registry=False,
+            plan_input={"operations": [{"operation": "welding", "cost": 1, "lead_time_days": 1}]},
         )
 
 
@@ -168,15 +178,16 @@ def test_registry_partners_for_a_plan(coopex: Coopex) -> None:
         "operations": [
             {"operation": "body-welding", "country": "RU"},
             {"operation": "body-painting", "country": "RU"},
-            {"operation": "extra: frame and axles", "extra": True, "points": 2400,
-             "country": "RU"},
+            {"operation": "extra: frame and axles", "extra": True, "points": 2400, "country": "RU"},
             {"operation": "stamping-70", "country": "CN"},
         ],
     }
-    plan_input = {"operations": [{"operation": "stamping-70", "cost": 900000,
-                                  "lead_time_days": 120}]}
-    report = coopex.localization.plan(truck, date(2027, 6, 1), plan_input=plan_input,
-                                      start=date(2026, 6, 1))
+    plan_input = {
+        "operations": [{"operation": "stamping-70", "cost": 900000, "lead_time_days": 120}]
+    }
+    report = coopex.localization.plan(
+        truck, date(2027, 6, 1), plan_input=plan_input, start=date(2026, 6, 1)
+    )
     assert report.candidates, "no partner found in the registry"
     countries = {c.country for c in report.candidates}
     assert countries <= {"RU"}

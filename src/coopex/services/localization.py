@@ -7,6 +7,7 @@ admins create and assess them; agency staff, admins and members see them.
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -353,6 +354,8 @@ class LocalizationService:
             raise ValidationFailed([FieldError("plan", "must be an object")])
         if plan_raw is not None:
             build_plan_input(plan_raw, self.catalog)
+            # YAML hands over dates as objects: keep the plan as the JSON it would be
+            plan_raw = json.loads(json.dumps(plan_raw, default=str))
         product = subject.product
         ref = product.ref or stable_ref("prd", org_ref, product.name.casefold(), product.okpd2)
 
