@@ -160,3 +160,49 @@ def test_contributions_say_why() -> None:
     )
     missing = assess(moved_out, date(2026, 1, 1), RU)
     assert missing.missing_mandatory == ("a",) and not missing.eligible
+
+
+def test_the_batch_takes_entered_points_threshold_only_and_extras() -> None:
+    from coopex.domain.localization import build_product, resolve_product
+    from coopex.reference.catalog import ShippedCatalog
+    from coopex.reference.regimes import load_regimes
+
+    catalog = ShippedCatalog()
+    regimes = load_regimes(catalog)
+    generators = [
+        {
+            "name": "g",
+            "okpd2": "27.11.31",
+            "operations": [
+                {"operation": "assembly", "points": p, "country": c},
+                {"operation": "alternator", "points": 90, "country": "RU"},
+            ],
+        }
+        for p, c in ((90, "RU"), (180, "CN"), (250, "BY"))
+    ]
+    buses = [
+        {
+            "name": "b",
+            "okpd2": "29.10.30",
+            "category": "bus",
+            "operations": [
+                {"operation": "body-welding", "country": "RU"},
+                {"operation": "body-painting", "country": c},
+                {"operation": "gearbox", "extra": True, "points": p, "country": "RU"},
+            ],
+        }
+        for p, c in ((2000, "RU"), (2500, "BY"), (100, "RU"))
+    ]
+    for raws in (generators, buses):
+        subjects_ = [resolve_product(regimes, build_product(r, catalog)) for r in raws]
+        compiled = compile_category(
+            subjects_[0].regime, subjects_[0].category, width=2, countries=("RU", "CN")
+        )
+        on = [date(2026, 6, 1)] * len(subjects_)
+        for territory in (RU, RU_BY):
+            result = assess_batch(compiled, encode(compiled, subjects_, on), territory)
+            for i, subject in enumerate(subjects_):
+                expected = assess(subject, on[i], territory, outlook=False)
+                assert result.score[i] == pytest.approx(expected.score)
+                assert result.threshold[i] == pytest.approx(expected.threshold)
+                assert bool(result.eligible[i]) == expected.eligible

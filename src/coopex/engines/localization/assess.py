@@ -39,7 +39,7 @@ def threshold_in_force(subject: Subject, on: date) -> Threshold:
     return rule
 
 
-def _standing(line: Line, territory: frozenset[str]) -> tuple[Standing, str]:
+def _standing(line: Line, territory: frozenset[str], where: str) -> tuple[Standing, str]:
     if not line.applicable:
         return Standing.NOT_APPLICABLE, "does not apply to this product: removed from the maximum"
     if line.country is None:
@@ -47,7 +47,6 @@ def _standing(line: Line, territory: frozenset[str]) -> tuple[Standing, str]:
             "no country given: not performed" if line.listed else "not performed for the product"
         )
         return Standing.NOT_PERFORMED, reason
-    where = territory_label(territory)
     if line.country in territory:
         return Standing.COUNTED, f"performed in {line.country}, inside the territory {where}"
     if line.any_eaeu and line.country in EAEU:
@@ -64,9 +63,17 @@ def contributions(
     """Each line's contribution, the score and the applicable maximum. Alternatives of one
     group count once: the best one performed inside, and the best one towards the maximum."""
     rows: list[Contribution] = []
+    where = territory_label(territory)
+    multiplied = {
+        op
+        for m in subject.regime.multipliers
+        if m.applies(on, subject.claims)
+        for op in m.operations
+    }
     for line in subject.lines:
-        standing, reason = _standing(line, territory)
-        points = line.points * subject.factor(line.operation, on)
+        standing, reason = _standing(line, territory, where)
+        factor = subject.factor(line.operation, on) if line.operation in multiplied else 1.0
+        points = line.points * factor
         if line.entered and standing.counts:
             reason += "; points entered for the product"
         rows.append(

@@ -66,22 +66,19 @@ _OPEN = date.max.toordinal()
 def compile_category(
     regime: Regime, category: Category, width: int = 0, countries: Sequence[str] = ()
 ) -> CompiledCategory:
-    """`width`: columns of a threshold-only category (its products' longest list);
+    """`width`: columns for operations whose points the user enters — every operation of a
+    threshold-only category, the `extra` ones of a table (the products' longest list);
     `countries`: the ISO codes the batches will use (the EAEU members are always added)."""
-    if category.threshold_only:
-        columns = tuple(f"#{i}" for i in range(width))
-        groups: dict[str, list[int]] = {}
-        eaeu = np.zeros(width, dtype=bool)
-        mandatory = np.zeros(width, dtype=bool)
-    else:
-        columns = category.operations
-        groups = {}
-        for index, op_id in enumerate(columns):
-            group = regime.operations[op_id].group
-            if group is not None:
-                groups.setdefault(group, []).append(index)
-        eaeu = np.array([regime.operations[o].any_eaeu for o in columns], dtype=bool)
-        mandatory = np.array([o in category.mandatory for o in columns], dtype=bool)
+    entered = tuple(f"#{i}" for i in range(width))
+    table = () if category.threshold_only else category.operations
+    columns = (*table, *entered)
+    groups: dict[str, list[int]] = {}
+    for index, op_id in enumerate(table):
+        group = regime.operations[op_id].group
+        if group is not None:
+            groups.setdefault(group, []).append(index)
+    eaeu = np.array([regime.operations[o].any_eaeu for o in table] + [False] * width, dtype=bool)
+    mandatory = np.array([o in category.mandatory for o in table] + [False] * width, dtype=bool)
     grouped = {i for members in groups.values() for i in members}
     multipliers = []
     for index, m in enumerate(regime.multipliers):
@@ -115,12 +112,18 @@ def encode(compiled: CompiledCategory, subjects: Sequence[Subject], on: Sequence
     country = np.full((n, m), -1, dtype=np.int64)
     applicable = np.zeros((n, m), dtype=bool)
     claims = np.zeros((n, len(compiled.multipliers)), dtype=bool)
-    position = {op: i for i, op in enumerate(compiled.columns)}
-    threshold_only = compiled.category.threshold_only
+    position = {op: i for i, op in enumerate(compiled.columns) if not op.startswith("#")}
+    first_entered = len(compiled.columns) - sum(c.startswith("#") for c in compiled.columns)
     mult_ids = [m.id for m in compiled.regime.multipliers]
     for row, subject in enumerate(subjects):
-        for j, line in enumerate(subject.lines):
-            col = j if threshold_only else position[line.operation]
+        slot = first_entered
+        for line in subject.lines:
+            if line.entered:
+                if slot >= len(compiled.columns):
+                    raise ValueError("more entered operations than compile_category's width")
+                col, slot = slot, slot + 1
+            else:
+                col = position[line.operation]
             points[row, col] = line.points
             applicable[row, col] = line.applicable
             if line.country is not None:
