@@ -322,7 +322,7 @@ def run_large(instances: int, per_partner: int) -> dict[str, float]:
         proven += plan.status is PlanStatus.OPTIMAL
         times.append(plan.seconds)
         savings.append(saving)
-        gap = (plan.cost - plan.bound) / plan.cost if plan.found and plan.cost else 0.0
+        gap = max(0.0, (plan.cost - plan.bound) / plan.cost) if plan.found and plan.cost else 0.0
         table.add_row(
             str(seed),
             f"{plan.options:,}",

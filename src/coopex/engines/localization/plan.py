@@ -155,7 +155,7 @@ def _money(value: float) -> int:
 def prepare(request: PlanRequest) -> _Prepared:
     subject = request.subject
     territory = request.territory or subject.regime.territory
-    before = assess(subject, request.by, territory)
+    before = assess(subject, request.by, territory, outlook=False)
     standing = {c.operation: c for c in before.contributions}
     targets: dict[str, _Target] = {}
     group_now: dict[str, int] = {}
