@@ -101,3 +101,30 @@ def test_products_kept_for_an_organisation(tmp_path: Path) -> None:
     assert [json.loads(x)["eligible"] for x in out.splitlines()] == [True]
     code, _, err = run("localize", "product", "show", "gen-plant", "nope")
     assert code == 1 and "not found" in err
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "docs" / "examples" / "localization-products.yaml"
+
+
+def test_the_documented_example_file_works() -> None:
+    code, out, err = run("localize", "assess", str(EXAMPLE), "--on", "2026-06-01", "--json")
+    assert code == 0, err
+    results = {r["product"]: r for r in map(json.loads, out.splitlines())}
+    assert len(results) == 4
+    assert results["Diesel generator set 200 kW"]["eligible"] is True
+    assert results["Deep groove ball bearing 6205"]["maximum"] == 121
+    code, out, err = run(
+        "localize",
+        "plan",
+        str(EXAMPLE),
+        "--by",
+        "2026-12-31",
+        "--start",
+        "2026-01-15",
+        "--no-registry",
+        "--json",
+    )
+    plans = {r["product"]: r for r in map(json.loads, out.splitlines())}
+    assert plans["City bus 12 m"]["status"] == "optimal"
+    assert [m["operation"] for m in plans["City bus 12 m"]["moves"]] == ["body-painting"]
+    assert plans["Crawler bulldozer 20 t"]["blockers"][0]["constraint"] == "threshold"

@@ -105,35 +105,50 @@ def compile_category(
 
 
 def encode(compiled: CompiledCategory, subjects: Sequence[Subject], on: Sequence[date]) -> Batch:
-    """Products already resolved against `compiled`'s category, as arrays."""
+    """Products already resolved against `compiled`'s category, as arrays. The lines are
+    gathered into flat lists and written with one fancy-indexed assignment per array (numpy's
+    per-element assignment costs more than the Python loop itself)."""
     n, m = len(subjects), len(compiled.columns)
-    index = {code: i for i, code in enumerate(compiled.countries)}
-    points = np.zeros((n, m), dtype=np.float64)
-    country = np.full((n, m), -1, dtype=np.int64)
-    applicable = np.zeros((n, m), dtype=bool)
-    claims = np.zeros((n, len(compiled.multipliers)), dtype=bool)
+    index: dict[str | None, int] = {code: i for i, code in enumerate(compiled.countries)}
+    index[None] = -1
     position = {op: i for i, op in enumerate(compiled.columns) if not op.startswith("#")}
     first_entered = len(compiled.columns) - sum(c.startswith("#") for c in compiled.columns)
-    mult_ids = [m.id for m in compiled.regime.multipliers]
+    rows: list[int] = []
+    cols: list[int] = []
+    points: list[float] = []
+    sites: list[int] = []
+    applies: list[bool] = []
     for row, subject in enumerate(subjects):
         slot = first_entered
         for line in subject.lines:
             if line.entered:
-                if slot >= len(compiled.columns):
-                    raise ValueError("more entered operations than compile_category's width")
-                col, slot = slot, slot + 1
+                cols.append(slot)
+                slot += 1
             else:
-                col = position[line.operation]
-            points[row, col] = line.points
-            applicable[row, col] = line.applicable
-            if line.country is not None:
-                if line.country not in index:
-                    raise ValueError(f"country {line.country} was not given to compile_category")
-                country[row, col] = index[line.country]
-        for k, mult_id in enumerate(mult_ids):
-            claims[row, k] = mult_id in subject.claims
+                cols.append(position[line.operation])
+            rows.append(row)
+            points.append(line.points)
+            applies.append(line.applicable)
+            site = index.get(line.country, -2)
+            if site == -2:
+                raise ValueError(f"country {line.country} was not given to compile_category")
+            sites.append(site)
+    if cols and max(cols) >= m:
+        raise ValueError("more entered operations than compile_category's width")
+    where = (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))
+    points_array = np.zeros((n, m), dtype=np.float64)
+    points_array[where] = points
+    country = np.full((n, m), -1, dtype=np.int64)
+    country[where] = sites
+    applicable = np.zeros((n, m), dtype=bool)
+    applicable[where] = applies
+    mult_ids = [x.id for x in compiled.regime.multipliers]
+    claims = np.array(
+        [[mult_id in subject.claims for mult_id in mult_ids] for subject in subjects],
+        dtype=bool,
+    ).reshape(n, len(mult_ids))
     days = np.array([d.toordinal() for d in on], dtype=np.int64)
-    return Batch(points, country, applicable, claims, days)
+    return Batch(points_array, country, applicable, claims, days)
 
 
 def assess_batch(

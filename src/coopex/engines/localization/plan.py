@@ -504,11 +504,21 @@ def structural_blockers(prep: _Prepared) -> list[Blocker]:
                     "threshold",
                     f"the threshold {prep.before.threshold:g} needs {prep.needed / SCALE:g} more "
                     f"points; localizing every operation that has a candidate brings at most "
-                    f"{reach / SCALE:g} (short by {short:g} points)",
+                    f"{reach / SCALE:g} (short by {short:g} points){_uncovered(prep)}",
                     short,
                 )
             )
     return blockers
+
+
+def _uncovered(prep: _Prepared) -> str:
+    """Operations worth points that no candidate inside the territory can take."""
+    covered = {o.operation for o in prep.options}
+    missing = sorted(op for op in prep.targets if op not in covered and prep.gain(op) > 0)
+    if not missing:
+        return ""
+    shown = ", ".join(missing[:8]) + (f" and {len(missing) - 8} more" if len(missing) > 8 else "")
+    return f"; no candidate partner for {shown}"
 
 
 def _diagnose(prep: _Prepared) -> list[Blocker]:
