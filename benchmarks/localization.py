@@ -24,13 +24,15 @@ from coopex.domain.localization import (
     EAEU,
     EPSILON,
     Category,
-    Line,
     Operation,
-    Product,
     Regime,
-    Subject,
     Threshold,
     ThresholdKind,
+)
+from coopex.domain.localization_products import (
+    Line,
+    Product,
+    Subject,
     build_product,
     resolve_product,
 )

@@ -7,14 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coopex.domain.errors import ValidationFailed
-from coopex.domain.localization import (
-    build_product,
-    okpd2_within,
-    parse_territory,
-    product_record,
-    resolve_product,
-)
+from coopex.domain.localization import okpd2_within, parse_territory
 from coopex.domain.localization_plans import build_plan_input
+from coopex.domain.localization_products import build_product, product_record, resolve_product
 from coopex.reference.catalog import ShippedCatalog
 from coopex.reference.regimes import load_regimes
 

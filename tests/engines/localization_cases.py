@@ -9,15 +9,13 @@ from hypothesis import strategies as st
 
 from coopex.domain.localization import (
     Category,
-    Line,
     Multiplier,
     Operation,
-    Product,
     Regime,
-    Subject,
     Threshold,
     ThresholdKind,
 )
+from coopex.domain.localization_products import Line, Product, Subject
 from coopex.engines.localization.plan import Candidate, PlanRequest
 
 COUNTRIES = ("RU", "BY", "KZ", "AM", "CN", "DE", None)

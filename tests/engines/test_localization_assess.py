@@ -11,7 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coopex.domain.errors import ValidationFailed
-from coopex.domain.localization import Standing, Subject, Threshold, ThresholdKind
+from coopex.domain.localization import Threshold, ThresholdKind
+from coopex.domain.localization_assessments import Standing
+from coopex.domain.localization_products import Subject
 from coopex.engines.localization.assess import assess
 from coopex.engines.localization.batch import assess_batch, compile_category, encode
 from tests.engines.localization_cases import COUNTRIES, START, days, fixed_subject, subjects
@@ -163,7 +165,7 @@ def test_contributions_say_why() -> None:
 
 
 def test_the_batch_takes_entered_points_threshold_only_and_extras() -> None:
-    from coopex.domain.localization import build_product, resolve_product
+    from coopex.domain.localization_products import build_product, resolve_product
     from coopex.reference.catalog import ShippedCatalog
     from coopex.reference.regimes import load_regimes
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from coopex.domain.errors import ValidationFailed
-from coopex.domain.localization import Regime, build_product, resolve_product
+from coopex.domain.localization import Regime
+from coopex.domain.localization_products import build_product, resolve_product
 from coopex.engines.localization.assess import assess
 from coopex.reference.catalog import ShippedCatalog
 from coopex.reference.regimes import load_regime_text, load_regimes

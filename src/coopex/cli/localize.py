@@ -13,7 +13,8 @@ from coopex.app import Coopex
 from coopex.cli.context import OPERATOR, opened
 from coopex.cli.output import JsonOption, console, emit, emit_json, errors, fail
 from coopex.domain.errors import ValidationFailed
-from coopex.domain.localization import Assessment, StoredProduct, assessment_record, rounded
+from coopex.domain.localization_assessments import Assessment, assessment_record, rounded
+from coopex.domain.localization_products import StoredProduct
 from coopex.engines.localization.plan import plan_record
 from coopex.interchange.products import ProductRecord, read_products
 from coopex.services.localization import PlanReport

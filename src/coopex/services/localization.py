@@ -21,22 +21,18 @@ from coopex.domain.catalog import ReferenceCatalog
 from coopex.domain.errors import Conflict, FieldError, NotFound, PermissionDenied, ValidationFailed
 from coopex.domain.fields import stable_ref
 from coopex.domain.listings import ListingKind
-from coopex.domain.localization import (
-    EAEU,
-    Assessment,
+from coopex.domain.localization import EAEU, Regime, parse_territory, territory_label
+from coopex.domain.localization_assessments import Assessment, assessment_record
+from coopex.domain.localization_plans import PlanInput, build_plan_input
+from coopex.domain.localization_products import (
     AssessmentEntry,
     Product,
-    Regime,
     StoredProduct,
     Subject,
-    assessment_record,
     build_product,
-    parse_territory,
     product_record,
     resolve_product,
-    territory_label,
 )
-from coopex.domain.localization_plans import PlanInput, build_plan_input
 from coopex.domain.matching import explain
 from coopex.domain.paging import Page, check_page_size, decode_cursor
 from coopex.domain.queries import MatchFilter

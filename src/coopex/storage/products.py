@@ -7,7 +7,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, RowMapping
 
-from coopex.domain.localization import AssessmentEntry, StoredProduct
+from coopex.domain.localization_products import AssessmentEntry, StoredProduct
 from coopex.domain.paging import Page, encode_cursor
 from coopex.storage.database import as_utc, utc_now
 from coopex.storage.keyset import fetch_after

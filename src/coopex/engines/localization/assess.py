@@ -7,18 +7,15 @@ from __future__ import annotations
 from datetime import date
 
 from coopex.domain.errors import FieldError, ValidationFailed
-from coopex.domain.localization import (
-    EAEU,
+from coopex.domain.localization import EAEU, Threshold, territory_label
+from coopex.domain.localization_assessments import (
     Assessment,
     Contribution,
-    Line,
     OutlookPoint,
     Standing,
-    Subject,
-    Threshold,
     meets,
-    territory_label,
 )
+from coopex.domain.localization_products import Line, Subject
 
 
 def threshold_in_force(subject: Subject, on: date) -> Threshold:

@@ -15,7 +15,8 @@ from datetime import date
 import numpy as np
 import numpy.typing as npt
 
-from coopex.domain.localization import EAEU, EPSILON, Category, Regime, Subject, ThresholdKind
+from coopex.domain.localization import EAEU, EPSILON, Category, Regime, ThresholdKind
+from coopex.domain.localization_products import Subject
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]

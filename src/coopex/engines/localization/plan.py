@@ -22,16 +22,15 @@ from enum import StrEnum
 
 from ortools.sat.python import cp_model
 
-from coopex.domain.localization import (
-    EAEU,
+from coopex.domain.localization import EAEU
+from coopex.domain.localization_assessments import (
     Assessment,
-    Line,
     Standing,
-    Subject,
     assessment_record,
     meets,
     rounded,
 )
+from coopex.domain.localization_products import Line, Subject
 from coopex.engines.localization.assess import assess
 
 SCALE = 100  # points and money are scaled to integers: hundredths

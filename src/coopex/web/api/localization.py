@@ -10,7 +10,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Query, status
 from pydantic import BaseModel, Field
 
-from coopex.domain.localization import AssessmentEntry, StoredProduct, assessment_record
+from coopex.domain.localization_assessments import assessment_record
+from coopex.domain.localization_products import AssessmentEntry, StoredProduct
 from coopex.engines.localization.plan import plan_record
 from coopex.web.api.dependencies import ActorDep, CoopexDep
 from coopex.web.api.schemas import PageOut
