@@ -314,7 +314,7 @@ def solve(request: PlanRequest) -> Plan:
     if blockers:
         return _result(prep, PlanStatus.INFEASIBLE, (), math.inf, started, blockers)
     options = undominated(prep.options, request)
-    hint = _greedy_pick(prep, options) or ()
+    hint = _improve(prep, options, _greedy_pick(prep, options) or [])
     status, chosen, bound = _cp_sat(prep, options, request.budget, hint)
     if status is PlanStatus.INFEASIBLE:
         return _result(prep, status, (), math.inf, started, _diagnose(prep))
@@ -616,6 +616,55 @@ def _greedy_pick(prep: _Prepared, options: Sequence[Candidate]) -> list[Candidat
             return None
         take(best[2])
     return chosen
+
+
+def _points(prep: _Prepared, chosen: Sequence[Candidate]) -> int:
+    total = 0
+    best: dict[str, int] = {}
+    for c in chosen:
+        group = prep.targets[c.operation].line.group
+        if group is None:
+            total += prep.gain(c.operation)
+        else:
+            best[group] = max(best.get(group, 0), prep.gain(c.operation))
+    return total + sum(best.values())
+
+
+def _improve(
+    prep: _Prepared, options: Sequence[Candidate], chosen: list[Candidate]
+) -> list[Candidate]:
+    """A better starting plan for the solver (an early good incumbent prunes more): drop
+    moves the threshold does not need, dearest first, then move operations to partners
+    already used when that is cheaper counting the onboarding saved."""
+    request = prep.request
+    if not chosen:
+        return chosen
+    plan = list(chosen)
+    mandatory = set(prep.missing_mandatory)
+    for move in sorted(plan, key=lambda c: -c.cost):
+        if move.operation in mandatory:
+            continue
+        rest = [c for c in plan if c is not move]
+        if _points(prep, rest) >= prep.needed:
+            plan = rest
+    by_op: dict[str, list[Candidate]] = {}
+    for option in options:
+        by_op.setdefault(option.operation, []).append(option)
+    for index, move in enumerate(list(plan)):
+        load: dict[str, int] = {}
+        for c in plan:
+            load[c.partner] = load.get(c.partner, 0) + 1
+        alone = load[move.partner] == 1
+        for option in by_op.get(move.operation, []):
+            if option.partner == move.partner or option.partner not in load:
+                continue
+            if request.capacity is not None and load[option.partner] >= request.capacity:
+                continue
+            saving = move.cost + (request.onboarding_cost if alone else 0.0) - option.cost
+            if saving > 0:
+                plan[index] = move = option
+                break
+    return plan
 
 
 def total_cost(chosen: Sequence[Candidate], request: PlanRequest) -> float:
