@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from benchmarks import matching, news, registry, web
+from benchmarks import localization, matching, news, registry, web
 
 
 def main() -> None:
@@ -26,6 +26,10 @@ def main() -> None:
     news_parser.add_argument("--json", type=Path, help="also write the numbers here")
     web_parser = sub.add_parser("web", help="web pages against the bare API call (p95)")
     web_parser.add_argument("--runs", type=int, default=40)
+    loc = sub.add_parser("localization", help="batch assessment and the CP-SAT planner")
+    loc.add_argument("--products", type=int, default=100_000)
+    loc.add_argument("--instances", type=int, default=5, help="120 x 500 planning instances")
+    loc.add_argument("--small", type=int, default=20, help="small instances for brute force")
     args = parser.parse_args()
     if args.which in (None, "registry"):
         registry.run(getattr(args, "listings", 20_000), getattr(args, "database_url", None))
@@ -39,6 +43,12 @@ def main() -> None:
             matching.save(results, args.json)
     if args.which in (None, "web"):
         web.run(getattr(args, "runs", 40))
+    if args.which in (None, "localization"):
+        localization.run(
+            getattr(args, "products", 100_000),
+            getattr(args, "instances", 5),
+            getattr(args, "small", 20),
+        )
     if args.which in (None, "news"):
         measured = news.run(getattr(args, "documents", 400))
         if args.which == "news" and args.json:

@@ -20,6 +20,7 @@ from coopex.services.auditing import AuditTrail
 from coopex.services.changes import ListingChanges
 from coopex.services.events import EventService
 from coopex.services.interests import InterestService
+from coopex.services.localization import LocalizationService
 from coopex.services.matching import MatchingService
 from coopex.services.meetings import MeetingService
 from coopex.services.news import NewsService
@@ -52,6 +53,7 @@ class Coopex:
     schedules: ScheduleService
     outcomes: OutcomeService
     interests: InterestService
+    localization: LocalizationService
 
     def migrate(self) -> None:
         upgrade(self.database.engine)
@@ -119,4 +121,5 @@ def build(settings: Settings | None = None) -> Coopex:
         meetings=MeetingService(database, matching),
         schedules=ScheduleService(database),
         outcomes=OutcomeService(database, projects),
+        localization=LocalizationService(database, catalog, matching, [settings.home / "regimes"]),
     )

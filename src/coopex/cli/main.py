@@ -11,7 +11,7 @@ import typer
 from rich.progress import Progress
 
 from coopex.app import Coopex
-from coopex.cli import events, interests, meetings, news, projects
+from coopex.cli import events, interests, localize, meetings, news, projects
 from coopex.cli.context import OPERATOR, AsOption, acting, opened
 from coopex.cli.output import (
     JsonOption,
@@ -64,6 +64,7 @@ app.add_typer(interests.interest_app, name="interest")
 app.command("ingest")(news.ingest)
 app.add_typer(events.event_app, name="event")
 app.command("schedule")(meetings.schedule)
+app.add_typer(localize.localize_app, name="localize")
 
 # -- server and demo -------------------------------------------------------------------
 

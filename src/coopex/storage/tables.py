@@ -481,3 +481,48 @@ interests = sa.Table(
     sa.Index(None, "to_org_id", "status"),
     sa.Index(None, "from_org_id", "status"),
 )
+
+# -- localization: products and their assessments (migration 0004) ---------------------------
+
+products = sa.Table(
+    "products",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("ref", sa.String(80), nullable=False, unique=True),
+    sa.Column(
+        "organization_id",
+        sa.Integer,
+        sa.ForeignKey("organizations.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    sa.Column("name", sa.String(200), nullable=False),
+    sa.Column("okpd2", sa.String(20), nullable=False),
+    # The regime and category it resolved to when stored (the product file may name neither).
+    sa.Column("regime", sa.String(80), nullable=False),
+    sa.Column("category", sa.String(80), nullable=False),
+    sa.Column("record", sa.JSON, nullable=False),  # the product file's data (product_record)
+    sa.Column("plan", sa.JSON),  # its plan section, when given
+    sa.Column("created_by", sa.String(200), nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
+    sa.Column("updated_at", Timestamp, nullable=False),
+    sa.Index(None, "organization_id"),
+)
+
+product_assessments = sa.Table(
+    "product_assessments",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column(
+        "product_id", sa.Integer, sa.ForeignKey("products.id", ondelete="CASCADE"), nullable=False
+    ),
+    sa.Column("on_date", sa.Date, nullable=False),
+    sa.Column("territory", sa.String(40), nullable=False),
+    sa.Column("score", sa.Float, nullable=False),
+    sa.Column("maximum", sa.Float, nullable=False),
+    sa.Column("threshold", sa.Float, nullable=False),
+    sa.Column("eligible", sa.Boolean, nullable=False),
+    sa.Column("result", sa.JSON, nullable=False),  # assessment_record
+    sa.Column("assessed_by", sa.String(200), nullable=False),
+    sa.Column("assessed_at", Timestamp, nullable=False),
+    sa.Index(None, "product_id", "id"),
+)

@@ -12,6 +12,7 @@ from coopex.web.api import (
     events,
     interests,
     listings,
+    localization,
     matching,
     news,
     organizations,
@@ -52,6 +53,8 @@ def create_api(coopex: Coopex) -> FastAPI:
     api.include_router(events.router)
     api.include_router(interests.router)
     api.include_router(tokens.router)
+    api.include_router(localization.router)
+    api.include_router(localization.products_router)
 
     @api.get("/health", tags=["meta"], summary="Liveness and schema state")
     def health() -> dict[str, str]:

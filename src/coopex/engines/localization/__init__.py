@@ -1,0 +1,2 @@
+"""Localization: assessing a product against a regime (`assess`, `batch`) and planning the
+cheapest way to reach the threshold (`plan`)."""
