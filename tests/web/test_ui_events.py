@@ -259,9 +259,19 @@ def test_request_accept_schedule_agenda_and_an_agreement(web: TestClient, coopex
     assert re.findall(r'class="count">(\d+)<', funnel) == ["1", "1", "1", "1", "1", "1"]
 
 
-def test_pages_speak_the_readers_language(web: TestClient) -> None:
-    sign_in(web, "s@example.org")
+def test_pages_and_errors_speak_the_readers_language(web: TestClient) -> None:
+    token = sign_in(web, "s@example.org")
     web.cookies.set("coopex_lang", "ru")
     assert "Мероприятия" in web.get("/events").text
+    bad = web.post(
+        f"/events/{EVENT}/import/participants",
+        data={"csrf_token": token},
+        files={"file": ("p.csv", b"org\nno-such-org\n", "text/csv")},
+    )
+    assert "row 2: org: Неизвестная организация." in bad.text, bad.text
+    asked = {"requester": "kamaz", "target": "orbita", "csrf_token": token}
+    assert web.post(f"/events/{EVENT}/requests", data=asked).status_code == 200
+    again = web.post(f"/events/{EVENT}/requests", data=asked)
+    assert again.status_code == 422 and "Вы уже запросили встречу с ними." in again.text
     web.cookies.set("coopex_lang", "zh")
     assert "活动" in web.get(f"/events/{EVENT}/schedule").text

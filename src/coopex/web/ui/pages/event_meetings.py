@@ -35,7 +35,7 @@ from coopex.interchange.records import UnreadableFile
 from coopex.services.meetings import MeetingSuggestion
 from coopex.web.ui.explain import reasons
 from coopex.web.ui.i18n import N_
-from coopex.web.ui.pages.events import errors_of, event_labels
+from coopex.web.ui.pages.events import errors_of, event_labels, reason_in
 from coopex.web.ui.rendering import NOTICES, BadForm, FormDep, Page, PageDep
 from coopex.web.ui.session import CSRF_FIELD, csrf_valid
 
@@ -297,7 +297,7 @@ async def import_file(page: PageDep, ref: str, what: str) -> Response:
         else:
             page.coopex.meetings.import_requests(actor, ref, rows)
     except ValidationFailed as failed:
-        problems = [f"{e.field}: {e.reason}" for e in failed.errors]
+        problems = [f"{e.field}: {reason_in(page.i18n, e.reason)}" for e in failed.errors]
     if problems:
         return _meetings_page(page, ref, "", {}, {}, 422, import_errors=problems)
     return page.redirect(f"/events/{ref}/meetings", notice="imported")

@@ -4,6 +4,7 @@ and its sessions (organisers). The services decide who may do what; the pages on
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -25,8 +26,8 @@ from coopex.domain.events import (
     require_organizer,
 )
 from coopex.web.ui import nav
-from coopex.web.ui.forms import field_errors
-from coopex.web.ui.i18n import N_
+from coopex.web.ui.forms import reason_text
+from coopex.web.ui.i18n import N_, I18n
 from coopex.web.ui.pages.registry import labels as registry_labels
 from coopex.web.ui.rendering import NOTICES, FormDep, Page, PageDep
 
@@ -119,10 +120,59 @@ def _form_raw(form: dict[str, str], names: tuple[str, ...]) -> dict[str, object]
     return {n: form[n].strip() for n in names if form.get(n, "").strip()}
 
 
+# The events services' reasons (English) -> messages in the reader's language; others go
+# through the shared form reasons (forms.reason_text), else are shown as written.
+_REASONS: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(p), m)
+    for p, m in [
+        (r"has already asked", N_("You have already asked for a meeting with them.")),
+        (r"is already registered for", N_("This organisation is already registered.")),
+        (r"^request \d+ is already ", N_("This request is already answered.")),
+        (r"^request \d+ expired", N_("The request expired at the request deadline.")),
+        (r"^requests to .* closed at", N_("Requests to this event are closed.")),
+        (
+            r"outcomes are recorded from then",
+            N_("Outcomes are recorded from the event's first day."),
+        ),
+        (r"changed while scheduling", N_("The meetings changed while scheduling: run it again.")),
+        (r"^is not a participant of", N_("Not a participant of this event.")),
+        (r"^their registration was declined", N_("Their registration was declined.")),
+        (r"^must be a time as HH:MM", N_("Enter a time as HH:MM.")),
+        (r"^must be a whole number", N_("Enter a whole number.")),
+        (r"^must be from (?P<low>\d+) to (?P<high>\d+)", N_("From %(low)s to %(high)s.")),
+        (r"^is outside the event", N_("The date is outside the event's days.")),
+        (r"^is required for a matchmaking session", N_("Required for B2B meetings.")),
+        (r"^only matchmaking sessions have slots", N_("Only B2B meetings have slots.")),
+        (r"^is longer than the session", N_("Longer than the session.")),
+        (r"has no meeting tables", N_("The event has no meeting tables: set their number first.")),
+        (r"^is not an IANA time zone", N_("Unknown time zone: write e.g. Europe/Moscow.")),
+        (r"^is before starts_on", N_("The last day is before the first.")),
+        (r"^must be after starts", N_("The end is before the start.")),
+        (r"^must be over 0 and at most", N_("From 1 to 3600 seconds.")),
+        (r"^must be a date and time", N_("Enter a date and time.")),
+        (r"^must not contain '#'", N_("Without '#'.")),
+        (r"^is larger than 2 MB", N_("The file is larger than 2 MB.")),
+    ]
+]
+
+
+def reason_in(i18n: I18n, reason: str) -> str:
+    for pattern, message in _REASONS:
+        found = pattern.search(reason)
+        if found:
+            return i18n.gettext(message) % found.groupdict()
+    return reason_text(i18n, reason)
+
+
 def errors_of(page: Page, error: ValidationFailed | Conflict, default: str) -> dict[str, Any]:
+    """Errors by form field, in the reader's language."""
     if isinstance(error, Conflict):
-        return {error.field or default: [str(error)]}
-    return field_errors(page.i18n, error.errors)
+        return {error.field or default: [reason_in(page.i18n, str(error))]}
+    shown: dict[str, list[str]] = {}
+    for item in error.errors:  # grouped by form field as forms.field_errors does
+        name = re.split(r"[.\[]", item.field, maxsplit=1)[0]
+        shown.setdefault(name, []).append(reason_in(page.i18n, item.reason))
+    return shown
 
 
 # -- the list -----------------------------------------------------------------------------
