@@ -97,7 +97,7 @@ def test_members_register_and_see_the_event_but_cannot_organise(web: TestClient)
     assert '<th scope="col">' in page  # the programme is a real table
 
 
-def test_forms_without_csrf_are_refused(web: TestClient) -> None:
+def test_forms_without_csrf_are_refused(web: TestClient, coopex: Coopex) -> None:
     sign_in(web, "s@example.org")
     assert web.post(f"/events/{EVENT}/schedule", data={"time_limit": "5"}).status_code == 400
     bare = web.post(
@@ -105,7 +105,7 @@ def test_forms_without_csrf_are_refused(web: TestClient) -> None:
         files={"file": ("p.csv", b"org\nrm-rail\n", "text/csv")},
     )
     assert bare.status_code == 400
-    assert "rm-rail" not in {p.org for p in web.app.state.coopex.events.participants(EVENT)}  # type: ignore[attr-defined]
+    assert "rm-rail" not in {p.org for p in coopex.events.participants(EVENT)}
 
 
 def test_organisers_create_with_errors_per_field_then_add_sessions(web: TestClient) -> None:
