@@ -18,10 +18,12 @@ from fastapi.testclient import TestClient
 from coopex.app import build
 from coopex.config import Settings
 from coopex.services.demo import DEMO_PASSWORD, load_demo
+from coopex.services.demo_events import load_demo_event
 from coopex.web.app import create_app
 
 TARGET_P95_MS = 150.0
 QUERY = "%E5%86%B7%E9%93%BE%E7%89%A9%E6%B5%81"  # 冷链物流, cold-chain logistics
+EVENT = "ulyanovsk-mordovia-round-table"  # the demo event
 # page -> the API call reading the same data
 PAIRS = {
     "/": "/api/v1/listings?org=rm-rail&limit=100",
@@ -33,6 +35,12 @@ PAIRS = {
     "/listings/rm-rail-02/matches": "/api/v1/listings/rm-rail-02/matches?limit=20",
     f"/search?q={QUERY}": f"/api/v1/search?q={QUERY}&limit=20",
     "/account": "/api/v1/tokens",
+    "/events?when=past": "/api/v1/events?limit=50",
+    f"/events/{EVENT}": f"/api/v1/events/{EVENT}/participants",
+    f"/events/{EVENT}/meetings": f"/api/v1/events/{EVENT}/suggestions?org=rm-rail",
+    f"/events/{EVENT}/schedule": f"/api/v1/events/{EVENT}/schedule",
+    f"/events/{EVENT}/agenda/rm-rail": f"/api/v1/events/{EVENT}/agenda/rm-rail",
+    f"/events/{EVENT}/tables": f"/api/v1/events/{EVENT}/tables",
 }
 
 
@@ -56,6 +64,7 @@ def run(runs: int = 40) -> dict[str, tuple[float, float]]:
         coopex.migrate()
         load_demo(coopex.transfer, coopex.accounts)
         coopex.matching.rebuild()
+        load_demo_event(coopex.events, coopex.meetings, coopex.schedules)
         client = TestClient(create_app(coopex))
         token = coopex.accounts.login("member@rmrail.demo", DEMO_PASSWORD).secret
         api = {"Authorization": f"Bearer {token}"}

@@ -5,7 +5,7 @@ matching engine suggests from the participants' offers and requests."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from sqlalchemy.engine import Connection
@@ -24,7 +24,7 @@ from coopex.domain.events import (
     slot_grid,
     unavailable_slots,
 )
-from coopex.domain.matching import explain
+from coopex.domain.matching import Match, explain
 from coopex.domain.meetings import (
     EventMeeting,
     MeetingRequest,
@@ -65,6 +65,8 @@ class MeetingSuggestion:
     reason: str  # the matching explanation
     listing: str  # the asking side's listing
     their_listing: str
+    # the match itself, for pages that explain it in the reader's language
+    match: Match | None = field(default=None, compare=False, repr=False)
 
 
 def sync_meetings(connection: Connection, event: Event, pair: tuple[str, str]) -> None:
@@ -351,6 +353,7 @@ class MeetingService:
                         explain(match),
                         listing.ref,
                         match.listing.ref,
+                        match,
                     )
         return sorted(best.values(), key=lambda s: (-s.score, s.target))[:limit]
 
