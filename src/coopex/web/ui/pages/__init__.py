@@ -6,6 +6,16 @@ templates in `templates/<capability>/`, and add the module here (see docs/web.md
 
 from __future__ import annotations
 
-from coopex.web.ui.pages import account, auth, home, language, matching, registry
+from coopex.web.ui.pages import (
+    account,
+    auth,
+    home,
+    interests,
+    language,
+    matching,
+    news,
+    projects,
+    registry,
+)
 
-MODULES = (auth, language, home, registry, matching, account)
+MODULES = (auth, language, home, registry, matching, account, news, projects, interests)
