@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from coopex.app import Coopex
 from coopex.domain.accounts import Role
+from coopex.services.demo import demo_news_path
 from coopex.web.app import create_app
 from tests.conftest import OPERATOR, listing_raw, org_raw
 
@@ -202,3 +203,23 @@ def test_contacts_visibility_is_set_by_those_who_manage_the_organisation(
     )
     assert saved.status_code == 200
     assert 'value="on_accepted_interest" checked' in saved.text
+
+
+def test_uploaded_files_are_summarised_with_each_error_and_its_reason(web: TestClient) -> None:
+    token = sign_in(web, "s@example.org")
+    page = (demo_news_path() / "chuvashia_kazakhstan.txt").read_bytes()
+    files = [("files", ("chuvashia.txt", page)), ("files", ("empty.txt", b""))]
+    summary = web.post("/news/upload", data={"csrf_token": token}, files=files)
+    assert summary.status_code == 200
+    body = summary.text.split("<tbody>")[1]
+    rows = re.findall(r"<tr( class=\"bad\")?>(.*?)</tr>", body, re.S)
+    assert len(rows) == 2
+    bad = [row for flag, row in rows if flag]
+    assert len(bad) == 1 and "empty.txt" in bad[0] and "not read" in bad[0]
+    assert "<td>empty document</td>" in bad[0]  # the reason
+    leads = int(re.findall(r"<dt>Leads</dt><dd>(\d+)</dd>", summary.text)[0])
+    assert leads > 0
+    again = web.post("/news/upload", data={"csrf_token": token}, files=files[:1])
+    assert "already stored" in again.text
+    empty = web.post("/news/upload", data={"csrf_token": token})
+    assert empty.status_code == 422 and 'id="files-errors"' in empty.text

@@ -131,9 +131,10 @@ def test_interest_accepted_by_the_other_side_shows_its_contacts(
     sign_out(page)
 
     enter(page, server, STAFF)
-    expect(page.locator(".followups")).to_contain_text("Interests awaiting your decision")
-    page.goto(f"{server}/interests")
-    incoming = page.locator("section:has(h2:text('Incoming')) li.item", has_text="RM Rail")
+    page.locator(".followups a[href^='/interests#interest-']").first.click()  # on the home page
+    incoming = page.locator("section:has(h2:text('Incoming')) li.item").filter(
+        has=page.locator("a[href='/listings/ulyanovsk-machine-tools-01']")
+    )
     incoming.locator("button:text('Accept')").click()
     expect(page.locator(".notice")).to_contain_text("you now see each other's contacts")
     sign_out(page)
