@@ -119,9 +119,14 @@ async def _read_upload(page: Page) -> _Upload:
     if not csrf_valid(page.request, token if isinstance(token, str) else None):
         raise BadForm()
     sources: list[RawDocument | SourceProblem] = []
-    for item in form.getlist("files")[:MAX_UPLOAD_FILES]:
-        if isinstance(item, UploadFile) and item.filename:
-            sources.extend(uploaded(item.filename, await item.read()))
+    files = [f for f in form.getlist("files") if isinstance(f, UploadFile) and f.filename]
+    for number, item in enumerate(files):
+        assert item.filename is not None
+        if number >= MAX_UPLOAD_FILES:  # reported, not silently dropped
+            reason = f"not read: at most {MAX_UPLOAD_FILES} files in one upload"
+            sources.append(SourceProblem(item.filename, reason))
+            continue
+        sources.extend(uploaded(item.filename, await item.read()))
     text = form.get("text")
     title = form.get("title")
     name = title.strip() if isinstance(title, str) and title.strip() else "pasted.txt"

@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from coopex.domain.accounts import Actor, Role
+from coopex.domain.accounts import Actor
 from coopex.domain.errors import Conflict, FieldError, NotFound, PermissionDenied, ValidationFailed
 from coopex.domain.projects import (
     MOVES,
@@ -200,7 +200,6 @@ def _detail(page: Page, actor: Actor, ref: str, error: str | None = None) -> Res
         labels=project_labels(page),
         orgs=set(project.parties),
         error=error,
-        can_manage=actor.role is not Role.ENTERPRISE_MEMBER or bool(actor.organizations),
         today=date.today(),
     )
 
