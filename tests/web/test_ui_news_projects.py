@@ -112,6 +112,8 @@ def test_hostile_news_is_escaped_and_a_lead_becomes_a_project_that_reaches_agree
         f"/leads/{lead_id.group(1)}/accept", data={"csrf_token": token}, follow_redirects=False
     )
     assert accepted.status_code == 303
+    twice = web.post(f"/leads/{lead_id.group(1)}/accept", data={"csrf_token": token})
+    assert twice.status_code == 409 and 'role="alert"' in twice.text  # the service's sentence
     project = accepted.headers["location"].split("?")[0]
     assert project.startswith("/projects/")
     for stage in ("contact", "negotiation", "agreement"):
@@ -203,6 +205,11 @@ def test_contacts_visibility_is_set_by_those_who_manage_the_organisation(
     )
     assert saved.status_code == 200
     assert 'value="on_accepted_interest" checked' in saved.text
+    bad = web.post(
+        "/organizations/rm-rail/contacts-visibility",
+        data={"contacts_visibility": "friends", "csrf_token": token},
+    )
+    assert bad.status_code == 422 and "Not saved" in bad.text
 
 
 def test_uploaded_files_are_summarised_with_each_error_and_its_reason(web: TestClient) -> None:

@@ -160,7 +160,11 @@ def open_project(page: PageDep, form: FormDep, interest_id: int) -> Response:
 def contacts_visibility(page: PageDep, form: FormDep, ref: str) -> Response:
     actor = page.require_actor()
     value = form.get("contacts_visibility", "")
-    page.coopex.registry.update_organization(actor, ref, {"contacts_visibility": value})
+    try:
+        page.coopex.registry.update_organization(actor, ref, {"contacts_visibility": value})
+    except ValidationFailed as failed:
+        message = _message(page, failed)
+        return page.render("errors/error.html", 422, title=page._("Not saved"), message=message)
     return page.redirect(f"/organizations/{ref}", notice="visibility-saved")
 
 

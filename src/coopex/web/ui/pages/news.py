@@ -13,7 +13,7 @@ from fastapi.responses import Response
 from starlette.datastructures import UploadFile
 
 from coopex.domain.accounts import Actor, Role
-from coopex.domain.errors import ValidationFailed
+from coopex.domain.errors import Conflict, ValidationFailed
 from coopex.domain.news import EventType, Lead, LeadStatus
 from coopex.domain.queries import LeadFilter
 from coopex.engines.news.pipeline import RawDocument
@@ -248,13 +248,20 @@ def lead(page: PageDep, lead_id: int) -> Response:
 @router.post("/leads/{lead_id}/accept")
 def accept(page: PageDep, form: FormDep, lead_id: int) -> Response:
     actor = page.require_actor()
-    decided = page.coopex.news.decide(actor, lead_id, LeadStatus.ACCEPTED)
+    try:
+        decided = page.coopex.news.decide(actor, lead_id, LeadStatus.ACCEPTED)
+    except Conflict as error:  # decided already (another tab, another colleague)
+        return _lead_page(page, actor, page.coopex.news.lead(actor, lead_id), str(error))
     return page.redirect(f"/projects/{decided.project}", notice="lead-accepted")
 
 
 @router.post("/leads/{lead_id}/dismiss")
 def dismiss(page: PageDep, form: FormDep, lead_id: int) -> Response:
-    page.coopex.news.decide(page.require_actor(), lead_id, LeadStatus.DISMISSED)
+    actor = page.require_actor()
+    try:
+        page.coopex.news.decide(actor, lead_id, LeadStatus.DISMISSED)
+    except Conflict as error:
+        return _lead_page(page, actor, page.coopex.news.lead(actor, lead_id), str(error))
     return page.redirect(f"/leads/{lead_id}", notice="lead-dismissed")
 
 
