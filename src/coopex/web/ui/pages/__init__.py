@@ -12,9 +12,24 @@ from coopex.web.ui.pages import (
     event_meetings,
     events,
     home,
+    interests,
     language,
     matching,
+    news,
+    projects,
     registry,
 )
 
-MODULES = (auth, language, home, registry, matching, account, events, event_meetings)
+MODULES = (
+    auth,
+    language,
+    home,
+    registry,
+    matching,
+    account,
+    news,
+    projects,
+    interests,
+    events,
+    event_meetings,
+)

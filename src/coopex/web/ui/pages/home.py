@@ -12,6 +12,7 @@ from coopex.domain.suggestions import SuggestionStatus
 from coopex.web.ui import nav
 from coopex.web.ui.explain import ShownMatch
 from coopex.web.ui.i18n import N_
+from coopex.web.ui.pages.followups import home_sections
 from coopex.web.ui.pages.matching import shown
 from coopex.web.ui.pages.registry import labels
 from coopex.web.ui.rendering import PageDep
@@ -57,4 +58,5 @@ def home(page: PageDep) -> Response:
         suggestions=suggestions,
         titles=titles,
         labels=labels(page),
+        **home_sections(page, actor),
     )

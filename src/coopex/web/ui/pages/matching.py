@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from fastapi import APIRouter
 from fastapi.responses import Response
 
+from coopex.domain.accounts import can_see_unpublished
 from coopex.domain.errors import ValidationFailed
 from coopex.domain.listings import Listing, ListingKind
 from coopex.domain.matching import Match
@@ -66,9 +67,13 @@ def listing_matches(page: PageDep, ref: str) -> Response:
     filters, errors = _filters(page, params)
     listing, matches = page.coopex.matching.match_listing(actor, ref, filters, limit=20)
     found = shown(page, matches, f"{listing.title}\n{listing.description}")
+    org = page.coopex.registry.get_organization(listing.org_ref)
+    assert org.id is not None
+    manages = can_see_unpublished(actor, org.id, org.region)  # may speak for the organisation
     return page.render(
         "matching/matches.html",
         listing=listing,
+        interest_from=listing if manages else None,
         matches=found,
         strong=[m for m in found if m.strong],
         weak=[m for m in found if not m.strong],

@@ -20,6 +20,7 @@ from coopex.web.api.filters import code_prefix, union, upper
 from coopex.web.ui import nav
 from coopex.web.ui.forms import field_errors
 from coopex.web.ui.i18n import N_
+from coopex.web.ui.pages.interests import visibility_options
 from coopex.web.ui.rendering import FormDep, Page, PageDep
 
 router = APIRouter(include_in_schema=False)
@@ -114,7 +115,7 @@ def organizations(page: PageDep) -> Response:
 @router.get("/organizations/{ref}")
 def organization(page: PageDep, ref: str) -> Response:
     actor = page.require_actor()
-    org = page.coopex.registry.get_organization(ref)
+    org = page.coopex.registry.get_organization(ref, actor)  # contacts as the actor may see
     assert org.id is not None
     owner = can_see_unpublished(actor, org.id)
     listings = [
@@ -129,6 +130,8 @@ def organization(page: PageDep, ref: str) -> Response:
         org=org,
         listings=listings,
         can_edit=owner,
+        can_manage=can_see_unpublished(actor, org.id, org.region),
+        visibility=visibility_options(page),
         labels=labels(page),
     )
 
