@@ -21,6 +21,7 @@ from coopex.web.ui import nav
 from coopex.web.ui.forms import field_errors
 from coopex.web.ui.i18n import N_
 from coopex.web.ui.rendering import FormDep, Page, PageDep
+from coopex.web.ui.sections import org_sections
 
 router = APIRouter(include_in_schema=False)
 nav.register(nav.NavItem("/organizations", N_("Organisations"), order=20))
@@ -130,6 +131,7 @@ def organization(page: PageDep, ref: str) -> Response:
         listings=listings,
         can_edit=owner,
         labels=labels(page),
+        sections=org_sections(page, actor, org),
     )
 
 
