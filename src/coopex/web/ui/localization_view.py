@@ -232,6 +232,22 @@ def form_values(
     return values
 
 
+_FORM_FIELDS = {
+    "name",
+    "okpd2",
+    "category",
+    "operations",
+    "on",
+    "by",
+    "start",
+    "territory",
+    "budget",
+    "max_lead_time_days",
+    "onboarding_cost",
+    "currency",
+    "costs",
+    "file",
+}
 _LINE = re.compile(r"^operations\[(\d+)\]\.(\w+)")
 _COST = re.compile(r"^plan\.operations\[(\d+)\]\.(\w+)")
 _COST_FIELDS = {"operation": "cost_op", "cost": "cost", "lead_time_days": "lead"}
@@ -267,6 +283,10 @@ def errors_by_field(
             name = name if name in ("onboarding_cost", "currency") else "costs"
         else:
             name = re.split(r"[.\[]", error.field, maxsplit=1)[0]
+        if name not in _FORM_FIELDS and not re.fullmatch(
+            r"(op|country|points|cost_op|cost|lead)_\d+", name
+        ):
+            text, name = f"{error.field}: {text}", "product"  # no box of its own: above the form
         shown.setdefault(name, []).append(text)
     return shown
 
