@@ -14,6 +14,8 @@ from coopex.web.ui.pages import (
     home,
     interests,
     language,
+    localization,
+    localization_products,
     matching,
     news,
     projects,
@@ -32,4 +34,6 @@ MODULES = (
     interests,
     events,
     event_meetings,
+    localization,
+    localization_products,
 )

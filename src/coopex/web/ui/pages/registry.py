@@ -22,6 +22,7 @@ from coopex.web.ui.forms import field_errors
 from coopex.web.ui.i18n import N_
 from coopex.web.ui.pages.interests import visibility_options
 from coopex.web.ui.rendering import FormDep, Page, PageDep
+from coopex.web.ui.sections import org_sections
 
 router = APIRouter(include_in_schema=False)
 nav.register(nav.NavItem("/organizations", N_("Organisations"), order=20))
@@ -133,6 +134,7 @@ def organization(page: PageDep, ref: str) -> Response:
         can_manage=can_see_unpublished(actor, org.id, org.region),
         visibility=visibility_options(page),
         labels=labels(page),
+        sections=org_sections(page, actor, org),
     )
 
 
