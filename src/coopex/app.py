@@ -18,6 +18,7 @@ from coopex.reference.glossary import load_glossary
 from coopex.services.accounts import AccountService
 from coopex.services.auditing import AuditTrail
 from coopex.services.changes import ListingChanges
+from coopex.services.dashboard import DashboardService
 from coopex.services.events import EventService
 from coopex.services.interests import InterestService
 from coopex.services.matching import MatchingService
@@ -52,6 +53,7 @@ class Coopex:
     schedules: ScheduleService
     outcomes: OutcomeService
     interests: InterestService
+    dashboard: DashboardService
 
     def migrate(self) -> None:
         upgrade(self.database.engine)
@@ -119,4 +121,5 @@ def build(settings: Settings | None = None) -> Coopex:
         meetings=MeetingService(database, matching),
         schedules=ScheduleService(database),
         outcomes=OutcomeService(database, projects),
+        dashboard=DashboardService(database),
     )

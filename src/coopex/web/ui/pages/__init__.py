@@ -6,6 +6,6 @@ templates in `templates/<capability>/`, and add the module here (see docs/web.md
 
 from __future__ import annotations
 
-from coopex.web.ui.pages import account, auth, home, language, matching, registry
+from coopex.web.ui.pages import account, admin, auth, dashboard, home, language, matching, registry
 
-MODULES = (auth, language, home, registry, matching, account)
+MODULES = (auth, language, home, registry, matching, account, dashboard, admin)
