@@ -36,9 +36,9 @@ def _document(coopex: Coopex, name: str, amounts: list[dict[str, object]]) -> in
         "ingested_at": utc_now(),
     }
     with coopex.database.transaction() as connection:
-        return int(
-            connection.execute(news_documents.insert().values(**row)).inserted_primary_key[0]
-        )
+        key = connection.execute(news_documents.insert().values(**row)).inserted_primary_key
+        assert key is not None
+        return int(key[0])
 
 
 def _lead(coopex: Coopex, document: int, kind: EventType, evidence: str, **more: object) -> None:
@@ -244,7 +244,9 @@ def test_audit_pages_and_filters(coopex: Coopex, people: People) -> None:
     assert [e.entity_ref for e in first.items] == ["org-6", "org-5", "org-4"]
     second = coopex.audit.page(admin, AuditFilter(entity="organization"), first.next_cursor, 3)
     third = coopex.audit.page(admin, AuditFilter(entity="organization"), second.next_cursor, 3)
-    assert [e.entity_ref for e in second.items + third.items] == [f"org-{n}" for n in (3, 2, 1, 0)]
+    assert [e.entity_ref for e in [*second.items, *third.items]] == [
+        f"org-{n}" for n in (3, 2, 1, 0)
+    ]
     assert third.next_cursor is None
     assert (
         coopex.audit.page(admin, AuditFilter(actor=admin.label, action="user.create")).items == []

@@ -119,10 +119,7 @@ def test_admin_creates_users_changes_roles_memberships_and_reads_the_trail(
             "csrf_token": token,
         },
     )
-    assert (
-        "orbita"
-        in dict((u.email, r) for u, r in coopex.accounts.directory(OPERATOR))["n@example.org"]
-    )
+    assert "orbita" in {u.email: r for u, r in coopex.accounts.directory(OPERATOR)}["n@example.org"]
     missing = web.post(
         "/admin/memberships",
         data={"email": "n@example.org", "organization": "ghost", "csrf_token": token},
@@ -137,7 +134,7 @@ def test_admin_creates_users_changes_roles_memberships_and_reads_the_trail(
             "csrf_token": token,
         },
     )
-    assert dict((u.email, r) for u, r in coopex.accounts.directory(OPERATOR))["n@example.org"] == []
+    assert {u.email: r for u, r in coopex.accounts.directory(OPERATOR)}["n@example.org"] == []
     roles = web.get("/admin/roles").text
     assert "agency_staff" in roles and "<caption>" in roles
 
