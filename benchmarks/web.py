@@ -33,6 +33,8 @@ PAIRS = {
     "/listings/rm-rail-02/matches": "/api/v1/listings/rm-rail-02/matches?limit=20",
     f"/search?q={QUERY}": f"/api/v1/search?q={QUERY}&limit=20",
     "/account": "/api/v1/tokens",
+    # The dashboard draws five charts; its baseline is the interests funnel the API serves.
+    "/dashboard?region=all": "/api/v1/interests/funnel",
 }
 
 
