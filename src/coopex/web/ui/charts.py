@@ -84,16 +84,17 @@ def stacked(
     base = plot_top + plot_height
     chart.labels.append(Label(left - 6, plot_top + 4, str(top), "end", "value"))
     chart.labels.append(Label(left - 6, base, "0", "end", "value"))
+    thick = min(step * 0.7, 60.0)  # one month alone is a bar, not a wall
     for i, (column, label) in enumerate(columns):
-        x, y = left + i * step + step * 0.15, float(base)
+        x, y = left + i * step + (step - thick) / 2, float(base)
         for key, name, css in series:
             n = values.get((column, key), 0)
             if n <= 0:
                 continue
             height = plot_height * n / top
             y -= height
-            chart.marks.append(Mark(x, y, step * 0.7, height, css, f"{label}, {name}: {n}"))
-        chart.labels.append(Label(x + step * 0.35, base + 16, label, "middle"))
+            chart.marks.append(Mark(x, y, thick, height, css, f"{label}, {name}: {n}"))
+        chart.labels.append(Label(x + thick / 2, base + 16, label, "middle"))
     for i, (_, name, css) in enumerate(series):
         x, y = left + (i % 3) * 200, base + 30 + (i // 3) * 22
         chart.marks.append(Mark(x, y, 12, 12, f"{css} key", name))
