@@ -9,13 +9,13 @@ from typing import Any
 from fastapi import APIRouter
 from fastapi.responses import Response
 
-from coopex.domain.accounts import Actor, Role
+from coopex.domain.accounts import Actor, Role, require_admin
 from coopex.domain.audit import AuditFilter, Outcome
 from coopex.domain.errors import Conflict, FieldError, NotFound, ValidationFailed
 from coopex.web.ui import nav
 from coopex.web.ui.forms import field_errors
 from coopex.web.ui.i18n import N_
-from coopex.web.ui.pages.dashboard import Option
+from coopex.web.ui.pages.registry import Option
 from coopex.web.ui.rendering import NOTICES, FormDep, Page, PageDep
 
 router = APIRouter(include_in_schema=False)
@@ -50,9 +50,7 @@ ROLE_RIGHTS = {
 
 def _admin(page: Page) -> Actor:
     actor = page.require_actor()
-    if not actor.is_admin:
-        # The services refuse non-admins too; pages that only read must refuse alike.
-        page.coopex.accounts.directory(actor)
+    require_admin(actor, "use the admin pages")  # the services refuse too; this is the page's
     return actor
 
 

@@ -3,7 +3,6 @@ trade and investment figures from the news, and the interests funnel, as SVG wit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from fastapi import APIRouter
@@ -16,6 +15,7 @@ from coopex.domain.projects import ProjectStage
 from coopex.storage.database import utc_now
 from coopex.web.ui import charts, nav
 from coopex.web.ui.i18n import N_
+from coopex.web.ui.pages.registry import Option
 from coopex.web.ui.rendering import Page, PageDep
 
 router = APIRouter(include_in_schema=False)
@@ -43,12 +43,6 @@ EVENT_NAMES = {
     EventType.TRADE_FIGURE: N_("Trade figure"),
     EventType.INVESTMENT: N_("Investment"),
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Option:
-    value: str
-    label: str
 
 
 def _region(page: Page, regions: list[str]) -> str | None:
