@@ -58,6 +58,6 @@ def test_heat_shades_by_value_and_months_are_consecutive() -> None:
         [("A", "A"), ("B", "B"), ("C", "C")],
         {("rail", "A"): 0, ("rail", "B"): 1, ("rail", "C"): 9},
     )
-    assert [m.css for m in chart.marks] == ["heat-0", "heat-1", "heat-4"]
+    assert [m.css for m in chart.marks] == ["heat-1", "heat-4"]  # nothing drawn for 0
     assert months_between("2025-11", "2026-02") == ["2025-11", "2025-12", "2026-01", "2026-02"]
     assert months_between("2026-03", "2026-03") == ["2026-03"]

@@ -34,10 +34,8 @@ def test_dashboard_draws_the_demo_figures(browser: Browser, server: str) -> None
     # Leads of this month: one column, a segment per type plus the legend's key per type.
     types = page.locator("#h-leads ~ table tbody tr").count()
     assert _marks(page, "leads") == 2 * types and types >= 5
-    cells = page.locator("#h-heat ~ table tbody tr")
-    sectors = set(cells.locator("th").all_inner_texts())
-    regions = set(cells.locator("td:nth-of-type(1)").all_inner_texts())
-    assert _marks(page, "heat") == len(sectors) * len(regions) > 20  # the full grid
+    cells = page.locator("#h-heat ~ table tbody tr").count()
+    assert _marks(page, "heat") == cells > 20  # a shaded cell per sector and region in use
     context.clear_cookies()  # the agency's staff start at their own region
     staff = context.new_page()
     sign_in(staff, server, "staff@ulyanovsk-idc.demo")
