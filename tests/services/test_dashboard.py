@@ -216,6 +216,8 @@ def test_admins_change_roles_and_memberships_on_the_record(coopex: Coopex, peopl
     assert user.role is Role.AGENCY_STAFF
     with pytest.raises(Conflict, match="own role"):
         coopex.accounts.set_role(admin, admin.label, Role.ENTERPRISE_MEMBER)
+    with pytest.raises(Conflict, match="deactivate yourself"):
+        coopex.accounts.set_active(admin, admin.label, False)
     with pytest.raises(PermissionDenied):
         coopex.accounts.set_role(member, member.label, Role.ADMIN)
     with pytest.raises(PermissionDenied):

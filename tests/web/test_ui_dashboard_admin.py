@@ -104,7 +104,12 @@ def test_admin_creates_users_changes_roles_memberships_and_reads_the_trail(
         "/admin/users/role",
         data={"email": "a@example.org", "role": "agency_staff", "csrf_token": token},
     )
-    assert own.status_code == 409
+    assert own.status_code == 409 and "You cannot change your own role." in own.text
+    myself = web.post(
+        "/admin/users/active",
+        data={"email": "a@example.org", "active": "false", "csrf_token": token},
+    )
+    assert myself.status_code == 409 and coopex.accounts.user("a@example.org").active
     web.post(
         "/admin/users/active",
         data={"email": "n@example.org", "active": "false", "csrf_token": token},

@@ -289,6 +289,8 @@ class AccountService:
             repo = AccountRepository(connection)
             user = self._user(repo, email)
             assert user.id is not None
+            if user.id == actor.user_id and not active:
+                raise Conflict("you cannot deactivate yourself", field="active")
             repo.set_active(user.id, active)
             found = repo.user(id=user.id)
             assert found is not None

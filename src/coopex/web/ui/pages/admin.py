@@ -65,12 +65,17 @@ def admin(page: PageDep) -> Response:
 
 
 def _users(
-    page: Page, status: int = 200, errors: dict[str, list[str]] | None = None, **form: str
+    page: Page,
+    status: int = 200,
+    errors: dict[str, list[str]] | None = None,
+    alert: str | None = None,
+    **form: str,
 ) -> Response:
     actor = _admin(page)
     return page.render(
         "admin/users.html",
         status,
+        alert=alert,
         users=page.coopex.accounts.directory(actor),
         roles=_role_options(page),
         role_names={r.value: page._(n) for r, n in ROLE_NAMES.items()},
@@ -117,14 +122,17 @@ def change_role(page: PageDep, form: FormDep) -> Response:
     try:
         page.coopex.accounts.set_role(actor, form.get("email", ""), role)
     except Conflict:
-        return _users(page, 409, {"role": [page._("You cannot change your own role.")]})
+        return _users(page, 409, alert=page._("You cannot change your own role."))
     return page.redirect("/admin/users", notice="user-saved")
 
 
 @router.post("/admin/users/active")
 def set_active(page: PageDep, form: FormDep) -> Response:
     actor = page.require_actor()
-    page.coopex.accounts.set_active(actor, form.get("email", ""), form.get("active") == "true")
+    try:
+        page.coopex.accounts.set_active(actor, form.get("email", ""), form.get("active") == "true")
+    except Conflict:
+        return _users(page, 409, alert=page._("You cannot deactivate yourself."))
     return page.redirect("/admin/users", notice="user-saved")
 
 
