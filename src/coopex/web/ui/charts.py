@@ -17,6 +17,12 @@ from markupsafe import Markup, escape
 WIDTH = 640
 LABEL = 190  # room for the labels left of horizontal bars
 ROW = 30
+HEAT_LABEL = 290  # sector names are long; longer ones are shortened (the table has them whole)
+HEAT_LABEL_CHARS = 40
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= HEAT_LABEL_CHARS else text[: HEAT_LABEL_CHARS - 1] + "…"
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +65,7 @@ class Row:
 def bars(rows: Sequence[Row], centred: bool = False) -> Chart:
     """Horizontal bars, one per row (zero too), scaled to the largest; `centred` draws a
     funnel."""
-    room = WIDTH - LABEL - 110
+    room = WIDTH - LABEL - 170  # the value is written after the bar
     top = max((r.value for r in rows), default=0) or 1
     chart = Chart(WIDTH, ROW * len(rows) + 10)
     for i, row in enumerate(rows):
@@ -115,7 +121,7 @@ def heat(
 ) -> Chart:
     """A heat grid: `rows` and `columns` (key, label), a cell for each pair with a value above
     zero, shaded in four steps (`heat-1` … `heat-4` for the most) over an empty background."""
-    cell, left, head = 34, LABEL, 70
+    cell, left, head = 34, HEAT_LABEL, 70
     top = max(values.values(), default=0) or 1
     chart = Chart(
         max(WIDTH, left + cell * len(columns) + 10),
@@ -127,7 +133,7 @@ def heat(
         chart.labels.append(Label(x, head - 8, label, "start", "column", rotate=True))
     for i, (row, label) in enumerate(rows):
         y = head + i * cell
-        chart.labels.append(Label(left - 8, y + cell / 2 + 4, label, "end"))
+        chart.labels.append(Label(left - 8, y + cell / 2 + 4, _short(label), "end"))
         for j, (column, column_label) in enumerate(columns):
             n = values.get((row, column), 0)
             if n <= 0:
