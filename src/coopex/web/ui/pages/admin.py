@@ -34,7 +34,7 @@ NOTICES.update(
     }
 )
 ROLE_NAMES = {
-    Role.ADMIN: N_("Admin"),
+    Role.ADMIN: N_("Administrator"),
     Role.AGENCY_STAFF: N_("Agency staff"),
     Role.ENTERPRISE_MEMBER: N_("Enterprise member"),
 }
@@ -78,7 +78,6 @@ def _users(
         alert=alert,
         users=page.coopex.accounts.directory(actor),
         roles=_role_options(page),
-        role_names={r.value: page._(n) for r, n in ROLE_NAMES.items()},
         errors=errors or {},
         form=form,
         tab="users",
