@@ -18,6 +18,7 @@ from coopex.reference.glossary import load_glossary
 from coopex.services.accounts import AccountService
 from coopex.services.auditing import AuditTrail
 from coopex.services.changes import ListingChanges
+from coopex.services.dashboard import DashboardService
 from coopex.services.events import EventService
 from coopex.services.interests import InterestService
 from coopex.services.localization import LocalizationService
@@ -54,6 +55,7 @@ class Coopex:
     outcomes: OutcomeService
     interests: InterestService
     localization: LocalizationService
+    dashboard: DashboardService
 
     def migrate(self) -> None:
         upgrade(self.database.engine)
@@ -122,4 +124,5 @@ def build(settings: Settings | None = None) -> Coopex:
         schedules=ScheduleService(database),
         outcomes=OutcomeService(database, projects),
         localization=LocalizationService(database, catalog, matching, [settings.home / "regimes"]),
+        dashboard=DashboardService(database),
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
 
 
@@ -24,3 +24,16 @@ class AuditEntry:
     detail: str = ""
     id: int | None = None
     on_behalf_of: str | None = None  # the organisation agency staff acted for
+
+
+@dataclass(frozen=True, slots=True)
+class AuditFilter:
+    """Which entries to read; every field narrows (None: any). Dates are UTC days, inclusive."""
+
+    entity: str | None = None
+    entity_ref: str | None = None
+    actor: str | None = None
+    action: str | None = None
+    outcome: Outcome | None = None
+    since: date | None = None
+    until: date | None = None

@@ -108,6 +108,47 @@ class AccountService:
 
         return self.audited.run(actor, "membership.add", email, work)
 
+    def remove_member(self, actor: Actor, email: str, organization_ref: str) -> bool:
+        """End a user's membership of an organisation; False when they were not a member."""
+
+        def work(connection: Connection) -> tuple[bool, str]:
+            require_admin(actor, "manage memberships")
+            repo = AccountRepository(connection)
+            user = self._user(repo, email)
+            org = OrganizationRepository(connection).get(ref=organization_ref)
+            if org is None or org.id is None:
+                raise NotFound("organisation", organization_ref)
+            assert user.id is not None
+            return repo.remove_membership(user.id, org.id), f"organization={organization_ref}"
+
+        return self.audited.run(actor, "membership.remove", email, work)
+
+    def set_role(self, actor: Actor, email: str, role: Role) -> User:
+        """Change a user's role (admins). Admins do not change their own: an exchange must
+        not lose its last admin by a slip, so another admin does it."""
+
+        def work(connection: Connection) -> tuple[User, str]:
+            require_admin(actor, "change roles")
+            repo = AccountRepository(connection)
+            user = self._user(repo, email)
+            assert user.id is not None
+            if user.id == actor.user_id and role is not user.role:
+                raise Conflict("you cannot change your own role", field="role")
+            repo.set_role(user.id, role)
+            found = repo.user(id=user.id)
+            assert found is not None
+            return found, f"role={user.role.value}->{role.value}"
+
+        return self.audited.run(actor, "user.role", email, work)
+
+    def directory(self, actor: Actor) -> list[tuple[User, list[str]]]:
+        """Every user with the refs of their organisations, for admins."""
+        require_admin(actor, "list users")
+        with self.database.transaction() as connection:
+            repo = AccountRepository(connection)
+            refs = repo.organization_refs_by_user()
+            return [(user, refs.get(user.id or 0, [])) for user in repo.users()]
+
     def issue_token(self, actor: Actor, email: str, name: str = "default") -> IssuedToken:
         secret = new_token()
 
@@ -248,6 +289,8 @@ class AccountService:
             repo = AccountRepository(connection)
             user = self._user(repo, email)
             assert user.id is not None
+            if user.id == actor.user_id and not active:
+                raise Conflict("you cannot deactivate yourself", field="active")
             repo.set_active(user.id, active)
             found = repo.user(id=user.id)
             assert found is not None

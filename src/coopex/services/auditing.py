@@ -10,8 +10,9 @@ from typing import Generic, TypeVar
 from sqlalchemy.engine import Connection
 
 from coopex.domain.accounts import Actor, require_admin
-from coopex.domain.audit import AuditEntry, Outcome
+from coopex.domain.audit import AuditEntry, AuditFilter, Outcome
 from coopex.domain.errors import PermissionDenied
+from coopex.domain.paging import Page, check_page_size, decode_cursor
 from coopex.storage.audit import AuditRepository
 from coopex.storage.database import Database, utc_now
 
@@ -145,3 +146,18 @@ class AuditTrail:
         require_admin(actor, "read the audit log")
         with self.database.transaction() as connection:
             return AuditRepository(connection).recent(limit, entity, entity_ref)
+
+    def page(
+        self,
+        actor: Actor,
+        filters: AuditFilter | None = None,
+        cursor: str | None = None,
+        limit: int = 50,
+    ) -> Page[AuditEntry]:
+        """The trail newest first, filtered, a page at a time (the cursor of the last page
+        continues with older entries)."""
+        require_admin(actor, "read the audit log")
+        check_page_size(limit)
+        before = decode_cursor(cursor)
+        with self.database.transaction() as connection:
+            return AuditRepository(connection).page(filters or AuditFilter(), before, limit)

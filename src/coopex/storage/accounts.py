@@ -83,6 +83,30 @@ class AccountRepository:
         )
         return True
 
+    def remove_membership(self, user_id: int, organization_id: int) -> bool:
+        """End the membership; False when there was none."""
+        result = self.connection.execute(
+            memberships.delete().where(
+                memberships.c.user_id == user_id, memberships.c.organization_id == organization_id
+            )
+        )
+        return bool(result.rowcount)
+
+    def organization_refs_by_user(self) -> dict[int, list[str]]:
+        """user id -> refs of their organisations (sorted), in one query."""
+        query = (
+            sa.select(memberships.c.user_id, organizations.c.ref)
+            .join(organizations, organizations.c.id == memberships.c.organization_id)
+            .order_by(memberships.c.user_id, organizations.c.ref)
+        )
+        found: dict[int, list[str]] = {}
+        for user_id, ref in self.connection.execute(query):
+            found.setdefault(user_id, []).append(ref)
+        return found
+
+    def set_role(self, user_id: int, role: Role) -> None:
+        self.connection.execute(users.update().where(users.c.id == user_id).values(role=role.value))
+
     def organization_ids(self, user_id: int) -> frozenset[int]:
         query = sa.select(memberships.c.organization_id).where(memberships.c.user_id == user_id)
         return frozenset(self.connection.execute(query).scalars())

@@ -17,7 +17,7 @@ from jinja2.runtime import Context
 from coopex.app import Coopex
 from coopex.domain.accounts import Actor
 from coopex.domain.errors import DomainError
-from coopex.web.ui import i18n, nav
+from coopex.web.ui import charts, i18n, nav
 from coopex.web.ui.i18n import I18n
 from coopex.web.ui.session import CSRF_FIELD, csrf_token, csrf_valid, session_actor
 
@@ -66,6 +66,7 @@ def environment() -> Environment:
     env.globals["static"] = static_url
     env.globals["CSRF_FIELD"] = CSRF_FIELD
     env.globals["LANGUAGE_NAMES"] = i18n.LANGUAGE_NAMES
+    env.globals["draw"] = charts.svg
     return env
 
 

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from coopex.web.ui.pages import (
     account,
+    admin,
     auth,
+    dashboard,
     event_meetings,
     events,
     home,
@@ -36,4 +38,6 @@ MODULES = (
     event_meetings,
     localization,
     localization_products,
+    dashboard,
+    admin,
 )
