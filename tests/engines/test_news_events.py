@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from coopex.domain.geography import Place, place_of
 from coopex.domain.news import EventType, Mention, MentionKind
 from coopex.engines.news.events import read_events
+from coopex.reference.event_cues import shipped_event_cues
 
 PLACES = {
     "Нижегородская область": "RU-NIZ",
@@ -61,7 +62,9 @@ def places() -> dict[str, Place | None]:
 def events(
     *paragraphs: str, home: frozenset[str] = frozenset({"RU"})
 ) -> list[tuple[str, str, str]]:
-    found = read_events(list(paragraphs), mentions(paragraphs), places(), home, lambda _: ())
+    found = read_events(
+        list(paragraphs), mentions(paragraphs), places(), home, lambda _: (), shipped_event_cues()
+    )
     return [(e.type.value, e.initiator, e.counterpart) for e in found]
 
 
@@ -171,7 +174,14 @@ def test_no_triggers_no_events() -> None:
 
 def test_every_event_has_a_type_of_the_closed_set_and_its_sentence_as_evidence() -> None:
     paragraphs = ["Нижегородская область и Китай", "Переговоры с Sany прошли в Харбине."]
-    found = read_events(paragraphs, mentions(paragraphs), places(), frozenset({"RU"}), lambda _: ())
+    found = read_events(
+        paragraphs,
+        mentions(paragraphs),
+        places(),
+        frozenset({"RU"}),
+        lambda _: (),
+        shipped_event_cues(),
+    )
     assert found and all(isinstance(e.type, EventType) for e in found)
     assert all(e.evidence in paragraphs[1] for e in found)
 

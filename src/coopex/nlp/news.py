@@ -8,6 +8,7 @@ from coopex.interchange.decoding import UndecodableDocument, decode
 from coopex.nlp.chinese import ChineseEntityRecognizer
 from coopex.nlp.english import EnglishEntityRecognizer
 from coopex.nlp.russian import RussianEntityRecognizer, russian_dates
+from coopex.reference.event_cues import shipped_event_cues
 from coopex.reference.places import ShippedPlaces
 from coopex.reference.sector_keywords import SectorKeywords
 
@@ -40,5 +41,6 @@ def load_news_models(home: frozenset[str] = frozenset({"RU"})) -> NewsModels:
         places=places,
         sectors=SectorKeywords(),
         dates={"ru": russian_dates, "en": english_dates},
+        cues=shipped_event_cues(),
         home=home,
     )

@@ -21,7 +21,7 @@ from coopex.engines.language import detect_language
 from coopex.engines.news.amounts import find_amounts
 from coopex.engines.news.clean import Article, clean
 from coopex.engines.news.dates import DateFact, distinct_iso
-from coopex.engines.news.events import SectorTagger, read_events
+from coopex.engines.news.events import EventCues, SectorTagger, read_events
 from coopex.engines.news.fingerprint import Fingerprint, fingerprint
 
 Format = Literal["text", "html"]
@@ -60,6 +60,7 @@ class NewsModels:
     places: PlaceResolver
     sectors: SectorTagger
     dates: Mapping[str, Callable[[str], list[DateFact]]]  # by language
+    cues: EventCues  # event wordings (data/reference/event_cues.csv)
     home: frozenset[str] = frozenset({"RU"})
 
 
@@ -138,6 +139,7 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
         places,
         models.home,
         models.sectors,
+        models.cues,
         lambda sentence: [a.what for a in amounts if a.what and a.text == sentence],
     )
     clock.lap("events")
