@@ -18,6 +18,7 @@ from coopex.engines.news.amounts import find_amounts
 from coopex.engines.news.clean import clean
 from coopex.engines.news.events import EventCues
 from coopex.engines.news.sentences import sentences
+from coopex.reference.money_words import shipped_money_words
 
 _NATASHA = {"PER": "persons", "ORG": "organizations", "LOC": "locations"}
 _SPACY = {"PERSON": "persons", "ORG": "organizations", "GPE": "locations", "LOC": "locations"}
@@ -55,7 +56,7 @@ def _english(text: str) -> tuple[Names, list[dict[str, Any]]]:
         {"value": float(a.value), "currency": a.currency}
         for e in doc.ents
         if e.label_ == "MONEY"
-        for a in find_amounts(e.text)
+        for a in find_amounts(e.text, shipped_money_words())
     ]
     return names, money
 

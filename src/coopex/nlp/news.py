@@ -9,6 +9,7 @@ from coopex.nlp.chinese import ChineseEntityRecognizer
 from coopex.nlp.english import EnglishEntityRecognizer
 from coopex.nlp.russian import RussianEntityRecognizer, russian_dates
 from coopex.reference.event_cues import shipped_event_cues
+from coopex.reference.money_words import shipped_money_words
 from coopex.reference.places import ShippedPlaces
 from coopex.reference.sector_keywords import SectorKeywords
 
@@ -42,5 +43,6 @@ def load_news_models(home: frozenset[str] = frozenset({"RU"})) -> NewsModels:
         sectors=SectorKeywords(),
         dates={"ru": russian_dates, "en": english_dates},
         cues=shipped_event_cues(),
+        money=shipped_money_words(),
         home=home,
     )

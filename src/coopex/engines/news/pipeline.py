@@ -18,7 +18,7 @@ from typing import Literal, Protocol
 from coopex.domain.geography import Place
 from coopex.domain.news import Mention, MentionKind, MoneyAmount, NewsLeads, collect_entities
 from coopex.engines.language import detect_language
-from coopex.engines.news.amounts import find_amounts
+from coopex.engines.news.amounts import MoneyWords, find_amounts
 from coopex.engines.news.clean import Article, clean
 from coopex.engines.news.dates import DateFact, distinct_iso
 from coopex.engines.news.events import EventCues, SectorTagger, read_events
@@ -61,6 +61,7 @@ class NewsModels:
     sectors: SectorTagger
     dates: Mapping[str, Callable[[str], list[DateFact]]]  # by language
     cues: EventCues  # event wordings (data/reference/event_cues.csv)
+    money: MoneyWords  # scales, currencies, measures (data/reference/money_words.csv)
     home: frozenset[str] = frozenset({"RU"})
 
 
@@ -127,7 +128,7 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
     amounts = [
         MoneyAmount(a.value, a.currency, a.what, a.evidence)
         for paragraph in paragraphs
-        for a in find_amounts(paragraph)
+        for a in find_amounts(paragraph, models.money)
     ]
     clock.lap("amounts")
     read_dates = models.dates.get(lang)
