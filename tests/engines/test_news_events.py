@@ -210,13 +210,28 @@ def test_talks_with_a_place_stay_a_lead_beside_an_organisation_named_after_it() 
 def test_an_investment_sentence_belongs_to_the_company_just_named() -> None:
     found = events(
         "Калужская область и Хэнань",
-        "Компания Zoomlion планирует открыть в регионе производство техники. "
+        "Компания Zoomlion подписала соглашение с регионом. "
         "В проект будет инвестировано 3 млрд рублей.",
     )
     assert found == [
-        ("localization_plan", "Калужская область", "Zoomlion"),
+        ("agreement", "Калужская область", "Zoomlion"),
         ("investment", "Калужская область", "Zoomlion"),
     ]
+
+
+def test_the_investment_in_a_companys_plant_is_part_of_its_localization_plan() -> None:
+    found = events(
+        "Калужская область и Хэнань",
+        "Компания Zoomlion планирует открыть в регионе производство техники. "
+        "В проект будет инвестировано 3 млрд рублей.",
+    )
+    assert found == [("localization_plan", "Калужская область", "Zoomlion")]
+
+
+def test_a_partner_search_is_never_addressed_to_the_searcher_itself() -> None:
+    found = events("Калужская область", "Предприятия Калужской области ищут партнёров.")
+    assert all(initiator != counterpart for _, initiator, counterpart in found)
+    assert ("partner_search", "Калужская область", "Калужская область") not in found
 
 
 def test_talks_reported_with_an_invitation_to_the_same_party_are_that_invitation() -> None:
