@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from coopex.domain.news import Mention, MentionKind
+from coopex.reference.places import ShippedPlaces
 
 KINDS = {
     "PERSON": MentionKind.PERSON,
@@ -116,7 +117,30 @@ def _missed_organizations(
 
 
 class EnglishEntityRecognizer:
-    """Mentions of persons, organisations and places, paragraph by paragraph."""
+    """Mentions of persons, organisations and places, paragraph by paragraph; with a place
+    gazetteer, the places it knows that the model missed as well."""
+
+    def __init__(self, places: ShippedPlaces | None = None) -> None:
+        self._places = places
+
+    @cached_property
+    def _gazetteer(self) -> re.Pattern[str] | None:
+        return re.compile(self._places.latin_pattern()) if self._places else None
+
+    def _missed_places(self, paragraph: str, number: int, taken: list[Mention]) -> list[Mention]:
+        if self._gazetteer is None:
+            return []
+        assert self._places is not None
+        return [
+            Mention(MentionKind.LOCATION, match.group(), number, match.start(), match.end())
+            for match in self._gazetteer.finditer(paragraph)
+            if match.group()[:1].isupper()
+            and self._places.resolve(match.group()) is not None
+            and not any(
+                m.paragraph == number and m.start < match.end() and match.start() < m.end
+                for m in taken
+            )
+        ]
 
     def mentions(self, paragraphs: Sequence[str]) -> list[Mention]:
         found: list[Mention] = []
@@ -137,4 +161,5 @@ class EnglishEntityRecognizer:
                     continue
                 found.append(Mention(kind, name, number, start, end))
             found.extend(_missed_organizations(paragraph, number, found, places))
+            found.extend(self._missed_places(paragraph, number, found))
         return sorted(found, key=lambda m: (m.paragraph, m.start))

@@ -36,7 +36,7 @@ def load_news_models(home: frozenset[str] = frozenset({"RU"})) -> NewsModels:
         html_to_text=html_to_text,
         recognizers={
             "ru": RussianEntityRecognizer(),
-            "en": EnglishEntityRecognizer(),
+            "en": EnglishEntityRecognizer(places),
             "zh": ChineseEntityRecognizer(places),
         },
         places=places,

@@ -90,6 +90,24 @@ class ShippedPlaces:
                     names.add(short)
         return sorted(names, key=lambda n: (-len(n), n))
 
+    def latin_pattern(self) -> str:
+        """Every known place name in Latin script as one case-insensitive alternation of whole
+        words, longest first, its core with or without a kind word ("Irkutsk Region",
+        "Irkutsk Oblast", "Republic of Buryatia"): places the English model misses. Callers
+        keep capitalised matches that `resolve`."""
+        self._names  # noqa: B018 (fills self._written)
+        cores = {
+            core_key(n)
+            for n in self._written
+            if n[:1].isupper() and re.fullmatch(r"[A-Za-z .'’-]+", n)
+        }
+        names = sorted((c for c in cores if len(c) >= 4), key=lambda n: (-len(n), n))
+        alternation = "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in names)
+        return (
+            r"(?i:\b(?:(?:the\s+)?republic\s+of\s+)?(?:" + alternation + r")"
+            r"(?:\s+(?:region|oblast|province|krai|republic|territory|autonomous okrug))?\b)"
+        )
+
     def chinese_pattern(self) -> str:
         """`chinese_names` as one alternation, longest first, any dash matching any dash
         ("汉特—曼西自治区" and "汉特-曼西自治区")."""

@@ -365,6 +365,20 @@ class EventReader:
                     mention.name, counterpart
                 ):
                     return mention.name
+        # The home-side region the sentence itself names ("Irkutsk Region's trade with China"
+        # in a story about several regions), else the document's side (by its own name).
+        own = self._sides.initiator_place
+        for mention in sentence.mentions:
+            place = self._sides.places.get(mention.name)
+            if (
+                mention.kind is MentionKind.LOCATION
+                and place is not None
+                and place.is_region
+                and self._sides.own_side(mention.name)
+                and not (own is not None and place.code == own.code)
+                and not _same_party(mention.name, counterpart)
+            ):
+                return mention.name
         return self._sides.initiator
 
 
@@ -461,6 +475,15 @@ def _nested_places(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
     return first.countries == second.countries and not (first.is_region and second.is_region)
 
 
+def _same_side(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
+    """Two initiators that are one party: the same name, or places of one region or country
+    ("Ярославль" and "Ярославская область")."""
+    first, second = places.get(a), places.get(b)
+    if _same_party(a, b) or first is None or second is None:
+        return True
+    return first.code == second.code or not (first.is_region and second.is_region)
+
+
 def _distinct(
     events: list[LeadEvent], places: Mapping[str, Place | None], locations: set[str]
 ) -> tuple[LeadEvent, ...]:
@@ -477,6 +500,7 @@ def _distinct(
                     _same_party(k.counterpart, event.counterpart)
                     or _nested_places(k.counterpart, event.counterpart, places)
                 )
+                and _same_side(k.initiator, event.initiator, places)
             ),
             None,
         )
