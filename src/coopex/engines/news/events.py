@@ -333,7 +333,11 @@ class EventReader:
         named = [m.name for m in organizations]
         if kind is EventType.PARTNER_SEARCH:
             return self._sought(sentence, places), False
-        if kind in _ORG_FIRST:
+        if kind is EventType.LOCALIZATION_INVITATION:
+            # Invited: a named company, else the other side of the story, not the venue.
+            earlier = self._earlier_organization(index, kind)
+            order = [*named, earlier, self._sides.counterpart, *places]
+        elif kind in _ORG_FIRST:
             earlier = self._earlier_organization(index, kind)
             order = [*named, earlier, *places, self._sides.counterpart]
         else:
