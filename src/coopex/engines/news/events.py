@@ -227,13 +227,16 @@ def _trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int,
             continue
         if kind is EventType.FORUM and cues.not_a_forum.search(sentence):
             continue
+        # An invitation when somebody invites or offers, a plan of the company's own when it
+        # plans, whichever wording named it.
         invited = cues.inviting.search(sentence)
-        if (
-            kind is EventType.LOCALIZATION_INVITATION
-            and not invited
-            and cues.planning.search(sentence)
-        ):
-            kind = EventType.LOCALIZATION_PLAN
+        if kind is EventType.LOCALIZATION_INVITATION and not invited:
+            if cues.planning.search(sentence):
+                kind = EventType.LOCALIZATION_PLAN
+        elif kind is EventType.LOCALIZATION_PLAN and invited:
+            kind = EventType.LOCALIZATION_INVITATION
+        if any(k is kind for k, _, _ in found):
+            continue
         found.append((kind, match.start(), match.end()))
     return found
 
