@@ -25,11 +25,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m evaluation.news")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
     parser.add_argument("--folder", type=Path, default=DEV_NEWS, help="default: %(default)s")
+    parser.add_argument(
+        "--learned-typing",
+        action="store_true",
+        help="event types also voted by the labelled sentences (nlp/event_typing.py)",
+    )
     args = parser.parse_args()
     if not (args.folder / "gold.json").is_file():
         console.print(f"no development set at {args.folder}: news evaluation skipped")
         return
-    result = evaluate(load_news_models(), args.folder)
+    result = evaluate(load_news_models(learned_typing=args.learned_typing), args.folder)
     table = Table(title="news extraction F1: pipeline (baseline: NER models alone)")
     table.add_column("part / language")
     for name in SHOWN:

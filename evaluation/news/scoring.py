@@ -7,7 +7,7 @@ import importlib.util
 import json
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -54,7 +54,12 @@ def dev_files(folder: Path = DEV_NEWS) -> list[tuple[str, bytes]]:
     return [(path.name, path.read_bytes()) for path in sorted(folder.glob("*.txt"))]
 
 
-def read_pipeline(files: Sequence[tuple[str, bytes]], models: NewsModels) -> list[dict[str, Any]]:
+def read_pipeline(
+    files: Sequence[tuple[str, bytes]], models: NewsModels, typed: bool = True
+) -> list[dict[str, Any]]:
+    """Lead documents; `typed=False`: the event rules alone, without the learned typing."""
+    if not typed:
+        models = replace(models, event_typer=None)
     return [read_document(RawDocument(name, raw), models).leads.as_dict() for name, raw in files]
 
 

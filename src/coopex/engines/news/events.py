@@ -136,6 +136,9 @@ AMOUNT_EVENTS = {
 }
 
 SectorTagger = Callable[[str], tuple[str, ...]]
+# Given a sentence and the event types its wordings name, the types it reports (learned from
+# labelled sentences: it may drop a type, or name one the wordings missed).
+EventTyper = Callable[[str, Sequence[EventType]], list[EventType]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -414,6 +417,7 @@ def read_events(
     sectors: SectorTagger,
     cues: EventCues,
     amount_measures: Callable[[str], Sequence[str]] = lambda _: (),
+    typer: EventTyper | None = None,
 ) -> tuple[LeadEvent, ...]:
     """Events of the document whose title is `paragraphs[0]` (an empty string when it has
     none), given its entity mentions and the places they resolve to."""
@@ -430,6 +434,9 @@ def read_events(
                 found.append((AMOUNT_EVENTS[measure], 0, 0))
         if not found and previous is not None and cues.same_again.search(sentence.text):
             found = [(previous, 0, 0)]
+        if found and typer is not None:
+            ends = {kind: end for kind, _, end in found}
+            found = [(kind, 0, ends.get(kind, 0)) for kind in typer(sentence.text, list(ends))]
         hosts_talks = any(kind in _HOSTS_TALKS for kind, _, _ in found)
         here: list[LeadEvent] = []
         for kind, _, trigger_end in found:

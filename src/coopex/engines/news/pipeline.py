@@ -21,7 +21,7 @@ from coopex.engines.language import detect_language
 from coopex.engines.news.amounts import MoneyWords, find_amounts
 from coopex.engines.news.clean import Article, clean
 from coopex.engines.news.dates import DateFact, distinct_iso
-from coopex.engines.news.events import EventCues, SectorTagger, read_events
+from coopex.engines.news.events import EventCues, EventTyper, SectorTagger, read_events
 from coopex.engines.news.fingerprint import Fingerprint, fingerprint
 
 Format = Literal["text", "html"]
@@ -63,6 +63,7 @@ class NewsModels:
     cues: EventCues  # event wordings (data/reference/event_cues.csv)
     money: MoneyWords  # scales, currencies, measures (data/reference/money_words.csv)
     home: frozenset[str] = frozenset({"RU"})
+    event_typer: EventTyper | None = None  # learned typing over the wordings' types
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +143,7 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
         models.sectors,
         models.cues,
         lambda sentence: [a.what for a in amounts if a.what and a.text == sentence],
+        models.event_typer,
     )
     clock.lap("events")
     print_ = fingerprint(article.text, lang)
