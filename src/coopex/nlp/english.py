@@ -76,10 +76,19 @@ def _tidy(
     if article:
         text, start = text[article.end() :], start + article.end()
     text = text.strip(" ,.;:’'\"“”")
+    if kind is MentionKind.ORGANIZATION and _DANGLING.search(text):
+        # "Association of Automobile" + "Manufacturers", "Department of ... of" + "China":
+        # a name cut after a joining word goes on through capitalised words, else ends before.
+        more = _GOES_ON.match(paragraph, start + len(text))
+        text = text + more.group() if more else _DANGLING.sub("", text)
     if text.isupper() and start == 0 and paragraph[end : end + 1] == ",":
         text = text.title()  # a dateline: "MINSK, 14 June" names Minsk
     text = text.removesuffix("'s").removesuffix("’s")
     return text, start, end
+
+
+_DANGLING = re.compile(r"(?:\s+(?:of|the|and|for|in|on))+$|\s+[A-Z][a-z]+ of$")
+_GOES_ON = re.compile(r"(?:\s+(?:the|of|and)\b)*(?:\s+[A-Z][\w-]*)+")
 
 
 # "the NAMI State Research Center": a capitalised name ending in an organisation's head word,
