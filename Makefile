@@ -41,6 +41,7 @@ bench: install
 ## Matching quality on the evaluation set (recall@10, MRR per language pair, ablation).
 eval: install
 	$(BIN)/python -m evaluation.matching
+	$(BIN)/python -m evaluation.news
 
 clean:
 	rm -rf $(VENV) .coopex .pytest_cache .mypy_cache .ruff_cache

@@ -7,6 +7,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coopex.engines.news.amounts import find_amounts
+from coopex.reference.money_words import shipped_money_words
+
+WORDS = shipped_money_words()
 
 
 @pytest.mark.parametrize(
@@ -22,10 +25,20 @@ from coopex.engines.news.amounts import find_amounts
         ("双方贸易额达到3亿美元。", 300_000_000, "USD", "trade turnover"),
         ("投资1200万元人民币。", 12_000_000, "CNY", "investment"),
         ("Белорусская сторона выделит 40 млн белорусских рублей.", 40_000_000, "BYN", None),
+        (
+            "Agreements worth a total of $4.4 bln were reached.",
+            4_400_000_000,
+            "USD",
+            "contract value",
+        ),
+        ("Trade has grown by 30-40% ($66,1 bln).", 66_100_000_000, "USD", "trade turnover"),
+        ("全省地区生产总值首次突破3万亿元。", 3_000_000_000_000, "CNY", None),
+        ("政府为此拨款500亿坚戈。", 50_000_000_000, "KZT", None),
+        ("該項目預計耗資約50億盧布。", 5_000_000_000, "RUB", "investment"),
     ],
 )
 def test_amounts(text: str, value: int, currency: str, what: str | None) -> None:
-    [amount] = find_amounts(text)
+    [amount] = find_amounts(text, WORDS)
     assert (amount.value, amount.currency, amount.what) == (Decimal(value), currency, what)
     assert amount.evidence == text
 
@@ -36,10 +49,12 @@ def test_amounts(text: str, value: int, currency: str, what: str | None) -> None
         "В 2023 году в стадии переговоров 25 проектов.",
         "Participants from 32 countries",
         "70 бизнес-сессий",
+        "1 USD77.824777.5159",  # a rate table
+        "Курс: 1 EUR = 91,2 руб.",
     ],
 )
 def test_numbers_without_currency_are_not_money(text: str) -> None:
-    assert find_amounts(text) == []
+    assert find_amounts(text, WORDS) == []
 
 
 SCALES = {"тыс.": 10**3, "млн": 10**6, "млрд": 10**9}
@@ -53,7 +68,7 @@ CURRENCIES = {"долларов США": "USD", "рублей": "RUB", "евро
 )
 def test_any_russian_amount(number: int, scale: str, currency: str) -> None:
     written = f"{number:,}".replace(",", " ")
-    [amount] = find_amounts(f"Объём инвестиций составил {written} {scale} {currency}.")
+    [amount] = find_amounts(f"Объём инвестиций составил {written} {scale} {currency}.", WORDS)
     assert amount.value == number * SCALES[scale]
     assert amount.currency == CURRENCIES[currency]
     assert amount.what == "investment"

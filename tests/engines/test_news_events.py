@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from coopex.domain.geography import Place, place_of
 from coopex.domain.news import EventType, Mention, MentionKind
 from coopex.engines.news.events import read_events
+from coopex.reference.event_cues import shipped_event_cues
 
 PLACES = {
     "Нижегородская область": "RU-NIZ",
@@ -61,7 +62,9 @@ def places() -> dict[str, Place | None]:
 def events(
     *paragraphs: str, home: frozenset[str] = frozenset({"RU"})
 ) -> list[tuple[str, str, str]]:
-    found = read_events(list(paragraphs), mentions(paragraphs), places(), home, lambda _: ())
+    found = read_events(
+        list(paragraphs), mentions(paragraphs), places(), home, lambda _: (), shipped_event_cues()
+    )
     return [(e.type.value, e.initiator, e.counterpart) for e in found]
 
 
@@ -171,7 +174,14 @@ def test_no_triggers_no_events() -> None:
 
 def test_every_event_has_a_type_of_the_closed_set_and_its_sentence_as_evidence() -> None:
     paragraphs = ["Нижегородская область и Китай", "Переговоры с Sany прошли в Харбине."]
-    found = read_events(paragraphs, mentions(paragraphs), places(), frozenset({"RU"}), lambda _: ())
+    found = read_events(
+        paragraphs,
+        mentions(paragraphs),
+        places(),
+        frozenset({"RU"}),
+        lambda _: (),
+        shipped_event_cues(),
+    )
     assert found and all(isinstance(e.type, EventType) for e in found)
     assert all(e.evidence in paragraphs[1] for e in found)
 
@@ -200,13 +210,28 @@ def test_talks_with_a_place_stay_a_lead_beside_an_organisation_named_after_it() 
 def test_an_investment_sentence_belongs_to_the_company_just_named() -> None:
     found = events(
         "Калужская область и Хэнань",
-        "Компания Zoomlion планирует открыть в регионе производство техники. "
+        "Компания Zoomlion подписала соглашение с регионом. "
         "В проект будет инвестировано 3 млрд рублей.",
     )
     assert found == [
-        ("localization_plan", "Калужская область", "Zoomlion"),
+        ("agreement", "Калужская область", "Zoomlion"),
         ("investment", "Калужская область", "Zoomlion"),
     ]
+
+
+def test_the_investment_in_a_companys_plant_is_part_of_its_localization_plan() -> None:
+    found = events(
+        "Калужская область и Хэнань",
+        "Компания Zoomlion планирует открыть в регионе производство техники. "
+        "В проект будет инвестировано 3 млрд рублей.",
+    )
+    assert found == [("localization_plan", "Калужская область", "Zoomlion")]
+
+
+def test_a_partner_search_is_never_addressed_to_the_searcher_itself() -> None:
+    found = events("Калужская область", "Предприятия Калужской области ищут партнёров.")
+    assert all(initiator != counterpart for _, initiator, counterpart in found)
+    assert ("partner_search", "Калужская область", "Калужская область") not in found
 
 
 def test_talks_reported_with_an_invitation_to_the_same_party_are_that_invitation() -> None:

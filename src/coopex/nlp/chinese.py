@@ -1,24 +1,34 @@
-"""Chinese mentions without a Chinese NER model (none ships offline): places from the place
-gazetteer, organisations from their legal or institutional suffix (集团, 有限公司, 研究院...)
-with the name words jieba tags before it. Persons are not recognised."""
+"""Chinese mentions without a Chinese NER model (none ships offline with its weights), from a
+dictionary and patterns measured on the development set (docs/news.md):
+
+- text in traditional script is read in simplified script (zhconv, character for character,
+  so offsets hold), and names come out simplified;
+- places from the place gazetteer;
+- organisations end in a legal or institutional word (集团, 有限公司, 通讯社, 商务厅, 政府...);
+  the name runs back over jieba's words to a function word, a verb or punctuation;
+- persons are named after a title ("省长王文涛", "州长罗塞尔") or written with a middle dot
+  ("安德烈·克雷奇科夫"): a transliterated foreign name (characters of the transliteration
+  table) or a Chinese name jieba tags as one.
+
+The title words, transliteration characters, suffixes and stop words are data
+(`data/reference/chinese_names.csv`).
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cached_property
+from functools import cache, cached_property
 from typing import Any
 
 from coopex.domain.news import Mention, MentionKind
+from coopex.reference.catalog import read_reference_csv
 from coopex.reference.places import ShippedPlaces
 
-_SUFFIX = re.compile(
-    r"(?:股份有限公司|有限责任公司|有限公司|控股集团|集团|公司|研究院|研究所|大学|协会|商会|银行|"
-    r"交易所|委员会|中心)"
-)
-_NAME_TAGS = {"n", "nr", "nrt", "ns", "nt", "nz", "nx", "ng", "j", "eng"}
-_CONTEXT = 12  # characters before a suffix that may belong to the name
-_MAX_WORDS = 3
+_CONTEXT = 14  # characters before a suffix that may belong to the name
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
+_DOT = re.compile(r"[·•・‧]")
+_NOT_A_NAME_TAGS = ("x", "m", "c", "u", "r", "d", "f", "t", "p", "q")
 
 
 def _posseg() -> Any:
@@ -29,47 +39,162 @@ def _posseg() -> Any:
     return jieba.posseg
 
 
+@cache
+def _words() -> dict[str, list[str]]:
+    words: dict[str, list[str]] = {}
+    for row in read_reference_csv("chinese_names.csv"):
+        words.setdefault(row["kind"], []).extend(w for w in row["text"].split("|") if w)
+    return words
+
+
+def simplified(text: str) -> str:
+    """Traditional characters in simplified form, one character for one (offsets hold)."""
+    from zhconv import convert
+
+    converted: str = convert(text, "zh-cn")
+    if len(converted) == len(text):
+        return converted
+    return "".join(c if len(s := convert(c, "zh-cn")) != 1 else s for c in text)
+
+
+def _alternation(words: Sequence[str]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
 class ChineseEntityRecognizer:
     def __init__(self, places: ShippedPlaces) -> None:
         self._places = places
 
     @cached_property
     def _gazetteer(self) -> re.Pattern[str]:
-        return re.compile("|".join(re.escape(name) for name in self._places.chinese_names()))
+        return re.compile(self._places.chinese_pattern())
 
-    def _organizations(self, number: int, paragraph: str) -> list[Mention]:
-        found = []
-        for suffix in _SUFFIX.finditer(paragraph):
-            if _SUFFIX.match(paragraph, suffix.end()):
+    @cached_property
+    def _suffix(self) -> re.Pattern[str]:
+        return _alternation(_words()["org_suffix"])
+
+    @cached_property
+    def _known(self) -> re.Pattern[str]:
+        return _alternation(_words()["organization"])
+
+    @cached_property
+    def _title(self) -> re.Pattern[str]:
+        return _alternation(_words()["person_title"])
+
+    @cached_property
+    def _person_stop(self) -> re.Pattern[str]:
+        return _alternation([*_words()["person_stop_word"], *_words()["person_title"]])
+
+    @cached_property
+    def _transliteration(self) -> frozenset[str]:
+        return frozenset("".join(_words()["transliteration"]))
+
+    def _organizations(
+        self, number: int, paragraph: str, tokens: list[tuple[str, str, int]]
+    ) -> list[Mention]:
+        """`tokens`: jieba's (word, tag, start) of the paragraph."""
+        ends = {start + len(word) for word, _, start in tokens}
+        starts = {start: i for i, (_, _, start) in enumerate(tokens)}
+        containing = {
+            at: (word, start) for word, _, start in tokens for at in range(start, start + len(word))
+        }
+        stops = set(_words()["org_stop_word"])
+        found: list[Mention] = []
+        for suffix in self._suffix.finditer(paragraph):
+            if suffix.end() not in ends or self._suffix.match(paragraph, suffix.end()):
                 continue  # "控股集团" + "有限公司": the name goes on
-            start = max(0, suffix.start() - _CONTEXT)
-            words = [(w.word, w.flag) for w in _posseg().cut(paragraph[start : suffix.start()])]
-            name: list[str] = []
-            for word, flag in reversed(words):
-                if flag not in _NAME_TAGS or len(name) == _MAX_WORDS:
+            word, word_start = containing[suffix.start()]
+            if len(suffix.group()) == 1 and word_start != suffix.start() and len(word) < 3:
+                continue  # "格局", "全部", "好处": one word, not a name and its suffix
+            first = word_start if word_start < suffix.start() else suffix.start()
+            index = starts.get(first)
+            adjacent = True  # "制造" + "有限公司" is a name; "签署" further back is not
+            while index is not None and index > 0:
+                previous, tag, start = tokens[index - 1]
+                if (
+                    start < suffix.start() - _CONTEXT
+                    or previous in stops
+                    or tag.startswith(_NOT_A_NAME_TAGS)
+                    or (tag.startswith("v") and len(previous) > 1 and not adjacent)
+                    or not _HAN.fullmatch(previous)
+                ):
                     break
-                name.insert(0, word)
-            if name:
-                text = "".join(name) + suffix.group()
+                first, index, adjacent = start, index - 1, False
+            name = paragraph[first : suffix.end()]
+            if len(name) >= 3 and (first < suffix.start() or len(suffix.group()) >= 3):
+                found.append(Mention(MentionKind.ORGANIZATION, name, number, first, suffix.end()))
+        return found
+
+    def _person_at(self, paragraph: str, start: int, tokens: dict[int, tuple[str, str]]) -> str:
+        """The name starting at `start`: transliterated up to a stop word, or jieba's name."""
+        run = _HAN.match(paragraph, start)
+        if run is None:
+            return ""
+        text = run.group()[:8]
+        stop = self._person_stop.search(text, 1)
+        text = text[: stop.start()] if stop else text
+        if len(text) >= 2 and all(c in self._transliteration for c in text):
+            return text
+        word, tag = tokens.get(start, ("", ""))
+        return word if tag.startswith("nr") and 2 <= len(word) <= 3 else ""
+
+    def _persons(
+        self, number: int, paragraph: str, tokens: list[tuple[str, str, int]]
+    ) -> list[Mention]:
+        at = {start: (word, tag) for word, tag, start in tokens}
+        found: list[Mention] = []
+        for dot in _DOT.finditer(paragraph):
+            left = _HAN.search(paragraph[max(0, dot.start() - 6) : dot.start()] + "\0")
+            before = paragraph[max(0, dot.start() - 6) : dot.start()]
+            titled = list(self._title.finditer(before))
+            head = before[titled[-1].end() :] if titled else before
+            head = head[-6:]
+            first = dot.start() - len(head)
+            while head and head[0] not in self._transliteration:
+                head, first = head[1:], first + 1
+            tail = self._person_at(paragraph, dot.end(), {})
+            if head and tail and left:
                 found.append(
                     Mention(
-                        MentionKind.ORGANIZATION,
-                        text,
+                        MentionKind.PERSON,
+                        f"{head}·{tail}",
                         number,
-                        suffix.end() - len(text),
-                        suffix.end(),
+                        first,
+                        dot.end() + len(tail),
                     )
+                )
+        for title in self._title.finditer(paragraph):
+            if any(m.start <= title.end() < m.end for m in found):
+                continue
+            name = self._person_at(paragraph, title.end(), at)
+            if name and self._places.resolve(name) is None:
+                found.append(
+                    Mention(MentionKind.PERSON, name, number, title.end(), title.end() + len(name))
                 )
         return found
 
     def mentions(self, paragraphs: Sequence[str]) -> list[Mention]:
         found: list[Mention] = []
-        for number, paragraph in enumerate(paragraphs):
-            organizations = self._organizations(number, paragraph)
-            found.extend(organizations)
+        for number, written in enumerate(paragraphs):
+            paragraph = simplified(written)
+            tokens: list[tuple[str, str, int]] = []
+            offset = 0
+            for pair in _posseg().cut(paragraph):
+                tokens.append((pair.word, pair.flag, offset))
+                offset += len(pair.word)
+            organizations = self._organizations(number, paragraph, tokens)
+            organizations += [
+                Mention(MentionKind.ORGANIZATION, m.group(), number, m.start(), m.end())
+                for m in self._known.finditer(paragraph)
+                if not any(o.start <= m.start() < o.end for o in organizations)
+            ]
+            named = [
+                *organizations,
+                *self._persons(number, paragraph, tokens),
+            ]
+            found.extend(named)
             for match in self._gazetteer.finditer(paragraph):
-                inside = any(o.start <= match.start() < o.end for o in organizations)
-                if not inside:
+                if not any(o.start <= match.start() < o.end for o in named):
                     found.append(
                         Mention(
                             MentionKind.LOCATION, match.group(), number, match.start(), match.end()

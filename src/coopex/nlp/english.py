@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from coopex.domain.news import Mention, MentionKind
+from coopex.reference.places import ShippedPlaces
 
 KINDS = {
     "PERSON": MentionKind.PERSON,
@@ -75,10 +76,19 @@ def _tidy(
     if article:
         text, start = text[article.end() :], start + article.end()
     text = text.strip(" ,.;:’'\"“”")
+    if kind is MentionKind.ORGANIZATION and _DANGLING.search(text):
+        # "Association of Automobile" + "Manufacturers", "Department of ... of" + "China":
+        # a name cut after a joining word goes on through capitalised words, else ends before.
+        more = _GOES_ON.match(paragraph, start + len(text))
+        text = text + more.group() if more else _DANGLING.sub("", text)
     if text.isupper() and start == 0 and paragraph[end : end + 1] == ",":
         text = text.title()  # a dateline: "MINSK, 14 June" names Minsk
     text = text.removesuffix("'s").removesuffix("’s")
     return text, start, end
+
+
+_DANGLING = re.compile(r"(?:\s+(?:of|the|and|for|in|on))+$|\s+[A-Z][a-z]+ of$")
+_GOES_ON = re.compile(r"(?:\s+(?:the|of|and)\b)*(?:\s+[A-Z][\w-]*)+")
 
 
 # "the NAMI State Research Center": a capitalised name ending in an organisation's head word,
@@ -116,7 +126,30 @@ def _missed_organizations(
 
 
 class EnglishEntityRecognizer:
-    """Mentions of persons, organisations and places, paragraph by paragraph."""
+    """Mentions of persons, organisations and places, paragraph by paragraph; with a place
+    gazetteer, the places it knows that the model missed as well."""
+
+    def __init__(self, places: ShippedPlaces | None = None) -> None:
+        self._places = places
+
+    @cached_property
+    def _gazetteer(self) -> re.Pattern[str] | None:
+        return re.compile(self._places.latin_pattern()) if self._places else None
+
+    def _missed_places(self, paragraph: str, number: int, taken: list[Mention]) -> list[Mention]:
+        if self._gazetteer is None:
+            return []
+        assert self._places is not None
+        return [
+            Mention(MentionKind.LOCATION, match.group(), number, match.start(), match.end())
+            for match in self._gazetteer.finditer(paragraph)
+            if match.group()[:1].isupper()
+            and self._places.resolve(match.group()) is not None
+            and not any(
+                m.paragraph == number and m.start < match.end() and match.start() < m.end
+                for m in taken
+            )
+        ]
 
     def mentions(self, paragraphs: Sequence[str]) -> list[Mention]:
         found: list[Mention] = []
@@ -137,4 +170,5 @@ class EnglishEntityRecognizer:
                     continue
                 found.append(Mention(kind, name, number, start, end))
             found.extend(_missed_organizations(paragraph, number, found, places))
+            found.extend(self._missed_places(paragraph, number, found))
         return sorted(found, key=lambda m: (m.paragraph, m.start))

@@ -49,6 +49,25 @@ def _is_head(token: Any) -> bool:
     return morph().parse(token.text)[0].tag.POS not in ("ADJF", "ADJS", "PRTF")
 
 
+def _nominative_word(word: str) -> str:
+    """One inflected name word in the nominative (pymorphy3, its reading as a name or an
+    organisation first); a word it cannot put there stays as written."""
+    if not re.fullmatch(r"[А-Яа-яЁё-]+", word) or word.isupper():
+        return word
+    from coopex.nlp.analysis import morph
+
+    parses = morph().parse(word)
+    parse = next((p for p in parses if {"Orgn", "Name", "Surn"} & set(p.tag.grammemes)), None)
+    parse = parse or parses[0]
+    if parse.tag.case == "nomn":
+        return word
+    nominative = parse.inflect({"nomn"})
+    if nominative is None:
+        return word
+    result: str = nominative.word
+    return result.capitalize() if word[:1].isupper() else result
+
+
 def _organization_name(span: Any, paragraph: str) -> str:
     """Words up to the head noun in the nominative (adjectives agree with it); the rest as
     written: "Саранского приборостроительного завода" -> "Саранский приборостроительный завод",
@@ -57,6 +76,8 @@ def _organization_name(span: Any, paragraph: str) -> str:
     if written.count("«") > written.count("»") and paragraph[span.stop : span.stop + 1] == "»":
         written += "»"  # the tagger stopped before the closing quote
     tokens = span.tokens
+    if len(tokens) == 1 and tokens[0].feats.get("Case") not in (None, "Nom"):
+        return _nominative_word(written)  # "Соллерса" -> "Соллерс"
     normal = (span.normal or "").split()
     head = next((i for i, t in enumerate(tokens) if _is_head(t)), None)
     if head is None or len(normal) != len(tokens) or tokens[0].text[:1] in '«"':

@@ -30,7 +30,7 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 def place_key(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).casefold().replace("ё", "е")
     text = re.sub(r"[«»“”\"'’]", "", text)
-    return " ".join(text.replace("-", " ").split())
+    return " ".join(re.sub(r"[-—–‐]", " ", text).split())
 
 
 def core_key(name: str) -> str:
@@ -53,7 +53,8 @@ class ShippedPlaces:
             self._written.add(name)
             exact.setdefault(place_key(name), code)
             core = core_key(name)
-            if core and len(core) > 2:
+            # Chinese names are short: "山东" is the core of "山东省".
+            if core and (len(core) > 2 or (len(core) == 2 and _HAN.search(core))):
                 cores.setdefault(core, code)
 
         for row in read_reference_csv("place_aliases.csv"):
@@ -88,6 +89,31 @@ class ShippedPlaces:
                 if len(short) >= 2 and self.resolve(short) is not None:
                     names.add(short)
         return sorted(names, key=lambda n: (-len(n), n))
+
+    def latin_pattern(self) -> str:
+        """Every known place name in Latin script as one case-insensitive alternation of whole
+        words, longest first, its core with or without a kind word ("Irkutsk Region",
+        "Irkutsk Oblast", "Republic of Buryatia"): places the English model misses. Callers
+        keep capitalised matches that `resolve`."""
+        self._names  # noqa: B018 (fills self._written)
+        cores = {
+            core_key(n)
+            for n in self._written
+            if n[:1].isupper() and re.fullmatch(r"[A-Za-z .'’-]+", n)
+        }
+        names = sorted((c for c in cores if len(c) >= 4), key=lambda n: (-len(n), n))
+        alternation = "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in names)
+        return (
+            r"(?i:\b(?:(?:the\s+)?republic\s+of\s+)?(?:" + alternation + r")"
+            r"(?:\s+(?:region|oblast|province|krai|republic|territory|autonomous okrug))?\b)"
+        )
+
+    def chinese_pattern(self) -> str:
+        """`chinese_names` as one alternation, longest first, any dash matching any dash
+        ("汉特—曼西自治区" and "汉特-曼西自治区")."""
+        return "|".join(
+            re.sub(r"\\?[-—–‐]", "[-—–‐]", re.escape(name)) for name in self.chinese_names()
+        )
 
     def resolve(self, name: str) -> Place | None:
         exact, cores = self._names

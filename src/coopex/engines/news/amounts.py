@@ -1,77 +1,25 @@
 """Money amounts in Russian, English and Chinese text: value, ISO 4217 currency, and what the
-amount measures (trade turnover, investment, ...) read from the words of its sentence."""
+amount measures (trade turnover, investment, ...) read from the words of its sentence.
+
+The words (scales such as "млрд", "bln", "亿"; currency names; what an amount measures) are
+data (`data/reference/money_words.csv`), read into `MoneyWords` by the caller.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from coopex.engines.news.sentences import sentences
 
 _NUMBER = r"(?P<number>\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
-_SCALES = {
-    "тыс": 10**3,
-    "тысяч": 10**3,
-    "тысячи": 10**3,
-    "thousand": 10**3,
-    "k": 10**3,
-    "млн": 10**6,
-    "миллион": 10**6,
-    "миллиона": 10**6,
-    "миллионов": 10**6,
-    "million": 10**6,
-    "mn": 10**6,
-    "m": 10**6,
-    "млрд": 10**9,
-    "миллиард": 10**9,
-    "миллиарда": 10**9,
-    "миллиардов": 10**9,
-    "billion": 10**9,
-    "bn": 10**9,
-    "b": 10**9,
-    "трлн": 10**12,
-    "триллион": 10**12,
-    "триллиона": 10**12,
-    "триллионов": 10**12,
-    "trillion": 10**12,
-    "万": 10**4,
-    "亿": 10**8,
-}
-_SCALE = (
-    r"(?P<scale>тыс(?:яч[аи]?)?\.?|млн\.?|миллион(?:а|ов)?|млрд\.?|миллиард(?:а|ов)?|трлн\.?|"
-    r"триллион(?:а|ов)?|thousand|million|billion|trillion|mn|bn|[kmb](?![a-z])|万|亿)?"
-)
-_CURRENCIES = (
-    ("USD", r"долл(?:ар(?:а|ов|ы)?)?\.?(?:\s+сша)?|us\s*dollars?|dollars?|usd|us\$|\$|美元"),
-    ("EUR", r"евро|euros?|eur|€|欧元"),
-    ("BYN", r"белорусск(?:их|ий|ого)\s+рубл(?:ей|я|ь)|byn"),
-    ("RUB", r"рубл(?:ей|я|ь)|руб\.?|₽|roubles?|rubles?|rub|卢布"),
-    ("CNY", r"юан(?:ей|я|ь|и)|yuan|cny|rmb|人民币|元"),
-    ("KZT", r"тенге|tenge|kzt"),
-)
-_CURRENCY = (
-    "(?P<currency>" + "|".join(f"(?P<{code}>{pattern})" for code, pattern in _CURRENCIES) + ")"
-)
 _SPACE = r"[\s\u00a0\u202f]*"
-# "565 млн долларов США", "20 million euros", "1,5 млрд рублей", "3亿元", "1200万美元"
-_AFTER = re.compile(_NUMBER + _SPACE + _SCALE + _SPACE + _CURRENCY, re.IGNORECASE)
-# "$10 million", "USD 1.2 bn", "€300m"
-_BEFORE = re.compile(_CURRENCY + _SPACE + _NUMBER + _SPACE + _SCALE, re.IGNORECASE)
-
-MEASURES = (
-    (
-        "trade turnover",
-        r"товарооборот|торгов\w+ оборот|торговл\w*|trade turnover|trade volume|bilateral trade|"
-        r"\btrade\b|贸易额|贸易总额|贸易",
-    ),
-    ("investment", r"инвестиц\w*|вложени\w*|investment\w*|invest\w*|投资"),
-    ("exports", r"экспорт\w*|exports?|出口"),
-    ("imports", r"импорт\w*|imports?|进口"),
-    ("contract value", r"контракт\w*|соглашени\w*|contract\w*|agreement\w*|deal\w*|合同|协议"),
-    ("loan", r"кредит\w*|займ\w*|заём|loan\w*|credit\w*|贷款"),
-    ("sales", r"продаж\w*|выручк\w*|sales|revenue\w*|销售"),
-)
+_KINDS = ("scale", "currency", "measure")
+# "1 USD 77.8247", "1 EUR = 91.2 руб.": a rate table, not an amount of the story.
+_RATE_AFTER = re.compile(r"[\s\u00a0]*[=\d]")
+_RATE_BEFORE = re.compile(r"[\d=][\s\u00a0]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,27 +30,77 @@ class Amount:
     evidence: str  # the sentence it was found in
 
 
-def _value(number: str, scale: str | None) -> Decimal | None:
+def _groups(prefix: str, by_key: dict[str, list[str]]) -> tuple[str, dict[str, str]]:
+    """One alternation with a named group per key; the group names map back to the keys."""
+    names = {f"{prefix}{i}": key for i, key in enumerate(by_key)}
+    pattern = "|".join(f"(?P<{name}>{'|'.join(by_key[key])})" for name, key in names.items())
+    return pattern, names
+
+
+@dataclass(frozen=True, slots=True)
+class MoneyWords:
+    """Patterns for amounts written after their number ("565 млн долларов", "3亿元") and
+    before it ("$10 million", "USD 1.2 bn"), and what amounts measure."""
+
+    after: re.Pattern[str]
+    before: re.Pattern[str]
+    scales: dict[str, Decimal]  # group name -> multiplier
+    currencies: dict[str, str]  # group name -> ISO 4217 code
+    measures: tuple[tuple[str, re.Pattern[str]], ...]
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, str]]) -> MoneyWords:
+        """`rows`: (kind, key, pattern) with kind scale (key: the multiplier), currency (key:
+        the ISO code) or measure (key: its name); a bad row is a ValueError naming it."""
+        by_kind: dict[str, dict[str, list[str]]] = {kind: {} for kind in _KINDS}
+        for kind, key, pattern in rows:
+            if kind not in by_kind:
+                raise ValueError(f"unknown kind {kind!r} (key {key!r}); one of {_KINDS}")
+            try:
+                re.compile(pattern)
+                if kind == "scale":
+                    Decimal(key)
+            except (re.error, InvalidOperation) as error:
+                raise ValueError(f"bad {kind} {key!r}: {pattern!r}: {error}") from None
+            by_kind[kind].setdefault(key, []).append(pattern)
+        # The largest scale first: "万亿" before "万".
+        scales = dict(sorted(by_kind["scale"].items(), key=lambda kv: -Decimal(kv[0])))
+        scale, scale_names = _groups("s", scales)
+        currency, currency_names = _groups("c", by_kind["currency"])
+        scale = f"(?:{scale})?"
+        currency = f"(?:{currency})"
+        return cls(
+            after=re.compile(_NUMBER + _SPACE + scale + _SPACE + currency, re.IGNORECASE),
+            before=re.compile(currency + _SPACE + _NUMBER + _SPACE + scale, re.IGNORECASE),
+            scales={name: Decimal(key) for name, key in scale_names.items()},
+            currencies=currency_names,
+            measures=tuple(
+                (what, re.compile("|".join(patterns), re.IGNORECASE))
+                for what, patterns in by_kind["measure"].items()
+            ),
+        )
+
+
+def _value(number: str, multiplier: Decimal) -> Decimal | None:
     digits = re.sub(r"[\s\u00a0\u202f]", "", number)
-    if "," in digits and "." not in digits:
-        digits = digits.replace(",", ".")  # Russian decimal comma
+    if "," in digits and "." not in digits and not re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
+        digits = digits.replace(",", ".")  # a decimal comma ("1,5 млрд", "$66,1 bln")
     digits = digits.replace(",", "")
     try:
         value = Decimal(digits)
     except InvalidOperation:
         return None
-    key = (scale or "").lower().rstrip(".")
-    result = value * _SCALES.get(key, 1)
+    result = value * multiplier
     return (
         result.to_integral_value() if result == result.to_integral_value() else result.normalize()
     )
 
 
-def _measure(sentence: str, start: int) -> str | None:
+def _measure(sentence: str, start: int, words: MoneyWords) -> str | None:
     """The measure named closest before the amount, else anywhere in its sentence."""
     best: tuple[int, str] | None = None
-    for what, pattern in MEASURES:
-        for found in re.finditer(pattern, sentence, re.IGNORECASE):
+    for what, pattern in words.measures:
+        for found in pattern.finditer(sentence):
             distance = (
                 start - found.end() if found.end() <= start else 10_000 + found.start() - start
             )
@@ -111,20 +109,28 @@ def _measure(sentence: str, start: int) -> str | None:
     return None if best is None else best[1]
 
 
-def find_amounts(text: str) -> list[Amount]:
+def find_amounts(text: str, words: MoneyWords) -> list[Amount]:
     amounts: list[Amount] = []
     for sentence in sentences(text):
         taken: list[tuple[int, int]] = []
-        for pattern in (_AFTER, _BEFORE):
+        for pattern in (words.after, words.before):
             for found in pattern.finditer(sentence):
                 if any(found.start() < end and start < found.end() for start, end in taken):
                     continue
-                currency = next(code for code, _ in _CURRENCIES if found.group(code))
-                value = _value(found.group("number"), found.group("scale"))
+                if _RATE_AFTER.match(sentence, found.end()) or _RATE_BEFORE.search(
+                    sentence[: found.start()]
+                ):
+                    continue
+                groups = {k for k, v in found.groupdict().items() if v is not None}
+                currency = next(words.currencies[g] for g in groups if g in words.currencies)
+                scale = next((words.scales[g] for g in groups if g in words.scales), Decimal(1))
+                value = _value(found.group("number"), scale)
                 if value is None or value == 0:
                     continue
                 taken.append((found.start(), found.end()))
                 amounts.append(
-                    Amount(value, currency, _measure(sentence, found.start()), sentence.strip())
+                    Amount(
+                        value, currency, _measure(sentence, found.start(), words), sentence.strip()
+                    )
                 )
     return amounts

@@ -18,10 +18,10 @@ from typing import Literal, Protocol
 from coopex.domain.geography import Place
 from coopex.domain.news import Mention, MentionKind, MoneyAmount, NewsLeads, collect_entities
 from coopex.engines.language import detect_language
-from coopex.engines.news.amounts import find_amounts
+from coopex.engines.news.amounts import MoneyWords, find_amounts
 from coopex.engines.news.clean import Article, clean
 from coopex.engines.news.dates import DateFact, distinct_iso
-from coopex.engines.news.events import SectorTagger, read_events
+from coopex.engines.news.events import EventCues, EventTyper, SectorTagger, read_events
 from coopex.engines.news.fingerprint import Fingerprint, fingerprint
 
 Format = Literal["text", "html"]
@@ -60,7 +60,10 @@ class NewsModels:
     places: PlaceResolver
     sectors: SectorTagger
     dates: Mapping[str, Callable[[str], list[DateFact]]]  # by language
+    cues: EventCues  # event wordings (data/reference/event_cues.csv)
+    money: MoneyWords  # scales, currencies, measures (data/reference/money_words.csv)
     home: frozenset[str] = frozenset({"RU"})
+    event_typer: EventTyper | None = None  # learned typing over the wordings' types
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,7 +129,7 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
     amounts = [
         MoneyAmount(a.value, a.currency, a.what, a.evidence)
         for paragraph in paragraphs
-        for a in find_amounts(paragraph)
+        for a in find_amounts(paragraph, models.money)
     ]
     clock.lap("amounts")
     read_dates = models.dates.get(lang)
@@ -138,7 +141,9 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
         places,
         models.home,
         models.sectors,
+        models.cues,
         lambda sentence: [a.what for a in amounts if a.what and a.text == sentence],
+        models.event_typer,
     )
     clock.lap("events")
     print_ = fingerprint(article.text, lang)

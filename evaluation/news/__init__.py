@@ -1,0 +1,1 @@
+"""News extraction quality on the shared development set (`../shared/eval/dev-news`)."""
