@@ -17,7 +17,7 @@ from coopex.reference.catalog import ShippedCatalog
 from coopex.reference.glossary import load_glossary
 from coopex.services.accounts import AccountService
 from coopex.services.auditing import AuditTrail
-from coopex.services.changes import ListingChanges
+from coopex.services.changes import ChangeFeedReader, ListingChanges
 from coopex.services.matching import MatchingService
 from coopex.services.news import NewsService
 from coopex.services.projects import ProjectService
@@ -73,7 +73,13 @@ def build(settings: Settings | None = None) -> Coopex:
     changes = ListingChanges()
     registry = RegistryService(database, catalog, changes)
     store = IndexStore(settings.home / "index", UseEmbedder.model_name, UseEmbedder.dimension)
-    matching = MatchingService(database, registry, lambda: match_engine_factory(settings), store)
+    matching = MatchingService(
+        database,
+        registry,
+        lambda: match_engine_factory(settings),
+        store,
+        ChangeFeedReader(database),
+    )
     changes.subscribe(matching.listings_changed)
     return Coopex(
         settings=settings,

@@ -55,3 +55,21 @@ class Conflict(DomainError):
     def __init__(self, message: str, field: str | None = None) -> None:
         self.field = field
         super().__init__(message)
+
+
+class PreconditionFailed(DomainError):
+    """The client changed a version it no longer holds (a stale If-Match): re-read and retry."""
+
+    def __init__(self, entity: str, key: object, current: int) -> None:
+        self.entity = entity
+        self.key = key
+        self.current = current
+        super().__init__(
+            f"{entity} {key!r} was changed by someone else (now at version {current}): "
+            "read it again and re-apply your change"
+        )
+
+
+class Busy(DomainError):
+    """The database stayed locked by other writers for too long; the same call may succeed
+    when retried."""

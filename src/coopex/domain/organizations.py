@@ -57,6 +57,8 @@ class Organization:
     provenance: Provenance = Provenance.USER
     source: str | None = None
     id: int | None = field(default=None, compare=False)
+    # The stored row's version, bumped by every change (optimistic concurrency, ETag).
+    version: int | None = field(default=None, compare=False)
 
 
 ORGANIZATION_FIELDS = (

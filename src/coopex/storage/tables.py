@@ -35,6 +35,8 @@ organizations = sa.Table(
     sa.Column("search_text", sa.Text, nullable=False),
     sa.Column("created_at", Timestamp, nullable=False),
     sa.Column("updated_at", Timestamp, nullable=False),
+    # Bumped by every change: a PATCH carrying an older version (If-Match) is refused.
+    sa.Column("version", sa.Integer, nullable=False, server_default="1"),
     sa.Index(None, "country", "region"),
 )
 
@@ -73,6 +75,7 @@ listings = sa.Table(
     sa.Column("search_text", sa.Text, nullable=False),
     sa.Column("created_at", Timestamp, nullable=False),
     sa.Column("updated_at", Timestamp, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False, server_default="1"),
     sa.Index(None, "status", "kind", "id"),
     sa.Index(None, "organization_id"),
 )
@@ -255,4 +258,15 @@ leads = sa.Table(
     sa.Index(None, "status", "type"),
     sa.Index(None, "document_id"),
     sa.Index(None, "counterpart_org_id"),
+)
+
+# Refs of listings whose stored state changed, written in the changing transaction: every
+# process (servers, the CLI) reads it to keep its match index current (services/changes.py).
+listing_changes = sa.Table(
+    "listing_changes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("ref", sa.String(80), nullable=False),
+    sa.Column("changed_at", Timestamp, nullable=False),
+    sa.Index(None, "changed_at"),
 )
