@@ -22,6 +22,9 @@ class Settings(BaseSettings):
     # Processes that read news in parallel (each loads the models once); 0: one per core for
     # batches of 64 documents or more, in this process below that.
     news_workers: int = 0
+    # Request bodies: JSON and forms up to max_body_bytes; news uploads up to max_upload_bytes.
+    max_body_bytes: int = 1024 * 1024
+    max_upload_bytes: int = 50 * 1024 * 1024
     host: str = "127.0.0.1"
     port: int = 8000
 

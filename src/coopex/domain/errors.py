@@ -42,6 +42,7 @@ class PermissionDenied(DomainError):
     def __init__(self, action: str, reason: str) -> None:
         self.action = action
         self.reason = reason
+        self.audited = False  # set once the refusal is on the audit trail
         super().__init__(f"not allowed to {action}: {reason}")
 
 

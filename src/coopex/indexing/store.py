@@ -11,7 +11,8 @@ Layout of the folder (default `$COOPEX_HOME/index`):
 A save writes a fresh sibling folder and swaps it in with renames, so a crash leaves either
 the old complete index or the new one. Loads and saves hold a cross-process file lock
 (`index.lock` beside the folder), so a server saving at exit and `coopex index rebuild` never
-interleave their renames, and a load never reads half of one save and half of another. Loading compares stamps with the database: listings
+interleave their renames, and a load never reads half of one save and half of another.
+Loading compares stamps with the database: listings
 changed, added or removed since are re-embedded or dropped (see `MatchingService`).
 """
 

@@ -97,6 +97,7 @@ class AuditedChange:
     ) -> None:
         with self.database.transaction() as connection:
             self.log(connection, actor, action, entity_ref, Outcome.DENIED, denied.reason)
+        denied.audited = True
 
 
 class AuditTrail:
@@ -115,3 +116,12 @@ class AuditTrail:
         require_admin(actor, "read the audit log")
         with self.database.transaction() as connection:
             return AuditRepository(connection).recent(limit, entity, entity_ref)
+
+    def refused(self, actor: Actor, action: str, entity_ref: str, denied: PermissionDenied) -> None:
+        """Put a refusal that no change wrote on the trail (a refused read, say); once."""
+        if denied.audited:
+            return
+        entry = audit_entry(actor, action, entity_ref[:200], Outcome.DENIED, denied.reason)
+        with self.database.transaction() as connection:
+            AuditRepository(connection).append(entry)
+        denied.audited = True

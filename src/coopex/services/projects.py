@@ -5,7 +5,7 @@ audit trail (`coopex audit --entity project --ref REF`)."""
 from __future__ import annotations
 
 from coopex.domain.accounts import Actor, Role
-from coopex.domain.errors import NotFound, PermissionDenied
+from coopex.domain.errors import NotFound
 from coopex.domain.paging import Page, check_page_size, decode_cursor
 from coopex.domain.projects import Project, ProjectStage
 from coopex.storage.database import Database
@@ -45,7 +45,6 @@ class ProjectService:
                     [r for r in (project.initiator_org, project.counterpart_org) if r]
                 )
                 if not scope & set(ids.values()):
-                    raise PermissionDenied(
-                        f"see project {ref!r}", "your organisation is not a party to it"
-                    )
+                    # Like an unpublished listing: a project's existence is its parties' affair.
+                    raise NotFound("project", ref)
         return project

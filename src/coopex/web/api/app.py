@@ -12,11 +12,13 @@ from coopex.web.api import (
     listings,
     matching,
     news,
+    openapi,
     organizations,
     problems,
     projects,
     suggestions,
 )
+from coopex.web.api.guards import RequestGuard
 
 API_PREFIX = "/api/v1"
 
@@ -34,6 +36,13 @@ def create_api(coopex: Coopex) -> FastAPI:
     )
     app.state.coopex = coopex
     problems.install(app)
+    openapi.install(app)
+    app.add_middleware(
+        RequestGuard,
+        max_body=coopex.settings.max_body_bytes,
+        upload_limits={f"{API_PREFIX}/news": coopex.settings.max_upload_bytes},
+        problem=problems.problem_for,
+    )
 
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(auth.router)

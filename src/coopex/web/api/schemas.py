@@ -58,6 +58,7 @@ class OrganizationOut(BaseModel):
     contacts: list[ContactBody]
     provenance: str
     source: str | None
+    version: int = Field(description="Bumped by every change; the ETag of this organisation")
 
     @classmethod
     def of(cls, org: Organization) -> OrganizationOut:
@@ -79,6 +80,7 @@ class OrganizationOut(BaseModel):
             ],
             provenance=org.provenance.value,
             source=org.source,
+            version=org.version or 1,
         )
 
 
@@ -126,6 +128,7 @@ class ListingOut(BaseModel):
     source: str | None
     created_at: datetime
     updated_at: datetime
+    version: int = Field(description="Bumped by every change; the ETag of this listing")
 
     @classmethod
     def of(cls, listing: Listing) -> ListingOut:
@@ -149,6 +152,7 @@ class ListingOut(BaseModel):
             source=listing.source,
             created_at=listing.created_at,
             updated_at=listing.updated_at,
+            version=listing.version or 1,
         )
 
 
