@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from coopex.app import Coopex, build
-from coopex.cli.output import fail, reporting_errors
+from coopex.cli.output import errors, fail, reporting_errors
 from coopex.domain.accounts import Actor
-from coopex.storage import migrate
+
+if TYPE_CHECKING:
+    from coopex.app import Coopex
 
 OPERATOR = Actor.operator("cli")
 
@@ -16,7 +18,13 @@ OPERATOR = Actor.operator("cli")
 @contextmanager
 def opened(*, auto_migrate: bool = True) -> Iterator[Coopex]:
     """The application, with its schema current; domain errors reported, not raised."""
+    from coopex.app import build
+    from coopex.storage import migrate
+
     coopex = build()
+    # Which database a command works on is never a guess (it does not depend on the folder
+    # the command runs in: see config.py).
+    errors.print(f"[dim]database: {coopex.settings.database_label}[/]", highlight=False)
     try:
         with reporting_errors():
             if auto_migrate and not migrate.is_up_to_date(coopex.database.engine):

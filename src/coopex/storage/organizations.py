@@ -165,6 +165,17 @@ class OrganizationRepository:
         query = sa.select(sa.func.count()).select_from(organizations)
         return int(self.connection.execute(query).scalar_one())
 
+    def count_with_source(self, sources: Sequence[str]) -> int:
+        """How many organisations came from these sources (e.g. `news:<page>`)."""
+        if not sources:
+            return 0
+        query = (
+            sa.select(sa.func.count())
+            .select_from(organizations)
+            .where(organizations.c.source.in_(list(sources)))
+        )
+        return int(self.connection.execute(query).scalar_one())
+
     def names(self) -> Iterator[tuple[int, str, list[str]]]:
         """(id, name, aliases) of every organisation, for recognising names in the news."""
         query = sa.select(organizations.c.id, organizations.c.name, organizations.c.aliases)
