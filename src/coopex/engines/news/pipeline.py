@@ -92,7 +92,7 @@ class _Clock:
 # pages is ~40,000 characters), far below what makes the readers take minutes and gigabytes.
 MAX_ARTICLE_CHARACTERS = 500_000
 MAX_RUN_CHARACTERS = 20_000  # characters without white space: Chinese paragraphs stay below
-_LONG_RUN = re.compile(r"\S{%d,}" % (MAX_RUN_CHARACTERS + 1))
+_LONG_RUN = re.compile(r"\S{" + str(MAX_RUN_CHARACTERS + 1) + ",}")
 
 
 def _check_size(text: str) -> None:
