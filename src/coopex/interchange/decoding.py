@@ -41,5 +41,4 @@ def decode(data: bytes) -> Decoded:
         text, encoding = str(best), best.encoding
     if _looks_binary(text):
         raise UndecodableDocument("binary content, not text")
-    # A stray NUL (scraping debris) is dropped: no database stores it in text.
-    return Decoded(text.replace("\x00", ""), encoding.replace("_", "-"))
+    return Decoded(text, encoding.replace("_", "-"))

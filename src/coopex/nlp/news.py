@@ -17,7 +17,8 @@ def decode_document(data: bytes) -> tuple[str, str]:
         decoded = decode(data)
     except UndecodableDocument as error:
         raise BadDocument(str(error)) from None
-    return decoded.text, decoded.encoding
+    # A stray NUL in a scraped page is debris: dropped, as no database stores it in text.
+    return decoded.text.replace("\x00", ""), decoded.encoding
 
 
 def html_to_text(html: str) -> str:
