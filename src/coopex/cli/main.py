@@ -80,9 +80,11 @@ def serve(
     """Start the web/API server."""
     import uvicorn
 
+    from coopex.nlp.news import check_html_reader
     from coopex.web.api.app import create_api
 
     with opened() as coopex:
+        check_html_reader()  # a broken installation stops here, not on every uploaded page
         if demo or force_demo:
             _load_demo(coopex, force_demo)
         _build_index(coopex, full=False)  # warm: the first search should not pay for it
@@ -115,7 +117,10 @@ def _load_demo(coopex: Coopex, force: bool = False) -> None:
 
     loaded = load_demo(coopex.transfer, coopex.accounts, force=force)
     console.print(f"demo data: {describe(loaded.report)}", highlight=False)
-    news = load_demo_news(coopex.news).summary()
+    report = load_demo_news(coopex.news)
+    for item in report.errors:  # a demo page that fails is reported, never hidden
+        errors.print(f"[bold red]error:[/] demo news {item.source}: {item.reason}", highlight=False)
+    news = report.summary()
     console.print(
         f"demo news: {news['documents']} pages, {news['stored']} new, {news['leads']} leads "
         "(`coopex leads list`)",

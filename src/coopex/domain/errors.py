@@ -74,3 +74,8 @@ class PreconditionFailed(DomainError):
 class Busy(DomainError):
     """The database stayed locked by other writers for too long; the same call may succeed
     when retried."""
+
+
+class SetupBroken(DomainError):
+    """A library the installation needs is missing or broken: found at start, with how to
+    repair it, rather than as the same failure on every document."""
