@@ -130,3 +130,63 @@ def test_the_same_ref_created_twice_at_once_is_one_record_and_one_conflict(
         )
         assert sum(isinstance(r, Listing) for r in results) == 1, results
         assert all(isinstance(r, Listing | Conflict) for r in results), results
+
+
+def _stored_lead(coopex: Coopex) -> int:
+    """A lead stored as ingestion would store it (without loading the language models)."""
+    from coopex.engines.news.fingerprint import fingerprint
+    from coopex.storage.news import NewsRepository
+
+    text = "The Republic of Tatarstan invited Geely to localize production."
+    with coopex.database.transaction() as connection:
+        repo = NewsRepository(connection)
+        document_id = repo.add_document(
+            {
+                "content_hash": "0" * 64,
+                "name": "page.txt",
+                "url": None,
+                "format": "text",
+                "encoding": "utf-8",
+                "lang": "en",
+                "title": "Tatarstan invites Geely",
+                "published": None,
+                "original": text.encode(),
+                "text": text,
+                "result": {},
+                "duplicate_of": None,
+            },
+            fingerprint(text, "en"),
+            "test",
+        )
+        repo.add_leads(
+            [
+                {
+                    "document_id": document_id,
+                    "type": "localization_invitation",
+                    "initiator": "Republic of Tatarstan",
+                    "counterpart": "Geely",
+                    "sectors": ["automotive"],
+                    "evidence": text,
+                    "search_text": text.casefold(),
+                }
+            ]
+        )
+    with coopex.database.transaction() as connection:
+        from coopex.domain.queries import LeadFilter
+
+        page = NewsRepository(connection).leads(LeadFilter(), 0, 10)
+    lead_id = page.items[0].id
+    assert lead_id is not None
+    return lead_id
+
+
+def test_a_lead_decided_twice_at_once_opens_one_project(coopex: Coopex) -> None:
+    from coopex.domain.news import LeadStatus
+
+    lead_id = _stored_lead(coopex)
+    results = _at_once(
+        *(partial(coopex.news.decide, OPERATOR, lead_id, LeadStatus.ACCEPTED) for _ in range(3))
+    )
+    assert sum(not isinstance(r, Exception) for r in results) == 1, results
+    assert all(isinstance(r, Conflict) for r in results if isinstance(r, Exception)), results
+    assert len(coopex.projects.page(OPERATOR).items) == 1
