@@ -169,3 +169,12 @@ def test_uploaded_html_is_never_served_as_a_page(
     assert original.headers["content-type"].startswith("text/plain")
     assert original.headers["content-disposition"].startswith("attachment")
     assert "sandbox" in original.headers["content-security-policy"]
+
+
+def test_an_empty_json_body_where_none_is_needed_is_fine(
+    api: TestClient, admin: dict[str, str]
+) -> None:
+    closed = api.post(
+        "/api/v1/listings/lst-1/close", headers={**admin, "Content-Type": "application/json"}
+    )
+    assert closed.status_code == 200 and closed.json()["status"] == "closed"

@@ -143,7 +143,8 @@ class RequestGuard:
         if upload is None and _is_json(scope) and scope.get("method") in ("POST", "PUT", "PATCH"):
             try:
                 body = await _read_all(counted)
-                check_json(body)
+                if body.strip():  # no body at all is the route's business (often fine)
+                    check_json(body)
             except BodyTooLarge:
                 await self._too_large(scope, receive, send, limit)
                 return
