@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from benchmarks import matching, news, registry
+from benchmarks import matching, news, registry, startup
 
 
 def main() -> None:
@@ -24,7 +24,11 @@ def main() -> None:
     news_parser = sub.add_parser("news", help="news ingestion throughput and time per stage")
     news_parser.add_argument("--documents", type=int, default=400)
     news_parser.add_argument("--json", type=Path, help="also write the numbers here")
+    sub.add_parser("startup", help="CLI start-up time (--help, a registry command)")
     args = parser.parse_args()
+    if args.which == "startup":
+        startup.run()
+        return
     if args.which in (None, "registry"):
         registry.run(getattr(args, "listings", 20_000), getattr(args, "database_url", None))
     if args.which in (None, "matching"):
