@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coopex.cli.output import errors, fail, reporting_errors
@@ -25,6 +27,18 @@ def opened(*, auto_migrate: bool = True) -> Iterator[Coopex]:
     # Which database a command works on is never a guess (it does not depend on the folder
     # the command runs in: see config.py).
     errors.print(f"[dim]database: {coopex.settings.database_label}[/]", highlight=False)
+    old_default = Path(".coopex") / "coopex.db"  # where versions before 0.2 kept it
+    if (
+        not coopex.settings.database_url
+        and "COOPEX_HOME" not in os.environ
+        and old_default.exists()
+        and old_default.resolve() != (coopex.settings.home / "coopex.db").resolve()
+    ):
+        errors.print(
+            f"[yellow]note:[/] {old_default} is a database of an older version's default "
+            "location; set COOPEX_HOME=.coopex to keep using it",
+            highlight=False,
+        )
     try:
         with reporting_errors():
             if auto_migrate and not migrate.is_up_to_date(coopex.database.engine):
