@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from benchmarks import localization, matching, news, registry, web
+from benchmarks import localization, matching, news, registry, startup, web
 
 
 def main() -> None:
@@ -30,7 +30,11 @@ def main() -> None:
     loc.add_argument("--products", type=int, default=100_000)
     loc.add_argument("--instances", type=int, default=5, help="120 x 500 planning instances")
     loc.add_argument("--small", type=int, default=20, help="small instances for brute force")
+    sub.add_parser("startup", help="CLI start-up time (--help, a registry command)")
     args = parser.parse_args()
+    if args.which == "startup":
+        startup.run()
+        return
     if args.which in (None, "registry"):
         registry.run(getattr(args, "listings", 20_000), getattr(args, "database_url", None))
     if args.which in (None, "matching"):

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from typing import TYPE_CHECKING
 
 from coopex.config import Settings
 from coopex.domain.matching import MatchWeights
-from coopex.engines.matching.ranker import MatchEngine
-from coopex.indexing.hnsw import HnswIndex
+from coopex.engines.news.pipeline import NewsModels
 from coopex.indexing.store import IndexStore
-from coopex.nlp.analysis import MultilingualAnalyzer
 from coopex.nlp.embeddings import UseEmbedder
-from coopex.nlp.news import load_news_models
 from coopex.reference.catalog import ShippedCatalog
-from coopex.reference.glossary import load_glossary
 from coopex.services.accounts import AccountService
 from coopex.services.auditing import AuditTrail
-from coopex.services.changes import ListingChanges
+from coopex.services.changes import ChangeFeedReader, ListingChanges
 from coopex.services.dashboard import DashboardService
 from coopex.services.events import EventService
 from coopex.services.interests import InterestService
@@ -33,7 +30,9 @@ from coopex.services.suggestions import SuggestionService
 from coopex.services.throttle import SignInThrottle, ThrottleLimits
 from coopex.services.transfer import TransferService
 from coopex.storage.database import Database
-from coopex.storage.migrate import upgrade
+
+if TYPE_CHECKING:
+    from coopex.engines.matching.ranker import MatchEngine
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +57,8 @@ class Coopex:
     dashboard: DashboardService
 
     def migrate(self) -> None:
+        from coopex.storage.migrate import upgrade
+
         upgrade(self.database.engine)
 
     def close(self) -> None:
@@ -66,7 +67,13 @@ class Coopex:
 
 
 def match_engine_factory(settings: Settings) -> MatchEngine:
-    """The engine with its models; the models load on first use, not here."""
+    """The engine with its models; the models load on first use, not here. (Imported here:
+    a command that does not match should not pay for loading the NLP libraries.)"""
+    from coopex.engines.matching.ranker import MatchEngine
+    from coopex.indexing.hnsw import HnswIndex
+    from coopex.nlp.analysis import MultilingualAnalyzer
+    from coopex.reference.glossary import load_glossary
+
     analyzer = MultilingualAnalyzer()
     embedder = UseEmbedder()
     return MatchEngine(
@@ -76,6 +83,12 @@ def match_engine_factory(settings: Settings) -> MatchEngine:
         MatchWeights(**settings.match_weights),
         ann=HnswIndex(embedder.dimension),
     )
+
+
+def news_models_factory(home: frozenset[str]) -> NewsModels:
+    from coopex.nlp.news import load_news_models
+
+    return load_news_models(home)
 
 
 def build(settings: Settings | None = None) -> Coopex:
@@ -88,7 +101,13 @@ def build(settings: Settings | None = None) -> Coopex:
     changes = ListingChanges()
     registry = RegistryService(database, catalog, changes)
     store = IndexStore(settings.home / "index", UseEmbedder.model_name, UseEmbedder.dimension)
-    matching = MatchingService(database, registry, lambda: match_engine_factory(settings), store)
+    matching = MatchingService(
+        database,
+        registry,
+        lambda: match_engine_factory(settings),
+        store,
+        ChangeFeedReader(database),
+    )
     changes.subscribe(matching.listings_changed)
     projects = ProjectService(database, catalog)
     return Coopex(
@@ -113,7 +132,7 @@ def build(settings: Settings | None = None) -> Coopex:
         suggestions=SuggestionService(database, matching, settings.suggestion_threshold),
         news=NewsService(
             database,
-            partial(load_news_models, frozenset(settings.news_home)),
+            partial(news_models_factory, frozenset(settings.news_home)),
             matching,
             settings.news_workers,
         ),

@@ -5,13 +5,23 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import sqlalchemy as sa
+from platformdirs import user_data_path
+from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def default_home() -> Path:
+    """The per-user data folder (~/.local/share/coopex on Linux, ~/Library/Application
+    Support/coopex on macOS, %LOCALAPPDATA%\\coopex on Windows): the same database whatever
+    folder a command runs in. COOPEX_HOME or COOPEX_DATABASE_URL choose another."""
+    return user_data_path("coopex", appauthor=False)
 
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="COOPEX_", extra="ignore")
 
-    home: Path = Path(".coopex")  # where the embedded database (and later indexes) live
+    home: Path = Field(default_factory=default_home)  # the embedded database and the index
     database_url: str | None = None  # e.g. postgresql+psycopg://user@host/coopex
     # Match signal weights, e.g. COOPEX_MATCH_WEIGHTS='{"semantic": 0.5, "geography": 0.1}'
     match_weights: dict[str, float] = {}
@@ -23,6 +33,9 @@ class Settings(BaseSettings):
     # Processes that read news in parallel (each loads the models once); 0: one per core for
     # batches of 64 documents or more, in this process below that.
     news_workers: int = 0
+    # Request bodies: JSON and forms up to max_body_bytes; news uploads up to max_upload_bytes.
+    max_body_bytes: int = 1024 * 1024
+    max_upload_bytes: int = 50 * 1024 * 1024
     host: str = "127.0.0.1"
     port: int = 8000
     # How long an API token or web session lives: seconds or ISO 8601 (P30D); 0 = forever.
@@ -39,3 +52,11 @@ class Settings(BaseSettings):
         if self.database_url:
             return self.database_url
         return f"sqlite:///{(self.home / 'coopex.db').resolve()}"
+
+    @property
+    def database_label(self) -> str:
+        """The database in use, to show (a password in the URL is masked)."""
+        url = sa.make_url(self.resolved_database_url)
+        if url.get_backend_name() == "sqlite":
+            return str(url.database)
+        return url.render_as_string(hide_password=True)

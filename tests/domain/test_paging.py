@@ -5,12 +5,19 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from coopex.domain.errors import ValidationFailed
-from coopex.domain.paging import check_page_size, decode_cursor, encode_cursor
+from coopex.domain.paging import MAX_ID, check_page_size, decode_cursor, encode_cursor
 
 
-@given(st.integers(min_value=0, max_value=2**62))
+@given(st.integers(min_value=0, max_value=MAX_ID))
 def test_cursor_round_trip(last_id: int) -> None:
     assert decode_cursor(encode_cursor(last_id)) == last_id
+
+
+@given(st.integers(min_value=MAX_ID + 1, max_value=10**30))
+def test_cursors_past_any_row_id_are_refused(last_id: int) -> None:
+    """An id no database row can have (32-bit on PostgreSQL) is a bad cursor, not a 500."""
+    with pytest.raises(ValidationFailed):
+        decode_cursor(encode_cursor(last_id))
 
 
 @pytest.mark.parametrize("cursor", ["garbage", "YWZ0ZXI6eA", "!!!", "dGhpcyBpcyBub3Q"])

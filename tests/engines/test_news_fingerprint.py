@@ -66,3 +66,12 @@ def test_chinese_uses_character_shingles() -> None:
     text = "鞑靼斯坦共和国代表团访问杭州，双方讨论了汽车零部件本地化生产的合作。" * 3
     a, b = fingerprint(text, "zh"), fingerprint(text + "分享", "zh")
     assert similarity(a.signature, b.signature) >= THRESHOLD
+
+
+def test_the_banding_is_the_one_datasketch_chooses() -> None:
+    from datasketch import MinHashLSH
+
+    from coopex.engines.news.fingerprint import PERMUTATIONS, ROWS
+
+    chosen = MinHashLSH(threshold=THRESHOLD, num_perm=PERMUTATIONS)
+    assert (chosen.b, chosen.r) == (BANDS, ROWS)

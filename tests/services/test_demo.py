@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from coopex.app import Coopex
 from coopex.domain.listings import ListingKind
 from coopex.domain.organizations import Provenance
@@ -40,3 +42,17 @@ def test_rm_rail_needs_from_the_seed_are_there(coopex: Coopex) -> None:
     titles = " ".join(x.title for x in rm.items).lower()
     for need in ("металлообработ", "вагон", "нефтехим"):
         assert need in titles
+
+
+def test_demo_refuses_a_database_with_data_of_its_own_unless_forced(coopex: Coopex) -> None:
+    from coopex.domain.accounts import Role
+    from coopex.services.demo import NotADemoDatabase
+    from tests.conftest import org_raw
+
+    coopex.registry.create_organization(OPERATOR, org_raw("ru-real-plant"))
+    coopex.accounts.create_user(OPERATOR, "ops@plant.example", "Ops", Role.ADMIN, "long-pass-1")
+    with pytest.raises(NotADemoDatabase) as refused:
+        load_demo(coopex.transfer, coopex.accounts)
+    assert "1 user(s)" in str(refused.value) and "1 organisation(s)" in str(refused.value)
+    assert [u.email for u, _ in coopex.accounts.users()] == ["ops@plant.example"]
+    assert load_demo(coopex.transfer, coopex.accounts, force=True).report.written > 0

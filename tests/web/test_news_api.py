@@ -70,7 +70,11 @@ def test_upload_files_then_page_filter_and_decide_leads(api: TestClient, people:
     assert document["encoding"] == "cp1251" and document["leads"]["lang"] == "ru"
     original = api.get(f"/api/v1/news/{lead['document_id']}/original", headers=bearer(token))
     assert original.content == (DATA / "vladivostok_harbin.html").read_bytes()
-    assert original.headers["content-type"] == "text/html; charset=cp1251"
+    # Served as text to download, never as a page from the API's origin (its scripts).
+    assert original.headers["content-type"] == "text/plain; charset=cp1251"
+    assert original.headers["content-disposition"].startswith("attachment")
+    assert original.headers["content-security-policy"].startswith("sandbox")
+    assert original.headers["x-content-type-options"] == "nosniff"
 
 
 def test_upload_crawled_pages_as_json(api: TestClient, people: People) -> None:
@@ -171,4 +175,5 @@ def test_projects_from_accepted_leads_are_seen_by_their_parties(
     _, outsider = people.member("ru-plant")
     assert api.get("/api/v1/projects", headers=bearer(outsider)).json()["items"] == []
     refused = api.get(f"/api/v1/projects/{accepted['project']}", headers=bearer(outsider))
-    assert refused.status_code == 403 and refused.headers["content-type"] == PROBLEM
+    # Like an unpublished listing, a project of others is not found (not "forbidden").
+    assert refused.status_code == 404 and refused.headers["content-type"] == PROBLEM

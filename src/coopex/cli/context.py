@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 
-from coopex.app import Coopex, build
-from coopex.cli.output import fail, reporting_errors
+from coopex.cli.output import errors, fail, reporting_errors
 from coopex.domain.accounts import Actor
-from coopex.storage import migrate
+
+if TYPE_CHECKING:
+    from coopex.app import Coopex
 
 OPERATOR = Actor.operator("cli")
 
@@ -18,7 +22,25 @@ OPERATOR = Actor.operator("cli")
 @contextmanager
 def opened(*, auto_migrate: bool = True) -> Iterator[Coopex]:
     """The application, with its schema current; domain errors reported, not raised."""
+    from coopex.app import build
+    from coopex.storage import migrate
+
     coopex = build()
+    # Which database a command works on is never a guess (it does not depend on the folder
+    # the command runs in: see config.py).
+    errors.print(f"[dim]database: {coopex.settings.database_label}[/]", highlight=False)
+    old_default = Path(".coopex") / "coopex.db"  # where versions before 0.2 kept it
+    if (
+        not coopex.settings.database_url
+        and "COOPEX_HOME" not in os.environ
+        and old_default.exists()
+        and old_default.resolve() != (coopex.settings.home / "coopex.db").resolve()
+    ):
+        errors.print(
+            f"[yellow]note:[/] {old_default} is a database of an older version's default "
+            "location; set COOPEX_HOME=.coopex to keep using it",
+            highlight=False,
+        )
     try:
         with reporting_errors():
             if auto_migrate and not migrate.is_up_to_date(coopex.database.engine):

@@ -6,11 +6,11 @@ import sys
 from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.progress import Progress
 
-from coopex.app import Coopex
 from coopex.cli import events, interests, localize, meetings, news, projects
 from coopex.cli.context import OPERATOR, AsOption, acting, opened
 from coopex.cli.output import (
@@ -24,19 +24,20 @@ from coopex.cli.output import (
     show_record,
 )
 from coopex.domain.accounts import Role
+from coopex.domain.errors import DomainError
 from coopex.domain.listings import ListingKind, ListingStatus, listing_record
 from coopex.domain.matching import SIGNALS, Match, explain
 from coopex.domain.organizations import ContactsVisibility, OrgKind, organization_record
 from coopex.domain.queries import ListingFilter, MatchFilter, OrganizationFilter
 from coopex.domain.suggestions import SuggestionStatus
-from coopex.interchange.reading import format_of, read_file
 from coopex.interchange.records import Entity, FileFormat, UnreadableFile
-from coopex.interchange.writing import write_csv, write_json
-from coopex.services.demo import DEMO_PASSWORD, load_demo, load_demo_news
-from coopex.services.demo_events import load_demo_event
-from coopex.services.transfer import ImportRejected, RejectedRecord, describe
-from coopex.storage import migrate
 from coopex.web.api.filters import code_prefix, match_filter
+
+# Only what --help needs is imported up here: the database, the services and above all the
+# NLP models load inside the commands that use them, so `coopex --help` answers at once.
+if TYPE_CHECKING:
+    from coopex.app import Coopex
+    from coopex.services.transfer import RejectedRecord
 
 app = typer.Typer(
     no_args_is_help=True,
@@ -76,15 +77,20 @@ def serve(
     ),
     port: int = typer.Option(None, help="Port [default: COOPEX_PORT or 8000]"),
     demo: bool = typer.Option(False, "--demo", help="Load the demo data first."),
+    force_demo: bool = typer.Option(
+        False, "--force-demo", help="Load the demo even into a database with other data."
+    ),
 ) -> None:
     """Start the web/API server."""
     import uvicorn
 
+    from coopex.nlp.news import check_html_reader
     from coopex.web.app import create_app
 
     with opened() as coopex:
-        if demo:
-            _load_demo(coopex)
+        check_html_reader()  # a broken installation stops here, not on every uploaded page
+        if demo or force_demo:
+            _load_demo(coopex, force_demo)
         _build_index(coopex, full=False)  # warm: the first search should not pay for it
         host = host or coopex.settings.host
         port = port or coopex.settings.port
@@ -99,16 +105,30 @@ def serve(
 
 
 @app.command()
-def demo() -> None:
-    """Load the demo dataset and users (idempotent) and print a token to try the API."""
+def demo(
+    force: bool = typer.Option(
+        False, "--force", help="Load it even into a database that holds other data."
+    ),
+) -> None:
+    """Load the demo dataset and users (idempotent) and print a token to try the API.
+
+    The demo admin's password is public: a database with users or records of its own is
+    refused unless --force."""
     with opened() as coopex:
-        _load_demo(coopex)
+        _load_demo(coopex, force)
 
 
-def _load_demo(coopex: Coopex) -> None:
-    loaded = load_demo(coopex.transfer, coopex.accounts)
+def _load_demo(coopex: Coopex, force: bool = False) -> None:
+    from coopex.services.demo import DEMO_PASSWORD, load_demo, load_demo_news
+    from coopex.services.demo_events import load_demo_event
+    from coopex.services.transfer import describe
+
+    loaded = load_demo(coopex.transfer, coopex.accounts, force=force)
     console.print(f"demo data: {describe(loaded.report)}", highlight=False)
-    news = load_demo_news(coopex.news).summary()
+    report = load_demo_news(coopex.news)
+    for item in report.errors:  # a demo page that fails is reported, never hidden
+        errors.print(f"[bold red]error:[/] demo news {item.source}: {item.reason}", highlight=False)
+    news = report.summary()
     console.print(
         f"demo news: {news['documents']} pages, {news['stored']} new, {news['leads']} leads "
         "(`coopex leads list`)",
@@ -120,6 +140,11 @@ def _load_demo(coopex: Coopex) -> None:
         highlight=False,
     )
     console.print(f"demo users (password [bold]{DEMO_PASSWORD}[/]): {', '.join(loaded.users)}")
+    errors.print(
+        "[yellow]warning:[/] the demo users' password is public: "
+        "never expose a demo database to a network",
+        highlight=False,
+    )
     console.print(f"demo API token for {loaded.token.user.email}: [bold]{loaded.token.secret}[/]")
     console.print(
         f"try: curl -H 'Authorization: Bearer {loaded.token.secret}' "
@@ -225,6 +250,8 @@ def suggestions_set(suggestion_id: int, status: SuggestionStatus) -> None:
 @app.command()
 def init() -> None:
     """Create the database (or bring its schema up to date)."""
+    from coopex.storage import migrate
+
     with opened(auto_migrate=False) as coopex:
         coopex.migrate()
         console.print(
@@ -235,6 +262,8 @@ def init() -> None:
 @db_app.command("upgrade")
 def db_upgrade(revision: str = typer.Argument("head")) -> None:
     """Apply migrations up to REVISION."""
+    from coopex.storage import migrate
+
     with opened(auto_migrate=False) as coopex:
         migrate.upgrade(coopex.database.engine, revision)
         console.print(f"at revision {migrate.current_revision(coopex.database.engine)}")
@@ -243,6 +272,8 @@ def db_upgrade(revision: str = typer.Argument("head")) -> None:
 @db_app.command("downgrade")
 def db_downgrade(revision: str) -> None:
     """Revert migrations down to REVISION (`base` for an empty database)."""
+    from coopex.storage import migrate
+
     with opened(auto_migrate=False) as coopex:
         migrate.downgrade(coopex.database.engine, revision)
         console.print(f"at revision {migrate.current_revision(coopex.database.engine)}")
@@ -251,6 +282,8 @@ def db_downgrade(revision: str) -> None:
 @db_app.command("current")
 def db_current() -> None:
     """Show the schema revision of the database and of this code."""
+    from coopex.storage import migrate
+
     with opened(auto_migrate=False) as coopex:
         database_revision = migrate.current_revision(coopex.database.engine)
         console.print(f"database: {database_revision}  code: {migrate.head_revision()}")
@@ -259,6 +292,8 @@ def db_current() -> None:
 @db_app.command("revision")
 def db_revision(message: str = typer.Option(..., "-m", "--message")) -> None:
     """Autogenerate a migration from changes to storage/tables.py (developers)."""
+    from coopex.storage import migrate
+
     with opened() as coopex:
         migrate.new_revision(coopex.database.engine, message)
 
@@ -713,7 +748,11 @@ def import_(
         task = progress.add_task("importing", total=len(paths))
         for path in paths:
             progress.update(task, description=f"importing {path.name}")
-            ok = _import_one(coopex, path, entity, file_format, partial, rejects, as_json)
+            try:
+                ok = _import_one(coopex, path, entity, file_format, partial, rejects, as_json)
+            except DomainError as error:  # a rule broken at write time: this file only
+                _report_failure(path, f"nothing imported: {error}", [], as_json)
+                ok = False
             failed += 0 if ok else 1
             progress.advance(task)
     if failed:
@@ -729,10 +768,15 @@ def _import_one(
     rejects: Path | None,
     as_json: bool,
 ) -> bool:
+    from coopex.interchange.reading import format_of, read_import
+    from coopex.services.transfer import ImportRejected, describe
+
     try:
-        records = read_file(path, file_format, entity)
+        read = read_import(path, file_format, entity)
+        if read.notes and not as_json:
+            errors.print(f"{path}: detected {', '.join(read.notes)}", highlight=False)
         report = coopex.transfer.import_records(
-            OPERATOR, records, partial=partial, label=f"import {path.name}"
+            OPERATOR, read.records, partial=partial, label=f"import {path.name}"
         )
     except UnreadableFile as error:
         _report_failure(path, str(error), [], as_json)
@@ -752,6 +796,7 @@ def _import_one(
     summary = {
         "file": str(path),
         "ok": True,
+        "detected": list(read.notes),
         **report.summary(),
         "rejects_file": written_to and str(written_to),
     }
@@ -794,6 +839,8 @@ def _report_failure(path: Path, message: str, bad: list[RejectedRecord], as_json
 
 def _write_rejects(path: Path, bad: list[RejectedRecord], file_format: FileFormat) -> None:
     """Rejected records as they came in, each with an `errors` column to fix them by."""
+    from coopex.interchange.writing import write_csv, write_json
+
     by_entity: dict[Entity, list[Mapping[str, object]]] = {}
     for item in bad:
         reasons = "; ".join(e.describe() for e in item.errors)
@@ -817,6 +864,9 @@ def export(
     ),
 ) -> None:
     """Export the registry (JSON: everything; CSV: one entity)."""
+    from coopex.interchange.reading import format_of
+    from coopex.interchange.writing import write_csv, write_json
+
     try:
         chosen = (
             FileFormat.JSON

@@ -6,21 +6,22 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import IO, cast
+from typing import IO, TYPE_CHECKING, cast
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from coopex.app import Coopex
 from coopex.cli.context import OPERATOR, opened
 from coopex.cli.output import JsonOption, console, emit, emit_json, errors, pages, show_record
 from coopex.domain.matching import explain
 from coopex.domain.news import EventType, Lead, LeadStatus
 from coopex.domain.queries import LeadFilter
-from coopex.engines.news.pipeline import STAGES
-from coopex.interchange.news_sources import SourceFormat, read_sources
-from coopex.services.news import IngestItem, IngestReport
+
+if TYPE_CHECKING:  # the news pipeline loads only for the commands that read news
+    from coopex.app import Coopex
+    from coopex.interchange.news_sources import SourceFormat
+    from coopex.services.news import IngestItem, IngestReport
 
 leads_app = typer.Typer(no_args_is_help=True, help="Cooperation leads read from the news.")
 news_app = typer.Typer(no_args_is_help=True, help="Stored news documents.")
@@ -62,7 +63,7 @@ def ingest(
             errors.print(f"models loaded in {time.perf_counter() - started:.1f} s")
         sink = output.open("w", encoding="utf-8") if output else None
         try:
-            chosen = cast(SourceFormat, source_format)
+            chosen = cast("SourceFormat", source_format)
             report = _ingest_with_progress(coopex, paths, chosen, sink, as_json)
         finally:
             if sink:
@@ -79,6 +80,8 @@ def _ingest_with_progress(
     sink: IO[str] | None,
     quiet: bool,
 ) -> IngestReport:
+    from coopex.interchange.news_sources import read_sources
+
     columns = (
         TextColumn("[progress.description]{task.description}"),
         BarColumn(),
@@ -101,6 +104,8 @@ def _ingest_with_progress(
 
 
 def _print_report(report: IngestReport, as_json: bool) -> None:
+    from coopex.engines.news.pipeline import STAGES
+
     documents = max(1, sum(1 for item in report.items if item.outcome != "error"))
     if as_json:
         for item in report.items:

@@ -42,6 +42,7 @@ class PermissionDenied(DomainError):
     def __init__(self, action: str, reason: str) -> None:
         self.action = action
         self.reason = reason
+        self.audited = False  # set once the refusal is on the audit trail
         super().__init__(f"not allowed to {action}: {reason}")
 
 
@@ -63,3 +64,26 @@ class TooManyAttempts(DomainError):
     def __init__(self, retry_after: int) -> None:
         self.retry_after = retry_after
         super().__init__(f"too many failed sign-ins: try again in {retry_after} s")
+
+
+class PreconditionFailed(DomainError):
+    """The client changed a version it no longer holds (a stale If-Match): re-read and retry."""
+
+    def __init__(self, entity: str, key: object, current: int) -> None:
+        self.entity = entity
+        self.key = key
+        self.current = current
+        super().__init__(
+            f"{entity} {key!r} was changed by someone else (now at version {current}): "
+            "read it again and re-apply your change"
+        )
+
+
+class Busy(DomainError):
+    """The database stayed locked by other writers for too long; the same call may succeed
+    when retried."""
+
+
+class SetupBroken(DomainError):
+    """A library the installation needs is missing or broken: found at start, with how to
+    repair it, rather than as the same failure on every document."""

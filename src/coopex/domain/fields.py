@@ -19,6 +19,27 @@ E = TypeVar("E", bound=StrEnum)
 
 REF_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$")
 LIST_SEPARATOR = ";"
+MAX_NUMBER_CHARACTERS = 40  # quantities are stored as their exact text
+# PostgreSQL text cannot hold NUL; lone UTF-16 surrogates (a JSON "\ud800" decodes to one)
+# cannot be encoded as UTF-8, so no database can store them.
+_FORBIDDEN = re.compile(r"[\x00\ud800-\udfff]")
+_DOTTED_DATE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+
+
+def text_problem(text: str) -> str | None:
+    """Why `text` cannot be stored as text (a NUL, a control character, a lone surrogate)."""
+    found = _FORBIDDEN.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    what = "a NUL character" if char == "\x00" else "a lone surrogate (invalid Unicode)"
+    return f"contains {what} (U+{ord(char):04X}) at position {found.start()}"
+
+
+def shown(text: str, limit: int = 40) -> str:
+    """`text` cut for an error message, with anything unprintable escaped."""
+    cut = text[:limit] + ("…" if len(text) > limit else "")
+    return _FORBIDDEN.sub(lambda m: f"\\u{ord(m.group()):04x}", cut)
 
 
 def stable_ref(prefix: str, *parts: str) -> str:
@@ -39,7 +60,11 @@ class FieldReader:
         self.errors: list[FieldError] = []
 
     def fail(self, field: str, reason: str, value: object = None) -> None:
-        self.errors.append(FieldError(field, reason, None if value is None else str(value)))
+        try:
+            text = None if value is None else shown(str(value), 60)
+        except (ValueError, RecursionError):  # an int too long to print, a deep structure
+            text = None
+        self.errors.append(FieldError(field, reason, text))
 
     def failed(self, field: str) -> bool:
         """Whether `field` has a problem already (so a follow-up rule need not add one)."""
@@ -56,7 +81,11 @@ class FieldReader:
         if _blank(value):
             return None
         if not isinstance(value, str):
-            self.fail(field, "must be text", value)
+            self.fail(field, "must be text", shown(str(value)))
+            return None
+        problem = text_problem(value)
+        if problem is not None:
+            self.fail(field, problem, shown(value))
             return None
         # Names and codes fold inner white space; prose keeps its line breaks.
         text = value.strip() if multiline else " ".join(value.split())
@@ -111,7 +140,11 @@ class FieldReader:
         result: list[str] = []
         for item in items:
             if not isinstance(item, str):
-                self.fail(field, "every item must be text", item)
+                self.fail(field, "every item must be text", shown(str(item)))
+                continue
+            problem = text_problem(item)
+            if problem is not None:
+                self.fail(field, problem, shown(item))
                 continue
             text = " ".join(item.split())
             if not text:
@@ -131,15 +164,21 @@ class FieldReader:
         if _blank(value):
             return None
         if isinstance(value, bool) or not isinstance(value, str | int | float | Decimal):
-            self.fail(field, "must be a number", value)
+            self.fail(field, "must be a number", shown(str(value)))
+            return None
+        if isinstance(value, str) and len(value.strip()) > MAX_NUMBER_CHARACTERS:
+            self.fail(field, f"longer than {MAX_NUMBER_CHARACTERS} characters", shown(value))
             return None
         try:
             number = Decimal(str(value).strip().replace(",", "."))
-        except InvalidOperation:
-            self.fail(field, "must be a number", value)
+        except (InvalidOperation, ValueError):  # ValueError: an int too long to print
+            self.fail(field, "must be a number", value if isinstance(value, str) else None)
             return None
         if not number.is_finite() or number < 0:
-            self.fail(field, "must be a finite number, zero or more", value)
+            self.fail(field, "must be a finite number, zero or more", shown(str(value)))
+            return None
+        if len(str(number)) > MAX_NUMBER_CHARACTERS:
+            self.fail(field, f"longer than {MAX_NUMBER_CHARACTERS} characters", str(number))
             return None
         return number
 
@@ -150,10 +189,16 @@ class FieldReader:
         if isinstance(value, date):
             return value
         if not isinstance(value, str):
-            self.fail(field, "must be a date as YYYY-MM-DD", value)
+            self.fail(field, "must be a date as YYYY-MM-DD", shown(str(value)))
             return None
+        text = value.strip()
+        # Russian spreadsheets write dd.mm.yyyy; the dots make it unambiguous.
+        dotted = _DOTTED_DATE.match(text)
         try:
-            return date.fromisoformat(value.strip())
+            if dotted:
+                day, month, year = (int(part) for part in dotted.groups())
+                return date(year, month, day)
+            return date.fromisoformat(text)
         except ValueError:
-            self.fail(field, "must be a date as YYYY-MM-DD", value)
+            self.fail(field, "must be a date as YYYY-MM-DD or DD.MM.YYYY", shown(text))
             return None

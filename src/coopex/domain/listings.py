@@ -49,6 +49,8 @@ class Listing:
     id: int | None = field(default=None, compare=False)
     created_at: datetime | None = field(default=None, compare=False)
     updated_at: datetime | None = field(default=None, compare=False)
+    # The stored row's version, bumped by every change (optimistic concurrency, ETag).
+    version: int | None = field(default=None, compare=False)
 
     def is_open_on(self, day: date) -> bool:
         """Published and not past its validity date."""

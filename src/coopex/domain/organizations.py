@@ -66,6 +66,8 @@ class Organization:
     source: str | None = None
     contacts_visibility: ContactsVisibility = ContactsVisibility.PUBLIC
     id: int | None = field(default=None, compare=False)
+    # The stored row's version, bumped by every change (optimistic concurrency, ETag).
+    version: int | None = field(default=None, compare=False)
 
 
 ORGANIZATION_FIELDS = (

@@ -9,7 +9,10 @@ Layout of the folder (default `$COOPEX_HOME/index`):
   hnsw.usearch    the approximate-neighbour graph (optional)
 
 A save writes a fresh sibling folder and swaps it in with renames, so a crash leaves either
-the old complete index or the new one. Loading compares stamps with the database: listings
+the old complete index or the new one. Loads and saves hold a cross-process file lock
+(`index.lock` beside the folder), so a server saving at exit and `coopex index rebuild` never
+interleave their renames, and a load never reads half of one save and half of another.
+Loading compares stamps with the database: listings
 changed, added or removed since are re-embedded or dropped (see `MatchingService`).
 """
 
@@ -22,6 +25,7 @@ from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+from filelock import FileLock
 
 from coopex.engines.matching.ports import Vectors
 
@@ -41,9 +45,16 @@ class IndexStore:
         self.folder = folder
         self.model = model
         self.dimension = dimension
+        self._lock = FileLock(str(folder.with_name(folder.name + ".lock")), timeout=600)
 
     def load(self) -> StoredIndex | None:
         """The saved index, or None when there is none, or it is incomplete or for another model."""
+        if not self.folder.parent.is_dir():
+            return None
+        with self._lock:
+            return self._load()
+
+    def _load(self) -> StoredIndex | None:
         try:
             manifest = json.loads((self.folder / "manifest.json").read_text(encoding="utf-8"))
             if (manifest.get("format"), manifest.get("model"), manifest.get("dimension")) != (
@@ -74,6 +85,17 @@ class IndexStore:
         write_hnsw: object = None,
     ) -> None:
         """Write a complete index atomically. `write_hnsw(path)` saves the graph, if given."""
+        self.folder.parent.mkdir(parents=True, exist_ok=True)
+        with self._lock:
+            self._save(ids, stamps, vectors, write_hnsw)
+
+    def _save(
+        self,
+        ids: npt.NDArray[np.int64],
+        stamps: npt.NDArray[np.float64],
+        vectors: Vectors,
+        write_hnsw: object,
+    ) -> None:
         self.folder.parent.mkdir(parents=True, exist_ok=True)
         fresh = self.folder.with_name(self.folder.name + ".new")
         old = self.folder.with_name(self.folder.name + ".old")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from coopex.domain.fields import text_problem
 from coopex.engines.news.pipeline import Format, RawDocument
 
 SourceFormat = Literal["auto", "text", "html", "jsonl"]
@@ -91,6 +92,12 @@ def json_lines(
         except (json.JSONDecodeError, UnicodeDecodeError) as error:
             yield SourceProblem(source, f"not a JSON object: {error}")
             continue
+        except RecursionError:
+            yield SourceProblem(source, "not a JSON object: nested too deeply")
+            continue
+        except ValueError as error:  # a number with more digits than Python converts
+            yield SourceProblem(source, f"not a JSON object: {str(error).split(';')[0]}")
+            continue
         if not isinstance(entry, dict):
             yield SourceProblem(source, "not a JSON object")
             continue
@@ -100,6 +107,14 @@ def json_lines(
             yield SourceProblem(
                 source, 'needs "html" or "text" as a string (and "url" as a string)'
             )
+            continue
+        broken = text_problem(body)
+        if broken is not None and "surrogate" in broken:  # NUL is dropped when decoding
+            yield SourceProblem(source, f"the page {broken}")
+            continue
+        broken = text_problem(url) if url else None
+        if broken is not None:
+            yield SourceProblem(source, f'"url" {broken}')
             continue
         format: Format = "html" if "html" in entry else "text"
         yield RawDocument(url or f"{name}:{number}", body.encode("utf-8"), format, url)
@@ -132,6 +147,7 @@ def uploaded(
     name: str, data: bytes, format: SourceFormat = "auto"
 ) -> Iterator[RawDocument | SourceProblem]:
     """The documents of one file's bytes (an upload): one page, or JSON Lines of pages."""
+    name = name.replace("\x00", "")  # an uploaded file name is stored as text
     if format == "jsonl" or (format == "auto" and Path(name).suffix.lower() in _JSONL_SUFFIXES):
         yield from json_lines(name, name, data.splitlines())
         return

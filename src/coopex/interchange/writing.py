@@ -10,6 +10,16 @@ from typing import TextIO
 from coopex.interchange.records import Entity
 
 FORMAT_VERSION = "coopex/1"
+# A spreadsheet runs a cell that starts with one of these as a formula (=HYPERLINK(...),
+# @SUM(...), +cmd|...): such cells are written with a leading apostrophe, which spreadsheets
+# show as text, and `reading` takes it off again (cells already starting with apostrophes
+# before one of these get one more, so every text survives the round trip).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def defuse(text: str) -> str:
+    """`text` as a CSV cell that no spreadsheet evaluates."""
+    return "'" + text if text.lstrip("'").startswith(FORMULA_STARTS) else text
 
 
 def _cell(name: str, value: object) -> str:
@@ -18,8 +28,8 @@ def _cell(name: str, value: object) -> str:
     if name == "contacts":
         return json.dumps(value, ensure_ascii=False) if value else ""
     if isinstance(value, list):
-        return ";".join(str(item) for item in value)
-    return str(value)
+        return defuse(";".join(str(item) for item in value))
+    return defuse(str(value))
 
 
 def write_csv(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from coopex.domain.errors import SetupBroken
 from coopex.engines.news.dates import english_dates
 from coopex.engines.news.pipeline import BadDocument, NewsModels
 from coopex.interchange.decoding import UndecodableDocument, decode
@@ -20,7 +21,27 @@ def decode_document(data: bytes) -> tuple[str, str]:
         decoded = decode(data)
     except UndecodableDocument as error:
         raise BadDocument(str(error)) from None
-    return decoded.text, decoded.encoding
+    # A stray NUL in a scraped page is debris: dropped, as no database stores it in text.
+    return decoded.text.replace("\x00", ""), decoded.encoding
+
+
+_PROBE = "<html><body><article><p>Kazan hosts the forum of regions.</p></article></body></html>"
+
+
+def check_html_reader() -> None:
+    """Read one small page, so that a broken installation (an old pip leaves out
+    lxml_html_clean, which trafilatura's helpers need) fails once, at start, saying how to
+    repair it, instead of on every HTML page of a batch."""
+    try:
+        import lxml_html_clean  # noqa: F401
+
+        html_to_text(_PROBE)
+    except ImportError as error:
+        raise SetupBroken(
+            f"reading HTML pages needs a library that is not installed ({error.name or error}): "
+            "reinstall coopex with a current pip (`pip install -U pip && pip install -e .`) "
+            "or `pip install lxml_html_clean`"
+        ) from None
 
 
 def html_to_text(html: str) -> str:
@@ -36,6 +57,7 @@ def load_news_models(
     """`learned_typing`: event types also voted by labelled sentences (`nlp/event_typing.py`);
     off by default: on the dev set it gained on the tuning part and not on the reporting part
     (docs/news.md)."""
+    check_html_reader()
     places = ShippedPlaces()
     return NewsModels(
         decode=decode_document,

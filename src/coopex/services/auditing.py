@@ -128,6 +128,7 @@ class AuditedChange:
     ) -> None:
         with self.database.transaction() as connection:
             self.log(connection, actor, action, entity_ref, Outcome.DENIED, denied.reason)
+        denied.audited = True
 
 
 class AuditTrail:
@@ -161,3 +162,12 @@ class AuditTrail:
         before = decode_cursor(cursor)
         with self.database.transaction() as connection:
             return AuditRepository(connection).page(filters or AuditFilter(), before, limit)
+
+    def refused(self, actor: Actor, action: str, entity_ref: str, denied: PermissionDenied) -> None:
+        """Put a refusal that no change wrote on the trail (a refused read, say); once."""
+        if denied.audited:
+            return
+        entry = audit_entry(actor, action, entity_ref[:200], Outcome.DENIED, denied.reason)
+        with self.database.transaction() as connection:
+            AuditRepository(connection).append(entry)
+        denied.audited = True

@@ -17,6 +17,7 @@ from coopex.domain.queries import MatchFilter
 from coopex.engines.language import detect_language
 from coopex.engines.matching.ranker import IndexedListing, MatchEngine, MatchQuery, embedding_text
 from coopex.indexing.store import IndexStore
+from coopex.services.changes import ChangeFeedReader
 from coopex.services.registry import RegistryService
 from coopex.storage.database import Database
 from coopex.storage.listings import ListingRepository
@@ -57,10 +58,13 @@ class MatchingService:
         registry: RegistryService,
         engine_factory: Callable[[], MatchEngine],
         store: IndexStore | None = None,
+        feed: ChangeFeedReader | None = None,
     ) -> None:
         self.database = database
         self.registry = registry
         self.store = store
+        self.feed = feed  # changes committed by other processes (servers, the CLI)
+        self._countries: dict[int, str] = {}
         self._engine_factory = engine_factory
         self._engine: MatchEngine | None = None
         self._stamps: dict[int, float] = {}
@@ -80,6 +84,8 @@ class MatchingService:
         """Build the engine from the database, reusing saved embeddings unless `full`."""
         with self._lock:
             engine = self._engine_factory()
+            if self.feed is not None:  # what commits from now on is applied after the build
+                self.feed.start_at_end()
             items = self._indexable(self._all_listings())
             stored = None if full or self.store is None else self.store.load()
             saved_rows = {} if stored is None else {int(i): row for row, i in enumerate(stored.ids)}
@@ -115,6 +121,7 @@ class MatchingService:
             else:
                 engine.add(items, vectors)
             self._engine, self._stamps = engine, stamps
+            self._countries = {item.id: item.country for item in items}
             self._dirty = bool(stale or gone)
             self.last_report = IndexReport(
                 len(items), len(items) - len(stale), len(stale), len(gone)
@@ -125,11 +132,24 @@ class MatchingService:
         """One search, serialised with index updates (the engine is not safe to read while
         `listings_changed` writes to it)."""
         with self._lock:
-            return self.engine.search(query, filters, limit)
+            engine = self.engine
+            self.catch_up()
+            return engine.search(query, filters, limit)
 
     def indexed(self) -> list[IndexedListing]:
         with self._lock:
-            return self.engine.items()
+            engine = self.engine
+            self.catch_up()
+            return engine.items()
+
+    def catch_up(self, force: bool = False) -> int:
+        """Apply the changes other processes committed since the last look (at most every
+        half second unless `force`); returns how many listings were looked at."""
+        if self.feed is None or self._engine is None:
+            return 0
+        refs = self.feed.poll(force)
+        self.listings_changed(refs)
+        return len(refs)
 
     def status(self) -> dict[str, object]:
         """How the saved index compares with the database (reads only)."""
@@ -177,7 +197,9 @@ class MatchingService:
         ]
 
     def listings_changed(self, refs: Sequence[str]) -> None:
-        """Re-read these listings and update the index (no-op until the index is built)."""
+        """Re-read these listings and update the index (no-op until the index is built).
+        A listing whose stored state the index already holds is skipped, so the same change
+        heard twice (in this process and from the feed) is embedded once."""
         if self._engine is None or not refs:
             return
         with self.database.transaction() as connection:
@@ -189,14 +211,24 @@ class MatchingService:
             fresh = []
             for listing, _ in stored.values():
                 assert listing.id is not None
+                country = countries[listing.org_ref]
                 if listing.status is ListingStatus.PUBLISHED:
-                    fresh.append(IndexedListing(listing, countries[listing.org_ref]))
+                    if (
+                        self._stamps.get(listing.id) == _stamp(listing)
+                        and self._countries.get(listing.id) == country
+                    ):
+                        continue
+                    fresh.append(IndexedListing(listing, country))
                     self._stamps[listing.id] = _stamp(listing)
-                else:
+                    self._countries[listing.id] = country
+                elif listing.id in self._stamps:
                     self._engine.remove(listing.id)
                     self._stamps.pop(listing.id, None)
+                    self._countries.pop(listing.id, None)
+                else:
+                    continue
+                self._dirty = True
             self._engine.add(fresh)
-            self._dirty = True
 
     def match_listing(
         self, actor: Actor, ref: str, filters: MatchFilter, limit: int = 10

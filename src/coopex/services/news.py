@@ -9,14 +9,17 @@ as a near-duplicate of it, without a second set of leads.
 
 from __future__ import annotations
 
+import logging
 import multiprocessing
 import os
+import signal
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from datetime import date
 from itertools import chain, islice
@@ -26,12 +29,12 @@ from sqlalchemy.engine import Connection
 
 from coopex.domain.accounts import Actor, require_staff
 from coopex.domain.audit import Outcome
-from coopex.domain.errors import FieldError, NotFound, ValidationFailed
+from coopex.domain.errors import Conflict, FieldError, NotFound, ValidationFailed
 from coopex.domain.fields import stable_ref
 from coopex.domain.matching import Match
 from coopex.domain.news import Lead, LeadEvent, LeadStatus, NewsLeads, decide
 from coopex.domain.organizations import Organization, Provenance
-from coopex.domain.paging import Page, check_page_size, decode_cursor
+from coopex.domain.paging import Page, check_page_size, decode_cursor, is_storable_id
 from coopex.domain.projects import project_from_lead
 from coopex.domain.queries import LeadFilter, MatchFilter
 from coopex.engines.matching.ports import Embedder
@@ -53,6 +56,7 @@ from coopex.storage.news import NewsRepository, StoredDocument
 from coopex.storage.organizations import OrganizationRepository
 from coopex.storage.projects import ProjectRepository
 
+log = logging.getLogger(__name__)
 ModelsFactory = Callable[[], NewsModels]
 T = TypeVar("T")
 
@@ -124,7 +128,21 @@ def loaded(factory: ModelsFactory) -> NewsModels:
 
 def _start_worker(factory: ModelsFactory) -> None:
     global _worker_models
+    _watch_parent(os.getppid())
     _worker_models = loaded(factory)
+
+
+def _watch_parent(parent: int, every: float = 1.0) -> None:
+    """End this reader when the process that started it is gone (killed, or stopped without
+    shutting its pool down): a reader holds hundreds of MB and must not be orphaned."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(every)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _worker_ready() -> bool:
@@ -141,8 +159,9 @@ def _read_or_reason(document: RawDocument, models: NewsModels) -> ReadDocument |
         return read_document(document, models)
     except BadDocument as error:
         return str(error)
-    except Exception as error:  # a model failing on one document must not stop the batch
-        return f"could not be read ({type(error).__name__}: {error})"
+    except Exception:  # a model failing on one document must not stop the batch
+        log.exception("reading %s failed", document.name)
+        return "could not be read: the reader failed on this document (details in the log)"
 
 
 Source = RawDocument | SourceProblem
@@ -258,7 +277,12 @@ class NewsService:
 
     def close(self) -> None:
         if self._pool is not None:
+            # Readers may be busy on a long document: stop them rather than wait.
+            processes = list(getattr(self._pool, "_processes", None) or {})
             self._pool.shutdown(wait=False, cancel_futures=True)
+            for pid in processes:
+                with suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGTERM)
             self._pool = None
 
     def _settle(
@@ -322,6 +346,7 @@ class NewsService:
             known = NewsRepository(connection).by_hash(read.content_hash)
         if known is not None:
             return IngestItem(source.name, "duplicate", known, reason=f"same as document {known}")
+        pending = NameIndex()  # organisations this document registers, until it commits
 
         def work(connection: Connection) -> tuple[IngestItem, str]:
             repo = NewsRepository(connection)
@@ -353,7 +378,9 @@ class NewsService:
                     reason=f"another copy of document {group}",
                 )
                 return item, f"document {document_id}, near-duplicate of {group}"
-            linker = _Linker(OrganizationRepository(connection), names, leads, self.models, source)
+            linker = _Linker(
+                OrganizationRepository(connection), names, pending, leads, self.models, source
+            )
             rows = [linker.lead_row(document_id, event) for event in leads.events]
             repo.add_leads(rows)
             detail = (
@@ -363,11 +390,18 @@ class NewsService:
             return IngestItem(source.name, "stored", document_id, len(rows)), detail
 
         try:
-            return self.audited.run(actor, "news.ingest", source.name[:200], work)
-        except Exception as error:  # a storage failure on one document must not stop the batch
+            item = self.audited.run(actor, "news.ingest", source.name[:200], work)
+        except ValidationFailed as refused:
+            return IngestItem(source.name, "error", reason=f"not stored: {refused}")
+        except Exception:  # a storage failure on one document must not stop the batch
+            log.exception("storing %s failed", source.name)
             return IngestItem(
-                source.name, "error", reason=f"not stored ({type(error).__name__}: {error})"
+                source.name, "error", reason="not stored: the database refused it (see the log)"
             )
+        # Provisional organisations enter the batch's name index only once their document's
+        # transaction committed: a rolled-back one must not leave its row ids behind.
+        names.merge(pending)
+        return item
 
     # ---- leads ---------------------------------------------------------------------------
 
@@ -383,6 +417,8 @@ class NewsService:
         self, actor: Actor, what: str, key: int, fetch: Callable[[NewsRepository], T | None]
     ) -> T:
         require_staff(actor, f"see {what}s")
+        if not is_storable_id(key):
+            raise NotFound(what, key)
         with self.database.transaction() as connection:
             found = fetch(NewsRepository(connection))
         if found is None:
@@ -398,15 +434,17 @@ class NewsService:
         def work(connection: Connection) -> tuple[Lead, str]:
             require_staff(actor, "decide on a lead")
             repo = NewsRepository(connection)
-            lead = repo.lead(lead_id)
+            lead = repo.lead(lead_id) if is_storable_id(lead_id) else None
             if lead is None:
                 raise NotFound("lead", lead_id)
             decide(lead, status)
-            project_id = None
+            if not repo.decide(lead_id, status, actor.label):
+                raise Conflict(f"lead {lead_id} was decided by someone else just now", "status")
             detail = f"{lead.status.value} -> {status.value}"
             if status is LeadStatus.ACCEPTED:
                 project = project_from_lead(lead, actor.label)
                 project_id = ProjectRepository(connection).add(project, *repo.lead_org_ids(lead_id))
+                repo.set_project(lead_id, project_id)
                 detail += f", project {project.ref}"
                 self.audited.log(
                     connection,
@@ -416,7 +454,6 @@ class NewsService:
                     Outcome.DONE,
                     f"from lead {lead_id}: {project.title}",
                 )
-            repo.decide(lead_id, status, actor.label, project_id)
             decided = repo.lead(lead_id)
             assert decided is not None
             return decided, detail
@@ -509,12 +546,14 @@ class _Linker:
         self,
         organizations: OrganizationRepository,
         names: NameIndex,
+        pending: NameIndex,
         leads: NewsLeads,
         models: NewsModels,
         source: RawDocument,
     ) -> None:
         self.organizations = organizations
         self.names = names
+        self.pending = pending
         self.leads = leads
         self.models = models
         self.source = source
@@ -564,7 +603,9 @@ class _Linker:
         place = self.models.places.resolve(name)
         if place is not None:
             return None, place.code
-        found = self.names.find(name)
+        found = self.pending.find(name)
+        if found is None:
+            found = self.names.find(name)
         if found is not None:
             return found, None
         country = self._country_for(name)
@@ -579,7 +620,7 @@ class _Linker:
             )
         )
         assert organization.id is not None
-        self.names.add(organization.id, [name])
+        self.pending.add(organization.id, [name])
         self.created.append(organization.ref)
         return organization.id, None
 

@@ -150,7 +150,11 @@ class ProjectService:
         project = repo.get(ref)
         if project is None or project.id is None:
             raise NotFound("project", ref)
-        require_can_see_project(actor, ref, repo.party_ids(project.id))
+        try:
+            require_can_see_project(actor, ref, repo.party_ids(project.id))
+        except PermissionDenied:
+            # Like an unpublished listing: a project's existence is its parties' affair.
+            raise NotFound("project", ref) from None
         return project
 
     def get(self, actor: Actor, ref: str) -> Project:

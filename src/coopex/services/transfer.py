@@ -27,6 +27,7 @@ from coopex.domain.organizations import Organization, build_organization, organi
 from coopex.interchange.records import Entity, SourceRecord
 from coopex.services.auditing import AuditedChange, audit_entry, changed_fields, record_detail
 from coopex.services.changes import ListingChanges
+from coopex.services.changes import record as record_changes
 from coopex.services.registry import with_language
 from coopex.storage.accounts import AccountRepository
 from coopex.storage.audit import AuditRepository
@@ -126,6 +127,7 @@ class TransferService:
             raise ImportRejected(report)
         with self.database.transaction() as connection:
             changed = self._write(connection, actor, plan, report, label)
+            record_changes(connection, changed)
         self.changes.publish(changed)
         return report
 

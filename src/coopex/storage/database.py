@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -10,6 +11,10 @@ from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
+
+from coopex.domain.errors import Busy, Conflict, FieldError, ValidationFailed
+
+log = logging.getLogger(__name__)
 
 
 def utc_now() -> datetime:
@@ -60,8 +65,28 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Connection]:
-        with self.engine.begin() as connection:
-            yield connection
+        """Commits when the block ends, rolls back on an error. What the database itself
+        refuses comes out as a domain error without SQL in it (the details go to the log):
+        a duplicate key raced in by a concurrent writer is a Conflict, a value the column
+        cannot hold is a ValidationFailed, a lock held too long is Busy."""
+        try:
+            with self.engine.begin() as connection:
+                yield connection
+        except sa.exc.IntegrityError as error:
+            log.info("integrity error: %s", error)
+            raise Conflict(
+                "conflicts with a record stored at the same time (the same key exists)"
+            ) from None
+        except sa.exc.DataError as error:
+            log.info("data error: %s", error)
+            raise ValidationFailed(
+                [FieldError("body", "a value does not fit the database (too long or too large)")]
+            ) from None
+        except sa.exc.OperationalError as error:
+            if "locked" not in str(error.orig) and "deadlock" not in str(error.orig):
+                raise
+            log.warning("database busy: %s", error)
+            raise Busy("the database is busy with other writers; try again") from None
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -67,6 +67,7 @@ def _to_domain(row: RowMapping, codes: Sequence[Code], sectors: Sequence[str]) -
         source=row["source"],
         created_at=as_utc(row["created_at"]),
         updated_at=as_utc(row["updated_at"]),
+        version=row["version"],
     )
 
 
@@ -217,12 +218,30 @@ class ListingRepository:
         self._write_children(new_id, listing)
         return self._hydrate_one(new_id)
 
-    def replace(self, listing_id: int, listing: Listing, organization_id: int) -> Listing:
-        self.connection.execute(
+    def replace(
+        self,
+        listing_id: int,
+        listing: Listing,
+        organization_id: int,
+        expected_version: int | None = None,
+    ) -> Listing | None:
+        """Store `listing` over row `listing_id` and bump its version. With
+        `expected_version`, only if the row is still at that version (checked by the UPDATE
+        itself, atomically): None when a concurrent change got there first."""
+        condition = listings.c.id == listing_id
+        if expected_version is not None:
+            condition = sa.and_(condition, listings.c.version == expected_version)
+        result = self.connection.execute(
             listings.update()
-            .where(listings.c.id == listing_id)
-            .values(**_columns(listing, organization_id), updated_at=utc_now())
+            .where(condition)
+            .values(
+                **_columns(listing, organization_id),
+                updated_at=utc_now(),
+                version=listings.c.version + 1,
+            )
         )
+        if result.rowcount != 1:
+            return None
         self._write_children(listing_id, listing)
         return self._hydrate_one(listing_id)
 

@@ -238,11 +238,20 @@ class NewsRepository:
             query = query.where(leads.c.search_text.contains(filters.text.casefold()))
         return query
 
-    def decide(self, lead_id: int, status: LeadStatus, by: str, project_id: int | None) -> None:
-        self.connection.execute(
+    def decide(self, lead_id: int, status: LeadStatus, by: str) -> bool:
+        """Decide a lead that is still new; False when another decision got there first (the
+        condition is checked by the UPDATE itself, so two concurrent decisions cannot both
+        win: the second waits for the first's row lock and then finds the lead decided)."""
+        result = self.connection.execute(
             sa.update(leads)
-            .where(leads.c.id == lead_id)
-            .values(status=status.value, decided_by=by, decided_at=utc_now(), project_id=project_id)
+            .where(leads.c.id == lead_id, leads.c.status == LeadStatus.NEW.value)
+            .values(status=status.value, decided_by=by, decided_at=utc_now())
+        )
+        return result.rowcount == 1
+
+    def set_project(self, lead_id: int, project_id: int) -> None:
+        self.connection.execute(
+            sa.update(leads).where(leads.c.id == lead_id).values(project_id=project_id)
         )
 
     def lead_org_ids(self, lead_id: int) -> tuple[int | None, int | None]:

@@ -50,6 +50,7 @@ def _to_domain(row: RowMapping, codes: Sequence[Code]) -> Organization:
         provenance=Provenance(row["provenance"]),
         source=row["source"],
         contacts_visibility=ContactsVisibility(row["contacts_visibility"]),
+        version=row["version"],
     )
 
 
@@ -133,12 +134,21 @@ class OrganizationRepository:
         self._write_codes(new_id, org.activity_codes)
         return self._hydrate_one(new_id)
 
-    def replace(self, organization_id: int, org: Organization) -> Organization:
-        self.connection.execute(
+    def replace(
+        self, organization_id: int, org: Organization, expected_version: int | None = None
+    ) -> Organization | None:
+        """Store `org` over row `organization_id` and bump its version; with
+        `expected_version`, only if still at it (None when a concurrent change won)."""
+        condition = organizations.c.id == organization_id
+        if expected_version is not None:
+            condition = sa.and_(condition, organizations.c.version == expected_version)
+        result = self.connection.execute(
             organizations.update()
-            .where(organizations.c.id == organization_id)
-            .values(**_columns(org), updated_at=utc_now())
+            .where(condition)
+            .values(**_columns(org), updated_at=utc_now(), version=organizations.c.version + 1)
         )
+        if result.rowcount != 1:
+            return None
         self._write_codes(organization_id, org.activity_codes)
         return self._hydrate_one(organization_id)
 
@@ -169,6 +179,17 @@ class OrganizationRepository:
 
     def count(self) -> int:
         query = sa.select(sa.func.count()).select_from(organizations)
+        return int(self.connection.execute(query).scalar_one())
+
+    def count_with_source(self, sources: Sequence[str]) -> int:
+        """How many organisations came from these sources (e.g. `news:<page>`)."""
+        if not sources:
+            return 0
+        query = (
+            sa.select(sa.func.count())
+            .select_from(organizations)
+            .where(organizations.c.source.in_(list(sources)))
+        )
         return int(self.connection.execute(query).scalar_one())
 
     def names(self) -> Iterator[tuple[int, str, list[str]]]:

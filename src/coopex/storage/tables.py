@@ -36,6 +36,8 @@ organizations = sa.Table(
     sa.Column("search_text", sa.Text, nullable=False),
     sa.Column("created_at", Timestamp, nullable=False),
     sa.Column("updated_at", Timestamp, nullable=False),
+    # Bumped by every change: a PATCH carrying an older version (If-Match) is refused.
+    sa.Column("version", sa.Integer, nullable=False, server_default="1"),
     sa.Index(None, "country", "region"),
 )
 
@@ -74,6 +76,7 @@ listings = sa.Table(
     sa.Column("search_text", sa.Text, nullable=False),
     sa.Column("created_at", Timestamp, nullable=False),
     sa.Column("updated_at", Timestamp, nullable=False),
+    sa.Column("version", sa.Integer, nullable=False, server_default="1"),
     sa.Index(None, "status", "kind", "id"),
     sa.Index(None, "organization_id"),
 )
@@ -525,4 +528,15 @@ product_assessments = sa.Table(
     sa.Column("assessed_by", sa.String(200), nullable=False),
     sa.Column("assessed_at", Timestamp, nullable=False),
     sa.Index(None, "product_id", "id"),
+)
+
+# Refs of listings whose stored state changed, written in the changing transaction: every
+# process (servers, the CLI) reads it to keep its match index current (services/changes.py).
+listing_changes = sa.Table(
+    "listing_changes",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("ref", sa.String(80), nullable=False),
+    sa.Column("changed_at", Timestamp, nullable=False),
+    sa.Index(None, "changed_at"),
 )

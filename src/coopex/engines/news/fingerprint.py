@@ -9,12 +9,12 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 PERMUTATIONS = 64
 THRESHOLD = 0.7  # estimated Jaccard similarity from which two stories are one
-_BANDS = MinHashLSH(threshold=THRESHOLD, num_perm=PERMUTATIONS)
-BANDS, ROWS = _BANDS.b, _BANDS.r
+# The banding datasketch's MinHashLSH chooses for this threshold and permutations (a test
+# checks): asking it at import would load scipy, seconds before any command could start.
+BANDS, ROWS = 8, 8
 _WORD = re.compile(r"\w+")
 
 
@@ -36,6 +36,8 @@ def _shingles(text: str, lang: str) -> list[bytes]:
 
 
 def fingerprint(text: str, lang: str) -> Fingerprint:
+    from datasketch import MinHash  # loads scipy: only when a document is read
+
     minhash = MinHash(num_perm=PERMUTATIONS, seed=1)
     minhash.update_batch(_shingles(text, lang))
     values = minhash.hashvalues.astype(np.uint32)

@@ -51,6 +51,11 @@ class NameIndex:
             for key in name_keys(name):
                 self._ids.setdefault(key, organization_id)
 
+    def merge(self, other: NameIndex) -> None:
+        """Take in `other`'s keys (the ones this index does not hold yet)."""
+        for key, organization_id in other._ids.items():
+            self._ids.setdefault(key, organization_id)
+
     def find(self, name: str) -> int | None:
         return next((self._ids[k] for k in sorted(name_keys(name)) if k in self._ids), None)
 

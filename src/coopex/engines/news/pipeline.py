@@ -91,6 +91,27 @@ class _Clock:
         self._last = now
 
 
+# Bounds on what is read as an article: far above any real one (the longest of the shared
+# pages is ~40,000 characters), far below what makes the readers take minutes and gigabytes.
+MAX_ARTICLE_CHARACTERS = 500_000
+MAX_RUN_CHARACTERS = 20_000  # characters without white space: Chinese paragraphs stay below
+_LONG_RUN = re.compile(r"\S{" + str(MAX_RUN_CHARACTERS + 1) + ",}")
+
+
+def _check_size(text: str) -> None:
+    if len(text) > MAX_ARTICLE_CHARACTERS:
+        raise BadDocument(
+            f"too long for a news article: {len(text):,} characters of text "
+            f"(the limit is {MAX_ARTICLE_CHARACTERS:,})"
+        )
+    run = _LONG_RUN.search(text)
+    if run is not None:
+        raise BadDocument(
+            f"not prose: {len(run.group()):,} characters without a space or line break "
+            f"from character {run.start():,} (the limit is {MAX_RUN_CHARACTERS:,})"
+        )
+
+
 def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
     clock = _Clock()
     text, encoding = models.decode(document.data)
@@ -100,6 +121,7 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
         if not text.strip():
             raise BadDocument("no article text found in the HTML")
     clock.lap("extract")
+    _check_size(text)
     article = clean(text)
     if not article.paragraphs and not article.title:
         raise BadDocument("nothing but page furniture (menus, ads, buttons) in the document")

@@ -15,12 +15,14 @@ from coopex.web.api import (
     localization,
     matching,
     news,
+    openapi,
     organizations,
     problems,
     projects,
     suggestions,
     tokens,
 )
+from coopex.web.api.guards import RequestGuard
 
 API_PREFIX = "/api/v1"
 
@@ -39,6 +41,13 @@ def create_api(coopex: Coopex) -> FastAPI:
     app.state.coopex = coopex
     problems.install(app)
     docs.install(app, f"{API_PREFIX}/docs", f"{API_PREFIX}/openapi.json")
+    openapi.install(app)
+    app.add_middleware(
+        RequestGuard,
+        max_body=coopex.settings.max_body_bytes,
+        upload_limits={f"{API_PREFIX}/news": coopex.settings.max_upload_bytes},
+        problem=problems.problem_for,
+    )
 
     api = APIRouter(prefix=API_PREFIX)
     api.include_router(auth.router)

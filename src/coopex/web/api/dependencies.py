@@ -22,12 +22,15 @@ def get_coopex(request: Request) -> Coopex:
 
 
 def current_actor(
+    request: Request,
     coopex: Annotated[Coopex, Depends(get_coopex)],
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Actor:
     if credentials is None:
         raise AuthenticationFailed("send Authorization: Bearer <token>")
-    return coopex.accounts.authenticate(credentials.credentials)
+    actor = coopex.accounts.authenticate(credentials.credentials)
+    request.state.actor = actor  # a refusal later in the request is audited under its name
+    return actor
 
 
 CoopexDep = Annotated[Coopex, Depends(get_coopex)]

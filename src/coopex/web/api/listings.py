@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Header, Query, Response, status
 
 from coopex.domain.listings import ListingKind, ListingStatus
 from coopex.domain.queries import ListingFilter
 from coopex.web.api.dependencies import ActorDep, CoopexDep
 from coopex.web.api.filters import code_prefix, union, upper
+from coopex.web.api.paths import IF_MATCH_DESCRIPTION, if_match_version
+from coopex.web.api.problems import etag
 from coopex.web.api.schemas import ListingBody, ListingOut, ListingPage
 
 router = APIRouter(prefix="/listings", tags=["listings"])
@@ -55,24 +57,50 @@ def list_listings(
 
 
 @router.post("", status_code=status.HTTP_201_CREATED, summary="Publish an offer or a request")
-def create_listing(coopex: CoopexDep, actor: ActorDep, body: ListingBody) -> ListingOut:
+def create_listing(
+    coopex: CoopexDep, actor: ActorDep, body: ListingBody, response: Response
+) -> ListingOut:
     listing = coopex.registry.create_listing(
         actor, body.model_dump(mode="json", exclude_unset=True)
     )
+    response.headers["ETag"] = etag(listing.version)
     return ListingOut.of(listing)
 
 
-@router.get("/{ref}", summary="One listing")
-def get_listing(coopex: CoopexDep, actor: ActorDep, ref: str) -> ListingOut:
-    return ListingOut.of(coopex.registry.get_listing(actor, ref))
+@router.get("/{ref}", summary="One listing (its ETag is its version, for If-Match)")
+def get_listing(coopex: CoopexDep, actor: ActorDep, ref: str, response: Response) -> ListingOut:
+    listing = coopex.registry.get_listing(actor, ref)
+    response.headers["ETag"] = etag(listing.version)
+    return ListingOut.of(listing)
 
 
 @router.patch("/{ref}", summary="Change a listing (its organisation's members and admins)")
-def update_listing(coopex: CoopexDep, actor: ActorDep, ref: str, body: ListingBody) -> ListingOut:
+def update_listing(
+    coopex: CoopexDep,
+    actor: ActorDep,
+    ref: str,
+    body: ListingBody,
+    response: Response,
+    if_match: Annotated[
+        str | None, Header(alias="If-Match", description=IF_MATCH_DESCRIPTION)
+    ] = None,
+) -> ListingOut:
     changes = body.model_dump(mode="json", exclude_unset=True)
-    return ListingOut.of(coopex.registry.update_listing(actor, ref, changes))
+    listing = coopex.registry.update_listing(actor, ref, changes, if_match_version(if_match))
+    response.headers["ETag"] = etag(listing.version)
+    return ListingOut.of(listing)
 
 
 @router.post("/{ref}/close", summary="Close a listing")
-def close_listing(coopex: CoopexDep, actor: ActorDep, ref: str) -> ListingOut:
-    return ListingOut.of(coopex.registry.close_listing(actor, ref))
+def close_listing(
+    coopex: CoopexDep,
+    actor: ActorDep,
+    ref: str,
+    response: Response,
+    if_match: Annotated[
+        str | None, Header(alias="If-Match", description=IF_MATCH_DESCRIPTION)
+    ] = None,
+) -> ListingOut:
+    listing = coopex.registry.close_listing(actor, ref, if_match_version(if_match))
+    response.headers["ETag"] = etag(listing.version)
+    return ListingOut.of(listing)

@@ -10,20 +10,22 @@ from fastapi import APIRouter, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
+from coopex.domain.accounts import require_staff
 from coopex.domain.errors import FieldError, ValidationFailed
 from coopex.domain.news import EventType, Lead, LeadStatus
+from coopex.domain.paging import MAX_ID
 from coopex.domain.queries import LeadFilter
 from coopex.interchange.news_sources import SourceFormat, json_lines, uploaded
 from coopex.services.news import IngestReport
 from coopex.storage.news import StoredDocument
 from coopex.web.api.dependencies import ActorDep, CoopexDep
 from coopex.web.api.filters import upper
+from coopex.web.api.guards import check_json
+from coopex.web.api.paths import RowId
 from coopex.web.api.schemas import MatchOut, PageOut
 
 news_router = APIRouter(prefix="/news", tags=["news"])
 leads_router = APIRouter(prefix="/leads", tags=["news"])
-
-MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 
 
 class IngestItemOut(BaseModel):
@@ -101,18 +103,10 @@ _UPLOAD_BODY: dict[str, Any] = {
 
 
 async def _documents(request: Request, source_format: SourceFormat) -> list[Any]:
+    """The uploaded documents. The body's size is limited as it arrives (guards.py)."""
     content_type = request.headers.get("content-type", "")
-    length = int(request.headers.get("content-length") or 0)
-    if length > MAX_UPLOAD_BYTES:
-        raise ValidationFailed(
-            [FieldError("body", f"larger than {MAX_UPLOAD_BYTES // 1024 // 1024} MB")]
-        )
     if content_type.startswith("application/json"):
-        body = await request.body()
-        try:
-            pages = json.loads(body)
-        except ValueError as error:
-            raise ValidationFailed([FieldError("body", f"not JSON: {error}")]) from None
+        pages = check_json(await request.body())
         if not isinstance(pages, list):
             pages = [pages]
         lines = [json.dumps(page, ensure_ascii=False).encode("utf-8") for page in pages]
@@ -148,6 +142,8 @@ async def upload_news(
         Query(description="How to read uploaded files [default: by extension and content]"),
     ] = "auto",
 ) -> IngestOut:
+    # Who may upload is decided before the body is read, not after parsing it.
+    require_staff(actor, "ingest news")
     documents = await _documents(request, format)
     report = await run_in_threadpool(coopex.news.ingest, actor, documents)
     if report.items and len(report.errors) == len(report.items):
@@ -214,7 +210,7 @@ def list_documents(
 
 
 @news_router.get("/{document_id}", summary="A stored news document and what was read from it")
-def get_document(coopex: CoopexDep, actor: ActorDep, document_id: int) -> NewsDocumentOut:
+def get_document(coopex: CoopexDep, actor: ActorDep, document_id: RowId) -> NewsDocumentOut:
     return NewsDocumentOut.of(coopex.news.document(actor, document_id))
 
 
@@ -223,12 +219,18 @@ def get_document(coopex: CoopexDep, actor: ActorDep, document_id: int) -> NewsDo
     summary="The document's original bytes, exactly as ingested",
     response_class=Response,
 )
-def get_original(coopex: CoopexDep, actor: ActorDep, document_id: int) -> Response:
+def get_original(coopex: CoopexDep, actor: ActorDep, document_id: RowId) -> Response:
     document = coopex.news.document(actor, document_id)
-    media = "text/html" if document.format == "html" else "text/plain"
+    # Scraped HTML carries other sites' scripts: it is never served as a page from the API's
+    # origin, only as text to download, in a sandbox even if a browser renders it anyway.
+    suffix = ".html" if document.format == "html" else ".txt"
     return Response(
         coopex.news.original(actor, document_id),
-        media_type=f"{media}; charset={document.encoding}",
+        media_type=f"text/plain; charset={document.encoding}",
+        headers={
+            "Content-Disposition": f'attachment; filename="document-{document_id}{suffix}"',
+            "Content-Security-Policy": "sandbox; default-src 'none'",
+        },
     )
 
 
@@ -298,7 +300,7 @@ def list_leads(
     q: Annotated[
         str | None, Query(description="Words in the parties or the evidence", max_length=200)
     ] = None,
-    document: int | None = None,
+    document: Annotated[int | None, Query(ge=1, le=MAX_ID)] = None,
     cursor: str | None = None,
     limit: Annotated[int, Query(ge=1, le=500)] = 50,
 ) -> LeadPage:
@@ -330,12 +332,12 @@ def search_leads(
 
 
 @leads_router.get("/{lead_id}", summary="One lead")
-def get_lead(coopex: CoopexDep, actor: ActorDep, lead_id: int) -> LeadOut:
+def get_lead(coopex: CoopexDep, actor: ActorDep, lead_id: RowId) -> LeadOut:
     return LeadOut.of(coopex.news.lead(actor, lead_id))
 
 
 @leads_router.patch("/{lead_id}", summary="Accept (opens a project) or dismiss a new lead")
-def decide_lead(coopex: CoopexDep, actor: ActorDep, lead_id: int, body: DecisionBody) -> LeadOut:
+def decide_lead(coopex: CoopexDep, actor: ActorDep, lead_id: RowId, body: DecisionBody) -> LeadOut:
     return LeadOut.of(coopex.news.decide(actor, lead_id, LeadStatus(body.status)))
 
 
@@ -345,7 +347,7 @@ def decide_lead(coopex: CoopexDep, actor: ActorDep, lead_id: int, body: Decision
 def lead_partners(
     coopex: CoopexDep,
     actor: ActorDep,
-    lead_id: int,
+    lead_id: RowId,
     limit: Annotated[int, Query(ge=1, le=100)] = 10,
 ) -> list[MatchOut]:
     return [MatchOut.of(m) for m in coopex.news.partners(actor, lead_id, limit)]

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Query, status
+from fastapi import APIRouter, Header, Query, Response, status
 
 from coopex.domain.organizations import OrgKind
 from coopex.domain.queries import OrganizationFilter
 from coopex.web.api.dependencies import ActorDep, CoopexDep
 from coopex.web.api.filters import upper
+from coopex.web.api.paths import IF_MATCH_DESCRIPTION, if_match_version
+from coopex.web.api.problems import etag
 from coopex.web.api.schemas import OrganizationBody, OrganizationOut, OrganizationPage
 
 router = APIRouter(prefix="/organizations", tags=["organizations"])
@@ -37,27 +39,42 @@ def list_organizations(
 
 @router.post("", status_code=status.HTTP_201_CREATED, summary="Register an organisation")
 def create_organization(
-    coopex: CoopexDep, actor: ActorDep, body: OrganizationBody
+    coopex: CoopexDep, actor: ActorDep, body: OrganizationBody, response: Response
 ) -> OrganizationOut:
     org = coopex.registry.create_organization(
         actor, body.model_dump(mode="json", exclude_unset=True)
     )
+    response.headers["ETag"] = etag(org.version)
     return OrganizationOut.of(org)
 
 
 @router.get(
     "/{ref}",
-    summary="One organisation (hidden contacts only for those an accepted interest links)",
+    summary="One organisation (hidden contacts only for those an accepted interest links; "
+    "its ETag is its version, for If-Match)",
 )
-def get_organization(coopex: CoopexDep, actor: ActorDep, ref: str) -> OrganizationOut:
-    return OrganizationOut.of(coopex.registry.get_organization(ref, actor))
+def get_organization(
+    coopex: CoopexDep, actor: ActorDep, ref: str, response: Response
+) -> OrganizationOut:
+    org = coopex.registry.get_organization(ref, actor)
+    response.headers["ETag"] = etag(org.version)
+    return OrganizationOut.of(org)
 
 
 @router.patch(
     "/{ref}", summary="Change an organisation (members, admins, agency staff of its region)"
 )
 def update_organization(
-    coopex: CoopexDep, actor: ActorDep, ref: str, body: OrganizationBody
+    coopex: CoopexDep,
+    actor: ActorDep,
+    ref: str,
+    body: OrganizationBody,
+    response: Response,
+    if_match: Annotated[
+        str | None, Header(alias="If-Match", description=IF_MATCH_DESCRIPTION)
+    ] = None,
 ) -> OrganizationOut:
     changes = body.model_dump(mode="json", exclude_unset=True)
-    return OrganizationOut.of(coopex.registry.update_organization(actor, ref, changes))
+    org = coopex.registry.update_organization(actor, ref, changes, if_match_version(if_match))
+    response.headers["ETag"] = etag(org.version)
+    return OrganizationOut.of(org)

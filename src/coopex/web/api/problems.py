@@ -2,30 +2,38 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
+from starlette.types import Scope
 
 from coopex.domain.errors import (
     AuthenticationFailed,
+    Busy,
     Conflict,
     FieldError,
     NotFound,
     PermissionDenied,
+    PreconditionFailed,
     TooManyAttempts,
     ValidationFailed,
 )
+from coopex.domain.fields import shown
 from coopex.domain.projects import IllegalMove
+
+log = logging.getLogger(__name__)
 
 PROBLEM_TYPE = "https://coopex.dev/problems/"
 MEDIA_TYPE = "application/problem+json"
 
 
 def problem(
-    request: Request,
+    request: Request | Scope,
     status: int,
     slug: str,
     title: str,
@@ -39,7 +47,7 @@ def problem(
         "title": title,
         "status": status,
         "detail": detail,
-        "instance": request.url.path,
+        "instance": request.url.path if isinstance(request, Request) else request.get("path", ""),
     }
     if errors:
         body["errors"] = [
@@ -52,6 +60,14 @@ def problem(
         ]
     body.update(extra or {})
     return JSONResponse(body, status_code=status, media_type=MEDIA_TYPE, headers=headers)
+
+
+async def problem_for(
+    scope: Scope, status: int, slug: str, title: str, errors: list[FieldError]
+) -> JSONResponse:
+    """A problem answer for ASGI middleware, which has a scope but no Request."""
+    detail = "; ".join(e.describe() for e in errors) or title
+    return problem(scope, status, slug, title, detail, errors)
 
 
 def _field_path(location: tuple[Any, ...]) -> str:
@@ -70,7 +86,7 @@ def install(app: FastAPI) -> None:
             FieldError(
                 _field_path(tuple(e["loc"])),
                 e["msg"],
-                None if e.get("input") is None else str(e.get("input"))[:200],
+                None if e.get("input") is None else _shown_input(e.get("input")),
             )
             for e in exc.errors()
         ]
@@ -83,6 +99,15 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(PermissionDenied)
     async def forbidden(request: Request, exc: PermissionDenied) -> JSONResponse:
+        # Refused reads are audited like refused changes (those are already on the trail).
+        actor = getattr(request.state, "actor", None)
+        if actor is not None and not exc.audited:
+            segments = request.url.path.removeprefix("/api/v1/").split("/")
+            verb = "read" if request.method in ("GET", "HEAD") else request.method.lower()
+            action = f"{segments[0] or 'api'}.{verb}"
+            await run_in_threadpool(
+                request.app.state.coopex.audit.refused, actor, action, request.url.path, exc
+            )
         return problem(request, 403, "forbidden", "Forbidden", str(exc))
 
     @app.exception_handler(AuthenticationFailed)
@@ -120,6 +145,45 @@ def install(app: FastAPI) -> None:
             request, 409, "illegal-move", "Illegal stage move", str(exc), errors, extra=stages
         )
 
+    @app.exception_handler(PreconditionFailed)
+    async def stale(request: Request, exc: PreconditionFailed) -> JSONResponse:
+        return problem(
+            request,
+            412,
+            "precondition-failed",
+            "Changed by someone else",
+            str(exc),
+            [FieldError("If-Match", f"the current version is {exc.current}")],
+            headers={"ETag": etag(exc.current)},
+        )
+
+    @app.exception_handler(Busy)
+    async def busy(request: Request, exc: Busy) -> JSONResponse:
+        return problem(request, 503, "busy", "Busy", str(exc), headers={"Retry-After": "1"})
+
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
         return problem(request, exc.status_code, "http", str(exc.detail), str(exc.detail))
+
+    @app.exception_handler(Exception)
+    async def internal(request: Request, exc: Exception) -> JSONResponse:
+        # The details (and any SQL or parameters in them) go to the server's log only.
+        log.error("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+        return problem(
+            request,
+            500,
+            "internal",
+            "Internal error",
+            "the server failed on this request; it is logged for the operators",
+        )
+
+
+def etag(version: int | None) -> str:
+    return f'"{version or 0}"'
+
+
+def _shown_input(value: object) -> str:
+    try:
+        return shown(str(value), 200)
+    except (ValueError, RecursionError):
+        return ""

@@ -63,6 +63,7 @@ class OrganizationOut(BaseModel):
     provenance: str
     source: str | None
     contacts_visibility: str
+    version: int = Field(description="Bumped by every change; the ETag of this organisation")
 
     @classmethod
     def of(cls, org: Organization) -> OrganizationOut:
@@ -85,6 +86,7 @@ class OrganizationOut(BaseModel):
             provenance=org.provenance.value,
             source=org.source,
             contacts_visibility=org.contacts_visibility.value,
+            version=org.version or 1,
         )
 
 
@@ -132,6 +134,7 @@ class ListingOut(BaseModel):
     source: str | None
     created_at: datetime
     updated_at: datetime
+    version: int = Field(description="Bumped by every change; the ETag of this listing")
 
     @classmethod
     def of(cls, listing: Listing) -> ListingOut:
@@ -155,6 +158,7 @@ class ListingOut(BaseModel):
             source=listing.source,
             created_at=listing.created_at,
             updated_at=listing.updated_at,
+            version=listing.version or 1,
         )
 
 

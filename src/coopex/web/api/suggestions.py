@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 
 from coopex.domain.suggestions import Suggestion, SuggestionStatus
 from coopex.web.api.dependencies import ActorDep, CoopexDep
+from coopex.web.api.paths import RowId
 
 router = APIRouter(prefix="/suggestions", tags=["matching"])
 
@@ -59,7 +60,7 @@ def list_suggestions(
 
 @router.patch("/{suggestion_id}", summary="Mark a suggestion contacted or dismissed")
 def set_status(
-    coopex: CoopexDep, actor: ActorDep, suggestion_id: int, body: StatusBody
+    coopex: CoopexDep, actor: ActorDep, suggestion_id: RowId, body: StatusBody
 ) -> SuggestionOut:
     return SuggestionOut.of(coopex.suggestions.set_status(actor, suggestion_id, body.status))
 

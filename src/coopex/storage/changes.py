@@ -1,0 +1,48 @@
+"""The committed listing change feed: one row per changed listing ref, written in the
+changing transaction, read by every process that keeps a match index."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+
+import sqlalchemy as sa
+from sqlalchemy.engine import Connection
+
+from coopex.storage.database import utc_now
+from coopex.storage.tables import listing_changes
+
+
+class ChangeFeedRepository:
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+
+    def record(self, refs: Iterable[str]) -> None:
+        now = utc_now()
+        rows = [{"ref": ref, "changed_at": now} for ref in dict.fromkeys(refs)]
+        if rows:
+            self.connection.execute(listing_changes.insert(), rows)
+
+    def last_id(self) -> int:
+        found = self.connection.execute(sa.select(sa.func.max(listing_changes.c.id))).scalar()
+        return int(found or 0)
+
+    def read(self, after_id: int, gaps: Sequence[int], limit: int) -> list[tuple[int, str]]:
+        """(id, ref) of entries after `after_id`, and of the `gaps` ids below it that were
+        missing when last read (a transaction that took its id earlier but committed later)."""
+        condition = listing_changes.c.id > after_id
+        if gaps:
+            condition = sa.or_(condition, listing_changes.c.id.in_(list(gaps)))
+        rows = self.connection.execute(
+            sa.select(listing_changes.c.id, listing_changes.c.ref)
+            .where(condition)
+            .order_by(listing_changes.c.id)
+            .limit(limit)
+        )
+        return [(int(row.id), str(row.ref)) for row in rows]
+
+    def prune(self, before: datetime) -> int:
+        result = self.connection.execute(
+            listing_changes.delete().where(listing_changes.c.changed_at < before)
+        )
+        return int(result.rowcount or 0)
