@@ -5,19 +5,23 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
 from rich.table import Table
 
-from coopex.app import Coopex
 from coopex.cli.context import OPERATOR, opened
 from coopex.cli.output import JsonOption, console, emit, emit_json, errors, fail
 from coopex.domain.errors import ValidationFailed
 from coopex.domain.localization_assessments import Assessment, assessment_record, rounded
 from coopex.domain.localization_products import StoredProduct
-from coopex.engines.localization.plan import plan_record
 from coopex.interchange.products import ProductRecord, read_products
-from coopex.services.localization import PlanReport
+
+# The solver (OR-Tools) and the services load inside the commands that use them: `coopex
+# --help` must not pay for them.
+if TYPE_CHECKING:
+    from coopex.app import Coopex
+    from coopex.services.localization import PlanReport
 
 localize_app = typer.Typer(no_args_is_help=True, help="Localization: regimes, scores, plans.")
 product_app = typer.Typer(no_args_is_help=True, help="Products kept for an organisation.")
@@ -253,7 +257,7 @@ def plan(
                 emit_json(
                     {
                         "product": report.plan.before.product,
-                        **plan_record(report.plan, report.currency),
+                        **_plan_record(report),
                         "unpriced": list(report.unpriced),
                     }
                 )
@@ -403,3 +407,9 @@ def product_history(org: str, ref: str, as_json: bool = JsonOption) -> None:
         for e in page.items
     ]
     emit(rows, as_json, ["id", "on", "territory", "score", "threshold", "eligible", "by", "at"])
+
+
+def _plan_record(report: PlanReport) -> dict[str, object]:
+    from coopex.engines.localization.plan import plan_record
+
+    return plan_record(report.plan, report.currency)
