@@ -7,14 +7,14 @@ from functools import partial
 
 from coopex.config import Settings
 from coopex.domain.matching import MatchWeights
-from coopex.engines.matching.ranker import MatchEngine
+from coopex.engines.matching.ranker import VECTOR_KIND, MatchEngine
 from coopex.indexing.hnsw import HnswIndex
 from coopex.indexing.store import IndexStore
 from coopex.nlp.analysis import MultilingualAnalyzer
 from coopex.nlp.embeddings import UseEmbedder
 from coopex.nlp.news import load_news_models
 from coopex.reference.catalog import ShippedCatalog
-from coopex.reference.glossary import load_glossary
+from coopex.reference.glossary import chinese_words, load_glossary
 from coopex.services.accounts import AccountService
 from coopex.services.auditing import AuditTrail
 from coopex.services.changes import ListingChanges
@@ -52,7 +52,7 @@ class Coopex:
 
 def match_engine_factory(settings: Settings) -> MatchEngine:
     """The engine with its models; the models load on first use, not here."""
-    analyzer = MultilingualAnalyzer()
+    analyzer = MultilingualAnalyzer(chinese_words())
     embedder = UseEmbedder()
     return MatchEngine(
         embedder,
@@ -72,7 +72,9 @@ def build(settings: Settings | None = None) -> Coopex:
     catalog = ShippedCatalog()
     changes = ListingChanges()
     registry = RegistryService(database, catalog, changes)
-    store = IndexStore(settings.home / "index", UseEmbedder.model_name, UseEmbedder.dimension)
+    store = IndexStore(
+        settings.home / "index", f"{UseEmbedder.model_name}+{VECTOR_KIND}", UseEmbedder.dimension
+    )
     matching = MatchingService(database, registry, lambda: match_engine_factory(settings), store)
     changes.subscribe(matching.listings_changed)
     return Coopex(

@@ -38,7 +38,14 @@ class NearestNeighbours(Protocol):
     def load(self, path: Path) -> None: ...
 
 
-class Analyzer(Protocol):
+class Terms(Protocol):
     def terms(self, text: str) -> list[str]:
         """Index terms of `text`: lemmas (Russian), stems (English), words (Chinese)."""
+        ...
+
+
+class Analyzer(Terms, Protocol):
+    def words(self, text: str) -> list[tuple[str, str]]:
+        """(word as written, index term) for each indexed word, in order: explanations show
+        people the words, never the terms."""
         ...
