@@ -26,10 +26,10 @@ from coopex.domain.listings import Listing
 
 @dataclass(frozen=True, slots=True)
 class MatchWeights:
-    # semantic : lexical fitted by logistic regression on the tuning part of the development
-    # set (docs/matching.md), their sum kept at 0.70 as before.
-    semantic: float = 0.414
-    lexical: float = 0.286
+    # semantic : lexical chosen on the tuning part of the development set (docs/matching.md),
+    # their sum kept at 0.70 as before.
+    semantic: float = 0.455
+    lexical: float = 0.245
     codes: float = 0.15
     sectors: float = 0.10
     geography: float = 0.05
@@ -74,7 +74,8 @@ def fuse(signals: Signals, weights: MatchWeights) -> float:
 
 @dataclass(frozen=True, slots=True)
 class TermMatch:
-    """A query term found in the listing, possibly through a translation."""
+    """Words of the query found in the listing, as each side wrote them (the listing's may be
+    a translation through the glossary: литье → castings)."""
 
     query_term: str
     listing_term: str
@@ -115,16 +116,19 @@ class Match:
 
 
 def explain(match: Match, max_terms: int = 4) -> str:
-    """A one-line reason a person can check, e.g.
-    `terms тележка→bogi, вагон→wagon; codes HS:8607; sectors rail; same union; semantic 0.52`."""
+    """A one-line reason a person can check, in plain words, e.g. `words in common: тележки →
+    bogies, вагонов → wagons; codes HS:8607; sectors rail; same union; close in meaning (0.52)`.
+    """
     x = match.explanation
     parts = []
     if x.matched_terms:
         shown = [
-            t.listing_term if t.query_term == t.listing_term else f"{t.query_term}→{t.listing_term}"
+            t.listing_term
+            if t.query_term == t.listing_term
+            else f"{t.query_term} → {t.listing_term}"
             for t in x.matched_terms[:max_terms]
         ]
-        parts.append("terms " + ", ".join(shown))
+        parts.append("words in common: " + ", ".join(shown))
     if x.shared_codes:
         parts.append(
             "codes " + ", ".join(dict.fromkeys(str(c.listing_code) for c in x.shared_codes))
@@ -133,5 +137,7 @@ def explain(match: Match, max_terms: int = 4) -> str:
         parts.append("sectors " + ", ".join(x.shared_sectors))
     if x.proximity is not None:
         parts.append(x.proximity.value.replace("_", " "))
-    parts.append(f"semantic {x.semantic_similarity:.2f}")
+    parts.append(f"close in meaning ({x.semantic_similarity:.2f})")
+    if match.translations:
+        parts.append("also in " + ", ".join(x.language for x in match.translations))
     return "; ".join(parts)

@@ -92,30 +92,34 @@ class MultilingualAnalyzer:
         self.chinese_words = chinese_words
 
     def terms(self, text: str) -> list[str]:
-        return [term for _, term in self.words(text)]
+        return [term for _, _, term in self.words(text)]
 
-    def words(self, text: str) -> list[tuple[str, str]]:
-        """(word as written, index term) for each indexed word of `text`, in order."""
-        result: list[tuple[str, str]] = []
+    def words(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, index term) of each indexed word of `text`, in order."""
+        result: list[tuple[int, int, str]] = []
         position = 0
         for han in _HAN.finditer(text):
-            result += self._words(text[position : han.start()])
-            result += self._chinese(han.group())
+            result += self._words(text, position, han.start())
+            result += self._chinese(han.group(), han.start())
             position = han.end()
-        result += self._words(text[position:])
+        result += self._words(text, position, len(text))
         return result
 
-    def _words(self, text: str) -> list[tuple[str, str]]:
+    def _words(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         result = []
-        for match in _TOKEN.finditer(text):
+        for match in _TOKEN.finditer(text, start, end):
             token = match.group().lower()
             if token[0].isdigit():
                 continue  # quantities and years say little about what is offered
             term = _term(token)
             if term:
-                result.append((match.group(), term))
+                result.append((match.start(), match.end(), term))
         return result
 
-    def _chinese(self, text: str) -> list[tuple[str, str]]:
+    def _chinese(self, text: str, offset: int) -> list[tuple[int, int, str]]:
         segmenter = _jieba_with(self.chinese_words) if self.chinese_words else _jieba()
-        return [(w, w) for w in segmenter.lcut(text) if w not in CHINESE_STOP]
+        return [
+            (offset + start, offset + end, word)
+            for word, start, end in segmenter.tokenize(text)
+            if word not in CHINESE_STOP
+        ]

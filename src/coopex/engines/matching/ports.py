@@ -45,7 +45,7 @@ class Terms(Protocol):
 
 
 class Analyzer(Terms, Protocol):
-    def words(self, text: str) -> list[tuple[str, str]]:
-        """(word as written, index term) for each indexed word, in order: explanations show
-        people the words, never the terms."""
+    def words(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, index term) of each indexed word, in order: explanations show people
+        the words as written, never the terms."""
         ...

@@ -33,7 +33,7 @@ TITLE_SHARE = 0.3
 VECTOR_KIND = "title-mix-0.3"  # part of the saved index's model name: change it with the mix
 # Text score (semantic and lexical only) from which a match is called strong; calibrated on
 # the tuning part of the development set (docs/matching.md).
-STRONG_THRESHOLD = 0.35
+STRONG_THRESHOLD = 0.36
 # Two listings of one organisation in different languages whose vectors are this close are
 # translations of each other: one result, with its languages.
 TRANSLATION_SIMILARITY = 0.75
@@ -217,7 +217,7 @@ class MatchEngine:
         """The best `limit` matches; `exact` takes semantic candidates by brute force."""
         query_vector = self._query_vector(query)
         query_words = self.analyzer.words(query.text)
-        query_spans = self.glossary.spans([term for _, term in query_words])
+        query_spans = self.glossary.spans([term for _, _, term in query_words])
         query_tokens = list(dict.fromkeys(token for token, _, _ in query_spans))
         lexical = self.lexical.score(dict.fromkeys(query_tokens, 1.0))
         ceilings = self._lexical_ceilings(query_tokens)
@@ -250,7 +250,7 @@ class MatchEngine:
             scored.append((fuse(signals, self.weights), doc_id, signals, cosine))
         scored.sort(key=lambda entry: (-entry[0], entry[1]))
         # Explanations only for what is returned: they are the costly part per candidate.
-        sources = self._query_words(query_words, query_spans)
+        sources = self._written(query.text, query_words, query_spans)
         return [
             replace(
                 self._with_translations(group),
@@ -332,7 +332,8 @@ class MatchEngine:
     ) -> Explanation:
         item = self._items[doc_id]
         listing = item.listing
-        shown = self._query_words(self.analyzer.words(_text(listing)))
+        text = _text(listing)
+        shown = self._written(text, self.analyzer.words(text))
         shared = sorted(
             (token for token in shown if token in sources),
             key=lambda token: -self.lexical.idf(token),  # rarer words say more
@@ -349,20 +350,20 @@ class MatchEngine:
             proximity=where,
         )
 
-    def _query_words(
+    def _written(
         self,
-        words: list[tuple[str, str]],
+        text: str,
+        words: list[tuple[int, int, str]],
         spans: list[tuple[str, int, int]] | None = None,
     ) -> dict[str, str]:
-        """Each match token of a text -> the words as written that make it (first seen)."""
+        """Each match token of `text` -> the words that make it, as written (first seen)."""
         if spans is None:
-            spans = self.glossary.spans([term for _, term in words])
+            spans = self.glossary.spans([term for _, _, term in words])
         shown: dict[str, str] = {}
-        for token, start, end in spans:
+        for token, first, end in spans:
             if token not in shown:
-                written = [word for word, _ in words[start:end]]
-                joiner = "" if all(script_of(w) == "zh" for w in written) else " "
-                shown[token] = joiner.join(w if w.isupper() else w.lower() for w in written)
+                written = " ".join(text[words[first][0] : words[end - 1][1]].split())
+                shown[token] = written if written.isupper() else written.lower()
         return shown
 
 
