@@ -54,7 +54,8 @@ def run_evaluation(coopex: Coopex, queries: list[EvalQuery], weights: MatchWeigh
 
     def run(query: EvalQuery) -> list[Ranked]:
         matches = engine.search(MatchQuery(text=query.text), MatchFilter(), limit=len(languages))
-        return [Ranked(m.listing.ref, m.listing.language) for m in matches]
+        # A result with translations stands for each of its listings, in its place.
+        return [Ranked(x.ref, x.language) for m in matches for x in (m.listing, *m.translations)]
 
     return evaluate(queries, run, languages)
 

@@ -110,6 +110,8 @@ def test_glossary_turns_phrases_of_any_language_into_one_concept_and_drops_stop_
     ]
     assert glossary.tokens(["wheel", "supplier"]) == [wheel]
     assert glossary.spans(["wheel", "set", "pump"]) == [(wheel_set, 0, 2), (pump, 2, 3)]
+    # stop words inside a phrase do not break it, and the span covers them
+    assert glossary.spans(["wheel", "supplier", "set"]) == [(wheel_set, 0, 3)]
 
 
 @given(st.integers(1, 40), st.integers(1, 7), st.sets(st.integers(0, 39)), st.integers(1, 12))

@@ -29,8 +29,15 @@ class Glossary:
         self._phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}
         self.stop_terms = frozenset(t for word in stop_words for t in analyzer.terms(word))
         for phrases in concepts:
-            analysed = {tuple(analyzer.terms(phrase)) for phrase in phrases}
-            analysed = {terms for terms in analysed if terms}
+            # Phrases are matched with stop terms left out on both sides, so «литье под
+            # высоким давлением» meets «литье под давлением»; a phrase that keeps one term
+            # once they are out ("big bag") would claim that term for itself, so it goes.
+            analysed = set()
+            for phrase in phrases:
+                terms = analyzer.terms(phrase)
+                kept = tuple(t for t in terms if t not in self.stop_terms)
+                if kept and (len(kept) > 1 or len(terms) == 1):
+                    analysed.add(kept)
             if not analysed:
                 continue
             index, self._concepts = self._concepts, self._concepts + 1
@@ -47,23 +54,26 @@ class Glossary:
         return [token for token, _, _ in self.spans(terms)]
 
     def spans(self, terms: Sequence[str]) -> list[tuple[str, int, int]]:
-        """(match token, first term, end) for each match token, in order."""
+        """(match token, first term, end) for each match token, in order; positions index
+        `terms`, so a phrase's span includes the stop terms inside it."""
+        kept = [i for i, term in enumerate(terms) if term not in self.stop_terms]
+        words = [terms[i] for i in kept]
         result: list[tuple[str, int, int]] = []
         position = 0
-        while position < len(terms):
-            term = terms[position]
+        while position < len(words):
+            term = words[position]
             found: list[int] = []
             length = 1
             for phrase, index in self._phrases.get(term, ()):
                 if found and len(phrase) < length:
                     break  # only the longest phrases that match here
-                if tuple(terms[position : position + len(phrase)]) == phrase:
+                if tuple(words[position : position + len(phrase)]) == phrase:
                     found.append(index)
                     length = len(phrase)
+            first, end = kept[position], kept[position + length - 1] + 1
             if found:
-                for index in dict.fromkeys(found):
-                    result.append((f"{CONCEPT}{index}", position, position + length))
-            elif term not in self.stop_terms:
-                result.append((term, position, position + 1))
+                result += [(f"{CONCEPT}{index}", first, end) for index in dict.fromkeys(found)]
+            else:
+                result.append((term, first, end))
             position += length
         return result
