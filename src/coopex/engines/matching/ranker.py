@@ -283,13 +283,22 @@ class MatchEngine:
         """The best `limit` results, each with the lower-ranked translations of its listing
         (same organisation, another language, nearly the same vector) folded into it."""
         groups: list[list[tuple[float, int, Signals, float]]] = []
+        by_org: dict[str, list[list[tuple[float, int, Signals, float]]]] = {}
         for entry in scored:
             listing = self._items[entry[1]].listing
-            home = next((g for g in groups if self._translates(g, listing, entry[1])), None)
+            home = next(
+                (
+                    g
+                    for g in by_org.get(listing.org_ref, ())
+                    if self._translates(g, listing, entry[1])
+                ),
+                None,
+            )
             if home is not None:
                 home.append(entry)
             elif len(groups) < limit:
                 groups.append([entry])
+                by_org.setdefault(listing.org_ref, []).append(groups[-1])
         return groups
 
     def _translates(
