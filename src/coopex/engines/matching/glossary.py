@@ -32,17 +32,17 @@ class Glossary:
             # Phrases are matched with stop terms left out on both sides, so «литье под
             # высоким давлением» meets «литье под давлением»; a phrase that keeps one term
             # once they are out ("big bag") would claim that term for itself, so it goes.
-            analysed = set()
+            analysed: set[tuple[str, ...]] = set()
             for phrase in phrases:
-                terms = analyzer.terms(phrase)
-                kept = tuple(t for t in terms if t not in self.stop_terms)
-                if kept and (len(kept) > 1 or len(terms) == 1):
+                written = analyzer.terms(phrase)
+                kept = tuple(t for t in written if t not in self.stop_terms)
+                if kept and (len(kept) > 1 or len(written) == 1):
                     analysed.add(kept)
             if not analysed:
                 continue
             index, self._concepts = self._concepts, self._concepts + 1
-            for terms in analysed:
-                self._phrases.setdefault(terms[0], []).append((terms, index))
+            for phrase_terms in analysed:
+                self._phrases.setdefault(phrase_terms[0], []).append((phrase_terms, index))
         for entries in self._phrases.values():
             entries.sort(key=lambda entry: -len(entry[0]))
 
