@@ -38,7 +38,8 @@ unit: install
 bench: install
 	$(BIN)/python -m benchmarks
 
-## Matching quality on the evaluation set (recall@10, MRR per language pair, ablation).
+## Matching quality: synthetic set (per language pair, ablation) and the development set of real
+## requests (per part and language, with the embedding alone beside it).
 eval: install
 	$(BIN)/python -m evaluation.matching
 	$(BIN)/python -m evaluation.news

@@ -33,7 +33,7 @@ from coopex.engines.matching.ranker import IndexedListing, MatchEngine, MatchQue
 from coopex.indexing.hnsw import HnswIndex
 from coopex.nlp.analysis import MultilingualAnalyzer
 from coopex.nlp.embeddings import UseEmbedder
-from coopex.reference.glossary import load_glossary
+from coopex.reference.glossary import chinese_words, load_glossary
 from evaluation.matching.__main__ import load_queries
 
 console = Console()
@@ -95,7 +95,7 @@ def fts_query(text: str) -> str:
 
 
 def run(count: int, query_count: int, exact_sample: int) -> dict[str, object]:
-    embedder, analyzer = UseEmbedder(), MultilingualAnalyzer()
+    embedder, analyzer = UseEmbedder(), MultilingualAnalyzer(chinese_words())
     items = list(generate(count))
     console.print(f"corpus: {count:,} listings; RSS {rss_mib():,.0f} MiB")
     sample = [embedding_text(i) for i in items[:20_000]]

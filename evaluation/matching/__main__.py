@@ -1,7 +1,9 @@
-"""`make eval`: matching quality on evaluation/matching/queries.jsonl over the demo registry.
+"""`make eval`: matching quality on evaluation/matching/queries.jsonl over the demo registry
+(synthetic), then on the development set of real offers and requests (evaluation.matching.dev).
 
 Prints recall@10 and MRR per language pair with all signals, then an ablation (each signal
-switched off, and each alone); `--json FILE` also writes the numbers.
+switched off, and each alone), then the development set per part and query language with the
+embedding-alone baseline beside it; `--json FILE` also writes the numbers.
 """
 
 from __future__ import annotations
@@ -23,6 +25,14 @@ from coopex.engines.matching.evaluation import EvalQuery, Ranked, Report, evalua
 from coopex.engines.matching.ranker import MatchQuery
 from coopex.interchange.records import Entity
 from coopex.services.demo import load_demo
+from evaluation.matching.dev import (
+    EMBEDDING_ALONE,
+    dev_engine,
+    dev_set_folder,
+    evaluate_dev,
+    load_dev_queries,
+    load_offers,
+)
 
 QUERIES = Path(__file__).with_name("queries.jsonl")
 console = Console()
@@ -44,7 +54,8 @@ def run_evaluation(coopex: Coopex, queries: list[EvalQuery], weights: MatchWeigh
 
     def run(query: EvalQuery) -> list[Ranked]:
         matches = engine.search(MatchQuery(text=query.text), MatchFilter(), limit=len(languages))
-        return [Ranked(m.listing.ref, m.listing.language) for m in matches]
+        # A result with translations stands for each of its listings, in its place.
+        return [Ranked(x.ref, x.language) for m in matches for x in (m.listing, *m.translations)]
 
     return evaluate(queries, run, languages)
 
@@ -56,10 +67,47 @@ def demo_app(home: Path) -> Coopex:
     return coopex
 
 
+def dev_report() -> dict[str, dict[str, dict[str, float]]]:
+    """Print (and return) the development set's numbers; nothing when the set is absent."""
+    folder = dev_set_folder()
+    if not (folder / "queries.jsonl").is_file():
+        console.print(f"development set not found at {folder}: skipped")
+        return {}
+    engine = dev_engine(load_offers(folder))
+    queries = load_dev_queries(folder)
+    ranker = evaluate_dev(engine, queries, engine.weights)
+    alone = evaluate_dev(engine, queries, EMBEDDING_ALONE)
+    table = Table(title=f"development set ({folder.name}): {len(queries)} real requests")
+    for column in ("part", "language", "queries", "MRR", "recall@10", "embedding MRR", "R@10"):
+        table.add_column(column, justify="left" if column in ("part", "language") else "right")
+    for (part, lang), score in ranker.items():
+        base = alone[(part, lang)]
+        table.add_row(
+            part,
+            lang,
+            str(score.queries),
+            f"{score.mrr:.3f}",
+            f"{score.recall_at_10:.3f}",
+            f"{base.mrr:.3f}",
+            f"{base.recall_at_10:.3f}",
+        )
+    console.print(table)
+    return {
+        label: {f"{part}/{lang}": asdict(score) for (part, lang), score in report.items()}
+        for label, report in (("ranker", ranker), ("embedding alone", alone))
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m evaluation.matching")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
+    parser.add_argument("--dev-only", action="store_true", help="only the development set")
     args = parser.parse_args()
+    if args.dev_only:
+        dev = dev_report()
+        if args.json:
+            args.json.write_text(json.dumps({"development": dev}, indent=1), encoding="utf-8")
+        return
     queries = load_queries()
     with tempfile.TemporaryDirectory() as home:
         coopex = demo_app(Path(home))
@@ -102,20 +150,18 @@ def main() -> None:
             "they act on listing-to-listing matches (see docs/matching.md)."
         )
         coopex.close()
-        if args.json:
-            args.json.write_text(
-                json.dumps(
-                    {
-                        label: {
-                            "overall": asdict(r.overall),
-                            "pairs": {f"{q}->{t}": asdict(s) for (q, t), s in r.pairs.items()},
-                        }
-                        for label, r in results.items()
-                    },
-                    indent=1,
-                ),
-                encoding="utf-8",
-            )
+    dev = dev_report()
+    if args.json:
+        synthetic = {
+            label: {
+                "overall": asdict(r.overall),
+                "pairs": {f"{q}->{t}": asdict(s) for (q, t), s in r.pairs.items()},
+            }
+            for label, r in results.items()
+        }
+        args.json.write_text(
+            json.dumps({"synthetic": synthetic, "development": dev}, indent=1), encoding="utf-8"
+        )
 
 
 if __name__ == "__main__":

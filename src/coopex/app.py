@@ -72,9 +72,9 @@ def match_engine_factory(settings: Settings) -> MatchEngine:
     from coopex.engines.matching.ranker import MatchEngine
     from coopex.indexing.hnsw import HnswIndex
     from coopex.nlp.analysis import MultilingualAnalyzer
-    from coopex.reference.glossary import load_glossary
+    from coopex.reference.glossary import chinese_words, load_glossary
 
-    analyzer = MultilingualAnalyzer()
+    analyzer = MultilingualAnalyzer(chinese_words())
     embedder = UseEmbedder()
     return MatchEngine(
         embedder,
@@ -100,7 +100,11 @@ def build(settings: Settings | None = None) -> Coopex:
     catalog = ShippedCatalog()
     changes = ListingChanges()
     registry = RegistryService(database, catalog, changes)
-    store = IndexStore(settings.home / "index", UseEmbedder.model_name, UseEmbedder.dimension)
+    from coopex.engines.matching.ranker import VECTOR_KIND
+
+    store = IndexStore(
+        settings.home / "index", f"{UseEmbedder.model_name}+{VECTOR_KIND}", UseEmbedder.dimension
+    )
     matching = MatchingService(
         database,
         registry,

@@ -4,7 +4,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coopex.engines.matching.glossary import TRANSLATION_WEIGHT, Glossary
+from coopex.engines.matching.glossary import CONCEPT, Glossary
 from coopex.engines.matching.lexical import LexicalIndex
 from coopex.engines.matching.vectors import VectorIndex
 
@@ -87,17 +87,31 @@ class Words:
         return text.lower().split()
 
 
-def test_glossary_carries_terms_across_languages() -> None:
-    glossary = Glossary([["wagon", "вагон", "货车"], ["wheel set", "колесный"], ["pump"]], Words())
-    assert glossary.translations("вагон") == {"wagon", "货车"}
-    assert len(glossary) == 1  # "wheel set" has two terms; "pump" has no translation
-    assert glossary.expand(["вагон", "ремонт"]) == {
-        "вагон": 1.0,
-        "ремонт": 1.0,
-        "wagon": TRANSLATION_WEIGHT,
-        "货车": TRANSLATION_WEIGHT,
-    }
-    assert glossary.translations("pump") == frozenset()
+def test_glossary_turns_phrases_of_any_language_into_one_concept_and_drops_stop_words() -> None:
+    glossary = Glossary(
+        [["wagon", "вагон", "货车"], ["wheel set", "колесный"], ["wheel"], ["pump"]],
+        Words(),
+        stop_words=["нужен", "supplier"],
+    )
+    assert len(glossary) == 4
+    wagon, wheel_set, wheel, pump = (
+        glossary.tokens([w])[0] for w in ("вагон", "колесный", "wheel", "pump")
+    )
+    assert len({wagon, wheel_set, wheel, pump}) == 4 and all(
+        t.startswith(CONCEPT) for t in (wagon, pump)
+    )
+    assert glossary.tokens(["wagon"]) == glossary.tokens(["货车"]) == [wagon]
+    # the longest phrase wins; stop words go; other terms stay themselves
+    assert glossary.tokens(["нужен", "wheel", "set", "для", "wagon", "ремонт"]) == [
+        wheel_set,
+        "для",
+        wagon,
+        "ремонт",
+    ]
+    assert glossary.tokens(["wheel", "supplier"]) == [wheel]
+    assert glossary.spans(["wheel", "set", "pump"]) == [(wheel_set, 0, 2), (pump, 2, 3)]
+    # stop words inside a phrase do not break it, and the span covers them
+    assert glossary.spans(["wheel", "supplier", "set"]) == [(wheel_set, 0, 3)]
 
 
 @given(st.integers(1, 40), st.integers(1, 7), st.sets(st.integers(0, 39)), st.integers(1, 12))

@@ -643,9 +643,11 @@ def _match_rows(matches: list[Match]) -> list[dict[str, object]]:
     return [
         {
             "score": round(m.score, 3),
+            "strong": m.strong,
             "ref": m.listing.ref,
             "kind": m.listing.kind.value,
-            "language": m.listing.language,
+            "language": ", ".join(m.languages),
+            "translations": [x.ref for x in m.translations],
             "org": m.listing.org_ref,
             "title": m.listing.title,
             "why": explain(m),
@@ -655,7 +657,11 @@ def _match_rows(matches: list[Match]) -> list[dict[str, object]]:
     ]
 
 
-MATCH_COLUMNS = ["score", "language", "ref", "title", "why"]
+def _weak_note(matches: list[Match]) -> str:
+    return "" if any(m.strong for m in matches) else " (no strong match)"
+
+
+MATCH_COLUMNS = ["score", "strong", "language", "ref", "title", "why"]
 
 
 KindOption = typer.Option(None, help="[default for match: the opposite of the listing's kind]")
@@ -698,7 +704,7 @@ def match(
     with opened() as coopex:
         filters = _match_filters(kind, country, region, union, sector, code, valid_on)
         listing, matches = coopex.matching.match_listing(OPERATOR, ref, filters, limit)
-        title = f"matches for {listing.ref}: {listing.title}"
+        title = f"matches for {listing.ref}: {listing.title}{_weak_note(matches)}"
         emit(_match_rows(matches), as_json, MATCH_COLUMNS, title)
 
 
@@ -720,7 +726,7 @@ def search(
     with opened() as coopex:
         filters = _match_filters(kind, country, region, union, sector, code, valid_on)
         result = coopex.matching.search(text, filters, limit, lang)
-        title = f"search ({result.query_language}): {text}"
+        title = f"search ({result.query_language}): {text}{_weak_note(result.matches)}"
         emit(_match_rows(result.matches), as_json, MATCH_COLUMNS, title)
 
 

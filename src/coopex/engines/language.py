@@ -28,3 +28,12 @@ def detect_language(text: str, default: str = DEFAULT_LANGUAGE) -> str:
     }
     best = max(counts, key=lambda lang: counts[lang])
     return best if counts[best] else default
+
+
+def script_of(word: str) -> str | None:
+    """The language whose script the first letter of `word` is in, or None (digits, marks)."""
+    for char in word:
+        for lang, pattern in _SCRIPTS.items():
+            if pattern.match(char):
+                return lang
+    return None

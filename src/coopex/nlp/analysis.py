@@ -57,6 +57,17 @@ def _jieba() -> Any:
     return jieba
 
 
+@cache
+def _jieba_with(words: frozenset[str]) -> Any:
+    """A private jieba tokenizer that keeps these words whole (glossary terms), leaving the
+    shared one, which other readers use, as it is."""
+    tokenizer = _jieba().Tokenizer()
+    tokenizer.initialize()
+    for word in sorted(words):
+        tokenizer.add_word(word)
+    return tokenizer
+
+
 @lru_cache(maxsize=200_000)
 def _term(token: str) -> str | None:
     """The index term of one lower-case word, or None for a stop word."""
@@ -72,28 +83,43 @@ def _term(token: str) -> str | None:
 
 
 class MultilingualAnalyzer:
-    """The `Analyzer` the engines use; the models behind it load once per process."""
+    """The `Analyzer` the engines use; the models behind it load once per process.
+
+    `chinese_words` are kept whole by the Chinese segmenter (e.g. the glossary's terms, so
+    that 印制电路板 is one term in every text, whatever jieba's own dictionary says)."""
+
+    def __init__(self, chinese_words: frozenset[str] = frozenset()) -> None:
+        self.chinese_words = chinese_words
 
     def terms(self, text: str) -> list[str]:
-        result: list[str] = []
+        return [term for _, _, term in self.words(text)]
+
+    def words(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, index term) of each indexed word of `text`, in order."""
+        result: list[tuple[int, int, str]] = []
         position = 0
         for han in _HAN.finditer(text):
-            result += self._words(text[position : han.start()])
-            result += self._chinese(han.group())
+            result += self._words(text, position, han.start())
+            result += self._chinese(han.group(), han.start())
             position = han.end()
-        result += self._words(text[position:])
+        result += self._words(text, position, len(text))
         return result
 
-    def _words(self, text: str) -> list[str]:
+    def _words(self, text: str, start: int, end: int) -> list[tuple[int, int, str]]:
         result = []
-        for match in _TOKEN.finditer(text.lower()):
-            token = match.group()
+        for match in _TOKEN.finditer(text, start, end):
+            token = match.group().lower()
             if token[0].isdigit():
                 continue  # quantities and years say little about what is offered
             term = _term(token)
             if term:
-                result.append(term)
+                result.append((match.start(), match.end(), term))
         return result
 
-    def _chinese(self, text: str) -> list[str]:
-        return [w for w in _jieba().lcut(text) if w not in CHINESE_STOP]
+    def _chinese(self, text: str, offset: int) -> list[tuple[int, int, str]]:
+        segmenter = _jieba_with(self.chinese_words) if self.chinese_words else _jieba()
+        return [
+            (offset + start, offset + end, word)
+            for word, start, end in segmenter.tokenize(text)
+            if word not in CHINESE_STOP
+        ]

@@ -15,7 +15,12 @@ from coopex.domain.listings import Listing, ListingStatus
 from coopex.domain.matching import Match
 from coopex.domain.queries import MatchFilter
 from coopex.engines.language import detect_language
-from coopex.engines.matching.ranker import IndexedListing, MatchEngine, MatchQuery, embedding_text
+from coopex.engines.matching.ranker import (
+    IndexedListing,
+    MatchEngine,
+    MatchQuery,
+    listing_vectors,
+)
 from coopex.indexing.store import IndexStore
 from coopex.services.changes import ChangeFeedReader
 from coopex.services.registry import RegistryService
@@ -105,9 +110,7 @@ class MatchingService:
                 vectors[reused_positions] = stored.vectors[np.array(reused_rows)]
             for done in range(0, len(stale), EMBED_BATCH):
                 batch = stale[done : done + EMBED_BATCH]
-                vectors[batch] = engine.embedder.embed(
-                    [embedding_text(items[i].listing) for i in batch]
-                )
+                vectors[batch] = listing_vectors(engine.embedder, [items[i].listing for i in batch])
                 if progress is not None:
                     progress(done + len(batch), len(stale))
             gone = set(saved_rows) - set(stamps)

@@ -1,49 +1,79 @@
-"""A multilingual glossary: carries query terms into the other languages for lexical search."""
+"""Concepts across languages, and the words that carry no meaning for matching.
+
+A concept is a set of phrases in Russian, English and Chinese (`литье|отливка`, `casting`,
+`铸件|铸造`). Texts become *match tokens*: each phrase of a concept found in the text (longest
+first) becomes the concept's token, every other term stays itself, and stop terms (function
+words and the generic words of procurement: «искать», «оборудование», "supplier", 需要) are
+dropped. A concept token means the same in every language, so its document frequency is
+counted across languages and a Russian query meets a Chinese offer on it.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from coopex.engines.matching.ports import Analyzer
+from coopex.engines.matching.ports import Terms
 
-TRANSLATION_WEIGHT = 0.8  # a translated term counts a little less than the user's own word
+CONCEPT = "≈"  # match tokens of concepts start with this; no analysed term does
 
 
 class Glossary:
-    """Concepts, each a set of index terms across languages (`вагон`, `wagon`, `货车`)."""
-
-    def __init__(self, concepts: Iterable[Sequence[str]], analyzer: Analyzer) -> None:
-        self._concepts: list[frozenset[str]] = []
-        self._by_term: dict[str, list[int]] = {}
+    def __init__(
+        self,
+        concepts: Iterable[Sequence[str]],
+        analyzer: Terms,
+        stop_words: Iterable[str] = (),
+    ) -> None:
+        self._concepts = 0
+        # first term -> [(phrase terms, concept index)], longest phrases first
+        self._phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+        self.stop_terms = frozenset(t for word in stop_words for t in analyzer.terms(word))
         for phrases in concepts:
-            # A phrase that analyses to several terms would drag each word in on its own
-            # (колесная пара -> пара), so only one-term phrases make a concept.
-            analysed = (analyzer.terms(phrase) for phrase in phrases)
-            terms = frozenset(terms[0] for terms in analysed if len(terms) == 1)
-            if len(terms) < 2:
+            # Phrases are matched with stop terms left out on both sides, so «литье под
+            # высоким давлением» meets «литье под давлением»; a phrase that keeps one term
+            # once they are out ("big bag") would claim that term for itself, so it goes.
+            analysed: set[tuple[str, ...]] = set()
+            for phrase in phrases:
+                written = analyzer.terms(phrase)
+                kept = tuple(t for t in written if t not in self.stop_terms)
+                if kept and (len(kept) > 1 or len(written) == 1):
+                    analysed.add(kept)
+            if not analysed:
                 continue
-            index = len(self._concepts)
-            self._concepts.append(terms)
-            for term in terms:
-                self._by_term.setdefault(term, []).append(index)
+            index, self._concepts = self._concepts, self._concepts + 1
+            for phrase_terms in analysed:
+                self._phrases.setdefault(phrase_terms[0], []).append((phrase_terms, index))
+        for entries in self._phrases.values():
+            entries.sort(key=lambda entry: -len(entry[0]))
 
     def __len__(self) -> int:
-        return len(self._concepts)
+        return self._concepts
 
-    def translations(self, term: str) -> frozenset[str]:
-        """The other terms of every concept `term` belongs to."""
-        found: set[str] = set()
-        for index in self._by_term.get(term, ()):
-            found |= self._concepts[index]
-        found.discard(term)
-        return frozenset(found)
+    def tokens(self, terms: Sequence[str]) -> list[str]:
+        """The match tokens of a text's terms (see the module's docstring)."""
+        return [token for token, _, _ in self.spans(terms)]
 
-    def expand(self, terms: Iterable[str]) -> dict[str, float]:
-        """Query weights: the user's terms at 1, their translations at TRANSLATION_WEIGHT."""
-        weights: dict[str, float] = {}
-        for term in terms:
-            weights[term] = 1.0
-        for term in list(weights):
-            for other in self.translations(term):
-                weights.setdefault(other, TRANSLATION_WEIGHT)
-        return weights
+    def spans(self, terms: Sequence[str]) -> list[tuple[str, int, int]]:
+        """(match token, first term, end) for each match token, in order; positions index
+        `terms`, so a phrase's span includes the stop terms inside it."""
+        kept = [i for i, term in enumerate(terms) if term not in self.stop_terms]
+        words = [terms[i] for i in kept]
+        result: list[tuple[str, int, int]] = []
+        position = 0
+        while position < len(words):
+            term = words[position]
+            found: list[int] = []
+            length = 1
+            for phrase, index in self._phrases.get(term, ()):
+                if found and len(phrase) < length:
+                    break  # only the longest phrases that match here
+                if tuple(words[position : position + len(phrase)]) == phrase:
+                    found.append(index)
+                    length = len(phrase)
+            first, end = kept[position], kept[position + length - 1] + 1
+            if found:
+                result += [(f"{CONCEPT}{index}", first, end) for index in dict.fromkeys(found)]
+            else:
+                result.append((term, first, end))
+            position += length
+        return result

@@ -172,6 +172,11 @@ class LexicalIndex:
         self._compacted_rows = len(self._counts)
         self._delta = {}
 
+    def df(self, term: str) -> int:
+        """Live documents holding `term`."""
+        term_id = self._term_ids.get(term)
+        return self._df[term_id] if term_id is not None else 0
+
     def idf(self, term: str) -> float:
         term_id = self._term_ids.get(term)
         df = self._df[term_id] if term_id is not None else 0

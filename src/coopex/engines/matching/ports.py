@@ -38,7 +38,14 @@ class NearestNeighbours(Protocol):
     def load(self, path: Path) -> None: ...
 
 
-class Analyzer(Protocol):
+class Terms(Protocol):
     def terms(self, text: str) -> list[str]:
         """Index terms of `text`: lemmas (Russian), stems (English), words (Chinese)."""
+        ...
+
+
+class Analyzer(Terms, Protocol):
+    def words(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, index term) of each indexed word, in order: explanations show people
+        the words as written, never the terms."""
         ...

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+
+import numpy as np
 
 from coopex.domain.codes import Code
 from coopex.domain.geography import UNIONS, proximity
@@ -17,13 +19,24 @@ from coopex.domain.matching import (
     fuse,
 )
 from coopex.domain.queries import MatchFilter
-from coopex.engines.matching.glossary import Glossary
+from coopex.engines.language import script_of
+from coopex.engines.matching.glossary import CONCEPT, Glossary
 from coopex.engines.matching.lexical import LexicalIndex
 from coopex.engines.matching.ports import Analyzer, Embedder, NearestNeighbours, Vectors
 from coopex.engines.matching.signals import code_overlap, sector_overlap
 from coopex.engines.matching.vectors import VectorIndex
 
 EMBEDDED_DESCRIPTION = 400  # characters of the description that go into the embedding
+# A listing's vector mixes the embedding of its text with that of its title alone: the title
+# says what is offered, the description also where, since when and for whom.
+TITLE_SHARE = 0.3
+VECTOR_KIND = "title-mix-0.3"  # part of the saved index's model name: change it with the mix
+# Text score (semantic and lexical only) from which a match is called strong; calibrated on
+# the tuning part of the development set (docs/matching.md).
+STRONG_THRESHOLD = 0.36
+# Two listings of one organisation in different languages whose vectors are this close are
+# translations of each other: one result, with its languages.
+TRANSLATION_SIMILARITY = 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +82,25 @@ class MatchQuery:
 
 def embedding_text(listing: Listing) -> str:
     return f"{listing.title}. {listing.description[:EMBEDDED_DESCRIPTION]}"
+
+
+def listing_vectors(embedder: Embedder, listings: Sequence[Listing]) -> Vectors:
+    """Each listing's vector: its text's embedding mixed with its title's (TITLE_SHARE)."""
+    whole = embedder.embed([embedding_text(x) for x in listings])
+    titles = embedder.embed([x.title for x in listings])
+    mixed = (1 - TITLE_SHARE) * whole + TITLE_SHARE * titles
+    norms = np.linalg.norm(mixed, axis=1, keepdims=True)
+    normalised: Vectors = (mixed / np.maximum(norms, 1e-12)).astype(np.float32)
+    return normalised
+
+
+def _matchable(token: str, language: str) -> bool:
+    """Whether a query token can occur in a listing in `language`: concepts in any, other
+    terms only in the language of their script (Latin words in English listings)."""
+    if token.startswith(CONCEPT):
+        return True
+    script = script_of(token)
+    return script is None or script == language
 
 
 def _passes(item: IndexedListing, query: MatchQuery, filters: MatchFilter) -> bool:
@@ -145,16 +177,13 @@ class MatchEngine:
         if not items:
             return
         if vectors is None:
-            vectors = self.embedder.embed([embedding_text(i.listing) for i in items])
+            vectors = listing_vectors(self.embedder, [i.listing for i in items])
         ids = [i.id for i in items]
         self.vectors.upsert(ids, vectors)
         if self.ann is not None and with_ann:
             self.ann.upsert(ids, vectors)
         self.lexical.add_many(
-            [
-                (i.id, self.analyzer.terms(f"{i.listing.title}\n{i.listing.description}"))
-                for i in items
-            ]
+            [(i.id, self.glossary.tokens(self.analyzer.terms(_text(i.listing)))) for i in items]
         )
         for item in items:
             self._items[item.id] = item
@@ -187,8 +216,11 @@ class MatchEngine:
     ) -> list[Match]:
         """The best `limit` matches; `exact` takes semantic candidates by brute force."""
         query_vector = self._query_vector(query)
-        query_terms = self.analyzer.terms(query.text)
-        lexical = self.lexical.score(self.glossary.expand(query_terms))
+        query_words = self.analyzer.words(query.text)
+        query_spans = self.glossary.spans([term for _, _, term in query_words])
+        query_tokens = list(dict.fromkeys(token for token, _, _ in query_spans))
+        lexical = self.lexical.score(dict.fromkeys(query_tokens, 1.0))
+        ceilings = self._lexical_ceilings(query_tokens)
 
         candidates: list[int] = []
         k = self.pool
@@ -205,28 +237,91 @@ class MatchEngine:
 
         cosines = self.vectors.similarity_of(candidates, query_vector)
         lexical_scores = lexical.of(candidates)
-        best_lexical = (
-            float(lexical_scores.max()) if len(candidates) and lexical_scores.max() > 0 else 1.0
-        )
         scored = []
         for doc_id, cosine, bm25 in zip(
             candidates, cosines.tolist(), lexical_scores.tolist(), strict=True
         ):
             item = self._items[doc_id]
-            signals = self._signals(item, query, cosine, bm25 / best_lexical)
+            # BM25 over the most this query could score in the listing's language: the share
+            # of the query's (idf-weighted) meaning found there, not a rank among candidates.
+            ceiling = ceilings.get(item.listing.language, 0.0)
+            coverage = min(bm25 / ceiling, 1.0) if ceiling > 0 else 0.0
+            signals = self._signals(item, query, cosine, coverage)
             scored.append((fuse(signals, self.weights), doc_id, signals, cosine))
         scored.sort(key=lambda entry: (-entry[0], entry[1]))
         # Explanations only for what is returned: they are the costly part per candidate.
-        sources = self._term_sources(query_terms)
+        sources = self._written(query.text, query_words, query_spans)
         return [
-            Match(
-                self._items[doc_id].listing,
-                score,
-                signals,
-                self._explain(doc_id, query, sources, cosine),
+            replace(
+                self._with_translations(group),
+                explanation=self._explain(group[0][1], query, sources, group[0][3]),
             )
-            for score, doc_id, signals, cosine in scored[:limit]
+            for group in self._grouped(scored, limit)
         ]
+
+    def is_strong(self, signals: Signals) -> bool:
+        """Whether the text alone (semantic and lexical) makes this a strong match."""
+        weights = self.weights.semantic + self.weights.lexical
+        if weights <= 0:
+            return False
+        text = self.weights.semantic * signals.semantic + self.weights.lexical * signals.lexical
+        return text / weights >= STRONG_THRESHOLD
+
+    def _lexical_ceilings(self, tokens: list[str]) -> dict[str, float]:
+        """Per listing language, the BM25 a listing would score holding every query token
+        that can occur in that language (each at BM25's saturation, k1 + 1)."""
+        idf = {token: self.lexical.idf(token) for token in tokens if self.lexical.df(token)}
+        return {
+            language: (self.lexical.k1 + 1)
+            * sum(value for token, value in idf.items() if _matchable(token, language))
+            for language in ("ru", "en", "zh")
+        }
+
+    def _grouped(
+        self, scored: list[tuple[float, int, Signals, float]], limit: int
+    ) -> list[list[tuple[float, int, Signals, float]]]:
+        """The best `limit` results, each with the lower-ranked translations of its listing
+        (same organisation, another language, nearly the same vector) folded into it."""
+        groups: list[list[tuple[float, int, Signals, float]]] = []
+        by_org: dict[str, list[list[tuple[float, int, Signals, float]]]] = {}
+        for entry in scored:
+            listing = self._items[entry[1]].listing
+            home = next(
+                (
+                    g
+                    for g in by_org.get(listing.org_ref, ())
+                    if self._translates(g, listing, entry[1])
+                ),
+                None,
+            )
+            if home is not None:
+                home.append(entry)
+            elif len(groups) < limit:
+                groups.append([entry])
+                by_org.setdefault(listing.org_ref, []).append(groups[-1])
+        return groups
+
+    def _translates(
+        self, group: list[tuple[float, int, Signals, float]], listing: Listing, doc_id: int
+    ) -> bool:
+        first = self._items[group[0][1]].listing
+        if first.org_ref != listing.org_ref or first.kind is not listing.kind:
+            return False
+        if listing.language in {self._items[e[1]].listing.language for e in group}:
+            return False
+        a, b = self.vectors.vector(group[0][1]), self.vectors.vector(doc_id)
+        return a is not None and b is not None and float(a @ b) >= TRANSLATION_SIMILARITY
+
+    def _with_translations(self, group: list[tuple[float, int, Signals, float]]) -> Match:
+        score, doc_id, signals, _ = group[0]
+        return Match(
+            self._items[doc_id].listing,
+            score,
+            signals,
+            Explanation(0.0),
+            strong=self.is_strong(signals),
+            translations=tuple(self._items[e[1]].listing for e in group[1:]),
+        )
 
     def _signals(
         self, item: IndexedListing, query: MatchQuery, cosine: float, lexical: float
@@ -246,8 +341,13 @@ class MatchEngine:
     ) -> Explanation:
         item = self._items[doc_id]
         listing = item.listing
-        matched = [TermMatch(sources[t], t) for t in self.lexical.terms_of(doc_id) if t in sources]
-        matched.sort(key=lambda m: -self.lexical.idf(m.listing_term))  # rarer terms say more
+        text = _text(listing)
+        shown = self._written(text, self.analyzer.words(text))
+        shared = sorted(
+            (token for token in shown if token in sources),
+            key=lambda token: -self.lexical.idf(token),  # rarer words say more
+        )
+        matched = [TermMatch(sources[token], shown[token]) for token in shared]
         where = None
         if query.country is not None:
             where = proximity(query.country, query.region, item.country, listing.region)
@@ -259,12 +359,22 @@ class MatchEngine:
             proximity=where,
         )
 
-    def _term_sources(self, query_terms: list[str]) -> dict[str, str]:
-        """Each term a listing may contain -> the query term that brought it in."""
-        sources: dict[str, str] = {}
-        for term in dict.fromkeys(query_terms):
-            sources.setdefault(term, term)
-        for term in dict.fromkeys(query_terms):
-            for translation in self.glossary.translations(term):
-                sources.setdefault(translation, term)
-        return sources
+    def _written(
+        self,
+        text: str,
+        words: list[tuple[int, int, str]],
+        spans: list[tuple[str, int, int]] | None = None,
+    ) -> dict[str, str]:
+        """Each match token of `text` -> the words that make it, as written (first seen)."""
+        if spans is None:
+            spans = self.glossary.spans([term for _, _, term in words])
+        shown: dict[str, str] = {}
+        for token, first, end in spans:
+            if token not in shown:
+                written = " ".join(text[words[first][0] : words[end - 1][1]].split())
+                shown[token] = written if written.isupper() else written.lower()
+        return shown
+
+
+def _text(listing: Listing) -> str:
+    return f"{listing.title}\n{listing.description}"

@@ -43,7 +43,11 @@ def listing_matches(
     coopex: CoopexDep, actor: ActorDep, ref: str, filters: Filters, limit: Limit = 10
 ) -> ListingMatches:
     listing, matches = coopex.matching.match_listing(actor, ref, filters, limit)
-    return ListingMatches(listing=ListingOut.of(listing), matches=[MatchOut.of(m) for m in matches])
+    return ListingMatches(
+        listing=ListingOut.of(listing),
+        strong_match=any(m.strong for m in matches),
+        matches=[MatchOut.of(m) for m in matches],
+    )
 
 
 @router.get("/search", summary="Free-text search across languages, ranked and explained")
@@ -57,5 +61,7 @@ def search(
 ) -> SearchResults:
     result = coopex.matching.search(q, filters, limit, lang)
     return SearchResults(
-        query_language=result.query_language, matches=[MatchOut.of(m) for m in result.matches]
+        query_language=result.query_language,
+        strong_match=any(m.strong for m in result.matches),
+        matches=[MatchOut.of(m) for m in result.matches],
     )

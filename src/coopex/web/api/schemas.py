@@ -226,6 +226,11 @@ class ExplanationOut(BaseModel):
 
 class MatchOut(BaseModel):
     score: float
+    strong: bool = Field(description="The text alone matches well (calibrated threshold)")
+    languages: list[str] = Field(description="The listing's language, then its translations'")
+    translations: list[str] = Field(
+        description="Refs of the same listing in other languages, folded into this result"
+    )
     listing: ListingOut
     signals: SignalsOut
     explanation: ExplanationOut
@@ -235,6 +240,9 @@ class MatchOut(BaseModel):
         x = match.explanation
         return cls(
             score=round(match.score, 4),
+            strong=match.strong,
+            languages=list(match.languages),
+            translations=[x.ref for x in match.translations],
             listing=ListingOut.of(match.listing),
             signals=SignalsOut(
                 **{name: round(getattr(match.signals, name), 4) for name in SIGNALS}
@@ -262,9 +270,11 @@ class MatchOut(BaseModel):
 
 class ListingMatches(BaseModel):
     listing: ListingOut
+    strong_match: bool = Field(description="False: no strong match; the results are weak")
     matches: list[MatchOut]
 
 
 class SearchResults(BaseModel):
     query_language: str
+    strong_match: bool = Field(description="False: no strong match; the results are weak")
     matches: list[MatchOut]
