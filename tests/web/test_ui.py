@@ -192,7 +192,7 @@ def test_edit_and_close_a_listing_through_the_forms(web: TestClient, coopex: Coo
     token = csrf(web, "/listings/rm-rail-02/edit")
     bad = web.post(
         "/listings/rm-rail-02/edit",
-        data={"csrf_token": token, "title": "Тележки", "valid_until": "31.12.2026"},
+        data={"csrf_token": token, "title": "Тележки", "valid_until": "31.02.2026"},
     )
     assert bad.status_code == 422 and 'id="valid_until-errors"' in bad.text
     saved = web.post(
