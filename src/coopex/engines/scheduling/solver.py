@@ -1,0 +1,309 @@
+"""The optimal schedule: lexicographic objectives solved in phases, within a time limit.
+
+1. Meetings held, weighted (mutual ones first, then by priority) — skipped when all are
+   required (the benchmark), where "not all held" means infeasible.
+2. Fewest breaks in total, under the fairness bound, keeping phase 1's value.
+3. With a previous schedule: fewest meetings moved, keeping phases 1 and 2.
+
+Each phase starts from the previous one's best schedule (a CP-SAT hint; the first from the
+greedy baseline). For all-required events the core-guided MaxSAT prover (`maxsat.py`) runs
+between a short CP-SAT pass and a final CP-SAT pass: it proves the small optima the plain
+model cannot, and its lower bound is kept when it runs out of time.
+
+Before any search, `checks.find_conflicts` looks for cheap proofs of infeasibility (a
+participant with more meetings than slots, clashing fixed slots, precedence cycles, a session
+over capacity); when the solver proves infeasibility without one, each family of constraints
+is relaxed in turn to say which one is to blame.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ortools.sat.python import cp_model
+
+from coopex.engines.scheduling.breaks import breaks_by_participant
+from coopex.engines.scheduling.checks import (
+    base_domains,
+    find_conflicts,
+    required_ids,
+    validate,
+)
+from coopex.engines.scheduling.greedy import greedy_slots
+from coopex.engines.scheduling.maxsat import BreaksMaxSat
+from coopex.engines.scheduling.model import ScheduleModel
+from coopex.engines.scheduling.problem import (
+    ScheduleResult,
+    SchedulingProblem,
+    Status,
+    Unplaced,
+)
+from coopex.engines.scheduling.tables import assign_tables
+
+QUICK_SHARE = 0.15  # of the time limit, for the first CP-SAT pass of all-required events
+PROVER_SHARE = 0.6  # of what is left, for the MaxSAT prover
+
+
+@dataclass
+class _Search:
+    """One CP-SAT model of the problem with the phases' objectives bolted on in turn."""
+
+    problem: SchedulingProblem
+    domains: dict[str, list[int]]
+    required: set[str]
+    workers: int
+    fairness_cap: int | None  # per-participant cap when someone surely has no break
+    exact_fairness: bool  # bound max − min instead (nobody is sure to have 0 breaks)
+
+    def build(self) -> ScheduleModel:
+        built = ScheduleModel(self.problem, self.domains, self.required)
+        built.build(max_breaks=self.fairness_cap)
+        if self.exact_fairness and self.problem.max_break_difference is not None:
+            model, counts = built.model, list(built.breaks.values())
+            if counts:
+                most = model.new_int_var(0, self.problem.slots, "most_breaks")
+                least = model.new_int_var(0, self.problem.slots, "least_breaks")
+                model.add_max_equality(most, counts)
+                model.add_min_equality(least, counts)
+                model.add(most - least <= self.problem.max_break_difference)
+        return built
+
+    def run(
+        self, built: ScheduleModel, seconds: float, hint: dict[str, int] | None
+    ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
+        if hint:
+            for meeting_id, literals in built.x.items():
+                for t, literal in literals.items():
+                    built.model.add_hint(literal, hint.get(meeting_id) == t)
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = max(seconds, 0.05)
+        solver.parameters.num_workers = self.workers
+        status = solver.solve(built.model)
+        return solver, status
+
+
+def _slots_of(built: ScheduleModel, solver: cp_model.CpSolver) -> dict[str, int]:
+    return {
+        meeting_id: t
+        for meeting_id, literals in built.x.items()
+        for t, literal in literals.items()
+        if solver.boolean_value(literal)
+    }
+
+
+def _weights(problem: SchedulingProblem) -> dict[str, int]:
+    """Mutual meetings outrank any number of one-sided ones; priority weighs within each."""
+    one_sided = sum(max(m.priority, 1) for m in problem.meetings if not m.mutual)
+    return {m.id: max(m.priority, 1) * (one_sided + 1 if m.mutual else 1) for m in problem.meetings}
+
+
+def _fairness(problem: SchedulingProblem) -> tuple[int | None, bool]:
+    if problem.max_break_difference is None:
+        return None, False
+    meetings_of: dict[str, int] = defaultdict(int)
+    for meeting in problem.meetings:
+        for who in meeting.participants:
+            meetings_of[who] += 1
+    # someone with at most one meeting never has a break: everyone else then has ≤ d
+    if any(meetings_of.get(who, 0) <= 1 for who in problem.everyone()):
+        return problem.max_break_difference, False
+    return None, True
+
+
+def solve(
+    problem: SchedulingProblem, *, time_limit: float = 60.0, workers: int = 2
+) -> ScheduleResult:
+    start = time.perf_counter()
+    deadline = start + time_limit
+
+    def left() -> float:
+        return deadline - time.perf_counter()
+
+    validate(problem)
+    domains = base_domains(problem)
+    required = required_ids(problem)
+    conflicts = find_conflicts(problem, domains, required)
+    if conflicts:
+        return _infeasible(problem, conflicts, start)
+    cap, exact = _fairness(problem)
+    search = _Search(problem, domains, required, workers, cap, exact)
+    all_required = len(required) == len(problem.meetings)
+    hint: dict[str, int] | None = greedy_slots(problem)
+    optimal = True
+
+    # phase 1: meetings held
+    built = search.build()
+    weights = _weights(problem)
+    held_floor = sum(weights[m] for m in required)
+    if not all_required:
+        built.model.maximize(sum(weights[m.id] * built.held[m.id] for m in problem.meetings))
+        solver, status = search.run(built, left() * 0.4, hint)
+        if status == cp_model.INFEASIBLE:
+            return _explain(problem, domains, required, search, start)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return _unknown(problem, start)
+        optimal = status == cp_model.OPTIMAL
+        hint = _slots_of(built, solver)
+        held_floor = round(solver.objective_value)
+
+    # phase 2: breaks
+    built = search.build()
+    total = built.total_breaks
+    assert total is not None
+    if not all_required:
+        built.model.add(
+            sum(weights[m.id] * built.held[m.id] for m in problem.meetings) >= held_floor
+        )
+    built.model.minimize(total)
+    quick = left() * QUICK_SHARE if all_required else left()
+    solver, status = search.run(built, quick, hint)
+    if status == cp_model.INFEASIBLE:
+        return _explain(problem, domains, required, search, start)
+    best = _slots_of(built, solver) if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
+    bound = round(solver.best_objective_bound) if best is not None else 0
+    proven = status == cp_model.OPTIMAL
+    if all_required and not proven and (cap is not None or problem.max_break_difference is None):
+        outcome = BreaksMaxSat(problem, domains, cap).solve(left() * PROVER_SHARE)
+        if outcome.infeasible:
+            return _explain(problem, domains, required, search, start)
+        bound = max(bound, outcome.lower_bound)
+        if outcome.slots is not None:
+            best, proven = outcome.slots, True
+    if all_required and not proven and left() > 0.5:
+        built = search.build()
+        assert built.total_breaks is not None
+        built.model.add(built.total_breaks >= bound)
+        built.model.minimize(built.total_breaks)
+        solver, status = search.run(built, left(), best or hint)
+        if status == cp_model.INFEASIBLE:
+            return _explain(problem, domains, required, search, start)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            best = _slots_of(built, solver)
+            bound = max(bound, round(solver.best_objective_bound))
+            proven = status == cp_model.OPTIMAL
+    if best is None:
+        return _unknown(problem, start, bound)
+    breaks_found = breaks_by_participant(problem, assign_tables(problem, best))
+    proven = proven or sum(breaks_found.values()) <= bound
+    optimal = optimal and proven
+
+    # phase 3: moves from the previous schedule
+    moved_optimal = True
+    if problem.previous and left() > 0.2:
+        built = search.build()
+        assert built.total_breaks is not None
+        if not all_required:
+            built.model.add(
+                sum(weights[m.id] * built.held[m.id] for m in problem.meetings) >= held_floor
+            )
+        built.model.add(built.total_breaks <= sum(breaks_found.values()))
+        kept = [
+            built.x[p.meeting][p.slot] for p in problem.previous if p.slot in built.x[p.meeting]
+        ]
+        built.model.maximize(sum(kept))
+        solver, status = search.run(built, left(), best)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            best = _slots_of(built, solver)
+            moved_optimal = status == cp_model.OPTIMAL
+    return _result(
+        problem, best, "optimal" if optimal and moved_optimal else "feasible", bound, start
+    )
+
+
+def _result(
+    problem: SchedulingProblem, slots: dict[str, int], status: Status, bound: int, start: float
+) -> ScheduleResult:
+    placements = assign_tables(problem, slots)
+    breaks = breaks_by_participant(problem, placements)
+    domains = base_domains(problem)
+    unplaced = tuple(
+        Unplaced(
+            m.id,
+            "no slot where both participants are available in its sessions"
+            if not domains[m.id]
+            else "did not fit beside the meetings held (mutual and higher priority first)",
+        )
+        for m in problem.meetings
+        if m.id not in slots
+    )
+    return ScheduleResult(
+        status=status,
+        placements=placements,
+        unplaced=unplaced,
+        breaks=sum(breaks.values()),
+        bound=min(bound, sum(breaks.values())),
+        seconds=time.perf_counter() - start,
+        breaks_by_participant=breaks,
+        moved=sum(1 for p in problem.previous if slots.get(p.meeting) != p.slot),
+    )
+
+
+def _infeasible(problem: SchedulingProblem, conflicts: list[str], start: float) -> ScheduleResult:
+    return ScheduleResult(
+        status="infeasible",
+        placements=(),
+        unplaced=tuple(Unplaced(m.id, "the problem is infeasible") for m in problem.meetings),
+        breaks=0,
+        bound=None,
+        seconds=time.perf_counter() - start,
+        conflicts=tuple(conflicts),
+    )
+
+
+def _unknown(problem: SchedulingProblem, start: float, bound: int | None = None) -> ScheduleResult:
+    return ScheduleResult(
+        status="unknown",
+        placements=(),
+        unplaced=tuple(Unplaced(m.id, "no schedule found in time") for m in problem.meetings),
+        breaks=0,
+        bound=bound,
+        seconds=time.perf_counter() - start,
+    )
+
+
+def _explain(
+    problem: SchedulingProblem,
+    domains: dict[str, list[int]],
+    required: set[str],
+    search: _Search,
+    start: float,
+) -> ScheduleResult:
+    """Proven infeasible without a cheap reason: relax one family of constraints at a time."""
+    from dataclasses import replace
+
+    relaxations = {
+        f"fairness: no schedule keeps everyone's breaks within "
+        f"{problem.max_break_difference} of each other": replace(
+            problem, max_break_difference=None
+        ),
+        "precedences: the required order of meetings cannot be kept together with the "
+        "other constraints": replace(problem, precedences=()),
+        "unavailability: participants' unavailable slots leave no schedule": replace(
+            problem, unavailable={}
+        ),
+        "fixed slots: the meetings pinned to slots leave no schedule for the rest": replace(
+            problem,
+            meetings=tuple(replace(m, fixed_slot=None) for m in problem.meetings),
+        ),
+    }
+    reasons = []
+    for reason, relaxed in relaxations.items():
+        if relaxed == problem:
+            continue
+        relaxed_domains = base_domains(relaxed)
+        if find_conflicts(relaxed, relaxed_domains, required_ids(relaxed)):
+            continue
+        cap, exact = _fairness(relaxed)
+        trial = _Search(relaxed, relaxed_domains, required_ids(relaxed), search.workers, cap, exact)
+        built = trial.build()
+        _, status = trial.run(built, 2.0, None)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            reasons.append(reason)
+    if not reasons:
+        reasons.append(
+            "no schedule satisfies the sessions, availability, tables, fixed slots, "
+            "precedences and fairness together"
+        )
+    return _infeasible(problem, reasons, start)
