@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from benchmarks import matching, news, registry
+from benchmarks import matching, news, registry, scheduling
 
 
 def main() -> None:
@@ -24,6 +24,12 @@ def main() -> None:
     news_parser = sub.add_parser("news", help="news ingestion throughput and time per stage")
     news_parser.add_argument("--documents", type=int, default=400)
     news_parser.add_argument("--json", type=Path, help="also write the numbers here")
+    sched = sub.add_parser("scheduling", help="B2B meeting schedules against published optima")
+    sched.add_argument("--instances", default="*.original.dzn", help="glob of .dzn files")
+    sched.add_argument("--time-limit", type=float, default=60.0, help="seconds per instance")
+    sched.add_argument("--workers", type=int, default=2)
+    sched.add_argument("--generated", action="store_true", help="a 1,000-participant event")
+    sched.add_argument("--json", type=Path, help="one JSON record per instance")
     args = parser.parse_args()
     if args.which in (None, "registry"):
         registry.run(getattr(args, "listings", 20_000), getattr(args, "database_url", None))
@@ -39,6 +45,16 @@ def main() -> None:
         measured = news.run(getattr(args, "documents", 400))
         if args.which == "news" and args.json:
             news.save(measured, args.json)
+
+    if args.which == "scheduling":
+        if args.generated:
+            numbers = scheduling.run_generated(args.time_limit, args.workers)
+            if args.json:
+                scheduling.save([numbers], args.json)
+        else:
+            records = scheduling.run_instances(args.instances, args.time_limit, args.workers)
+            if args.json:
+                scheduling.save(records, args.json)
 
 
 if __name__ == "__main__":
