@@ -159,9 +159,11 @@ def find_conflicts(
         for who in meeting.participants:
             other = single.setdefault((who, slot), meeting.id)
             if other != meeting.id:
+                pinned = {m.id for m in must if m.fixed_slot is not None} | locked_table.keys()
+                kind = "fixed to" if {other, meeting.id} <= pinned else "only possible in"
                 conflicts.append(
                     f"fixed-slot clash: {who} has meetings {other} and {meeting.id} "
-                    f"both fixed to slot {slot}"
+                    f"both {kind} slot {slot}"
                 )
         table = locked_table.get(meeting.id, meeting.fixed_table)
         if table is not None:
@@ -174,7 +176,7 @@ def find_conflicts(
     for slot, ids in sorted(per_slot.items()):
         if len(ids) > problem.tables:
             conflicts.append(
-                f"slot {slot}: {len(ids)} meetings are fixed to it but there are only "
+                f"slot {slot}: {len(ids)} meetings can only be held in it but there are only "
                 f"{problem.tables} tables"
             )
     edges = [(a, b) for a, b in problem.precedences if a in required and b in required]

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pysat.card import CardEnc, EncType
 from pysat.examples.rc2 import RC2
 from pysat.formula import WCNF, IDPool
+from pysat.solvers import Solver
 
 from coopex.engines.scheduling.breaks import day_segments
 from coopex.engines.scheduling.problem import SchedulingProblem
@@ -50,6 +51,8 @@ class BreaksMaxSat:
         self.pool = IDPool()
         self.wcnf = WCNF()
         self.x: dict[str, dict[int, int]] = {}
+        self._solver: RC2 | None = None
+        self._stop = threading.Event()
         self._encode(cap)
 
     def _card(self, literals: list[int], bound: int, exactly: bool = False) -> None:
@@ -155,24 +158,54 @@ class BreaksMaxSat:
         for t, flag in busy.items():
             hard.append([-compact, -flag, *(v for s, v in starts.items() if s <= t < s + count)])
 
+    def interrupt(self) -> None:
+        """Stop a running `solve` from another thread (it then reports its bound so far)."""
+        self._stop.set()
+        if self._solver is not None:
+            self._solver.interrupt()
+
+    def feasible(self, seconds: float) -> dict[str, int] | bool | None:
+        """Any schedule that keeps the hard rules (plain SAT, no objective): a starting point.
+
+        Returns the slots, `False` when proven infeasible, `None` when out of time.
+        """
+        with Solver(name="g4", bootstrap_with=self.wcnf.hard) as solver:
+            timer = threading.Timer(max(seconds, 0.0), solver.interrupt)
+            timer.start()
+            try:
+                answer = solver.solve_limited(expect_interrupt=True)
+            finally:
+                timer.cancel()
+            if answer is None:
+                return None
+            if not answer:
+                return False
+            return self._slots(solver.get_model())
+
+    def _slots(self, model: list[int]) -> dict[str, int]:
+        true = {literal for literal in model if literal > 0}
+        return {
+            meeting: next(t for t, literal in literals.items() if literal in true)
+            for meeting, literals in self.x.items()
+        }
+
     def solve(self, seconds: float) -> MaxSatOutcome:
         solver = RC2(self.wcnf, solver="g4", adapt=True, exhaust=True, minz=True)
+        self._solver = solver
+        if self._stop.is_set():
+            solver.interrupt()
         timer = threading.Timer(max(seconds, 0.0), solver.interrupt)
         timer.start()
         try:
             model = solver.compute(expect_interrupt=True)
-            interrupted = solver.interrupted
+            interrupted = solver.interrupted or self._stop.is_set()
             cost = solver.cost
         finally:
             timer.cancel()
+            self._solver = None
             solver.delete()
-        if interrupted or (model is None and seconds <= 0):
+        if interrupted:
             return MaxSatOutcome(None, None, int(cost), infeasible=False, finished=False)
         if model is None:
             return MaxSatOutcome(None, None, 0, infeasible=True, finished=True)
-        true = {literal for literal in model if literal > 0}
-        slots = {
-            meeting: next(t for t, literal in literals.items() if literal in true)
-            for meeting, literals in self.x.items()
-        }
-        return MaxSatOutcome(slots, int(cost), int(cost), infeasible=False, finished=True)
+        return MaxSatOutcome(self._slots(model), int(cost), int(cost), False, finished=True)

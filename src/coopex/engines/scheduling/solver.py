@@ -18,8 +18,10 @@ is relaxed in turn to say which one is to blame.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
@@ -32,7 +34,7 @@ from coopex.engines.scheduling.checks import (
     validate,
 )
 from coopex.engines.scheduling.greedy import greedy_slots
-from coopex.engines.scheduling.maxsat import BreaksMaxSat
+from coopex.engines.scheduling.maxsat import BreaksMaxSat, MaxSatOutcome
 from coopex.engines.scheduling.model import ScheduleModel
 from coopex.engines.scheduling.problem import (
     ScheduleResult,
@@ -42,8 +44,10 @@ from coopex.engines.scheduling.problem import (
 )
 from coopex.engines.scheduling.tables import assign_tables
 
-QUICK_SHARE = 0.15  # of the time limit, for the first CP-SAT pass of all-required events
-PROVER_SHARE = 0.6  # of what is left, for the MaxSAT prover
+# with one worker, all-required events run CP-SAT, then RC2, then CP-SAT again:
+QUICK_SHARE = 0.1  # of the time limit, for the first CP-SAT pass
+PROVER_SHARE = 0.7  # of what is left, for the MaxSAT prover
+FEASIBLE_SHARE = 0.3  # of the prover's time, at most, for its first (plain SAT) schedule
 
 
 @dataclass
@@ -157,32 +161,18 @@ def solve(
             sum(weights[m.id] * built.held[m.id] for m in problem.meetings) >= held_floor
         )
     built.model.minimize(total)
-    quick = left() * QUICK_SHARE if all_required else left()
-    solver, status = search.run(built, quick, hint)
-    if status == cp_model.INFEASIBLE:
-        return _explain(problem, domains, required, search, start)
-    best = _slots_of(built, solver) if status in (cp_model.OPTIMAL, cp_model.FEASIBLE) else None
-    bound = round(solver.best_objective_bound) if best is not None else 0
-    proven = status == cp_model.OPTIMAL
-    if all_required and not proven and (cap is not None or problem.max_break_difference is None):
-        outcome = BreaksMaxSat(problem, domains, cap).solve(left() * PROVER_SHARE)
-        if outcome.infeasible:
+    if all_required and (cap is not None or problem.max_break_difference is None):
+        best, bound, proven = _prove(problem, domains, search, built, hint, cap, left)
+        if best is _INFEASIBLE:
             return _explain(problem, domains, required, search, start)
-        bound = max(bound, outcome.lower_bound)
-        if outcome.slots is not None:
-            best, proven = outcome.slots, True
-    if all_required and not proven and left() > 0.5:
-        built = search.build()
-        assert built.total_breaks is not None
-        built.model.add(built.total_breaks >= bound)
-        built.model.minimize(built.total_breaks)
-        solver, status = search.run(built, left(), best or hint)
+    else:
+        solver, status = search.run(built, left(), hint)
         if status == cp_model.INFEASIBLE:
             return _explain(problem, domains, required, search, start)
-        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            best = _slots_of(built, solver)
-            bound = max(bound, round(solver.best_objective_bound))
-            proven = status == cp_model.OPTIMAL
+        found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        best = _slots_of(built, solver) if found else None
+        bound = round(solver.best_objective_bound) if found else 0
+        proven = status == cp_model.OPTIMAL
     if best is None:
         return _unknown(problem, start, bound)
     breaks_found = breaks_by_participant(problem, assign_tables(problem, best))
@@ -210,6 +200,103 @@ def solve(
     return _result(
         problem, best, "optimal" if optimal and moved_optimal else "feasible", bound, start
     )
+
+
+_INFEASIBLE: dict[str, int] = {}
+
+
+def _prove(
+    problem: SchedulingProblem,
+    domains: dict[str, list[int]],
+    search: _Search,
+    built: ScheduleModel,
+    hint: dict[str, int] | None,
+    cap: int | None,
+    left: Callable[[], float],
+) -> tuple[dict[str, int] | None, int, bool]:
+    """All-required events: CP-SAT and the MaxSAT prover side by side, first proof wins.
+
+    CP-SAT (one worker fewer) improves schedules; RC2 raises the bound and, when it finishes,
+    returns an optimal schedule. Whichever proves first stops the other. Returns the best
+    schedule (`_INFEASIBLE` when proven infeasible), the bound and whether it is proven.
+    """
+    prover = BreaksMaxSat(problem, domains, cap)
+    outcome: list[MaxSatOutcome] = []
+    cp_workers = search.workers  # RC2 adds one thread; CP-SAT's LNS needs two workers
+    sequential = search.workers < 2
+    solver = cp_model.CpSolver()
+
+    cp_done = threading.Event()
+    started = threading.Event()
+    first: list[dict[str, int] | bool | None] = []
+
+    def run_prover(seconds: float) -> None:
+        ends = time.perf_counter() + seconds
+        first.append(prover.feasible(seconds * FEASIBLE_SHARE))
+        started.set()
+        if first[-1] is False:
+            outcome.append(MaxSatOutcome(None, None, 0, infeasible=True, finished=True))
+        else:
+            outcome.append(prover.solve(ends - time.perf_counter()))
+        # a stop asked before CP-SAT has started its search is lost: repeat until it ends
+        while outcome[-1].finished and not cp_done.wait(0.05):
+            solver.stop_search()
+
+    if sequential:
+        solver_status = _run_cp(search, built, solver, left() * QUICK_SHARE, hint, cp_workers)
+        cp_done.set()
+        if solver_status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+            run_prover(left() * PROVER_SHARE)
+            if not outcome[-1].finished and built.total_breaks is not None:
+                built.model.add(built.total_breaks >= outcome[-1].lower_bound)
+                solver_status = _run_cp(search, built, solver, left(), hint, cp_workers)
+    else:
+        thread = threading.Thread(target=run_prover, args=(left(),))
+        thread.start()
+        try:
+            # CP-SAT starts from the SAT solver's first schedule: greedy's breaks the rules
+            started.wait(left() * FEASIBLE_SHARE)
+            if first and isinstance(first[0], dict):
+                hint = first[0]
+            solver_status = cp_model.UNKNOWN
+            if not (first and first[0] is False):
+                solver_status = _run_cp(search, built, solver, left(), hint, cp_workers)
+            cp_done.set()
+            if solver_status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+                prover.interrupt()
+        finally:
+            cp_done.set()
+            thread.join()
+    maxsat = outcome[-1] if outcome else None
+    if solver_status == cp_model.INFEASIBLE or (maxsat is not None and maxsat.infeasible):
+        return _INFEASIBLE, 0, True
+    found = solver_status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    best = _slots_of(built, solver) if found else None
+    bound = round(solver.best_objective_bound) if found else 0
+    proven = solver_status == cp_model.OPTIMAL
+    if maxsat is not None and maxsat.slots is not None:
+        return maxsat.slots, maxsat.lower_bound, True
+    if maxsat is not None:
+        bound = max(bound, maxsat.lower_bound)
+    return best, bound, proven
+
+
+def _run_cp(
+    search: _Search,
+    built: ScheduleModel,
+    solver: cp_model.CpSolver,
+    seconds: float,
+    hint: dict[str, int] | None,
+    workers: int,
+) -> cp_model.CpSolverStatus:
+    built.model.clear_hints()  # type: ignore[no-untyped-call]
+    if hint:
+        for meeting_id, literals in built.x.items():
+            for t, literal in literals.items():
+                built.model.add_hint(literal, hint.get(meeting_id) == t)
+    solver.parameters.max_time_in_seconds = max(seconds, 0.05)
+    solver.parameters.num_workers = workers
+    return solver.solve(built.model)
 
 
 def _result(
