@@ -94,6 +94,12 @@ def run_instances(pattern: str, time_limit: float, workers: int) -> list[Record]
             greedy_valid=baseline.status == "feasible",
         )
         records.append(record)
+        if record.published_optimum.isdigit():
+            published_value = int(record.published_optimum)
+            if record.breaks is not None and record.breaks < published_value:
+                console.print(f"[red]{record.instance}: below the published optimum[/red]")
+            if record.bound is not None and record.bound > published_value:
+                console.print(f"[red]{record.instance}: bound above the published optimum[/red]")
         greedy_text = f"{baseline.breaks}" + ("" if record.greedy_valid else f" ({_why(baseline)})")
         table.add_row(
             record.instance,

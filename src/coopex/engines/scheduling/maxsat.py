@@ -31,6 +31,32 @@ from coopex.engines.scheduling.breaks import day_segments
 from coopex.engines.scheduling.problem import SchedulingProblem
 
 
+class _BoundedRC2(RC2):  # type: ignore[misc]
+    """RC2 whose bound stays valid when interrupted.
+
+    On an interrupted SAT call RC2 "finishes the current iteration": it treats the call as
+    unsatisfiable and adds the weight of a core that was never proven to its cost, so `cost`
+    after an interrupt can exceed the optimum (we saw 33 on an instance whose optimum is 30).
+    `proven` is the cost after the last core found by a call that really answered.
+    """
+
+    proven = 0
+    tainted = False
+
+    def _call_oracle(
+        self, assumptions: list[int] | None = None, expect_interrupt: bool = False
+    ) -> bool | None:
+        answer: bool | None = super()._call_oracle(assumptions or [], expect_interrupt)
+        if answer is None:
+            self.tainted = True
+        return answer
+
+    def process_core(self) -> None:
+        super().process_core()
+        if not self.tainted:
+            self.proven = self.cost
+
+
 @dataclass(frozen=True, slots=True)
 class MaxSatOutcome:
     """`slots` (meeting -> slot) when solved to optimum; `None` with `infeasible` or a timeout."""
@@ -51,7 +77,7 @@ class BreaksMaxSat:
         self.pool = IDPool()
         self.wcnf = WCNF()
         self.x: dict[str, dict[int, int]] = {}
-        self._solver: RC2 | None = None
+        self._solver: _BoundedRC2 | None = None
         self._stop = threading.Event()
         self._encode(cap)
 
@@ -190,7 +216,7 @@ class BreaksMaxSat:
         }
 
     def solve(self, seconds: float) -> MaxSatOutcome:
-        solver = RC2(self.wcnf, solver="g4", adapt=True, exhaust=True, minz=True)
+        solver = _BoundedRC2(self.wcnf, solver="g4", adapt=True, exhaust=True, minz=True)
         self._solver = solver
         if self._stop.is_set():
             solver.interrupt()
@@ -198,8 +224,8 @@ class BreaksMaxSat:
         timer.start()
         try:
             model = solver.compute(expect_interrupt=True)
-            interrupted = solver.interrupted or self._stop.is_set()
-            cost = solver.cost
+            interrupted = solver.interrupted or self._stop.is_set() or solver.tainted
+            cost = solver.proven if interrupted else solver.cost
         finally:
             timer.cancel()
             self._solver = None
