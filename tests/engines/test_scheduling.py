@@ -9,7 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coopex.engines.scheduling.breaks import breaks_by_participant, violations
+from coopex.engines.scheduling.checks import base_domains
 from coopex.engines.scheduling.greedy import greedy
+from coopex.engines.scheduling.maxsat import BreaksMaxSat
 from coopex.engines.scheduling.problem import (
     Meeting,
     Placement,
@@ -83,14 +85,19 @@ def _best_by_brute_force(problem: SchedulingProblem) -> tuple[tuple[int, int], i
     best: tuple[tuple[int, int], int] | None = None
     choices = [None, *range(problem.slots)]
     for assignment in itertools.product(choices, repeat=len(problem.meetings)):
-        slots = {m.id: t for m, t in zip(problem.meetings, assignment, strict=True) if t is not None}
+        slots = {
+            m.id: t for m, t in zip(problem.meetings, assignment, strict=True) if t is not None
+        }
         if any(sum(1 for t in slots.values() if t == s) > problem.tables for s in slots.values()):
             continue
         placements = assign_tables(problem, slots) if _tables_fit(problem, slots) else None
         if placements is None or violations(problem, placements):
             continue
         result = ScheduleResult("feasible", placements, (), 0, None, 0.0)
-        key = (_held_weight(problem, result), -sum(breaks_by_participant(problem, placements).values()))
+        key = (
+            _held_weight(problem, result),
+            -sum(breaks_by_participant(problem, placements).values()),
+        )
         if best is None or key > (best[0], -best[1]):
             best = (key[0], -key[1])
     return best
@@ -164,8 +171,10 @@ def test_rescheduling_keeps_meetings_in_place(
         problem,
         previous=first.placements,
         locked=locked,
-        unavailable={**problem.unavailable, who: problem.unavailable.get(who, frozenset())
-                     | {changed.slot}},
+        unavailable={
+            **problem.unavailable,
+            who: problem.unavailable.get(who, frozenset()) | {changed.slot},
+        },
     )
     result = solve(later, time_limit=LIMIT, workers=1)
     if result.status == "infeasible":
@@ -225,3 +234,30 @@ def test_fewer_breaks_than_first_free_slot() -> None:
     assert greedy(problem).breaks == 1
     result = solve(problem, time_limit=LIMIT, workers=1)
     assert (result.status, result.breaks, result.bound) == ("optimal", 0, 0)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(events(max_meetings=8))
+def test_the_parallel_prover_agrees_with_the_sequential_run(problem: SchedulingProblem) -> None:
+    required = replace(problem, all_required=True, max_break_difference=1)
+    sequential = solve(required, time_limit=LIMIT, workers=1)
+    parallel = solve(required, time_limit=LIMIT, workers=2)
+    assert parallel.status == sequential.status
+    assert parallel.breaks == sequential.breaks
+    if parallel.status == "optimal":
+        assert violations(required, parallel.placements) == []
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(events(max_meetings=8))
+def test_an_interrupted_prover_reports_a_true_lower_bound(problem: SchedulingProblem) -> None:
+    required = replace(problem, all_required=True, max_break_difference=None)
+    result = solve(required, time_limit=LIMIT, workers=1)
+    if result.status != "optimal":
+        return
+    domains = base_domains(required)
+    for seconds in (0.0, 0.001, LIMIT):
+        outcome = BreaksMaxSat(required, domains, None).solve(seconds)
+        assert outcome.lower_bound <= result.breaks
+        if outcome.finished:
+            assert outcome.breaks == result.breaks

@@ -75,7 +75,7 @@ def test_an_unreadable_file_is_refused(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe\x00nBusiness")
     with pytest.raises(DznError, match=r"binary\.dzn: file: not UTF-8"):
         read_dzn(path)
-    with pytest.raises(DznError, match="missing.dzn: file"):
+    with pytest.raises(DznError, match=r"missing\.dzn: file"):
         read_dzn(tmp_path / "missing.dzn")
 
 
