@@ -26,14 +26,14 @@ from dataclasses import dataclass
 
 from ortools.sat.python import cp_model
 
-from coopex.engines.scheduling.breaks import breaks_by_participant
+from coopex.engines.scheduling.breaks import breaks_by_participant, violations
 from coopex.engines.scheduling.checks import (
     base_domains,
     find_conflicts,
     required_ids,
     validate,
 )
-from coopex.engines.scheduling.greedy import greedy_slots
+from coopex.engines.scheduling.greedy import fair_greedy_slots, greedy_slots
 from coopex.engines.scheduling.maxsat import BreaksMaxSat, MaxSatOutcome
 from coopex.engines.scheduling.model import ScheduleModel
 from coopex.engines.scheduling.problem import (
@@ -47,6 +47,7 @@ from coopex.engines.scheduling.tables import assign_tables
 # with one worker, all-required events run CP-SAT, then RC2, then CP-SAT again:
 QUICK_SHARE = 0.1  # of the time limit, for the first CP-SAT pass
 PROVER_SHARE = 0.7  # of what is left, for the MaxSAT prover
+HELD_SHARE = 0.5  # of the time limit, for phase 1 when not every meeting is required
 FEASIBLE_SHARE = 0.3  # of the prover's time, at most, for its first (plain SAT) schedule
 
 
@@ -77,6 +78,7 @@ class _Search:
     def run(
         self, built: ScheduleModel, seconds: float, hint: dict[str, int] | None
     ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
+        built.model.clear_hints()  # type: ignore[no-untyped-call]
         if hint:
             for meeting_id, literals in built.x.items():
                 for t, literal in literals.items():
@@ -134,7 +136,10 @@ def solve(
     cap, exact = _fairness(problem)
     search = _Search(problem, domains, required, workers, cap, exact)
     all_required = len(required) == len(problem.meetings)
-    hint: dict[str, int] | None = greedy_slots(problem)
+    fallback = fair_greedy_slots(problem, cap)
+    if fallback is not None and violations(problem, assign_tables(problem, fallback)):
+        fallback = None
+    hint: dict[str, int] | None = fallback or greedy_slots(problem)
     optimal = True
 
     # phase 1: meetings held
@@ -143,17 +148,20 @@ def solve(
     held_floor = sum(weights[m] for m in required)
     if not all_required:
         built.model.maximize(sum(weights[m.id] * built.held[m.id] for m in problem.meetings))
-        solver, status = search.run(built, left() * 0.4, hint)
+        solver, status = search.run(built, left() * HELD_SHARE, hint)
         if status == cp_model.INFEASIBLE:
             return _explain(problem, domains, required, search, start)
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            optimal = status == cp_model.OPTIMAL
+            hint = _slots_of(built, solver)
+            held_floor = round(solver.objective_value)
+        elif fallback is not None:  # large events: the search found nothing in time
+            optimal = False
+            held_floor = sum(weights[m] for m in fallback)
+        else:
             return _unknown(problem, start)
-        optimal = status == cp_model.OPTIMAL
-        hint = _slots_of(built, solver)
-        held_floor = round(solver.objective_value)
 
     # phase 2: breaks
-    built = search.build()
     total = built.total_breaks
     assert total is not None
     if not all_required:
@@ -173,6 +181,12 @@ def solve(
         best = _slots_of(built, solver) if found else None
         bound = round(solver.best_objective_bound) if found else 0
         proven = status == cp_model.OPTIMAL
+    if (
+        best is None
+        and fallback is not None
+        and (all_required or sum(weights[m] for m in fallback) >= held_floor)
+    ):
+        best, proven = fallback, False
     if best is None:
         return _unknown(problem, start, bound)
     breaks_found = breaks_by_participant(problem, assign_tables(problem, best))
@@ -182,12 +196,7 @@ def solve(
     # phase 3: moves from the previous schedule
     moved_optimal = True
     if problem.previous and left() > 0.2:
-        built = search.build()
-        assert built.total_breaks is not None
-        if not all_required:
-            built.model.add(
-                sum(weights[m.id] * built.held[m.id] for m in problem.meetings) >= held_floor
-            )
+        assert built.total_breaks is not None  # phase 2's constraints still hold
         built.model.add(built.total_breaks <= sum(breaks_found.values()))
         kept = [
             built.x[p.meeting][p.slot] for p in problem.previous if p.slot in built.x[p.meeting]
