@@ -241,7 +241,7 @@ def test_fewer_breaks_than_first_free_slot() -> None:
 def test_the_parallel_prover_agrees_with_the_sequential_run(problem: SchedulingProblem) -> None:
     required = replace(problem, all_required=True, max_break_difference=1)
     sequential = solve(required, time_limit=LIMIT, workers=1)
-    parallel = solve(required, time_limit=LIMIT, workers=2)
+    parallel = solve(required, time_limit=LIMIT, workers=3)
     assert parallel.status == sequential.status
     assert parallel.breaks == sequential.breaks
     if parallel.status == "optimal":

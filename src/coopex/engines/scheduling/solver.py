@@ -44,9 +44,10 @@ from coopex.engines.scheduling.problem import (
 )
 from coopex.engines.scheduling.tables import assign_tables
 
-# with one worker, all-required events run CP-SAT, then RC2, then CP-SAT again:
+# with fewer than PARALLEL_WORKERS, all-required events run CP-SAT, then RC2, then CP-SAT:
 QUICK_SHARE = 0.1  # of the time limit, for the first CP-SAT pass
 PROVER_SHARE = 0.7  # of what is left, for the MaxSAT prover
+PARALLEL_WORKERS = 3  # from this many workers on, CP-SAT and RC2 run side by side
 HELD_SHARE = 0.5  # of the time limit, for phase 1 when not every meeting is required
 FEASIBLE_SHARE = 0.3  # of the prover's time, at most, for its first (plain SAT) schedule
 
@@ -231,8 +232,10 @@ def _prove(
     """
     prover = BreaksMaxSat(problem, domains, cap)
     outcome: list[MaxSatOutcome] = []
-    cp_workers = search.workers  # RC2 adds one thread; CP-SAT's LNS needs two workers
-    sequential = search.workers < 2
+    # side by side only when RC2 can have a core of its own and CP-SAT two (its LNS needs
+    # them); on 2 shared cores, one after the other measured better (docs/scheduling.md)
+    sequential = search.workers < PARALLEL_WORKERS
+    cp_workers = search.workers - 1 if not sequential else search.workers
     solver = cp_model.CpSolver()
 
     cp_done = threading.Event()
@@ -251,13 +254,17 @@ def _prove(
         while outcome[-1].finished and not cp_done.wait(0.05):
             solver.stop_search()
 
+    quick: dict[str, int] | None = None
     if sequential:
         solver_status = _run_cp(search, built, solver, left() * QUICK_SHARE, hint, cp_workers)
         cp_done.set()
         if solver_status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
-            run_prover(left() * PROVER_SHARE)
+            if solver_status == cp_model.FEASIBLE:
+                hint = quick = _slots_of(built, solver)
+            outcome.append(prover.solve(left() * PROVER_SHARE))
             if not outcome[-1].finished and built.total_breaks is not None:
                 built.model.add(built.total_breaks >= outcome[-1].lower_bound)
+                solver = cp_model.CpSolver()
                 solver_status = _run_cp(search, built, solver, left(), hint, cp_workers)
     else:
         thread = threading.Thread(target=run_prover, args=(left(),))
@@ -280,7 +287,7 @@ def _prove(
     if solver_status == cp_model.INFEASIBLE or (maxsat is not None and maxsat.infeasible):
         return _INFEASIBLE, 0, True
     found = solver_status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    best = _slots_of(built, solver) if found else None
+    best = _slots_of(built, solver) if found else quick
     bound = round(solver.best_objective_bound) if found else 0
     proven = solver_status == cp_model.OPTIMAL
     if maxsat is not None and maxsat.slots is not None:
