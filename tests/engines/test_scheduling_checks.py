@@ -9,7 +9,9 @@ from coopex.engines.scheduling.problem import Meeting, Placement, SchedulingProb
 from coopex.engines.scheduling.solver import solve
 
 
-def _event(*meetings: Meeting, slots: int = 3, tables: int = 2, **extra: object) -> SchedulingProblem:
+def _event(
+    *meetings: Meeting, slots: int = 3, tables: int = 2, **extra: object
+) -> SchedulingProblem:
     return SchedulingProblem(
         slot_sessions=(0,) * slots,
         tables=tables,
