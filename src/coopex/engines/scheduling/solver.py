@@ -261,6 +261,12 @@ def _prove(
         if solver_status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
             if solver_status == cp_model.FEASIBLE:
                 hint = quick = _slots_of(built, solver)
+            else:  # no schedule yet: a plain SAT call gives the last CP-SAT pass one
+                start_from = prover.feasible(left() * FEASIBLE_SHARE)
+                if start_from is False:
+                    return _INFEASIBLE, 0, True
+                if isinstance(start_from, dict):
+                    hint = quick = start_from
             outcome.append(prover.solve(left() * PROVER_SHARE))
             if not outcome[-1].finished and built.total_breaks is not None:
                 built.model.add(built.total_breaks >= outcome[-1].lower_bound)
