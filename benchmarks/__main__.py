@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from benchmarks import localization, matching, news, registry, startup, web
+from benchmarks import localization, matching, news, registry, scheduling, startup, web
 
 
 def main() -> None:
@@ -31,6 +31,12 @@ def main() -> None:
     loc.add_argument("--instances", type=int, default=5, help="120 x 500 planning instances")
     loc.add_argument("--small", type=int, default=20, help="small instances for brute force")
     sub.add_parser("startup", help="CLI start-up time (--help, a registry command)")
+    sched = sub.add_parser("scheduling", help="B2B meeting schedules against published optima")
+    sched.add_argument("--instances", default="*.original.dzn", help="glob of .dzn files")
+    sched.add_argument("--time-limit", type=float, default=60.0, help="seconds per instance")
+    sched.add_argument("--workers", type=int, default=2)
+    sched.add_argument("--generated", action="store_true", help="a 1,000-participant event")
+    sched.add_argument("--json", type=Path, help="one JSON record per instance")
     args = parser.parse_args()
     if args.which == "startup":
         startup.run()
@@ -57,6 +63,16 @@ def main() -> None:
         measured = news.run(getattr(args, "documents", 400))
         if args.which == "news" and args.json:
             news.save(measured, args.json)
+
+    if args.which == "scheduling":
+        if args.generated:
+            numbers = scheduling.run_generated(args.time_limit, args.workers)
+            if args.json:
+                scheduling.save([numbers], args.json)
+        else:
+            records = scheduling.run_instances(args.instances, args.time_limit, args.workers)
+            if args.json:
+                scheduling.save(records, args.json)
 
 
 if __name__ == "__main__":

@@ -55,10 +55,20 @@ class SchedulingProblem:
     all_required: bool = False
     # slot indexes where a new day starts: a gap across days is not a break
     day_starts: frozenset[int] = frozenset({0})
+    # everyone at the event, including those without a meeting (they have 0 breaks and count
+    # in the fairness bound, as in the B2B benchmark); participants of meetings are added
+    participants: tuple[str, ...] = ()
 
     @property
     def slots(self) -> int:
         return len(self.slot_sessions)
+
+    def everyone(self) -> tuple[str, ...]:
+        """`participants` then anyone else found in a meeting, each once, in that order."""
+        seen = dict.fromkeys(self.participants)
+        for meeting in self.meetings:
+            seen.update(dict.fromkeys(meeting.participants))
+        return tuple(seen)
 
 
 @dataclass(frozen=True, slots=True)

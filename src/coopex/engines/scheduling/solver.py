@@ -1,91 +1,418 @@
-"""PLACEHOLDER scheduler, for the events branch only: the integrator replaces this file with
-the real solver (same `solve` and `greedy` signatures). It places meetings first-free-slot,
-locked ones first, then mutual and higher-priority ones; it proves no bound.
+"""The optimal schedule: lexicographic objectives solved in phases, within a time limit.
+
+1. Meetings held, weighted (mutual ones first, then by priority) — skipped when all are
+   required (the benchmark), where "not all held" means infeasible.
+2. Fewest breaks in total, under the fairness bound, keeping phase 1's value.
+3. With a previous schedule: fewest meetings moved, keeping phases 1 and 2.
+
+Each phase starts from the previous one's best schedule (a CP-SAT hint; the first from the
+greedy baseline). For all-required events the core-guided MaxSAT prover (`maxsat.py`) runs
+between a short CP-SAT pass and a final CP-SAT pass: it proves the small optima the plain
+model cannot, and its lower bound is kept when it runs out of time.
+
+Before any search, `checks.find_conflicts` looks for cheap proofs of infeasibility (a
+participant with more meetings than slots, clashing fixed slots, precedence cycles, a session
+over capacity); when the solver proves infeasibility without one, each family of constraints
+is relaxed in turn to say which one is to blame.
 """
 
 from __future__ import annotations
 
-import itertools
+import threading
 import time
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from ortools.sat.python import cp_model
+
+from coopex.engines.scheduling.breaks import breaks_by_participant, violations
+from coopex.engines.scheduling.checks import (
+    base_domains,
+    find_conflicts,
+    required_ids,
+    validate,
+)
+from coopex.engines.scheduling.greedy import fair_greedy_slots, greedy_slots
+from coopex.engines.scheduling.maxsat import BreaksMaxSat, MaxSatOutcome
+from coopex.engines.scheduling.model import ScheduleModel
 from coopex.engines.scheduling.problem import (
-    Placement,
     ScheduleResult,
     SchedulingProblem,
     Status,
     Unplaced,
 )
+from coopex.engines.scheduling.tables import assign_tables
+
+# with fewer than PARALLEL_WORKERS, all-required events run CP-SAT, then RC2, then CP-SAT:
+QUICK_SHARE = 0.1  # of the time limit, for the first CP-SAT pass
+PROVER_SHARE = 0.7  # of what is left, for the MaxSAT prover
+PARALLEL_WORKERS = 3  # from this many workers on, CP-SAT and RC2 run side by side
+HELD_SHARE = 0.5  # of the time limit, for phase 1 when not every meeting is required
+FEASIBLE_SHARE = 0.3  # of the prover's time, at most, for its first (plain SAT) schedule
 
 
-def _breaks(problem: SchedulingProblem, placements: list[Placement]) -> dict[str, int]:
-    owners = {m.id: m.participants for m in problem.meetings}
-    busy: dict[str, list[int]] = {}
-    for placement in placements:
-        for person in owners[placement.meeting]:
-            busy.setdefault(person, []).append(placement.slot)
-    counted: dict[str, int] = {}
-    for person, slots in busy.items():
-        ordered = sorted(slots)
-        counted[person] = sum(
-            1
-            for a, b in itertools.pairwise(ordered)
-            if b - a > 1 and not any(a < d <= b for d in problem.day_starts)
-        )
-    return counted
+@dataclass
+class _Search:
+    """One CP-SAT model of the problem with the phases' objectives bolted on in turn."""
+
+    problem: SchedulingProblem
+    domains: dict[str, list[int]]
+    required: set[str]
+    workers: int
+    fairness_cap: int | None  # per-participant cap when someone surely has no break
+    exact_fairness: bool  # bound max − min instead (nobody is sure to have 0 breaks)
+
+    def build(self) -> ScheduleModel:
+        built = ScheduleModel(self.problem, self.domains, self.required)
+        built.build(max_breaks=self.fairness_cap)
+        if self.exact_fairness and self.problem.max_break_difference is not None:
+            model, counts = built.model, list(built.breaks.values())
+            if counts:
+                most = model.new_int_var(0, self.problem.slots, "most_breaks")
+                least = model.new_int_var(0, self.problem.slots, "least_breaks")
+                model.add_max_equality(most, counts)
+                model.add_min_equality(least, counts)
+                model.add(most - least <= self.problem.max_break_difference)
+        return built
+
+    def run(
+        self, built: ScheduleModel, seconds: float, hint: dict[str, int] | None
+    ) -> tuple[cp_model.CpSolver, cp_model.CpSolverStatus]:
+        built.model.clear_hints()  # type: ignore[no-untyped-call]
+        if hint:
+            for meeting_id, literals in built.x.items():
+                for t, literal in literals.items():
+                    built.model.add_hint(literal, hint.get(meeting_id) == t)
+        solver = cp_model.CpSolver()
+        solver.parameters.max_time_in_seconds = max(seconds, 0.05)
+        solver.parameters.num_workers = self.workers
+        status = solver.solve(built.model)
+        return solver, status
 
 
-def greedy(problem: SchedulingProblem) -> ScheduleResult:
-    started = time.perf_counter()
-    fixed = {p.meeting: p for p in problem.locked}
-    taken_tables: set[tuple[int, int]] = set()
-    busy: set[tuple[int, str]] = set()
-    placements: list[Placement] = []
-    unplaced: list[Unplaced] = []
-    owners = {m.id: m for m in problem.meetings}
-    for placement in problem.locked:
-        placements.append(placement)
-        taken_tables.add((placement.slot, placement.table))
-        for person in owners[placement.meeting].participants:
-            busy.add((placement.slot, person))
-    order = sorted(
-        (m for m in problem.meetings if m.id not in fixed),
-        key=lambda m: (not m.mutual, -m.priority, m.id),
-    )
-    for meeting in order:
-        spot = None
-        for slot in range(problem.slots):
-            if meeting.sessions is not None and problem.slot_sessions[slot] not in meeting.sessions:
-                continue
-            if any(
-                (slot, p) in busy or slot in problem.unavailable.get(p, frozenset())
-                for p in meeting.participants
-            ):
-                continue
-            free = [t for t in range(problem.tables) if (slot, t) not in taken_tables]
-            if free:
-                spot = (slot, free[0])
-                break
-        if spot is None:
-            unplaced.append(Unplaced(meeting.id, "no slot where both sides and a table are free"))
-            continue
-        placements.append(Placement(meeting.id, *spot))
-        taken_tables.add(spot)
-        busy.update((spot[0], p) for p in meeting.participants)
-    by_person = _breaks(problem, placements)
-    status: Status = "infeasible" if problem.all_required and unplaced else "feasible"
-    return ScheduleResult(
-        status=status,
-        placements=tuple(placements),
-        unplaced=tuple(unplaced),
-        breaks=sum(by_person.values()),
-        bound=None,
-        seconds=time.perf_counter() - started,
-        breaks_by_participant=by_person,
-    )
+def _slots_of(built: ScheduleModel, solver: cp_model.CpSolver) -> dict[str, int]:
+    return {
+        meeting_id: t
+        for meeting_id, literals in built.x.items()
+        for t, literal in literals.items()
+        if solver.boolean_value(literal)
+    }
+
+
+def _weights(problem: SchedulingProblem) -> dict[str, int]:
+    """Mutual meetings outrank any number of one-sided ones; priority weighs within each."""
+    one_sided = sum(max(m.priority, 1) for m in problem.meetings if not m.mutual)
+    return {m.id: max(m.priority, 1) * (one_sided + 1 if m.mutual else 1) for m in problem.meetings}
+
+
+def _fairness(problem: SchedulingProblem) -> tuple[int | None, bool]:
+    if problem.max_break_difference is None:
+        return None, False
+    meetings_of: dict[str, int] = defaultdict(int)
+    for meeting in problem.meetings:
+        for who in meeting.participants:
+            meetings_of[who] += 1
+    # someone with at most one meeting never has a break: everyone else then has ≤ d
+    if any(meetings_of.get(who, 0) <= 1 for who in problem.everyone()):
+        return problem.max_break_difference, False
+    return None, True
 
 
 def solve(
     problem: SchedulingProblem, *, time_limit: float = 60.0, workers: int = 2
 ) -> ScheduleResult:
-    del time_limit, workers  # the placeholder does not search
-    return greedy(problem)
+    start = time.perf_counter()
+    deadline = start + time_limit
+
+    def left() -> float:
+        return deadline - time.perf_counter()
+
+    validate(problem)
+    domains = base_domains(problem)
+    required = required_ids(problem)
+    conflicts = find_conflicts(problem, domains, required)
+    if conflicts:
+        return _infeasible(problem, conflicts, start)
+    cap, exact = _fairness(problem)
+    search = _Search(problem, domains, required, workers, cap, exact)
+    all_required = len(required) == len(problem.meetings)
+    fallback = fair_greedy_slots(problem, cap)
+    if fallback is not None and violations(problem, assign_tables(problem, fallback)):
+        fallback = None
+    hint: dict[str, int] | None = fallback or greedy_slots(problem)
+    optimal = True
+
+    # phase 1: meetings held
+    built = search.build()
+    weights = _weights(problem)
+    held_floor = sum(weights[m] for m in required)
+    if not all_required:
+        built.model.maximize(sum(weights[m.id] * built.held[m.id] for m in problem.meetings))
+        solver, status = search.run(built, left() * HELD_SHARE, hint)
+        if status == cp_model.INFEASIBLE:
+            return _explain(problem, domains, required, search, start)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            optimal = status == cp_model.OPTIMAL
+            hint = _slots_of(built, solver)
+            held_floor = round(solver.objective_value)
+        elif fallback is not None:  # large events: the search found nothing in time
+            optimal = False
+            held_floor = sum(weights[m] for m in fallback)
+        else:
+            return _unknown(problem, start)
+
+    # phase 2: breaks
+    total = built.total_breaks
+    assert total is not None
+    if not all_required:
+        built.model.add(
+            sum(weights[m.id] * built.held[m.id] for m in problem.meetings) >= held_floor
+        )
+    built.model.minimize(total)
+    if all_required and (cap is not None or problem.max_break_difference is None):
+        best, bound, proven = _prove(problem, domains, search, built, hint, cap, left)
+        if best is _INFEASIBLE:
+            return _explain(problem, domains, required, search, start)
+    else:
+        solver, status = search.run(built, left(), hint)
+        if status == cp_model.INFEASIBLE:
+            return _explain(problem, domains, required, search, start)
+        found = status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+        best = _slots_of(built, solver) if found else None
+        bound = round(solver.best_objective_bound) if found else 0
+        proven = status == cp_model.OPTIMAL
+    if (
+        best is None
+        and fallback is not None
+        and (all_required or sum(weights[m] for m in fallback) >= held_floor)
+    ):
+        best, proven = fallback, False
+    if best is None:
+        return _unknown(problem, start, bound)
+    breaks_found = breaks_by_participant(problem, assign_tables(problem, best))
+    proven = proven or sum(breaks_found.values()) <= bound
+    optimal = optimal and proven
+
+    # phase 3: moves from the previous schedule
+    moved_optimal = True
+    if problem.previous and left() > 0.2:
+        assert built.total_breaks is not None  # phase 2's constraints still hold
+        built.model.add(built.total_breaks <= sum(breaks_found.values()))
+        kept = [
+            built.x[p.meeting][p.slot] for p in problem.previous if p.slot in built.x[p.meeting]
+        ]
+        built.model.maximize(sum(kept))
+        solver, status = search.run(built, left(), best)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            best = _slots_of(built, solver)
+            moved_optimal = status == cp_model.OPTIMAL
+    return _result(
+        problem, best, "optimal" if optimal and moved_optimal else "feasible", bound, start
+    )
+
+
+_INFEASIBLE: dict[str, int] = {}
+
+
+def _prove(
+    problem: SchedulingProblem,
+    domains: dict[str, list[int]],
+    search: _Search,
+    built: ScheduleModel,
+    hint: dict[str, int] | None,
+    cap: int | None,
+    left: Callable[[], float],
+) -> tuple[dict[str, int] | None, int, bool]:
+    """All-required events: CP-SAT and the MaxSAT prover side by side, first proof wins.
+
+    CP-SAT (one worker fewer) improves schedules; RC2 raises the bound and, when it finishes,
+    returns an optimal schedule. Whichever proves first stops the other. Returns the best
+    schedule (`_INFEASIBLE` when proven infeasible), the bound and whether it is proven.
+    """
+    prover = BreaksMaxSat(problem, domains, cap)
+    outcome: list[MaxSatOutcome] = []
+    # side by side only when RC2 can have a core of its own and CP-SAT two (its LNS needs
+    # them); on 2 shared cores, one after the other measured better (docs/scheduling.md)
+    sequential = search.workers < PARALLEL_WORKERS
+    cp_workers = search.workers - 1 if not sequential else search.workers
+    solver = cp_model.CpSolver()
+
+    cp_done = threading.Event()
+    started = threading.Event()
+    first: list[dict[str, int] | bool | None] = []
+
+    def run_prover(seconds: float) -> None:
+        ends = time.perf_counter() + seconds
+        first.append(prover.feasible(seconds * FEASIBLE_SHARE))
+        started.set()
+        if first[-1] is False:
+            outcome.append(MaxSatOutcome(None, None, 0, infeasible=True, finished=True))
+        else:
+            outcome.append(prover.solve(ends - time.perf_counter()))
+        # a stop asked before CP-SAT has started its search is lost: repeat until it ends
+        while outcome[-1].finished and not cp_done.wait(0.05):
+            solver.stop_search()
+
+    quick: dict[str, int] | None = None
+    if sequential:
+        solver_status = _run_cp(search, built, solver, left() * QUICK_SHARE, hint, cp_workers)
+        cp_done.set()
+        if solver_status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+            if solver_status == cp_model.FEASIBLE:
+                hint = quick = _slots_of(built, solver)
+            else:  # no schedule yet: a plain SAT call gives the last CP-SAT pass one
+                start_from = prover.feasible(left() * FEASIBLE_SHARE)
+                if start_from is False:
+                    return _INFEASIBLE, 0, True
+                if isinstance(start_from, dict):
+                    hint = quick = start_from
+            outcome.append(prover.solve(left() * PROVER_SHARE))
+            if not outcome[-1].finished and built.total_breaks is not None:
+                built.model.add(built.total_breaks >= outcome[-1].lower_bound)
+                solver = cp_model.CpSolver()
+                solver_status = _run_cp(search, built, solver, left(), hint, cp_workers)
+    else:
+        thread = threading.Thread(target=run_prover, args=(left(),))
+        thread.start()
+        try:
+            # CP-SAT starts from the SAT solver's first schedule: greedy's breaks the rules
+            started.wait(left() * FEASIBLE_SHARE)
+            if first and isinstance(first[0], dict):
+                hint = first[0]
+            solver_status = cp_model.UNKNOWN
+            if not (first and first[0] is False):
+                solver_status = _run_cp(search, built, solver, left(), hint, cp_workers)
+            cp_done.set()
+            if solver_status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
+                prover.interrupt()
+        finally:
+            cp_done.set()
+            thread.join()
+    maxsat = outcome[-1] if outcome else None
+    if solver_status == cp_model.INFEASIBLE or (maxsat is not None and maxsat.infeasible):
+        return _INFEASIBLE, 0, True
+    found = solver_status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    best = _slots_of(built, solver) if found else quick
+    bound = round(solver.best_objective_bound) if found else 0
+    proven = solver_status == cp_model.OPTIMAL
+    if maxsat is not None and maxsat.slots is not None:
+        return maxsat.slots, maxsat.lower_bound, True
+    if maxsat is not None:
+        bound = max(bound, maxsat.lower_bound)
+    return best, bound, proven
+
+
+def _run_cp(
+    search: _Search,
+    built: ScheduleModel,
+    solver: cp_model.CpSolver,
+    seconds: float,
+    hint: dict[str, int] | None,
+    workers: int,
+) -> cp_model.CpSolverStatus:
+    built.model.clear_hints()  # type: ignore[no-untyped-call]
+    if hint:
+        for meeting_id, literals in built.x.items():
+            for t, literal in literals.items():
+                built.model.add_hint(literal, hint.get(meeting_id) == t)
+    solver.parameters.max_time_in_seconds = max(seconds, 0.05)
+    solver.parameters.num_workers = workers
+    return solver.solve(built.model)
+
+
+def _result(
+    problem: SchedulingProblem, slots: dict[str, int], status: Status, bound: int, start: float
+) -> ScheduleResult:
+    placements = assign_tables(problem, slots)
+    breaks = breaks_by_participant(problem, placements)
+    domains = base_domains(problem)
+    unplaced = tuple(
+        Unplaced(
+            m.id,
+            "no slot where both participants are available in its sessions"
+            if not domains[m.id]
+            else "did not fit beside the meetings held (mutual and higher priority first)",
+        )
+        for m in problem.meetings
+        if m.id not in slots
+    )
+    return ScheduleResult(
+        status=status,
+        placements=placements,
+        unplaced=unplaced,
+        breaks=sum(breaks.values()),
+        bound=min(bound, sum(breaks.values())),
+        seconds=time.perf_counter() - start,
+        breaks_by_participant=breaks,
+        moved=sum(1 for p in problem.previous if slots.get(p.meeting) != p.slot),
+    )
+
+
+def _infeasible(problem: SchedulingProblem, conflicts: list[str], start: float) -> ScheduleResult:
+    return ScheduleResult(
+        status="infeasible",
+        placements=(),
+        unplaced=tuple(Unplaced(m.id, "the problem is infeasible") for m in problem.meetings),
+        breaks=0,
+        bound=None,
+        seconds=time.perf_counter() - start,
+        conflicts=tuple(conflicts),
+    )
+
+
+def _unknown(problem: SchedulingProblem, start: float, bound: int | None = None) -> ScheduleResult:
+    return ScheduleResult(
+        status="unknown",
+        placements=(),
+        unplaced=tuple(Unplaced(m.id, "no schedule found in time") for m in problem.meetings),
+        breaks=0,
+        bound=bound,
+        seconds=time.perf_counter() - start,
+    )
+
+
+def _explain(
+    problem: SchedulingProblem,
+    domains: dict[str, list[int]],
+    required: set[str],
+    search: _Search,
+    start: float,
+) -> ScheduleResult:
+    """Proven infeasible without a cheap reason: relax one family of constraints at a time."""
+    from dataclasses import replace
+
+    relaxations = {
+        f"fairness: no schedule keeps everyone's breaks within "
+        f"{problem.max_break_difference} of each other": replace(
+            problem, max_break_difference=None
+        ),
+        "precedences: the required order of meetings cannot be kept together with the "
+        "other constraints": replace(problem, precedences=()),
+        "unavailability: participants' unavailable slots leave no schedule": replace(
+            problem, unavailable={}
+        ),
+        "fixed slots: the meetings pinned to slots leave no schedule for the rest": replace(
+            problem,
+            meetings=tuple(replace(m, fixed_slot=None) for m in problem.meetings),
+        ),
+    }
+    reasons = []
+    for reason, relaxed in relaxations.items():
+        if relaxed == problem:
+            continue
+        relaxed_domains = base_domains(relaxed)
+        if find_conflicts(relaxed, relaxed_domains, required_ids(relaxed)):
+            continue
+        cap, exact = _fairness(relaxed)
+        trial = _Search(relaxed, relaxed_domains, required_ids(relaxed), search.workers, cap, exact)
+        built = trial.build()
+        _, status = trial.run(built, 2.0, None)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            reasons.append(reason)
+    if not reasons:
+        reasons.append(
+            "no schedule satisfies the sessions, availability, tables, fixed slots, "
+            "precedences and fairness together"
+        )
+    return _infeasible(problem, reasons, start)
