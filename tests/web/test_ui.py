@@ -14,6 +14,7 @@ from coopex.services.throttle import SignInThrottle, ThrottleLimits
 from coopex.web.app import create_app
 from coopex.web.ui import catalogues
 from tests.conftest import OPERATOR, listing_raw, org_raw
+from tests.web.forms import csrf
 
 PASSWORD = "s3cret-pass"
 MAX_ASSET_BYTES = 300 * 1024
@@ -34,12 +35,6 @@ def web(coopex: Coopex) -> Iterator[TestClient]:
     coopex.accounts.add_member(OPERATOR, "m@example.org", "rm-rail")
     with TestClient(create_app(coopex)) as client:
         yield client
-
-
-def csrf(client: TestClient, path: str = "/signin") -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).text)
-    assert found
-    return found.group(1)
 
 
 def sign_in(client: TestClient, email: str = "m@example.org", password: str = PASSWORD) -> None:

@@ -15,6 +15,7 @@ from coopex.app import Coopex
 from coopex.domain.accounts import Role
 from coopex.web.app import create_app
 from tests.conftest import OPERATOR, listing_raw, org_raw
+from tests.web import forms
 
 PASSWORD = "s3cret-pass"
 EVENT = "ui-forum"
@@ -58,20 +59,8 @@ def web(coopex: Coopex) -> Iterator[TestClient]:
         yield client
 
 
-def csrf(client: TestClient, path: str = "/signin") -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).text)
-    assert found
-    return found.group(1)
-
-
 def sign_in(client: TestClient, email: str) -> str:
-    client.cookies.clear()
-    token = csrf(client)
-    response = client.post(
-        "/signin", data={"email": email, "password": PASSWORD, "csrf_token": token}
-    )
-    assert response.status_code == 200 and 'class="signout"' in response.text
-    return csrf(client, "/events")
+    return forms.sign_in(client, email, PASSWORD, "/events")
 
 
 def test_members_register_and_see_the_event_but_cannot_organise(web: TestClient) -> None:

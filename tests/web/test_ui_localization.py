@@ -13,7 +13,8 @@ from coopex.app import Coopex
 from coopex.domain.accounts import Role
 from coopex.web.app import create_app
 from tests.conftest import OPERATOR, org_raw
-from tests.web.test_ui import PASSWORD, csrf, sign_in
+from tests.web.forms import csrf
+from tests.web.test_ui import PASSWORD, sign_in
 
 GENERATOR = {
     "name": "Diesel generator set 200 kW",

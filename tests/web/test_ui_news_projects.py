@@ -14,6 +14,7 @@ from coopex.domain.accounts import Role
 from coopex.services.demo import demo_news_path
 from coopex.web.app import create_app
 from tests.conftest import OPERATOR, listing_raw, org_raw
+from tests.web import forms
 
 PASSWORD = "s3cret-pass"
 HOSTILE = (
@@ -56,20 +57,8 @@ def web(coopex: Coopex) -> Iterator[TestClient]:
         yield client
 
 
-def csrf(client: TestClient, path: str = "/signin") -> str:
-    found = re.search(r'name="csrf_token" value="([^"]+)"', client.get(path).text)
-    assert found
-    return found.group(1)
-
-
 def sign_in(client: TestClient, email: str) -> str:
-    client.cookies.clear()
-    token = csrf(client)
-    response = client.post(
-        "/signin", data={"email": email, "password": PASSWORD, "csrf_token": token}
-    )
-    assert response.status_code == 200 and 'class="signout"' in response.text
-    return csrf(client, "/")
+    return forms.sign_in(client, email, PASSWORD, "/")
 
 
 def test_enterprise_members_get_a_403_page_for_news_and_leads(web: TestClient) -> None:
