@@ -146,7 +146,7 @@ def test_bad_project_records_name_every_field() -> None:
         "sectors": ["no-such-sector"],
         "value": "-3",
         "currency": "XYZ",
-        "next_step_due": "15.12.2026",
+        "next_step_due": "31.02.2026",
         "matches": [["a", "a"], ["only-one"]],
         "links": [{"kind": "dinner", "key": "1"}],
     }

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from coopex.app import Coopex, build
 from coopex.config import Settings
-from coopex.interchange.reading import read_csv, read_file, read_json
+from coopex.interchange.reading import read_csv, read_file, read_import, read_json
 from coopex.interchange.records import Entity, UnreadableFile
 from coopex.interchange.writing import write_csv, write_json
 from coopex.services.transfer import ImportRejected
@@ -143,11 +143,12 @@ def test_short_rows_and_bad_contacts_are_reported_per_row(coopex: Coopex) -> Non
     assert contacts[0].read_errors[0].field == "contacts"
 
 
-def test_non_utf8_file_is_refused(tmp_path: Path) -> None:
+def test_a_windows_1251_file_from_excel_is_read_and_said_so(tmp_path: Path) -> None:
     path = tmp_path / "cp1251.csv"
-    path.write_bytes("ref,name,kind,country\nx,Завод,enterprise,RU\n".encode("cp1251"))
-    with pytest.raises(UnreadableFile, match="not UTF-8"):
-        read_file(path)
+    path.write_bytes("ref;name;kind;country\nx;Завод;enterprise;RU\n".encode("cp1251"))
+    read = read_import(path)
+    assert [r.raw["name"] for r in read.records] == ["Завод"]
+    assert any("not UTF-8" in note for note in read.notes)
 
 
 # -- export -> import round trips -------------------------------------------------------------
@@ -191,6 +192,9 @@ text_items = st.text(
     min_size=1,
     max_size=30,
 ).filter(str.strip)
+# Text a database can store: no lone surrogates, no NUL (refused: tests/hostile).
+STORABLE = st.characters(codec="utf-8", exclude_categories=["Cs"], exclude_characters="\x00")
+
 orgs = st.fixed_dictionaries(
     {
         "name": text_items,
@@ -204,7 +208,10 @@ orgs = st.fixed_dictionaries(
             st.sampled_from(["OKVED2:30.20", "NACE:28.1", "OKVED2:25"]), max_size=2
         ),
         "description": st.text(
-            alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=80
+            alphabet=st.characters(
+                codec="utf-8", exclude_categories=["Cs"], exclude_characters="\x00"
+            ),
+            max_size=80,
         ),
         "contacts": st.lists(
             st.fixed_dictionaries({"name": text_items, "email": st.none() | st.just("a@b.c")}),
@@ -217,7 +224,10 @@ listings = st.fixed_dictionaries(
         "kind": st.sampled_from(["offer", "request"]),
         "title": text_items,
         "description": st.text(
-            alphabet=st.characters(codec="utf-8", exclude_categories=["Cs"]), max_size=120
+            alphabet=st.characters(
+                codec="utf-8", exclude_categories=["Cs"], exclude_characters="\x00"
+            ),
+            max_size=120,
         ),
         "codes": st.lists(st.sampled_from(["HS:8607", "HS:870899", "OKPD2:30.20.40"]), max_size=3),
         "sectors": st.lists(st.sampled_from(["rail", "food", "logistics"]), max_size=2),
