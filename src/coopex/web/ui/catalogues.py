@@ -47,7 +47,7 @@ def read(language: str) -> Catalog:
     if not path.exists():
         return Catalog(locale=language, project="coopex")
     with path.open("rb") as handle:
-        return read_po(handle, locale=language)
+        return read_po(handle, locale=language, abort_invalid=True)  # a malformed entry fails the check
 
 
 def untranslated(language: str, template: Catalog | None = None) -> list[str]:
