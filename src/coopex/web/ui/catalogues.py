@@ -47,7 +47,8 @@ def read(language: str) -> Catalog:
     if not path.exists():
         return Catalog(locale=language, project="coopex")
     with path.open("rb") as handle:
-        return read_po(handle, locale=language, abort_invalid=True)  # a malformed entry fails the check
+        # abort_invalid: a malformed entry fails the check instead of vanishing
+        return read_po(handle, locale=language, abort_invalid=True)
 
 
 def untranslated(language: str, template: Catalog | None = None) -> list[str]:
