@@ -76,6 +76,7 @@ NOTICES = {
     "token-revoked": i18n.N_("The token is revoked."),
     "listing-saved": i18n.N_("The listing is saved."),
     "listing-closed": i18n.N_("The listing is closed."),
+    "organization-saved": i18n.N_("The organisation is saved."),
 }
 
 

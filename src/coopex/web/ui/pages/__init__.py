@@ -20,6 +20,7 @@ from coopex.web.ui.pages import (
     localization_products,
     matching,
     news,
+    organization_forms,
     projects,
     registry,
 )
@@ -28,6 +29,7 @@ MODULES = (
     auth,
     language,
     home,
+    organization_forms,  # before registry: /organizations/new is not a ref
     registry,
     matching,
     account,
