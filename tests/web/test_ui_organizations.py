@@ -10,6 +10,8 @@ from fastapi.testclient import TestClient
 
 from coopex.app import Coopex
 from coopex.domain.accounts import Role
+from coopex.domain.suggestions import SuggestionStatus
+from coopex.services.demo import load_demo
 from coopex.web.app import create_app
 from tests.conftest import OPERATOR, org_raw
 from tests.web.forms import sign_in
@@ -124,3 +126,43 @@ def test_forms_need_their_csrf_token(web: TestClient, coopex: Coopex) -> None:
     edit = web.post("/organizations/rm-rail/edit", data={"name": "No token"})
     assert edit.status_code == 400
     assert coopex.registry.get_organization("rm-rail").name == "Organisation rm-rail"
+
+
+@pytest.fixture
+def demo_web(coopex: Coopex) -> Iterator[TestClient]:
+    load_demo(coopex.transfer, coopex.accounts)
+    coopex.suggestions.refresh(OPERATOR, ["rm-rail-03"])
+    coopex.accounts.create_user(OPERATOR, "r@example.org", "R", Role.ENTERPRISE_MEMBER, PASSWORD)
+    coopex.accounts.add_member(OPERATOR, "r@example.org", "rm-rail")
+    coopex.accounts.create_user(OPERATOR, "a@example.org", "A", Role.ADMIN, PASSWORD)
+    with TestClient(create_app(coopex)) as client:
+        yield client
+
+
+def test_suggestions_are_accepted_and_dismissed_from_home(
+    demo_web: TestClient, coopex: Coopex
+) -> None:
+    token = sign_in(demo_web, "r@example.org", PASSWORD)
+    new = [
+        s
+        for s in coopex.suggestions.visible(OPERATOR, SuggestionStatus.NEW)
+        if "rm-rail" in s.request_ref + s.offer_ref
+    ]
+    assert len(new) >= 2
+    home = demo_web.get("/").text
+    assert f'action="/suggestions/{new[0].id}/accept"' in home
+    assert "/suggestions/refresh" not in home  # admins only
+    assert demo_web.post(f"/suggestions/{new[0].id}/accept", data={}).status_code == 400
+    demo_web.post(f"/suggestions/{new[0].id}/accept", data={"csrf_token": token})
+    demo_web.post(f"/suggestions/{new[1].id}/dismiss", data={"csrf_token": token})
+    status = {s.id: s.status for s in coopex.suggestions.visible(OPERATOR)}
+    assert status[new[0].id] is SuggestionStatus.CONTACTED
+    assert status[new[1].id] is SuggestionStatus.DISMISSED
+    assert f"/suggestions/{new[0].id}/" not in demo_web.get("/").text
+    refused = demo_web.post("/suggestions/refresh", data={"csrf_token": token})
+    assert refused.status_code == 403
+
+
+def test_admins_see_the_refresh_button(demo_web: TestClient) -> None:
+    sign_in(demo_web, "a@example.org", PASSWORD)
+    assert 'action="/suggestions/refresh"' in demo_web.get("/").text

@@ -23,6 +23,7 @@ from coopex.web.ui.pages import (
     organization_forms,
     projects,
     registry,
+    suggestions,
 )
 
 MODULES = (
@@ -42,4 +43,5 @@ MODULES = (
     localization_products,
     dashboard,
     admin,
+    suggestions,
 )
