@@ -11,12 +11,14 @@ from fastapi.testclient import TestClient
 from coopex.app import Coopex
 from coopex.domain.accounts import Role
 from coopex.domain.suggestions import SuggestionStatus
-from coopex.services.demo import load_demo
+from coopex.interchange.news_sources import read_sources
+from coopex.services.demo import demo_news_path, load_demo
 from coopex.web.app import create_app
 from tests.conftest import OPERATOR, org_raw
 from tests.web.forms import sign_in
 
 PASSWORD = "s3cret-pass"
+DATA = demo_news_path()
 
 
 @pytest.fixture
@@ -166,3 +168,15 @@ def test_suggestions_are_accepted_and_dismissed_from_home(
 def test_admins_see_the_refresh_button(demo_web: TestClient) -> None:
     sign_in(demo_web, "a@example.org", PASSWORD)
     assert 'action="/suggestions/refresh"' in demo_web.get("/").text
+
+
+def test_leads_are_searched_by_meaning(web: TestClient, coopex: Coopex) -> None:
+    sources = [DATA / "vladivostok_harbin.html", DATA / "ulyanovsk_heilongjiang_zh.txt"]
+    coopex.news.ingest(OPERATOR, read_sources(sources))
+    sign_in(web, "s@example.org", PASSWORD)
+    page = web.get("/leads", params={"q": "electric power equipment", "meaning": "1"})
+    assert page.status_code == 200
+    assert "Harbin Electric" in page.text or "哈尔滨电气集团" in page.text
+    assert "Similarity" in page.text and 'name="meaning" value="1" checked' in page.text
+    short = web.get("/leads", params={"q": "?!", "meaning": "1"})
+    assert 'id="q-errors"' in short.text
