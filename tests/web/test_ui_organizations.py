@@ -180,3 +180,19 @@ def test_leads_are_searched_by_meaning(web: TestClient, coopex: Coopex) -> None:
     assert "Similarity" in page.text and 'name="meaning" value="1" checked' in page.text
     short = web.get("/leads", params={"q": "?!", "meaning": "1"})
     assert 'id="q-errors"' in short.text
+
+
+def test_editing_keeps_every_contact(web: TestClient, coopex: Coopex) -> None:
+    people = [{"name": f"Person {i}", "email": f"p{i}@rm.example"} for i in range(5)]
+    coopex.registry.update_organization(OPERATOR, "rm-rail", {"contacts": people})
+    token = sign_in(web, "m@example.org", PASSWORD, then="/organizations/rm-rail/edit")
+    form = web.get("/organizations/rm-rail/edit").text
+    assert 'value="p4@rm.example"' in form and 'name="contact-5-name"' in form
+    fields = {f"contact-{i}-{k}": v for i, p in enumerate(people) for k, v in p.items() if i != 1}
+    saved = web.post(
+        "/organizations/rm-rail/edit",
+        data=_form(token, name="RM Rail", region="RU-MO", **fields),
+    )
+    assert saved.status_code == 200
+    org = coopex.registry.get_organization("rm-rail", OPERATOR)
+    assert [c.name for c in org.contacts] == ["Person 0", "Person 2", "Person 3", "Person 4"]

@@ -20,23 +20,28 @@ from coopex.web.ui.rendering import FormDep, Page, PageDep
 
 router = APIRouter(include_in_schema=False)
 
-CONTACT_ROWS = 3  # rows of contacts on the form; more are added by saving and editing again
+CONTACT_ROWS = 3  # empty rows of contacts on a new form; an edit shows every contact + one
 CONTACT_FIELDS = ("name", "role", "email", "phone")
 TEXT_FIELDS = ("name", "kind", "country", "region", "website", "description", "aliases")
 CLEARABLE = ("region", "website", "description", "aliases", "activity_codes")
 
 
-def _contacts(form: dict[str, str]) -> list[dict[str, str]]:
+def _rows(org: Organization | None) -> int:
+    return CONTACT_ROWS if org is None else max(CONTACT_ROWS, len(org.contacts) + 1)
+
+
+def _contacts(form: dict[str, str], count: int) -> list[dict[str, str]]:
     """Contact rows with anything written in them (blank rows are left out)."""
     rows = []
-    for index in range(CONTACT_ROWS):
+    for index in range(count):
         row = {f: form.get(f"contact-{index}-{f}", "").strip() for f in CONTACT_FIELDS}
         if any(row.values()):
             rows.append({k: v for k, v in row.items() if v})
     return rows
 
 
-def _raw(form: dict[str, str], *, creating: bool) -> dict[str, object]:
+def _raw(form: dict[str, str], org: Organization | None) -> dict[str, object]:
+    creating = org is None
     raw: dict[str, object] = {}
     for name in (*TEXT_FIELDS, "contacts_visibility", *(("ref",) if creating else ())):
         value = form.get(name, "").strip()
@@ -45,7 +50,7 @@ def _raw(form: dict[str, str], *, creating: bool) -> dict[str, object]:
     codes = form.get("activity_codes", "").strip()
     if codes:
         raw["activity_codes"] = codes
-    raw["contacts"] = _contacts(form)
+    raw["contacts"] = _contacts(form, _rows(org))
     if not creating:
         for name in CLEARABLE:
             raw.setdefault(name, None)  # a field emptied on the form is cleared
@@ -65,7 +70,7 @@ def _values(org: Organization) -> dict[str, Any]:
         "activity_codes": "; ".join(str(c) for c in org.activity_codes),
         "contacts_visibility": org.contacts_visibility.value,
     }
-    for index, contact in enumerate(org.contacts[:CONTACT_ROWS]):
+    for index, contact in enumerate(org.contacts):
         for name in CONTACT_FIELDS:
             values[f"contact-{index}-{name}"] = getattr(contact, name) or ""
     return values
@@ -90,7 +95,7 @@ def _form(
         values=values,
         errors=errors,
         org=org,
-        rows=range(CONTACT_ROWS),
+        rows=range(_rows(org)),
         choices=choices(page),
         visibility=visibility_options(page),
     )
@@ -106,7 +111,7 @@ def new_organization(page: PageDep) -> Response:
 def create_organization(page: PageDep, form: FormDep) -> Response:
     actor = page.require_actor()
     try:
-        created = page.coopex.registry.create_organization(actor, _raw(form, creating=True))
+        created = page.coopex.registry.create_organization(actor, _raw(form, None))
     except (ValidationFailed, Conflict) as error:
         return _form(page, dict(form), _errors(page, error), None, 422)
     return page.redirect(f"/organizations/{created.ref}", notice="organization-saved")
@@ -127,7 +132,7 @@ def update_organization(page: PageDep, form: FormDep, ref: str) -> Response:
     actor = page.require_actor()
     org = page.coopex.registry.get_organization(ref, actor)
     try:
-        page.coopex.registry.update_organization(actor, ref, _raw(form, creating=False))
+        page.coopex.registry.update_organization(actor, ref, _raw(form, org))
     except (ValidationFailed, Conflict) as error:
         return _form(page, {**_values(org), **form}, _errors(page, error), org, 422)
     return page.redirect(f"/organizations/{ref}", notice="organization-saved")
