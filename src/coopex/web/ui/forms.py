@@ -30,6 +30,10 @@ _REASONS: list[tuple[re.Pattern[str], str]] = [
         (r"^no organisation with this ref$", N_("Unknown organisation.")),
         (r"^is not right$", N_("This is not your current password.")),
         (r"^is not an e-mail address$", N_("Enter an e-mail address.")),
+        (
+            r"^must start with http:// or https://$",
+            N_("Start the address with https:// or http://."),
+        ),
         (r"^cannot be changed$", N_("This cannot be changed.")),
         (r"^needs at least \d+ letters or digits$", N_("Type at least two letters.")),
         (r"exists$", N_("This already exists.")),

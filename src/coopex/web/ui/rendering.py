@@ -76,6 +76,10 @@ NOTICES = {
     "token-revoked": i18n.N_("The token is revoked."),
     "listing-saved": i18n.N_("The listing is saved."),
     "listing-closed": i18n.N_("The listing is closed."),
+    "organization-saved": i18n.N_("The organisation is saved."),
+    "suggestion-accept": i18n.N_("The suggestion is marked as contacted."),
+    "suggestion-dismiss": i18n.N_("The suggestion is dismissed."),
+    "suggestions-refreshed": i18n.N_("The suggestions are computed again."),
 }
 
 

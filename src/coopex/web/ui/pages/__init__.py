@@ -20,14 +20,17 @@ from coopex.web.ui.pages import (
     localization_products,
     matching,
     news,
+    organization_forms,
     projects,
     registry,
+    suggestions,
 )
 
 MODULES = (
     auth,
     language,
     home,
+    organization_forms,  # before registry: /organizations/new is not a ref
     registry,
     matching,
     account,
@@ -40,4 +43,5 @@ MODULES = (
     localization_products,
     dashboard,
     admin,
+    suggestions,
 )

@@ -195,12 +195,38 @@ def leads(page: PageDep) -> Response:
         text=params.get("q"),
         document_id=int(params["document"]) if params.get("document", "").isdigit() else None,
     )
+    if params.get("meaning") and params.get("q"):
+        return _leads_by_meaning(page, actor, params, filters)
     found = page.coopex.news.leads(actor, filters, params.get("after"), PAGE_SIZE)
     return page.render(
         "news/leads.html",
         leads=found.items,
         next_cursor=found.next_cursor,
         params=params,
+        choices=lead_choices(page),
+        labels=news_labels(page),
+    )
+
+
+def _leads_by_meaning(
+    page: Page, actor: Actor, params: dict[str, str], filters: LeadFilter
+) -> Response:
+    """The API's GET /leads/search: leads whose sentence means what q says, with scores."""
+    errors: dict[str, list[str]] = {}
+    scored = []
+    try:
+        scored = page.coopex.news.search_leads(
+            actor, params["q"], LeadFilter(filters.status, filters.type, filters.place), PAGE_SIZE
+        )
+    except ValidationFailed as failed:
+        errors = field_errors(page.i18n, failed.errors)
+    return page.render(
+        "news/leads.html",
+        leads=[],
+        scored=scored,
+        next_cursor=None,
+        params=params,
+        errors=errors,
         choices=lead_choices(page),
         labels=news_labels(page),
     )
