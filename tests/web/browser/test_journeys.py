@@ -25,6 +25,10 @@ def sign_in(page: Page, server: str, email: str = "member@rmrail.demo") -> None:
     page.fill("#f-password", PASSWORD)
     page.click("form.form button[type=submit]")
     expect(page.locator("form.signout")).to_be_visible()
+    # The language is remembered on the account: a journey before this one may have left the
+    # user in Russian or Chinese, and every journey starts in English.
+    if page.locator("html").get_attribute("lang") != "en":
+        switch_language(page, "en")
 
 
 def switch_language(page: Page, code: str) -> None:
