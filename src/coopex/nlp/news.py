@@ -6,7 +6,7 @@ from coopex.domain.errors import SetupBroken
 from coopex.engines.news.dates import english_dates
 from coopex.engines.news.pipeline import BadDocument, NewsModels
 from coopex.interchange.decoding import UndecodableDocument, decode
-from coopex.nlp.chinese import ChineseEntityRecognizer
+from coopex.nlp.chinese import ChineseEntityRecognizer, simplified
 from coopex.nlp.english import EnglishEntityRecognizer
 from coopex.nlp.event_typing import ExampleEventTyper
 from coopex.nlp.russian import RussianEntityRecognizer, russian_dates
@@ -73,5 +73,6 @@ def load_news_models(
         cues=shipped_event_cues(),
         money=shipped_money_words(),
         home=home,
+        reading_forms={"zh": simplified},
         event_typer=ExampleEventTyper(neighbours=3, drop=0.8, add=0.6) if learned_typing else None,
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from coopex.engines.news.events import EventCues
+from coopex.engines.news.cues import EventCues
 from coopex.reference.catalog import read_reference_csv
 
 FILE = "event_cues.csv"
