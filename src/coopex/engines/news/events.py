@@ -11,10 +11,12 @@ twice.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from dataclasses import replace
 
 from coopex.domain.geography import Place
 from coopex.domain.news import EventType, LeadEvent, Mention, MentionKind
 from coopex.engines.news.cues import EventCues, trigger_types
+from coopex.engines.news.event_scoring import Candidate, EventFilter, features, page_of
 from coopex.engines.news.parties import (
     EventReader,
     document_sides,
@@ -60,11 +62,13 @@ def read_events(
     amount_measures: Callable[[str], Sequence[str]] = lambda _: (),
     typer: EventTyper | None = None,
     reading_form: Callable[[str], str] | None = None,
+    event_filter: EventFilter | None = None,
 ) -> tuple[LeadEvent, ...]:
     """Events of the document whose title is `paragraphs[0]` (an empty string when it has
     none), given its entity mentions and the places they resolve to. `reading_form`: the
     form the wordings are matched in, one character for one (Chinese: simplified script);
-    `amount_measures` is asked about sentences as written."""
+    `amount_measures` is asked about sentences as written; `event_filter` decides which of
+    the proposed events the page reports (all of them without one)."""
     written = paragraphs
     if reading_form is not None:
         paragraphs = [reading_form(p) for p in paragraphs]
@@ -72,21 +76,23 @@ def read_events(
     sentences = split_sentences(paragraphs, parties, written)
     sides = document_sides(sentences, places, home)
     reader = EventReader(paragraphs, sentences, sides, cues)
-    events: list[LeadEvent] = []
+    candidates: list[Candidate] = []
     previous: EventType | None = None
     for index, sentence in enumerate(sentences):
-        found = trigger_types(sentence.text, cues)
+        found = [(kind, end, "wording") for kind, _, end in trigger_types(sentence.text, cues)]
         for measure in amount_measures(sentence.written):
             if measure in AMOUNT_EVENTS:
-                found.append((AMOUNT_EVENTS[measure], 0, 0))
+                found.append((AMOUNT_EVENTS[measure], 0, "amount"))
         if not found and previous is not None and cues.same_again.search(sentence.text):
-            found = [(previous, 0, 0)]
+            found = [(previous, 0, "again")]
         if found and typer is not None:
-            ends = {kind: end for kind, _, end in found}
-            found = [(kind, 0, ends.get(kind, 0)) for kind in typer(sentence.text, list(ends))]
+            how = {kind: (end, source) for kind, end, source in found}
+            found = [
+                (kind, *how.get(kind, (0, "typer"))) for kind in typer(sentence.text, list(how))
+            ]
         hosts_talks = any(kind in _HOSTS_TALKS for kind, _, _ in found)
-        here: list[LeadEvent] = []
-        for kind, _, trigger_end in found:
+        here: list[Candidate] = []
+        for kind, trigger_end, source in found:
             counterpart, named_here = reader.counterpart(index, kind, trigger_end)
             if not counterpart or (
                 kind is EventType.NEGOTIATION and hosts_talks and not named_here
@@ -95,30 +101,39 @@ def read_events(
             initiator = reader.initiator(sentence, kind, counterpart)
             if same_party(initiator, counterpart):
                 continue  # initiator and counterpart are never the same party
-            here.append(
-                LeadEvent(kind, initiator, counterpart, sectors(sentence.text), sentence.written)
+            event = LeadEvent(
+                kind, initiator, counterpart, sectors(sentence.text), sentence.written
             )
+            here.append(Candidate(event, index, source, named_here, len(found)))
             previous = kind
         # "переговоры и передача приглашения … локализовать": talks the same sentence reports
         # a stronger lead with, about the same party, are that lead.
-        events.extend(
-            e
-            for e in here
+        candidates.extend(
+            c
+            for c in here
             if not (
-                e.type is EventType.NEGOTIATION
+                c.event.type is EventType.NEGOTIATION
                 and any(
-                    o.type in _COVERS_TALKS and same_party(o.counterpart, e.counterpart)
+                    o.event.type in _COVERS_TALKS
+                    and same_party(o.event.counterpart, c.event.counterpart)
                     for o in here
                 )
             )
         )
     names = [m.name for m in mentions if m.kind is MentionKind.ORGANIZATION]
     locations = {m.name for m in mentions if m.kind is MentionKind.LOCATION}
-    return _distinct(
-        [e if e.counterpart in locations else _full_names(e, names) for e in events],
+    kept = _distinct(
+        [
+            c if c.event.counterpart in locations else replace(c, event=_full_names(c.event, names))
+            for c in candidates
+        ],
         places,
         locations,
     )
+    if event_filter is None:
+        return tuple(c.event for c in kept)
+    page = page_of(sentences, sides)
+    return tuple(c.event for c in kept if event_filter.keep(c.event, features(c, page, kept)))
 
 
 def _full_names(event: LeadEvent, names: Sequence[str]) -> LeadEvent:
@@ -128,8 +143,7 @@ def _full_names(event: LeadEvent, names: Sequence[str]) -> LeadEvent:
     longer = [n for n in names if n.casefold().startswith(key + " ")]
     if not longer:
         return event
-    full = max(longer, key=len)
-    return LeadEvent(event.type, event.initiator, full, event.sectors, event.evidence)
+    return replace(event, counterpart=max(longer, key=len))
 
 
 def _nested_places(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
@@ -150,35 +164,43 @@ def _same_side(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
 
 
 def _distinct(
-    events: list[LeadEvent], places: Mapping[str, Place | None], locations: set[str]
-) -> tuple[LeadEvent, ...]:
+    candidates: list[Candidate], places: Mapping[str, Place | None], locations: set[str]
+) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
     country are one party); talks with a party covered by a stronger lead are dropped."""
-    kept: list[LeadEvent] = []
-    for event in events:
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        event = candidate.event
         same = next(
             (
                 i
-                for i, k in enumerate(kept)
-                if k.type is event.type
+                for i, c in enumerate(kept)
+                if c.event.type is event.type
                 and (
-                    same_party(k.counterpart, event.counterpart)
-                    or _nested_places(k.counterpart, event.counterpart, places)
+                    same_party(c.event.counterpart, event.counterpart)
+                    or _nested_places(c.event.counterpart, event.counterpart, places)
                 )
-                and _same_side(k.initiator, event.initiator, places)
+                and _same_side(c.event.initiator, event.initiator, places)
             ),
             None,
         )
         if same is None:
-            kept.append(event)
+            kept.append(candidate)
             continue
-        merged = tuple(dict.fromkeys([*kept[same].sectors, *event.sectors]))
         old = kept[same]
-        kept[same] = LeadEvent(old.type, old.initiator, old.counterpart, merged, old.evidence)
+        merged = tuple(dict.fromkeys([*old.event.sectors, *event.sectors]))
+        kept[same] = replace(
+            old,
+            event=replace(old.event, sectors=merged),
+            named_here=old.named_here or candidate.named_here,
+            support=old.support + 1,
+        )
     # Only a named organisation: an invitation to "Chinese investors" (the country) does not
     # make the governor's talks with a Chinese province part of it.
     covered = [
-        e.counterpart for e in kept if e.type in _COVERS_TALKS and e.counterpart not in locations
+        c.event.counterpart
+        for c in kept
+        if c.event.type in _COVERS_TALKS and c.event.counterpart not in locations
     ]
 
     # A foreign firm's plant is its localization plan even when an investment is named for it
@@ -186,16 +208,17 @@ def _distinct(
     def absorbed(event: LeadEvent) -> bool:
         stronger = _ABSORBED_BY.get(event.type, ())
         return any(
-            k.type in stronger and same_party(k.counterpart, event.counterpart) for k in kept
+            c.event.type in stronger and same_party(c.event.counterpart, event.counterpart)
+            for c in kept
         )
 
-    return tuple(
-        e
-        for e in kept
+    return [
+        c
+        for c in kept
         if not (
-            e.type is EventType.NEGOTIATION
-            and e.counterpart not in locations
-            and any(same_party(e.counterpart, c) for c in covered)
+            c.event.type is EventType.NEGOTIATION
+            and c.event.counterpart not in locations
+            and any(same_party(c.event.counterpart, other) for other in covered)
         )
-        and not absorbed(e)
-    )
+        and not absorbed(c.event)
+    ]
