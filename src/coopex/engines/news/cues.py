@@ -28,6 +28,9 @@ CUE_ROLES = (
     "venue_before",  # "на территории ОЭЗ «Иннополис»": a venue, not a party
     "said",  # the verb of a quote's attribution: "...," said X
     "media",  # an organisation name that is a news medium: it reports, it is not a party
+    "occasion",  # "at the meeting", "в ходе переговоров": talks as the occasion of a statement
+    "states",  # a verb of saying: "заявил", "stated", "表示"
+    "background",  # "previously", "ранее", "之前": an earlier fact told as context
 )
 
 
@@ -47,6 +50,9 @@ class EventCues:
     venue_before: re.Pattern[str]
     attribution: re.Pattern[str]
     media: re.Pattern[str]
+    occasion: re.Pattern[str]
+    states: re.Pattern[str]
+    background: re.Pattern[str]
 
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, str]]) -> EventCues:
@@ -82,6 +88,9 @@ class EventCues:
             counted=re.compile(r"\d+\s+" + _any(by_cue.get("counted", [])).pattern, _I),
             venue_before=re.compile(_any(by_cue.get("venue_before", [])).pattern + r"\s*$", _I),
             media=_any(by_cue.get("media", [])),
+            occasion=_any(by_cue.get("occasion", [])),
+            states=_any(by_cue.get("states", [])),
+            background=_any(by_cue.get("background", [])),
             # Where a quote ends and its attribution begins: «...», — сказал X / "...," said X.
             attribution=re.compile(r"[»”\"]\s*,?\s*[—–-]\s+\w|[”\"],?\s+(?:" + said + r")\b", _I),
         )
@@ -110,4 +119,18 @@ def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, 
         if any(k is kind for k, _, _ in found):
             continue
         found.append((kind, match.start(), match.end()))
-    return found
+    return _named_documents(found)
+
+
+def _named_documents(found: list[tuple[EventType, int, int]]) -> list[tuple[EventType, int, int]]:
+    """ "signing an investment agreement": a document named for another event is that event."""
+    return [
+        (kind, start, end)
+        for kind, start, end in found
+        if not (
+            kind is EventType.AGREEMENT
+            and any(
+                other is EventType.INVESTMENT and s < end and start < e for other, s, e in found
+            )
+        )
+    ]

@@ -90,6 +90,7 @@ def read_events(
             found = [
                 (kind, *how.get(kind, (0, "typer"))) for kind in typer(sentence.text, list(how))
             ]
+        found = _covered_here(found, sentence.text, cues)
         hosts_talks = any(kind in _HOSTS_TALKS for kind, _, _ in found)
         here: list[Candidate] = []
         for kind, trigger_end, source in found:
@@ -134,6 +135,22 @@ def read_events(
         return tuple(c.event for c in kept)
     page = page_of(sentences, sides)
     return tuple(c.event for c in kept if event_filter.keep(c.event, features(c, page, kept)))
+
+
+def _covered_here(
+    found: list[tuple[EventType, int, str]], text: str, cues: EventCues
+) -> list[tuple[EventType, int, str]]:
+    """What a sentence's other wordings already cover: a delegation attending a forum is the
+    forum's; talks that are only the occasion of a statement ("stated ... at the meeting with",
+    "заявил в ходе переговоров") are not talks to report."""
+    kinds = {kind for kind, _, _ in found}
+    statement = bool(cues.states.search(text) and cues.occasion.search(text))
+    return [
+        (kind, end, source)
+        for kind, end, source in found
+        if not (kind is EventType.BUSINESS_MISSION and EventType.FORUM in kinds)
+        and not (kind is EventType.NEGOTIATION and statement)
+    ]
 
 
 def _full_names(event: LeadEvent, names: Sequence[str]) -> LeadEvent:
@@ -212,13 +229,20 @@ def _distinct(
             for c in kept
         )
 
+    # Talks with the party a mission visits or a forum meets are part of that visit or forum.
+    visited = [c.event.counterpart for c in kept if c.event.type in _HOSTS_TALKS]
     return [
         c
         for c in kept
         if not (
             c.event.type is EventType.NEGOTIATION
-            and c.event.counterpart not in locations
-            and any(same_party(c.event.counterpart, other) for other in covered)
+            and (
+                (
+                    c.event.counterpart not in locations
+                    and any(same_party(c.event.counterpart, other) for other in covered)
+                )
+                or any(same_party(c.event.counterpart, other) for other in visited)
+            )
         )
         and not absorbed(c.event)
     ]
