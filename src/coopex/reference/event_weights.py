@@ -20,7 +20,9 @@ def shipped_event_scorer() -> EventScorer:
         try:
             weights[row["feature"]] = float(row["weight"])
         except (KeyError, TypeError, ValueError):
-            raise ValueError(f"{FILE}, row {number}: needs a feature and a numeric weight") from None
+            raise ValueError(
+                f"{FILE}, row {number}: needs a feature and a numeric weight"
+            ) from None
     missing = {BIAS, THRESHOLD} - weights.keys()
     if missing:
         raise ValueError(f"{FILE}: no {' or '.join(sorted(missing))} row")

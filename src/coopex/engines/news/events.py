@@ -10,15 +10,18 @@ twice.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from coopex.domain.geography import Place
 from coopex.domain.news import EventType, LeadEvent, Mention, MentionKind
 from coopex.engines.news.cues import EventCues, trigger_types
-from coopex.engines.news.event_scoring import Candidate, EventFilter, features, page_of
+from coopex.engines.news.event_scoring import Candidate, EventChooser, features, page_of
 from coopex.engines.news.parties import (
     EventReader,
+    Sentence,
+    Sides,
     document_sides,
     reporter,
     same_party,
@@ -46,6 +49,7 @@ AMOUNT_EVENTS = {
     "investment": EventType.INVESTMENT,
 }
 
+_FIGURE = re.compile(r"\d")
 SectorTagger = Callable[[str], tuple[str, ...]]
 # Given a sentence and the event types its wordings name, the types it reports (learned from
 # labelled sentences: it may drop a type, or name one the wordings missed).
@@ -62,13 +66,14 @@ def read_events(
     amount_measures: Callable[[str], Sequence[str]] = lambda _: (),
     typer: EventTyper | None = None,
     reading_form: Callable[[str], str] | None = None,
-    event_filter: EventFilter | None = None,
+    chooser: EventChooser | None = None,
 ) -> tuple[LeadEvent, ...]:
     """Events of the document whose title is `paragraphs[0]` (an empty string when it has
     none), given its entity mentions and the places they resolve to. `reading_form`: the
     form the wordings are matched in, one character for one (Chinese: simplified script);
-    `amount_measures` is asked about sentences as written; `event_filter` decides which of
-    the proposed events the page reports (all of them without one)."""
+    `amount_measures` is asked about sentences as written; `chooser` picks, for each event a
+    sentence proposes, its counterpart among the options, or drops it (without one: the
+    rules' choice, always kept)."""
     written = paragraphs
     if reading_form is not None:
         paragraphs = [reading_form(p) for p in paragraphs]
@@ -76,7 +81,7 @@ def read_events(
     sentences = split_sentences(paragraphs, parties, written)
     sides = document_sides(sentences, places, home)
     reader = EventReader(paragraphs, sentences, sides, cues)
-    candidates: list[Candidate] = []
+    proposed: list[list[Candidate]] = []
     previous: EventType | None = None
     for index, sentence in enumerate(sentences):
         found = [(kind, end, "wording") for kind, _, end in trigger_types(sentence.text, cues)]
@@ -92,49 +97,69 @@ def read_events(
             ]
         found = _covered_here(found, sentence.text, cues)
         hosts_talks = any(kind in _HOSTS_TALKS for kind, _, _ in found)
-        here: list[Candidate] = []
         for kind, trigger_end, source in found:
-            counterpart, named_here = reader.counterpart(index, kind, trigger_end)
-            if not counterpart or (
-                kind is EventType.NEGOTIATION and hosts_talks and not named_here
-            ):
-                continue
-            initiator = reader.initiator(sentence, kind, counterpart)
-            if same_party(initiator, counterpart):
-                continue  # initiator and counterpart are never the same party
-            event = LeadEvent(
-                kind, initiator, counterpart, sectors(sentence.text), sentence.written
-            )
-            here.append(Candidate(event, index, source, named_here, len(found)))
-            previous = kind
-        # "переговоры и передача приглашения … локализовать": talks the same sentence reports
-        # a stronger lead with, about the same party, are that lead.
-        candidates.extend(
-            c
-            for c in here
-            if not (
-                c.event.type is EventType.NEGOTIATION
-                and any(
-                    o.event.type in _COVERS_TALKS
-                    and same_party(o.event.counterpart, c.event.counterpart)
-                    for o in here
+            possible = reader.counterparts(index, kind, trigger_end)
+            if kind is EventType.NEGOTIATION and hosts_talks and possible and not possible[0][1]:
+                continue  # talks at the sentence's forum or mission, with nobody of their own
+            options = []
+            for rank, (counterpart, named_here, ruled) in enumerate(possible):
+                initiator = reader.initiator(sentence, kind, counterpart)
+                if same_party(initiator, counterpart):
+                    continue  # initiator and counterpart are never the same party
+                event = LeadEvent(
+                    kind, initiator, counterpart, sectors(sentence.text), sentence.written
                 )
-            )
-        )
+                rank = rank if ruled else -1
+                options.append(Candidate(event, index, source, named_here, len(found), rank))
+            if options:
+                proposed.append(options)
+                previous = kind
+    chosen = _chosen(proposed, sentences, sides, chooser)
     names = [m.name for m in mentions if m.kind is MentionKind.ORGANIZATION]
     locations = {m.name for m in mentions if m.kind is MentionKind.LOCATION}
     kept = _distinct(
         [
             c if c.event.counterpart in locations else replace(c, event=_full_names(c.event, names))
-            for c in candidates
+            for c in chosen
         ],
         places,
         locations,
     )
-    if event_filter is None:
-        return tuple(c.event for c in kept)
-    page = page_of(sentences, sides)
-    return tuple(c.event for c in kept if event_filter.keep(c.event, features(c, page, kept)))
+    return tuple(c.event for c in kept)
+
+
+def _chosen(
+    proposed: list[list[Candidate]],
+    sentences: Sequence[Sentence],
+    sides: Sides,
+    chooser: EventChooser | None,
+) -> list[Candidate]:
+    """One counterpart per proposed event, or none; talks a sentence reports beside a
+    stronger lead with the same party ("переговоры и передача приглашения … локализовать")
+    are that lead."""
+    if chooser is None:
+        # The rules' own choice, unless it would have the initiator as its own counterpart.
+        picks = [options[0] for options in proposed if options[0].rank == 0]
+    else:
+        page = page_of(sentences, sides, proposed)
+        picks = []
+        for options in proposed:
+            choice = chooser.choose([(c.event, features(c, page)) for c in options])
+            if choice is not None:
+                picks.append(options[choice])
+    return [
+        c
+        for c in picks
+        if not (
+            c.event.type is EventType.NEGOTIATION
+            and any(
+                o.sentence == c.sentence
+                and o.event.type in _COVERS_TALKS
+                and same_party(o.event.counterpart, c.event.counterpart)
+                for o in picks
+            )
+        )
+    ]
 
 
 def _covered_here(
@@ -142,14 +167,19 @@ def _covered_here(
 ) -> list[tuple[EventType, int, str]]:
     """What a sentence's other wordings already cover: a delegation attending a forum is the
     forum's; talks that are only the occasion of a statement ("stated ... at the meeting with",
-    "заявил в ходе переговоров") are not talks to report."""
+    "заявил в ходе переговоров") are not talks to report; an earlier fact told as context
+    ("ранее", "previously", "之前") is not news, except a trade figure ("last year's trade");
+    trade without a figure ("to expand bilateral trade") is no trade figure."""
     kinds = {kind for kind, _, _ in found}
     statement = bool(cues.states.search(text) and cues.occasion.search(text))
+    background = bool(cues.background.search(text))
     return [
         (kind, end, source)
         for kind, end, source in found
         if not (kind is EventType.BUSINESS_MISSION and EventType.FORUM in kinds)
         and not (kind is EventType.NEGOTIATION and statement)
+        and not (background and kind is not EventType.TRADE_FIGURE)
+        and not (kind is EventType.TRADE_FIGURE and not _FIGURE.search(text))
     ]
 
 
@@ -195,7 +225,11 @@ def _distinct(
                 if c.event.type is event.type
                 and (
                     same_party(c.event.counterpart, event.counterpart)
-                    or _nested_places(c.event.counterpart, event.counterpart, places)
+                    or (
+                        # Each region's trade with a country is a figure of its own.
+                        event.type is not EventType.TRADE_FIGURE
+                        and _nested_places(c.event.counterpart, event.counterpart, places)
+                    )
                 )
                 and _same_side(c.event.initiator, event.initiator, places)
             ),

@@ -210,8 +210,13 @@ class EventReader:
                 return mention.name
         return earlier[-1].name
 
-    def counterpart(self, index: int, kind: EventType, trigger_end: int) -> tuple[str, bool]:
-        """The counterpart, and whether it is an organisation named in the sentence."""
+    def counterparts(
+        self, index: int, kind: EventType, trigger_end: int
+    ) -> list[tuple[str, bool, bool]]:
+        """Who the event may be with, in the rules' order, each with whether it is an
+        organisation named in the sentence and whether the rules' order has it; then the
+        sentence's other parties and the document's other side, for a model to weigh
+        (engines/news/event_scoring.py)."""
         sentence = self._sentences[index]
         organizations = self._organizations(sentence)
         # The party named right after the trigger ("переговоры с X") before any other.
@@ -219,7 +224,8 @@ class EventReader:
         places = [m.name for m in self._foreign_places(sentence)]
         named = [m.name for m in organizations]
         if kind is EventType.PARTNER_SEARCH:
-            return self._sought(sentence, places), False
+            sought = self._sought(sentence, places)
+            return [(sought, False, True)] if sought else []
         if kind is EventType.LOCALIZATION_INVITATION:
             # Invited: a named company, else the other side of the story, not the venue.
             earlier = self._earlier_organization(index, kind)
@@ -227,12 +233,28 @@ class EventReader:
         elif kind in _ORG_FIRST:
             earlier = self._earlier_organization(index, kind)
             order = [*named, earlier, *places, self._sides.counterpart]
+        elif kind is EventType.TRADE_FIGURE:
+            # Trade is between the two places the sentence names ("our trade with Russia"),
+            # whichever side they are on.
+            own = [
+                m.name
+                for m in sentence.mentions
+                if m.kind is MentionKind.LOCATION and self._sides.places.get(m.name) is not None
+            ]
+            order = [*places, *own, self._sides.counterpart]
         else:
             order = [*places, self._sides.counterpart]
-        for name in order:
-            if name and not same_party(name, self._sides.initiator):
-                return name, name in named
-        return "", False
+        others = [m.name for m in sentence.mentions if m.kind is not MentionKind.PERSON]
+        options: list[tuple[str, bool, bool]] = []
+        ruled = len(order)
+        for at, name in enumerate([*order, *others, self._sides.counterpart]):
+            if (
+                name
+                and not same_party(name, self._sides.initiator)
+                and all(name != known for known, _, _ in options)
+            ):
+                options.append((name, name in named, at < ruled))
+        return options
 
     def _sought(self, sentence: Sentence, places: list[str]) -> str:
         """Whom a partner search is addressed to: a place other than the searcher's own

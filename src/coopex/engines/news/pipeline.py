@@ -22,7 +22,7 @@ from coopex.engines.news.amounts import MoneyWords, find_amounts
 from coopex.engines.news.clean import Article, clean
 from coopex.engines.news.cues import EventCues
 from coopex.engines.news.dates import DateFact, distinct_iso
-from coopex.engines.news.event_scoring import EventFilter
+from coopex.engines.news.event_scoring import EventChooser
 from coopex.engines.news.events import EventTyper, SectorTagger, read_events
 from coopex.engines.news.fingerprint import Fingerprint, fingerprint
 
@@ -69,8 +69,9 @@ class NewsModels:
     # The form event wordings are read in, per language, one character for one (Chinese:
     # simplified script, so that a traditional-script page reads "會見" as "会见").
     reading_forms: Mapping[str, Callable[[str], str]] = field(default_factory=dict)
-    # Which proposed events a page reports (engines/news/event_scoring.py); None: all.
-    event_filter: EventFilter | None = None
+    # Which proposed events a page reports, with whom (engines/news/event_scoring.py); None:
+    # all of them, with the rules' counterpart.
+    event_chooser: EventChooser | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +175,7 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
         lambda sentence: [a.what for a in amounts if a.what and a.text == sentence],
         models.event_typer,
         models.reading_forms.get(lang),
-        models.event_filter,
+        models.event_chooser,
     )
     clock.lap("events")
     print_ = fingerprint(article.text, lang)
