@@ -116,7 +116,12 @@ def document_sides(
     )
     initiator, initiator_place = choice if choice else ("", None)
     sides = Sides(initiator, initiator_place, "", places)
-    places_in_order = [m.name for m in title + body if m.kind is MentionKind.LOCATION]
+    # A place the gazetteer knows before a name it does not: "Германия" rather than the
+    # city "Бонн" it has never heard of, or a misread name.
+    places_in_order = sorted(
+        (m.name for m in title + body if m.kind is MentionKind.LOCATION),
+        key=lambda name: places.get(name) is None,
+    )
     organizations = [m.name for m in title if m.kind is MentionKind.ORGANIZATION]
     counterpart = next(
         (name for name in places_in_order if not sides.own_side(name)),
@@ -176,11 +181,15 @@ class EventReader:
         return 0 <= opening < 80 and ")" not in paragraph[opening : organization.start]
 
     def _foreign_places(self, sentence: Sentence) -> list[Mention]:
-        return [
-            m
-            for m in sentence.mentions
-            if m.kind is MentionKind.LOCATION and not self._sides.own_side(m.name)
-        ]
+        """Places not on the initiator's side, those the gazetteer knows first."""
+        return sorted(
+            (
+                m
+                for m in sentence.mentions
+                if m.kind is MentionKind.LOCATION and not self._sides.own_side(m.name)
+            ),
+            key=lambda m: self._sides.places.get(m.name) is None,
+        )
 
     def _earlier_organization(self, index: int, kind: EventType) -> str | None:
         """The organisation an anaphoric sentence points back to, in its paragraph; for an
