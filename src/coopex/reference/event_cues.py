@@ -23,7 +23,7 @@ def event_cues(rows: Sequence[dict[str, str]], source: str = FILE) -> EventCues:
         if not row.get("pattern") or row.get("lang") not in ("ru", "en", "zh"):
             raise ValueError(f"{source}, row {number}: needs a pattern and a lang of ru, en or zh")
     try:
-        return EventCues.from_rows((row["cue"], row["pattern"]) for row in rows)
+        return EventCues.from_rows((row["cue"], row["lang"], row["pattern"]) for row in rows)
     except ValueError as error:
         raise ValueError(f"{source}: {error}") from None
 

@@ -5,8 +5,8 @@ event type, tried in file order, and the wordings of each role the reader needs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from coopex.domain.news import EventType
 
@@ -53,11 +53,27 @@ class EventCues:
     occasion: re.Pattern[str]
     states: re.Pattern[str]
     background: re.Pattern[str]
+    # The same cues of one language each: a sentence is read by its own language's wordings.
+    languages: Mapping[str, EventCues] = field(default_factory=dict)
+
+    def of(self, lang: str | None) -> EventCues:
+        """The cues of one language (all of them for a language without cues of its own)."""
+        return self.languages.get(lang or "", self)
 
     @classmethod
-    def from_rows(cls, rows: Iterable[tuple[str, str]]) -> EventCues:
-        """`rows`: (cue, pattern), a cue being an event type's value or a role; a bad cue or
-        pattern is a ValueError naming it."""
+    def from_rows(cls, rows: Iterable[tuple[str, str, str]]) -> EventCues:
+        """`rows`: (cue, lang, pattern), a cue being an event type's value or a role; a bad cue
+        or pattern is a ValueError naming it."""
+        rows = list(rows)
+        merged = cls._of_rows((cue, pattern) for cue, _, pattern in rows)
+        languages = {
+            lang: cls._of_rows((cue, pattern) for cue, of, pattern in rows if of == lang)
+            for lang in dict.fromkeys(lang for _, lang, _ in rows)
+        }
+        return replace(merged, languages=languages)
+
+    @classmethod
+    def _of_rows(cls, rows: Iterable[tuple[str, str]]) -> EventCues:
         by_cue: dict[str, list[str]] = {}
         for cue, pattern in rows:
             if cue not in CUE_ROLES and cue not in EventType._value2member_map_:

@@ -67,13 +67,16 @@ def read_events(
     typer: EventTyper | None = None,
     reading_form: Callable[[str], str] | None = None,
     chooser: EventChooser | None = None,
+    lang: str | None = None,
 ) -> tuple[LeadEvent, ...]:
     """Events of the document whose title is `paragraphs[0]` (an empty string when it has
     none), given its entity mentions and the places they resolve to. `reading_form`: the
     form the wordings are matched in, one character for one (Chinese: simplified script);
     `amount_measures` is asked about sentences as written; `chooser` picks, for each event a
     sentence proposes, its counterpart among the options, or drops it (without one: the
-    rules' choice, always kept)."""
+    rules' choice, always kept); `lang`: the document's language, whose wordings read it (all
+    languages' without one)."""
+    cues = cues.of(lang)
     written = paragraphs
     if reading_form is not None:
         paragraphs = [reading_form(p) for p in paragraphs]
@@ -96,6 +99,7 @@ def read_events(
                 (kind, *how.get(kind, (0, "typer"))) for kind in typer(sentence.text, list(how))
             ]
         found = _covered_here(found, sentence.text, cues)
+        topics = sectors(sentence.text) if found else ()
         hosts_talks = any(kind in _HOSTS_TALKS for kind, _, _ in found)
         for kind, trigger_end, source in found:
             possible = reader.counterparts(index, kind, trigger_end)
@@ -106,9 +110,7 @@ def read_events(
                 initiator = reader.initiator(sentence, kind, counterpart)
                 if same_party(initiator, counterpart):
                     continue  # initiator and counterpart are never the same party
-                event = LeadEvent(
-                    kind, initiator, counterpart, sectors(sentence.text), sentence.written
-                )
+                event = LeadEvent(kind, initiator, counterpart, topics, sentence.written)
                 rank = rank if ruled else -1
                 options.append(Candidate(event, index, source, named_here, len(found), rank))
             if options:

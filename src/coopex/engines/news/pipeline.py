@@ -176,6 +176,7 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
         models.event_typer,
         models.reading_forms.get(lang),
         models.event_chooser,
+        lang,
     )
     clock.lap("events")
     print_ = fingerprint(article.text, lang)
