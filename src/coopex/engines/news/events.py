@@ -40,7 +40,20 @@ _COVERS_TALKS = frozenset(
         EventType.INVESTMENT,
     }
 )
-_ABSORBED_BY = {EventType.INVESTMENT: (EventType.LOCALIZATION_PLAN,)}
+# A story tells of one visit, one presentation, one invitation: the first it names (the title's,
+# the lead's); later ones with other places are its stops, exhibitors or venues (a company
+# invited is an invitation of its own).
+_ONCE_PER_PAGE = frozenset(
+    {
+        EventType.BUSINESS_MISSION,
+        EventType.PRODUCT_PRESENTATION,
+        EventType.LOCALIZATION_INVITATION,
+    }
+)
+_ABSORBED_BY = {
+    EventType.INVESTMENT: (EventType.LOCALIZATION_PLAN,),
+    EventType.BUSINESS_MISSION: (EventType.FORUM,),
+}
 # An amount measuring these makes its sentence a trade figure or an investment.
 AMOUNT_EVENTS = {
     "trade turnover": EventType.TRADE_FIGURE,
@@ -87,7 +100,11 @@ def read_events(
     proposed: list[list[Candidate]] = []
     previous: EventType | None = None
     for index, sentence in enumerate(sentences):
-        found = [(kind, end, "wording") for kind, _, end in trigger_types(sentence.text, cues)]
+        found = [
+            (kind, end, "wording")
+            for kind, start, end in trigger_types(sentence.text, cues)
+            if not _in_a_name(sentence, start, end)
+        ]
         for measure in amount_measures(sentence.written):
             if measure in AMOUNT_EVENTS:
                 found.append((AMOUNT_EVENTS[measure], 0, "amount"))
@@ -164,6 +181,16 @@ def _chosen(
     ]
 
 
+def _in_a_name(sentence: Sentence, start: int, end: int) -> bool:
+    """A wording inside an organisation's name ("Russian Foreign Trade Academy") is no event."""
+    return any(
+        m.kind is MentionKind.ORGANIZATION
+        and m.start <= sentence.start + start
+        and sentence.start + end <= m.end
+        for m in sentence.mentions
+    )
+
+
 def _covered_here(
     found: list[tuple[EventType, int, str]], text: str, cues: EventCues
 ) -> list[tuple[EventType, int, str]]:
@@ -216,7 +243,8 @@ def _distinct(
     candidates: list[Candidate], places: Mapping[str, Place | None], locations: set[str]
 ) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
-    country are one party); talks with a party covered by a stronger lead are dropped."""
+    country are one party), one mission, presentation and invitation per page; talks with a
+    party covered by a stronger lead are dropped."""
     kept: list[Candidate] = []
     for candidate in candidates:
         event = candidate.event
@@ -237,8 +265,14 @@ def _distinct(
             ),
             None,
         )
-        if same is None:
+        if same is None and not (
+            event.type in _ONCE_PER_PAGE
+            and event.counterpart in locations
+            and any(c.event.type is event.type for c in kept)
+        ):
             kept.append(candidate)
+            continue
+        if same is None:
             continue
         old = kept[same]
         merged = tuple(dict.fromkeys([*old.event.sectors, *event.sectors]))

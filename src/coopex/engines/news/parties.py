@@ -274,8 +274,11 @@ class EventReader:
             paragraph = self._paragraphs[sentence.paragraph]
             after = re.match(r"[»”\"]?\s*\(([^)]+)\)", paragraph[searcher.end :])
             home = after.group(1) if after else ""
-        # Never the searcher's own side: a search nobody is named for has no lead.
-        for name in [*places, self._sides.counterpart]:
+        # Never the searcher's own side: a search nobody is named for has no lead. A searcher
+        # from the story's other side ("УК «РМ Рейл» (Республика Мордовия)" at a round table
+        # in Ulyanovsk) seeks partners on the story's own side.
+        others = [self._sides.initiator] if home else []
+        for name in [*places, self._sides.counterpart, *others]:
             if name and not (home and same_party(name, home)):
                 return name
         return ""
