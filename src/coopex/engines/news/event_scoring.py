@@ -1,14 +1,17 @@
-"""Which of the events the wordings propose a page really reports: a small logistic model
-over what is known about each proposed event, with the rules' own evidence among its features.
+"""The optional event model: for each event a sentence proposes, which of its possible
+counterparts the page means, or none (the event is dropped), by a small logistic model with the
+rules' own choice among its features.
 
-The wordings propose generously (a "visit", a "meeting", a "fair" in any sentence); most pages
-also tell background facts, quotes and statistics in the same words. Each proposed event is
-described by features — its type, how it was found (wording, amount, "the same again"), where
-its sentence stands (title, lead, quote), whether its counterpart is named in the sentence, is
-an organisation or a country, is in the title, how often the page repeats it — and kept when
-the model's probability reaches the threshold. The weights are data
-(`data/reference/event_weights.csv`), fitted on the development set's tuning part only by
-`python -m evaluation.news.train_events`.
+The wordings propose generously (a "visit", a "meeting", a "fair" in any sentence) and the rules
+pick one counterpart in a fixed order. Each option — a counterpart, in the rules' order first,
+then the sentence's other parties and the page's other side — is described by features: its
+type, how it was found (wording, amount, "the same again"), the rules' choice and rank, where
+its sentence stands (title, lead, quote, figures), whether the party is in the sentence, an
+organisation, a country, in the title, on the initiator's side, how often the page names it and
+proposes the same event. The likeliest option is kept when its probability reaches the
+threshold. The weights are data (`data/reference/event_weights.csv`), fitted on the development
+set's tuning part only by `python -m evaluation.news.train_events`; off by default, as it did
+not measure better than the rules (docs/news.md).
 """
 
 from __future__ import annotations
@@ -36,7 +39,6 @@ class Candidate:
     named_here: bool  # the counterpart is an organisation named in the sentence itself
     types_here: int  # event types proposed in the same sentence
     rank: int = 0  # place of the counterpart in the rules' order (0: their choice; -1: not in it)
-    support: int = 1  # sentences proposing the same event
 
 
 Option = tuple[LeadEvent, Features]

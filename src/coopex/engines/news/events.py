@@ -276,12 +276,7 @@ def _distinct(
             continue
         old = kept[same]
         merged = tuple(dict.fromkeys([*old.event.sectors, *event.sectors]))
-        kept[same] = replace(
-            old,
-            event=replace(old.event, sectors=merged),
-            named_here=old.named_here or candidate.named_here,
-            support=old.support + 1,
-        )
+        kept[same] = replace(old, event=replace(old.event, sectors=merged))
     # Only a named organisation: an invitation to "Chinese investors" (the country) does not
     # make the governor's talks with a Chinese province part of it.
     covered = [
