@@ -124,11 +124,31 @@ def clean(raw: str) -> Article:
             continue
         seen.add(key)
         kept.append((number, line))
+    kept = _unwrapped(kept)
     while len(kept) > 1 and _is_rubric(kept[0][1], kept[1][1]):
         removed.append(Removed(*kept.pop(0), "section heading"))
     title, paragraphs = _split_title([line for _, line in kept])
     removed.sort(key=lambda cut: cut.line)
     return Article(title, tuple(paragraphs), published, tuple(removed))
+
+
+# A line cut mid-sentence by a hard wrap goes on, in lower case, on the next line.
+_WRAPPED_ON = re.compile(r"^[a-zа-яё]")
+MIN_WRAPPED_WORDS = 5  # shorter unfinished lines are headings or menu items, not wrapped prose
+
+
+def _unwrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Hard-wrapped prose ("... Chery Automotive Co (CAC) has" / "signed a partnership ...")
+    joined back into its paragraph, numbered by its first line."""
+    joined: list[tuple[int, str]] = []
+    for number, line in lines:
+        if joined and _WRAPPED_ON.match(line):
+            previous = joined[-1][1]
+            if len(previous.split()) >= MIN_WRAPPED_WORDS and not _SENTENCE_END.search(previous):
+                joined[-1] = (joined[-1][0], f"{previous} {line}")
+                continue
+        joined.append((number, line))
+    return joined
 
 
 def _is_rubric(line: str, following: str) -> bool:
