@@ -116,6 +116,7 @@ def read_events(
                 (kind, *how.get(kind, (0, "typer"))) for kind in typer(sentence.text, list(how))
             ]
         found = _covered_here(found, sentence.text, cues)
+        found = _signed_without_a_firm(found, sentence)
         topics = sectors(sentence.text) if found else ()
         hosts_talks = any(kind in _HOSTS_TALKS for kind, _, _ in found)
         for kind, trigger_end, source in found:
@@ -210,6 +211,20 @@ def _covered_here(
         and not (background and kind is not EventType.TRADE_FIGURE)
         and not (kind is EventType.TRADE_FIGURE and not _FIGURE.search(text))
     ]
+
+
+def _signed_without_a_firm(
+    found: list[tuple[EventType, int, str]], sentence: Sentence
+) -> list[tuple[EventType, int, str]]:
+    """Production agreed between places, with no firm named ("области подписали меморандум о
+    создании совместных производств"), is their agreement; a firm's plant signed for stays its
+    localization plan (the annotation guideline)."""
+    kinds = {kind for kind, _, _ in found}
+    if EventType.AGREEMENT not in kinds or EventType.LOCALIZATION_PLAN not in kinds:
+        return found
+    if any(m.kind is MentionKind.ORGANIZATION for m in sentence.mentions):
+        return found
+    return [f for f in found if f[0] is not EventType.LOCALIZATION_PLAN]
 
 
 def _full_names(event: LeadEvent, names: Sequence[str]) -> LeadEvent:

@@ -93,6 +93,14 @@ class Sides:
             return place.code == own.code or place.code in own.countries
         return place.within(own.countries)
 
+    def order(self, name: str) -> tuple[bool, bool]:
+        """Which of the other side's places is its party first: one the gazetteer knows before
+        a name it does not ("Германия" before "Бонн"), another country before another region
+        of the initiator's own (a Japanese embassy's presentation "в Москве" is Japan's)."""
+        place = self.places.get(name)
+        own = self.initiator_place.countries if self.initiator_place else frozenset()
+        return place is None, place is not None and place.within(own)
+
 
 def document_sides(
     sentences: Sequence[Sentence], places: Mapping[str, Place | None], home: frozenset[str]
@@ -119,8 +127,7 @@ def document_sides(
     # A place the gazetteer knows before a name it does not: "Германия" rather than the
     # city "Бонн" it has never heard of, or a misread name.
     places_in_order = sorted(
-        (m.name for m in title + body if m.kind is MentionKind.LOCATION),
-        key=lambda name: places.get(name) is None,
+        (m.name for m in title + body if m.kind is MentionKind.LOCATION), key=sides.order
     )
     organizations = [m.name for m in title if m.kind is MentionKind.ORGANIZATION]
     counterpart = next(
@@ -188,7 +195,7 @@ class EventReader:
                 for m in sentence.mentions
                 if m.kind is MentionKind.LOCATION and not self._sides.own_side(m.name)
             ),
-            key=lambda m: self._sides.places.get(m.name) is None,
+            key=lambda m: self._sides.order(m.name),
         )
 
     def _earlier_organization(self, index: int, kind: EventType) -> str | None:
