@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 from coopex.domain.news import EventType
 
 _I = re.IGNORECASE
+# "About 20 agreements worth 250 bn roubles will be signed": a statistic, not a lead.
+STATISTICS = frozenset({EventType.AGREEMENT, EventType.INVESTMENT})
 
 
 def _any(alternatives: Sequence[str]) -> re.Pattern[str]:
@@ -101,7 +103,10 @@ class EventCues:
             same_again=_any(by_cue.get("same_again", [])),
             points_back=_any(by_cue.get("points_back", [])),
             not_a_forum=_any(by_cue.get("not_a_forum", [])),
-            counted=re.compile(r"\d+\s+" + _any(by_cue.get("counted", [])).pattern, _I),
+            # "20 agreements", "10 специальных инвестконтрактов": up to two words between.
+            counted=re.compile(
+                r"\d+\s+(?:[^\W\d]+\s+){0,2}\w*" + _any(by_cue.get("counted", [])).pattern, _I
+            ),
             venue_before=re.compile(_any(by_cue.get("venue_before", [])).pattern + r"\s*$", _I),
             media=_any(by_cue.get("media", [])),
             occasion=_any(by_cue.get("occasion", [])),
@@ -120,7 +125,7 @@ def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, 
         match = pattern.search(sentence)
         if match is None:
             continue
-        if kind is EventType.AGREEMENT and cues.counted.search(sentence):
+        if kind in STATISTICS and cues.counted.search(sentence):
             continue
         if kind is EventType.FORUM and cues.not_a_forum.search(sentence):
             continue

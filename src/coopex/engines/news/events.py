@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from coopex.domain.geography import Place
 from coopex.domain.news import EventType, LeadEvent, Mention, MentionKind
-from coopex.engines.news.cues import EventCues, trigger_types
+from coopex.engines.news.cues import STATISTICS, EventCues, trigger_types
 from coopex.engines.news.event_scoring import Candidate, EventChooser, features, page_of
 from coopex.engines.news.parties import (
     EventReader,
@@ -106,7 +106,9 @@ def read_events(
             if not _in_a_name(sentence, start, end)
         ]
         for measure in amount_measures(sentence.written):
-            if measure in AMOUNT_EVENTS:
+            if measure in AMOUNT_EVENTS and not (
+                AMOUNT_EVENTS[measure] in STATISTICS and cues.counted.search(sentence.text)
+            ):
                 found.append((AMOUNT_EVENTS[measure], 0, "amount"))
         if not found and previous is not None and cues.same_again.search(sentence.text):
             found = [(previous, 0, "again")]
