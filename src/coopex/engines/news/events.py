@@ -50,6 +50,9 @@ _ONCE_PER_PAGE = frozenset(
         EventType.LOCALIZATION_INVITATION,
     }
 )
+# A visit is told where it goes: a sentence about a delegation that names no party of its own
+# ("Донскую делегацию возглавит губернатор") adds nothing to the story's other side.
+_PARTY_IN_SENTENCE = frozenset({EventType.BUSINESS_MISSION})
 _ABSORBED_BY = {
     EventType.INVESTMENT: (EventType.LOCALIZATION_PLAN,),
     EventType.BUSINESS_MISSION: (EventType.FORUM,),
@@ -125,6 +128,9 @@ def read_events(
             possible = reader.counterparts(index, kind, trigger_end)
             if kind is EventType.NEGOTIATION and hosts_talks and possible and not possible[0][1]:
                 continue  # talks at the sentence's forum or mission, with nobody of their own
+            if kind in _PARTY_IN_SENTENCE:
+                here = {m.name for m in sentence.mentions}
+                possible = [p for p in possible if p[0] in here]
             options = []
             for rank, (counterpart, named_here, ruled) in enumerate(possible):
                 initiator = reader.initiator(sentence, kind, counterpart)
