@@ -275,10 +275,20 @@ def test_each_regions_trade_with_a_country_is_a_figure_of_its_own() -> None:
         "Chinese trade turnover with Russia grew to 5 billion dollars. "
         "Kaluga Region's trade turnover with China grew to 2 billion dollars.",
     )
-    assert [(kind, counterpart) for kind, _, counterpart in found] == [
-        ("trade_figure", "Russia"),
-        ("trade_figure", "Kaluga Region"),
+    assert found == [
+        ("trade_figure", "Bashkortostan", "Russia"),
+        ("trade_figure", "Kaluga Region", "China"),
     ]
+
+
+def test_a_trade_figure_is_the_region_named_just_before_it() -> None:
+    found = events(
+        "Bashkortostan and China",
+        "China is the top trade partner of Kaluga Region. "
+        "Its foreign trade reached 2 billion dollars in 2017.",
+    )
+    assert ("trade_figure", "Kaluga Region", "China") in found
+    assert ("trade_figure", "Bashkortostan", "China") not in found
 
 
 def test_talks_that_are_only_the_occasion_of_a_statement_are_not_reported() -> None:

@@ -252,12 +252,18 @@ class EventReader:
         elif kind is EventType.TRADE_FIGURE:
             # Trade is between the two places the sentence names ("our trade with Russia"),
             # whichever side they are on.
+            # A region of the initiator's own country is the figure's initiator rather than its
+            # counterpart, unless nobody else is named ("…, Governor of Irkutsk region").
+            at_home = [name for name in places if self._sides.order(name)[1]]
             own = [
                 m.name
                 for m in sentence.mentions
-                if m.kind is MentionKind.LOCATION and self._sides.places.get(m.name) is not None
+                if m.kind is MentionKind.LOCATION
+                and self._sides.places.get(m.name) is not None
+                and m.name not in at_home
             ]
-            order = [*places, *own, self._sides.counterpart]
+            abroad = [name for name in places if name not in at_home]
+            order = [*abroad, *own, self._sides.counterpart, *at_home]
         else:
             order = [*places, self._sides.counterpart]
         others = [m.name for m in sentence.mentions if m.kind is not MentionKind.PERSON]
@@ -298,15 +304,32 @@ class EventReader:
                 ):
                     return mention.name
         # The home-side region the sentence itself names ("Irkutsk Region's trade with China"
-        # in a story about several regions), else the document's side (by its own name).
+        # in a story about several regions), else the document's side (by its own name). A
+        # trade figure's region may be named just before it in its paragraph ("…partners of
+        # Sakhalin Region. With 2 billion US dollars, it came third in the foreign trade of the
+        # island region").
         own = self._sides.initiator_place
-        for mention in sentence.mentions:
+        mentions = list(sentence.mentions)
+        ours = self._sides.own_side
+        if kind is EventType.TRADE_FIGURE:
+            at = self._sentences.index(sentence)
+            if at > 0 and self._sentences[at - 1].paragraph == sentence.paragraph:
+                mentions += self._sentences[at - 1].mentions
+            if own is not None:
+                # Each region of the initiator's country has a trade figure of its own.
+                countries = own.countries
+
+                def ours(name: str) -> bool:
+                    place = self._sides.places.get(name)
+                    return place is not None and place.within(countries)
+
+        for mention in mentions:
             place = self._sides.places.get(mention.name)
             if (
                 mention.kind is MentionKind.LOCATION
                 and place is not None
                 and place.is_region
-                and self._sides.own_side(mention.name)
+                and ours(mention.name)
                 and not (own is not None and place.code == own.code)
                 and not same_party(mention.name, counterpart)
             ):
