@@ -66,6 +66,7 @@ AMOUNT_EVENTS = {
 }
 
 _FIGURE = re.compile(r"\d")
+_EXCLAIMED = ("!", "！")
 SectorTagger = Callable[[str], tuple[str, ...]]
 # Given a sentence and the event types its wordings name, the types it reports (learned from
 # labelled sentences: it may drop a type, or name one the wordings missed).
@@ -103,6 +104,8 @@ def read_events(
     proposed: list[list[Candidate]] = []
     previous: EventType | None = None
     for index, sentence in enumerate(sentences):
+        if sentence.text.rstrip().endswith(_EXCLAIMED):
+            continue  # a slogan or a cheer ("Invest in Russia!"), not a reported fact
         found = [
             (kind, end, "wording")
             for kind, start, end in trigger_types(sentence.text, cues)
