@@ -256,6 +256,12 @@ def _nested_places(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
     return first.countries == second.countries and not (first.is_region and second.is_region)
 
 
+def _one_place(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
+    """ "哈尔滨" and "黑龙江": a city and its region."""
+    first, second = places.get(a), places.get(b)
+    return first is not None and second is not None and first.code == second.code
+
+
 def _same_side(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
     """Two initiators that are one party: the same name, or places of one region or country
     ("Ярославль" and "Ярославская область")."""
@@ -316,7 +322,11 @@ def _distinct(
     def absorbed(event: LeadEvent) -> bool:
         stronger = _ABSORBED_BY.get(event.type, ())
         return any(
-            c.event.type in stronger and same_party(c.event.counterpart, event.counterpart)
+            c.event.type in stronger
+            and (
+                same_party(c.event.counterpart, event.counterpart)
+                or _one_place(c.event.counterpart, event.counterpart, places)
+            )
             for c in kept
         )
 
