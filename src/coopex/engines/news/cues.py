@@ -33,7 +33,7 @@ CUE_ROLES = (
     "occasion",  # "at the meeting", "в ходе переговоров": talks as the occasion of a statement
     "states",  # a verb of saying: "заявил", "stated", "表示"
     "background",  # "previously", "ранее", "之前": an earlier fact told as context
-    "signed_again",  # "the document was signed by": the signing the page has already told of
+    "told_again",  # "the document was signed by", "会见时在座": an event the page has told of
 )
 
 
@@ -56,7 +56,7 @@ class EventCues:
     occasion: re.Pattern[str]
     states: re.Pattern[str]
     background: re.Pattern[str]
-    signed_again: re.Pattern[str]
+    told_again: re.Pattern[str]
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -114,7 +114,7 @@ class EventCues:
             occasion=_any(by_cue.get("occasion", [])),
             states=_any(by_cue.get("states", [])),
             background=_any(by_cue.get("background", [])),
-            signed_again=_any(by_cue.get("signed_again", [])),
+            told_again=_any(by_cue.get("told_again", [])),
             # Where a quote ends and its attribution begins: «...», — сказал X / "...," said X.
             attribution=re.compile(r"[»”\"]\s*,?\s*[—–-]\s+\w|[”\"],?\s+(?:" + said + r")\b", _I),
         )

@@ -103,7 +103,7 @@ def read_events(
     reader = EventReader(paragraphs, sentences, sides, cues)
     proposed: list[list[Candidate]] = []
     previous: EventType | None = None
-    signed = False  # an agreement already proposed
+    told: set[EventType] = set()  # the types already proposed
     for index, sentence in enumerate(sentences):
         if sentence.text.rstrip().endswith(_EXCLAIMED):
             continue  # a slogan or a cheer ("Invest in Russia!"), not a reported fact
@@ -129,8 +129,9 @@ def read_events(
         topics = sectors(sentence.text) if found else ()
         hosts_talks = any(kind in _HOSTS_TALKS for kind, _, _ in found)
         for kind, trigger_end, source in found:
-            if kind is EventType.AGREEMENT and signed and cues.signed_again.search(sentence.text):
-                continue  # "the document was signed by …": the agreement already told of
+            if kind in told and cues.told_again.search(sentence.text):
+                continue  # "the document was signed by …", "会见时在座": the event told of
+
             possible = reader.counterparts(index, kind, trigger_end)
             if kind is EventType.NEGOTIATION and hosts_talks and possible and not possible[0][1]:
                 continue  # talks at the sentence's forum or mission, with nobody of their own
@@ -148,7 +149,7 @@ def read_events(
             if options:
                 proposed.append(options)
                 previous = kind
-                signed = signed or kind is EventType.AGREEMENT
+                told.add(kind)
     chosen = _chosen(proposed, sentences, sides, chooser)
     names = [m.name for m in mentions if m.kind is MentionKind.ORGANIZATION]
     locations = {m.name for m in mentions if m.kind is MentionKind.LOCATION}
