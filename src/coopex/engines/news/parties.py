@@ -130,6 +130,12 @@ def document_sides(
         (m.name for m in title + body if m.kind is MentionKind.LOCATION), key=sides.order
     )
     organizations = [m.name for m in title if m.kind is MentionKind.ORGANIZATION]
+    # A union the title names with nobody from outside it ("EAEU summit in Moscow") is the
+    # story's other party: its members act together.
+    titled_places = [m.name for m in title if m.kind is MentionKind.LOCATION]
+    union = next((n for n in titled_places if (p := places.get(n)) is not None and p.is_union), None)
+    if union is not None and all(sides.own_side(n) for n in titled_places):
+        return Sides(initiator, initiator_place, union, places)
     counterpart = next(
         (name for name in places_in_order if not sides.own_side(name)),
         organizations[0] if organizations else "",
