@@ -431,20 +431,22 @@ def test_another_country_is_the_other_side_before_another_home_region() -> None:
 
 def test_production_agreed_between_places_with_no_firm_is_their_agreement() -> None:
     between_places = events(
-        "Калужская область", "Калужская область и Хэнань подписали меморандум о создании "
-        "совместных производств."
+        "Калужская область",
+        "Калужская область и Хэнань подписали меморандум о создании совместных производств.",
     )
     assert [kind for kind, _, _ in between_places] == ["agreement"]
     with_a_firm = events(
-        "Калужская область", "Калужская область и Zoomlion подписали меморандум о создании "
-        "совместных производств."
+        "Калужская область",
+        "Калужская область и Zoomlion подписали меморандум о создании совместных производств.",
     )
     assert "localization_plan" in [kind for kind, _, _ in with_a_firm]
 
 
 def test_counted_investment_contracts_are_a_statistic() -> None:
     ru = shipped_event_cues().of("ru")
-    counted = "Будет подписано около 10 специальных инвестконтрактов, инвесторы инвестируют 250 млрд."
+    counted = (
+        "Будет подписано около 10 специальных инвестконтрактов, инвесторы инвестируют 250 млрд."
+    )
     assert trigger_types(counted, ru) == []
     assert [k for k, _, _ in trigger_types("Инвесторы инвестируют 250 млрд.", ru)] == [
         EventType.INVESTMENT

@@ -133,7 +133,9 @@ def document_sides(
     # A union the title names with nobody from outside it ("EAEU summit in Moscow") is the
     # story's other party: its members act together.
     titled_places = [m.name for m in title if m.kind is MentionKind.LOCATION]
-    union = next((n for n in titled_places if (p := places.get(n)) is not None and p.is_union), None)
+    union = next(
+        (n for n in titled_places if (p := places.get(n)) is not None and p.is_union), None
+    )
     if union is not None and all(sides.own_side(n) for n in titled_places):
         return Sides(initiator, initiator_place, union, places)
     counterpart = next(
