@@ -9,7 +9,8 @@ The counterpart is looked for in a fixed order that suits the event type:
 2. an earlier organisation of the same paragraph when the sentence points back to one
    ("этой компании", "руководством банка", "its production");
 3. the document's counterpart: the first place, not on the initiator's side, of the title or
-   else of the text.
+   else of the text (known places first, another country before another home region); a union
+   the title names with nobody from outside it.
 
 The initiator is the document's side: the first place of the home countries named in the title,
 else the first home region of the text, else the home country; a story that names no home place
