@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from coopex.domain.geography import Place, place_of
 from coopex.domain.news import EventType, Mention, MentionKind
+from coopex.engines.news.cues import trigger_types
 from coopex.engines.news.events import read_events
 from coopex.reference.event_cues import shipped_event_cues
 
@@ -33,6 +34,10 @@ PLACES = {
     "Хэнань": "CN-HA",
     "Германии": "DE",
     "Kaluga Region": "RU-KLU",
+    "Калужской области": "RU-KLU",
+    "Москве": "RU-MOW",
+    "Японии": "JP",
+    "Хэйлунцзян": "CN-HL",
 }
 UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -44,6 +49,7 @@ ORGANIZATIONS = (
     "Торговая палата провинции Хэнань",
     "Zoomlion",
     "Foreign Trade Academy",
+    "Eurasian Economic Union Treaty",
 )
 
 
@@ -275,10 +281,20 @@ def test_each_regions_trade_with_a_country_is_a_figure_of_its_own() -> None:
         "Chinese trade turnover with Russia grew to 5 billion dollars. "
         "Kaluga Region's trade turnover with China grew to 2 billion dollars.",
     )
-    assert [(kind, counterpart) for kind, _, counterpart in found] == [
-        ("trade_figure", "Russia"),
-        ("trade_figure", "Kaluga Region"),
+    assert found == [
+        ("trade_figure", "Bashkortostan", "Russia"),
+        ("trade_figure", "Kaluga Region", "China"),
     ]
+
+
+def test_a_trade_figure_is_the_region_named_just_before_it() -> None:
+    found = events(
+        "Bashkortostan and China",
+        "China is the top trade partner of Kaluga Region. "
+        "Its foreign trade reached 2 billion dollars in 2017.",
+    )
+    assert ("trade_figure", "Kaluga Region", "China") in found
+    assert ("trade_figure", "Bashkortostan", "China") not in found
 
 
 def test_talks_that_are_only_the_occasion_of_a_statement_are_not_reported() -> None:
@@ -400,3 +416,95 @@ def test_initiator_and_counterpart_are_never_the_same_party(sentences: list[str]
         and counterpart.casefold() not in initiator.casefold()
         for _, initiator, counterpart in found
     )
+
+
+def test_another_country_is_the_other_side_before_another_home_region() -> None:
+    found = events(
+        "Калужская область",
+        "В Москве прошла презентация инвестиционных проектов Калужской области для деловых "
+        "кругов Японии.",
+    )
+    assert [(kind, counterpart) for kind, _, counterpart in found] == [
+        ("localization_invitation", "Японии")
+    ]
+
+
+def test_production_agreed_between_places_with_no_firm_is_their_agreement() -> None:
+    between_places = events(
+        "Калужская область",
+        "Калужская область и Хэнань подписали меморандум о создании совместных производств.",
+    )
+    assert [kind for kind, _, _ in between_places] == ["agreement"]
+    with_a_firm = events(
+        "Калужская область",
+        "Калужская область и Zoomlion подписали меморандум о создании совместных производств.",
+    )
+    assert "localization_plan" in [kind for kind, _, _ in with_a_firm]
+
+
+def test_counted_investment_contracts_are_a_statistic() -> None:
+    ru = shipped_event_cues().of("ru")
+    counted = (
+        "Будет подписано около 10 специальных инвестконтрактов, инвесторы инвестируют 250 млрд."
+    )
+    assert trigger_types(counted, ru) == []
+    assert [k for k, _, _ in trigger_types("Инвесторы инвестируют 250 млрд.", ru)] == [
+        EventType.INVESTMENT
+    ]
+
+
+def test_a_mission_is_read_where_its_sentence_names_its_party() -> None:
+    found = events(
+        "Калужская область и Китай",
+        "Делегацию возглавит губернатор. Делегация посетила Харбин.",
+    )
+    assert [(kind, counterpart) for kind, _, counterpart in found] == [
+        ("business_mission", "Харбин")
+    ]
+
+
+def test_an_exclaimed_slogan_is_not_a_reported_fact() -> None:
+    assert events("Bashkortostan and China", "Zoomlion will invest in China!") == []
+    assert events("Bashkortostan and China", "Zoomlion will invest in China.") != []
+
+
+def test_an_exhibition_presentation_of_enterprises_is_no_invitation_to_localize() -> None:
+    found = events(
+        "Калужская область и Китай",
+        "Выставка-презентация предприятий Калужской области пройдёт в Харбине.",
+    )
+    assert [kind for kind, _, _ in found] == ["product_presentation"]
+
+
+def test_a_mission_to_a_city_is_part_of_the_forum_with_its_region() -> None:
+    found = events(
+        "Калужская область и Китай",
+        "Делегация Калужской области посетила Харбин. "
+        "Форум регионов с провинцией Хэйлунцзян собрал 300 компаний.",
+    )
+    assert [(kind, counterpart) for kind, _, counterpart in found] == [("forum", "Хэйлунцзян")]
+
+
+def test_who_signed_the_document_already_told_of_is_no_second_agreement() -> None:
+    found = events(
+        "Калужская область",
+        "Калужская область подписала соглашение с Хэнань. "
+        "Подписи под документом поставили губернатор и глава Sany.",
+    )
+    assert [(kind, counterpart) for kind, _, counterpart in found] == [("agreement", "Хэнань")]
+
+
+def test_a_union_the_title_names_alone_is_the_other_party() -> None:
+    found = events(
+        "Union State council meets in Russia",
+        "The council signed an agreement on industrial cooperation.",
+    )
+    assert ("agreement", "Russia", "Union State") in found
+
+
+def test_a_document_named_in_the_sentence_is_not_a_party() -> None:
+    found = events(
+        "Russia and China",
+        "Russia signed a protocol amending the Eurasian Economic Union Treaty.",
+    )
+    assert [(kind, counterpart) for kind, _, counterpart in found] == [("agreement", "China")]

@@ -19,7 +19,7 @@ FLOORS = {
     ("ru", "entities"): 0.75,
     ("en", "entities"): 0.67,
     ("zh", "entities"): 0.75,
-    ("ru", "events"): 0.43,
+    ("ru", "events"): 0.45,
     ("en", "events"): 0.42,
     ("zh", "events"): 0.41,
     ("ru", "amounts"): 0.95,

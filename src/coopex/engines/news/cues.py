@@ -11,6 +11,8 @@ from dataclasses import dataclass, field, replace
 from coopex.domain.news import EventType
 
 _I = re.IGNORECASE
+# "About 20 agreements worth 250 bn roubles will be signed": a statistic, not a lead.
+STATISTICS = frozenset({EventType.AGREEMENT, EventType.INVESTMENT})
 
 
 def _any(alternatives: Sequence[str]) -> re.Pattern[str]:
@@ -31,6 +33,8 @@ CUE_ROLES = (
     "occasion",  # "at the meeting", "в ходе переговоров": talks as the occasion of a statement
     "states",  # a verb of saying: "заявил", "stated", "表示"
     "background",  # "previously", "ранее", "之前": an earlier fact told as context
+    "told_again",  # "the document was signed by", "会见时在座": an event the page has told of
+    "document_name",  # "Eurasian Economic Union Treaty": a document signed, not a party
 )
 
 
@@ -53,6 +57,8 @@ class EventCues:
     occasion: re.Pattern[str]
     states: re.Pattern[str]
     background: re.Pattern[str]
+    told_again: re.Pattern[str]
+    document_name: re.Pattern[str]
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -101,12 +107,17 @@ class EventCues:
             same_again=_any(by_cue.get("same_again", [])),
             points_back=_any(by_cue.get("points_back", [])),
             not_a_forum=_any(by_cue.get("not_a_forum", [])),
-            counted=re.compile(r"\d+\s+" + _any(by_cue.get("counted", [])).pattern, _I),
+            # "20 agreements", "10 специальных инвестконтрактов": up to two words between.
+            counted=re.compile(
+                r"\d+\s+(?:[^\W\d]+\s+){0,2}\w*" + _any(by_cue.get("counted", [])).pattern, _I
+            ),
             venue_before=re.compile(_any(by_cue.get("venue_before", [])).pattern + r"\s*$", _I),
             media=_any(by_cue.get("media", [])),
             occasion=_any(by_cue.get("occasion", [])),
             states=_any(by_cue.get("states", [])),
             background=_any(by_cue.get("background", [])),
+            told_again=_any(by_cue.get("told_again", [])),
+            document_name=_any(by_cue.get("document_name", [])),
             # Where a quote ends and its attribution begins: «...», — сказал X / "...," said X.
             attribution=re.compile(r"[»”\"]\s*,?\s*[—–-]\s+\w|[”\"],?\s+(?:" + said + r")\b", _I),
         )
@@ -120,7 +131,7 @@ def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, 
         match = pattern.search(sentence)
         if match is None:
             continue
-        if kind is EventType.AGREEMENT and cues.counted.search(sentence):
+        if kind in STATISTICS and cues.counted.search(sentence):
             continue
         if kind is EventType.FORUM and cues.not_a_forum.search(sentence):
             continue

@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from coopex.domain.geography import Place
 from coopex.domain.news import EventType, LeadEvent, Mention, MentionKind
-from coopex.engines.news.cues import EventCues, trigger_types
+from coopex.engines.news.cues import STATISTICS, EventCues, trigger_types
 from coopex.engines.news.event_scoring import Candidate, EventChooser, features, page_of
 from coopex.engines.news.parties import (
     EventReader,
@@ -50,6 +50,9 @@ _ONCE_PER_PAGE = frozenset(
         EventType.LOCALIZATION_INVITATION,
     }
 )
+# A visit is told where it goes: a sentence about a delegation that names no party of its own
+# ("Донскую делегацию возглавит губернатор") adds nothing to the story's other side.
+_PARTY_IN_SENTENCE = frozenset({EventType.BUSINESS_MISSION})
 _ABSORBED_BY = {
     EventType.INVESTMENT: (EventType.LOCALIZATION_PLAN,),
     EventType.BUSINESS_MISSION: (EventType.FORUM,),
@@ -63,6 +66,7 @@ AMOUNT_EVENTS = {
 }
 
 _FIGURE = re.compile(r"\d")
+_EXCLAIMED = ("!", "！")
 SectorTagger = Callable[[str], tuple[str, ...]]
 # Given a sentence and the event types its wordings name, the types it reports (learned from
 # labelled sentences: it may drop a type, or name one the wordings missed).
@@ -99,14 +103,19 @@ def read_events(
     reader = EventReader(paragraphs, sentences, sides, cues)
     proposed: list[list[Candidate]] = []
     previous: EventType | None = None
+    told: set[EventType] = set()  # the types already proposed
     for index, sentence in enumerate(sentences):
+        if sentence.text.rstrip().endswith(_EXCLAIMED):
+            continue  # a slogan or a cheer ("Invest in Russia!"), not a reported fact
         found = [
             (kind, end, "wording")
             for kind, start, end in trigger_types(sentence.text, cues)
             if not _in_a_name(sentence, start, end)
         ]
         for measure in amount_measures(sentence.written):
-            if measure in AMOUNT_EVENTS:
+            if measure in AMOUNT_EVENTS and not (
+                AMOUNT_EVENTS[measure] in STATISTICS and cues.counted.search(sentence.text)
+            ):
                 found.append((AMOUNT_EVENTS[measure], 0, "amount"))
         if not found and previous is not None and cues.same_again.search(sentence.text):
             found = [(previous, 0, "again")]
@@ -116,12 +125,19 @@ def read_events(
                 (kind, *how.get(kind, (0, "typer"))) for kind in typer(sentence.text, list(how))
             ]
         found = _covered_here(found, sentence.text, cues)
+        found = _signed_without_a_firm(found, sentence)
         topics = sectors(sentence.text) if found else ()
         hosts_talks = any(kind in _HOSTS_TALKS for kind, _, _ in found)
         for kind, trigger_end, source in found:
+            if kind in told and cues.told_again.search(sentence.text):
+                continue  # "the document was signed by …", "会见时在座": the event told of
+
             possible = reader.counterparts(index, kind, trigger_end)
             if kind is EventType.NEGOTIATION and hosts_talks and possible and not possible[0][1]:
                 continue  # talks at the sentence's forum or mission, with nobody of their own
+            if kind in _PARTY_IN_SENTENCE:
+                here = {m.name for m in sentence.mentions}
+                possible = [p for p in possible if p[0] in here]
             options = []
             for rank, (counterpart, named_here, ruled) in enumerate(possible):
                 initiator = reader.initiator(sentence, kind, counterpart)
@@ -133,6 +149,7 @@ def read_events(
             if options:
                 proposed.append(options)
                 previous = kind
+                told.add(kind)
     chosen = _chosen(proposed, sentences, sides, chooser)
     names = [m.name for m in mentions if m.kind is MentionKind.ORGANIZATION]
     locations = {m.name for m in mentions if m.kind is MentionKind.LOCATION}
@@ -212,6 +229,20 @@ def _covered_here(
     ]
 
 
+def _signed_without_a_firm(
+    found: list[tuple[EventType, int, str]], sentence: Sentence
+) -> list[tuple[EventType, int, str]]:
+    """Production agreed between places, with no firm named ("области подписали меморандум о
+    создании совместных производств"), is their agreement; a firm's plant signed for stays its
+    localization plan (the annotation guideline)."""
+    kinds = {kind for kind, _, _ in found}
+    if EventType.AGREEMENT not in kinds or EventType.LOCALIZATION_PLAN not in kinds:
+        return found
+    if any(m.kind is MentionKind.ORGANIZATION for m in sentence.mentions):
+        return found
+    return [f for f in found if f[0] is not EventType.LOCALIZATION_PLAN]
+
+
 def _full_names(event: LeadEvent, names: Sequence[str]) -> LeadEvent:
     """The fullest form the document gives of an organisation ("Новый банк" -> "Новый банк
     развития"); a place stays itself ("China" is not "China Chamber of Commerce")."""
@@ -228,6 +259,12 @@ def _nested_places(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
     if first is None or second is None or first.is_union or second.is_union:
         return False
     return first.countries == second.countries and not (first.is_region and second.is_region)
+
+
+def _one_place(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
+    """ "哈尔滨" and "黑龙江": a city and its region."""
+    first, second = places.get(a), places.get(b)
+    return first is not None and second is not None and first.code == second.code
 
 
 def _same_side(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
@@ -290,7 +327,11 @@ def _distinct(
     def absorbed(event: LeadEvent) -> bool:
         stronger = _ABSORBED_BY.get(event.type, ())
         return any(
-            c.event.type in stronger and same_party(c.event.counterpart, event.counterpart)
+            c.event.type in stronger
+            and (
+                same_party(c.event.counterpart, event.counterpart)
+                or _one_place(c.event.counterpart, event.counterpart, places)
+            )
             for c in kept
         )
 

@@ -9,7 +9,8 @@ The counterpart is looked for in a fixed order that suits the event type:
 2. an earlier organisation of the same paragraph when the sentence points back to one
    ("этой компании", "руководством банка", "its production");
 3. the document's counterpart: the first place, not on the initiator's side, of the title or
-   else of the text.
+   else of the text (known places first, another country before another home region); a union
+   the title names with nobody from outside it.
 
 The initiator is the document's side: the first place of the home countries named in the title,
 else the first home region of the text, else the home country; a story that names no home place
@@ -93,6 +94,14 @@ class Sides:
             return place.code == own.code or place.code in own.countries
         return place.within(own.countries)
 
+    def order(self, name: str) -> tuple[bool, bool]:
+        """Which of the other side's places is its party first: one the gazetteer knows before
+        a name it does not ("Германия" before "Бонн"), another country before another region
+        of the initiator's own (a Japanese embassy's presentation "в Москве" is Japan's)."""
+        place = self.places.get(name)
+        own = self.initiator_place.countries if self.initiator_place else frozenset()
+        return place is None, place is not None and place.within(own)
+
 
 def document_sides(
     sentences: Sequence[Sentence], places: Mapping[str, Place | None], home: frozenset[str]
@@ -119,10 +128,17 @@ def document_sides(
     # A place the gazetteer knows before a name it does not: "Германия" rather than the
     # city "Бонн" it has never heard of, or a misread name.
     places_in_order = sorted(
-        (m.name for m in title + body if m.kind is MentionKind.LOCATION),
-        key=lambda name: places.get(name) is None,
+        (m.name for m in title + body if m.kind is MentionKind.LOCATION), key=sides.order
     )
     organizations = [m.name for m in title if m.kind is MentionKind.ORGANIZATION]
+    # A union the title names with nobody from outside it ("EAEU summit in Moscow") is the
+    # story's other party: its members act together.
+    titled_places = [m.name for m in title if m.kind is MentionKind.LOCATION]
+    union = next(
+        (n for n in titled_places if (p := places.get(n)) is not None and p.is_union), None
+    )
+    if union is not None and all(sides.own_side(n) for n in titled_places):
+        return Sides(initiator, initiator_place, union, places)
     counterpart = next(
         (name for name in places_in_order if not sides.own_side(name)),
         organizations[0] if organizations else "",
@@ -157,6 +173,7 @@ class EventReader:
             and m.start < attribution
             and not self._cues.venue_before.search(paragraph[max(0, m.start - 30) : m.start])
             and not self._sides.places.get(m.name)
+            and not self._cues.document_name.search(m.name)
             and not self._own_organization(m, sentence)
             and not self._credited_source(m, paragraph)
         ]
@@ -188,7 +205,7 @@ class EventReader:
                 for m in sentence.mentions
                 if m.kind is MentionKind.LOCATION and not self._sides.own_side(m.name)
             ),
-            key=lambda m: self._sides.places.get(m.name) is None,
+            key=lambda m: self._sides.order(m.name),
         )
 
     def _earlier_organization(self, index: int, kind: EventType) -> str | None:
@@ -245,12 +262,18 @@ class EventReader:
         elif kind is EventType.TRADE_FIGURE:
             # Trade is between the two places the sentence names ("our trade with Russia"),
             # whichever side they are on.
+            # A region of the initiator's own country is the figure's initiator rather than its
+            # counterpart, unless nobody else is named ("…, Governor of Irkutsk region").
+            at_home = [name for name in places if self._sides.order(name)[1]]
             own = [
                 m.name
                 for m in sentence.mentions
-                if m.kind is MentionKind.LOCATION and self._sides.places.get(m.name) is not None
+                if m.kind is MentionKind.LOCATION
+                and self._sides.places.get(m.name) is not None
+                and m.name not in at_home
             ]
-            order = [*places, *own, self._sides.counterpart]
+            abroad = [name for name in places if name not in at_home]
+            order = [*abroad, *own, self._sides.counterpart, *at_home]
         else:
             order = [*places, self._sides.counterpart]
         others = [m.name for m in sentence.mentions if m.kind is not MentionKind.PERSON]
@@ -291,15 +314,32 @@ class EventReader:
                 ):
                     return mention.name
         # The home-side region the sentence itself names ("Irkutsk Region's trade with China"
-        # in a story about several regions), else the document's side (by its own name).
+        # in a story about several regions), else the document's side (by its own name). A
+        # trade figure's region may be named just before it in its paragraph ("…partners of
+        # Sakhalin Region. With 2 billion US dollars, it came third in the foreign trade of the
+        # island region").
         own = self._sides.initiator_place
-        for mention in sentence.mentions:
+        mentions = list(sentence.mentions)
+        ours = self._sides.own_side
+        if kind is EventType.TRADE_FIGURE:
+            at = self._sentences.index(sentence)
+            if at > 0 and self._sentences[at - 1].paragraph == sentence.paragraph:
+                mentions += self._sentences[at - 1].mentions
+            if own is not None:
+                # Each region of the initiator's country has a trade figure of its own.
+                countries = own.countries
+
+                def ours(name: str) -> bool:
+                    place = self._sides.places.get(name)
+                    return place is not None and place.within(countries)
+
+        for mention in mentions:
             place = self._sides.places.get(mention.name)
             if (
                 mention.kind is MentionKind.LOCATION
                 and place is not None
                 and place.is_region
-                and self._sides.own_side(mention.name)
+                and ours(mention.name)
                 and not (own is not None and place.code == own.code)
                 and not same_party(mention.name, counterpart)
             ):
