@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Mapping
 from datetime import datetime
@@ -22,6 +23,7 @@ from coopex.cli.output import (
     fail,
     pages,
     show_record,
+    unexpected,
 )
 from coopex.domain.accounts import Role
 from coopex.domain.errors import DomainError
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from coopex.app import Coopex
     from coopex.services.transfer import RejectedRecord
 
+log = logging.getLogger(__name__)
 app = typer.Typer(
     no_args_is_help=True,
     help="coopex — industrial cooperation and localization exchange.",
@@ -758,6 +761,11 @@ def import_(
                 ok = _import_one(coopex, path, entity, file_format, partial, rejects, as_json)
             except DomainError as error:  # a rule broken at write time: this file only
                 _report_failure(path, f"nothing imported: {error}", [], as_json)
+                ok = False
+            except Exception as error:  # the database or a bug mid-file: this file only,
+                # its transaction rolled back whole (the traceback goes to the debug log)
+                log.debug("importing %s failed", path, exc_info=True)
+                _report_failure(path, f"nothing imported: {unexpected(error)}", [], as_json)
                 ok = False
             failed += 0 if ok else 1
             progress.advance(task)

@@ -126,15 +126,17 @@ def loaded(factory: ModelsFactory) -> NewsModels:
     return models
 
 
-def _start_worker(factory: ModelsFactory) -> None:
+def _start_worker(factory: ModelsFactory, parent: int) -> None:
     global _worker_models
-    _watch_parent(os.getppid())
+    _watch_parent(parent)
     _worker_models = loaded(factory)
 
 
 def _watch_parent(parent: int, every: float = 1.0) -> None:
     """End this reader when the process that started it is gone (killed, or stopped without
-    shutting its pool down): a reader holds hundreds of MB and must not be orphaned."""
+    shutting its pool down): a reader holds hundreds of MB and must not be orphaned. The
+    parent's pid comes from the parent itself: one that died before this reader got here
+    would otherwise leave its adopter's pid to watch, which never changes."""
 
     def watch() -> None:
         while True:
@@ -269,7 +271,7 @@ class NewsService:
                     self._pool_size,
                     mp_context=multiprocessing.get_context("spawn"),
                     initializer=_start_worker,
-                    initargs=(self._factory,),
+                    initargs=(self._factory, os.getpid()),
                 )
                 for ready in [self._pool.submit(_worker_ready) for _ in range(self._pool_size)]:
                     ready.result()
