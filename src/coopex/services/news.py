@@ -31,6 +31,7 @@ from coopex.domain.accounts import Actor, require_staff
 from coopex.domain.audit import Outcome
 from coopex.domain.errors import Conflict, FieldError, NotFound, ValidationFailed
 from coopex.domain.fields import stable_ref
+from coopex.domain.jobs import JobFailed
 from coopex.domain.matching import Match
 from coopex.domain.news import Lead, LeadEvent, LeadStatus, NewsLeads, decide
 from coopex.domain.organizations import Organization, Provenance
@@ -50,8 +51,10 @@ from coopex.engines.news.pipeline import (
 )
 from coopex.interchange.news_sources import SourceProblem
 from coopex.services.auditing import AuditedChange
+from coopex.services.jobs import JobContext
 from coopex.services.matching import MIN_QUERY_LETTERS, MatchingService
 from coopex.storage.database import Database
+from coopex.storage.jobs import JobInput
 from coopex.storage.news import NewsRepository, StoredDocument
 from coopex.storage.organizations import OrganizationRepository
 from coopex.storage.projects import ProjectRepository
@@ -104,6 +107,39 @@ class IngestReport:
             "leads": self.leads,
             "errors": len(self.errors),
         }
+
+    def as_dict(self) -> dict[str, Any]:
+        """The summary, each document's outcome and the time per stage (a job's result)."""
+        return {
+            **self.summary(),
+            "items": [
+                {
+                    "source": i.source,
+                    "outcome": i.outcome,
+                    "document_id": i.document_id,
+                    "leads": i.leads,
+                    "reason": i.reason,
+                }
+                for i in self.items
+            ],
+            "seconds_per_stage": {k: round(v, 4) for k, v in self.timings.items()},
+        }
+
+
+def job_inputs(sources: Iterable[Source]) -> list[JobInput]:
+    """An upload's entries as a job keeps them until it reads them."""
+    return [
+        JobInput(s.source, problem=s.reason)
+        if isinstance(s, SourceProblem)
+        else JobInput(s.name, s.data, s.format, s.url)
+        for s in sources
+    ]
+
+
+def _job_source(item: JobInput) -> Source:
+    if item.data is None:
+        return SourceProblem(item.name, item.problem or "no content")
+    return RawDocument(item.name, item.data, "html" if item.format == "html" else "text", item.url)
 
 
 # Worker processes: the models load once per process, in the initializer.
@@ -404,6 +440,18 @@ class NewsService:
         # transaction committed: a rolled-back one must not leave its row ids behind.
         names.merge(pending)
         return item
+
+    def run_job(self, job: JobContext) -> dict[str, Any]:
+        """A news upload's job: its documents are ingested as its owner, the report is its
+        result; nothing readable at all is a failure (the API's synchronous answer was 422)."""
+        report = self.ingest(
+            job.actor, map(_job_source, job.inputs()), progress=lambda _: job.advance()
+        )
+        if report.items and len(report.errors) == len(report.items):
+            raise JobFailed(
+                f"none of the {len(report.items)} documents could be read", report.as_dict()
+            )
+        return report.as_dict()
 
     # ---- leads ---------------------------------------------------------------------------
 
