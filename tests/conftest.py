@@ -85,8 +85,11 @@ def postgres_database() -> Iterator[str]:
 
 
 def _truncate_postgres(url: str) -> None:
+    """Empties our tables and the job queue's (a job left queued by one test must not run in
+    the next, whose job ids start at 1 again)."""
     engine = sa.create_engine(url)
-    tables = ", ".join(f'"{t.name}"' for t in metadata.sorted_tables)
+    queue = [n for n in sa.inspect(engine).get_table_names() if n.startswith("procrastinate_")]
+    tables = ", ".join(f'"{name}"' for name in [*(t.name for t in metadata.sorted_tables), *queue])
     with engine.begin() as connection:
         connection.execute(sa.text(f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     engine.dispose()

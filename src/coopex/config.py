@@ -33,6 +33,10 @@ class Settings(BaseSettings):
     # Processes that read news in parallel (each loads the models once); 0: one per core for
     # batches of 64 documents or more, in this process below that.
     news_workers: int = 0
+    # Background jobs (news uploads, full suggestion refreshes from the API) each server runs
+    # at once on PostgreSQL; 0 leaves them to `coopex worker`. On SQLite the server runs them
+    # one at a time whatever this says.
+    job_workers: int = Field(default=1, ge=0)
     # Request bodies: JSON and forms up to max_body_bytes; news uploads up to max_upload_bytes.
     max_body_bytes: int = 1024 * 1024
     max_upload_bytes: int = 50 * 1024 * 1024

@@ -7,9 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 from typer.testing import CliRunner
 
 from coopex.cli.main import app
+from coopex.domain.organizations import Organization
 from tests.hostile import corpus
 
 runner = CliRunner()
@@ -112,3 +114,50 @@ def test_news_ingest_refuses_bombs_and_blobs(tmp_path: Path) -> None:
     assert any("deep.jsonl" in s and "nested" in e for s, e in problems.items()), problems
     assert any("surrogate" in s and "surrogate" in e for s, e in problems.items()), problems
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    ("failure", "said"),
+    [
+        (
+            sa.exc.OperationalError(
+                "INSERT INTO organizations (ref) VALUES (?)", ("boom",), Exception("disk I/O error")
+            ),
+            "the database failed: disk I/O error",
+        ),
+        (RuntimeError("a bug on this row"), "unexpected RuntimeError: a bug on this row"),
+    ],
+)
+def test_a_failure_mid_file_is_reported_and_the_next_file_still_goes_in(
+    registry: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, failure: Exception, said: str
+) -> None:
+    """Not a broken rule but the database (or a bug) failing on the second row of a file: the
+    file is reported, none of its rows stay, and the next file is imported."""
+    from coopex.storage.organizations import OrganizationRepository
+
+    add = OrganizationRepository.add
+
+    def failing(self: OrganizationRepository, organization: Organization) -> Organization:
+        if organization.ref == "ru-boom":
+            raise failure
+        return add(self, organization)
+
+    monkeypatch.setattr(OrganizationRepository, "add", failing)
+    failing_file = tmp_path / "failing.csv"
+    failing_file.write_text(
+        corpus.ORG_HEADER
+        + "ru-first,First Plant,enterprise,RU,RU-MO\nru-boom,Boom Plant,enterprise,RU,RU-MO\n"
+    )
+    good = tmp_path / "good.csv"
+    good.write_text(corpus.ORG_HEADER + "ru-next,Next Plant,enterprise,RU,RU-TA\n")
+    code, _, err = run("import", str(failing_file), str(good))
+    assert code == 1
+    assert f"{failing_file}: nothing imported: {said}" in " ".join(err.split())
+    assert "INSERT" not in err and "Traceback" not in err
+    assert run("org", "show", "ru-first")[0] == 1  # the row before the failure is gone too
+    assert run("org", "show", "ru-next")[0] == 0
+    run_json = run("import", str(failing_file), "--json")
+    assert json.loads(run_json[1])["ok"] is False and said in json.loads(run_json[1])["error"]
+    monkeypatch.undo()
+    code, _, err = run("import", str(failing_file))
+    assert code == 0, err

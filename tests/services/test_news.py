@@ -229,3 +229,43 @@ def test_a_reader_process_that_dies_is_replaced_and_nothing_is_lost(coopex: Coop
     report = coopex.news.ingest(OPERATOR, documents)
     assert [item.outcome for item in report.items] == ["stored"] * len(documents)
     assert coopex.news.warm() is not pool  # fresh readers took over
+
+
+def test_a_rolled_back_document_leaves_no_organisation_behind_for_the_next_one(
+    coopex: Coopex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first copy of a page fails after registering its provisional organisations (its
+    transaction rolls back); the second copy must register them again, not link to the row
+    ids the rollback took away (another organisation's on SQLite, none on PostgreSQL)."""
+    from coopex.storage.news import NewsRepository
+
+    add_leads = NewsRepository.add_leads
+    calls: list[int] = []
+
+    def fail_first(self: NewsRepository, rows: Any) -> int:
+        calls.append(len(rows))
+        if len(calls) == 1:
+            raise RuntimeError("the disk is full")
+        return add_leads(self, rows)
+
+    monkeypatch.setattr(NewsRepository, "add_leads", fail_first)
+    data = CHUVASHIA.read_bytes()
+    report = coopex.news.ingest(
+        OPERATOR, [RawDocument("first.txt", data), RawDocument("second.txt", data)]
+    )
+    assert [item.outcome for item in report.items] == ["error", "stored"]
+    assert report.items[0].reason == "not stored: the database refused it (see the log)"
+    stored = all_leads(coopex)
+    assert len(stored) == report.items[1].leads > 0
+    for lead in stored:
+        for name, ref in (
+            (lead.event.initiator, lead.initiator_org),
+            (lead.event.counterpart, lead.counterpart_org),
+        ):
+            if ref is not None:  # each party links to the organisation of its own name
+                organization = coopex.registry.get_organization(ref)
+                assert organization.source == "news:second.txt"
+                assert organization.name == name[:200]
+    with coopex.database.transaction() as connection:
+        sources = connection.execute(sa.select(organizations.c.source)).scalars().all()
+    assert "news:first.txt" not in sources

@@ -15,7 +15,9 @@ def test_migrated_schema_matches_the_tables(database_url: str) -> None:
     engine = create_engine(database_url)
     try:
         with engine.connect() as connection:
-            context = MigrationContext.configure(connection, opts={"compare_type": True})
+            context = MigrationContext.configure(
+                connection, opts={"compare_type": True, "include_name": migrate.declared_here}
+            )
             assert compare_metadata(context, metadata) == []
         assert migrate.is_up_to_date(engine)
     finally:
@@ -27,7 +29,7 @@ def test_downgrade_to_base_and_back(database_url: str) -> None:
     try:
         migrate.downgrade(engine, "base")
         assert migrate.current_revision(engine) is None
-        assert "listings" not in sa.inspect(engine).get_table_names()
+        assert sa.inspect(engine).get_table_names() == ["alembic_version"]
         migrate.upgrade(engine)
         assert migrate.current_revision(engine) == migrate.head_revision()
         assert set(metadata.tables) <= set(sa.inspect(engine).get_table_names())

@@ -10,6 +10,7 @@ from fastapi.testclient import TestClient
 from coopex.app import Coopex
 from coopex.services.demo import demo_news_path
 from tests.conftest import OPERATOR, People, org_raw
+from tests.web.jobs import followed
 
 DATA = demo_news_path()
 PROBLEM = "application/problem+json"
@@ -20,11 +21,13 @@ def bearer(token: str) -> dict[str, str]:
 
 
 def upload(api: TestClient, token: str, *names: str) -> dict[str, Any]:
+    """The result of the upload's job (which must succeed)."""
     files = [("files", (name, (DATA / name).read_bytes())) for name in names]
-    response = api.post("/api/v1/news", files=files, headers=bearer(token))
-    assert response.status_code == 200, response.text
-    body: dict[str, Any] = response.json()
-    return body
+    job = followed(api, api.post("/api/v1/news", files=files, headers=bearer(token)), bearer(token))
+    assert job["status"] == "succeeded", job
+    assert job["progress"] == {"done": len(names), "total": len(names)}
+    result: dict[str, Any] = job["result"]
+    return result
 
 
 def test_upload_files_then_page_filter_and_decide_leads(api: TestClient, people: People) -> None:
@@ -88,25 +91,43 @@ def test_upload_crawled_pages_as_json(api: TestClient, people: People) -> None:
         content=json.dumps(pages),
         headers={**bearer(token), "content-type": "application/json"},
     )
-    assert response.status_code == 200
-    body = response.json()
+    body = followed(api, response, bearer(token))["result"]
     assert [item["outcome"] for item in body["items"]] == ["stored", "error"]
     assert body["items"][1]["source"] == "body:2"
     assert '"html" or "text"' in body["items"][1]["reason"]
 
 
-def test_nothing_readable_is_a_problem_naming_each_document(
+def test_nothing_readable_fails_the_job_naming_each_document(
     api: TestClient, people: People
 ) -> None:
     _, token = people.staff()
     files = [("files", ("empty.txt", b"")), ("files", ("blob.bin", bytes(range(256)) * 8))]
-    response = api.post("/api/v1/news", files=files, headers=bearer(token))
-    assert response.status_code == 422 and response.headers["content-type"] == PROBLEM
-    fields = {error["field"]: error["reason"] for error in response.json()["errors"]}
-    assert fields["empty.txt"] == "empty document"
-    assert "not text" in fields["blob.bin"]
+    job = followed(api, api.post("/api/v1/news", files=files, headers=bearer(token)), bearer(token))
+    assert job["status"] == "failed" and job["error"] == "none of the 2 documents could be read"
+    reasons = {item["source"]: item["reason"] for item in job["result"]["items"]}
+    assert reasons["empty.txt"] == "empty document"
+    assert "not text" in reasons["blob.bin"]
+    # What the request itself can tell is answered at once: no job.
     missing = api.post("/api/v1/news", data={"nothing": "here"}, headers=bearer(token))
-    assert missing.status_code == 422
+    assert missing.status_code == 422 and missing.headers["content-type"] == PROBLEM
+
+
+def test_the_job_is_its_owner_s_and_the_admins(
+    api: TestClient, coopex: Coopex, people: People
+) -> None:
+    _, owner = people.staff()
+    files = [("files", ("a.txt", (DATA / "chuvashia_kazakhstan.txt").read_bytes()))]
+    accepted = api.post("/api/v1/news", files=files, headers=bearer(owner))
+    job = followed(api, accepted, bearer(owner))
+    assert job["kind"] == "news.ingest" and job["owner"].startswith("agency_staff-")
+    assert job["result"]["stored"] == 1 and job["result"]["items"][0]["document_id"]
+    assert job["created_at"] <= job["started_at"] <= job["finished_at"]
+    location = accepted.headers["location"]
+    assert api.get(location, headers=bearer(people.admin()[1])).status_code == 200
+    other = api.get(location, headers=bearer(people.staff()[1]))
+    assert other.status_code == 404 and other.headers["content-type"] == PROBLEM
+    assert api.get(location).status_code == 401
+    assert api.get("/api/v1/jobs/2147483648", headers=bearer(owner)).status_code == 422
 
 
 def test_news_is_for_agency_staff(api: TestClient, coopex: Coopex, people: People) -> None:
@@ -119,10 +140,15 @@ def test_news_is_for_agency_staff(api: TestClient, coopex: Coopex, people: Peopl
     assert api.get("/api/v1/news/1", headers=bearer(people.staff()[1])).status_code == 404
 
 
-def test_openapi_documents_both_upload_bodies(api: TestClient) -> None:
+def test_openapi_documents_both_upload_bodies_and_the_job(api: TestClient) -> None:
     spec = api.get("/api/v1/openapi.json").json()
-    body = spec["paths"]["/api/v1/news"]["post"]["requestBody"]["content"]
-    assert {"multipart/form-data", "application/json"} <= set(body)
+    upload = spec["paths"]["/api/v1/news"]["post"]
+    assert {"multipart/form-data", "application/json"} <= set(upload["requestBody"]["content"])
+    assert "200" not in upload["responses"]
+    assert "Location" in upload["responses"]["202"]["headers"]
+    job = upload["responses"]["202"]["content"]["application/json"]["schema"]["$ref"]
+    assert job == "#/components/schemas/JobOut"
+    assert "/api/v1/jobs/{job_id}" in spec["paths"]
     assert "/api/v1/leads/{lead_id}/partners" in spec["paths"]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Mapping
 from datetime import datetime
@@ -22,6 +23,7 @@ from coopex.cli.output import (
     fail,
     pages,
     show_record,
+    unexpected,
 )
 from coopex.domain.accounts import Role
 from coopex.domain.errors import DomainError
@@ -39,6 +41,7 @@ if TYPE_CHECKING:
     from coopex.app import Coopex
     from coopex.services.transfer import RejectedRecord
 
+log = logging.getLogger(__name__)
 app = typer.Typer(
     no_args_is_help=True,
     help="coopex — industrial cooperation and localization exchange.",
@@ -82,6 +85,8 @@ def serve(
     ),
 ) -> None:
     """Start the web/API server."""
+    import signal
+
     import uvicorn
 
     from coopex.nlp.news import check_html_reader
@@ -92,16 +97,54 @@ def serve(
         if demo or force_demo:
             _load_demo(coopex, force_demo)
         _build_index(coopex, full=False)  # warm: the first search should not pay for it
+        coopex.jobs.start()  # jobs asked for over the API (and those left queued) run here
+        coopex.suggestion_feed.start()  # suggestions follow the listings as they change
         host = host or coopex.settings.host
         port = port or coopex.settings.port
         console.print(
             f"coopex serving on [bold]http://{host}:{port}/[/]  (the web application; "
             "API docs: /api/v1/docs)"
         )
+        # uvicorn ends by raising the signal that stopped it once more: SIGTERM's default
+        # action would end the process before the index is saved and the jobs running here
+        # are marked interrupted.
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
         try:
             uvicorn.run(create_app(coopex), host=host, port=port, log_level="info")
         finally:
             coopex.matching.save()
+
+
+@app.command()
+def worker() -> None:
+    """Run background jobs asked for over the API (news uploads, suggestion refreshes) until
+    stopped, beside the servers: PostgreSQL only (on SQLite the server runs them itself).
+    COOPEX_JOB_WORKERS says how many run at once."""
+    import signal
+    import threading
+
+    from coopex.nlp.news import check_html_reader
+
+    with opened() as coopex:
+        if coopex.database.dialect != "postgresql":
+            fail(
+                "on SQLite, jobs run inside `coopex serve`; a separate worker needs PostgreSQL "
+                "(COOPEX_DATABASE_URL)"
+            )
+        if coopex.settings.job_workers < 1:
+            fail("COOPEX_JOB_WORKERS is 0: this worker would run no job")
+        check_html_reader()
+        stop = threading.Event()
+        for number in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(number, lambda *_: stop.set())
+        coopex.jobs.start()
+        console.print(
+            f"coopex worker: up to {coopex.settings.job_workers} job(s) at once; Ctrl+C stops",
+            highlight=False,
+        )
+        while not stop.wait(1.0):
+            pass
+        console.print("stopping: running jobs end at their next step (marked interrupted)")
 
 
 @app.command()
@@ -758,6 +801,11 @@ def import_(
                 ok = _import_one(coopex, path, entity, file_format, partial, rejects, as_json)
             except DomainError as error:  # a rule broken at write time: this file only
                 _report_failure(path, f"nothing imported: {error}", [], as_json)
+                ok = False
+            except Exception as error:  # the database or a bug mid-file: this file only,
+                # its transaction rolled back whole (the traceback goes to the debug log)
+                log.debug("importing %s failed", path, exc_info=True)
+                _report_failure(path, f"nothing imported: {unexpected(error)}", [], as_json)
                 ok = False
             failed += 0 if ok else 1
             progress.advance(task)

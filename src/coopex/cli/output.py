@@ -58,6 +58,19 @@ def _cell(_column: str, value: object) -> str:
     return str(value)
 
 
+def unexpected(error: Exception) -> str:
+    """An unexpected failure in words for the operator: the database driver's own message
+    (never the SQL statement and parameters SQLAlchemy appends to it), or the exception's."""
+    from sqlalchemy.exc import DBAPIError
+
+    if isinstance(error, DBAPIError):
+        kind, message = "the database failed", str(error.orig)
+    else:
+        kind, message = f"unexpected {type(error).__name__}", str(error)
+    lines = message.strip().splitlines()
+    return f"{kind}: {lines[0][:300]}" if lines else kind
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     errors.print(f"[bold red]error:[/] {message}", highlight=False)
     raise typer.Exit(code)

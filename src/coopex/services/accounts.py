@@ -222,6 +222,16 @@ class AccountService:
         with self.database.transaction() as connection:
             return AccountRepository(connection).organization_refs(actor.user_id)
 
+    def actor_now(self, user_id: int) -> Actor:
+        """The user as they are now (role, organisations), to act for them after their request
+        ended (a background job); a deactivated or deleted account no longer acts."""
+        with self.database.transaction() as connection:
+            repo = AccountRepository(connection)
+            user = repo.user(id=user_id)
+            if user is None or not user.active:
+                raise AuthenticationFailed("the account that asked for it is no longer active")
+            return _actor(repo, user)
+
     def actor_for(self, user: User) -> Actor:
         assert user.id is not None
         with self.database.transaction() as connection:

@@ -63,9 +63,19 @@ class ChangeFeedReader:
 
     def start_at_end(self) -> None:
         """Skip what is already on the feed (the caller just read the current state)."""
-        with self._lock, self.database.transaction() as connection:
-            self._after = ChangeFeedRepository(connection).last_id()
+        with self.database.transaction() as connection:
+            self.start_at(ChangeFeedRepository(connection).last_id())
+
+    def start_at(self, position: int) -> None:
+        """Read what comes after feed id `position` (where a follower stopped before)."""
+        with self._lock:
+            self._after = position
             self._gaps.clear()
+
+    @property
+    def position(self) -> int:
+        """The last feed id read."""
+        return self._after
 
     def prune(self) -> int:
         with self.database.transaction() as connection:

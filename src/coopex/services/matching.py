@@ -139,10 +139,12 @@ class MatchingService:
             self.catch_up()
             return engine.search(query, filters, limit)
 
-    def indexed(self) -> list[IndexedListing]:
+    def indexed(self, fresh: bool = False) -> list[IndexedListing]:
+        """The published listings the index holds; `fresh`: with every change committed
+        so far, other processes' too (not only those polled in the last half second)."""
         with self._lock:
             engine = self.engine
-            self.catch_up()
+            self.catch_up(force=fresh)
             return engine.items()
 
     def catch_up(self, force: bool = False) -> int:

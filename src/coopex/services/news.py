@@ -31,6 +31,7 @@ from coopex.domain.accounts import Actor, require_staff
 from coopex.domain.audit import Outcome
 from coopex.domain.errors import Conflict, FieldError, NotFound, ValidationFailed
 from coopex.domain.fields import stable_ref
+from coopex.domain.jobs import JobFailed
 from coopex.domain.matching import Match
 from coopex.domain.news import Lead, LeadEvent, LeadStatus, NewsLeads, decide
 from coopex.domain.organizations import Organization, Provenance
@@ -50,8 +51,10 @@ from coopex.engines.news.pipeline import (
 )
 from coopex.interchange.news_sources import SourceProblem
 from coopex.services.auditing import AuditedChange
+from coopex.services.jobs import JobContext
 from coopex.services.matching import MIN_QUERY_LETTERS, MatchingService
 from coopex.storage.database import Database
+from coopex.storage.jobs import JobInput
 from coopex.storage.news import NewsRepository, StoredDocument
 from coopex.storage.organizations import OrganizationRepository
 from coopex.storage.projects import ProjectRepository
@@ -105,6 +108,39 @@ class IngestReport:
             "errors": len(self.errors),
         }
 
+    def as_dict(self) -> dict[str, Any]:
+        """The summary, each document's outcome and the time per stage (a job's result)."""
+        return {
+            **self.summary(),
+            "items": [
+                {
+                    "source": i.source,
+                    "outcome": i.outcome,
+                    "document_id": i.document_id,
+                    "leads": i.leads,
+                    "reason": i.reason,
+                }
+                for i in self.items
+            ],
+            "seconds_per_stage": {k: round(v, 4) for k, v in self.timings.items()},
+        }
+
+
+def job_inputs(sources: Iterable[Source]) -> list[JobInput]:
+    """An upload's entries as a job keeps them until it reads them."""
+    return [
+        JobInput(s.source, problem=s.reason)
+        if isinstance(s, SourceProblem)
+        else JobInput(s.name, s.data, s.format, s.url)
+        for s in sources
+    ]
+
+
+def _job_source(item: JobInput) -> Source:
+    if item.data is None:
+        return SourceProblem(item.name, item.problem or "no content")
+    return RawDocument(item.name, item.data, "html" if item.format == "html" else "text", item.url)
+
 
 # Worker processes: the models load once per process, in the initializer.
 _worker_models: NewsModels | None = None
@@ -126,15 +162,17 @@ def loaded(factory: ModelsFactory) -> NewsModels:
     return models
 
 
-def _start_worker(factory: ModelsFactory) -> None:
+def _start_worker(factory: ModelsFactory, parent: int) -> None:
     global _worker_models
-    _watch_parent(os.getppid())
+    _watch_parent(parent)
     _worker_models = loaded(factory)
 
 
 def _watch_parent(parent: int, every: float = 1.0) -> None:
     """End this reader when the process that started it is gone (killed, or stopped without
-    shutting its pool down): a reader holds hundreds of MB and must not be orphaned."""
+    shutting its pool down): a reader holds hundreds of MB and must not be orphaned. The
+    parent's pid comes from the parent itself: one that died before this reader got here
+    would otherwise leave its adopter's pid to watch, which never changes."""
 
     def watch() -> None:
         while True:
@@ -269,7 +307,7 @@ class NewsService:
                     self._pool_size,
                     mp_context=multiprocessing.get_context("spawn"),
                     initializer=_start_worker,
-                    initargs=(self._factory,),
+                    initargs=(self._factory, os.getpid()),
                 )
                 for ready in [self._pool.submit(_worker_ready) for _ in range(self._pool_size)]:
                     ready.result()
@@ -402,6 +440,18 @@ class NewsService:
         # transaction committed: a rolled-back one must not leave its row ids behind.
         names.merge(pending)
         return item
+
+    def run_job(self, job: JobContext) -> dict[str, Any]:
+        """A news upload's job: its documents are ingested as its owner, the report is its
+        result; nothing readable at all is a failure (the API's synchronous answer was 422)."""
+        report = self.ingest(
+            job.actor, map(_job_source, job.inputs()), progress=lambda _: job.advance()
+        )
+        if report.items and len(report.errors) == len(report.items):
+            raise JobFailed(
+                f"none of the {len(report.items)} documents could be read", report.as_dict()
+            )
+        return report.as_dict()
 
     # ---- leads ---------------------------------------------------------------------------
 

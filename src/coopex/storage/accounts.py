@@ -9,7 +9,7 @@ from sqlalchemy.engine import Connection, RowMapping
 
 from coopex.domain.accounts import Role, TokenInfo, User
 from coopex.domain.organizations import OrgKind
-from coopex.storage.database import as_utc, utc_now
+from coopex.storage.database import as_utc, as_utc_or_none, utc_now
 from coopex.storage.tables import api_tokens, memberships, organizations, users
 
 # Whose staff act for the organisations of their region.
@@ -25,10 +25,6 @@ def _user(row: RowMapping) -> User:
         active=row["active"],
         language=row["language"],
     )
-
-
-def _moment(value: datetime | None) -> datetime | None:
-    return None if value is None else as_utc(value)
 
 
 class AccountRepository:
@@ -187,9 +183,9 @@ class AccountRepository:
                 id=row["id"],
                 name=row["name"],
                 created_at=as_utc(row["created_at"]),
-                last_used_at=_moment(row["last_used_at"]),
-                expires_at=_moment(row["expires_at"]),
-                revoked_at=_moment(row["revoked_at"]),
+                last_used_at=as_utc_or_none(row["last_used_at"]),
+                expires_at=as_utc_or_none(row["expires_at"]),
+                revoked_at=as_utc_or_none(row["revoked_at"]),
             )
             for row in rows
         ]

@@ -10,7 +10,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection
 
 from coopex.storage.database import utc_now
-from coopex.storage.tables import listing_changes
+from coopex.storage.tables import feed_positions, listing_changes
 
 
 class ChangeFeedRepository:
@@ -46,3 +46,23 @@ class ChangeFeedRepository:
             listing_changes.delete().where(listing_changes.c.changed_at < before)
         )
         return int(result.rowcount or 0)
+
+    def position(self, follower: str) -> int | None:
+        """Where `follower` got to on the feed (None: it never followed it)."""
+        found = self.connection.execute(
+            sa.select(feed_positions.c.position).where(feed_positions.c.name == follower)
+        ).scalar()
+        return None if found is None else int(found)
+
+    def save_position(self, follower: str, position: int) -> None:
+        """Move `follower` on to `position`, never back (two processes may follow at once)."""
+        now = utc_now()
+        moved = self.connection.execute(
+            feed_positions.update()
+            .where(feed_positions.c.name == follower, feed_positions.c.position < position)
+            .values(position=position, updated_at=now)
+        )
+        if not moved.rowcount and self.position(follower) is None:
+            self.connection.execute(
+                feed_positions.insert().values(name=follower, position=position, updated_at=now)
+            )

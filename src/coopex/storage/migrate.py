@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from alembic import command
 from alembic.config import Config
@@ -11,6 +12,16 @@ from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+if TYPE_CHECKING:
+    from alembic.runtime.environment import NameFilterParentNames, NameFilterType
+
+
+def declared_here(name: str | None, type_: NameFilterType, _parents: NameFilterParentNames) -> bool:
+    """What autogenerate compares: everything but the job queue's tables, which procrastinate
+    owns (migration 0009 creates them on PostgreSQL from its schema; tables.py omits them)."""
+    return not (type_ == "table" and (name or "").startswith("procrastinate_"))
 
 
 def alembic_config(engine: Engine | None = None) -> Config:

@@ -540,3 +540,51 @@ listing_changes = sa.Table(
     sa.Column("changed_at", Timestamp, nullable=False),
     sa.Index(None, "changed_at"),
 )
+
+# How far a follower of the change feed got (the suggestions follow it), so that it resumes
+# there after a restart instead of missing what changed meanwhile.
+feed_positions = sa.Table(
+    "feed_positions",
+    metadata,
+    sa.Column("name", sa.String(40), primary_key=True),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("updated_at", Timestamp, nullable=False),
+)
+
+# Background jobs asked for over the API, with their status, progress and result; the same
+# on both backends (on PostgreSQL, procrastinate's own tables hold the queue beside them).
+jobs = sa.Table(
+    "jobs",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("kind", sa.String(40), nullable=False),
+    sa.Column("status", sa.String(12), nullable=False),
+    sa.Column("owner_id", sa.Integer, sa.ForeignKey("users.id", ondelete="SET NULL")),
+    sa.Column("owner", sa.String(200), nullable=False),
+    sa.Column("done", sa.Integer, nullable=False),
+    sa.Column("total", sa.Integer, nullable=False),
+    sa.Column("created_at", Timestamp, nullable=False),
+    sa.Column("started_at", Timestamp),
+    sa.Column("finished_at", Timestamp),
+    # Renewed while the job runs: a "running" job whose beat stopped was interrupted.
+    sa.Column("heartbeat_at", Timestamp),
+    sa.Column("result", sa.JSON),
+    sa.Column("error", sa.Text),
+    sa.Index(None, "status"),
+    sa.Index(None, "owner_id"),
+)
+
+# A news upload's documents, kept until its job has read them.
+job_documents = sa.Table(
+    "job_documents",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("job_id", sa.Integer, sa.ForeignKey("jobs.id", ondelete="CASCADE"), nullable=False),
+    sa.Column("position", sa.Integer, nullable=False),
+    sa.Column("name", sa.String(500), nullable=False),
+    sa.Column("url", sa.Text),
+    sa.Column("format", sa.String(10)),
+    sa.Column("data", sa.LargeBinary),
+    sa.Column("problem", sa.Text),  # an entry that could not be taken as a document
+    sa.UniqueConstraint("job_id", "position"),
+)

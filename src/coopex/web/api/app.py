@@ -11,6 +11,7 @@ from coopex.web.api import (
     docs,
     events,
     interests,
+    jobs,
     listings,
     localization,
     matching,
@@ -62,6 +63,7 @@ def create_api(coopex: Coopex) -> FastAPI:
     api.include_router(events.router)
     api.include_router(interests.router)
     api.include_router(tokens.router)
+    api.include_router(jobs.router)
     api.include_router(localization.router)
     api.include_router(localization.products_router)
 

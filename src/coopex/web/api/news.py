@@ -12,57 +12,22 @@ from pydantic import BaseModel, Field
 
 from coopex.domain.accounts import require_staff
 from coopex.domain.errors import FieldError, ValidationFailed
+from coopex.domain.jobs import JobKind
 from coopex.domain.news import EventType, Lead, LeadStatus
 from coopex.domain.paging import MAX_ID
 from coopex.domain.queries import LeadFilter
 from coopex.interchange.news_sources import SourceFormat, json_lines, uploaded
-from coopex.services.news import IngestReport
+from coopex.services.news import job_inputs
 from coopex.storage.news import StoredDocument
 from coopex.web.api.dependencies import ActorDep, CoopexDep
 from coopex.web.api.filters import upper
 from coopex.web.api.guards import check_json
+from coopex.web.api.jobs import ACCEPTED, JobOut, accepted
 from coopex.web.api.paths import RowId
 from coopex.web.api.schemas import MatchOut, PageOut
 
 news_router = APIRouter(prefix="/news", tags=["news"])
 leads_router = APIRouter(prefix="/leads", tags=["news"])
-
-
-class IngestItemOut(BaseModel):
-    source: str
-    outcome: Literal["stored", "duplicate", "near_duplicate", "error"]
-    document_id: int | None
-    leads: int
-    reason: str | None
-
-
-class IngestOut(BaseModel):
-    documents: int
-    stored: int
-    duplicates: int
-    near_duplicates: int
-    leads: int
-    errors: int
-    items: list[IngestItemOut]
-    seconds_per_stage: dict[str, float]
-
-    @classmethod
-    def of(cls, report: IngestReport) -> IngestOut:
-        summary: dict[str, Any] = report.summary()
-        return cls(
-            **summary,
-            items=[
-                IngestItemOut(
-                    source=i.source,
-                    outcome=i.outcome,
-                    document_id=i.document_id,
-                    leads=i.leads,
-                    reason=i.reason,
-                )
-                for i in report.items
-            ],
-            seconds_per_stage={k: round(v, 4) for k, v in report.timings.items()},
-        )
 
 
 _UPLOAD_BODY: dict[str, Any] = {
@@ -129,28 +94,27 @@ async def _documents(request: Request, source_format: SourceFormat) -> list[Any]
 
 @news_router.post(
     "",
-    summary="Upload news pages: each is read into leads and stored (agency staff)",
+    summary="Upload news pages: a background job reads each into leads and stores it "
+    "(agency staff)",
     openapi_extra=_UPLOAD_BODY,
-    response_model=IngestOut,
+    status_code=202,
+    responses=ACCEPTED,
 )
 async def upload_news(
     request: Request,
+    response: Response,
     coopex: CoopexDep,
     actor: ActorDep,
     format: Annotated[
         Literal["auto", "text", "html", "jsonl"],
         Query(description="How to read uploaded files [default: by extension and content]"),
     ] = "auto",
-) -> IngestOut:
+) -> JobOut:
     # Who may upload is decided before the body is read, not after parsing it.
     require_staff(actor, "ingest news")
-    documents = await _documents(request, format)
-    report = await run_in_threadpool(coopex.news.ingest, actor, documents)
-    if report.items and len(report.errors) == len(report.items):
-        raise ValidationFailed(
-            FieldError(item.source, item.reason or "unreadable") for item in report.errors
-        )
-    return IngestOut.of(report)
+    documents = job_inputs(await _documents(request, format))
+    job = await run_in_threadpool(coopex.jobs.enqueue, actor, JobKind.NEWS_INGEST, documents)
+    return accepted(request, response, job)
 
 
 class NewsDocumentOut(BaseModel):

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from fastapi import APIRouter
+from fastapi import APIRouter, Request, Response
 from pydantic import BaseModel, Field
 
+from coopex.domain.jobs import JobKind
 from coopex.domain.suggestions import Suggestion, SuggestionStatus
 from coopex.web.api.dependencies import ActorDep, CoopexDep
+from coopex.web.api.jobs import ACCEPTED, JobOut, accepted
 from coopex.web.api.paths import RowId
 
 router = APIRouter(prefix="/suggestions", tags=["matching"])
@@ -43,14 +45,6 @@ class StatusBody(BaseModel):
     status: SuggestionStatus
 
 
-class RefreshOut(BaseModel):
-    searched: int
-    mutual: int
-    added: int
-    updated: int
-    withdrawn: int
-
-
 @router.get("", summary="Suggestions about your organisations' listings, best first")
 def list_suggestions(
     coopex: CoopexDep, actor: ActorDep, status: SuggestionStatus | None = None
@@ -65,13 +59,12 @@ def set_status(
     return SuggestionOut.of(coopex.suggestions.set_status(actor, suggestion_id, body.status))
 
 
-@router.post("/refresh", summary="Recompute mutual-interest suggestions (admins)")
-def refresh(coopex: CoopexDep, actor: ActorDep) -> RefreshOut:
-    report = coopex.suggestions.refresh(actor)
-    return RefreshOut(
-        searched=report.searched,
-        mutual=report.mutual,
-        added=report.added,
-        updated=report.updated,
-        withdrawn=report.withdrawn,
-    )
+@router.post(
+    "/refresh",
+    summary="Recompute every mutual-interest suggestion, as a background job (admins; "
+    "changed listings are followed without it)",
+    status_code=202,
+    responses=ACCEPTED,
+)
+def refresh(request: Request, response: Response, coopex: CoopexDep, actor: ActorDep) -> JobOut:
+    return accepted(request, response, coopex.jobs.enqueue(actor, JobKind.SUGGESTIONS_REFRESH))
