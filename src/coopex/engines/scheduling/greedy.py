@@ -18,6 +18,7 @@ from coopex.engines.scheduling.breaks import (
     violations,
 )
 from coopex.engines.scheduling.checks import base_domains, precedence_cycle, validate
+from coopex.engines.scheduling.objective import held_by_tier
 from coopex.engines.scheduling.problem import (
     Meeting,
     ScheduleResult,
@@ -121,6 +122,7 @@ def greedy(problem: SchedulingProblem) -> ScheduleResult:
         moved=sum(
             1 for p in problem.previous if p.meeting not in slot_of or slot_of[p.meeting] != p.slot
         ),
+        held=held_by_tier(problem, slot_of),
     )
 
 

@@ -1,0 +1,175 @@
+"""The large-event scheduler (relaxation, colouring, annealing) on small random events.
+
+Its answers must be as valid as the exact solver's, never worse than greedy on the weight
+held, and its bounds must hold against the true optimum (brute force on tiny events).
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from dataclasses import replace
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from coopex.engines.scheduling import large
+from coopex.engines.scheduling.breaks import breaks_of, day_segments, violations
+from coopex.engines.scheduling.checks import base_domains, find_conflicts, required_ids
+from coopex.engines.scheduling.greedy import fair_greedy_slots, greedy
+from coopex.engines.scheduling.objective import held_by_tier
+from coopex.engines.scheduling.polish import Annealer, enforce_cap
+from coopex.engines.scheduling.problem import Meeting, ScheduleResult, SchedulingProblem
+from coopex.engines.scheduling.solver import solve
+from coopex.engines.scheduling.tables import assign_tables
+from coopex.engines.scheduling.timetable import Timetable
+from tests.engines.schedule_checks import assert_valid
+from tests.engines.test_scheduling import _best_by_brute_force, events
+
+LIMIT = 2.0
+
+
+def _solve_large(problem: SchedulingProblem) -> ScheduleResult | None:
+    """The large path as `solve` would take it (after the cheap infeasibility checks)."""
+    domains = base_domains(problem)
+    required = required_ids(problem)
+    if find_conflicts(problem, domains, required):
+        return None
+    return large.solve_large(
+        problem, domains, required, start=time.perf_counter(), time_limit=LIMIT, workers=1
+    )
+
+
+def _optional(problem: SchedulingProblem) -> SchedulingProblem:
+    return replace(problem, all_required=False)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(events(max_meetings=10, max_slots=6))
+def test_valid_and_never_worse_than_greedy(drawn: SchedulingProblem) -> None:
+    problem = _optional(drawn)
+    result = _solve_large(problem)
+    if result is None:
+        return
+    assert result.status in ("optimal", "feasible")
+    assert violations(problem, result.placements) == []
+    assert_valid(problem, result)
+    assert result.held == held_by_tier(problem, (p.meeting for p in result.placements))
+    assert result.held_bound is not None
+    assert all(h <= b for h, b in zip(result.held, result.held_bound, strict=True))
+    baseline = greedy(problem)
+    if baseline.status == "feasible":
+        theirs = held_by_tier(problem, (p.meeting for p in baseline.placements))
+        assert result.held >= theirs
+        if result.held == theirs:
+            assert result.breaks <= baseline.breaks
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(events(max_meetings=4, max_slots=4))
+def test_bounds_hold_against_the_optimum(drawn: SchedulingProblem) -> None:
+    problem = _optional(drawn)
+    result = _solve_large(problem)
+    best = _best_by_brute_force(problem)
+    if result is None or best is None:
+        return
+    (mutual, one_sided), _ = best
+    assert result.held_bound is not None
+    assert result.held <= (mutual, one_sided)  # lexicographically: never above the optimum
+    assert mutual <= result.held_bound[0]
+    # the optimum holds at least our mutual weight, so the one-sided bound covers it too
+    assert one_sided <= result.held_bound[1]
+    if result.status == "optimal":
+        assert result.held == (mutual, one_sided) and result.breaks == 0
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(events(max_meetings=10, max_slots=6), st.randoms(use_true_random=False))
+def test_annealing_keeps_the_meetings_and_the_rules(
+    drawn: SchedulingProblem, rng: random.Random
+) -> None:
+    problem = replace(_optional(drawn), precedences=(), locked=())
+    domains = base_domains(problem)
+    table = Timetable(problem, domains, cap=None)  # any start, the cap not yet kept
+    for meeting in problem.meetings:
+        options = [t for t in domains[meeting.id] if table.fits(meeting, t)]
+        if options:
+            table.place(meeting, rng.choice(options))
+    held = dict(table.slot_of)
+    table.cap = problem.max_break_difference
+    pinned = {m.id for m in problem.meetings if m.fixed_slot is not None}
+    ends = time.perf_counter() + 0.1
+    Annealer(table, pinned, {}, rng).run(lambda: ends - time.perf_counter())
+    assert set(table.slot_of) == set(held)
+    assert all(table.slot_of[m] == held[m] for m in pinned)
+    enforce_cap(table, pinned)
+    cap = table.cap
+    if cap is not None:
+        over = [who for who in table.mask if table.breaks(who) > cap]
+        assert all(all(m in pinned for m in table.at[who].values()) for who in over)
+    unfair = replace(problem, max_break_difference=None)
+    assert violations(unfair, assign_tables(problem, table.slot_of)) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(st.integers(0, 11), max_size=12),
+    st.frozensets(st.integers(1, 11), max_size=3),
+)
+def test_breaks_from_bit_masks_match_the_counting_rule(
+    slots: list[int], day_starts: frozenset[int]
+) -> None:
+    problem = SchedulingProblem(
+        slot_sessions=(0,) * 12, tables=1, meetings=(), day_starts=day_starts | {0}
+    )
+    table = Timetable(problem, {}, cap=None)
+    mask = sum(1 << t for t in set(slots))
+    assert table.breaks_in(mask) == breaks_of(slots, day_segments(problem))
+
+
+def _event(people: int, requests: int, slots: int, tables: int, seed: int) -> SchedulingProblem:
+    rng = random.Random(seed)
+    names = [f"p{i}" for i in range(people)]
+    popularity = [1.0 / (1 + i) ** 0.6 for i in range(people)]
+    pairs: set[tuple[str, str]] = set()
+    while len(pairs) < requests:
+        a, b = rng.choices(names, weights=popularity, k=2)
+        if a != b:
+            pairs.add((min(a, b), max(a, b)))
+    half = slots // 2
+    return SchedulingProblem(
+        slot_sessions=(0,) * half + (1,) * (slots - half),
+        tables=tables,
+        meetings=tuple(
+            Meeting(
+                f"m{i}",
+                pair,
+                priority=rng.choice((1, 1, 2, 3)),
+                mutual=rng.random() < 0.3,
+                sessions=frozenset({rng.choice((0, 1))}) if rng.random() < 0.1 else None,
+            )
+            for i, pair in enumerate(sorted(pairs))
+        ),
+        unavailable={
+            who: frozenset(range(half) if rng.random() < 0.5 else range(half, slots))
+            for who in rng.sample(names, people // 20)
+        },
+        participants=tuple(names),
+    )
+
+
+def test_an_over_subscribed_event_goes_the_large_way(monkeypatch: pytest.MonkeyPatch) -> None:
+    problem = _event(people=120, requests=900, slots=8, tables=20, seed=3)
+    assert not large.is_large(problem, base_domains(problem))  # < 20,000 meeting–slot pairs
+    monkeypatch.setattr(large, "LARGE", 1_000)
+    result = solve(problem, time_limit=8, workers=1)
+    assert result.held_bound is not None  # only the large path bounds the held weight
+    assert violations(problem, result.placements) == []
+    assert_valid(problem, result)
+    assert result.held_gap is not None and 0.0 <= result.held_gap < 1.0
+    # the valid baseline: greedy with meetings dropped until the fairness cap holds
+    fair = fair_greedy_slots(problem, problem.max_break_difference)
+    assert fair is not None
+    assert result.held >= held_by_tier(problem, fair)
+    assert result.breaks < greedy(problem).breaks
