@@ -1,9 +1,9 @@
 """Large events (hundreds of participants, thousands of requests): decompose, then polish.
 
 The monolithic CP-SAT model of such an event (≈ 130,000 meeting–slot literals at 1,000
-participants) is not even presolved within a minute on two cores, so events with optional
-meetings beyond `LARGE` meeting–slot pairs are solved here instead, level by level of the
-objective:
+participants) is not even presolved within a minute on two cores, and from about 1,000
+meeting–slot pairs on it already holds less than this decomposition; events with optional
+meetings beyond `LARGE` pairs are solved here instead, level by level of the objective:
 
 1. **Which meetings, in which session.** A linear relaxation per session
    (`relaxation.py`) bounds the weight that can be held, tier by tier (mutual, then
@@ -29,6 +29,8 @@ from __future__ import annotations
 
 import random
 import time
+from collections import defaultdict
+from collections.abc import Callable
 
 from coopex.engines.scheduling.breaks import breaks_by_participant, violations
 from coopex.engines.scheduling.colouring import colour
@@ -41,9 +43,11 @@ from coopex.engines.scheduling.result import build_result
 from coopex.engines.scheduling.tables import assign_tables
 from coopex.engines.scheduling.timetable import Timetable
 
-LARGE = 20_000  # meeting–slot pairs from which the monolithic model is not tried
+# meeting–slot pairs from which the monolithic model is not tried: from ~1,000 on it held
+# less and left more breaks within the same time than this path (docs/scheduling.md)
+LARGE = 1_000
 RESERVE = 1.5  # seconds kept for the last bound, the comparison and the result
-COLOUR_SHARE = 0.3  # of the time left, at most, for the colouring
+COLOUR_SHARE = 0.3  # of the time left, at most, for each colouring tried
 
 
 def is_large(problem: SchedulingProblem, domains: dict[str, list[int]]) -> bool:
@@ -66,6 +70,7 @@ def solve_large(
     cap): the caller then tries the exact model.
     """
     deadline = start + time_limit
+    reserve = min(RESERVE, time_limit / 10)
 
     def left() -> float:
         return deadline - time.perf_counter()
@@ -78,9 +83,11 @@ def solve_large(
     first = _first_schedule(problem, domains, required, order, sessions)
     if first is None:
         return None
-    timetable = _colour_chosen(first, required, sessions, left() * COLOUR_SHARE, workers) or first
+    timetable = (
+        _colour_chosen(first, required, sessions, lambda: left() * COLOUR_SHARE, workers) or first
+    )
     previous = {p.meeting: p.slot for p in problem.previous}
-    Annealer(timetable, required, previous, random.Random(seed)).run(lambda: left() - RESERVE)
+    Annealer(timetable, required, previous, random.Random(seed)).run(lambda: left() - reserve)
     enforce_cap(timetable, required)
     fill(timetable, order)
     slots = _best(problem, [timetable.slot_of, first.slot_of, greedy_slots(problem)])
@@ -135,29 +142,57 @@ def _colour_chosen(
     first: Timetable,
     required: set[str],
     sessions: dict[str, int],
-    seconds: float,
+    budget: Callable[[], float],
     workers: int,
 ) -> Timetable | None:
-    """Every meeting the relaxation chose, in its session (with the fixed ones): or None."""
+    """Every meeting the relaxation chose (and the fixed ones) in a slot, or None.
+
+    First each in the session the relaxation chose for it — when no one then has more
+    meetings in a session than slots — which is the smaller model; else, or when that fails,
+    anywhere in its domain (the relaxation may split a meeting between sessions).
+    """
     problem = first.problem
     chosen = [m for m in problem.meetings if m.id in sessions or m.id in required]
     if held_by_tier(problem, (m.id for m in chosen)) <= held_by_tier(problem, first.slot_of):
         return None
-    allowed = {
-        m.id: [
-            t
-            for t in first.domains[m.id]
-            if m.id in required or problem.slot_sessions[t] == sessions[m.id]
-        ]
+    anywhere = {m.id: first.domains[m.id] for m in chosen}
+    in_session = {
+        m.id: [t for t in anywhere[m.id] if problem.slot_sessions[t] == sessions[m.id]]
         for m in chosen
+        if m.id not in required
     }
-    slots = colour(first, chosen, allowed, seconds, workers)
-    if slots is None:
-        return None
-    coloured = Timetable(problem, first.domains, first.cap)
+    attempts = [anywhere]
+    if _sessions_hold(problem, chosen, {**anywhere, **in_session}):
+        attempts.insert(0, {**anywhere, **in_session})
+    for allowed in attempts:
+        slots = colour(first, chosen, allowed, budget(), workers)
+        if slots is not None:
+            coloured = Timetable(problem, first.domains, first.cap)
+            for meeting in chosen:
+                coloured.place(meeting, slots[meeting.id])
+            return coloured
+    return None
+
+
+def _sessions_hold(
+    problem: SchedulingProblem, chosen: list[Meeting], allowed: dict[str, list[int]]
+) -> bool:
+    """Nobody has more meetings than usable slots in a session, no session more than tables."""
+    sessions = problem.slot_sessions
+    meetings: dict[tuple[str, int], int] = defaultdict(int)
+    usable: dict[tuple[str, int], set[int]] = defaultdict(set)
+    per_session: dict[int, int] = defaultdict(int)
     for meeting in chosen:
-        coloured.place(meeting, slots[meeting.id])
-    return coloured
+        if not allowed[meeting.id]:
+            return False
+        session = sessions[allowed[meeting.id][0]]
+        per_session[session] += 1
+        for who in meeting.participants:
+            meetings[(who, session)] += 1
+            usable[(who, session)].update(allowed[meeting.id])
+    return all(count <= len(usable[key]) for key, count in meetings.items()) and all(
+        count <= problem.tables * sessions.count(s) for s, count in per_session.items()
+    )
 
 
 def _best(problem: SchedulingProblem, schedules: list[dict[str, int]]) -> dict[str, int] | None:

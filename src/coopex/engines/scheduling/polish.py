@@ -5,8 +5,9 @@ cap (the colouring ignores the cap), plus — re-scheduling — a tie-break agai
 away from their previous slot. A step takes a participant with a break, one of its
 meetings and a slot where that participant is free, and moves the meeting there: alone when
 the partner and a table are free there; else swapped with the partner's meeting in that
-slot, or with a meeting of that slot whose participants are free in the first one. The
-meetings held never change, only their slots, so the held weight is kept.
+slot (and so on: a Kempe chain), or with a meeting of that slot whose participants are free
+in the first one. Some steps instead fill a break with a meeting not held, dropping one of
+the same tier and priority from that slot. The weight held per tier never changes.
 
 After the search, `enforce_cap` drops meetings of anyone still above the cap (the one whose
 removal helps most, the lightest first) and `fill` places meetings not held where they fit.
@@ -23,9 +24,12 @@ from coopex.engines.scheduling.problem import Meeting
 from coopex.engines.scheduling.timetable import Timetable
 
 PENALTY = 4.0  # a break above the cap, against 1.0 for any break
-HOT, COLD = 1.5, 0.05  # temperatures at the start and at the end of the search
+HOT, COLD = 0.5, 0.05  # temperatures at the start and at the end of the search
 TRIES = 8  # meetings of the target slot tried as a swap partner
+CHAIN = 40  # longest Kempe chain tried
+NEAR = 0.8  # how often the target slot is next to the participant's other meetings
 REFRESH = 2_000  # steps between two refreshes of the list of people with breaks
+EXCHANGE = 0.2  # share of steps that try to hold another meeting of the same worth instead
 
 
 class Annealer:
@@ -42,11 +46,18 @@ class Annealer:
         # a meeting away from its previous slot weighs less than any break
         self.away = 1.0 / (len(previous) + 1)
         self.rng = rng
+        self.within_cap = False
+        self.requests: dict[str, list[Meeting]] = {}  # participant -> all its meetings
+        for meeting in timetable.problem.meetings:
+            for who in meeting.participants:
+                self.requests.setdefault(who, []).append(meeting)
 
     def cost(self, mask: int) -> float:
         breaks = self.timetable.breaks_in(mask)
         cap = self.timetable.cap
         over = 0 if cap is None else max(0, breaks - cap)
+        if over and self.within_cap:
+            return math.inf  # never lose the cap once everyone is within it
         return breaks + PENALTY * over
 
     def run(self, left: Callable[[], float]) -> None:
@@ -62,62 +73,140 @@ class Annealer:
                     return
                 temperature = HOT * (COLD / HOT) ** min(1.0, 1.0 - remaining / total)
                 table = self.timetable
-                troubled = [who for who, mask in table.mask.items() if table.breaks_in(mask)]
+                counts = {who: table.breaks_in(mask) for who, mask in table.mask.items()}
+                troubled = [who for who, count in counts.items() if count]
                 if not troubled:
                     return
+                cap = table.cap
+                self.within_cap = cap is None or max(counts.values()) <= cap
             steps += 1
-            self.step(self.rng.choice(troubled), temperature)
+            who = self.rng.choice(troubled)
+            if self.rng.random() < EXCHANGE:
+                self.exchange(who, temperature)
+            else:
+                self.step(who, temperature)
 
     def step(self, who: str, temperature: float) -> None:
         table = self.timetable
         rng = self.rng
+        if not table.at[who]:
+            return  # its meetings went to others since the list of people was made
         a, first_id = rng.choice(list(table.at[who].items()))
         if first_id in self.pinned:
             return
-        first = table.by_id[first_id]
         busy = table.mask[who]
         options = [t for t in table.domains[first_id] if not busy >> t & 1]
         if not options:
             return
         near = [t for t in options if (busy << 1 | busy >> 1) >> t & 1]
-        b = rng.choice(near if near and rng.random() < 0.8 else options)
-        possible, second = self._partner_in(first, a, b)
-        if not possible:
+        b = rng.choice(near if near and rng.random() < NEAR else options)
+        moved = self._chain(table.by_id[first_id], a, b)
+        if moved is None or not self._keeps_rules(moved):
             return
-        moved = {first_id: b} if second is None else {first_id: b, second.id: a}
-        if not self._keeps_rules(moved):
-            return
-        delta = self._delta(first, a, b, second)
+        delta = self._delta(moved)
         if delta <= 0 or rng.random() < math.exp(-delta / temperature):
-            table.remove(first)
-            if second is not None:
-                table.remove(second)
-                table.place(second, a)
-            table.place(first, b)
+            meetings = [table.by_id[m] for m in moved]
+            for meeting in meetings:
+                table.remove(meeting)
+            for meeting in meetings:
+                table.place(meeting, moved[meeting.id])
 
-    def _partner_in(self, first: Meeting, a: int, b: int) -> tuple[bool, Meeting | None]:
-        """Whether `first` can go to `b`, and the meeting that then takes `a` (if any)."""
+    def exchange(self, who: str, temperature: float) -> None:
+        """Fill one of `who`'s breaks with a meeting not held, dropping one of the same worth.
+
+        The new meeting takes a slot `g` inside `who`'s day where `who` and its partner are
+        free; a meeting of `g` of the same tier and priority makes room (so the weight held
+        stays the same), whoever loses it.
+        """
         table = self.timetable
-        blocking = {table.at[w][b] for w in first.participants if b in table.at[w]}
-        if len(blocking) > 1:
-            return False, None
-        if blocking:
-            second = table.by_id[blocking.pop()]
-            return self._may_go(second, a, first), second
-        if len(table.members[b]) < table.problem.tables:
-            return True, None
-        for second_id in self.rng.sample(table.members[b], min(TRIES, len(table.members[b]))):
+        rng = self.rng
+        inside = _inside_gaps(table.mask[who], table.day_masks)
+        if not inside:
+            return
+        g = rng.choice(inside)
+        options = [
+            m
+            for m in self.requests[who]
+            if m.id not in table.slot_of
+            and g in table.domains[m.id]
+            and all(g not in table.at[w] for w in m.participants)
+        ]
+        if not options:
+            return
+        new = rng.choice(options)
+        worth = (tier(new), value(new))
+        cell = table.table_of.get(new.id)
+        for old_id in self._some(table.members[g]):
+            old = table.by_id[old_id]
+            if old_id in self.pinned or (tier(old), value(old)) != worth:
+                continue
+            if cell is not None and table.cells.get((g, cell), old_id) != old_id:
+                continue
+            if (table.earlier[new.id] or table.later[new.id]) and not table.in_order(new.id, g):
+                continue
+            bit = 1 << g
+            delta = sum(
+                self.cost(table.mask[w] & ~bit) - self.cost(table.mask[w]) for w in old.participants
+            ) + sum(
+                self.cost(table.mask[w] | bit) - self.cost(table.mask[w]) for w in new.participants
+            )
+            if self.previous:
+                delta += self.away * (
+                    self._away(new.id, g)
+                    - self._away(new.id, None)
+                    + self._away(old_id, None)
+                    - self._away(old_id, g)
+                )
+            if delta <= 0 or rng.random() < math.exp(-delta / temperature):
+                table.remove(old)
+                table.place(new, g)
+            return
+
+    def _chain(self, first: Meeting, a: int, b: int) -> dict[str, int] | None:
+        """`first` from `a` to `b`, and what must follow (a Kempe chain): meeting -> new slot.
+
+        Whoever `first` brings to `b` and is busy there has that meeting moved to `a`, whose
+        other participant may then be busy in `a`, and so on: everyone on the chain stays
+        busy in the same slots but its two ends, so only their breaks change. When `b` would
+        hold one meeting too many, a meeting of `b` whose participants are free in `a` (and
+        off the chain) goes to `a`.
+        """
+        table = self.timetable
+        moved = {first.id: b}
+        person = next((w for w in first.participants if b in table.at[w]), first.participants[1])
+        wanted = b
+        while wanted in table.at[person]:
+            meeting_id = table.at[person][wanted]
+            wanted = a if wanted == b else b
+            if (
+                meeting_id in moved
+                or meeting_id in self.pinned
+                or wanted not in table.domains[meeting_id]
+                or len(moved) >= CHAIN
+            ):
+                return None
+            moved[meeting_id] = wanted
+            meeting = table.by_id[meeting_id]
+            person = next(w for w in meeting.participants if w != person)
+        if len(moved) % 2 and len(table.members[b]) >= table.problem.tables:
+            on_chain = {w for m in moved for w in table.by_id[m].participants}
+            return self._swap_into(a, b, moved, on_chain)
+        return moved
+
+    def _swap_into(
+        self, a: int, b: int, moved: dict[str, int], on_chain: set[str]
+    ) -> dict[str, int] | None:
+        table = self.timetable
+        for second_id in self._some(table.members[b]):
             second = table.by_id[second_id]
-            if self._may_go(second, a, first):
-                return True, second
-        return False, None
-
-    def _may_go(self, second: Meeting, a: int, first: Meeting) -> bool:
-        """`second` may take slot `a` once `first` has left it."""
-        table = self.timetable
-        if second.id in self.pinned or a not in table.domains[second.id]:
-            return False
-        return all(a not in table.at[w] or table.at[w][a] == first.id for w in second.participants)
+            if (
+                second_id not in moved
+                and second_id not in self.pinned
+                and a in table.domains[second_id]
+                and all(a not in table.at[w] and w not in on_chain for w in second.participants)
+            ):
+                return {**moved, second_id: a}
+        return None
 
     def _keeps_rules(self, moved: dict[str, int]) -> bool:
         """Fixed tables and precedences after the move (the rest is kept by construction)."""
@@ -132,30 +221,53 @@ class Annealer:
                 return False
         return True
 
-    def _delta(self, first: Meeting, a: int, b: int, second: Meeting | None) -> float:
+    def _some(self, held: list[str]) -> list[str]:
+        """Up to `TRIES` meetings of a slot, drawn at random (repeats allowed: cheaper)."""
+        if not held:
+            return []
+        return [held[self.rng.randrange(len(held))] for _ in range(TRIES)]
+
+    def _delta(self, moved: dict[str, int]) -> float:
         table = self.timetable
-        masks = {w: table.mask[w] for w in first.participants}
-        if second is not None:
-            masks.update({w: table.mask[w] for w in second.participants})
-        after = dict(masks)
-        for w in first.participants:
-            after[w] &= ~(1 << a)
-        if second is not None:
-            for w in second.participants:
-                after[w] &= ~(1 << b)
-            for w in second.participants:
-                after[w] |= 1 << a
-        for w in first.participants:
-            after[w] |= 1 << b
-        delta = sum(self.cost(after[w]) - self.cost(masks[w]) for w in masks)
+        before: dict[str, int] = {}
+        for meeting_id in moved:
+            for w in table.by_id[meeting_id].participants:
+                before[w] = table.mask[w]
+        after = dict(before)
+        for meeting_id in moved:
+            for w in table.by_id[meeting_id].participants:
+                after[w] &= ~(1 << table.slot_of[meeting_id])
+        for meeting_id, slot in moved.items():
+            for w in table.by_id[meeting_id].participants:
+                after[w] |= 1 << slot
+        delta = sum(
+            self.cost(after[w]) - self.cost(before[w]) for w in before if after[w] != before[w]
+        )
         if self.previous:
-            delta += self.away * (self._away(first.id, b) - self._away(first.id, a))
-            if second is not None:
-                delta += self.away * (self._away(second.id, a) - self._away(second.id, b))
+            delta += self.away * sum(
+                self._away(m, slot) - self._away(m, table.slot_of[m]) for m, slot in moved.items()
+            )
         return delta
 
-    def _away(self, meeting_id: str, slot: int) -> int:
+    def _away(self, meeting_id: str, slot: int | None) -> int:
+        """1 when the meeting is held elsewhere than before, or no more (None)."""
         return int(meeting_id in self.previous and self.previous[meeting_id] != slot)
+
+
+def _inside_gaps(busy: int, day_masks: list[int]) -> list[int]:
+    """Idle slots between someone's first and last meeting of a day."""
+    found = []
+    for day in day_masks:
+        mine = busy & day
+        if mine:
+            lowest = mine & -mine
+            span = (1 << mine.bit_length()) - lowest
+            idle = span & ~mine
+            while idle:
+                bit = idle & -idle
+                found.append(bit.bit_length() - 1)
+                idle ^= bit
+    return found
 
 
 def enforce_cap(timetable: Timetable, pinned: set[str]) -> None:
