@@ -17,9 +17,10 @@ from coopex.engines.scheduling import large
 from coopex.engines.scheduling.breaks import breaks_of, day_segments, violations
 from coopex.engines.scheduling.checks import base_domains, find_conflicts, required_ids
 from coopex.engines.scheduling.greedy import fair_greedy_slots, greedy
-from coopex.engines.scheduling.objective import held_by_tier
+from coopex.engines.scheduling.objective import MUTUAL, ONE_SIDED, held_by_tier
 from coopex.engines.scheduling.polish import Annealer, enforce_cap
 from coopex.engines.scheduling.problem import Meeting, ScheduleResult, SchedulingProblem
+from coopex.engines.scheduling.relaxation import HeldRelaxation
 from coopex.engines.scheduling.solver import solve
 from coopex.engines.scheduling.tables import assign_tables
 from coopex.engines.scheduling.timetable import Timetable
@@ -181,3 +182,43 @@ def test_small_events_keep_the_exact_model() -> None:
     result = solve(problem, time_limit=10, workers=1)
     assert result.status == "optimal"
     assert result.held_bound == result.held  # proven by the model, not by the relaxation
+
+
+def test_rescheduling_a_large_event_keeps_what_it_can() -> None:
+    problem = _event(people=60, requests=200, slots=8, tables=8, seed=4)
+    first = solve(problem, time_limit=3, workers=1)
+    again = solve(replace(problem, previous=first.placements), time_limit=3, workers=1)
+    # the previous schedule is a candidate: the answer is at least as good, level by level
+    assert (again.held, -again.breaks, -again.moved) >= (first.held, -first.breaks, 0)
+    # a participant becomes unavailable where one of its meetings was; two others are locked
+    changed, *locked = first.placements[:3]
+    who = next(m for m in problem.meetings if m.id == changed.meeting).participants[0]
+    later = replace(
+        problem,
+        previous=first.placements,
+        locked=tuple(locked),
+        unavailable={**problem.unavailable, who: frozenset({changed.slot})},
+    )
+    result = solve(later, time_limit=3, workers=1)
+    assert violations(later, result.placements) == []
+    assert set(locked) <= set(result.placements)
+    assert all(p.slot != changed.slot for p in result.placements if p.meeting == changed.meeting)
+
+
+def test_the_relaxation_bounds_each_tier_given_the_one_before() -> None:
+    # x has one slot and three requests: one mutual, two one-sided (priorities 3 and 2)
+    problem = SchedulingProblem(
+        slot_sessions=(0,),
+        tables=5,
+        meetings=(
+            Meeting("mutual", ("x", "a"), priority=1, mutual=True),
+            Meeting("high", ("x", "b"), priority=3),
+            Meeting("low", ("x", "c"), priority=2),
+        ),
+    )
+    relaxation = HeldRelaxation(problem, base_domains(problem))
+    assert relaxation.solve(MUTUAL).bound == 1
+    assert relaxation.solve(ONE_SIDED, {MUTUAL: 1}).bound == 0  # x's slot is taken
+    assert relaxation.solve(ONE_SIDED).bound == 3
+    chosen = relaxation.solve(ONE_SIDED, {MUTUAL: 1})
+    assert chosen.fractions["mutual"] > 0.99 and chosen.sessions["mutual"] == 0

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ortools.linear_solver.python import model_builder as mb
 
-from coopex.engines.scheduling.objective import tier, value
+from coopex.engines.scheduling.objective import TIERS, tier, value
 from coopex.engines.scheduling.problem import SchedulingProblem
 
 
@@ -34,8 +34,15 @@ class Relaxed:
 
 @dataclass(frozen=True, slots=True)
 class _Row:
-    columns: tuple[int, ...]  # coefficient 1 each
-    limit: int
+    """Σ coefficient·y over `columns` ≤ `limit`."""
+
+    columns: tuple[int, ...]
+    coefficients: tuple[float, ...]
+    limit: float
+
+
+def _unit_row(columns: list[int], limit: int) -> _Row:
+    return _Row(tuple(columns), (1.0,) * len(columns), limit)
 
 
 class HeldRelaxation:
@@ -59,72 +66,70 @@ class HeldRelaxation:
                     usable[(who, session)] |= inside
         slots_in = defaultdict(int, {s: sessions.count(s) for s in set(sessions)})
         # only rows that can bind: the others hold whatever the columns' own bounds allow
-        self.rows = [_Row(tuple(c), 1) for c in per_meeting.values() if len(c) > 1]
+        self.rows = [_unit_row(c, 1) for c in per_meeting.values() if len(c) > 1]
         self.rows += [
-            _Row(tuple(c), len(usable[key]))
+            _unit_row(c, len(usable[key]))
             for key, c in per_person.items()
             if len(c) > len(usable[key])
         ]
         self.rows += [
-            _Row(tuple(c), problem.tables * slots_in[s])
+            _unit_row(c, problem.tables * slots_in[s])
             for s, c in per_session.items()
             if len(c) > problem.tables * slots_in[s]
+        ]
+        meetings = problem.meetings
+        self.worth = [  # per tier, what each column is worth in it
+            [float(value(meetings[i])) if tier(meetings[i]) == k else 0.0 for i, _ in self.columns]
+            for k in TIERS
         ]
 
     def solve(self, of_tier: int, floors: dict[int, int] | None = None) -> Relaxed:
         """The most `of_tier` can hold among schedules holding ≥ `floors[k]` in tier k."""
-        meetings = self.problem.meetings
-        worth = [
-            [value(meetings[i]) if tier(meetings[i]) == k else 0 for i, _ in self.columns]
-            for k in (0, 1)
-        ]
+        rows = [*self.rows, *(self._floor(k, floor) for k, floor in (floors or {}).items())]
         model = mb.Model()  # type: ignore[no-untyped-call]
         y = [model.new_num_var(0.0, 1.0, f"y{j}") for j in range(len(self.columns))]
         constraints = [
             model.add_linear_constraint(
-                mb.LinearExpr.sum([y[j] for j in row.columns]), ub=row.limit
+                mb.LinearExpr.weighted_sum([y[j] for j in row.columns], list(row.coefficients)),
+                ub=row.limit,
             )
-            for row in self.rows
+            for row in rows
         ]
-        floor_rows = []
-        for k, floor in (floors or {}).items():
-            used = [j for j in range(len(y)) if worth[k][j]]
-            expression = mb.LinearExpr.weighted_sum(
-                [y[j] for j in used], [worth[k][j] for j in used]
-            )
-            floor_rows.append((k, floor, model.add_linear_constraint(expression, lb=floor)))
-        objective = [j for j in range(len(y)) if worth[of_tier][j]]
-        model.maximize(
-            mb.LinearExpr.weighted_sum(
-                [y[j] for j in objective], [worth[of_tier][j] for j in objective]
-            )
-        )
+        worth = self.worth[of_tier]
+        model.maximize(mb.LinearExpr.weighted_sum(y, worth))
         solver = mb.Solver("glop")
-        status = solver.solve(model)
-        if status != mb.SolveStatus.OPTIMAL:
-            # no dual certificate: fall back on the trivial bound (everything in the tier)
-            return Relaxed(sum(worth[of_tier]), {}, {})
-        # Lagrangian bound: for ≤ rows π ≥ 0; a floor row Σ w·y ≥ f is −Σ w·y ≤ −f
-        reduced = list(map(float, worth[of_tier]))
-        bound = 0.0
-        for row, constraint in zip(self.rows, constraints, strict=True):
-            price = max(0.0, float(solver.dual_value(constraint)))
-            bound += price * row.limit
-            for j in row.columns:
-                reduced[j] -= price
-        for k, floor, constraint in floor_rows:
-            price = max(0.0, -float(solver.dual_value(constraint)))
-            bound -= price * floor
-            for j in range(len(y)):
-                reduced[j] += price * worth[k][j]
-        bound += sum(r for r in reduced if r > 0)
+        if solver.solve(model) != mb.SolveStatus.OPTIMAL:
+            # no dual certificate: the trivial bound (everything in the tier)
+            return Relaxed(math.floor(sum(worth)), {}, {})
+        prices = [max(0.0, float(solver.dual_value(c))) for c in constraints]
+        bound = _lagrangian(worth, rows, prices)
+        fractions, sessions = self._choice([float(solver.value(v)) for v in y])
+        return Relaxed(math.floor(bound + 1e-6), fractions, sessions)
+
+    def _floor(self, of_tier: int, floor: int) -> _Row:
+        """Σ worth·y ≥ floor, written −Σ worth·y ≤ −floor like every other row."""
+        used = [j for j, w in enumerate(self.worth[of_tier]) if w]
+        return _Row(tuple(used), tuple(-self.worth[of_tier][j] for j in used), -floor)
+
+    def _choice(self, shares: list[float]) -> tuple[dict[str, float], dict[str, int]]:
+        """How much of each meeting is held, and the session holding most of it."""
         fractions: dict[str, float] = defaultdict(float)
         most: dict[str, tuple[float, int]] = {}
-        for j, (index, session) in enumerate(self.columns):
-            share = float(solver.value(y[j]))
-            meeting_id = meetings[index].id
+        for (index, session), share in zip(self.columns, shares, strict=True):
+            meeting_id = self.problem.meetings[index].id
             fractions[meeting_id] += share
             if share > most.get(meeting_id, (0.0, 0))[0]:
                 most[meeting_id] = (share, session)
-        sessions = {meeting_id: session for meeting_id, (_, session) in most.items()}
-        return Relaxed(math.floor(bound + 1e-6), dict(fractions), sessions)
+        return dict(fractions), {m: session for m, (_, session) in most.items()}
+
+
+def _lagrangian(worth: list[float], rows: list[_Row], prices: list[float]) -> float:
+    """max over 0 ≤ y ≤ 1 of worth·y − Σ price·(row·y − limit): a bound for any prices ≥ 0."""
+    reduced = list(worth)
+    bound = 0.0
+    for row, price in zip(rows, prices, strict=True):
+        if price:
+            bound += price * row.limit
+            for j, coefficient in zip(row.columns, row.coefficients, strict=True):
+                reduced[j] -= price * coefficient
+    return bound + sum(r for r in reduced if r > 0)
