@@ -25,8 +25,12 @@ def colour(
     allowed: dict[str, list[int]],
     seconds: float,
     workers: int,
+    previous: dict[str, int] | None = None,
 ) -> dict[str, int] | None:
-    """A slot for every meeting of `chosen` among its `allowed` ones; None if none found."""
+    """A slot for every meeting of `chosen` among its `allowed` ones; None if none found.
+
+    With `previous` (re-scheduling), as many meetings as possible keep their previous slot.
+    """
     model = cp_model.CpModel()
     x: dict[str, dict[int, cp_model.IntVar]] = {}
     per_slot: dict[int, list[cp_model.IntVar]] = defaultdict(list)
@@ -55,6 +59,8 @@ def colour(
                 model.add_bool_or([x[earlier][s] for s in x[earlier] if s < t]).only_enforce_if(
                     literal
                 )
+    if previous:
+        model.maximize(sum(x[m][t] for m, t in previous.items() if m in x and t in x[m]))
     solver = cp_model.CpSolver()
     solver.parameters.max_time_in_seconds = max(seconds, 0.05)
     solver.parameters.num_workers = workers

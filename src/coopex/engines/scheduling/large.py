@@ -12,11 +12,13 @@ meetings beyond `LARGE` pairs are solved here instead, level by level of the obj
    (re-scheduling), then every meeting in the relaxation's order, each in the slot that adds
    the fewest breaks, within the per-person fairness cap. Valid, and the fallback.
 3. **Every chosen meeting a slot.** When the first schedule holds less than the relaxation
-   chose, an edge colouring by CP-SAT (`colouring.py`) gives every chosen meeting a slot in
-   its session, starting from the first schedule; it ignores breaks.
-4. **Breaks.** Simulated annealing moves and swaps meetings between slots (`polish.py`),
-   penalising breaks above the fairness cap, until the time limit; then anyone still above
-   the cap loses meetings, and freed places are refilled.
+   chose, an edge colouring by CP-SAT (`colouring.py`) gives every chosen meeting a slot —
+   in its session if that can work, else anywhere — starting from the first schedule; it
+   ignores breaks.
+4. **Breaks.** Simulated annealing (`polish.py`) moves meetings along Kempe chains and
+   exchanges meetings for others of the same worth, penalising breaks above the fairness
+   cap, until the time limit; then anyone still above the cap loses meetings, and freed
+   places are refilled.
 5. **Report.** The best valid schedule among these and the greedy baseline's (so never worse
    than greedy), its held value per tier against the relaxation's bounds (the one-sided
    tier's among schedules holding at least as much mutual weight), and its breaks with the
@@ -46,7 +48,7 @@ from coopex.engines.scheduling.timetable import Timetable
 # meeting–slot pairs from which the monolithic model is not tried: from ~1,000 on it held
 # less and left more breaks within the same time than this path (docs/scheduling.md)
 LARGE = 1_000
-RESERVE = 1.5  # seconds kept for the last bound, the comparison and the result
+RESERVE = 2.0  # seconds kept for the last bound, the comparison and the result
 COLOUR_SHARE = 0.3  # of the time left, at most, for each colouring tried
 
 
@@ -70,7 +72,7 @@ def solve_large(
     cap): the caller then tries the exact model.
     """
     deadline = start + time_limit
-    reserve = min(RESERVE, time_limit / 10)
+    reserve = min(RESERVE, time_limit / 5)
 
     def left() -> float:
         return deadline - time.perf_counter()
@@ -83,11 +85,13 @@ def solve_large(
     first = _first_schedule(problem, domains, required, order, sessions)
     if first is None:
         return None
-    timetable = (
-        _colour_chosen(first, required, sessions, lambda: left() * COLOUR_SHARE, workers) or first
-    )
     previous = {p.meeting: p.slot for p in problem.previous}
-    Annealer(timetable, required, previous, random.Random(seed)).run(lambda: left() - reserve)
+    timetable = _colour_chosen(
+        first, required, sessions, previous, lambda: left() * COLOUR_SHARE, workers
+    ) or _copy(first)  # the first schedule stays a candidate as it is
+    annealer = Annealer(timetable, required, previous, random.Random(seed))
+    annealer.run(lambda: left() - reserve)
+    annealer.restore()
     enforce_cap(timetable, required)
     fill(timetable, order)
     slots = _best(problem, [timetable.slot_of, first.slot_of, greedy_slots(problem)])
@@ -142,6 +146,7 @@ def _colour_chosen(
     first: Timetable,
     required: set[str],
     sessions: dict[str, int],
+    previous: dict[str, int],
     budget: Callable[[], float],
     workers: int,
 ) -> Timetable | None:
@@ -165,7 +170,7 @@ def _colour_chosen(
     if _sessions_hold(problem, chosen, {**anywhere, **in_session}):
         attempts.insert(0, {**anywhere, **in_session})
     for allowed in attempts:
-        slots = colour(first, chosen, allowed, budget(), workers)
+        slots = colour(first, chosen, allowed, budget(), workers, previous)
         if slots is not None:
             coloured = Timetable(problem, first.domains, first.cap)
             for meeting in chosen:
@@ -193,6 +198,13 @@ def _sessions_hold(
     return all(count <= len(usable[key]) for key, count in meetings.items()) and all(
         count <= problem.tables * sessions.count(s) for s, count in per_session.items()
     )
+
+
+def _copy(timetable: Timetable) -> Timetable:
+    twin = Timetable(timetable.problem, timetable.domains, timetable.cap)
+    for meeting_id, slot in timetable.slot_of.items():
+        twin.place(timetable.by_id[meeting_id], slot)
+    return twin
 
 
 def _best(problem: SchedulingProblem, schedules: list[dict[str, int]]) -> dict[str, int] | None:

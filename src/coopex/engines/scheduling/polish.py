@@ -43,8 +43,8 @@ class Annealer:
         self.timetable = timetable
         self.pinned = pinned
         self.previous = previous
-        # a meeting away from its previous slot weighs less than any break
-        self.away = 1.0 / (len(previous) + 1)
+        # the meetings a step moves away from their previous slot weigh less than a break
+        self.away = 1.0 / (CHAIN + 2)
         self.rng = rng
         self.within_cap = False
         self.requests: dict[str, list[Meeting]] = {}  # participant -> all its meetings
@@ -103,8 +103,7 @@ class Annealer:
         moved = self._chain(table.by_id[first_id], a, b)
         if moved is None or not self._keeps_rules(moved):
             return
-        delta = self._delta(moved)
-        if delta <= 0 or rng.random() < math.exp(-delta / temperature):
+        if self._accept(*self._change(moved), temperature):
             meetings = [table.by_id[m] for m in moved]
             for meeting in meetings:
                 table.remove(meeting)
@@ -145,19 +144,18 @@ class Annealer:
             if (table.earlier[new.id] or table.later[new.id]) and not table.in_order(new.id, g):
                 continue
             bit = 1 << g
-            delta = sum(
+            cost = sum(
                 self.cost(table.mask[w] & ~bit) - self.cost(table.mask[w]) for w in old.participants
             ) + sum(
                 self.cost(table.mask[w] | bit) - self.cost(table.mask[w]) for w in new.participants
             )
-            if self.previous:
-                delta += self.away * (
-                    self._away(new.id, g)
-                    - self._away(new.id, None)
-                    + self._away(old_id, None)
-                    - self._away(old_id, g)
-                )
-            if delta <= 0 or rng.random() < math.exp(-delta / temperature):
+            away = (
+                self._away(new.id, g)
+                - self._away(new.id, None)
+                + self._away(old_id, None)
+                - self._away(old_id, g)
+            )
+            if self._accept(cost, away, temperature):
                 table.remove(old)
                 table.place(new, g)
             return
@@ -227,7 +225,19 @@ class Annealer:
             return []
         return [held[self.rng.randrange(len(held))] for _ in range(TRIES)]
 
-    def _delta(self, moved: dict[str, int]) -> float:
+    def _accept(self, cost: float, away: int, temperature: float) -> bool:
+        """Annealing on the score; moving meetings away from a previous schedule must pay.
+
+        Re-scheduling starts from a good schedule: a step that takes meetings away from their
+        previous slots is taken only when it improves the score (no drifting on plateaus).
+        """
+        if away > 0 and cost >= 0:
+            return False
+        delta = cost + self.away * away
+        return delta <= 0 or self.rng.random() < math.exp(-delta / temperature)
+
+    def _change(self, moved: dict[str, int]) -> tuple[float, int]:
+        """What moving meetings to new slots does: to the score, to the meetings moved away."""
         table = self.timetable
         before: dict[str, int] = {}
         for meeting_id in moved:
@@ -240,14 +250,40 @@ class Annealer:
         for meeting_id, slot in moved.items():
             for w in table.by_id[meeting_id].participants:
                 after[w] |= 1 << slot
-        delta = sum(
+        cost = sum(
             self.cost(after[w]) - self.cost(before[w]) for w in before if after[w] != before[w]
         )
+        away = 0
         if self.previous:
-            delta += self.away * sum(
+            away = sum(
                 self._away(m, slot) - self._away(m, table.slot_of[m]) for m, slot in moved.items()
             )
-        return delta
+        return cost, away
+
+    def restore(self) -> None:
+        """Re-scheduling: move meetings back to their previous slot where no break is added.
+
+        The annealing breaks ties on moves too weakly to undo aimless ones; this pass does,
+        one Kempe chain at a time, while fewer meetings end up away and the score is not worse.
+        """
+        table = self.timetable
+        for meeting_id, slot in self.previous.items():
+            now = table.slot_of.get(meeting_id)
+            if now is None or now == slot or slot not in table.domains[meeting_id]:
+                continue
+            meeting = table.by_id[meeting_id]
+            if meeting_id in self.pinned or all(slot in table.at[w] for w in meeting.participants):
+                continue  # the chain follows one participant: the other must be free there
+            moved = self._chain(meeting, now, slot)
+            if moved is None or not self._keeps_rules(moved):
+                continue
+            cost, away = self._change(moved)
+            if cost <= 0 and away < 0:
+                meetings = [table.by_id[m] for m in moved]
+                for each in meetings:
+                    table.remove(each)
+                for each in meetings:
+                    table.place(each, moved[each.id])
 
     def _away(self, meeting_id: str, slot: int | None) -> int:
         """1 when the meeting is held elsewhere than before, or no more (None)."""

@@ -14,6 +14,9 @@ Before any search, `checks.find_conflicts` looks for cheap proofs of infeasibili
 participant with more meetings than slots, clashing fixed slots, precedence cycles, a session
 over capacity); when the solver proves infeasibility without one, each family of constraints
 is relaxed in turn to say which one is to blame.
+
+Events with optional meetings from `large.LARGE` meeting–slot pairs on go, right after those
+checks, to `large.py` (relaxation, colouring, annealing): this model is too big for them.
 """
 
 from __future__ import annotations
