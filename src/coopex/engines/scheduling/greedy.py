@@ -11,13 +11,15 @@ from __future__ import annotations
 import time
 from collections import defaultdict
 
-from coopex.engines.scheduling.breaks import (
-    breaks_by_participant,
-    breaks_of,
-    day_segments,
-    violations,
+from coopex.engines.scheduling.breaks import breaks_by_participant, violations
+from coopex.engines.scheduling.checks import (
+    base_domains,
+    precedence_cycle,
+    required_ids,
+    validate,
 )
-from coopex.engines.scheduling.checks import base_domains, precedence_cycle, validate
+from coopex.engines.scheduling.objective import held_by_tier
+from coopex.engines.scheduling.polish import enforce_cap
 from coopex.engines.scheduling.problem import (
     Meeting,
     ScheduleResult,
@@ -25,6 +27,7 @@ from coopex.engines.scheduling.problem import (
     Unplaced,
 )
 from coopex.engines.scheduling.tables import assign_tables
+from coopex.engines.scheduling.timetable import Timetable
 
 
 def greedy_slots(problem: SchedulingProblem) -> dict[str, int]:
@@ -121,53 +124,26 @@ def greedy(problem: SchedulingProblem) -> ScheduleResult:
         moved=sum(
             1 for p in problem.previous if p.meeting not in slot_of or slot_of[p.meeting] != p.slot
         ),
+        held=held_by_tier(problem, slot_of),
     )
 
 
 def fair_greedy_slots(problem: SchedulingProblem, cap: int | None) -> dict[str, int] | None:
     """Greedy, then meetings dropped until nobody has more than `cap` breaks.
 
-    A valid (if poor) schedule to start from, or to fall back on when the search finds none
-    in time at large scale. Drops, for the participant with the most breaks, the meeting
-    whose removal costs its partner the fewest new breaks (then the least weight). `None`
-    when a required meeting would have to go.
+    A valid (if poor) schedule to start from, or to fall back on. Drops, for the participant
+    with the most breaks, the meeting whose removal costs its partner the fewest new breaks
+    (then the least weight): `polish.enforce_cap`. `None` when a required meeting would have
+    to go.
     """
     slot_of = greedy_slots(problem)
     if cap is None:
         return slot_of
-    required = {m.id for m in problem.meetings if m.fixed_slot is not None} | {
-        lock.meeting for lock in problem.locked
-    }
-    by_id = {meeting.id: meeting for meeting in problem.meetings}
-    segments = day_segments(problem)
-    mine: dict[str, set[str]] = defaultdict(set)
-    for meeting_id in slot_of:
-        for who in by_id[meeting_id].participants:
-            mine[who].add(meeting_id)
-
-    def breaks(who: str, without: str | None = None) -> int:
-        return breaks_of((slot_of[m] for m in mine[who] if m != without), segments)
-
-    over = [who for who in mine if breaks(who) > cap]
-    while over:
-        who = over.pop()
-        while breaks(who) > cap:
-            options = []
-            for meeting_id in mine[who]:
-                if meeting_id in required or problem.all_required:
-                    continue
-                meeting = by_id[meeting_id]
-                partner = next(p for p in meeting.participants if p != who)
-                gained = breaks(who) - breaks(who, meeting_id)
-                lost = breaks(partner, meeting_id) - breaks(partner)
-                options.append((-gained, lost, meeting.mutual, meeting.priority, meeting_id))
-            if not options:
-                return None
-            *_, dropped = min(options)
-            for person in by_id[dropped].participants:
-                mine[person].discard(dropped)
-            del slot_of[dropped]
-            partner = next(p for p in by_id[dropped].participants if p != who)
-            if breaks(partner) > cap:
-                over.append(partner)
-    return slot_of
+    timetable = Timetable(problem, base_domains(problem), cap)
+    for meeting in problem.meetings:
+        if meeting.id in slot_of:
+            timetable.place(meeting, slot_of[meeting.id])
+    enforce_cap(timetable, required_ids(problem))
+    if any(timetable.breaks(who) > cap for who in timetable.mask):
+        return None
+    return dict(timetable.slot_of)

@@ -89,6 +89,11 @@ class ScheduleResult:
     moved: int = 0  # meetings moved from `previous`
     # for an infeasible problem: which participants / constraints make it so
     conflicts: tuple[str, ...] = ()
+    # meetings held, by tier (objective.py): (Σ priority of mutual ones, Σ of one-sided ones)
+    held: tuple[int, int] = (0, 0)
+    # proven upper bounds on `held`: the mutual tier's over every schedule, the one-sided
+    # tier's over schedules holding at least `held[0]` mutual; None = not computed
+    held_bound: tuple[int, int] | None = None
 
     @property
     def gap(self) -> float | None:
@@ -97,3 +102,17 @@ class ScheduleResult:
         if self.breaks == 0:
             return 0.0
         return (self.breaks - self.bound) / self.breaks
+
+    @property
+    def held_gap(self) -> float | None:
+        """The worse tier's (bound − held) / bound: the first objective's gap, per tier.
+
+        Per tier and not on the folded weight, where the mutual tier's weight would hide any
+        shortfall of one-sided meetings.
+        """
+        if self.held_bound is None:
+            return None
+        return max(
+            (bound - held) / bound if bound else 0.0
+            for held, bound in zip(self.held, self.held_bound, strict=True)
+        )

@@ -14,6 +14,9 @@ Before any search, `checks.find_conflicts` looks for cheap proofs of infeasibili
 participant with more meetings than slots, clashing fixed slots, precedence cycles, a session
 over capacity); when the solver proves infeasibility without one, each family of constraints
 is relaxed in turn to say which one is to blame.
+
+Events with optional meetings from `large.LARGE` meeting–slot pairs on go, right after those
+checks, to `large.py` (relaxation, colouring, annealing): this model is too big for them.
 """
 
 from __future__ import annotations
@@ -34,14 +37,16 @@ from coopex.engines.scheduling.checks import (
     validate,
 )
 from coopex.engines.scheduling.greedy import fair_greedy_slots, greedy_slots
+from coopex.engines.scheduling.large import is_large, solve_large
 from coopex.engines.scheduling.maxsat import BreaksMaxSat, MaxSatOutcome
 from coopex.engines.scheduling.model import ScheduleModel
+from coopex.engines.scheduling.objective import weights as meeting_weights
 from coopex.engines.scheduling.problem import (
     ScheduleResult,
     SchedulingProblem,
-    Status,
     Unplaced,
 )
+from coopex.engines.scheduling.result import build_result
 from coopex.engines.scheduling.tables import assign_tables
 
 # with fewer than PARALLEL_WORKERS, all-required events run CP-SAT, then RC2, then CP-SAT:
@@ -100,12 +105,6 @@ def _slots_of(built: ScheduleModel, solver: cp_model.CpSolver) -> dict[str, int]
     }
 
 
-def _weights(problem: SchedulingProblem) -> dict[str, int]:
-    """Mutual meetings outrank any number of one-sided ones; priority weighs within each."""
-    one_sided = sum(max(m.priority, 1) for m in problem.meetings if not m.mutual)
-    return {m.id: max(m.priority, 1) * (one_sided + 1 if m.mutual else 1) for m in problem.meetings}
-
-
 def _fairness(problem: SchedulingProblem) -> tuple[int | None, bool]:
     if problem.max_break_difference is None:
         return None, False
@@ -134,6 +133,12 @@ def solve(
     conflicts = find_conflicts(problem, domains, required)
     if conflicts:
         return _infeasible(problem, conflicts, start)
+    if is_large(problem, domains):  # decomposed (large.py): the model below is too big
+        answer = solve_large(
+            problem, domains, required, start=start, time_limit=time_limit, workers=workers
+        )
+        if answer is not None:
+            return answer
     cap, exact = _fairness(problem)
     search = _Search(problem, domains, required, workers, cap, exact)
     all_required = len(required) == len(problem.meetings)
@@ -145,7 +150,7 @@ def solve(
 
     # phase 1: meetings held
     built = search.build()
-    weights = _weights(problem)
+    weights = meeting_weights(problem)
     held_floor = sum(weights[m] for m in required)
     if not all_required:
         built.model.maximize(sum(weights[m.id] * built.held[m.id] for m in problem.meetings))
@@ -207,7 +212,7 @@ def solve(
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             best = _slots_of(built, solver)
             moved_optimal = status == cp_model.OPTIMAL
-    return _result(
+    return build_result(
         problem, best, "optimal" if optimal and moved_optimal else "feasible", bound, start
     )
 
@@ -319,34 +324,6 @@ def _run_cp(
     solver.parameters.max_time_in_seconds = max(seconds, 0.05)
     solver.parameters.num_workers = workers
     return solver.solve(built.model)
-
-
-def _result(
-    problem: SchedulingProblem, slots: dict[str, int], status: Status, bound: int, start: float
-) -> ScheduleResult:
-    placements = assign_tables(problem, slots)
-    breaks = breaks_by_participant(problem, placements)
-    domains = base_domains(problem)
-    unplaced = tuple(
-        Unplaced(
-            m.id,
-            "no slot where both participants are available in its sessions"
-            if not domains[m.id]
-            else "did not fit beside the meetings held (mutual and higher priority first)",
-        )
-        for m in problem.meetings
-        if m.id not in slots
-    )
-    return ScheduleResult(
-        status=status,
-        placements=placements,
-        unplaced=unplaced,
-        breaks=sum(breaks.values()),
-        bound=min(bound, sum(breaks.values())),
-        seconds=time.perf_counter() - start,
-        breaks_by_participant=breaks,
-        moved=sum(1 for p in problem.previous if slots.get(p.meeting) != p.slot),
-    )
 
 
 def _infeasible(problem: SchedulingProblem, conflicts: list[str], start: float) -> ScheduleResult:
