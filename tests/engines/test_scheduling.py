@@ -18,7 +18,7 @@ from coopex.engines.scheduling.problem import (
     SchedulingProblem,
 )
 from coopex.engines.scheduling.prover import prove
-from coopex.engines.scheduling.solver import solve
+from coopex.engines.scheduling.solver import fairness_cap, solve
 from coopex.engines.scheduling.tables import assign_tables
 
 LIMIT = 10.0  # never reached on these sizes; a safety net
@@ -278,3 +278,23 @@ def test_the_prover_stops_at_a_known_schedule(problem: SchedulingProblem) -> Non
     proof = prove(required, base_domains(required), None, LIMIT, upper=result.breaks)
     assert proof.lower_bound <= result.breaks
     assert proof.slots is not None or proof.lower_bound == result.breaks
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(events(max_meetings=5, max_slots=5), st.booleans())
+def test_the_prover_finds_the_brute_force_optimum(
+    problem: SchedulingProblem, parallel: bool
+) -> None:
+    """Straight to the prover (no CP-SAT pass), often on events that read the same backwards,
+    where it keeps only one of each pair of mirrored schedules."""
+    required = replace(problem, all_required=True, precedences=(), unavailable={})
+    best = _best_by_brute_force(required)
+    cap, as_range = fairness_cap(required)
+    if best is None or as_range:
+        return  # no schedule, or fairness as max − min (the prover takes a per-person cap)
+    proof = prove(required, base_domains(required), cap, LIMIT, parallel=parallel)
+    assert not proof.infeasible
+    assert proof.slots is not None
+    placements = assign_tables(required, proof.slots)
+    assert violations(required, placements) == []
+    assert sum(breaks_by_participant(required, placements).values()) == best[1]

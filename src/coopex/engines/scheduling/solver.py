@@ -102,7 +102,7 @@ def _weights(problem: SchedulingProblem) -> dict[str, int]:
     return {m.id: max(m.priority, 1) * (one_sided + 1 if m.mutual else 1) for m in problem.meetings}
 
 
-def _fairness(problem: SchedulingProblem) -> tuple[int | None, bool]:
+def fairness_cap(problem: SchedulingProblem) -> tuple[int | None, bool]:
     if problem.max_break_difference is None:
         return None, False
     meetings_of: dict[str, int] = defaultdict(int)
@@ -130,7 +130,7 @@ def solve(
     conflicts = find_conflicts(problem, domains, required)
     if conflicts:
         return _infeasible(problem, conflicts, start)
-    cap, exact = _fairness(problem)
+    cap, exact = fairness_cap(problem)
     search = _Search(problem, domains, required, workers, cap, exact)
     all_required = len(required) == len(problem.meetings)
     fallback = fair_greedy_slots(problem, cap)
@@ -353,7 +353,7 @@ def _explain(
         relaxed_domains = base_domains(relaxed)
         if find_conflicts(relaxed, relaxed_domains, required_ids(relaxed)):
             continue
-        cap, exact = _fairness(relaxed)
+        cap, exact = fairness_cap(relaxed)
         trial = _Search(relaxed, relaxed_domains, required_ids(relaxed), search.workers, cap, exact)
         built = trial.build()
         _, status = trial.run(built, 2.0, None)
