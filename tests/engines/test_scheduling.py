@@ -11,14 +11,14 @@ from hypothesis import strategies as st
 from coopex.engines.scheduling.breaks import breaks_by_participant, violations
 from coopex.engines.scheduling.checks import base_domains
 from coopex.engines.scheduling.greedy import greedy
-from coopex.engines.scheduling.maxsat import BreaksMaxSat
 from coopex.engines.scheduling.problem import (
     Meeting,
     Placement,
     ScheduleResult,
     SchedulingProblem,
 )
-from coopex.engines.scheduling.solver import solve
+from coopex.engines.scheduling.prover import prove
+from coopex.engines.scheduling.solver import fairness_cap, solve
 from coopex.engines.scheduling.tables import assign_tables
 
 LIMIT = 10.0  # never reached on these sizes; a safety net
@@ -241,7 +241,7 @@ def test_fewer_breaks_than_first_free_slot() -> None:
 def test_the_parallel_prover_agrees_with_the_sequential_run(problem: SchedulingProblem) -> None:
     required = replace(problem, all_required=True, max_break_difference=1)
     sequential = solve(required, time_limit=LIMIT, workers=1)
-    parallel = solve(required, time_limit=LIMIT, workers=3)
+    parallel = solve(required, time_limit=LIMIT, workers=2)
     assert parallel.status == sequential.status
     assert parallel.breaks == sequential.breaks
     if parallel.status == "optimal":
@@ -249,15 +249,52 @@ def test_the_parallel_prover_agrees_with_the_sequential_run(problem: SchedulingP
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(events(max_meetings=8))
-def test_an_interrupted_prover_reports_a_true_lower_bound(problem: SchedulingProblem) -> None:
+@given(events(max_meetings=8), st.booleans())
+def test_an_interrupted_prover_reports_a_true_lower_bound(
+    problem: SchedulingProblem, parallel: bool
+) -> None:
     required = replace(problem, all_required=True, max_break_difference=None)
     result = solve(required, time_limit=LIMIT, workers=1)
     if result.status != "optimal":
         return
     domains = base_domains(required)
     for seconds in (0.0, 0.001, LIMIT):
-        outcome = BreaksMaxSat(required, domains, None).solve(seconds)
-        assert outcome.lower_bound <= result.breaks
-        if outcome.finished:
-            assert outcome.breaks == result.breaks
+        proof = prove(required, domains, None, seconds, parallel=parallel)
+        assert proof.lower_bound <= result.breaks
+        if proof.slots is not None:
+            placements = assign_tables(required, proof.slots)
+            assert violations(required, placements) == []
+            assert sum(breaks_by_participant(required, placements).values()) == result.breaks
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(events(max_meetings=8))
+def test_the_prover_stops_at_a_known_schedule(problem: SchedulingProblem) -> None:
+    """Told a schedule with `upper` breaks exists, it never claims a bound above it."""
+    required = replace(problem, all_required=True, max_break_difference=None)
+    result = solve(required, time_limit=LIMIT, workers=1)
+    if result.status != "optimal":
+        return
+    proof = prove(required, base_domains(required), None, LIMIT, upper=result.breaks)
+    assert proof.lower_bound <= result.breaks
+    assert proof.slots is not None or proof.lower_bound == result.breaks
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(events(max_meetings=5, max_slots=5), st.booleans())
+def test_the_prover_finds_the_brute_force_optimum(
+    problem: SchedulingProblem, parallel: bool
+) -> None:
+    """Straight to the prover (no CP-SAT pass), often on events that read the same backwards,
+    where it keeps only one of each pair of mirrored schedules."""
+    required = replace(problem, all_required=True, precedences=(), unavailable={})
+    best = _best_by_brute_force(required)
+    cap, as_range = fairness_cap(required)
+    if best is None or as_range:
+        return  # no schedule, or fairness as max − min (the prover takes a per-person cap)
+    proof = prove(required, base_domains(required), cap, LIMIT, parallel=parallel)
+    assert not proof.infeasible
+    assert proof.slots is not None
+    placements = assign_tables(required, proof.slots)
+    assert violations(required, placements) == []
+    assert sum(breaks_by_participant(required, placements).values()) == best[1]

@@ -10,8 +10,8 @@ t-1 and has met before: `gap[p,t] = busy[p,t] ∧ ¬busy[p,t-1] ∧ seen[p,t-1]`
 both ways (not just bounded from below) because fairness bounds the *least* breaks too.
 
 CP-SAT finds good schedules fast (LNS) and proves the easy optima; the hard lower bounds of
-all-required events come from the MaxSAT prover (`maxsat.py`), whose implied "one run"
-constraints did not help CP-SAT (measured on forum-13: no better in 60 s).
+all-required events come from the SAT prover (`prover.py`), whose implied constraints did not
+help CP-SAT (measured on forum-13: no better in 60 s).
 """
 
 from __future__ import annotations

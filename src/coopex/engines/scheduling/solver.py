@@ -6,9 +6,9 @@
 3. With a previous schedule: fewest meetings moved, keeping phases 1 and 2.
 
 Each phase starts from the previous one's best schedule (a CP-SAT hint; the first from the
-greedy baseline). For all-required events the core-guided MaxSAT prover (`maxsat.py`) runs
-between a short CP-SAT pass and a final CP-SAT pass: it proves the small optima the plain
-model cannot, and its lower bound is kept when it runs out of time.
+greedy baseline). For all-required events a short CP-SAT pass is followed by the SAT prover
+(`prover.py`), which counts breaks up from zero: it proves the small optima the CP-SAT model
+cannot, and its lower bound is kept when it runs out of time.
 
 Before any search, `checks.find_conflicts` looks for cheap proofs of infeasibility (a
 participant with more meetings than slots, clashing fixed slots, precedence cycles, a session
@@ -21,7 +21,6 @@ checks, to `large.py` (relaxation, colouring, annealing): this model is too big 
 
 from __future__ import annotations
 
-import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable
@@ -38,7 +37,6 @@ from coopex.engines.scheduling.checks import (
 )
 from coopex.engines.scheduling.greedy import fair_greedy_slots, greedy_slots
 from coopex.engines.scheduling.large import is_large, solve_large
-from coopex.engines.scheduling.maxsat import BreaksMaxSat, MaxSatOutcome
 from coopex.engines.scheduling.model import ScheduleModel
 from coopex.engines.scheduling.objective import weights as meeting_weights
 from coopex.engines.scheduling.problem import (
@@ -46,15 +44,13 @@ from coopex.engines.scheduling.problem import (
     SchedulingProblem,
     Unplaced,
 )
+from coopex.engines.scheduling.prover import first_schedule, prove
 from coopex.engines.scheduling.result import build_result
 from coopex.engines.scheduling.tables import assign_tables
 
-# with fewer than PARALLEL_WORKERS, all-required events run CP-SAT, then RC2, then CP-SAT:
-QUICK_SHARE = 0.1  # of the time limit, for the first CP-SAT pass
-PROVER_SHARE = 0.7  # of what is left, for the MaxSAT prover
-PARALLEL_WORKERS = 3  # from this many workers on, CP-SAT and RC2 run side by side
+QUICK_SHARE = 0.1  # of the time limit: all-required events' CP-SAT pass before the prover
 HELD_SHARE = 0.5  # of the time limit, for phase 1 when not every meeting is required
-FEASIBLE_SHARE = 0.3  # of the prover's time, at most, for its first (plain SAT) schedule
+FEASIBLE_SHARE = 0.3  # of what is left, at most, for a first schedule when CP-SAT found none
 
 
 @dataclass
@@ -105,7 +101,7 @@ def _slots_of(built: ScheduleModel, solver: cp_model.CpSolver) -> dict[str, int]
     }
 
 
-def _fairness(problem: SchedulingProblem) -> tuple[int | None, bool]:
+def fairness_cap(problem: SchedulingProblem) -> tuple[int | None, bool]:
     if problem.max_break_difference is None:
         return None, False
     meetings_of: dict[str, int] = defaultdict(int)
@@ -139,7 +135,7 @@ def solve(
         )
         if answer is not None:
             return answer
-    cap, exact = _fairness(problem)
+    cap, exact = fairness_cap(problem)
     search = _Search(problem, domains, required, workers, cap, exact)
     all_required = len(required) == len(problem.meetings)
     fallback = fair_greedy_slots(problem, cap)
@@ -229,83 +225,36 @@ def _prove(
     cap: int | None,
     left: Callable[[], float],
 ) -> tuple[dict[str, int] | None, int, bool]:
-    """All-required events: CP-SAT and the MaxSAT prover side by side, first proof wins.
+    """All-required events: a short CP-SAT pass for a schedule, then the SAT prover.
 
-    CP-SAT (one worker fewer) improves schedules; RC2 raises the bound and, when it finishes,
-    returns an optimal schedule. Whichever proves first stops the other. Returns the best
-    schedule (`_INFEASIBLE` when proven infeasible), the bound and whether it is proven.
+    CP-SAT proves the easy optima (no break at all) and gives a schedule to beat; the prover
+    (`prover.py`) counts breaks up from 0 until it builds an optimal schedule or reaches
+    CP-SAT's, which proves that one. Returns the best schedule (`_INFEASIBLE` when proven
+    infeasible), the lower bound and whether it is proven optimal.
     """
-    prover = BreaksMaxSat(problem, domains, cap)
-    outcome: list[MaxSatOutcome] = []
-    # side by side only when RC2 can have a core of its own and CP-SAT two (its LNS needs
-    # them); on 2 shared cores, one after the other measured better (docs/scheduling.md)
-    sequential = search.workers < PARALLEL_WORKERS
-    cp_workers = search.workers - 1 if not sequential else search.workers
     solver = cp_model.CpSolver()
-
-    cp_done = threading.Event()
-    started = threading.Event()
-    first: list[dict[str, int] | bool | None] = []
-
-    def run_prover(seconds: float) -> None:
-        ends = time.perf_counter() + seconds
-        first.append(prover.feasible(seconds * FEASIBLE_SHARE))
-        started.set()
-        if first[-1] is False:
-            outcome.append(MaxSatOutcome(None, None, 0, infeasible=True, finished=True))
-        else:
-            outcome.append(prover.solve(ends - time.perf_counter()))
-        # a stop asked before CP-SAT has started its search is lost: repeat until it ends
-        while outcome[-1].finished and not cp_done.wait(0.05):
-            solver.stop_search()
-
-    quick: dict[str, int] | None = None
-    if sequential:
-        solver_status = _run_cp(search, built, solver, left() * QUICK_SHARE, hint, cp_workers)
-        cp_done.set()
-        if solver_status not in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
-            if solver_status == cp_model.FEASIBLE:
-                hint = quick = _slots_of(built, solver)
-            else:  # no schedule yet: a plain SAT call gives the last CP-SAT pass one
-                start_from = prover.feasible(left() * FEASIBLE_SHARE)
-                if start_from is False:
-                    return _INFEASIBLE, 0, True
-                if isinstance(start_from, dict):
-                    hint = quick = start_from
-            outcome.append(prover.solve(left() * PROVER_SHARE))
-            if not outcome[-1].finished and built.total_breaks is not None:
-                built.model.add(built.total_breaks >= outcome[-1].lower_bound)
-                solver = cp_model.CpSolver()
-                solver_status = _run_cp(search, built, solver, left(), hint, cp_workers)
-    else:
-        thread = threading.Thread(target=run_prover, args=(left(),))
-        thread.start()
-        try:
-            # CP-SAT starts from the SAT solver's first schedule: greedy's breaks the rules
-            started.wait(left() * FEASIBLE_SHARE)
-            if first and isinstance(first[0], dict):
-                hint = first[0]
-            solver_status = cp_model.UNKNOWN
-            if not (first and first[0] is False):
-                solver_status = _run_cp(search, built, solver, left(), hint, cp_workers)
-            cp_done.set()
-            if solver_status in (cp_model.OPTIMAL, cp_model.INFEASIBLE):
-                prover.interrupt()
-        finally:
-            cp_done.set()
-            thread.join()
-    maxsat = outcome[-1] if outcome else None
-    if solver_status == cp_model.INFEASIBLE or (maxsat is not None and maxsat.infeasible):
+    status = _run_cp(search, built, solver, left() * QUICK_SHARE, hint, search.workers)
+    if status == cp_model.INFEASIBLE:
         return _INFEASIBLE, 0, True
-    found = solver_status in (cp_model.OPTIMAL, cp_model.FEASIBLE)
-    best = _slots_of(built, solver) if found else quick
-    bound = round(solver.best_objective_bound) if found else 0
-    proven = solver_status == cp_model.OPTIMAL
-    if maxsat is not None and maxsat.slots is not None:
-        return maxsat.slots, maxsat.lower_bound, True
-    if maxsat is not None:
-        bound = max(bound, maxsat.lower_bound)
-    return best, bound, proven
+    if status == cp_model.OPTIMAL:
+        return _slots_of(built, solver), round(solver.objective_value), True
+    best = _slots_of(built, solver) if status == cp_model.FEASIBLE else None
+    bound = round(solver.best_objective_bound) if best is not None else 0
+    if best is None:  # no schedule yet: a plain SAT call gives one to beat
+        found = first_schedule(problem, domains, cap, left() * FEASIBLE_SHARE)
+        if found is False:
+            return _INFEASIBLE, 0, True
+        best = found if isinstance(found, dict) else None
+    upper = None
+    if best is not None:
+        upper = sum(breaks_by_participant(problem, assign_tables(problem, best)).values())
+    proof = prove(problem, domains, cap, left(), upper=upper, parallel=search.workers > 1)
+    if proof.infeasible:
+        return _INFEASIBLE, 0, True
+    if proof.slots is not None:
+        return proof.slots, proof.lower_bound, True
+    lower = max(bound, proof.lower_bound)
+    return best, lower, upper is not None and lower >= upper
 
 
 def _run_cp(
@@ -381,7 +330,7 @@ def _explain(
         relaxed_domains = base_domains(relaxed)
         if find_conflicts(relaxed, relaxed_domains, required_ids(relaxed)):
             continue
-        cap, exact = _fairness(relaxed)
+        cap, exact = fairness_cap(relaxed)
         trial = _Search(relaxed, relaxed_domains, required_ids(relaxed), search.workers, cap, exact)
         built = trial.build()
         _, status = trial.run(built, 2.0, None)
