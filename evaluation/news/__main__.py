@@ -1,7 +1,8 @@
 """`make eval`: news extraction quality on `../shared/eval/dev-news` (62 real pages, RU/EN/ZH).
 
 Prints entity, event and amount F1 per language on the tuning part (odd-numbered files) and
-the reporting part (even-numbered), the pipeline beside its baseline (the NER models alone);
+the reporting part (even-numbered), the pipeline beside its baseline (the NER models alone),
+then the entities' precision / recall / F1 per kind (persons, organisations, places);
 `--json FILE` also writes every field's precision, recall and F1.
 """
 
@@ -15,10 +16,11 @@ from rich.console import Console
 from rich.table import Table
 
 from coopex.nlp.news import load_news_models
-from evaluation.news.scoring import DEV_NEWS, LANGUAGES, PARTS, evaluate
+from evaluation.news.scoring import DEV_NEWS, LANGUAGES, PARTS, Evaluation, evaluate
 
 console = Console()
 SHOWN = ("entities", "events", "amounts")
+KINDS = ("persons", "organizations", "locations")
 
 
 def main() -> None:
@@ -48,8 +50,24 @@ def main() -> None:
             ]
             table.add_row(f"{part} / {lang}", *cells)
     console.print(table)
+    console.print(_kinds_table(result))
     if args.json:
         args.json.write_text(json.dumps(result.as_dict(), indent=1), encoding="utf-8")
+
+
+def _kinds_table(result: Evaluation) -> Table:
+    """Entity precision / recall / F1 per kind: where the entity score is lost."""
+    table = Table(title="news entities by kind, pipeline: precision recall F1")
+    table.add_column("part / language")
+    for kind in KINDS:
+        table.add_column(kind, justify="right")
+    for part in PARTS:
+        for lang in (*LANGUAGES, "all"):
+            scores = result.scores["pipeline"][lang, part]
+            table.add_row(
+                f"{part} / {lang}", *("{:.2f} {:.2f} {:.2f}".format(*scores[k]) for k in KINDS)
+            )
+    return table
 
 
 if __name__ == "__main__":

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache, cached_property
 from typing import Any
 
-from coopex.domain.news import Mention, MentionKind
+from coopex.domain.news import Mention, MentionKind, full_names_only
+from coopex.nlp.name_words import name_words
 from coopex.reference.places import ShippedPlaces
 
 KINDS = {
@@ -125,6 +127,105 @@ def _missed_organizations(
     return found
 
 
+@cache
+def _legal_form_before() -> re.Pattern[str]:
+    forms = "|".join(map(re.escape, name_words("legal_form_before", "en")))
+    return re.compile(
+        r"\b(?:" + forms + r")\s+(?:[«\"“][^»\"”]{2,60}[»\"”]|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
+    )
+
+
+@cache
+def _legal_form_after() -> re.Pattern[str]:
+    forms = "|".join(map(re.escape, name_words("legal_form_after", "en")))
+    return re.compile(r"(?:,?\s+(?:" + forms + r")(?![\w-]))+")
+
+
+def _legal_names(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
+    """An organisation with its legal form, in full: "OAO MAZ" (the form before the name, as
+    Russian and Belarusian companies write it in English), "Wellzoom International Trade Co.,
+    Ltd." (a form the model left out after the name)."""
+    completed = []
+    for m in found:
+        after = _legal_form_after().match(paragraph, m.end)
+        if m.paragraph == number and m.kind is MentionKind.ORGANIZATION and after:
+            m = Mention(
+                m.kind, paragraph[m.start : after.end()].rstrip(".,"), number, m.start, after.end()
+            )
+        completed.append(m)
+    for match in _legal_form_before().finditer(paragraph):
+        start, end = match.span()
+        completed = [
+            m for m in completed if not (m.paragraph == number and m.start < end and start < m.end)
+        ]
+        completed.append(Mention(MentionKind.ORGANIZATION, match.group(), number, start, end))
+    return completed
+
+
+def _people_as_organizations(found: list[Mention]) -> list[Mention]:
+    """ "Murat Rasulov" tagged as an organisation: two or three capitalised words, the last
+    with a surname's ending and none an organisation's word, name a person (and so does
+    the surname alone, once the person is known)."""
+    endings = tuple(name_words("surname_ending", "en"))
+    found = [_title_off(m) for m in found]
+    people = {
+        m.name
+        for m in found
+        if m.kind is MentionKind.ORGANIZATION
+        and 2 <= len(m.name.split()) <= 3
+        and all(w[:1].isupper() and w[1:].islower() for w in m.name.split())
+        and m.name.split()[-1].endswith(endings)
+        and not _ORG_WORD.search(m.name)
+    }
+    surnames = {name.split()[-1] for name in people} | {
+        m.name.split()[-1] for m in found if m.kind is MentionKind.PERSON and " " in m.name
+    }
+    return [
+        replace(m, kind=MentionKind.PERSON)
+        if m.kind is MentionKind.ORGANIZATION and (m.name in people or m.name in surnames)
+        else m
+        for m in found
+    ]
+
+
+_ORG_WORD = re.compile(_ORG_HEADS.pattern.removesuffix("$") + r"\b")
+# "Ministry Rustam Makarov": an organisation's word before a person's name and surname.
+_WORD_BEFORE_PERSON = re.compile(r"^(\w+)\s+([A-Z][a-z]+\s+[A-Z][a-z]+)$")
+
+
+def _title_off(mention: Mention) -> Mention:
+    words = _WORD_BEFORE_PERSON.match(mention.name)
+    if mention.kind is not MentionKind.ORGANIZATION or not words:
+        return mention
+    if not _ORG_WORD.fullmatch(words.group(1)):
+        return mention
+    person = words.group(2)
+    endings = tuple(name_words("surname_ending", "en"))
+    if not person.endswith(endings):
+        return mention
+    return Mention(
+        MentionKind.PERSON, person, mention.paragraph, mention.end - len(person), mention.end
+    )
+
+
+_WORD = re.compile(r"[a-z][a-z-]+")
+
+
+def _common_words(paragraphs: Sequence[str]) -> frozenset[str]:
+    """Words the document writes in lower case: not names when they are capitalised ("Invest
+    in Russia — invest in ...", "Machinery manufacturing ... agriculture machinery")."""
+    return frozenset(w for p in paragraphs for w in _WORD.findall(p))
+
+
+def _a_name(name: str, common: frozenset[str]) -> bool:
+    """Not a name: one common word, two letters ("Ed."), a handle or a number ("@AzerNewsAz")."""
+    if any(c.isdigit() or c == "@" for c in name):
+        return False
+    if " " in name or name.isupper():
+        return True
+    return len(name) > 2 and name.casefold() not in common
+
+
 class EnglishEntityRecognizer:
     """Mentions of persons, organisations and places, paragraph by paragraph; with a place
     gazetteer, the places it knows that the model missed as well."""
@@ -169,6 +270,12 @@ class EnglishEntityRecognizer:
                 ):
                     continue
                 found.append(Mention(kind, name, number, start, end))
+            found = _legal_names(paragraph, number, found)
             found.extend(_missed_organizations(paragraph, number, found, places))
             found.extend(self._missed_places(paragraph, number, found))
-        return sorted(found, key=lambda m: (m.paragraph, m.start))
+        found = _people_as_organizations(found)
+        common = _common_words(paragraphs)
+        return sorted(
+            (m for m in full_names_only(found) if _a_name(m.name, common)),
+            key=lambda m: (m.paragraph, m.start),
+        )

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 _FLAGS = re.IGNORECASE | re.UNICODE
 _SENTENCE_END = re.compile(r"[.!?…。！？»”\"')]\s*$")
 MAX_FURNITURE_WORDS = 12  # longer lines are prose, whatever words they contain
+_WRAPPED_LINES = 3  # lines going on in the next one that make a page hard-wrapped
 
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ad slot", re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+){2,}$", _FLAGS)),
@@ -124,11 +126,36 @@ def clean(raw: str) -> Article:
             continue
         seen.add(key)
         kept.append((number, line))
+    kept = _unwrap(kept)
     while len(kept) > 1 and _is_rubric(kept[0][1], kept[1][1]):
         removed.append(Removed(*kept.pop(0), "section heading"))
     title, paragraphs = _split_title([line for _, line in kept])
     removed.sort(key=lambda cut: cut.line)
     return Article(title, tuple(paragraphs), published, tuple(removed))
+
+
+def _unwrap(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """A page hard-wrapped at a fixed width (many lines going on in lower case where the line
+    before ends mid-sentence) has its lines joined back into paragraphs, so that no name is cut
+    in two ("China Association of Automobile" / "Manufacturers"): a line that ends
+    mid-sentence goes on in the next one (the first line only when the next one starts in lower
+    case: it may be a title)."""
+    going_on = sum(
+        1
+        for (_, line), (_, following) in pairwise(lines)
+        if not _SENTENCE_END.search(line) and following[:1].islower()
+    )
+    if going_on < _WRAPPED_LINES or going_on * 3 < len(lines):
+        return lines
+    joined = [lines[0]]
+    for number, line in lines[1:]:
+        first, last = joined[-1]
+        may_be_title = len(joined) == 1 and last == lines[0][1]
+        if not _SENTENCE_END.search(last) and (line[:1].islower() or not may_be_title):
+            joined[-1] = (first, f"{last} {line}")
+        else:
+            joined.append((number, line))
+    return joined
 
 
 def _is_rubric(line: str, following: str) -> bool:

@@ -134,6 +134,7 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
         m
         for m in mentions
         if not _CURRENCY_BEFORE.search(paragraphs[m.paragraph][max(0, m.start - 20) : m.start])
+        and not _cut_off(m, paragraphs)
     ]
     places = {
         m.name: models.places.resolve(m.name)
@@ -182,6 +183,20 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
     )
     return ReadDocument(
         leads, article, encoding, content_hash(document.data), print_, clock.timings
+    )
+
+
+_ENDS_CLEANLY = re.compile(r"[.!?…。！？»”\"')）]\s*$")
+
+
+def _cut_off(mention: Mention, paragraphs: Sequence[str]) -> bool:
+    """A name at the very end of a text that stops mid-sentence may be cut mid-word (excerpts
+    are: "губернатор Ярославско", "Trad"): not a name to report."""
+    last = len(paragraphs) - 1
+    return (
+        mention.paragraph == last > 0
+        and mention.end >= len(paragraphs[last].rstrip())
+        and not _ENDS_CLEANLY.search(paragraphs[last])
     )
 
 

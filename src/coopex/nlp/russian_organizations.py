@@ -1,0 +1,190 @@
+"""Russian names completed beyond natasha's spans, each rule about Russian writing in general:
+
+- a name opened by a quote goes on to its closing quote ("Международная ассоциация «Система
+  межрегиональных маркетинговых центров»"; «ООО «Челябинский тракторный завод – «Уралтрак»"
+  with its closing quotes run together);
+- a legal form followed by a quoted name is an organisation ("КУПП «Витебчанка»");
+- the body of a place, written in lower case, is an organisation of that place
+  ("администрации Перми" -> "Администрация Перми", "в генеральном консульстве России в Бонне"
+  -> "Генеральное консульство России в Бонне");
+- places sharing one plural place word are each a place ("Калужская и Московская области").
+
+The words are data (`data/reference/name_words.csv`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+from coopex.domain.news import Mention, MentionKind
+from coopex.nlp.name_words import name_words
+from coopex.nlp.russian_forms import (
+    adjective_for,
+    agreeing_phrase,
+    is_adjective,
+    morph_case,
+    singular_place_word,
+)
+
+_QUOTE_REACH = 100  # characters a quoted name may run
+_MORE_QUOTE = re.compile(r"[^«».!?]{0,40}»")
+_OF_PLACE_WORD = re.compile(
+    r"(?:провинции|области|края|республики|округа|района|города|г\.|префектуры|штата)",
+    re.IGNORECASE,
+)
+_JOINING = re.compile(r"\s*(?:,|и|или)\s*")
+
+
+def closing_quote(text: str, start: int, stop: int, limit: int) -> int:
+    """Where a name opened by a quote in `text[start:stop]` closes (at most `limit`); `stop`
+    when it is closed already or never closes."""
+    written = text[start:stop]
+    depth = written.count("«") - written.count("»")
+    end = min(limit, stop + _QUOTE_REACH)
+    if depth > 0:
+        for at in range(stop, end):
+            if text[at] == "«":
+                depth += 1
+            elif text[at] == "»":
+                depth -= 1
+                # «A – «B» with the closing quotes run together: no more quote comes.
+                if depth == 0 or not _MORE_QUOTE.match(text, at + 1):
+                    return at + 1
+            elif text[at] in "\n":
+                break
+        return stop
+    if written.count('"') % 2 == 1:
+        closing = text.find('"', stop, end)
+        return stop if closing < 0 else closing + 1
+    return stop
+
+
+@cache
+def _legal_form() -> re.Pattern[str]:
+    forms = sorted(name_words("legal_form", "ru"), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")\s+[«\"]")
+
+
+def _overlaps(mention: Mention, start: int, end: int) -> bool:
+    return mention.start < end and start < mention.end
+
+
+def legal_names(text: str, starts: Sequence[int], found: list[Mention]) -> list[Mention]:
+    """Organisations written as a legal form and a quoted name, in full: they replace the
+    parts of them the tagger found ("ООО «Челябинский тракторный завод")."""
+    for match in _legal_form().finditer(text):
+        number = bisect_right(starts, match.start()) - 1
+        limit = text.find("\n", match.start())
+        end = closing_quote(text, match.start(), match.end(), len(text) if limit < 0 else limit)
+        if end == match.end():
+            continue
+        name = " ".join(text[match.start() : end].split())
+        found = [m for m in found if not _overlaps(m, match.start(), end)]
+        found.append(Mention(MentionKind.ORGANIZATION, name, number, match.start(), end))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _lemma(token: Any) -> str:
+    from coopex.nlp.analysis import morph
+
+    parses = morph().parse(token.text.casefold())
+    case = morph_case(token)
+    parse = next((p for p in parses if case is None or p.tag.case == case), parses[0])
+    return str(parse.normal_form)
+
+
+def _adjectives_before(tokens: Sequence[Any], index: int) -> int:
+    """The first of the listed adjectives just before the head ("генеральном" консульстве)."""
+    adjectives = name_words("body_adjective", "ru")
+    while index > 0 and tokens[index - 1].pos == "ADJ" and _lemma(tokens[index - 1]) in adjectives:
+        index -= 1
+    return index
+
+
+def bodies_of_places(
+    tokens: Sequence[Any], text: str, starts: Sequence[int], found: list[Mention]
+) -> list[Mention]:
+    """ "администрации Перми" -> "Администрация Перми": a governing or representing body in
+    lower case followed by a place in the genitive (a place word may come between:
+    "правительством республики Беларусь"); an embassy or consulate keeps where it is
+    ("... России в Бонне")."""
+    heads = name_words("body_of_place", "ru")
+    located = name_words("body_at_place", "ru")
+    prefixes = tuple(h[:5] for h in heads)
+    # A one-word "person" after a governing body is a place the tagger misread ("правительства
+    # Чанчжоу").
+    places = {
+        m.start: m
+        for m in found
+        if m.kind is MentionKind.LOCATION or (m.kind is MentionKind.PERSON and " " not in m.name)
+    }
+    added: list[Mention] = []
+    for index, token in enumerate(tokens):
+        if token.pos != "NOUN" or not token.text.casefold().startswith(prefixes):
+            continue
+        lemma = _lemma(token)
+        if lemma not in heads or token.feats.get("Number") == "Plur":
+            continue  # "председатели правительств России и Белоруссии": no one body
+        after = index + 1
+        while after < len(tokens) and _OF_PLACE_WORD.fullmatch(tokens[after].text):
+            after += 1
+        place = places.get(tokens[after].start) if after < len(tokens) else None
+        if place is None or (after == index + 1 and tokens[after].feats.get("Case") != "Gen"):
+            continue  # after a place word ("республики Беларусь") the tagger may miss the case
+        if place.kind is MentionKind.PERSON:
+            found = [replace(m, kind=MentionKind.LOCATION) if m is place else m for m in found]
+        end = place.end
+        if lemma in located:
+            inside = _located_in(tokens, places, place.end)
+            end = inside.end if inside else end
+        first = _adjectives_before(tokens, index)
+        if any(
+            m.kind is MentionKind.ORGANIZATION and _overlaps(m, tokens[first].start, end)
+            for m in found
+        ):
+            continue
+        head = agreeing_phrase([t.text for t in tokens[first : index + 1]], morph_case(token))
+        name = f"{head[:1].upper()}{head[1:]} {' '.join(text[token.stop : end].split())}"
+        number = bisect_right(starts, tokens[first].start) - 1
+        added.append(Mention(MentionKind.ORGANIZATION, name, number, tokens[first].start, end))
+    return sorted([*found, *added], key=lambda m: m.start)
+
+
+def _located_in(tokens: Sequence[Any], places: dict[int, Mention], end: int) -> Mention | None:
+    """The place of "в Бонне" right after `end`."""
+    at = next((i for i, t in enumerate(tokens) if t.start >= end), None)
+    if at is None or at + 1 >= len(tokens) or tokens[at].text.casefold() not in ("в", "во"):
+        return None
+    return places.get(tokens[at + 1].start)
+
+
+def coordinated_places(text: str, found: list[Mention]) -> list[Mention]:
+    """ "Калужская и Московская области" -> "Калужская область", "Московская область"."""
+    result = list(found)
+    for index, mention in enumerate(result):
+        words = mention.name.split()
+        if mention.kind is not MentionKind.LOCATION or len(words) < 2:
+            continue
+        noun, plural = singular_place_word(words[-1])
+        if noun is None:
+            continue
+        if plural:
+            agreed = [adjective_for(w, noun) for w in words[:-1]]
+            result[index] = replace(mention, name=" ".join([*agreed, noun]))
+        previous = result[index - 1] if index else None
+        if (
+            previous is not None
+            and previous.kind is MentionKind.LOCATION
+            and " " not in previous.name
+            and is_adjective(previous.name)
+            and _JOINING.fullmatch(text[previous.end : mention.start])
+        ):
+            result[index - 1] = replace(
+                previous, name=f"{adjective_for(previous.name, noun)} {noun}"
+            )
+    return result
