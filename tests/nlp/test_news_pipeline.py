@@ -118,7 +118,7 @@ def test_chinese_page_in_gb18030_with_gazetteer_places_and_suffixed_organisation
     assert "分享到" not in result.article.text and "发表评论" not in result.article.text
     assert {"乌里扬诺夫斯克州", "黑龙江省", "哈尔滨"} <= set(leads.entities.locations)
     assert leads.entities.organizations == ("哈尔滨电气集团",)
-    assert leads.entities.persons == ()  # no Chinese person model ships offline
+    assert leads.entities.persons == ()  # the page names nobody
     assert [(a.value, a.currency, a.what) for a in leads.amounts] == [
         (Decimal(120_000_000), "USD", "trade turnover")
     ]

