@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from coopex.domain.news import collect_entities
 from coopex.nlp.english import EnglishEntityRecognizer
+from coopex.reference.places import ShippedPlaces
 
 recognizer = EnglishEntityRecognizer()
 
@@ -43,3 +44,34 @@ def test_offsets_point_at_the_mention() -> None:
     paragraph = "Yesterday Anna Smirnova visited Kazan."
     for mention in recognizer.mentions([paragraph]):
         assert paragraph[mention.start : mention.end].endswith(mention.name.split()[-1])
+
+
+def test_legal_forms_persons_tagged_as_companies_and_clause_words() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "Pavel Orlov, Director General of OAO Gomselmash, met the partners.",
+                "Murat Rasulov, an investment consultant, said the plant will be built.",
+                "The company plans a factory with Avtotor if Chery cars sell well.",
+            ]
+        )
+    )
+    assert "OAO Gomselmash" in found.organizations
+    assert "Murat Rasulov" in found.persons and "Murat Rasulov" not in found.organizations
+    assert not any(" if " in name for name in found.organizations)
+
+
+def test_common_words_handles_and_lone_place_words_are_not_names() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Invest in Kazan — invest in the future of the Republic of Tatarstan!",
+                "Trade with the Republic grew, the governor of the Irkutsk region said.",
+                "Follow us on Twitter @AzerNewsAz",
+            ]
+        )
+    )
+    names = {*found.persons, *found.organizations, *found.locations}
+    assert "Invest" not in names and "Republic" not in names
+    assert not any("@" in name for name in names)
+    assert "Irkutsk region" in found.locations

@@ -86,7 +86,32 @@ def _tidy(
     if text.isupper() and start == 0 and paragraph[end : end + 1] == ",":
         text = text.title()  # a dateline: "MINSK, 14 June" names Minsk
     text = text.removesuffix("'s").removesuffix("’s")
+    if kind is not MentionKind.PERSON and not _PLACE_WORD_END.search(text):
+        # "the Chelyabinsk" + " region": the place word the model left out.
+        word = _PLACE_WORD_AFTER.match(paragraph, start + len(text))
+        if word:
+            text, end = text + word.group(), start + len(text) + len(word.group())
     return text, start, end
+
+
+_PLACE_WORDS = r"(?:region|oblast|province|krai|prefecture|autonomous okrug)"
+_PLACE_WORD_AFTER = re.compile(r"\s+" + _PLACE_WORDS + r"\b", re.IGNORECASE)
+_PLACE_WORD_END = re.compile(r"\b" + _PLACE_WORDS + r"$", re.IGNORECASE)
+# "Avtotor if Chery": a word that opens a clause ends a name.
+_CLAUSE_WORD = re.compile(r"\s+(?:if|when|while|as|but|or|that|which|who|after|before|since)\s+")
+
+
+def _split_at_clause_word(mention: Mention) -> list[Mention]:
+    parts: list[Mention] = []
+    start = 0
+    for piece in [*_CLAUSE_WORD.finditer(mention.name), None]:
+        end = piece.start() if piece else len(mention.name)
+        name = mention.name[start:end]
+        if name[:1].isupper():
+            at = mention.start + start
+            parts.append(Mention(mention.kind, name, mention.paragraph, at, at + len(name)))
+        start = piece.end() if piece else end
+    return parts
 
 
 _DANGLING = re.compile(r"(?:\s+(?:of|the|and|for|in|on))+$|\s+[A-Z][a-z]+ of$")
@@ -218,8 +243,11 @@ def _common_words(paragraphs: Sequence[str]) -> frozenset[str]:
 
 
 def _a_name(name: str, common: frozenset[str]) -> bool:
-    """Not a name: one common word, two letters ("Ed."), a handle or a number ("@AzerNewsAz")."""
+    """Not a name: one common word, a place word alone ("the Republic"), two letters ("Ed."), a
+    handle or a number ("@AzerNewsAz")."""
     if any(c.isdigit() or c == "@" for c in name):
+        return False
+    if name.casefold() in name_words("not_a_name", "en"):
         return False
     if " " in name or name.isupper():
         return True
@@ -269,7 +297,7 @@ class EnglishEntityRecognizer:
                     and (_EVENT_NAME.search(name) or _JOB_TITLE.match(name))
                 ):
                     continue
-                found.append(Mention(kind, name, number, start, end))
+                found.extend(_split_at_clause_word(Mention(kind, name, number, start, end)))
             found = _legal_names(paragraph, number, found)
             found.extend(_missed_organizations(paragraph, number, found, places))
             found.extend(self._missed_places(paragraph, number, found))

@@ -20,11 +20,18 @@ from typing import Any
 from coopex.domain.news import Mention, MentionKind, full_names_only
 from coopex.engines.news.dates import DateFact
 from coopex.engines.news.sentences import sentences
-from coopex.nlp.russian_forms import camel_case, morph_case, nominative_word
+from coopex.nlp.russian_forms import (
+    camel_case,
+    capitals_as_written,
+    morph_case,
+    nominative_word,
+)
 from coopex.nlp.russian_organizations import (
     bodies_of_places,
+    capitalised_names,
     closing_quote,
     coordinated_places,
+    enumerated_names,
     legal_names,
 )
 
@@ -198,7 +205,7 @@ class RussianEntityRecognizer:
             elif written_only:
                 name = text[start:stop]
             elif kind is MentionKind.LOCATION:
-                name = _place_name(span)
+                name = capitals_as_written(_place_name(span), span.text)
             else:
                 name = _person_name(span)
             name = " ".join(_PARENTHESIS.sub("", name).split())
@@ -216,6 +223,8 @@ class RussianEntityRecognizer:
         found = coordinated_places(text, _camel_case_organizations(found))
         found = legal_names(text, starts, found)
         found = bodies_of_places(doc.tokens, text, starts, found)
+        found = capitalised_names(doc.tokens, text, starts, found)
+        found = enumerated_names(doc.tokens, text, found)
         return [
             replace(m, start=m.start - starts[m.paragraph], end=m.end - starts[m.paragraph])
             for m in full_names_only(found)

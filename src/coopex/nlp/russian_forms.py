@@ -96,3 +96,20 @@ def is_adjective(word: str) -> bool:
     from coopex.nlp.analysis import morph
 
     return bool(morph().parse(word.casefold())[0].tag.POS == "ADJF")
+
+
+def capitals_as_written(normal: str, written: str) -> str:
+    """ "Нью-дели" written "Нью-Дели": each part of a hyphenated word keeps its capital."""
+    words, originals = normal.split(), written.split()
+    if len(words) != len(originals):
+        return normal
+    fixed = []
+    for word, original in zip(words, originals, strict=True):
+        parts, written_parts = word.split("-"), original.split("-")
+        if len(parts) == len(written_parts):
+            parts = [
+                p[:1].upper() + p[1:] if w[:1].isupper() else p
+                for p, w in zip(parts, written_parts, strict=True)
+            ]
+        fixed.append("-".join(parts))
+    return " ".join(fixed)

@@ -7,6 +7,10 @@
 - the body of a place, written in lower case, is an organisation of that place
   ("администрации Перми" -> "Администрация Перми", "в генеральном консульстве России в Бонне"
   -> "Генеральное консульство России в Бонне");
+- a name of capitalised adjectives and an organisation's head noun in mid-sentence is an
+  organisation, with its genitive complement ("на Минский завод колесных тягачей");
+- an organisation's name goes on through an enumeration of genitives ("Министерство
+  промышленности" + ", науки и малого предпринимательства" + " Калужской области");
 - places sharing one plural place word are each a place ("Калужская и Московская области").
 
 The words are data (`data/reference/name_words.csv`).
@@ -176,15 +180,110 @@ def coordinated_places(text: str, found: list[Mention]) -> list[Mention]:
         if plural:
             agreed = [adjective_for(w, noun) for w in words[:-1]]
             result[index] = replace(mention, name=" ".join([*agreed, noun]))
-        previous = result[index - 1] if index else None
-        if (
-            previous is not None
-            and previous.kind is MentionKind.LOCATION
-            and " " not in previous.name
-            and is_adjective(previous.name)
-            and _JOINING.fullmatch(text[previous.end : mention.start])
-        ):
-            result[index - 1] = replace(
-                previous, name=f"{adjective_for(previous.name, noun)} {noun}"
-            )
+        # Back over "Челябинской, Омской и" before "Курганской областей".
+        at = index
+        while at > 0:
+            previous = result[at - 1]
+            if not (
+                previous.kind is MentionKind.LOCATION
+                and " " not in previous.name
+                and is_adjective(previous.name)
+                and _JOINING.fullmatch(text[previous.end : result[at].start])
+            ):
+                break
+            result[at - 1] = replace(previous, name=f"{adjective_for(previous.name, noun)} {noun}")
+            at -= 1
+    return result
+
+
+def _sentence_initial(tokens: Sequence[Any], text: str, index: int) -> bool:
+    if index == 0:
+        return True
+    previous = tokens[index - 1]
+    opening = previous.text in (".", "!", "?", "…", "«", '"')
+    return opening or "\n" in text[previous.stop : tokens[index].start]
+
+
+def _genitive_tail(tokens: Sequence[Any], index: int, reach: int = 3) -> int:
+    """The end (exclusive) of the lower-case genitive words from `index` ("колесных тягачей"),
+    ending on a noun; `index` when there are none."""
+    end = index
+    while (
+        end < len(tokens)
+        and end - index < reach
+        and tokens[end].pos in ("ADJ", "NOUN")
+        and tokens[end].feats.get("Case") == "Gen"
+        and tokens[end].text[:1].islower()
+    ):
+        end += 1
+    while end > index and tokens[end - 1].pos != "NOUN":
+        end -= 1
+    return end
+
+
+def capitalised_names(
+    tokens: Sequence[Any], text: str, starts: Sequence[int], found: list[Mention]
+) -> list[Mention]:
+    """ "на Минский завод колесных тягачей": capitalised adjectives before an organisation's
+    head noun, in mid-sentence (at the start of a sentence a capital proves nothing), with the
+    genitive words after it."""
+    heads = name_words("org_head", "ru")
+    prefixes = tuple(h[:4] for h in heads)
+    added: list[Mention] = []
+    for index, token in enumerate(tokens):
+        if token.pos != "NOUN" or not token.text.startswith(prefixes):
+            continue  # a head in lower case: "завод", not "Завод"
+        first = index
+        while first > 0 and tokens[first - 1].pos == "ADJ":
+            first -= 1
+        if first == index or not tokens[first].text[:1].isupper():
+            continue
+        if _sentence_initial(tokens, text, first) or _lemma(token) not in heads:
+            continue
+        stop = tokens[_genitive_tail(tokens, index + 1) - 1].stop
+        start = tokens[first].start
+        if any(_overlaps(m, start, stop) for m in [*found, *added]):
+            continue
+        head = agreeing_phrase([t.text for t in tokens[first : index + 1]], morph_case(token))
+        name = " ".join(f"{head} {text[token.stop : stop]}".split())
+        number = bisect_right(starts, start) - 1
+        added.append(Mention(MentionKind.ORGANIZATION, name, number, start, stop))
+    return sorted([*found, *added], key=lambda m: m.start)
+
+
+def _enumeration_end(tokens: Sequence[Any], index: int) -> int:
+    """After an organisation's name at token `index`: the end (exclusive) of ", науки и малого
+    предпринимательства" — genitives listed with commas and closed by "и"; `index` if none."""
+    at = index
+    while at < len(tokens) and tokens[at].text == ",":
+        after = _genitive_tail(tokens, at + 1)
+        if after == at + 1:
+            return index
+        at = after
+    if at == index or at >= len(tokens) or tokens[at].text != "и":
+        return index
+    after = _genitive_tail(tokens, at + 1)
+    return index if after == at + 1 else after
+
+
+def enumerated_names(tokens: Sequence[Any], text: str, found: list[Mention]) -> list[Mention]:
+    """ "Министерство промышленности" + ", науки и малого предпринимательства" (+ a place in
+    the genitive right after: "Калужской области")."""
+    places = {m.start: m for m in found if m.kind is MentionKind.LOCATION}
+    result = list(found)
+    for number, mention in enumerate(result):
+        if mention.kind is not MentionKind.ORGANIZATION:
+            continue
+        index = next((i for i, t in enumerate(tokens) if t.start >= mention.end), None)
+        if index is None or tokens[index].text != ",":
+            continue
+        end = _enumeration_end(tokens, index)
+        if end == index:
+            continue
+        stop = tokens[end - 1].stop
+        place = places.get(tokens[end].start) if end < len(tokens) else None
+        if place is not None and tokens[end].feats.get("Case") == "Gen":
+            stop = place.end
+        name = " ".join(f"{mention.name}{text[mention.end : stop]}".split())
+        result[number] = replace(mention, name=name, end=stop)
     return result
