@@ -75,3 +75,15 @@ def test_common_words_handles_and_lone_place_words_are_not_names() -> None:
     assert "Invest" not in names and "Republic" not in names
     assert not any("@" in name for name in names)
     assert "Irkutsk region" in found.locations
+
+
+def test_company_words_and_missions_name_organisations() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "Among the guests was the head of the machine-building corporation Zoomlion.",
+                "A minister-counselor at the Chinese embassy in Russia said trade grew.",
+            ]
+        )
+    )
+    assert {"Zoomlion", "Chinese embassy in Russia"} <= set(found.organizations)

@@ -209,3 +209,19 @@ def test_a_city_the_english_model_calls_a_person_is_a_place(models: NewsModels) 
     leads = read_document(RawDocument("harbin.txt", text.encode()), models).leads
     assert "Harbin" in leads.entities.locations
     assert "Harbin" not in leads.entities.persons
+
+
+def test_places_joined_by_a_dash_are_one_place_unless_the_gazetteer_knows_both(
+    models: NewsModels,
+) -> None:
+    text = (
+        "Губернатор посетил провинцию Тхыатхиен – Хюэ и Ханты-Мансийский автономный округ – "
+        "Югру.\n"
+        "Итоги года: Россия – Китай, товарооборот растёт."
+    )
+    leads = read_document(RawDocument("dash.txt", text.encode()), models).leads
+    assert "Россия" in leads.entities.locations and "Китай" in leads.entities.locations
+    assert {"Тхыатхиен – Хюэ", "Ханты-Мансийский автономный округ – Югра"} <= set(
+        leads.entities.locations
+    )
+    assert not {"Тхыатхиен", "Хюэ", "Югра"} & set(leads.entities.locations)

@@ -153,6 +153,34 @@ def _missed_organizations(
 
 
 @cache
+def _apposition() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, name_words("org_apposition", "en")))
+    missions = "|".join(map(re.escape, name_words("mission", "en")))
+    name = r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}"
+    return re.compile(
+        rf"\b(?:{words})\s+(?P<name>{name})"
+        rf"|\b(?P<mission>[A-Z][a-z]+\s+(?:{missions})(?:\s+in\s+{name})?)"
+    )
+
+
+def _appositive_organizations(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
+    """ "the machine-building corporation Zoomlion", "Chinese automaker Geely": a capitalised
+    name after a company word is a company (in place of a one-word person or place the model
+    made of it); "the Chinese embassy in Russia" is an organisation."""
+    for match in _apposition().finditer(paragraph):
+        group = "name" if match.group("name") else "mission"
+        start, end = match.span(group)
+        overlapping = [
+            m for m in found if m.paragraph == number and m.start < end and start < m.end
+        ]
+        if any(m.kind is MentionKind.ORGANIZATION or " " in m.name for m in overlapping):
+            continue
+        found = [m for m in found if m not in overlapping]
+        found.append(Mention(MentionKind.ORGANIZATION, match.group(group), number, start, end))
+    return found
+
+
+@cache
 def _legal_form_before() -> re.Pattern[str]:
     forms = "|".join(map(re.escape, name_words("legal_form_before", "en")))
     return re.compile(
@@ -299,6 +327,7 @@ class EnglishEntityRecognizer:
                     continue
                 found.extend(_split_at_clause_word(Mention(kind, name, number, start, end)))
             found = _legal_names(paragraph, number, found)
+            found = _appositive_organizations(paragraph, number, found)
             found.extend(_missed_organizations(paragraph, number, found, places))
             found.extend(self._missed_places(paragraph, number, found))
         found = _people_as_organizations(found)
