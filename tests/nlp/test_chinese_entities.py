@@ -47,3 +47,19 @@ def test_traditional_script_is_read_in_simplified_script(places: ShippedPlaces) 
         ChineseEntityRecognizer(places, lac_tagger()), "黑龍江省與秋明州簽署合作協議。"
     )
     assert found.locations == ("黑龙江省", "秋明州")
+
+
+def test_ministry_names_listing_their_fields_are_whole(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "俄罗斯工业和贸易部部长与乌兹别克斯坦投资、工业与贸易部及中国机械进出口控股集团有限公司签署协议，"
+        "俄罗斯经济发展部和远东发展部代表出席。",
+    )
+    assert {
+        "俄罗斯工业和贸易部",
+        "乌兹别克斯坦投资、工业与贸易部",
+        "中国机械进出口控股集团有限公司",
+        "俄罗斯经济发展部",
+        "远东发展部",
+    } <= set(found.organizations)
+    assert not any("发展部和" in name for name in found.organizations)

@@ -129,21 +129,27 @@ class ChineseEntityRecognizer:
         stops = set(_words()["org_stop_word"])
         found: list[Mention] = []
         for suffix in self._suffix.finditer(paragraph):
-            if suffix.end() not in ends or self._suffix.match(paragraph, suffix.end()):
-                continue  # "控股集团" + "有限公司": the name goes on
+            going_on = self._suffix.match(paragraph, suffix.end())
+            if suffix.end() not in ends or (going_on and going_on.end() in ends):
+                continue  # "控股集团" + "有限公司": the name goes on (not "贸易部" + "部长")
             word, word_start = containing[suffix.start()]
             if len(suffix.group()) == 1 and word_start != suffix.start() and len(word) < 3:
                 continue  # "格局", "全部", "好处": one word, not a name and its suffix
             first = word_start if word_start < suffix.start() else suffix.start()
             index = starts.get(first)
             adjacent = True  # "制造" + "有限公司" is a name; "签署" further back is not
+            listing = suffix.group() in self._government  # "投资、工业与" + "贸易部"
             while index is not None and index > 0:
                 previous, tag, start = tokens[index - 1]
+                if listing and self._listed(tokens, index, suffix.start()):
+                    first, index, adjacent = tokens[index - 2][2], index - 2, False
+                    continue
+                listing = listing and not tag.startswith("ns")  # a place opens the name
                 if (
                     start < suffix.start() - _CONTEXT
                     or previous in stops
                     or tag.startswith(_NOT_A_NAME_TAGS)
-                    or (tag.startswith("v") and len(previous) > 1 and not adjacent)
+                    or (tag.startswith("v") and tag != "vn" and len(previous) > 1 and not adjacent)
                     or not _HAN.fullmatch(previous)
                 ):
                     break
@@ -152,6 +158,23 @@ class ChineseEntityRecognizer:
             if len(name) >= 3 and (first < suffix.start() or len(suffix.group()) >= 3):
                 found.append(Mention(MentionKind.ORGANIZATION, name, number, first, suffix.end()))
         return found
+
+    @cached_property
+    def _government(self) -> frozenset[str]:
+        return frozenset(_words()["government_suffix"])
+
+    def _listed(self, tokens: list[tuple[str, str, int]], index: int, suffix_start: int) -> bool:
+        """Whether the words before token `index` list one more field of a ministry's name:
+        a joining word and a noun that is no name of its own ("工业" + "与" of "投资、工业与贸易部";
+        not "经济发展部" + "和" of "经济发展部和远东发展部")."""
+        if index < 2 or tokens[index - 1][0] not in _words()["listing"]:
+            return False
+        word, tag, start = tokens[index - 2]
+        return (
+            tag in ("n", "vn")
+            and start >= suffix_start - _CONTEXT
+            and self._suffix.search(word) is None
+        )
 
     def _person_at(
         self, paragraph: str, start: int, tokens: dict[int, tuple[str, str]], dotted: bool = False
