@@ -87,3 +87,24 @@ def test_company_words_and_missions_name_organisations() -> None:
         )
     )
     assert {"Zoomlion", "Chinese embassy in Russia"} <= set(found.organizations)
+
+
+def test_a_surname_alone_is_a_person_when_titled_or_speaking() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "The talks went well, Governor Dubrovskiy told reporters.",
+                "We will build it, Makarov said.",
+            ]
+        )
+    )
+    assert "Dubrovskiy" in found.persons and "Makarov" in found.persons
+
+
+def test_an_unknown_acronym_is_no_place() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            ["Deputy Prime Minister Vladimir Semashko said that MTZ and the PRC will cooperate."]
+        )
+    )
+    assert "MTZ" not in found.locations

@@ -125,3 +125,8 @@ def test_camel_case_abbreviations_are_organisations_as_written() -> None:
     found = entities(["Как сообщили в Витебском отделении БелТПП, поездка продлится неделю."])
     assert "БелТПП" in found.organizations
     assert not found.locations
+
+
+def test_a_surname_alone_is_a_person_when_titled_or_speaking() -> None:
+    found = entities(["Об этом заявил Мантуров. Губернатор Никитин отметил рост."])
+    assert {"Мантуров", "Никитин"} <= set(found.persons)

@@ -17,7 +17,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from coopex.domain.news import Mention, MentionKind, full_names_only
-from coopex.nlp.name_words import name_words
+from coopex.nlp.name_words import name_words, vouched_person
 from coopex.reference.places import ShippedPlaces
 
 KINDS = {
@@ -262,6 +262,7 @@ def _title_off(mention: Mention) -> Mention:
 
 
 _WORD = re.compile(r"[a-z][a-z-]+")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 
 
 def _common_words(paragraphs: Sequence[str]) -> frozenset[str]:
@@ -293,6 +294,14 @@ class EnglishEntityRecognizer:
     def _gazetteer(self) -> re.Pattern[str] | None:
         return re.compile(self._places.latin_pattern()) if self._places else None
 
+    def _unknown_acronym(self, name: str) -> bool:
+        """An acronym the gazetteer does not know as a place ("PRC", "USA" it does)."""
+        return (
+            self._places is not None
+            and _ACRONYM.fullmatch(name) is not None
+            and self._places.resolve(name) is None
+        )
+
     def _missed_places(self, paragraph: str, number: int, taken: list[Mention]) -> list[Mention]:
         if self._gazetteer is None:
             return []
@@ -317,6 +326,8 @@ class EnglishEntityRecognizer:
                 kind = KINDS.get(span.label_)
                 if kind is MentionKind.PERSON and _CAMEL.match(span.text):
                     kind = MentionKind.ORGANIZATION
+                if kind is MentionKind.LOCATION and self._unknown_acronym(span.text):
+                    kind = MentionKind.ORGANIZATION  # "MTZ", "BRICS": not places
                 if kind is None:
                     continue
                 name, start, end = _tidy(kind, span.text, span.start_char, paragraph, places)
@@ -332,7 +343,13 @@ class EnglishEntityRecognizer:
             found.extend(self._missed_places(paragraph, number, found))
         found = _people_as_organizations(found)
         common = _common_words(paragraphs)
+        named = full_names_only(found)
         return sorted(
-            (m for m in full_names_only(found) if _a_name(m.name, common)),
+            (
+                m
+                for m in found
+                if _a_name(m.name, common)
+                and (m in named or vouched_person(paragraphs[m.paragraph], m.start, m.end, "en"))
+            ),
             key=lambda m: (m.paragraph, m.start),
         )

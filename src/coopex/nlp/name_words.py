@@ -4,6 +4,7 @@ legal forms ("ООО", "OJSC"), the bodies a place is governed or represented by
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from coopex.reference.catalog import read_reference_csv
@@ -22,3 +23,25 @@ def name_words(kind: str, lang: str) -> tuple[str, ...]:
         for word in row["text"].split("|")
         if word
     )
+
+
+@cache
+def _person_context(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    def words(kind: str) -> str:
+        return "|".join(re.escape(w) for w in sorted(name_words(kind, lang), key=len, reverse=True))
+
+    titles, verbs = words("person_title"), words("speech_verb")
+    return (
+        re.compile(rf"(?:^|[^\w-])(?:{titles})\s+$", re.IGNORECASE),
+        re.compile(rf"(?:^|[^\w-])(?:{verbs}),?\s+$", re.IGNORECASE),
+        re.compile(rf"^,?\s+(?:{verbs})\b", re.IGNORECASE),
+    )
+
+
+def vouched_person(paragraph: str, start: int, end: int, lang: str) -> bool:
+    """A one-word name the sentence vouches for as a person: after a title ("Governor
+    Dubrovskiy", "губернатор Никитин"), or next to a verb of saying ("Makarov said",
+    "заявил Мантуров")."""
+    titled, said_before, said_after = _person_context(lang)
+    before, after = paragraph[max(0, start - 40) : start], paragraph[end : end + 30]
+    return bool(titled.search(before) or said_before.search(before) or said_after.match(after))

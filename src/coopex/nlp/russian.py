@@ -20,6 +20,7 @@ from typing import Any
 from coopex.domain.news import Mention, MentionKind, full_names_only
 from coopex.engines.news.dates import DateFact
 from coopex.engines.news.sentences import sentences
+from coopex.nlp.name_words import vouched_person
 from coopex.nlp.russian_forms import (
     camel_case,
     capitals_as_written,
@@ -225,9 +226,11 @@ class RussianEntityRecognizer:
         found = bodies_of_places(doc.tokens, text, starts, found)
         found = capitalised_names(doc.tokens, text, starts, found)
         found = enumerated_names(doc.tokens, text, found)
+        named = full_names_only(found)
         return [
             replace(m, start=m.start - starts[m.paragraph], end=m.end - starts[m.paragraph])
-            for m in full_names_only(found)
+            for m in found
+            if m in named or vouched_person(text, m.start, m.end, "ru")
         ]
 
 
