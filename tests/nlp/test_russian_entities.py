@@ -130,3 +130,16 @@ def test_camel_case_abbreviations_are_organisations_as_written() -> None:
 def test_a_surname_alone_is_a_person_when_titled_or_speaking() -> None:
     found = entities(["Об этом заявил Мантуров. Губернатор Никитин отметил рост."])
     assert {"Мантуров", "Никитин"} <= set(found.persons)
+
+
+def test_a_body_of_a_place_keeps_its_field() -> None:
+    found = entities(
+        [
+            "Проект реализуется по заказу департамента поддержки и развития малого "
+            "предпринимательства г. Москвы и комитета по внешним связям Санкт-Петербурга."
+        ]
+    )
+    assert {
+        "Департамент поддержки и развития малого предпринимательства г. Москвы",
+        "Комитет по внешним связям Санкт-Петербурга",
+    } <= set(found.organizations)

@@ -38,7 +38,7 @@ from coopex.nlp.russian_forms import (
 _QUOTE_REACH = 100  # characters a quoted name may run
 _MORE_QUOTE = re.compile(r"[^«».!?]{0,40}»")
 _OF_PLACE_WORD = re.compile(
-    r"(?:провинции|области|края|республики|округа|района|города|г\.|префектуры|штата)",
+    r"(?:провинции|области|края|республики|округа|района|города|г|г\.|префектуры|штата)",
     re.IGNORECASE,
 )
 _JOINING = re.compile(r"\s*(?:,|и|или)\s*")
@@ -110,6 +110,30 @@ def _adjectives_before(tokens: Sequence[Any], index: int) -> int:
     return index
 
 
+_FIELD_REACH = 8  # words of a body's field: "поддержки и развития малого предпринимательства"
+
+
+def _field_end(tokens: Sequence[Any], index: int) -> int:
+    """The end (exclusive) of a body's field in lower case from `index`: genitives, "и", and
+    "по" with its words ("комитета по внешним связям"); `index` when there is none."""
+    end, governed = index, False
+    while end < len(tokens) and end - index < _FIELD_REACH:
+        token = tokens[end]
+        if token.text in ("и", "по"):
+            governed = governed or token.text == "по"
+        elif not (
+            token.pos in ("ADJ", "NOUN")
+            and token.text[:1].islower()
+            and (governed or token.feats.get("Case") == "Gen")
+            and not _OF_PLACE_WORD.fullmatch(token.text)
+        ):
+            break
+        end += 1
+    while end > index and tokens[end - 1].text in ("и", "по"):
+        end -= 1
+    return end
+
+
 def bodies_of_places(
     tokens: Sequence[Any], text: str, starts: Sequence[int], found: list[Mention]
 ) -> list[Mention]:
@@ -134,8 +158,11 @@ def bodies_of_places(
         lemma = _lemma(token)
         if lemma not in heads or token.feats.get("Number") == "Plur":
             continue  # "председатели правительств России и Белоруссии": no one body
-        after = index + 1
-        while after < len(tokens) and _OF_PLACE_WORD.fullmatch(tokens[after].text):
+        after = _field_end(tokens, index + 1)
+        while after < len(tokens) and (
+            _OF_PLACE_WORD.fullmatch(tokens[after].text)
+            or (tokens[after].text == "." and tokens[after - 1].text == "г")
+        ):
             after += 1
         place = places.get(tokens[after].start) if after < len(tokens) else None
         if place is None or (after == index + 1 and tokens[after].feats.get("Case") != "Gen"):
