@@ -26,6 +26,7 @@ from coopex.nlp.russian_forms import (
     capitals_as_written,
     morph_case,
     nominative_word,
+    plausible_name_form,
 )
 from coopex.nlp.russian_organizations import (
     bodies_of_places,
@@ -99,12 +100,16 @@ def _place_name(span: Any) -> str:
 def _person_name(span: Any) -> str:
     """natasha's dictionary form, with the words it left as written though the tagger saw them
     in another case put in the nominative by pymorphy3 ("Игорем Бабушкиным" -> natasha "Игорь
-    Бабушкиным" -> "Игорь Бабушкин"; "Томикадзу Фукудой" -> "Томикадзу Фукуда")."""
+    Бабушкиным" -> "Игорь Бабушкин"; "Томикадзу Фукудой" -> "Томикадзу Фукуда"); a form
+    natasha made up for a foreign name that does not decline is undone ("Моди", not
+    "Модящий")."""
     words = (span.normal or span.text).split()
     if len(words) != len(span.tokens):
         return " ".join(words)
     return " ".join(
-        nominative_word(word, morph_case(token))
+        token.text
+        if word != token.text and not plausible_name_form(word, token.text)
+        else nominative_word(word, morph_case(token))
         if word == token.text and token.feats.get("Case") not in (None, "Nom")
         else word
         for word, token in zip(words, span.tokens, strict=True)

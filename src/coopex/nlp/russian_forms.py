@@ -54,7 +54,9 @@ def nominative_word(word: str, case: str | None = None) -> str:
     if parse.tag.case == "nomn":
         return word
     nominative = parse.inflect({"nomn"})
-    return word if nominative is None else _capitalised_as(nominative.word, word)
+    if nominative is None or not plausible_name_form(nominative.word, word):
+        return word
+    return _capitalised_as(nominative.word, word)
 
 
 def agreeing_phrase(words: list[str], case: str | None, singular: bool = True) -> str:
@@ -113,3 +115,24 @@ def capitals_as_written(normal: str, written: str) -> str:
             ]
         fixed.append("-".join(parts))
     return " ".join(fixed)
+
+
+# Endings of foreign names that do not decline ("Мехди", "Санаи", "Лукашенко").
+_UNDECLINED_ENDINGS = ("и", "о", "э")
+_ENDING_REACH = 2  # letters a dictionary form may add to, or take from, the written stem
+
+
+def plausible_name_form(normal: str, written: str) -> bool:
+    """Whether `normal` can be the dictionary form of the name word `written`: the same stem
+    with another ending, not a longer word made up ("Моди" -> "Модящий", "Тоти" ->
+    "Тотивший"), and no new ending for a foreign name that does not decline ("Мехди" ->
+    "Мехдь")."""
+    from coopex.nlp.analysis import morph
+
+    a, b = normal.casefold(), written.casefold()
+    shared = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    if len(a) > len(b) + _ENDING_REACH or shared < len(b) - _ENDING_REACH:
+        return False
+    return not (b.endswith(_UNDECLINED_ENDINGS) and not morph().word_is_known(b))
