@@ -106,11 +106,16 @@ def _person_name(span: Any) -> str:
     words = (span.normal or span.text).split()
     if len(words) != len(span.tokens):
         return " ".join(words)
+    # The case of the name as a whole: a surname the tagger read as a nominative agrees with
+    # its declined first name ("Касым-Жомартом Токаевым").
+    cases = [morph_case(t) for t in span.tokens if t.feats.get("Case") not in (None, "Nom")]
     return " ".join(
         token.text
         if word != token.text and not plausible_name_form(word, token.text)
-        else nominative_word(word, morph_case(token))
+        else nominative_word(word, morph_case(token) if token.feats.get("Case") else None)
         if word == token.text and token.feats.get("Case") not in (None, "Nom")
+        else nominative_word(word, cases[0])
+        if word == token.text and cases
         else word
         for word, token in zip(words, span.tokens, strict=True)
     )
