@@ -108,3 +108,16 @@ def test_an_unknown_acronym_is_no_place() -> None:
         )
     )
     assert "MTZ" not in found.locations
+
+
+def test_an_abbreviation_in_parentheses_names_the_organisation_too() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "The Russian Direct Investment Fund (RDIF) and the China National Nuclear "
+                "Corporation (CNNC) signed documents."
+            ]
+        )
+    )
+    assert {"RDIF", "CNNC"} <= set(found.organizations)
+    assert not any("(" in name for name in found.organizations)

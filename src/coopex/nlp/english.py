@@ -78,6 +78,8 @@ def _tidy(
     if article:
         text, start = text[article.end() :], start + article.end()
     text = text.strip(" ,.;:’'\"“”")
+    if text.count("(") > text.count(")"):  # "Corporation (CNNC": the name ends before it
+        text = text[: text.rfind("(")].rstrip()
     if kind is MentionKind.ORGANIZATION and _DANGLING.search(text):
         # "Association of Automobile" + "Manufacturers", "Department of ... of" + "China":
         # a name cut after a joining word goes on through capitalised words, else ends before.
@@ -215,6 +217,23 @@ def _legal_names(paragraph: str, number: int, found: list[Mention]) -> list[Ment
     return completed
 
 
+_ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def _abbreviations(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
+    """ "Russian Direct Investment Fund (RDIF)": the abbreviation an organisation's name gives
+    itself in parentheses is a name of it too."""
+    added = []
+    for m in found:
+        short = _ABBREVIATION.match(paragraph, m.end) if m.paragraph == number else None
+        if m.kind is not MentionKind.ORGANIZATION or short is None:
+            continue
+        start, end = short.span(1)
+        if not any(o.paragraph == number and o.start < end and start < o.end for o in found):
+            added.append(Mention(MentionKind.ORGANIZATION, short.group(1), number, start, end))
+    return added
+
+
 def _people_as_organizations(found: list[Mention]) -> list[Mention]:
     """ "Murat Rasulov" tagged as an organisation: two or three capitalised words, the last
     with a surname's ending and none an organisation's word, name a person (and so does
@@ -339,6 +358,7 @@ class EnglishEntityRecognizer:
                 found.extend(_split_at_clause_word(Mention(kind, name, number, start, end)))
             found = _legal_names(paragraph, number, found)
             found = _appositive_organizations(paragraph, number, found)
+            found.extend(_abbreviations(paragraph, number, found))
             found.extend(_missed_organizations(paragraph, number, found, places))
             found.extend(self._missed_places(paragraph, number, found))
         found = _people_as_organizations(found)
