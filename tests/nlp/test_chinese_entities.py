@@ -63,3 +63,12 @@ def test_ministry_names_listing_their_fields_are_whole(places: ShippedPlaces) ->
         "远东发展部",
     } <= set(found.organizations)
     assert not any("发展部和" in name for name in found.organizations)
+
+
+def test_a_plant_needs_a_name_and_funds_are_organisations(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "俄罗斯直接投资基金表示，企业将在喀山建设汽车工厂，奇瑞在俄罗斯设有工厂，明斯克拖拉机厂也参加。",
+    )
+    assert {"俄罗斯直接投资基金", "明斯克拖拉机厂"} <= set(found.organizations)
+    assert not any(name.endswith("工厂") for name in found.organizations)

@@ -29,6 +29,7 @@ _CONTEXT = 14  # characters before a suffix that may belong to the name
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _DOT = re.compile(r"[·•・‧]")
 _NOT_A_NAME_TAGS = ("x", "m", "c", "u", "r", "d", "f", "t", "p", "q")
+_PROPER_TAGS = ("ns", "nr", "nz", "nt", "j", "eng")  # jieba's tags of proper names
 _LAC_KINDS = {"PER": MentionKind.PERSON, "ORG": MentionKind.ORGANIZATION}
 
 
@@ -137,7 +138,11 @@ class ChineseEntityRecognizer:
                 continue  # "格局", "全部", "好处": one word, not a name and its suffix
             first = word_start if word_start < suffix.start() else suffix.start()
             index = starts.get(first)
-            adjacent = True  # "制造" + "有限公司" is a name; "签署" further back is not
+            # "制造" + "有限公司", "出口" + "中心" and "进出口" + "控股集团有限公司" are names,
+            # "建设" + "汽车工厂" is not: a verbal noun further back belongs to any name but a
+            # plant's ("building a car plant").
+            plant = suffix.group() in self._plant
+            adjacent = True
             listing = suffix.group() in self._government  # "投资、工业与" + "贸易部"
             while index is not None and index > 0:
                 previous, tag, start = tokens[index - 1]
@@ -149,15 +154,30 @@ class ChineseEntityRecognizer:
                     start < suffix.start() - _CONTEXT
                     or previous in stops
                     or tag.startswith(_NOT_A_NAME_TAGS)
-                    or (tag.startswith("v") and tag != "vn" and len(previous) > 1 and not adjacent)
+                    or (
+                        tag.startswith("v")
+                        and len(previous) > 1
+                        and (not adjacent or (plant and tag == "v"))  # not "设有" + "工厂"
+                        and not (tag == "vn" and not plant)
+                    )
                     or not _HAN.fullmatch(previous)
                 ):
                     break
                 first, index, adjacent = start, index - 1, False
             name = paragraph[first : suffix.end()]
+            if plant and not any(
+                tag.startswith(_PROPER_TAGS) or self._gazetteer.match(word)
+                for word, tag, start in tokens
+                if first <= start < suffix.start()
+            ):
+                continue  # "汽车工厂", "迷你拖拉机厂": a kind of plant, no plant's name
             if len(name) >= 3 and (first < suffix.start() or len(suffix.group()) >= 3):
                 found.append(Mention(MentionKind.ORGANIZATION, name, number, first, suffix.end()))
         return found
+
+    @cached_property
+    def _plant(self) -> frozenset[str]:
+        return frozenset(_words()["plant_suffix"])
 
     @cached_property
     def _government(self) -> frozenset[str]:
@@ -189,7 +209,9 @@ class ChineseEntityRecognizer:
         stop = self._person_stop.search(text, 1)
         text = text[: stop.start()] if stop else text
         foreign = sum(c in self._transliteration for c in text)
-        if len(text) >= 2 and (foreign == len(text) or (dotted and foreign >= len(text) - 1)):
+        # One character beyond the table in a dotted surname ("德罗兹坚科").
+        tolerated = dotted
+        if len(text) >= 2 and (foreign == len(text) or (tolerated and foreign >= len(text) - 1)):
             return text
         word, tag = tokens.get(start, ("", ""))
         return word if tag.startswith("nr") and 2 <= len(word) <= 3 else ""
