@@ -80,6 +80,7 @@ def _tidy(
     text = text.strip(" ,.;:’'\"“”")
     if text.count("(") > text.count(")"):  # "Corporation (CNNC": the name ends before it
         text = text[: text.rfind("(")].rstrip()
+    text = _CREDIT.split(text)[0]  # "Sergei Ivanov / TASS": a credit's agency is no part of it
     if kind is MentionKind.ORGANIZATION and _DANGLING.search(text):
         # "Association of Automobile" + "Manufacturers", "Department of ... of" + "China":
         # a name cut after a joining word goes on through capitalised words, else ends before.
@@ -96,6 +97,7 @@ def _tidy(
     return text, start, end
 
 
+_CREDIT = re.compile(r"\s*[/|]\s*")
 _PLACE_WORDS = r"(?:region|oblast|province|krai|prefecture|autonomous okrug)"
 _PLACE_WORD_AFTER = re.compile(r"\s+" + _PLACE_WORDS + r"\b", re.IGNORECASE)
 _PLACE_WORD_END = re.compile(r"\b" + _PLACE_WORDS + r"$", re.IGNORECASE)
