@@ -35,6 +35,7 @@ from coopex.nlp.russian_organizations import (
     coordinated_places,
     enumerated_names,
     legal_names,
+    typed_names,
 )
 
 KINDS = {"PER": MentionKind.PERSON, "ORG": MentionKind.ORGANIZATION, "LOC": MentionKind.LOCATION}
@@ -233,6 +234,7 @@ class RussianEntityRecognizer:
         ]
         found = coordinated_places(text, _camel_case_organizations(found))
         found = legal_names(text, starts, found)
+        found = typed_names(text, starts, found)
         found = bodies_of_places(doc.tokens, text, starts, found)
         found = capitalised_names(doc.tokens, text, starts, found)
         found = enumerated_names(doc.tokens, text, found)

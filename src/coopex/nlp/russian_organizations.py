@@ -93,6 +93,33 @@ def legal_names(text: str, starts: Sequence[int], found: list[Mention]) -> list[
     return sorted(found, key=lambda m: m.start)
 
 
+@cache
+def _typed_name() -> re.Pattern[str]:
+    types = "|".join(map(re.escape, name_words("org_type", "ru")))
+    return re.compile(
+        r"(?<![\w-])(?:" + types + r")[а-яё]*\s+«(?P<name>[А-ЯЁA-Z0-9][^«»\n]{0,60})»"
+    )
+
+
+def typed_names(text: str, starts: Sequence[int], found: list[Mention]) -> list[Mention]:
+    """ "концерна «Тракторные заводы»", "компании «Соллерс»": a quoted name after a lower-case
+    word for a kind of organisation is an organisation (its name is the quoted part; the
+    tagger's finds stay)."""
+    added = []
+    for match in _typed_name().finditer(text):
+        start, end = match.span("name")
+        if any(
+            _overlaps(m, start - 1, end + 1) for m in found if m.kind is MentionKind.ORGANIZATION
+        ):
+            continue
+        number = bisect_right(starts, start) - 1
+        name = " ".join(match.group("name").split())
+        added.append(Mention(MentionKind.ORGANIZATION, name, number, start, end))
+    inside = [(m.start, m.end) for m in added]
+    kept = [m for m in found if not any(s <= m.start and m.end <= e for s, e in inside)]
+    return sorted([*kept, *added], key=lambda m: m.start)
+
+
 def _lemma(token: Any) -> str:
     from coopex.nlp.analysis import morph
 
