@@ -158,7 +158,8 @@ def test_foreign_names_that_do_not_decline_keep_their_form() -> None:
 def test_a_quoted_name_after_a_kind_of_organisation_is_an_organisation() -> None:
     found = entities(
         [
-            "Проект двигателей компании «Соллерс» и завода «Автоагрегат» поддержал концерн «Тракторные заводы»."
+            "Проект двигателей компании «Соллерс» и завода «Автоагрегат» поддержал "
+            "концерн «Тракторные заводы»."
         ]
     )
     assert {"Соллерс", "Автоагрегат", "Тракторные заводы"} <= set(found.organizations)
