@@ -163,3 +163,14 @@ def test_a_quoted_name_after_a_kind_of_organisation_is_an_organisation() -> None
         ]
     )
     assert {"Соллерс", "Автоагрегат", "Тракторные заводы"} <= set(found.organizations)
+
+
+def test_names_of_streets_plants_and_awards_are_no_persons_or_places() -> None:
+    found = entities(
+        [
+            "Делегация посетила завод имени Лихачева на улице Ленина, где Сергей Собянин "
+            "вручил орден Александра Невского."
+        ]
+    )
+    assert found.persons == ("Сергей Собянин",)
+    assert "Ленин" not in found.locations

@@ -45,3 +45,17 @@ def vouched_person(paragraph: str, start: int, end: int, lang: str) -> bool:
     titled, said_before, said_after = _person_context(lang)
     before, after = paragraph[max(0, start - 40) : start], paragraph[end : end + 30]
     return bool(titled.search(before) or said_before.search(before) or said_after.match(after))
+
+
+@cache
+def _named_after(lang: str) -> re.Pattern[str]:
+    words = "|".join(
+        re.escape(w) for w in sorted(name_words("named_after", lang), key=len, reverse=True)
+    )
+    return re.compile(rf"(?:^|[^\w-])(?:{words})\s*$", re.IGNORECASE)
+
+
+def named_after_person(text: str, start: int, lang: str) -> bool:
+    """A person's (or a place's) name that names something else: a street, a plant, an award
+    ("завод имени Лихачёва", "улица Ленина", "орден Александра Невского")."""
+    return bool(_named_after(lang).search(text[max(0, start - 20) : start]))

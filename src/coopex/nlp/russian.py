@@ -20,7 +20,7 @@ from typing import Any
 from coopex.domain.news import Mention, MentionKind, full_names_only
 from coopex.engines.news.dates import DateFact
 from coopex.engines.news.sentences import sentences
-from coopex.nlp.name_words import vouched_person
+from coopex.nlp.name_words import named_after_person, vouched_person
 from coopex.nlp.russian_forms import (
     camel_case,
     capitals_as_written,
@@ -242,7 +242,10 @@ class RussianEntityRecognizer:
         return [
             replace(m, start=m.start - starts[m.paragraph], end=m.end - starts[m.paragraph])
             for m in found
-            if m in named or vouched_person(text, m.start, m.end, "ru")
+            if (m in named or vouched_person(text, m.start, m.end, "ru"))
+            and not (
+                m.kind is not MentionKind.ORGANIZATION and named_after_person(text, m.start, "ru")
+            )
         ]
 
 
