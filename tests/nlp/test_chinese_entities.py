@@ -72,3 +72,12 @@ def test_a_plant_needs_a_name_and_funds_are_organisations(places: ShippedPlaces)
     )
     assert {"俄罗斯直接投资基金", "明斯克拖拉机厂"} <= set(found.organizations)
     assert not any(name.endswith("工厂") for name in found.organizations)
+
+
+def test_a_tagged_name_ending_on_an_adjective_is_no_organisation(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "外贝加尔及远东大开发战略同步进行，潍柴动力参加。",
+    )
+    assert "远东大" not in found.organizations
+    assert "潍柴动力" in found.organizations
