@@ -138,11 +138,7 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
     ]
     mentions = _dashed_places(mentions, paragraphs, models.places)
     mentions = _persons_after_places(mentions, paragraphs)
-    places = {
-        m.name: models.places.resolve(m.name)
-        for m in mentions
-        if m.kind is not MentionKind.PERSON or " " not in m.name
-    }
+    places = {m.name: models.places.resolve(m.name) for m in mentions}
     # Places inside organisation names tell whose side an organisation is on ("Minsk Tractor
     # Works").
     for word in {w for m in mentions if m.kind is MentionKind.ORGANIZATION for w in m.name.split()}:
@@ -260,14 +256,11 @@ def _places_are_locations(
     mentions: list[Mention], places: Mapping[str, Place | None]
 ) -> list[Mention]:
     """A name the gazetteer knows as a country, region or union is a location, whatever the
-    model called it ("Union State" tagged as an organisation, "Harbin" as a person)."""
+    model called it ("Union State" tagged as an organisation, "Harbin" or "Nizhny Novgorod" as
+    a person)."""
     return [
         Mention(MentionKind.LOCATION, m.name, m.paragraph, m.start, m.end)
-        if places.get(m.name) is not None
-        and (
-            m.kind is MentionKind.ORGANIZATION
-            or (m.kind is MentionKind.PERSON and " " not in m.name)
-        )
+        if places.get(m.name) is not None and m.kind is not MentionKind.LOCATION
         else m
         for m in mentions
     ]
