@@ -274,6 +274,7 @@ class ChineseEntityRecognizer:
             return []
         found: list[Mention] = []
         offset = 0
+        side = tuple(_words()["side"])
         for word, label in self._tagger(paragraph):
             start, offset = offset, offset + len(word)
             kind = _LAC_KINDS.get(label)
@@ -282,10 +283,11 @@ class ChineseEntityRecognizer:
             if kind is MentionKind.PERSON:
                 stop = self._person_stop.search(word, 1)
                 word = word[: stop.start()] if stop else word
-                if len(word) < 2 or word.endswith(tuple(_words()["side"])):
+                if len(word) < 2 or word.endswith(side):
                     continue
             elif (
-                len(word) < 2
+                (len(word) == 2 and word.endswith(side))  # "俄方": a side, no organisation
+                or len(word) < 2
                 or set(word) <= set("".join(_words()["country_abbreviation"]))
                 or not _ends_on_a_name_word(tokens, start, offset)
             ):
