@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from rich.console import Console
 from rich.table import Table
 
 from coopex.nlp.news import load_news_models
-from evaluation.news.scoring import DEV_NEWS, LANGUAGES, PARTS, Evaluation, evaluate
+from evaluation.news.scoring import DEV_NEWS, LANGUAGES, PARTS, evaluate
 
 console = Console()
 SHOWN = ("entities", "events", "amounts")
@@ -37,36 +38,39 @@ def main() -> None:
         console.print(f"no development set at {args.folder}: news evaluation skipped")
         return
     result = evaluate(load_news_models(learned_typing=args.learned_typing), args.folder)
-    table = Table(title="news extraction F1: pipeline (baseline: NER models alone)")
-    table.add_column("part / language")
-    for name in SHOWN:
-        table.add_column(name, justify="right")
-    for part in PARTS:
-        for lang in (*LANGUAGES, "all"):
-            cells = [
+    console.print(
+        _table(
+            "news extraction F1: pipeline (baseline: NER models alone)",
+            SHOWN,
+            lambda lang, part, name: (
                 f"{result.scores['pipeline'][lang, part][name][2]:.3f} "
                 f"({result.scores['baseline'][lang, part][name][2]:.3f})"
-                for name in SHOWN
-            ]
-            table.add_row(f"{part} / {lang}", *cells)
-    console.print(table)
-    console.print(_kinds_table(result))
+            ),
+        )
+    )
+    # Entity precision / recall / F1 per kind: where the entity score is lost.
+    console.print(
+        _table(
+            "news entities by kind, pipeline: precision recall F1",
+            KINDS,
+            lambda lang, part, kind: "{:.2f} {:.2f} {:.2f}".format(
+                *result.scores["pipeline"][lang, part][kind]
+            ),
+        )
+    )
     if args.json:
         args.json.write_text(json.dumps(result.as_dict(), indent=1), encoding="utf-8")
 
 
-def _kinds_table(result: Evaluation) -> Table:
-    """Entity precision / recall / F1 per kind: where the entity score is lost."""
-    table = Table(title="news entities by kind, pipeline: precision recall F1")
+def _table(title: str, columns: Sequence[str], cell: Callable[[str, str, str], str]) -> Table:
+    """One row per part and language, one cell per column."""
+    table = Table(title=title)
     table.add_column("part / language")
-    for kind in KINDS:
-        table.add_column(kind, justify="right")
+    for column in columns:
+        table.add_column(column, justify="right")
     for part in PARTS:
         for lang in (*LANGUAGES, "all"):
-            scores = result.scores["pipeline"][lang, part]
-            table.add_row(
-                f"{part} / {lang}", *("{:.2f} {:.2f} {:.2f}".format(*scores[k]) for k in KINDS)
-            )
+            table.add_row(f"{part} / {lang}", *(cell(lang, part, c) for c in columns))
     return table
 
 
