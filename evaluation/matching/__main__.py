@@ -26,9 +26,9 @@ from coopex.engines.matching.ranker import MatchQuery
 from coopex.interchange.records import Entity
 from coopex.services.demo import load_demo
 from evaluation.matching.dev import (
-    EMBEDDING_ALONE,
     dev_engine,
     dev_set_folder,
+    embedding_alone,
     evaluate_dev,
     load_dev_queries,
     load_offers,
@@ -76,7 +76,7 @@ def dev_report() -> dict[str, dict[str, dict[str, float]]]:
     engine = dev_engine(load_offers(folder))
     queries = load_dev_queries(folder)
     ranker = evaluate_dev(engine, queries, engine.weights)
-    alone = evaluate_dev(engine, queries, EMBEDDING_ALONE)
+    alone = embedding_alone(engine, queries)
     table = Table(title=f"development set ({folder.name}): {len(queries)} real requests")
     for column in ("part", "language", "queries", "MRR", "recall@10", "embedding MRR", "R@10"):
         table.add_column(column, justify="left" if column in ("part", "language") else "right")

@@ -94,15 +94,18 @@ def ranked_refs(matches: list[Match]) -> list[str]:
 
 
 def evaluate_dev(
-    engine: MatchEngine, queries: list[DevQuery], weights: MatchWeights
+    engine: MatchEngine, queries: list[DevQuery], weights: MatchWeights, read_need: bool = True
 ) -> dict[tuple[str, str], Score]:
-    """MRR and recall@10 per (part, query language), and per (part, "all")."""
+    """MRR and recall@10 per (part, query language), and per (part, "all"). `read_need=False`
+    embeds each request as written, without finding its need (for the embedding alone)."""
     saved = engine.weights
     engine.weights = weights
     rows: dict[tuple[str, str], list[tuple[float, float]]] = {}
     try:
         for query in queries:
-            matches = engine.search(MatchQuery(text=query.text), MatchFilter(), limit=len(engine))
+            matches = engine.search(
+                MatchQuery(text=query.text, states_need=read_need), MatchFilter(), limit=len(engine)
+            )
             refs = ranked_refs(matches)
             row = (recall_at(refs, query.relevant, 10), reciprocal_rank(refs, query.relevant))
             for lang in (query.lang, "all"):
@@ -113,3 +116,8 @@ def evaluate_dev(
         key: Score(len(v), sum(r for r, _ in v) / len(v), sum(m for _, m in v) / len(v))
         for key, v in sorted(rows.items())
     }
+
+
+def embedding_alone(engine: MatchEngine, queries: list[DevQuery]) -> dict[tuple[str, str], Score]:
+    """The baseline: each request's own embedding against the offers', nothing else."""
+    return evaluate_dev(engine, queries, EMBEDDING_ALONE, read_need=False)

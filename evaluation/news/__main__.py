@@ -33,11 +33,17 @@ def main() -> None:
         action="store_true",
         help="event types also voted by the labelled sentences (nlp/event_typing.py)",
     )
+    parser.add_argument(
+        "--event-model",
+        action="store_true",
+        help="events chosen by the logistic model (engines/news/event_scoring.py)",
+    )
     args = parser.parse_args()
     if not (args.folder / "gold.json").is_file():
         console.print(f"no development set at {args.folder}: news evaluation skipped")
         return
-    result = evaluate(load_news_models(learned_typing=args.learned_typing), args.folder)
+    models = load_news_models(learned_typing=args.learned_typing, event_model=args.event_model)
+    result = evaluate(models, args.folder)
     console.print(
         _table(
             "news extraction F1: pipeline (baseline: NER models alone)",

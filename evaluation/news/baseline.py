@@ -16,7 +16,7 @@ from coopex.domain.news import EventType
 from coopex.engines.language import detect_language
 from coopex.engines.news.amounts import find_amounts
 from coopex.engines.news.clean import clean
-from coopex.engines.news.events import EventCues
+from coopex.engines.news.cues import EventCues
 from coopex.engines.news.sentences import sentences
 from coopex.reference.money_words import shipped_money_words
 

@@ -17,7 +17,8 @@ from typing import Any
 
 from coopex.engines.news.amounts import find_amounts
 from coopex.engines.news.clean import clean
-from coopex.engines.news.events import AMOUNT_EVENTS, _trigger_types
+from coopex.engines.news.cues import trigger_types
+from coopex.engines.news.events import AMOUNT_EVENTS
 from coopex.engines.news.pipeline import NewsModels
 from coopex.engines.news.sentences import sentences
 from coopex.nlp.news import load_news_models
@@ -39,7 +40,7 @@ def candidates(raw: bytes, models: NewsModels) -> list[tuple[str, list[str]]]:
     found = []
     for paragraph in [article.title, *article.paragraphs]:
         for sentence in sentences(paragraph):
-            kinds = [kind.value for kind, _, _ in _trigger_types(sentence, models.cues)]
+            kinds = [kind.value for kind, _, _ in trigger_types(sentence, models.cues)]
             measures = {a.what for a in find_amounts(sentence, models.money)}
             kinds += [AMOUNT_EVENTS[m].value for m in measures if m in AMOUNT_EVENTS]
             if kinds:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -112,6 +113,24 @@ def test_glossary_turns_phrases_of_any_language_into_one_concept_and_drops_stop_
     assert glossary.spans(["wheel", "set", "pump"]) == [(wheel_set, 0, 2), (pump, 2, 3)]
     # stop words inside a phrase do not break it, and the span covers them
     assert glossary.spans(["wheel", "supplier", "set"]) == [(wheel_set, 0, 3)]
+
+
+@pytest.mark.parametrize(
+    ("terms", "start"),
+    [
+        ("pump maker need steel casting", 3),  # after the first need word
+        ("pump maker need casting need valve", 3),
+        ("need steel casting", 0),  # nothing about the buyer before it
+        ("supplier need steel casting", 0),  # only stop words before it
+        ("steel casting need", 0),  # nothing after it
+        ("steel casting", 0),  # no need word: all of it is the need
+    ],
+)
+def test_need_starts_after_the_first_need_word_with_the_buyer_before_it(
+    terms: str, start: int
+) -> None:
+    glossary = Glossary([["steel casting"]], Words(), ["supplier"], ["need", "want"])
+    assert glossary.need_start(terms.split()) == start
 
 
 @given(st.integers(1, 40), st.integers(1, 7), st.sets(st.integers(0, 39)), st.integers(1, 12))

@@ -73,16 +73,13 @@ lines = st.lists(
 def test_nothing_is_dropped_unexplained(page: list[str]) -> None:
     raw = "\n".join(page)
     article = clean(raw)
-    removed = {cut.line for cut in article.removed}
-    remaining = [
-        " ".join(line.split())
-        for number, line in enumerate(raw.splitlines(), 1)
-        if line.split() and number not in removed
-    ]
+    inputs = [(n, " ".join(line.split())) for n, line in enumerate(raw.splitlines(), 1)]
+    cut = {r.line for r in article.removed}
+    assert all(inputs[r.line - 1][1] == r.text for r in article.removed)
+    rest = [line for n, line in inputs if line and n not in cut]
     kept = ([article.title] if article.title else []) + list(article.paragraphs)
-    # Kept lines come out whole and in order, hard-wrapped ones joined back into paragraphs.
-    assert " ".join(kept) == " ".join(remaining)
-    assert len(kept) <= len(remaining)
+    # What is not removed is kept, in order (hard-wrapped lines joined into one paragraph).
+    assert " ".join(kept) == " ".join(rest)
 
 
 @given(lines)
@@ -90,6 +87,20 @@ def test_cleaning_is_idempotent(page: list[str]) -> None:
     once = clean("\n".join(page))
     twice = clean(once.text)
     assert (twice.title, twice.paragraphs) == (once.title, once.paragraphs)
+
+
+def test_hard_wrapped_lines_are_joined_into_their_paragraph() -> None:
+    article = clean(
+        "Chinese automobile manufacturer Chery Automotive Co (CAC) has\n"
+        "signed a partnership agreement with the Russian-based Avtotor to\n"
+        "assemble cars in Russia.\nDetails are still under discussion.\nshort line\nnext\n"
+    )
+    assert article.title == ""
+    assert article.paragraphs[0] == (
+        "Chinese automobile manufacturer Chery Automotive Co (CAC) has signed a partnership "
+        "agreement with the Russian-based Avtotor to assemble cars in Russia."
+    )
+    assert article.paragraphs[1:] == ("Details are still under discussion.", "short line", "next")
 
 
 def test_a_rubric_over_the_title_and_tag_lines_go() -> None:

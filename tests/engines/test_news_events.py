@@ -4,7 +4,10 @@ Entity mentions are given by hand, so each test pins one rule of `engines/news/e
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from coopex.domain.geography import Place, place_of
 from coopex.domain.news import EventType, Mention, MentionKind
@@ -28,7 +31,10 @@ PLACES = {
     "Харбин": "CN-HL",
     "Калужская область": "RU-KLU",
     "Хэнань": "CN-HA",
+    "Германии": "DE",
+    "Kaluga Region": "RU-KLU",
 }
+UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
     "Changan",
     "Sany",
@@ -37,6 +43,7 @@ ORGANIZATIONS = (
     "Минский тракторный завод",
     "Торговая палата провинции Хэнань",
     "Zoomlion",
+    "Foreign Trade Academy",
 )
 
 
@@ -44,26 +51,38 @@ def mentions(paragraphs: Sequence[str]) -> list[Mention]:
     """Every known name where it occurs, as the NER adapters would report it."""
     found: list[Mention] = []
     for number, paragraph in enumerate(paragraphs):
-        for name in sorted({*PLACES, *ORGANIZATIONS}, key=len, reverse=True):
+        for name in sorted({*PLACES, *UNKNOWN_PLACES, *ORGANIZATIONS}, key=len, reverse=True):
             start = paragraph.find(name)
             while start >= 0:
                 end = start + len(name)
                 if not any(m.paragraph == number and m.start <= start < m.end for m in found):
-                    kind = MentionKind.LOCATION if name in PLACES else MentionKind.ORGANIZATION
+                    located = name in PLACES or name in UNKNOWN_PLACES
+                    kind = MentionKind.LOCATION if located else MentionKind.ORGANIZATION
                     found.append(Mention(kind, name, number, start, end))
                 start = paragraph.find(name, end)
     return sorted(found, key=lambda m: (m.paragraph, m.start))
 
 
 def places() -> dict[str, Place | None]:
-    return {name: place_of(code) for name, code in PLACES.items()}
+    known: dict[str, Place | None] = {name: place_of(code) for name, code in PLACES.items()}
+    return known | dict.fromkeys(UNKNOWN_PLACES)
 
 
 def events(
-    *paragraphs: str, home: frozenset[str] = frozenset({"RU"})
+    *paragraphs: str,
+    home: frozenset[str] = frozenset({"RU"}),
+    lang: str | None = None,
+    reading_form: Callable[[str], str] | None = None,
 ) -> list[tuple[str, str, str]]:
     found = read_events(
-        list(paragraphs), mentions(paragraphs), places(), home, lambda _: (), shipped_event_cues()
+        list(paragraphs),
+        mentions(paragraphs),
+        places(),
+        home,
+        lambda _: (),
+        shipped_event_cues(),
+        reading_form=reading_form,
+        lang=lang,
     )
     return [(e.type.value, e.initiator, e.counterpart) for e in found]
 
@@ -240,3 +259,144 @@ def test_talks_reported_with_an_invitation_to_the_same_party_are_that_invitation
         "Цель визита — переговоры и приглашение китайскому бизнесу локализовать производство.",
     )
     assert found == [("localization_invitation", "Нижегородская область", "Китай")]
+
+
+def test_an_earlier_fact_told_as_background_is_not_news() -> None:
+    assert events("Нижегородская область и Китай", "Ранее регион подписал соглашение с Sany.") == []
+
+
+def test_trade_without_a_figure_is_no_trade_figure() -> None:
+    assert events("Нижегородская область и Китай", "Стороны нарастят товарооборот с Китаем.") == []
+
+
+def test_each_regions_trade_with_a_country_is_a_figure_of_its_own() -> None:
+    found = events(
+        "Bashkortostan and China",
+        "Chinese trade turnover with Russia grew to 5 billion dollars. "
+        "Kaluga Region's trade turnover with China grew to 2 billion dollars.",
+    )
+    assert [(kind, counterpart) for kind, _, counterpart in found] == [
+        ("trade_figure", "Russia"),
+        ("trade_figure", "Kaluga Region"),
+    ]
+
+
+def test_talks_that_are_only_the_occasion_of_a_statement_are_not_reported() -> None:
+    found = events(
+        "Belarus and China",
+        "Belarus guarantees the best conditions, the president stated at the meeting with China.",
+    )
+    assert [kind for kind, _, _ in found if kind == "negotiation"] == []
+
+
+def test_a_delegation_attending_a_forum_is_the_forums() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Делегация Нижегородской области прибыла на форум в Харбин.",
+    )
+    assert found == [("forum", "Нижегородская область", "Харбин")]
+
+
+def test_a_mission_to_the_party_of_the_pages_forum_is_the_forums() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "В Китае пройдёт деловой форум. Делегация Нижегородской области посетит Китай.",
+    )
+    assert found == [("forum", "Нижегородская область", "Китай")]
+
+
+def test_talks_with_the_party_a_mission_visits_are_part_of_the_visit() -> None:
+    found = events(
+        "Нижегородская область и Казахстан",
+        "Деловая миссия отправилась в Казахстан. В программе запланированы переговоры с "
+        "предприятиями Казахстана.",
+    )
+    assert found == [("business_mission", "Нижегородская область", "Казахстан")]
+
+
+def test_a_page_tells_of_one_visit_to_a_place() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Деловая миссия отправилась в Китай. Затем делегация посетила Казахстан.",
+    )
+    assert found == [("business_mission", "Нижегородская область", "Китай")]
+
+
+def test_an_investment_agreement_is_an_investment() -> None:
+    found = events("Russia and China", "The region signed an investment agreement with Sany.")
+    assert found == [("investment", "Russia", "Sany")]
+
+
+def test_a_wording_inside_an_organisations_name_is_no_event() -> None:
+    found = events("Russia and China", "The rector of the Foreign Trade Academy named 20 fields.")
+    assert found == []
+
+
+def test_a_page_is_read_by_its_own_languages_wordings() -> None:
+    sentence = "Переговоры с Sany прошли в Харбине."
+    assert events("Нижегородская область", sentence, lang="ru") != []
+    assert events("Нижегородская область", sentence, lang="en") == []
+
+
+def test_wordings_are_matched_in_the_reading_form_and_the_evidence_is_as_written() -> None:
+    paragraphs = ["Харбин", "省长會見Sany代表。"]
+
+    def simplified(text: str) -> str:
+        return text.replace("會見", "会见")  # one character for one, as the real reading form
+
+    assert events(*paragraphs, lang="zh") == []
+    found = read_events(
+        paragraphs,
+        mentions(paragraphs),
+        places(),
+        frozenset({"RU"}),
+        lambda _: (),
+        shipped_event_cues(),
+        reading_form=simplified,
+        lang="zh",
+    )
+    assert [(e.type.value, e.counterpart, e.evidence) for e in found] == [
+        ("negotiation", "Sany", "省长會見Sany代表。")
+    ]
+
+
+def test_a_place_the_gazetteer_knows_is_the_other_side_before_one_it_does_not() -> None:
+    found = events(
+        "Нижегородская область: презентация в Бонне",
+        "Губернатор пригласил компании из Германии локализовать производство в регионе.",
+    )
+    assert found == [("localization_invitation", "Нижегородская область", "Германии")]
+
+
+def test_a_searcher_from_the_other_side_seeks_partners_on_the_storys_side() -> None:
+    found = events(
+        "Нижегородская область и Казахстан",
+        "«Мы ищем партнёров по литью», — сказал директор ТехноМаш (Казахстан).",
+    )
+    assert found == [("partner_search", "ТехноМаш", "Нижегородская область")]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Делегация Нижегородской области посетила Харбин.",
+                "Переговоры с Sany прошли в Казахстане.",
+                "Товарооборот между Россией и Китаем вырос на 5%.",
+                "Компания Zoomlion откроет завод в Калужской области.",
+                "The region signed an agreement with Belarus.",
+                "Предприятия Калужской области ищут партнёров.",
+                "Торговая палата провинции Хэнань подписала соглашение с регионом.",
+            ]
+        ),
+        max_size=6,
+    )
+)
+def test_initiator_and_counterpart_are_never_the_same_party(sentences: list[str]) -> None:
+    found = events("Калужская область и Китай", " ".join(sentences))
+    assert all(initiator and counterpart for _, initiator, counterpart in found)
+    assert all(
+        initiator.casefold() not in counterpart.casefold()
+        and counterpart.casefold() not in initiator.casefold()
+        for _, initiator, counterpart in found
+    )

@@ -10,9 +10,9 @@ import pytest
 from coopex.engines.matching.evaluation import Score
 from coopex.engines.matching.ranker import MatchEngine
 from evaluation.matching.dev import (
-    EMBEDDING_ALONE,
     DevQuery,
     dev_engine,
+    embedding_alone,
     evaluate_dev,
     load_dev_queries,
     load_offers,
@@ -20,7 +20,6 @@ from evaluation.matching.dev import (
 
 TARGET_MRR = 0.85
 TARGET_RECALL = 0.95
-RECALL_FLOOR = 0.93  # measured 0.934 when written: a drop below this is a regression
 MARGIN_OVER_EMBEDDING = 0.05
 
 
@@ -35,9 +34,7 @@ def reports(
     dev: tuple[MatchEngine, list[DevQuery]],
 ) -> tuple[dict[tuple[str, str], Score], dict[tuple[str, str], Score]]:
     engine, queries = dev
-    return evaluate_dev(engine, queries, engine.weights), evaluate_dev(
-        engine, queries, EMBEDDING_ALONE
-    )
+    return evaluate_dev(engine, queries, engine.weights), embedding_alone(engine, queries)
 
 
 def test_split_is_the_fixed_one(dev: tuple[MatchEngine, list[DevQuery]]) -> None:
@@ -54,15 +51,7 @@ def test_reporting_part_meets_the_targets(
     score, base = ranker[("reporting", "all")], alone[("reporting", "all")]
     assert score.mrr >= TARGET_MRR, score
     assert score.mrr >= base.mrr + MARGIN_OVER_EMBEDDING, (score, base)
-    assert score.recall_at_10 >= RECALL_FLOOR, score
-
-
-@pytest.mark.xfail(strict=True, reason="reporting recall@10 is 0.934, under the 0.95 target")
-def test_reporting_part_meets_the_recall_target(
-    reports: tuple[dict[tuple[str, str], Score], dict[tuple[str, str], Score]],
-) -> None:
-    ranker, _ = reports
-    assert ranker[("reporting", "all")].recall_at_10 >= TARGET_RECALL
+    assert score.recall_at_10 >= TARGET_RECALL, score
 
 
 def test_no_language_falls_far_behind(

@@ -178,7 +178,10 @@ def test_a_story_without_a_home_place_is_told_from_the_side_it_names_first(
     found = events_of(leads)
     # Not BelTA (it reports the story), not Minsk Tractor Works (named after a Belarusian place).
     assert ("agreement", "Belarus", "Weichai Power") in found
-    assert ("investment", "Belarus", "China") in found
+    # A foreign firm's joint venture is its localization plan, the investment in it part of
+    # the plan (the annotation guideline).
+    assert ("localization_plan", "Belarus", "Weichai Power") in found
+    assert not any(kind == "investment" for kind, _, _ in found)
     assert ("trade_figure", "Belarus", "China") in found
     assert [(a.value, a.what) for a in leads.amounts] == [
         (Decimal(120_000_000), "investment"),
@@ -225,3 +228,14 @@ def test_places_joined_by_a_dash_are_one_place_unless_the_gazetteer_knows_both(
         leads.entities.locations
     )
     assert not {"Тхыатхиен", "Хюэ", "Югра"} & set(leads.entities.locations)
+
+
+def test_a_traditional_script_page_is_read_by_the_chinese_wordings(models: NewsModels) -> None:
+    page = (
+        "王文濤在哈爾濱會見俄羅斯副總理\n"
+        "14日,省長王文濤在哈爾濱會見俄羅斯副總理,雙方簽署合作協議。\n"
+    )
+    leads = read_document(RawDocument("zh-hant.txt", page.encode()), models).leads
+    kinds = {event.type.value for event in leads.events}
+    assert {"negotiation", "agreement"} <= kinds
+    assert all(event.evidence in page for event in leads.events)  # as written: traditional

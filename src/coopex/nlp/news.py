@@ -6,11 +6,12 @@ from coopex.domain.errors import SetupBroken
 from coopex.engines.news.dates import english_dates
 from coopex.engines.news.pipeline import BadDocument, NewsModels
 from coopex.interchange.decoding import UndecodableDocument, decode
-from coopex.nlp.chinese import ChineseEntityRecognizer, lac_tagger
+from coopex.nlp.chinese import ChineseEntityRecognizer, lac_tagger, simplified
 from coopex.nlp.english import EnglishEntityRecognizer
 from coopex.nlp.event_typing import ExampleEventTyper
 from coopex.nlp.russian import RussianEntityRecognizer, russian_dates
 from coopex.reference.event_cues import shipped_event_cues
+from coopex.reference.event_weights import shipped_event_scorer
 from coopex.reference.money_words import shipped_money_words
 from coopex.reference.places import ShippedPlaces
 from coopex.reference.sector_keywords import SectorKeywords
@@ -52,11 +53,15 @@ def html_to_text(html: str) -> str:
 
 
 def load_news_models(
-    home: frozenset[str] = frozenset({"RU"}), learned_typing: bool = False
+    home: frozenset[str] = frozenset({"RU"}),
+    learned_typing: bool = False,
+    event_model: bool = False,
 ) -> NewsModels:
     """`learned_typing`: event types also voted by labelled sentences (`nlp/event_typing.py`);
-    off by default: on the dev set it gained on the tuning part and not on the reporting part
-    (docs/news.md)."""
+    `event_model`: each proposed event's counterpart chosen, or the event dropped, by the
+    logistic model of `data/reference/event_weights.csv`. Both off by default: on the dev set
+    neither measured better than the rules (docs/news.md, "Learned typing and the event
+    model")."""
     check_html_reader()
     places = ShippedPlaces()
     return NewsModels(
@@ -73,5 +78,7 @@ def load_news_models(
         cues=shipped_event_cues(),
         money=shipped_money_words(),
         home=home,
+        reading_forms={"zh": simplified},
         event_typer=ExampleEventTyper(neighbours=3, drop=0.8, add=0.6) if learned_typing else None,
+        event_chooser=shipped_event_scorer() if event_model else None,
     )

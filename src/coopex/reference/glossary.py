@@ -1,5 +1,6 @@
-"""The shipped RU/EN/ZH glossary of industrial terms (`data/reference/glossary.csv`) and the
-matching stop words (`data/matching/stopwords-{en,ru,zh}.txt`)."""
+"""The shipped RU/EN/ZH glossary of industrial terms (`data/reference/glossary.csv`), the
+matching stop words (`data/matching/stopwords-{en,ru,zh}.txt`) and the words with which a
+request turns to what it needs (`data/matching/needwords-{en,ru,zh}.txt`)."""
 
 from __future__ import annotations
 
@@ -28,18 +29,28 @@ def glossary_concepts() -> tuple[tuple[str, ...], ...]:
 
 
 @cache
-def stop_words(language: str) -> tuple[str, ...]:
-    """Words that say nothing about what is offered or needed, as written in the file."""
-    text = (resources.files("coopex.data") / "matching" / f"stopwords-{language}.txt").read_text(
-        encoding="utf-8"
-    )
+def _word_list(name: str) -> tuple[str, ...]:
+    """The words of `data/matching/{name}.txt`, one a line, '#' starting a comment."""
+    text = (resources.files("coopex.data") / "matching" / f"{name}.txt").read_text(encoding="utf-8")
     lines = (line.split("#", 1)[0].strip() for line in text.splitlines())
     return tuple(line for line in lines if line)
 
 
+def stop_words(language: str) -> tuple[str, ...]:
+    """Words that say nothing about what is offered or needed, as written in the file."""
+    return _word_list(f"stopwords-{language}")
+
+
+def need_words(language: str) -> tuple[str, ...]:
+    """Words with which a request turns from the buyer to the need («нужны», "needs", 需要)."""
+    return _word_list(f"needwords-{language}")
+
+
 def chinese_words() -> frozenset[str]:
-    """Chinese glossary phrases and stop words, which the segmenter must keep whole."""
-    phrases = [p for concept in glossary_concepts() for p in concept] + list(stop_words("zh"))
+    """Chinese glossary phrases, stop words and need words, which the segmenter must keep
+    whole."""
+    phrases = [p for concept in glossary_concepts() for p in concept]
+    phrases += [*stop_words("zh"), *need_words("zh")]
     return frozenset(p for p in phrases if script_of(p) == "zh")
 
 
@@ -48,4 +59,5 @@ def load_glossary(analyzer: Terms) -> Glossary:
         glossary_concepts(),
         analyzer,
         [word for language in LANGUAGES for word in stop_words(language)],
+        [word for language in LANGUAGES for word in need_words(language)],
     )

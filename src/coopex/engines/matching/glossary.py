@@ -6,6 +6,11 @@ first) becomes the concept's token, every other term stays itself, and stop term
 words and the generic words of procurement: «искать», «оборудование», "supplier", 需要) are
 dropped. A concept token means the same in every language, so its document frequency is
 counted across languages and a Russian query meets a Chinese offer on it.
+
+A request often says who the buyer is before what it needs («Производителю насосов нужны
+корпусные отливки», "A coal mine needs a roadheader", 薯片厂需要切片机). *Need words* («нужны»,
+"needs", 需要) mark the turn: `need_start` finds it, so the buyer's own trade (pumps, a mine,
+crisps) is not searched for as if it were wanted.
 """
 
 from __future__ import annotations
@@ -23,11 +28,13 @@ class Glossary:
         concepts: Iterable[Sequence[str]],
         analyzer: Terms,
         stop_words: Iterable[str] = (),
+        need_words: Iterable[str] = (),
     ) -> None:
         self._concepts = 0
         # first term -> [(phrase terms, concept index)], longest phrases first
         self._phrases: dict[str, list[tuple[tuple[str, ...], int]]] = {}
         self.stop_terms = frozenset(t for word in stop_words for t in analyzer.terms(word))
+        self.need_terms = frozenset(t for word in need_words for t in analyzer.terms(word))
         for phrases in concepts:
             # Phrases are matched with stop terms left out on both sides, so «литье под
             # высоким давлением» meets «литье под давлением»; a phrase that keeps one term
@@ -48,6 +55,20 @@ class Glossary:
 
     def __len__(self) -> int:
         return self._concepts
+
+    def need_start(self, terms: Sequence[str]) -> int:
+        """Where the need begins: the position after the first need word when words other
+        than stop words come before and after it, else 0 (the whole text is the need)."""
+        for position, term in enumerate(terms):
+            if term in self.need_terms:
+                before, after = terms[:position], terms[position + 1 :]
+                if self._meaningful(before) and self._meaningful(after):
+                    return position + 1
+                return 0
+        return 0
+
+    def _meaningful(self, terms: Sequence[str]) -> bool:
+        return any(t not in self.stop_terms and t not in self.need_terms for t in terms)
 
     def tokens(self, terms: Sequence[str]) -> list[str]:
         """The match tokens of a text's terms (see the module's docstring)."""

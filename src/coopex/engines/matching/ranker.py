@@ -9,7 +9,7 @@ import numpy as np
 
 from coopex.domain.codes import Code
 from coopex.domain.geography import UNIONS, proximity
-from coopex.domain.listings import Listing, ListingStatus
+from coopex.domain.listings import Listing, ListingKind, ListingStatus
 from coopex.domain.matching import (
     Explanation,
     Match,
@@ -37,6 +37,12 @@ STRONG_THRESHOLD = 0.36
 # Two listings of one organisation in different languages whose vectors are this close are
 # translations of each other: one result, with its languages.
 TRANSLATION_SIMILARITY = 0.75
+# In a request that says who the buyer is before what it needs (Glossary.need_start), the
+# words about the buyer count this much in the lexical signal, and the query vector mixes the
+# whole text's embedding with this share of the need's own; both chosen on the tuning part of
+# the development set (docs/matching.md).
+CONTEXT_WEIGHT = 0.25
+NEED_SHARE = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +70,9 @@ class MatchQuery:
     exclude_ids: frozenset[int] = field(default_factory=frozenset)
     exclude_org: str | None = None
     listing_id: int | None = None  # when the query is an indexed listing: reuse its embedding
+    # Read as a buyer's request (the words before its need describe the buyer): free text
+    # and requests, not offers ("we make pumps for plants that need ...").
+    states_need: bool = True
 
     @classmethod
     def of(cls, item: IndexedListing) -> MatchQuery:
@@ -77,6 +86,7 @@ class MatchQuery:
             exclude_ids=frozenset({item.id}),
             exclude_org=listing.org_ref,
             listing_id=item.id,
+            states_need=listing.kind is ListingKind.REQUEST,
         )
 
 
@@ -195,14 +205,21 @@ class MatchEngine:
         if self.ann is not None:
             self.ann.remove(listing_id)
 
-    def _query_vector(self, query: MatchQuery) -> Vectors:
-        """An indexed listing's stored embedding (of the same text), else a fresh one."""
+    def _query_vector(self, query: MatchQuery, need: str | None) -> Vectors:
+        """An indexed listing's stored embedding (of the same text), else a fresh one: of the
+        text, mixed with that of the `need` part when the text says who the buyer is first."""
         if query.listing_id is not None and query.listing_id in self._items:
             stored = self.vectors.vector(query.listing_id)
             if stored is not None:
                 return stored
-        fresh: Vectors = self.embedder.embed([query.text[: EMBEDDED_DESCRIPTION + 300]])[0]
-        return fresh
+        texts = [query.text, *([need] if need else [])]
+        embedded = self.embedder.embed([t[: EMBEDDED_DESCRIPTION + 300] for t in texts])
+        if len(embedded) == 1:
+            whole: Vectors = embedded[0]
+            return whole
+        mixed = (1 - NEED_SHARE) * embedded[0] + NEED_SHARE * embedded[1]
+        normalised: Vectors = (mixed / max(float(np.linalg.norm(mixed)), 1e-12)).astype(np.float32)
+        return normalised
 
     def _semantic_top(self, query: Vectors, k: int, exact: bool) -> list[int]:
         if not exact and self.ann is not None and len(self) >= self.ann_threshold:
@@ -215,12 +232,16 @@ class MatchEngine:
         self, query: MatchQuery, filters: MatchFilter, limit: int = 10, exact: bool = False
     ) -> list[Match]:
         """The best `limit` matches; `exact` takes semantic candidates by brute force."""
-        query_vector = self._query_vector(query)
         query_words = self.analyzer.words(query.text)
-        query_spans = self.glossary.spans([term for _, _, term in query_words])
-        query_tokens = list(dict.fromkeys(token for token, _, _ in query_spans))
-        lexical = self.lexical.score(dict.fromkeys(query_tokens, 1.0))
-        ceilings = self._lexical_ceilings(query_tokens)
+        terms = [term for _, _, term in query_words]
+        query_spans = self.glossary.spans(terms)
+        need = self.glossary.need_start(terms) if query.states_need else 0
+        query_vector = self._query_vector(
+            query, query.text[query_words[need - 1][1] :] if need else None
+        )
+        token_weights = _token_weights(query_spans, need)
+        lexical = self.lexical.score(token_weights)
+        ceilings = self._lexical_ceilings(token_weights)
 
         candidates: list[int] = []
         k = self.pool
@@ -267,10 +288,14 @@ class MatchEngine:
         text = self.weights.semantic * signals.semantic + self.weights.lexical * signals.lexical
         return text / weights >= STRONG_THRESHOLD
 
-    def _lexical_ceilings(self, tokens: list[str]) -> dict[str, float]:
+    def _lexical_ceilings(self, weights: dict[str, float]) -> dict[str, float]:
         """Per listing language, the BM25 a listing would score holding every query token
         that can occur in that language (each at BM25's saturation, k1 + 1)."""
-        idf = {token: self.lexical.idf(token) for token in tokens if self.lexical.df(token)}
+        idf = {
+            token: self.lexical.idf(token) * weight
+            for token, weight in weights.items()
+            if self.lexical.df(token)
+        }
         return {
             language: (self.lexical.k1 + 1)
             * sum(value for token, value in idf.items() if _matchable(token, language))
@@ -374,6 +399,16 @@ class MatchEngine:
                 written = " ".join(text[words[first][0] : words[end - 1][1]].split())
                 shown[token] = written if written.isupper() else written.lower()
         return shown
+
+
+def _token_weights(spans: list[tuple[str, int, int]], need_start: int) -> dict[str, float]:
+    """Each query token's lexical weight: 1 in the need, CONTEXT_WEIGHT when it only
+    describes the buyer (before `need_start`)."""
+    weights: dict[str, float] = {}
+    for token, first, _ in spans:
+        weight = 1.0 if first >= need_start else CONTEXT_WEIGHT
+        weights[token] = max(weights.get(token, 0.0), weight)
+    return weights
 
 
 def _text(listing: Listing) -> str:

@@ -126,7 +126,7 @@ def clean(raw: str) -> Article:
             continue
         seen.add(key)
         kept.append((number, line))
-    kept = _unwrap(kept)
+    kept = _unwrapped(kept)
     while len(kept) > 1 and _is_rubric(kept[0][1], kept[1][1]):
         removed.append(Removed(*kept.pop(0), "section heading"))
     title, paragraphs = _split_title([line for _, line in kept])
@@ -134,27 +134,37 @@ def clean(raw: str) -> Article:
     return Article(title, tuple(paragraphs), published, tuple(removed))
 
 
-def _unwrap(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """A page hard-wrapped at a fixed width (many lines going on in lower case where the line
-    before ends mid-sentence) has its lines joined back into paragraphs, so that no name is cut
-    in two ("China Association of Automobile" / "Manufacturers"): a line that ends
-    mid-sentence goes on in the next one (the first line only when the next one starts in lower
-    case: it may be a title)."""
+# A line cut mid-sentence by a hard wrap goes on, in lower case, on the next line.
+_WRAPPED_ON = re.compile(r"^[a-zа-яё]")
+MIN_WRAPPED_WORDS = 5  # shorter unfinished lines are headings or menu items, not wrapped prose
+
+
+def _unwrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Hard-wrapped prose ("... Chery Automotive Co (CAC) has" / "signed a partnership ...")
+    joined back into its paragraph, numbered by its first line. On a page wrapped at a fixed
+    width (lines going on in lower case again and again) a long line ending mid-sentence goes
+    on in the next one whatever its first letter, so that no name is cut in two ("China
+    Association of Automobile" / "Manufacturers"); the first line only when the next one
+    starts in lower case (it may be a title)."""
+
+    def unfinished(line: str) -> bool:
+        return len(line.split()) >= MIN_WRAPPED_WORDS and not _SENTENCE_END.search(line)
+
     going_on = sum(
         1
         for (_, line), (_, following) in pairwise(lines)
-        if not _SENTENCE_END.search(line) and following[:1].islower()
+        if unfinished(line) and _WRAPPED_ON.match(following)
     )
-    if going_on < _WRAPPED_LINES or going_on * 3 < len(lines):
-        return lines
-    joined = [lines[0]]
-    for number, line in lines[1:]:
-        first, last = joined[-1]
-        may_be_title = len(joined) == 1 and last == lines[0][1]
-        if not _SENTENCE_END.search(last) and (line[:1].islower() or not may_be_title):
-            joined[-1] = (first, f"{last} {line}")
-        else:
-            joined.append((number, line))
+    wrapped_page = going_on >= _WRAPPED_LINES and going_on * 3 >= len(lines)
+    joined: list[tuple[int, str]] = []
+    for number, line in lines:
+        if joined and unfinished(joined[-1][1]):
+            first, previous = joined[-1]
+            may_be_title = len(joined) == 1 and previous == lines[0][1]
+            if _WRAPPED_ON.match(line) or (wrapped_page and not may_be_title):
+                joined[-1] = (first, f"{previous} {line}")
+                continue
+        joined.append((number, line))
     return joined
 
 

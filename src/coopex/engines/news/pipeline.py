@@ -20,8 +20,10 @@ from coopex.domain.news import Mention, MentionKind, MoneyAmount, NewsLeads, col
 from coopex.engines.language import detect_language
 from coopex.engines.news.amounts import MoneyWords, find_amounts
 from coopex.engines.news.clean import Article, clean
+from coopex.engines.news.cues import EventCues
 from coopex.engines.news.dates import DateFact, distinct_iso
-from coopex.engines.news.events import EventCues, EventTyper, SectorTagger, read_events
+from coopex.engines.news.event_scoring import EventChooser
+from coopex.engines.news.events import EventTyper, SectorTagger, read_events
 from coopex.engines.news.fingerprint import Fingerprint, fingerprint
 
 Format = Literal["text", "html"]
@@ -64,6 +66,12 @@ class NewsModels:
     money: MoneyWords  # scales, currencies, measures (data/reference/money_words.csv)
     home: frozenset[str] = frozenset({"RU"})
     event_typer: EventTyper | None = None  # learned typing over the wordings' types
+    # The form event wordings are read in, per language, one character for one (Chinese:
+    # simplified script, so that a traditional-script page reads "會見" as "会见").
+    reading_forms: Mapping[str, Callable[[str], str]] = field(default_factory=dict)
+    # Which proposed events a page reports, with whom (engines/news/event_scoring.py); None:
+    # all of them, with the rules' counterpart.
+    event_chooser: EventChooser | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +173,9 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
         models.cues,
         lambda sentence: [a.what for a in amounts if a.what and a.text == sentence],
         models.event_typer,
+        models.reading_forms.get(lang),
+        models.event_chooser,
+        lang,
     )
     clock.lap("events")
     print_ = fingerprint(article.text, lang)

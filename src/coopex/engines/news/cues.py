@@ -1,0 +1,152 @@
+"""The wordings news events are read by, per language, as shipped data
+(`data/reference/event_cues.csv`, read by `reference/event_cues.py`): trigger wordings per
+event type, tried in file order, and the wordings of each role the reader needs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from coopex.domain.news import EventType
+
+_I = re.IGNORECASE
+
+
+def _any(alternatives: Sequence[str]) -> re.Pattern[str]:
+    return re.compile("(?:" + "|".join(alternatives) + ")" if alternatives else "(?!)", _I)
+
+
+# Roles of the cue table besides the event types (data/reference/event_cues.csv).
+CUE_ROLES = (
+    "inviting",  # somebody invites or offers: a localization invitation, not a plan
+    "planning",  # the company plans it itself: a localization plan
+    "same_again",  # "Схожее предложение поступит и компании X": the previous event with X
+    "points_back",  # "этой компании": an organisation named earlier
+    "not_a_forum",  # a press conference is not a forum
+    "counted",  # "20 agreements are planned": a statistic, not a lead
+    "venue_before",  # "на территории ОЭЗ «Иннополис»": a venue, not a party
+    "said",  # the verb of a quote's attribution: "...," said X
+    "media",  # an organisation name that is a news medium: it reports, it is not a party
+    "occasion",  # "at the meeting", "в ходе переговоров": talks as the occasion of a statement
+    "states",  # a verb of saying: "заявил", "stated", "表示"
+    "background",  # "previously", "ранее", "之前": an earlier fact told as context
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventCues:
+    """The wordings events are read by, per language, as shipped data: trigger wordings per
+    event type (in the order they are tried) and the wordings of each role in `CUE_ROLES`."""
+
+    triggers: tuple[tuple[EventType, re.Pattern[str]], ...]
+    any_trigger: re.Pattern[str]  # all triggers in one pattern: most sentences have none
+    inviting: re.Pattern[str]
+    planning: re.Pattern[str]
+    same_again: re.Pattern[str]
+    points_back: re.Pattern[str]
+    not_a_forum: re.Pattern[str]
+    counted: re.Pattern[str]
+    venue_before: re.Pattern[str]
+    attribution: re.Pattern[str]
+    media: re.Pattern[str]
+    occasion: re.Pattern[str]
+    states: re.Pattern[str]
+    background: re.Pattern[str]
+    # The same cues of one language each: a sentence is read by its own language's wordings.
+    languages: Mapping[str, EventCues] = field(default_factory=dict)
+
+    def of(self, lang: str | None) -> EventCues:
+        """The cues of one language (all of them for a language without cues of its own)."""
+        return self.languages.get(lang or "", self)
+
+    @classmethod
+    def from_rows(cls, rows: Iterable[tuple[str, str, str]]) -> EventCues:
+        """`rows`: (cue, lang, pattern), a cue being an event type's value or a role; a bad cue
+        or pattern is a ValueError naming it."""
+        rows = list(rows)
+        merged = cls._of_rows((cue, pattern) for cue, _, pattern in rows)
+        languages = {
+            lang: cls._of_rows((cue, pattern) for cue, of, pattern in rows if of == lang)
+            for lang in dict.fromkeys(lang for _, lang, _ in rows)
+        }
+        return replace(merged, languages=languages)
+
+    @classmethod
+    def _of_rows(cls, rows: Iterable[tuple[str, str]]) -> EventCues:
+        by_cue: dict[str, list[str]] = {}
+        for cue, pattern in rows:
+            if cue not in CUE_ROLES and cue not in EventType._value2member_map_:
+                raise ValueError(f"unknown event cue {cue!r} (pattern {pattern!r})")
+            try:
+                re.compile(pattern)
+            except re.error as error:
+                raise ValueError(f"bad pattern for cue {cue!r}: {pattern!r}: {error}") from None
+            by_cue.setdefault(cue, []).append(pattern)
+        triggers = tuple(
+            (EventType(cue), _any(patterns))
+            for cue, patterns in by_cue.items()
+            if cue not in CUE_ROLES
+        )
+        said = "|".join(by_cue.get("said", [])) or "(?!)"
+        return cls(
+            triggers=triggers,
+            any_trigger=re.compile(
+                "|".join(p for cue, ps in by_cue.items() if cue not in CUE_ROLES for p in ps)
+                or "(?!)",
+                _I,
+            ),
+            inviting=_any(by_cue.get("inviting", [])),
+            planning=_any(by_cue.get("planning", [])),
+            same_again=_any(by_cue.get("same_again", [])),
+            points_back=_any(by_cue.get("points_back", [])),
+            not_a_forum=_any(by_cue.get("not_a_forum", [])),
+            counted=re.compile(r"\d+\s+" + _any(by_cue.get("counted", [])).pattern, _I),
+            venue_before=re.compile(_any(by_cue.get("venue_before", [])).pattern + r"\s*$", _I),
+            media=_any(by_cue.get("media", [])),
+            occasion=_any(by_cue.get("occasion", [])),
+            states=_any(by_cue.get("states", [])),
+            background=_any(by_cue.get("background", [])),
+            # Where a quote ends and its attribution begins: «...», — сказал X / "...," said X.
+            attribution=re.compile(r"[»”\"]\s*,?\s*[—–-]\s+\w|[”\"],?\s+(?:" + said + r")\b", _I),
+        )
+
+
+def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, int]]:
+    found: list[tuple[EventType, int, int]] = []
+    if not cues.any_trigger.search(sentence):
+        return found
+    for kind, pattern in cues.triggers:
+        match = pattern.search(sentence)
+        if match is None:
+            continue
+        if kind is EventType.AGREEMENT and cues.counted.search(sentence):
+            continue
+        if kind is EventType.FORUM and cues.not_a_forum.search(sentence):
+            continue
+        # An invitation when somebody invites or offers, a plan of the company's own when it
+        # plans, whichever wording named it.
+        invited = cues.inviting.search(sentence)
+        if kind is EventType.LOCALIZATION_INVITATION and not invited:
+            if cues.planning.search(sentence):
+                kind = EventType.LOCALIZATION_PLAN
+        elif kind is EventType.LOCALIZATION_PLAN and invited:
+            kind = EventType.LOCALIZATION_INVITATION
+        if any(k is kind for k, _, _ in found):
+            continue
+        found.append((kind, match.start(), match.end()))
+    return _named_documents(found)
+
+
+def _named_documents(found: list[tuple[EventType, int, int]]) -> list[tuple[EventType, int, int]]:
+    """ "signing an investment agreement": a document named for another event is that event."""
+    return [
+        (kind, start, end)
+        for kind, start, end in found
+        if not (
+            kind is EventType.AGREEMENT
+            and any(
+                other is EventType.INVESTMENT and s < end and start < e for other, s, e in found
+            )
+        )
+    ]

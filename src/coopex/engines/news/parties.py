@@ -1,0 +1,324 @@
+"""The parties of a document's events: its sentences with the entity mentions inside them,
+the document's two sides, and per event who it is with (counterpart) and who started it
+(initiator).
+
+The counterpart is looked for in a fixed order that suits the event type:
+
+1. an entity in the same sentence — a place not on the initiator's side for missions, forums,
+   policy and trade figures; an organisation (not a venue "на территории ...") for the others;
+2. an earlier organisation of the same paragraph when the sentence points back to one
+   ("этой компании", "руководством банка", "its production");
+3. the document's counterpart: the first place, not on the initiator's side, of the title or
+   else of the text.
+
+The initiator is the document's side: the first place of the home countries named in the title,
+else the first home region of the text, else the home country; a story that names no home place
+is told from the first place it names (a partner search is initiated by the organisation that
+searches).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from coopex.domain.geography import Place
+from coopex.domain.news import EventType, Mention, MentionKind
+from coopex.engines.news.cues import EventCues
+from coopex.engines.news.sentences import sentence_spans
+
+_ORG_FIRST = frozenset(
+    {
+        EventType.LOCALIZATION_INVITATION,
+        EventType.LOCALIZATION_PLAN,
+        EventType.NEGOTIATION,
+        EventType.AGREEMENT,
+        EventType.INVESTMENT,
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    paragraph: int
+    start: int
+    end: int
+    text: str  # in the form the wordings are read in (Chinese: simplified script)
+    mentions: tuple[Mention, ...]
+    written: str  # as the document writes it: the evidence
+
+
+def split_sentences(
+    paragraphs: Sequence[str],
+    mentions: Sequence[Mention],
+    written: Sequence[str] | None = None,
+) -> list[Sentence]:
+    """`paragraphs` in reading form; `written`: as the document has them (same lengths)."""
+    result: list[Sentence] = []
+    for number, paragraph in enumerate(paragraphs):
+        original = written[number] if written is not None else paragraph
+        for start, end in sentence_spans(paragraph):
+            inside = tuple(m for m in mentions if m.paragraph == number and start <= m.start < end)
+            result.append(
+                Sentence(number, start, end, paragraph[start:end], inside, original[start:end])
+            )
+    return result
+
+
+def same_party(a: str, b: str) -> bool:
+    a, b = a.casefold(), b.casefold()
+    return a == b or a in b or b in a
+
+
+@dataclass(frozen=True, slots=True)
+class Sides:
+    """The document's two sides, and how to tell which side a place is on."""
+
+    initiator: str
+    initiator_place: Place | None
+    counterpart: str
+    places: Mapping[str, Place | None]
+
+    def own_side(self, name: str) -> bool:
+        place = self.places.get(name)
+        if name == self.initiator:
+            return True
+        if place is None or self.initiator_place is None:
+            return False
+        own = self.initiator_place
+        if place.is_union:
+            return own.countries <= place.countries
+        if own.is_region:
+            return place.code == own.code or place.code in own.countries
+        return place.within(own.countries)
+
+
+def document_sides(
+    sentences: Sequence[Sentence], places: Mapping[str, Place | None], home: frozenset[str]
+) -> Sides:
+    title = [m for s in sentences if s.paragraph == 0 for m in s.mentions]
+    body = [m for s in sentences if s.paragraph > 0 for m in s.mentions]
+    located = [
+        (m.name, place)
+        for m in title + body
+        if m.kind is MentionKind.LOCATION and (place := places.get(m.name)) is not None
+    ]
+    titled = {m.name for m in title}
+    at_home = [(name, place) for name, place in located if place.within(home)]
+    choice = (
+        next(((n, p) for n, p in at_home if n in titled), None)
+        or next(((n, p) for n, p in at_home if p.is_region), None)
+        or next(iter(at_home), None)
+        # A story that names no home place is told from the side it names first.
+        or next(((n, p) for n, p in located if n in titled), None)
+        or next(iter(located), None)
+    )
+    initiator, initiator_place = choice if choice else ("", None)
+    sides = Sides(initiator, initiator_place, "", places)
+    # A place the gazetteer knows before a name it does not: "Германия" rather than the
+    # city "Бонн" it has never heard of, or a misread name.
+    places_in_order = sorted(
+        (m.name for m in title + body if m.kind is MentionKind.LOCATION),
+        key=lambda name: places.get(name) is None,
+    )
+    organizations = [m.name for m in title if m.kind is MentionKind.ORGANIZATION]
+    counterpart = next(
+        (name for name in places_in_order if not sides.own_side(name)),
+        organizations[0] if organizations else "",
+    )
+    return Sides(initiator, initiator_place, counterpart, places)
+
+
+class EventReader:
+    def __init__(
+        self,
+        paragraphs: Sequence[str],
+        sentences: Sequence[Sentence],
+        sides: Sides,
+        cues: EventCues,
+    ) -> None:
+        self._cues = cues
+        self._paragraphs = paragraphs
+        self._sentences = sentences
+        self._sides = sides
+
+    def _organizations(self, sentence: Sentence) -> list[Mention]:
+        """Organisations that can be a counterpart: not venues, not the speaker's own after a
+        quote ("», — сообщила представитель Казанского Кремля"), not on the initiator's side
+        ("Агентство инвестиционного развития Чувашии" in a story told from Chuvashia)."""
+        paragraph = self._paragraphs[sentence.paragraph]
+        said = self._cues.attribution.search(sentence.text)
+        attribution = sentence.start + said.start() if said else sentence.end
+        return [
+            m
+            for m in sentence.mentions
+            if m.kind is MentionKind.ORGANIZATION
+            and m.start < attribution
+            and not self._cues.venue_before.search(paragraph[max(0, m.start - 30) : m.start])
+            and not self._sides.places.get(m.name)
+            and not self._own_organization(m, sentence)
+            and not self._credited_source(m, paragraph)
+        ]
+
+    def _own_organization(self, organization: Mention, sentence: Sentence) -> bool:
+        """Named after a place on the initiator's side, as a mention inside it or a word."""
+        inside = any(
+            m.kind is MentionKind.LOCATION
+            and organization.start <= m.start < organization.end
+            and self._sides.own_side(m.name)
+            for m in sentence.mentions
+        )
+        return inside or any(
+            self._sides.places.get(word) is not None and self._sides.own_side(word)
+            for word in organization.name.split()
+        )
+
+    def _credited_source(self, organization: Mention, paragraph: str) -> bool:
+        """ "MINSK, 14 June (BelTA) –", "(Казань, 17 мая, «Татар-информ»)": the agency that
+        reports the story, in the opening parenthesis, is not a party to it."""
+        opening = paragraph.rfind("(", 0, organization.start)
+        return 0 <= opening < 80 and ")" not in paragraph[opening : organization.start]
+
+    def _foreign_places(self, sentence: Sentence) -> list[Mention]:
+        """Places not on the initiator's side, those the gazetteer knows first."""
+        return sorted(
+            (
+                m
+                for m in sentence.mentions
+                if m.kind is MentionKind.LOCATION and not self._sides.own_side(m.name)
+            ),
+            key=lambda m: self._sides.places.get(m.name) is None,
+        )
+
+    def _earlier_organization(self, index: int, kind: EventType) -> str | None:
+        """The organisation an anaphoric sentence points back to, in its paragraph; for an
+        investment, the one the previous sentence names ("Zoomlion plans a plant. The
+        investment will be 3 bn roubles.")."""
+        sentence = self._sentences[index]
+        if kind is EventType.INVESTMENT and index > 0:
+            previous = self._sentences[index - 1]
+            named = (
+                self._organizations(previous) if previous.paragraph == sentence.paragraph else []
+            )
+            if named:
+                return named[-1].name
+        if not self._cues.points_back.search(sentence.text):
+            return None
+        earlier = [
+            m
+            for s in self._sentences[:index]
+            if s.paragraph == sentence.paragraph
+            for m in self._organizations(s)
+        ]
+        if not earlier:
+            return None
+        stems = {w[:4].casefold() for w in re.findall(r"\w{5,}", sentence.text)}
+        for mention in reversed(earlier):
+            if any(w[:4].casefold() in stems for w in mention.name.split() if len(w) >= 4):
+                return mention.name
+        return earlier[-1].name
+
+    def counterparts(
+        self, index: int, kind: EventType, trigger_end: int
+    ) -> list[tuple[str, bool, bool]]:
+        """Who the event may be with, in the rules' order, each with whether it is an
+        organisation named in the sentence and whether the rules' order has it; then the
+        sentence's other parties and the document's other side, for a model to weigh
+        (engines/news/event_scoring.py)."""
+        sentence = self._sentences[index]
+        organizations = self._organizations(sentence)
+        # The party named right after the trigger ("переговоры с X") before any other.
+        organizations.sort(key=lambda m: (m.start - sentence.start < trigger_end, m.start))
+        places = [m.name for m in self._foreign_places(sentence)]
+        named = [m.name for m in organizations]
+        if kind is EventType.PARTNER_SEARCH:
+            sought = self._sought(sentence, places)
+            return [(sought, False, True)] if sought else []
+        if kind is EventType.LOCALIZATION_INVITATION:
+            # Invited: a named company, else the other side of the story, not the venue.
+            earlier = self._earlier_organization(index, kind)
+            order = [*named, earlier, self._sides.counterpart, *places]
+        elif kind in _ORG_FIRST:
+            earlier = self._earlier_organization(index, kind)
+            order = [*named, earlier, *places, self._sides.counterpart]
+        elif kind is EventType.TRADE_FIGURE:
+            # Trade is between the two places the sentence names ("our trade with Russia"),
+            # whichever side they are on.
+            own = [
+                m.name
+                for m in sentence.mentions
+                if m.kind is MentionKind.LOCATION and self._sides.places.get(m.name) is not None
+            ]
+            order = [*places, *own, self._sides.counterpart]
+        else:
+            order = [*places, self._sides.counterpart]
+        others = [m.name for m in sentence.mentions if m.kind is not MentionKind.PERSON]
+        options: list[tuple[str, bool, bool]] = []
+        ruled = len(order)
+        for at, name in enumerate([*order, *others, self._sides.counterpart]):
+            if (
+                name
+                and not same_party(name, self._sides.initiator)
+                and all(name != known for known, _, _ in options)
+            ):
+                options.append((name, name in named, at < ruled))
+        return options
+
+    def _sought(self, sentence: Sentence, places: list[str]) -> str:
+        """Whom a partner search is addressed to: a place other than the searcher's own
+        ("УК «РМ Рейл» (Республика Мордовия)"), else the document's other side."""
+        searcher = next((m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION), None)
+        home = ""
+        if searcher is not None:
+            paragraph = self._paragraphs[sentence.paragraph]
+            after = re.match(r"[»”\"]?\s*\(([^)]+)\)", paragraph[searcher.end :])
+            home = after.group(1) if after else ""
+        # Never the searcher's own side: a search nobody is named for has no lead. A searcher
+        # from the story's other side ("УК «РМ Рейл» (Республика Мордовия)" at a round table
+        # in Ulyanovsk) seeks partners on the story's own side.
+        others = [self._sides.initiator] if home else []
+        for name in [*places, self._sides.counterpart, *others]:
+            if name and not (home and same_party(name, home)):
+                return name
+        return ""
+
+    def initiator(self, sentence: Sentence, kind: EventType, counterpart: str) -> str:
+        if kind is EventType.PARTNER_SEARCH:
+            for mention in sentence.mentions:
+                if mention.kind is MentionKind.ORGANIZATION and not same_party(
+                    mention.name, counterpart
+                ):
+                    return mention.name
+        # The home-side region the sentence itself names ("Irkutsk Region's trade with China"
+        # in a story about several regions), else the document's side (by its own name).
+        own = self._sides.initiator_place
+        for mention in sentence.mentions:
+            place = self._sides.places.get(mention.name)
+            if (
+                mention.kind is MentionKind.LOCATION
+                and place is not None
+                and place.is_region
+                and self._sides.own_side(mention.name)
+                and not (own is not None and place.code == own.code)
+                and not same_party(mention.name, counterpart)
+            ):
+                return mention.name
+        return self._sides.initiator
+
+
+# "МОСКВА, 23 ноября", "MINSK, 14 June", "莫斯科4月22日电": the place a story is filed from.
+_DATELINE_AFTER = re.compile(r"\s*,?\s*\d")
+_DATELINE_WITHIN = 60
+
+
+def reporter(mention: Mention, paragraphs: Sequence[str], cues: EventCues) -> bool:
+    """A news medium, or the dateline's place: they report the story, they are not parties."""
+    if mention.kind is MentionKind.ORGANIZATION:
+        return bool(cues.media.search(mention.name))
+    paragraph = paragraphs[mention.paragraph]
+    return (
+        mention.kind is MentionKind.LOCATION
+        and mention.start < _DATELINE_WITHIN
+        and bool(_DATELINE_AFTER.match(paragraph, mention.end))
+    )
