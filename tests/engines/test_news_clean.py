@@ -115,3 +115,28 @@ def test_a_rubric_over_the_title_and_tag_lines_go() -> None:
         "Теги: экономика, промышленность": "tags",
     }
     assert [r.line for r in article.removed] == [1, 2, 5]
+
+
+def test_a_hard_wrapped_page_is_joined_back_into_paragraphs() -> None:
+    page = (
+        "The delegation of the region visited\n"
+        "the China Association of Automobile\n"
+        "Manufacturers and the plant of the company, which plans to open\n"
+        "a factory in the region and to hire\n"
+        "local staff.\n"
+        "The plant will make engines for the trucks that are assembled\n"
+        "in the region."
+    )
+    article = clean(page)
+    assert article.title == ""
+    assert article.paragraphs == (
+        "The delegation of the region visited the China Association of Automobile Manufacturers "
+        "and the plant of the company, which plans to open a factory in the region and to hire "
+        "local staff.",
+        "The plant will make engines for the trucks that are assembled in the region.",
+    )
+
+
+def test_a_title_over_unwrapped_lines_stays_a_title() -> None:
+    article = clean("Regions sign a deal\nThe governor said the deal was signed.\nIt covers cars.")
+    assert article.title == "Regions sign a deal"

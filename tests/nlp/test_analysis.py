@@ -58,3 +58,12 @@ def test_parallel_embedding_gives_the_same_vectors() -> None:
     alone = UseEmbedder(processes=1).embed(texts)
     assert together.shape == (120, 512)
     assert np.abs(together - alone).max() < 1e-5
+
+
+def test_a_name_form_keeps_its_stem_and_foreign_endings() -> None:
+    from coopex.nlp.russian_forms import plausible_name_form
+
+    assert plausible_name_form("Бабушкин", "Бабушкиным")
+    assert plausible_name_form("Слюсарева", "Слюсаревой")
+    assert not plausible_name_form("Модящий", "Моди")  # a participle made up for a name
+    assert not plausible_name_form("Мехдь", "Мехди")  # a foreign name that does not decline

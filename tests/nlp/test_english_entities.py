@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from coopex.domain.news import collect_entities
 from coopex.nlp.english import EnglishEntityRecognizer
+from coopex.reference.places import ShippedPlaces
 
 recognizer = EnglishEntityRecognizer()
 
@@ -43,3 +44,80 @@ def test_offsets_point_at_the_mention() -> None:
     paragraph = "Yesterday Anna Smirnova visited Kazan."
     for mention in recognizer.mentions([paragraph]):
         assert paragraph[mention.start : mention.end].endswith(mention.name.split()[-1])
+
+
+def test_legal_forms_persons_tagged_as_companies_and_clause_words() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "Pavel Orlov, Director General of OAO Gomselmash, met the partners.",
+                "Murat Rasulov, an investment consultant, said the plant will be built.",
+                "The company plans a factory with Avtotor if Chery cars sell well.",
+            ]
+        )
+    )
+    assert "OAO Gomselmash" in found.organizations
+    assert "Murat Rasulov" in found.persons and "Murat Rasulov" not in found.organizations
+    assert not any(" if " in name for name in found.organizations)
+
+
+def test_common_words_handles_and_lone_place_words_are_not_names() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Invest in Kazan — invest in the future of the Republic of Tatarstan!",
+                "Trade with the Republic grew, the governor of the Irkutsk region said.",
+                "Follow us on Twitter @AzerNewsAz",
+            ]
+        )
+    )
+    names = {*found.persons, *found.organizations, *found.locations}
+    assert "Invest" not in names and "Republic" not in names
+    assert not any("@" in name for name in names)
+    assert "Irkutsk region" in found.locations
+
+
+def test_company_words_and_missions_name_organisations() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "Among the guests was the head of the machine-building corporation Zoomlion.",
+                "A minister-counselor at the Chinese embassy in Russia said trade grew.",
+            ]
+        )
+    )
+    assert {"Zoomlion", "Chinese embassy in Russia"} <= set(found.organizations)
+
+
+def test_a_surname_alone_is_a_person_when_titled_or_speaking() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "The talks went well, Governor Dubrovskiy told reporters.",
+                "We will build it, Makarov said.",
+            ]
+        )
+    )
+    assert "Dubrovskiy" in found.persons and "Makarov" in found.persons
+
+
+def test_an_unknown_acronym_is_no_place() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            ["Deputy Prime Minister Vladimir Semashko said that MTZ and the PRC will cooperate."]
+        )
+    )
+    assert "MTZ" not in found.locations
+
+
+def test_an_abbreviation_in_parentheses_names_the_organisation_too() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "The Russian Direct Investment Fund (RDIF) and the China National Nuclear "
+                "Corporation (CNNC) signed documents."
+            ]
+        )
+    )
+    assert {"RDIF", "CNNC"} <= set(found.organizations)
+    assert not any("(" in name for name in found.organizations)

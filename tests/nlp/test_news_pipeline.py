@@ -118,7 +118,7 @@ def test_chinese_page_in_gb18030_with_gazetteer_places_and_suffixed_organisation
     assert "分享到" not in result.article.text and "发表评论" not in result.article.text
     assert {"乌里扬诺夫斯克州", "黑龙江省", "哈尔滨"} <= set(leads.entities.locations)
     assert leads.entities.organizations == ("哈尔滨电气集团",)
-    assert leads.entities.persons == ()  # no Chinese person model ships offline
+    assert leads.entities.persons == ()  # the page names nobody
     assert [(a.value, a.currency, a.what) for a in leads.amounts] == [
         (Decimal(120_000_000), "USD", "trade turnover")
     ]
@@ -212,6 +212,22 @@ def test_a_city_the_english_model_calls_a_person_is_a_place(models: NewsModels) 
     leads = read_document(RawDocument("harbin.txt", text.encode()), models).leads
     assert "Harbin" in leads.entities.locations
     assert "Harbin" not in leads.entities.persons
+
+
+def test_places_joined_by_a_dash_are_one_place_unless_the_gazetteer_knows_both(
+    models: NewsModels,
+) -> None:
+    text = (
+        "Губернатор посетил провинцию Тхыатхиен – Хюэ и Ханты-Мансийский автономный округ – "
+        "Югру.\n"
+        "Итоги года: Россия – Китай, товарооборот растёт."
+    )
+    leads = read_document(RawDocument("dash.txt", text.encode()), models).leads
+    assert "Россия" in leads.entities.locations and "Китай" in leads.entities.locations
+    assert {"Тхыатхиен – Хюэ", "Ханты-Мансийский автономный округ – Югра"} <= set(
+        leads.entities.locations
+    )
+    assert not {"Тхыатхиен", "Хюэ", "Югра"} & set(leads.entities.locations)
 
 
 def test_a_traditional_script_page_is_read_by_the_chinese_wordings(models: NewsModels) -> None:

@@ -52,3 +52,125 @@ def test_russian_dates_through_natasha() -> None:
 
     text = "Стол прошёл 9 ноября 2023 года. Выставка идёт по 18 мая. В 2016 году был диалог."
     assert distinct_iso(russian_dates(text)) == ("2023-11-09", "--05-18", "2016")
+
+
+def test_legal_forms_complete_quoted_names_even_with_closing_quotes_run_together() -> None:
+    found = entities(
+        [
+            "Среди участников КУПП «Минскводоканал» и ООО «Смоленский завод – «Кристалл», "
+            "а также ОАО «Гомельский литейный завод»."
+        ]
+    )
+    assert {
+        "КУПП «Минскводоканал»",
+        "ООО «Смоленский завод – «Кристалл»",
+        "ОАО «Гомельский литейный завод»",
+    } <= set(found.organizations)
+
+
+def test_bodies_of_places_in_lower_case_are_organisations() -> None:
+    found = entities(
+        [
+            "Визит прошёл при содействии администрации Перми и правительства Казани, "
+            "встреча состоялась в генеральном консульстве России в Бонне."
+        ]
+    )
+    assert {
+        "Администрация Перми",
+        "Правительство Казани",
+        "Генеральное консульство России в Бонне",
+    } <= set(found.organizations)
+    assert {"Пермь", "Казань", "Бонн"} <= set(found.locations)
+
+
+def test_governments_of_two_countries_are_no_one_body() -> None:
+    found = entities(["Председатели правительств России и Белоруссии провели заседание."])
+    assert not any(name.startswith("Правительств") for name in found.organizations)
+
+
+def test_places_sharing_a_plural_place_word_are_each_a_place() -> None:
+    found = entities(
+        ["В форуме участвовали Челябинская, Омская и Курганская области, а также Лигурия."]
+    )
+    assert found.locations[:3] == ("Челябинская область", "Омская область", "Курганская область")
+    assert "Лигурия" in found.locations
+
+
+def test_names_are_read_in_the_case_the_sentence_gives_them() -> None:
+    found = entities(
+        [
+            "Губернатор Игорь Бабушкин встретился с послом. Позже с Игорем Бабушкиным "
+            "обсудили проект двигателей «Соллерса» в Нью-Дели."
+        ]
+    )
+    assert found.persons == ("Игорь Бабушкин",)
+    assert "Соллерс" in found.organizations
+    assert "Нью-Дели" in found.locations
+
+
+def test_organisation_names_go_on_through_genitives() -> None:
+    found = entities(
+        [
+            "Министерство промышленности, науки и малого предпринимательства Калужской области "
+            "договорилось о поставках на Минский завод колесных тягачей."
+        ]
+    )
+    assert {
+        "Министерство промышленности, науки и малого предпринимательства Калужской области",
+        "Минский завод колесных тягачей",
+    } <= set(found.organizations)
+
+
+def test_camel_case_abbreviations_are_organisations_as_written() -> None:
+    found = entities(["Как сообщили в Витебском отделении БелТПП, поездка продлится неделю."])
+    assert "БелТПП" in found.organizations
+    assert not found.locations
+
+
+def test_a_surname_alone_is_a_person_when_titled_or_speaking() -> None:
+    found = entities(["Об этом заявил Мантуров. Губернатор Никитин отметил рост."])
+    assert {"Мантуров", "Никитин"} <= set(found.persons)
+
+
+def test_a_body_of_a_place_keeps_its_field() -> None:
+    found = entities(
+        [
+            "Проект реализуется по заказу департамента поддержки и развития малого "
+            "предпринимательства г. Москвы и комитета по внешним связям Санкт-Петербурга."
+        ]
+    )
+    assert {
+        "Департамент поддержки и развития малого предпринимательства г. Москвы",
+        "Комитет по внешним связям Санкт-Петербурга",
+    } <= set(found.organizations)
+
+
+def test_foreign_names_that_do_not_decline_keep_their_form() -> None:
+    found = entities(
+        [
+            "Губернатор провёл переговоры с Нарендрой Моди, Джованни Тоти и Мехди Санаи, "
+            "а затем встретился с Игорем Бабушкиным."
+        ]
+    )
+    assert {"Нарендра Моди", "Джованни Тоти", "Мехди Санаи", "Игорь Бабушкин"} <= set(found.persons)
+
+
+def test_a_quoted_name_after_a_kind_of_organisation_is_an_organisation() -> None:
+    found = entities(
+        [
+            "Проект двигателей компании «Соллерс» и завода «Автоагрегат» поддержал "
+            "концерн «Тракторные заводы»."
+        ]
+    )
+    assert {"Соллерс", "Автоагрегат", "Тракторные заводы"} <= set(found.organizations)
+
+
+def test_names_of_streets_plants_and_awards_are_no_persons_or_places() -> None:
+    found = entities(
+        [
+            "Делегация посетила завод имени Лихачева на улице Ленина, где Сергей Собянин "
+            "вручил орден Александра Невского."
+        ]
+    )
+    assert found.persons == ("Сергей Собянин",)
+    assert "Ленин" not in found.locations

@@ -70,6 +70,22 @@ def same_person(short: str, full: str) -> bool:
     return _is_partial_name(short) and short.split()[-1] == full.split()[-1] and short != full
 
 
+def full_names_only(mentions: Iterable[Mention]) -> list[Mention]:
+    """Persons named in full somewhere in the document: a one-word person is kept only as the
+    surname of one of them. In Russian and English news a person is introduced by name and
+    surname; one capitalised word alone is mostly a brand or a place the tagger misread
+    ("Zoomlion", "Чанчжоу"). Not for Chinese, where a transliterated surname alone is usual."""
+    mentions = list(mentions)
+    surnames = {
+        m.name.split()[-1] for m in mentions if m.kind is MentionKind.PERSON and " " in m.name
+    }
+    return [
+        m
+        for m in mentions
+        if m.kind is not MentionKind.PERSON or " " in m.name or m.name in surnames
+    ]
+
+
 def collect_entities(mentions: Iterable[Mention]) -> Entities:
     """Distinct names per kind in order of first mention; partial person names merge into the
     fuller name with the same surname, and a shortened organisation name into the full one

