@@ -353,10 +353,18 @@ class _CoreGuided(RC2):  # type: ignore[misc]
         self.stopping = True
         super().interrupt()
 
+    def clear_interrupt(self) -> None:
+        # RC2 clears an interrupt to finish its iteration; once stopping, every later call
+        # must come back at once, so the interrupt stays
+        if not self.stopping:
+            super().clear_interrupt()
+
     def _call_oracle(
         self, assumptions: list[int] | None = None, expect_interrupt: bool = False
     ) -> bool | None:
-        answer: bool | None = super()._call_oracle(assumptions or [], expect_interrupt)
+        # every call interruptible: RC2 leaves its core-exhaustion calls uninterruptible, and
+        # one of those ran for minutes past the time limit (forum-13crafb.forb0003)
+        answer: bool | None = super()._call_oracle(assumptions or [], True)
         if answer is None and self.stopping:
             self.tainted = True
         return answer
