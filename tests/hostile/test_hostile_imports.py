@@ -158,6 +158,8 @@ def test_a_failure_mid_file_is_reported_and_the_next_file_still_goes_in(
     assert run("org", "show", "ru-next")[0] == 0
     run_json = run("import", str(failing_file), "--json")
     assert json.loads(run_json[1])["ok"] is False and said in json.loads(run_json[1])["error"]
-    monkeypatch.undo()
+    # only the repository comes back: `monkeypatch.undo()` would also drop the fixture's
+    # database settings and write to the user's own database
+    monkeypatch.setattr(OrganizationRepository, "add", add)
     code, _, err = run("import", str(failing_file))
     assert code == 0, err
