@@ -94,13 +94,13 @@ def serve(
 
     with opened() as coopex:
         check_html_reader()  # a broken installation stops here, not on every uploaded page
+        host = host or coopex.settings.host
+        port = port or coopex.settings.port
         if demo or force_demo:
-            _load_demo(coopex, force_demo)
+            _load_demo(coopex, force_demo, address=f"http://{host}:{port}")
         _build_index(coopex, full=False)  # warm: the first search should not pay for it
         coopex.jobs.start()  # jobs asked for over the API (and those left queued) run here
         coopex.suggestion_feed.start()  # suggestions follow the listings as they change
-        host = host or coopex.settings.host
-        port = port or coopex.settings.port
         console.print(
             f"coopex serving on [bold]http://{host}:{port}/[/]  (the web application; "
             "API docs: /api/v1/docs)"
@@ -161,7 +161,7 @@ def demo(
         _load_demo(coopex, force)
 
 
-def _load_demo(coopex: Coopex, force: bool = False) -> None:
+def _load_demo(coopex: Coopex, force: bool = False, address: str | None = None) -> None:
     from coopex.services.demo import DEMO_PASSWORD, load_demo, load_demo_news
     from coopex.services.demo_events import load_demo_event
     from coopex.services.transfer import describe
@@ -191,7 +191,7 @@ def _load_demo(coopex: Coopex, force: bool = False) -> None:
     console.print(f"demo API token for {loaded.token.user.email}: [bold]{loaded.token.secret}[/]")
     console.print(
         f"try: curl -H 'Authorization: Bearer {loaded.token.secret}' "
-        f"http://{coopex.settings.host}:{coopex.settings.port}/api/v1/listings",
+        f"{address or f'http://{coopex.settings.host}:{coopex.settings.port}'}/api/v1/listings",
         soft_wrap=True,
     )
 
