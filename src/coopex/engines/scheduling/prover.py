@@ -62,6 +62,14 @@ class Formula:
     x: dict[str, dict[int, int]]
     top: int
 
+    def slots(self, model: list[int]) -> dict[str, int]:
+        """Each meeting's slot in a satisfying assignment."""
+        true = {literal for literal in model if literal > 0}
+        return {
+            meeting: next(t for t, literal in literals.items() if literal in true)
+            for meeting, literals in self.x.items()
+        }
+
 
 @dataclass
 class _Encoder:
@@ -255,11 +263,7 @@ class BoundedSolver:
         return not self._solver.get_core()
 
     def slots(self) -> dict[str, int]:
-        true = {literal for literal in self._solver.get_model() or () if literal > 0}
-        return {
-            meeting: next(t for t, literal in literals.items() if literal in true)
-            for meeting, literals in self.formula.x.items()
-        }
+        return self.formula.slots(self._solver.get_model() or [])
 
     def interrupt(self) -> None:
         self._solver.interrupt()
@@ -451,13 +455,7 @@ def _guide(race: _Race, formula: Formula) -> None:
         if model is None:
             race.refuted()
             return
-        true = {literal for literal in model if literal > 0}
-        race.found(
-            {
-                meeting: next(t for t, literal in literals.items() if literal in true)
-                for meeting, literals in formula.x.items()
-            }
-        )
+        race.found(formula.slots(model))
     finally:
         rc2.delete()
 

@@ -232,8 +232,7 @@ def _prove(
     CP-SAT's, which proves that one. Returns the best schedule (`_INFEASIBLE` when proven
     infeasible), the lower bound and whether it is proven optimal.
     """
-    solver = cp_model.CpSolver()
-    status = _run_cp(search, built, solver, left() * QUICK_SHARE, hint, search.workers)
+    solver, status = search.run(built, left() * QUICK_SHARE, hint)
     if status == cp_model.INFEASIBLE:
         return _INFEASIBLE, 0, True
     if status == cp_model.OPTIMAL:
@@ -255,24 +254,6 @@ def _prove(
         return proof.slots, proof.lower_bound, True
     lower = max(bound, proof.lower_bound)
     return best, lower, upper is not None and lower >= upper
-
-
-def _run_cp(
-    search: _Search,
-    built: ScheduleModel,
-    solver: cp_model.CpSolver,
-    seconds: float,
-    hint: dict[str, int] | None,
-    workers: int,
-) -> cp_model.CpSolverStatus:
-    built.model.clear_hints()  # type: ignore[no-untyped-call]
-    if hint:
-        for meeting_id, literals in built.x.items():
-            for t, literal in literals.items():
-                built.model.add_hint(literal, hint.get(meeting_id) == t)
-    solver.parameters.max_time_in_seconds = max(seconds, 0.05)
-    solver.parameters.num_workers = workers
-    return solver.solve(built.model)
 
 
 def _infeasible(problem: SchedulingProblem, conflicts: list[str], start: float) -> ScheduleResult:
