@@ -50,6 +50,9 @@ ORGANIZATIONS = (
     "Zoomlion",
     "Foreign Trade Academy",
     "Eurasian Economic Union Treaty",
+    "Администрация провинции Хэнань",
+    "Vietnam Government",
+    "Торгово-промышленная палата",
 )
 
 
@@ -508,3 +511,23 @@ def test_a_document_named_in_the_sentence_is_not_a_party() -> None:
         "Russia signed a protocol amending the Eurasian Economic Union Treaty.",
     )
     assert [(kind, counterpart) for kind, _, counterpart in found] == [("agreement", "China")]
+
+
+def test_a_places_government_is_not_a_party_of_its_own() -> None:
+    # Its place is (the annotation guideline): named beside it, or the story's other side.
+    russian = events(
+        "Нижегородская область и Хэнань",
+        "Соглашение о сотрудничестве подписала Администрация провинции Хэнань.",
+    )
+    assert russian == [("agreement", "Нижегородская область", "Хэнань")]
+    english = events(
+        "Bashkortostan and Vietnam",
+        "Bashkortostan signed an agreement with the Vietnam Government.",
+    )
+    assert english == [("agreement", "Bashkortostan", "Vietnam")]
+    # Any other organisation stays the party it is.
+    chamber = events(
+        "Нижегородская область и Хэнань",
+        "Соглашение о сотрудничестве подписала Торгово-промышленная палата.",
+    )
+    assert chamber == [("agreement", "Нижегородская область", "Торгово-промышленная палата")]

@@ -162,7 +162,10 @@ class EventReader:
     def _organizations(self, sentence: Sentence) -> list[Mention]:
         """Organisations that can be a counterpart: not venues, not the speaker's own after a
         quote ("», — сообщила представитель Казанского Кремля"), not on the initiator's side
-        ("Агентство инвестиционного развития Чувашии" in a story told from Chuvashia)."""
+        ("Агентство инвестиционного развития Чувашии" in a story told from Chuvashia), not a
+        place's governing body ("правительство области", "Администрация Перми", "赖奇辛斯克市
+        政府": the annotation guideline's party is the place, named beside it or the story's
+        side, never its government alone)."""
         paragraph = self._paragraphs[sentence.paragraph]
         said = self._cues.attribution.search(sentence.text)
         attribution = sentence.start + said.start() if said else sentence.end
@@ -176,6 +179,7 @@ class EventReader:
             and not self._cues.document_name.search(m.name)
             and not self._own_organization(m, sentence)
             and not self._credited_source(m, paragraph)
+            and not self._cues.governs.search(m.name)
         ]
 
     def _own_organization(self, organization: Mention, sentence: Sentence) -> bool:
