@@ -531,3 +531,27 @@ def test_a_places_government_is_not_a_party_of_its_own() -> None:
         "Соглашение о сотрудничестве подписала Торгово-промышленная палата.",
     )
     assert chamber == [("agreement", "Нижегородская область", "Торгово-промышленная палата")]
+
+
+def test_an_agreement_for_a_firms_plant_is_its_localization_plan() -> None:
+    found = events(
+        "Kaluga Region and China",
+        "Zoomlion signed an agreement with Kaluga Region to build a plant.",
+    )
+    assert found == [("localization_plan", "Kaluga Region", "Zoomlion")]
+    # Two firms' agreement is theirs beside the plant (a partnership, a joint venture).
+    found = events(
+        "Kaluga Region and China",
+        "Zoomlion and Sany signed an agreement to build a plant.",
+    )
+    assert sorted(kind for kind, _, _ in found) == ["agreement", "localization_plan"]
+
+
+def test_a_plan_or_investment_whose_sentence_names_no_party_is_the_pages_plan_told_on() -> None:
+    found = events(
+        "Kaluga Region and China",
+        "Zoomlion plans to build a plant in Kaluga Region. "
+        "This will allow to start production of cranes.",
+        "At the first stage, 50 million dollars will be invested in the project.",
+    )
+    assert found == [("localization_plan", "Kaluga Region", "Zoomlion")]

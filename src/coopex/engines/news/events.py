@@ -56,7 +56,14 @@ _PARTY_IN_SENTENCE = frozenset({EventType.BUSINESS_MISSION})
 _ABSORBED_BY = {
     EventType.INVESTMENT: (EventType.LOCALIZATION_PLAN,),
     EventType.BUSINESS_MISSION: (EventType.FORUM,),
+    # A foreign firm's plant is its localization plan even when an agreement was signed for it
+    # (the annotation guideline); two firms' agreement stays theirs (`_firms_agreement`).
+    EventType.AGREEMENT: (EventType.LOCALIZATION_PLAN,),
 }
+# A plan or an investment whose sentence names no party, on a page with a plan, is that plan
+# told on ("This will allow to localize production", "$50 million will be invested at the
+# first stage"), not a plan or an investment of the page's other side.
+_TELLS_ON_A_PLAN = frozenset({EventType.LOCALIZATION_PLAN, EventType.INVESTMENT})
 # An amount measuring these makes its sentence a trade figure or an investment.
 AMOUNT_EVENTS = {
     "trade turnover": EventType.TRADE_FIGURE,
@@ -160,6 +167,7 @@ def read_events(
         ],
         places,
         locations,
+        sentences,
     )
     return tuple(c.event for c in kept)
 
@@ -277,12 +285,21 @@ def _same_side(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
 
 
 def _distinct(
-    candidates: list[Candidate], places: Mapping[str, Place | None], locations: set[str]
+    candidates: list[Candidate],
+    places: Mapping[str, Place | None],
+    locations: set[str],
+    sentences: Sequence[Sentence],
 ) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
-    country are one party), one mission, presentation and invitation per page; talks with a
-    party covered by a stronger lead are dropped."""
+    country are one party), one mission, presentation and invitation per page; a plan told on
+    is the page's plan; talks with a party covered by a stronger lead are dropped."""
     kept: list[Candidate] = []
+
+    def named(candidate: Candidate) -> bool:
+        """Whether the event's sentence names its party."""
+        mentions = sentences[candidate.sentence].mentions
+        return any(same_party(m.name, candidate.event.counterpart) for m in mentions)
+
     for candidate in candidates:
         event = candidate.event
         same = next(
@@ -302,6 +319,13 @@ def _distinct(
             ),
             None,
         )
+        if (
+            same is None
+            and event.type in _TELLS_ON_A_PLAN
+            and not named(candidate)
+            and any(c.event.type is EventType.LOCALIZATION_PLAN for c in kept)
+        ):
+            continue
         if same is None and not (
             event.type in _ONCE_PER_PAGE
             and event.counterpart in locations
@@ -322,9 +346,12 @@ def _distinct(
         if c.event.type in _COVERS_TALKS and c.event.counterpart not in locations
     ]
 
-    # A foreign firm's plant is its localization plan even when an investment is named for it
-    # (the annotation guideline; absorbing the plant's agreement too was measured: no gain).
-    def absorbed(event: LeadEvent) -> bool:
+    # A foreign firm's plant is its localization plan even when an investment or an agreement
+    # is named for it (the annotation guideline).
+    def absorbed(candidate: Candidate) -> bool:
+        event = candidate.event
+        if _firms_agreement(candidate, sentences):
+            return False
         stronger = _ABSORBED_BY.get(event.type, ())
         return any(
             c.event.type in stronger
@@ -350,5 +377,16 @@ def _distinct(
                 or any(same_party(c.event.counterpart, other) for other in visited)
             )
         )
-        and not absorbed(c.event)
+        and not absorbed(c)
     ]
+
+
+def _firms_agreement(candidate: Candidate, sentences: Sequence[Sentence]) -> bool:
+    """An agreement whose sentence names two organisations ("Chery signed a partnership
+    agreement with Avtotor to assemble cars") is theirs, beside the plant it is for (joint
+    ventures with no plant are agreements: the annotation guideline)."""
+    mentions = sentences[candidate.sentence].mentions
+    return (
+        candidate.event.type is EventType.AGREEMENT
+        and sum(m.kind is MentionKind.ORGANIZATION for m in mentions) >= 2
+    )
