@@ -555,3 +555,9 @@ def test_a_plan_or_investment_whose_sentence_names_no_party_is_the_pages_plan_to
         "At the first stage, 50 million dollars will be invested in the project.",
     )
     assert found == [("localization_plan", "Kaluga Region", "Zoomlion")]
+
+
+def test_a_wording_reads_through_the_quotes_of_a_name() -> None:
+    ru = shipped_event_cues().of("ru")
+    sentence = "Премьеры утвердили критерии «товаров Союзного государства» для госзаказа."
+    assert EventType.POLICY in [k for k, _, _ in trigger_types(sentence, ru)]
