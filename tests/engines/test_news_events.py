@@ -561,3 +561,16 @@ def test_a_wording_reads_through_the_quotes_of_a_name() -> None:
     ru = shipped_event_cues().of("ru")
     sentence = "Премьеры утвердили критерии «товаров Союзного государства» для госзаказа."
     assert EventType.POLICY in [k for k, _, _ in trigger_types(sentence, ru)]
+
+
+def test_an_organisation_in_the_attribution_of_reported_speech_is_not_a_party() -> None:
+    found = events(
+        "Kaluga Region and China",
+        "Kaluga Region invited investors to localize production, reported Sany.",
+    )
+    assert found == [("localization_invitation", "Kaluga Region", "China")]
+    found = events(
+        "Нижегородская область и Китай",
+        "Область пригласила инвесторов локализовать производство, сообщили в Sany.",
+    )
+    assert found == [("localization_invitation", "Нижегородская область", "Китай")]

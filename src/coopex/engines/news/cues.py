@@ -28,7 +28,7 @@ CUE_ROLES = (
     "not_a_forum",  # a press conference is not a forum
     "counted",  # "20 agreements are planned": a statistic, not a lead
     "venue_before",  # "на территории ОЭЗ «Иннополис»": a venue, not a party
-    "said",  # the verb of a quote's attribution: "...," said X
+    "said",  # the verb of an attribution: "...," said X; ", reported X"; «…», — сообщил X
     "media",  # an organisation name that is a news medium: it reports, it is not a party
     "occasion",  # "at the meeting", "в ходе переговоров": talks as the occasion of a statement
     "states",  # a verb of saying: "заявил", "stated", "表示"
@@ -121,8 +121,11 @@ class EventCues:
             told_again=_any(by_cue.get("told_again", [])),
             document_name=_any(by_cue.get("document_name", [])),
             governs=_any(by_cue.get("governs", [])),
-            # Where a quote ends and its attribution begins: «...», — сказал X / "...," said X.
-            attribution=re.compile(r"[»”\"]\s*,?\s*[—–-]\s+\w|[”\"],?\s+(?:" + said + r")\b", _I),
+            # Where reported speech ends and its attribution begins: «...», — сказал X /
+            # "...," said X / ..., reported X.
+            attribution=re.compile(
+                r"[»”\"]\s*,?\s*[—–-]\s+\w|(?:[”\"],?|,)\s+(?:" + said + r")\b", _I
+            ),
         )
 
 
