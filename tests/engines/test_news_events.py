@@ -38,6 +38,8 @@ PLACES = {
     "Москве": "RU-MOW",
     "Японии": "JP",
     "Хэйлунцзян": "CN-HL",
+    "中国": "CN",
+    "乌兹别克斯坦": "UZ",
 }
 UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -53,6 +55,9 @@ ORGANIZATIONS = (
     "Администрация провинции Хэнань",
     "Vietnam Government",
     "Торгово-промышленная палата",
+    "新疆贸促会",
+    "塔什干市工商会",
+    "花剌子模州贸易局",
 )
 
 
@@ -574,3 +579,19 @@ def test_an_organisation_in_the_attribution_of_reported_speech_is_not_a_party() 
         "Область пригласила инвесторов локализовать производство, сообщили в Sany.",
     )
     assert found == [("localization_invitation", "Нижегородская область", "Китай")]
+
+
+def test_an_agreement_signed_with_several_parties_respectively_is_one_with_each() -> None:
+    found = events(
+        "中国与乌兹别克斯坦企业对接会",
+        "新疆贸促会分别与塔什干市工商会和花剌子模州贸易局签署合作备忘录。",
+        lang="zh",
+    )
+    agreements = [counterpart for kind, _, counterpart in found if kind == "agreement"]
+    assert agreements == ["塔什干市工商会", "花剌子模州贸易局"]
+    found = events(
+        "中国与乌兹别克斯坦企业对接会",
+        "新疆贸促会与塔什干市工商会签署合作备忘录。",
+        lang="zh",
+    )
+    assert [c for kind, _, c in found if kind == "agreement"] == ["新疆贸促会"]

@@ -64,6 +64,8 @@ _ABSORBED_BY = {
 # told on ("This will allow to localize production", "$50 million will be invested at the
 # first stage"), not a plan or an investment of the page's other side.
 _TELLS_ON_A_PLAN = frozenset({EventType.LOCALIZATION_PLAN, EventType.INVESTMENT})
+# Events a sentence may report with each of several parties it lists "respectively".
+_EACH_PARTY = frozenset({EventType.AGREEMENT, EventType.NEGOTIATION})
 # An amount measuring these makes its sentence a trade figure or an investment.
 AMOUNT_EVENTS = {
     "trade turnover": EventType.TRADE_FIGURE,
@@ -145,6 +147,17 @@ def read_events(
             if kind in _PARTY_IN_SENTENCE:
                 here = {m.name for m in sentence.mentions}
                 possible = [p for p in possible if p[0] in here]
+            each = _each_party(sentence, kind, cues, possible)
+            if each:
+                for counterpart in each:
+                    initiator = reader.initiator(sentence, kind, counterpart)
+                    if same_party(initiator, counterpart):
+                        continue
+                    event = LeadEvent(kind, initiator, counterpart, topics, sentence.written)
+                    proposed.append([Candidate(event, index, source, True, len(found))])
+                previous = kind
+                told.add(kind)
+                continue
             options = []
             for rank, (counterpart, named_here, ruled) in enumerate(possible):
                 initiator = reader.initiator(sentence, kind, counterpart)
@@ -204,6 +217,30 @@ def _chosen(
             )
         )
     ]
+
+
+def _each_party(
+    sentence: Sentence,
+    kind: EventType,
+    cues: EventCues,
+    possible: Sequence[tuple[str, bool, bool]],
+) -> list[str]:
+    """ "新疆贸促会分别与A和B签署合作备忘录" (signed with A and B respectively): one event with
+    each party the sentence lists after its "respectively" (of those the event may be with)."""
+    if kind not in _EACH_PARTY:
+        return []
+    marker = cues.respectively.search(sentence.text)
+    if marker is None:
+        return []
+    allowed = {name for name, _, _ in possible}
+    listed = [
+        m.name
+        for m in sentence.mentions
+        if m.kind is not MentionKind.PERSON
+        and m.name in allowed
+        and m.start - sentence.start >= marker.end()
+    ]
+    return list(dict.fromkeys(listed)) if len(set(listed)) >= 2 else []
 
 
 def _in_a_name(sentence: Sentence, start: int, end: int) -> bool:
