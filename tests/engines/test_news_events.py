@@ -595,3 +595,12 @@ def test_an_agreement_signed_with_several_parties_respectively_is_one_with_each(
         lang="zh",
     )
     assert [c for kind, _, c in found if kind == "agreement"] == ["新疆贸促会"]
+
+
+def test_a_places_plan_does_not_take_in_an_agreement_between_places() -> None:
+    found = events(
+        "Russia and Belarus",
+        "Russia signed an intergovernmental agreement with Belarus. "
+        "The project to produce electric buses in Belarus will go ahead.",
+    )
+    assert ("agreement", "Russia", "Belarus") in found

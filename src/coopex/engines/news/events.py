@@ -57,7 +57,8 @@ _ABSORBED_BY = {
     EventType.INVESTMENT: (EventType.LOCALIZATION_PLAN,),
     EventType.BUSINESS_MISSION: (EventType.FORUM,),
     # A foreign firm's plant is its localization plan even when an agreement was signed for it
-    # (the annotation guideline); two firms' agreement stays theirs (`_firms_agreement`).
+    # (the annotation guideline): a plan with a firm; two firms' agreement stays theirs
+    # (`_firms_agreement`).
     EventType.AGREEMENT: (EventType.LOCALIZATION_PLAN,),
 }
 # A plan or an investment whose sentence names no party, on a page with a plan, is that plan
@@ -392,6 +393,9 @@ def _distinct(
         stronger = _ABSORBED_BY.get(event.type, ())
         return any(
             c.event.type in stronger
+            # a firm's plant absorbs its agreement; a place's plan ("the project to produce
+            # electric buses") does not absorb an agreement between places
+            and (event.type is not EventType.AGREEMENT or c.event.counterpart not in locations)
             and (
                 same_party(c.event.counterpart, event.counterpart)
                 or _one_place(c.event.counterpart, event.counterpart, places)
