@@ -604,3 +604,11 @@ def test_a_places_plan_does_not_take_in_an_agreement_between_places() -> None:
         "The project to produce electric buses in Belarus will go ahead.",
     )
     assert ("agreement", "Russia", "Belarus") in found
+
+
+def test_purchases_are_no_policy_public_procurement_is() -> None:
+    ru = shipped_event_cues().of("ru")
+    purchases = "Предприятие увеличило закупки оборудования у китайских поставщиков."
+    assert trigger_types(purchases, ru) == []
+    procurement = "Товары Союзного государства допустят к госзакупкам."
+    assert [k for k, _, _ in trigger_types(procurement, ru)] == [EventType.POLICY]
