@@ -612,3 +612,10 @@ def test_purchases_are_no_policy_public_procurement_is() -> None:
     assert trigger_types(purchases, ru) == []
     procurement = "Товары Союзного государства допустят к госзакупкам."
     assert [k for k, _, _ in trigger_types(procurement, ru)] == [EventType.POLICY]
+
+
+def test_matters_discussed_are_no_talks_of_their_own() -> None:
+    en = shipped_event_cues().of("en")
+    assert trigger_types("Other relevant matters were discussed today.", en) == []
+    held = trigger_types("The governor held talks with Zoomlion.", en)
+    assert [k for k, _, _ in held] == [EventType.NEGOTIATION]
