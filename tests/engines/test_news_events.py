@@ -279,6 +279,17 @@ def test_an_earlier_fact_told_as_background_is_not_news() -> None:
     assert events("Нижегородская область и Китай", "Ранее регион подписал соглашение с Sany.") == []
 
 
+def test_an_earlier_visit_told_as_context_is_no_mission() -> None:
+    # "The last trip … gave results": the visit is the background of the news, not the news.
+    last_trip = "Последняя поездка губернатора в Китай дала результаты."
+    assert events("Нижегородская область и Китай", last_trip) == []
+    assert events("Нижегородская область и Китай", "Рабочая поездка губернатора в Китай.") == [
+        ("business_mission", "Нижегородская область", "Китай")
+    ]
+    since = "He has visited the fair in China since the first event last year."
+    assert events("Kaluga Region and China", since) == []
+
+
 def test_trade_without_a_figure_is_no_trade_figure() -> None:
     assert events("Нижегородская область и Китай", "Стороны нарастят товарооборот с Китаем.") == []
 
