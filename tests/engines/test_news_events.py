@@ -290,6 +290,12 @@ def test_an_earlier_visit_told_as_context_is_no_mission() -> None:
     assert events("Kaluga Region and China", since) == []
 
 
+def test_a_reminder_is_background() -> None:
+    reminded = "He reminded that the region houses vehicle assembly plants of Sany."
+    assert events("Kaluga Region and China", reminded) == []
+    assert events("Нижегородская область и Китай", "Напомним, Sany откроет завод в регионе.") == []
+
+
 def test_trade_without_a_figure_is_no_trade_figure() -> None:
     assert events("Нижегородская область и Китай", "Стороны нарастят товарооборот с Китаем.") == []
 
