@@ -54,6 +54,7 @@ ORGANIZATIONS = (
     "Eurasian Economic Union Treaty",
     "Администрация провинции Хэнань",
     "Vietnam Government",
+    "Civil Aviation Administration",
     "Торгово-промышленная палата",
     "新疆贸促会",
     "塔什干市工商会",
@@ -553,6 +554,11 @@ def test_a_places_government_is_not_a_party_of_its_own() -> None:
         "Соглашение о сотрудничестве подписала Торгово-промышленная палата.",
     )
     assert chamber == [("agreement", "Нижегородская область", "Торгово-промышленная палата")]
+    agency = events(
+        "Bashkortostan and Vietnam",
+        "Bashkortostan signed an agreement with the Civil Aviation Administration.",
+    )
+    assert agency == [("agreement", "Bashkortostan", "Civil Aviation Administration")]
 
 
 def test_an_agreement_for_a_firms_plant_is_its_localization_plan() -> None:
