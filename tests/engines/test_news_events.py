@@ -55,6 +55,7 @@ ORGANIZATIONS = (
     "Администрация провинции Хэнань",
     "Vietnam Government",
     "Civil Aviation Administration",
+    "Администрация морского порта",
     "Торгово-промышленная палата",
     "新疆贸促会",
     "塔什干市工商会",
@@ -559,6 +560,11 @@ def test_a_places_government_is_not_a_party_of_its_own() -> None:
         "Bashkortostan signed an agreement with the Civil Aviation Administration.",
     )
     assert agency == [("agreement", "Bashkortostan", "Civil Aviation Administration")]
+    port = events(
+        "Нижегородская область и Хэнань",
+        "Соглашение о сотрудничестве подписала Администрация морского порта.",
+    )
+    assert port == [("agreement", "Нижегородская область", "Администрация морского порта")]
 
 
 def test_an_agreement_for_a_firms_plant_is_its_localization_plan() -> None:
