@@ -648,3 +648,20 @@ def test_matters_discussed_are_no_talks_of_their_own() -> None:
     assert trigger_types("Other relevant matters were discussed today.", en) == []
     held = trigger_types("The governor held talks with Zoomlion.", en)
     assert [k for k, _, _ in held] == [EventType.NEGOTIATION]
+
+
+def test_production_planned_by_places_is_their_agreement_and_a_firms_plant_its_plan() -> None:
+    # No firm spoken of: the places' production is part of their agreement.
+    found = events(
+        "Russia and Belarus",
+        "Russia signed an intergovernmental agreement with Belarus. "
+        "The project to produce electric buses in Belarus will go ahead.",
+    )
+    assert found == [("agreement", "Russia", "Belarus")]
+    # A firm spoken of, even unnamed: the agreement is the one signed for its plant.
+    found = events(
+        "Калужская область и Китай",
+        "Китайская компания построит завод в Калужской области. "
+        "Соглашение о намерениях с Китаем подписано в Пекине компанией.",
+    )
+    assert [kind for kind, _, _ in found] == ["localization_plan"]

@@ -35,6 +35,7 @@ CUE_ROLES = (
     "background",  # "previously", "ранее", "之前": an earlier fact told as context
     "told_again",  # "the document was signed by", "会见时在座": an event the page has told of
     "document_name",  # "Eurasian Economic Union Treaty": a document signed, not a party
+    "firm",  # "компания", "company", "公司": a sentence that speaks of a firm, named or not
     "respectively",  # "分别与 A 和 B" (with A and B respectively): one event with each
     "governs",  # "Администрация Перми", "people's government": a place's own body is the place
 )
@@ -63,6 +64,7 @@ class EventCues:
     document_name: re.Pattern[str]
     governs: re.Pattern[str]
     respectively: re.Pattern[str]
+    firm: re.Pattern[str]
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -124,6 +126,7 @@ class EventCues:
             document_name=_any(by_cue.get("document_name", [])),
             governs=_any(by_cue.get("governs", [])),
             respectively=_any(by_cue.get("respectively", [])),
+            firm=_any(by_cue.get("firm", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / ..., reported X.
             attribution=re.compile(

@@ -182,6 +182,11 @@ def read_events(
         places,
         locations,
         sentences,
+        [
+            any(m.kind is MentionKind.ORGANIZATION for m in s.mentions)
+            or bool(cues.firm.search(s.text))
+            for s in sentences
+        ],
     )
     return tuple(c.event for c in kept)
 
@@ -327,6 +332,7 @@ def _distinct(
     places: Mapping[str, Place | None],
     locations: set[str],
     sentences: Sequence[Sentence],
+    of_a_firm: Sequence[bool],
 ) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
     country are one party), one mission, presentation and invitation per page; a plan told on
@@ -390,12 +396,26 @@ def _distinct(
         event = candidate.event
         if _firms_agreement(candidate, sentences):
             return False
+        if _places_production(candidate, of_a_firm, locations) and any(
+            c.event.type in (EventType.AGREEMENT, EventType.LOCALIZATION_INVITATION)
+            and not of_a_firm[c.sentence]
+            and (
+                same_party(c.event.counterpart, event.counterpart)
+                or _nested_places(c.event.counterpart, event.counterpart, places)
+            )
+            for c in kept
+        ):
+            return True  # production agreed between places is their agreement
         stronger = _ABSORBED_BY.get(event.type, ())
         return any(
             c.event.type in stronger
-            # a firm's plant absorbs its agreement; a place's plan ("the project to produce
-            # electric buses") does not absorb an agreement between places
-            and (event.type is not EventType.AGREEMENT or c.event.counterpart not in locations)
+            # a firm's plant absorbs the agreement signed for it; a place's plan ("the project
+            # to produce electric buses") does not absorb an agreement between places
+            and (
+                event.type is not EventType.AGREEMENT
+                or c.event.counterpart not in locations
+                or of_a_firm[candidate.sentence]
+            )
             and (
                 same_party(c.event.counterpart, event.counterpart)
                 or _one_place(c.event.counterpart, event.counterpart, places)
@@ -420,6 +440,18 @@ def _distinct(
         )
         and not absorbed(c)
     ]
+
+
+def _places_production(
+    candidate: Candidate, of_a_firm: Sequence[bool], locations: set[str]
+) -> bool:
+    """A plan with a place whose sentence speaks of no firm ("Лигурия и Свердловская область
+    будут создавать производства")."""
+    return (
+        candidate.event.type is EventType.LOCALIZATION_PLAN
+        and candidate.event.counterpart in locations
+        and not of_a_firm[candidate.sentence]
+    )
 
 
 def _firms_agreement(candidate: Candidate, sentences: Sequence[Sentence]) -> bool:
