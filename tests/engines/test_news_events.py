@@ -665,3 +665,12 @@ def test_production_planned_by_places_is_their_agreement_and_a_firms_plant_its_p
         "Соглашение о намерениях с Китаем подписано в Пекине компанией.",
     )
     assert [kind for kind, _, _ in found] == ["localization_plan"]
+
+
+def test_a_forum_with_a_party_is_one_event_whichever_home_region_tells_it() -> None:
+    found = events(
+        "Russia and China",
+        "Kaluga Region hosts a forum with China. "
+        "The forum with China will open in Нижегородская область.",
+    )
+    assert [(kind, counterpart) for kind, _, counterpart in found] == [("forum", "China")]

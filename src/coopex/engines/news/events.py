@@ -335,8 +335,9 @@ def _distinct(
     of_a_firm: Sequence[bool],
 ) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
-    country are one party), one mission, presentation and invitation per page; a plan told on
-    is the page's plan; talks with a party covered by a stronger lead are dropped."""
+    country are one party; a forum whoever tells it), one mission, presentation and invitation
+    per page; a plan told on is the page's plan; talks with a party covered by a stronger lead
+    are dropped."""
     kept: list[Candidate] = []
 
     def named(candidate: Candidate) -> bool:
@@ -359,7 +360,11 @@ def _distinct(
                         and _nested_places(c.event.counterpart, event.counterpart, places)
                     )
                 )
-                and _same_side(c.event.initiator, event.initiator, places)
+                # A forum is one gathering, whichever home region a sentence tells it from.
+                and (
+                    event.type is EventType.FORUM
+                    or _same_side(c.event.initiator, event.initiator, places)
+                )
             ),
             None,
         )
