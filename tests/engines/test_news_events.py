@@ -674,3 +674,22 @@ def test_a_forum_with_a_party_is_one_event_whichever_home_region_tells_it() -> N
         "The forum with China will open in Нижегородская область.",
     )
     assert [(kind, counterpart) for kind, _, counterpart in found] == [("forum", "China")]
+
+
+def test_a_presentation_abroad_is_to_the_country_the_page_names() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Предприятия области представят свою продукцию в Харбине.",
+    )
+    assert found == [("product_presentation", "Нижегородская область", "Китай")]
+    # A home region's city stays itself.
+    found = events(
+        "Нижегородская область",
+        "Предприятия области представят свою продукцию в Калужской области.",
+    )
+    assert found == [("product_presentation", "Нижегородская область", "Калужской области")]
+    found = events(
+        "Нижегородская область и Россия",
+        "Предприятия области представят свою продукцию в Калужской области.",
+    )
+    assert found == [("product_presentation", "Нижегородская область", "Калужской области")]

@@ -278,6 +278,9 @@ class EventReader:
             ]
             abroad = [name for name in places if name not in at_home]
             order = [*abroad, *own, self._sides.counterpart, *at_home]
+        elif kind is EventType.PRODUCT_PRESENTATION:
+            # Presented abroad: to the country the page names, not to the exhibition's city.
+            order = [self._country_of(n) for n in [*places, self._sides.counterpart] if n]
         else:
             order = [*places, self._sides.counterpart]
         others = [m.name for m in sentence.mentions if m.kind is not MentionKind.PERSON]
@@ -291,6 +294,26 @@ class EventReader:
             ):
                 options.append((name, name in named, at < ruled))
         return options
+
+    def _country_of(self, name: str) -> str:
+        """The country the page names that a region or city abroad is in, else the name."""
+        place = self._sides.places.get(name)
+        own = self._sides.initiator_place
+        if place is None or not place.is_region or own is None or place.within(own.countries):
+            return name  # not abroad: "в Калужской области" stays itself
+        return next(
+            (
+                m.name
+                for s in self._sentences
+                for m in s.mentions
+                if m.kind is MentionKind.LOCATION
+                and (country := self._sides.places.get(m.name)) is not None
+                and not country.is_region
+                and not country.is_union
+                and country.countries == place.countries
+            ),
+            name,
+        )
 
     def _sought(self, sentence: Sentence, places: list[str]) -> str:
         """Whom a partner search is addressed to: a place other than the searcher's own
