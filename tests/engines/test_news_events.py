@@ -693,3 +693,11 @@ def test_a_presentation_abroad_is_to_the_country_the_page_names() -> None:
         "Предприятия области представят свою продукцию в Калужской области.",
     )
     assert found == [("product_presentation", "Нижегородская область", "Калужской области")]
+
+
+def test_the_production_partners_are_sought_for_is_no_plan_or_invitation() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Мы ищем партнёров в Китае для совместного производства оборудования.",
+    )
+    assert [kind for kind, _, _ in found] == ["partner_search"]

@@ -263,8 +263,10 @@ def _covered_here(
     found: list[tuple[EventType, int, str]], text: str, cues: EventCues
 ) -> list[tuple[EventType, int, str]]:
     """What a sentence's other wordings already cover: a delegation attending a forum is the
-    forum's; talks that are only the occasion of a statement ("stated ... at the meeting with",
-    "заявил в ходе переговоров") are not talks to report; an earlier fact told as context
+    forum's; the production partners are sought for ("ищем партнёров … совместного
+    производства") is the search, not a plan or an invitation; talks that are only the occasion
+    of a statement ("stated ... at the meeting with", "заявил в ходе переговоров") are not talks
+    to report; an earlier fact told as context
     ("ранее", "previously", "之前") is not news, except a trade figure ("last year's trade");
     trade without a figure ("to expand bilateral trade") is no trade figure."""
     kinds = {kind for kind, _, _ in found}
@@ -274,6 +276,10 @@ def _covered_here(
         (kind, end, source)
         for kind, end, source in found
         if not (kind is EventType.BUSINESS_MISSION and EventType.FORUM in kinds)
+        and not (
+            kind in (EventType.LOCALIZATION_INVITATION, EventType.LOCALIZATION_PLAN)
+            and EventType.PARTNER_SEARCH in kinds
+        )
         and not (kind is EventType.NEGOTIATION and statement)
         and not (background and kind is not EventType.TRADE_FIGURE)
         and not (kind is EventType.TRADE_FIGURE and not _FIGURE.search(text))
