@@ -5,7 +5,9 @@ the document's two sides, and per event who it is with (counterpart) and who sta
 The counterpart is looked for in a fixed order that suits the event type:
 
 1. an entity in the same sentence — a place not on the initiator's side for missions, forums,
-   policy and trade figures; an organisation (not a venue "на территории ...") for the others;
+   policy and trade figures (for a product presentation abroad, the country the page names); an
+   organisation for the others (not a venue "на территории ...", not a place's governing body
+   "Администрация Перми", not the source in an attribution "..., reported X");
 2. an earlier organisation of the same paragraph when the sentence points back to one
    ("этой компании", "руководством банка", "its production");
 3. the document's counterpart: the first place, not on the initiator's side, of the title or
