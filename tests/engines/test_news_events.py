@@ -38,6 +38,8 @@ PLACES = {
     "Москве": "RU-MOW",
     "Японии": "JP",
     "Хэйлунцзян": "CN-HL",
+    "中国": "CN",
+    "乌兹别克斯坦": "UZ",
 }
 UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -50,6 +52,14 @@ ORGANIZATIONS = (
     "Zoomlion",
     "Foreign Trade Academy",
     "Eurasian Economic Union Treaty",
+    "Администрация провинции Хэнань",
+    "Vietnam Government",
+    "Civil Aviation Administration",
+    "Администрация морского порта",
+    "Торгово-промышленная палата",
+    "新疆贸促会",
+    "塔什干市工商会",
+    "花剌子模州贸易局",
 )
 
 
@@ -269,6 +279,23 @@ def test_talks_reported_with_an_invitation_to_the_same_party_are_that_invitation
 
 def test_an_earlier_fact_told_as_background_is_not_news() -> None:
     assert events("Нижегородская область и Китай", "Ранее регион подписал соглашение с Sany.") == []
+
+
+def test_an_earlier_visit_told_as_context_is_no_mission() -> None:
+    # "The last trip … gave results": the visit is the background of the news, not the news.
+    last_trip = "Последняя поездка губернатора в Китай дала результаты."
+    assert events("Нижегородская область и Китай", last_trip) == []
+    assert events("Нижегородская область и Китай", "Рабочая поездка губернатора в Китай.") == [
+        ("business_mission", "Нижегородская область", "Китай")
+    ]
+    since = "He has visited the fair in China since the first event last year."
+    assert events("Kaluga Region and China", since) == []
+
+
+def test_a_reminder_is_background() -> None:
+    reminded = "He reminded that the region houses vehicle assembly plants of Sany."
+    assert events("Kaluga Region and China", reminded) == []
+    assert events("Нижегородская область и Китай", "Напомним, Sany откроет завод в регионе.") == []
 
 
 def test_trade_without_a_figure_is_no_trade_figure() -> None:
@@ -508,3 +535,169 @@ def test_a_document_named_in_the_sentence_is_not_a_party() -> None:
         "Russia signed a protocol amending the Eurasian Economic Union Treaty.",
     )
     assert [(kind, counterpart) for kind, _, counterpart in found] == [("agreement", "China")]
+
+
+def test_a_places_government_is_not_a_party_of_its_own() -> None:
+    # Its place is (the annotation guideline): named beside it, or the story's other side.
+    russian = events(
+        "Нижегородская область и Хэнань",
+        "Соглашение о сотрудничестве подписала Администрация провинции Хэнань.",
+    )
+    assert russian == [("agreement", "Нижегородская область", "Хэнань")]
+    english = events(
+        "Bashkortostan and Vietnam",
+        "Bashkortostan signed an agreement with the Vietnam Government.",
+    )
+    assert english == [("agreement", "Bashkortostan", "Vietnam")]
+    # Any other organisation stays the party it is.
+    chamber = events(
+        "Нижегородская область и Хэнань",
+        "Соглашение о сотрудничестве подписала Торгово-промышленная палата.",
+    )
+    assert chamber == [("agreement", "Нижегородская область", "Торгово-промышленная палата")]
+    agency = events(
+        "Bashkortostan and Vietnam",
+        "Bashkortostan signed an agreement with the Civil Aviation Administration.",
+    )
+    assert agency == [("agreement", "Bashkortostan", "Civil Aviation Administration")]
+    port = events(
+        "Нижегородская область и Хэнань",
+        "Соглашение о сотрудничестве подписала Администрация морского порта.",
+    )
+    assert port == [("agreement", "Нижегородская область", "Администрация морского порта")]
+
+
+def test_an_agreement_for_a_firms_plant_is_its_localization_plan() -> None:
+    found = events(
+        "Kaluga Region and China",
+        "Zoomlion signed an agreement with Kaluga Region to build a plant.",
+    )
+    assert found == [("localization_plan", "Kaluga Region", "Zoomlion")]
+    # Two firms' agreement is theirs beside the plant (a partnership, a joint venture).
+    found = events(
+        "Kaluga Region and China",
+        "Zoomlion and Sany signed an agreement to build a plant.",
+    )
+    assert sorted(kind for kind, _, _ in found) == ["agreement", "localization_plan"]
+
+
+def test_a_plan_or_investment_whose_sentence_names_no_party_is_the_pages_plan_told_on() -> None:
+    found = events(
+        "Kaluga Region and China",
+        "Zoomlion plans to build a plant in Kaluga Region. "
+        "This will allow to start production of cranes.",
+        "At the first stage, 50 million dollars will be invested in the project.",
+    )
+    assert found == [("localization_plan", "Kaluga Region", "Zoomlion")]
+
+
+def test_a_wording_reads_through_the_quotes_of_a_name() -> None:
+    ru = shipped_event_cues().of("ru")
+    sentence = "Премьеры утвердили критерии «товаров Союзного государства» для госзаказа."
+    assert EventType.POLICY in [k for k, _, _ in trigger_types(sentence, ru)]
+
+
+def test_an_organisation_in_the_attribution_of_reported_speech_is_not_a_party() -> None:
+    found = events(
+        "Kaluga Region and China",
+        "Kaluga Region invited investors to localize production, reported Sany.",
+    )
+    assert found == [("localization_invitation", "Kaluga Region", "China")]
+    found = events(
+        "Нижегородская область и Китай",
+        "Область пригласила инвесторов локализовать производство, сообщили в Sany.",
+    )
+    assert found == [("localization_invitation", "Нижегородская область", "Китай")]
+
+
+def test_an_agreement_signed_with_several_parties_respectively_is_one_with_each() -> None:
+    found = events(
+        "中国与乌兹别克斯坦企业对接会",
+        "新疆贸促会分别与塔什干市工商会和花剌子模州贸易局签署合作备忘录。",
+        lang="zh",
+    )
+    agreements = [counterpart for kind, _, counterpart in found if kind == "agreement"]
+    assert agreements == ["塔什干市工商会", "花剌子模州贸易局"]
+    found = events(
+        "中国与乌兹别克斯坦企业对接会",
+        "新疆贸促会与塔什干市工商会签署合作备忘录。",
+        lang="zh",
+    )
+    assert [c for kind, _, c in found if kind == "agreement"] == ["新疆贸促会"]
+
+
+def test_a_places_plan_does_not_take_in_an_agreement_between_places() -> None:
+    found = events(
+        "Russia and Belarus",
+        "Russia signed an intergovernmental agreement with Belarus. "
+        "The project to produce electric buses in Belarus will go ahead.",
+    )
+    assert ("agreement", "Russia", "Belarus") in found
+
+
+def test_purchases_are_no_policy_public_procurement_is() -> None:
+    ru = shipped_event_cues().of("ru")
+    purchases = "Предприятие увеличило закупки оборудования у китайских поставщиков."
+    assert trigger_types(purchases, ru) == []
+    procurement = "Товары Союзного государства допустят к госзакупкам."
+    assert [k for k, _, _ in trigger_types(procurement, ru)] == [EventType.POLICY]
+
+
+def test_matters_discussed_are_no_talks_of_their_own() -> None:
+    en = shipped_event_cues().of("en")
+    assert trigger_types("Other relevant matters were discussed today.", en) == []
+    held = trigger_types("The governor held talks with Zoomlion.", en)
+    assert [k for k, _, _ in held] == [EventType.NEGOTIATION]
+
+
+def test_production_planned_by_places_is_their_agreement_and_a_firms_plant_its_plan() -> None:
+    # No firm spoken of: the places' production is part of their agreement.
+    found = events(
+        "Russia and Belarus",
+        "Russia signed an intergovernmental agreement with Belarus. "
+        "The project to produce electric buses in Belarus will go ahead.",
+    )
+    assert found == [("agreement", "Russia", "Belarus")]
+    # A firm spoken of, even unnamed: the agreement is the one signed for its plant.
+    found = events(
+        "Калужская область и Китай",
+        "Китайская компания построит завод в Калужской области. "
+        "Соглашение о намерениях с Китаем подписано в Пекине компанией.",
+    )
+    assert [kind for kind, _, _ in found] == ["localization_plan"]
+
+
+def test_a_forum_with_a_party_is_one_event_whichever_home_region_tells_it() -> None:
+    found = events(
+        "Russia and China",
+        "Kaluga Region hosts a forum with China. "
+        "The forum with China will open in Нижегородская область.",
+    )
+    assert [(kind, counterpart) for kind, _, counterpart in found] == [("forum", "China")]
+
+
+def test_a_presentation_abroad_is_to_the_country_the_page_names() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Предприятия области представят свою продукцию в Харбине.",
+    )
+    assert found == [("product_presentation", "Нижегородская область", "Китай")]
+    # A home region's city stays itself.
+    found = events(
+        "Нижегородская область",
+        "Предприятия области представят свою продукцию в Калужской области.",
+    )
+    assert found == [("product_presentation", "Нижегородская область", "Калужской области")]
+    found = events(
+        "Нижегородская область и Россия",
+        "Предприятия области представят свою продукцию в Калужской области.",
+    )
+    assert found == [("product_presentation", "Нижегородская область", "Калужской области")]
+
+
+def test_the_production_partners_are_sought_for_is_no_plan_or_invitation() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Мы ищем партнёров в Китае для совместного производства оборудования.",
+    )
+    assert [kind for kind, _, _ in found] == ["partner_search"]

@@ -28,13 +28,16 @@ CUE_ROLES = (
     "not_a_forum",  # a press conference is not a forum
     "counted",  # "20 agreements are planned": a statistic, not a lead
     "venue_before",  # "на территории ОЭЗ «Иннополис»": a venue, not a party
-    "said",  # the verb of a quote's attribution: "...," said X
+    "said",  # the verb of an attribution: "...," said X; ", reported X"; «…», — сообщил X
     "media",  # an organisation name that is a news medium: it reports, it is not a party
     "occasion",  # "at the meeting", "в ходе переговоров": talks as the occasion of a statement
     "states",  # a verb of saying: "заявил", "stated", "表示"
     "background",  # "previously", "ранее", "之前": an earlier fact told as context
     "told_again",  # "the document was signed by", "会见时在座": an event the page has told of
     "document_name",  # "Eurasian Economic Union Treaty": a document signed, not a party
+    "firm",  # "компания", "company", "公司": a sentence that speaks of a firm, named or not
+    "respectively",  # "分别与 A 和 B" (with A and B respectively): one event with each
+    "governs",  # "Администрация Перми", "people's government": a place's own body is the place
 )
 
 
@@ -59,6 +62,9 @@ class EventCues:
     background: re.Pattern[str]
     told_again: re.Pattern[str]
     document_name: re.Pattern[str]
+    governs: re.Pattern[str]
+    respectively: re.Pattern[str]
+    firm: re.Pattern[str]
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -118,8 +124,14 @@ class EventCues:
             background=_any(by_cue.get("background", [])),
             told_again=_any(by_cue.get("told_again", [])),
             document_name=_any(by_cue.get("document_name", [])),
-            # Where a quote ends and its attribution begins: «...», — сказал X / "...," said X.
-            attribution=re.compile(r"[»”\"]\s*,?\s*[—–-]\s+\w|[”\"],?\s+(?:" + said + r")\b", _I),
+            governs=_any(by_cue.get("governs", [])),
+            respectively=_any(by_cue.get("respectively", [])),
+            firm=_any(by_cue.get("firm", [])),
+            # Where reported speech ends and its attribution begins: «...», — сказал X /
+            # "...," said X / ..., reported X.
+            attribution=re.compile(
+                r"[»”\"]\s*,?\s*[—–-]\s+\w|(?:[”\"],?|,)\s+(?:" + said + r")\b", _I
+            ),
         )
 
 

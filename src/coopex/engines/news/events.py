@@ -56,7 +56,17 @@ _PARTY_IN_SENTENCE = frozenset({EventType.BUSINESS_MISSION})
 _ABSORBED_BY = {
     EventType.INVESTMENT: (EventType.LOCALIZATION_PLAN,),
     EventType.BUSINESS_MISSION: (EventType.FORUM,),
+    # A foreign firm's plant is its localization plan even when an agreement was signed for it
+    # (the annotation guideline): a plan with a firm; two firms' agreement stays theirs
+    # (`_firms_agreement`).
+    EventType.AGREEMENT: (EventType.LOCALIZATION_PLAN,),
 }
+# A plan or an investment whose sentence names no party, on a page with a plan, is that plan
+# told on ("This will allow to localize production", "$50 million will be invested at the
+# first stage"), not a plan or an investment of the page's other side.
+_TELLS_ON_A_PLAN = frozenset({EventType.LOCALIZATION_PLAN, EventType.INVESTMENT})
+# Events a sentence may report with each of several parties it lists "respectively".
+_EACH_PARTY = frozenset({EventType.AGREEMENT, EventType.NEGOTIATION})
 # An amount measuring these makes its sentence a trade figure or an investment.
 AMOUNT_EVENTS = {
     "trade turnover": EventType.TRADE_FIGURE,
@@ -138,6 +148,17 @@ def read_events(
             if kind in _PARTY_IN_SENTENCE:
                 here = {m.name for m in sentence.mentions}
                 possible = [p for p in possible if p[0] in here]
+            each = _each_party(sentence, kind, cues, possible)
+            if each:
+                for counterpart in each:
+                    initiator = reader.initiator(sentence, kind, counterpart)
+                    if same_party(initiator, counterpart):
+                        continue
+                    event = LeadEvent(kind, initiator, counterpart, topics, sentence.written)
+                    proposed.append([Candidate(event, index, source, True, len(found))])
+                previous = kind
+                told.add(kind)
+                continue
             options = []
             for rank, (counterpart, named_here, ruled) in enumerate(possible):
                 initiator = reader.initiator(sentence, kind, counterpart)
@@ -160,6 +181,12 @@ def read_events(
         ],
         places,
         locations,
+        sentences,
+        [
+            any(m.kind is MentionKind.ORGANIZATION for m in s.mentions)
+            or bool(cues.firm.search(s.text))
+            for s in sentences
+        ],
     )
     return tuple(c.event for c in kept)
 
@@ -198,6 +225,30 @@ def _chosen(
     ]
 
 
+def _each_party(
+    sentence: Sentence,
+    kind: EventType,
+    cues: EventCues,
+    possible: Sequence[tuple[str, bool, bool]],
+) -> list[str]:
+    """ "新疆贸促会分别与A和B签署合作备忘录" (signed with A and B respectively): one event with
+    each party the sentence lists after its "respectively" (of those the event may be with)."""
+    if kind not in _EACH_PARTY:
+        return []
+    marker = cues.respectively.search(sentence.text)
+    if marker is None:
+        return []
+    allowed = {name for name, _, _ in possible}
+    listed = [
+        m.name
+        for m in sentence.mentions
+        if m.kind is not MentionKind.PERSON
+        and m.name in allowed
+        and m.start - sentence.start >= marker.end()
+    ]
+    return list(dict.fromkeys(listed)) if len(set(listed)) >= 2 else []
+
+
 def _in_a_name(sentence: Sentence, start: int, end: int) -> bool:
     """A wording inside an organisation's name ("Russian Foreign Trade Academy") is no event."""
     return any(
@@ -212,10 +263,12 @@ def _covered_here(
     found: list[tuple[EventType, int, str]], text: str, cues: EventCues
 ) -> list[tuple[EventType, int, str]]:
     """What a sentence's other wordings already cover: a delegation attending a forum is the
-    forum's; talks that are only the occasion of a statement ("stated ... at the meeting with",
-    "заявил в ходе переговоров") are not talks to report; an earlier fact told as context
-    ("ранее", "previously", "之前") is not news, except a trade figure ("last year's trade");
-    trade without a figure ("to expand bilateral trade") is no trade figure."""
+    forum's; the production partners are sought for ("ищем партнёров … совместного
+    производства") is the search, not a plan or an invitation; talks that are only the occasion
+    of a statement ("stated ... at the meeting with", "заявил в ходе переговоров") are not talks
+    to report; an earlier fact told as context ("ранее", "previously", "之前", "напомним") is
+    not news, except a trade figure ("last year's trade"); trade without a figure ("to expand
+    bilateral trade") is no trade figure."""
     kinds = {kind for kind, _, _ in found}
     statement = bool(cues.states.search(text) and cues.occasion.search(text))
     background = bool(cues.background.search(text))
@@ -223,6 +276,10 @@ def _covered_here(
         (kind, end, source)
         for kind, end, source in found
         if not (kind is EventType.BUSINESS_MISSION and EventType.FORUM in kinds)
+        and not (
+            kind in (EventType.LOCALIZATION_INVITATION, EventType.LOCALIZATION_PLAN)
+            and EventType.PARTNER_SEARCH in kinds
+        )
         and not (kind is EventType.NEGOTIATION and statement)
         and not (background and kind is not EventType.TRADE_FIGURE)
         and not (kind is EventType.TRADE_FIGURE and not _FIGURE.search(text))
@@ -277,12 +334,23 @@ def _same_side(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
 
 
 def _distinct(
-    candidates: list[Candidate], places: Mapping[str, Place | None], locations: set[str]
+    candidates: list[Candidate],
+    places: Mapping[str, Place | None],
+    locations: set[str],
+    sentences: Sequence[Sentence],
+    of_a_firm: Sequence[bool],
 ) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
-    country are one party), one mission, presentation and invitation per page; talks with a
-    party covered by a stronger lead are dropped."""
+    country are one party; a forum whoever tells it), one mission, presentation and invitation
+    per page; a plan told on is the page's plan; talks with a party covered by a stronger lead
+    are dropped."""
     kept: list[Candidate] = []
+
+    def named(candidate: Candidate) -> bool:
+        """Whether the event's sentence names its party."""
+        mentions = sentences[candidate.sentence].mentions
+        return any(same_party(m.name, candidate.event.counterpart) for m in mentions)
+
     for candidate in candidates:
         event = candidate.event
         same = next(
@@ -298,10 +366,21 @@ def _distinct(
                         and _nested_places(c.event.counterpart, event.counterpart, places)
                     )
                 )
-                and _same_side(c.event.initiator, event.initiator, places)
+                # A forum is one gathering, whichever home region a sentence tells it from.
+                and (
+                    event.type is EventType.FORUM
+                    or _same_side(c.event.initiator, event.initiator, places)
+                )
             ),
             None,
         )
+        if (
+            same is None
+            and event.type in _TELLS_ON_A_PLAN
+            and not named(candidate)
+            and any(c.event.type is EventType.LOCALIZATION_PLAN for c in kept)
+        ):
+            continue
         if same is None and not (
             event.type in _ONCE_PER_PAGE
             and event.counterpart in locations
@@ -322,12 +401,32 @@ def _distinct(
         if c.event.type in _COVERS_TALKS and c.event.counterpart not in locations
     ]
 
-    # A foreign firm's plant is its localization plan even when an investment is named for it
-    # (the annotation guideline; absorbing the plant's agreement too was measured: no gain).
-    def absorbed(event: LeadEvent) -> bool:
+    # A foreign firm's plant is its localization plan even when an investment or an agreement
+    # is named for it (the annotation guideline).
+    def absorbed(candidate: Candidate) -> bool:
+        event = candidate.event
+        if _firms_agreement(candidate, sentences):
+            return False
+        if _places_production(candidate, of_a_firm, locations) and any(
+            c.event.type in (EventType.AGREEMENT, EventType.LOCALIZATION_INVITATION)
+            and not of_a_firm[c.sentence]
+            and (
+                same_party(c.event.counterpart, event.counterpart)
+                or _nested_places(c.event.counterpart, event.counterpart, places)
+            )
+            for c in kept
+        ):
+            return True  # production agreed between places is their agreement
         stronger = _ABSORBED_BY.get(event.type, ())
         return any(
             c.event.type in stronger
+            # a firm's plant absorbs the agreement signed for it; a place's plan ("the project
+            # to produce electric buses") does not absorb an agreement between places
+            and (
+                event.type is not EventType.AGREEMENT
+                or c.event.counterpart not in locations
+                or of_a_firm[candidate.sentence]
+            )
             and (
                 same_party(c.event.counterpart, event.counterpart)
                 or _one_place(c.event.counterpart, event.counterpart, places)
@@ -350,5 +449,28 @@ def _distinct(
                 or any(same_party(c.event.counterpart, other) for other in visited)
             )
         )
-        and not absorbed(c.event)
+        and not absorbed(c)
     ]
+
+
+def _places_production(
+    candidate: Candidate, of_a_firm: Sequence[bool], locations: set[str]
+) -> bool:
+    """A plan with a place whose sentence speaks of no firm ("Лигурия и Свердловская область
+    будут создавать производства")."""
+    return (
+        candidate.event.type is EventType.LOCALIZATION_PLAN
+        and candidate.event.counterpart in locations
+        and not of_a_firm[candidate.sentence]
+    )
+
+
+def _firms_agreement(candidate: Candidate, sentences: Sequence[Sentence]) -> bool:
+    """An agreement whose sentence names two organisations ("Chery signed a partnership
+    agreement with Avtotor to assemble cars") is theirs, beside the plant it is for (joint
+    ventures with no plant are agreements: the annotation guideline)."""
+    mentions = sentences[candidate.sentence].mentions
+    return (
+        candidate.event.type is EventType.AGREEMENT
+        and sum(m.kind is MentionKind.ORGANIZATION for m in mentions) >= 2
+    )

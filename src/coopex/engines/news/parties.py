@@ -5,7 +5,9 @@ the document's two sides, and per event who it is with (counterpart) and who sta
 The counterpart is looked for in a fixed order that suits the event type:
 
 1. an entity in the same sentence — a place not on the initiator's side for missions, forums,
-   policy and trade figures; an organisation (not a venue "на территории ...") for the others;
+   policy and trade figures (for a product presentation abroad, the country the page names); an
+   organisation for the others (not a venue "на территории ...", not a place's governing body
+   "Администрация Перми", not the source in an attribution "..., reported X");
 2. an earlier organisation of the same paragraph when the sentence points back to one
    ("этой компании", "руководством банка", "its production");
 3. the document's counterpart: the first place, not on the initiator's side, of the title or
@@ -162,7 +164,10 @@ class EventReader:
     def _organizations(self, sentence: Sentence) -> list[Mention]:
         """Organisations that can be a counterpart: not venues, not the speaker's own after a
         quote ("», — сообщила представитель Казанского Кремля"), not on the initiator's side
-        ("Агентство инвестиционного развития Чувашии" in a story told from Chuvashia)."""
+        ("Агентство инвестиционного развития Чувашии" in a story told from Chuvashia), not a
+        place's governing body ("правительство области", "Администрация Перми", "赖奇辛斯克市
+        政府": the annotation guideline's party is the place, named beside it or the story's
+        side, never its government alone)."""
         paragraph = self._paragraphs[sentence.paragraph]
         said = self._cues.attribution.search(sentence.text)
         attribution = sentence.start + said.start() if said else sentence.end
@@ -176,6 +181,7 @@ class EventReader:
             and not self._cues.document_name.search(m.name)
             and not self._own_organization(m, sentence)
             and not self._credited_source(m, paragraph)
+            and not self._cues.governs.search(m.name)
         ]
 
     def _own_organization(self, organization: Mention, sentence: Sentence) -> bool:
@@ -274,6 +280,9 @@ class EventReader:
             ]
             abroad = [name for name in places if name not in at_home]
             order = [*abroad, *own, self._sides.counterpart, *at_home]
+        elif kind is EventType.PRODUCT_PRESENTATION:
+            # Presented abroad: to the country the page names, not to the exhibition's city.
+            order = [self._country_of(n) for n in [*places, self._sides.counterpart] if n]
         else:
             order = [*places, self._sides.counterpart]
         others = [m.name for m in sentence.mentions if m.kind is not MentionKind.PERSON]
@@ -287,6 +296,26 @@ class EventReader:
             ):
                 options.append((name, name in named, at < ruled))
         return options
+
+    def _country_of(self, name: str) -> str:
+        """The country the page names that a region or city abroad is in, else the name."""
+        place = self._sides.places.get(name)
+        own = self._sides.initiator_place
+        if place is None or not place.is_region or own is None or place.within(own.countries):
+            return name  # not abroad: "в Калужской области" stays itself
+        return next(
+            (
+                m.name
+                for s in self._sentences
+                for m in s.mentions
+                if m.kind is MentionKind.LOCATION
+                and (country := self._sides.places.get(m.name)) is not None
+                and not country.is_region
+                and not country.is_union
+                and country.countries == place.countries
+            ),
+            name,
+        )
 
     def _sought(self, sentence: Sentence, places: list[str]) -> str:
         """Whom a partner search is addressed to: a place other than the searcher's own
