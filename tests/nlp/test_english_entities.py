@@ -121,3 +121,20 @@ def test_an_abbreviation_in_parentheses_names_the_organisation_too() -> None:
     )
     assert {"RDIF", "CNNC"} <= set(found.organizations)
     assert not any("(" in name for name in found.organizations)
+
+
+def test_a_name_written_in_lower_case_goes_on_to_its_end() -> None:
+    paragraph = (
+        "The head of the Department of investment policy of the Ministry of economic "
+        "development Ivan Petrov told reporters."
+    )
+    found = collect_entities(recognizer.mentions([paragraph]))
+    assert (
+        "Department of investment policy of the Ministry of economic development"
+        in found.organizations
+    )
+    assert "Ivan Petrov" in found.persons  # the person after it is not part of the name
+    capitalised = collect_entities(
+        recognizer.mentions(["The Ministry of Commerce data show the volume grew."])
+    )
+    assert "Ministry of Commerce" in capitalised.organizations  # no lower-case word: as tagged
