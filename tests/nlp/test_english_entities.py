@@ -138,3 +138,20 @@ def test_a_name_written_in_lower_case_goes_on_to_its_end() -> None:
         recognizer.mentions(["The Ministry of Commerce data show the volume grew."])
     )
     assert "Ministry of Commerce" in capitalised.organizations  # no lower-case word: as tagged
+
+
+def test_known_organisations_of_the_field_are_organisations() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "Alexey Likhachev, Director General of Rosatom, visited the plant, Xinhua "
+                "reported.",
+                "It was agreed during the visit of the head of Minvostokrazvitiya Alexander "
+                "Galushka in Beijing.",
+            ]
+        )
+    )
+    assert {"Rosatom", "Xinhua", "Minvostokrazvitiya"} <= set(found.organizations)
+    assert "Xinhua" not in found.locations
+    assert "Alexander Galushka" in found.persons  # split off the ministry the model joined
+    assert not any("Minvostokrazvitiya" in name for name in found.persons)
