@@ -174,3 +174,16 @@ def test_names_of_streets_plants_and_awards_are_no_persons_or_places() -> None:
     )
     assert found.persons == ("Сергей Собянин",)
     assert "Ленин" not in found.locations
+
+
+def test_a_person_is_read_as_a_person_not_as_a_place_or_an_adjective() -> None:
+    found = entities(
+        [
+            "Встреча Дениса Мантурова с министром прошла в Москве.",
+            "Министр провел встречу с вице-губернатором провинции Хэйлунцзян Чжан Юйпу.",
+            "Делегацию возглавил заместитель министра Нгуен Ван Тханем.",
+        ]
+    )
+    assert "Денис Мантуров" in found.persons  # not the town "Мантурово"
+    assert "Чжан Юйпу" in found.persons  # no reading in the first name's case: as written
+    assert any(name.startswith("Нгуен ") for name in found.persons)  # not "Нгуйный"

@@ -26,6 +26,7 @@ from coopex.nlp.russian_forms import (
     capitals_as_written,
     morph_case,
     nominative_word,
+    person_word,
     plausible_name_form,
 )
 from coopex.nlp.russian_organizations import (
@@ -113,9 +114,9 @@ def _person_name(span: Any) -> str:
     return " ".join(
         token.text
         if word != token.text and not plausible_name_form(word, token.text)
-        else nominative_word(word, morph_case(token) if token.feats.get("Case") else None)
+        else person_word(word, morph_case(token))
         if word == token.text and token.feats.get("Case") not in (None, "Nom")
-        else nominative_word(word, cases[0])
+        else person_word(word, cases[0], strict=True)
         if word == token.text and cases
         else word
         for word, token in zip(words, span.tokens, strict=True)
