@@ -155,3 +155,17 @@ def test_known_organisations_of_the_field_are_organisations() -> None:
     assert "Xinhua" not in found.locations
     assert "Alexander Galushka" in found.persons  # split off the ministry the model joined
     assert not any("Minvostokrazvitiya" in name for name in found.persons)
+
+
+def test_a_person_the_model_joined_to_a_title_or_a_body_is_split_off() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "Deputy Minister of Industry and Trade Vasily Osmakov told reporters.",
+                "Kazakhstan's President Kassym-Jomart Tokayev met the Consul General of China "
+                "in Yekaterinburg.",
+            ]
+        )
+    )
+    assert {"Vasily Osmakov", "Kassym-Jomart Tokayev"} <= set(found.persons)
+    assert not found.organizations  # a ministry inside a job title, and a title, are no body

@@ -160,8 +160,8 @@ _NAMED_ORGANIZATION = re.compile(
 
 # "Minister of Industry Kanat Sharlapayev": a person's title the model took for a body.
 _JOB_TITLE = re.compile(
-    r"(?:Deputy |Vice |First )?(?:Minister|President|Governor|Head|Director|Chairman|"
-    r"Ambassador|Mayor|Rector|CEO|Chief)\b"
+    r"(?:Deputy |Vice |Vice-|First )?(?:Minister|President|Governor|Head|Director|Chairman|"
+    r"Chairwoman|Ambassador|Consul|Secretary|Mayor|Rector|CEO|Chief|Board of Directors)\b"
 )
 _CAMEL_WORD = re.compile(r"(?<![\w-])([A-Z][a-z]+[A-Z]\w*)(?![\w-])")
 
@@ -264,18 +264,18 @@ def _abbreviations(paragraph: str, number: int, found: list[Mention]) -> list[Me
     return added
 
 
-def _people_as_organizations(found: list[Mention]) -> list[Mention]:
+def _people_as_organizations(found: list[Mention], paragraphs: Sequence[str]) -> list[Mention]:
     """ "Murat Rasulov" tagged as an organisation: two or three capitalised words, the last
     with a surname's ending and none an organisation's word, name a person (and so does
     the surname alone, once the person is known)."""
     endings = tuple(name_words("surname_ending", "en"))
-    found = [_title_off(m) for m in found]
+    found = [part for m in found for part in _person_off(m, paragraphs[m.paragraph])]
     people = {
         m.name
         for m in found
         if m.kind is MentionKind.ORGANIZATION
         and 2 <= len(m.name.split()) <= 3
-        and all(w[:1].isupper() and w[1:].islower() for w in m.name.split())
+        and all(_NAME_WORD.fullmatch(w) for w in m.name.split())
         and m.name.split()[-1].endswith(endings)
         and not _ORG_WORD.search(m.name)
     }
@@ -291,23 +291,36 @@ def _people_as_organizations(found: list[Mention]) -> list[Mention]:
 
 
 _ORG_WORD = re.compile(_ORG_HEADS.pattern.removesuffix("$") + r"\b")
-# "Ministry Rustam Makarov": an organisation's word before a person's name and surname.
-_WORD_BEFORE_PERSON = re.compile(r"^(\w+)\s+([A-Z][a-z]+\s+[A-Z][a-z]+)$")
+_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")  # "Kassym-Jomart"
+# "Ministry Rustam Makarov", "Industry and Trade Vasily Osmakov": an organisation's name or
+# word, or the field of a title, before a person's name and surname.
+_NAME_BEFORE_PERSON = re.compile(r"^(.+?)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+)$")
 
 
-def _title_off(mention: Mention) -> Mention:
-    words = _WORD_BEFORE_PERSON.match(mention.name)
+@cache
+def _title_of_before() -> re.Pattern[str]:
+    titles = "|".join(map(re.escape, name_words("person_title", "en")))
+    return re.compile(rf"\b(?:{titles})\s+(?:of|for)\s+(?:the\s+)?$")
+
+
+def _person_off(mention: Mention, paragraph: str) -> list[Mention]:
+    """The person a tagged organisation ends with, split off it; what stands before the person
+    stays an organisation unless it is one word of an organisation ("Ministry") or the field
+    of a title ("Minister of" + "Industry and Trade": a ministry inside a job title)."""
+    words = _NAME_BEFORE_PERSON.match(mention.name)
     if mention.kind is not MentionKind.ORGANIZATION or not words:
-        return mention
-    if not _ORG_WORD.fullmatch(words.group(1)):
-        return mention
+        return [mention]
     person = words.group(2)
-    endings = tuple(name_words("surname_ending", "en"))
-    if not person.endswith(endings):
-        return mention
-    return Mention(
-        MentionKind.PERSON, person, mention.paragraph, mention.end - len(person), mention.end
-    )
+    if not person.endswith(tuple(name_words("surname_ending", "en"))):
+        return [mention]
+    at = mention.end - len(person)
+    found = [Mention(MentionKind.PERSON, person, mention.paragraph, at, mention.end)]
+    before = words.group(1)
+    title = _title_of_before().search(paragraph, 0, mention.start)
+    if not _ORG_WORD.fullmatch(before) and not (title and title.end() == mention.start):
+        end = mention.start + len(before)
+        found.insert(0, Mention(mention.kind, before, mention.paragraph, mention.start, end))
+    return found
 
 
 _WORD = re.compile(r"[a-z][a-z-]+")
@@ -427,7 +440,7 @@ class EnglishEntityRecognizer:
             found.extend(_missed_organizations(paragraph, number, found, places))
             found.extend(self._missed_places(paragraph, number, found))
             found = _known_organizations(paragraph, number, found)
-        found = _people_as_organizations(found)
+        found = _people_as_organizations(found, paragraphs)
         common = _common_words(paragraphs)
         named = full_names_only(found)
         return sorted(
