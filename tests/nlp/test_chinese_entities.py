@@ -81,3 +81,15 @@ def test_a_tagged_name_ending_on_an_adjective_is_no_organisation(places: Shipped
     )
     assert "远东大" not in found.organizations
     assert "潍柴动力" in found.organizations
+
+
+def test_building_a_plant_is_no_plant_name_and_federations_are_organisations(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "吉利汽车将在白俄罗斯明斯克州建设工厂。中国机械工业联合会举办了论坛。",
+    )
+    assert not any(name.endswith("工厂") for name in found.organizations)
+    assert {"白俄罗斯", "明斯克州"} <= set(found.locations)  # not swallowed by a "plant"
+    assert "中国机械工业联合会" in found.organizations

@@ -165,7 +165,8 @@ class ChineseEntityRecognizer:
                     or (
                         tag.startswith("v")
                         and len(previous) > 1
-                        and (not adjacent or (plant and tag == "v"))  # not "设有" + "工厂"
+                        # not "设有" + "工厂", "建设" + "工厂"
+                        and (not adjacent or (plant and tag in ("v", "vn")))
                         and not (tag == "vn" and not plant)
                     )
                     or not _HAN.fullmatch(previous)
