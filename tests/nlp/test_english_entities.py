@@ -169,3 +169,12 @@ def test_a_person_the_model_joined_to_a_title_or_a_body_is_split_off() -> None:
     )
     assert {"Vasily Osmakov", "Kassym-Jomart Tokayev"} <= set(found.persons)
     assert not found.organizations  # a ministry inside a job title, and a title, are no body
+
+
+def test_a_title_of_a_place_is_no_organisation() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            ["The deal was signed by Khokim of the Andijan region Shukhrat Abdurakhmanov."]
+        )
+    )
+    assert not any(name.startswith(("Khokim", "Akim")) for name in found.organizations)

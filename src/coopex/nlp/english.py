@@ -158,11 +158,16 @@ _NAMED_ORGANIZATION = re.compile(
 )
 
 
-# "Minister of Industry Kanat Sharlapayev": a person's title the model took for a body.
-_JOB_TITLE = re.compile(
-    r"(?:Deputy |Vice |Vice-|First )?(?:Minister|President|Governor|Head|Director|Chairman|"
-    r"Chairwoman|Ambassador|Consul|Secretary|Mayor|Rector|CEO|Chief|Board of Directors)\b"
-)
+@cache
+def _job_title() -> re.Pattern[str]:
+    """ "Minister of Industry Kanat Sharlapayev", "Khokim of the Fergana region": a person's
+    title the model took for a body."""
+    titles = "|".join(map(re.escape, name_words("person_title", "en")))
+    return re.compile(
+        rf"(?:Deputy |Vice |Vice-|First )?(?:{titles}|Rector|Chief|Board of Directors)\b"
+    )
+
+
 _CAMEL_WORD = re.compile(r"(?<![\w-])([A-Z][a-z]+[A-Z]\w*)(?![\w-])")
 
 
@@ -428,7 +433,7 @@ class EnglishEntityRecognizer:
                 name, start, end = _tidy(kind, span.text, span.start_char, paragraph, places)
                 if not name or (
                     kind is MentionKind.ORGANIZATION
-                    and (_EVENT_NAME.search(name) or _JOB_TITLE.match(name))
+                    and (_EVENT_NAME.search(name) or _job_title().match(name))
                 ):
                     continue
                 if kind is MentionKind.ORGANIZATION:
