@@ -178,3 +178,15 @@ def test_a_title_of_a_place_is_no_organisation() -> None:
         )
     )
     assert not any(name.startswith(("Khokim", "Akim")) for name in found.organizations)
+
+
+def test_a_known_place_tagged_as_a_person_is_a_place_with_its_place_word() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The company will assemble Haval F7 and Jolion crossovers at its plant in the Tula "
+                "region."
+            ]
+        )
+    )
+    assert "Tula region" in found.locations

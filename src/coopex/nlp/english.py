@@ -402,6 +402,9 @@ class EnglishEntityRecognizer:
             and self._places.resolve(name) is None
         )
 
+    def _a_place(self, name: str) -> bool:
+        return self._places is not None and self._places.resolve(name) is not None
+
     def _missed_places(self, paragraph: str, number: int, taken: list[Mention]) -> list[Mention]:
         if self._gazetteer is None:
             return []
@@ -428,6 +431,8 @@ class EnglishEntityRecognizer:
                     kind = MentionKind.ORGANIZATION
                 if kind is MentionKind.LOCATION and self._unknown_acronym(span.text):
                     kind = MentionKind.ORGANIZATION  # "MTZ", "BRICS": not places
+                if kind is MentionKind.PERSON and self._a_place(span.text):
+                    kind = MentionKind.LOCATION  # "in the Tula region": "Tula" is no person
                 if kind is None:
                     continue
                 name, start, end = _tidy(kind, span.text, span.start_char, paragraph, places)
