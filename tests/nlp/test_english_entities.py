@@ -190,3 +190,14 @@ def test_a_known_place_tagged_as_a_person_is_a_place_with_its_place_word() -> No
         )
     )
     assert "Tula region" in found.locations
+
+
+def test_a_title_is_no_part_of_a_person_or_an_organisation() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            ["Kazakh President Tokayev met the Chinese delegation led by Vice Premier Ding."]
+        )
+    )
+    assert "Tokayev" in found.persons
+    assert not any("President" in name for name in found.persons)
+    assert "Kazakh" not in found.organizations

@@ -76,6 +76,9 @@ def _tidy(
     article = _ARTICLE.match(text)
     if article:
         text, start = text[article.end() :], start + article.end()
+    title = _title_before_name().match(text) if kind is MentionKind.PERSON else None
+    if title:  # "President Tokayev": the title is no part of the name
+        text, start = text[title.end() :], start + title.end()
     text = text.strip(" ,.;:’'\"“”")
     if text.count("(") > text.count(")"):  # "Corporation (CNNC": the name ends before it
         text = text[: text.rfind("(")].rstrip()
@@ -94,6 +97,12 @@ def _tidy(
         if word:
             text, end = text + word.group(), start + len(text) + len(word.group())
     return text, start, end
+
+
+@cache
+def _title_before_name() -> re.Pattern[str]:
+    titles = "|".join(map(re.escape, name_words("person_title", "en")))
+    return re.compile(rf"(?:(?:Deputy|Vice|First)[ -])?(?:{titles})\s+(?=[A-Z])")
 
 
 _CREDIT = re.compile(r"\s*[/|]\s*")
@@ -318,11 +327,18 @@ def _person_off(mention: Mention, paragraph: str) -> list[Mention]:
     person = words.group(2)
     if not person.endswith(tuple(name_words("surname_ending", "en"))):
         return [mention]
+    before = words.group(1)
+    titled = _title_before_name().match(person)
+    if titled:  # "Kazakh" + "President Tokayev": a title and its qualifier are no names
+        person = person[titled.end() :]
     at = mention.end - len(person)
     found = [Mention(MentionKind.PERSON, person, mention.paragraph, at, mention.end)]
-    before = words.group(1)
     title = _title_of_before().search(paragraph, 0, mention.start)
-    if not _ORG_WORD.fullmatch(before) and not (title and title.end() == mention.start):
+    if (
+        not titled
+        and not _ORG_WORD.fullmatch(before)
+        and not (title and title.end() == mention.start)
+    ):
         end = mention.start + len(before)
         found.insert(0, Mention(mention.kind, before, mention.paragraph, mention.start, end))
     return found
