@@ -93,3 +93,11 @@ def test_building_a_plant_is_no_plant_name_and_federations_are_organisations(
     assert not any(name.endswith("工厂") for name in found.organizations)
     assert {"白俄罗斯", "明斯克州"} <= set(found.locations)  # not swallowed by a "plant"
     assert "中国机械工业联合会" in found.organizations
+
+
+def test_an_office_held_concurrently_is_no_part_of_the_body(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "滨海边疆区副州长兼投资发展厅厅长彼得罗夫出席了会议。",
+    )
+    assert not any("副州长" in name for name in found.organizations)
