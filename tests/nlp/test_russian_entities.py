@@ -187,3 +187,15 @@ def test_a_person_is_read_as_a_person_not_as_a_place_or_an_adjective() -> None:
     assert "Денис Мантуров" in found.persons  # not the town "Мантурово"
     assert "Чжан Юйпу" in found.persons  # no reading in the first name's case: as written
     assert any(name.startswith("Нгуен ") for name in found.persons)  # not "Нгуйный"
+
+
+def test_a_capitalised_adjective_after_a_verb_of_saying_is_no_person() -> None:
+    found = entities(
+        [
+            "Title",
+            "Как отметил Чрезвычайный и Полномочный Посол КНР в России Чжан Ханьхуэй, "
+            "сотрудничество развивается.",
+        ]
+    )
+    assert "Чрезвычайный" not in found.persons
+    assert "Чжан Ханьхуэй" in found.persons

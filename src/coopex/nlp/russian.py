@@ -135,6 +135,19 @@ def _common_noun(name: str) -> bool:
     return tag.POS == "NOUN" and not ({"Orgn", "Name", "Surn", "Geox", "Abbr"} & set(tag.grammemes))
 
 
+def _an_adjective(word: str) -> bool:
+    """ "Чрезвычайный" (и Полномочный Посол): a capitalised word that reads only as an
+    adjective, never as a surname or a name, is no person by itself."""
+    if " " in word or not re.fullmatch(r"[А-Яа-яЁё-]+", word):
+        return False
+    from coopex.nlp.analysis import morph
+
+    parses = morph().parse(word.casefold())
+    return parses[0].tag.POS in ("ADJF", "ADJS", "PRTF") and not any(
+        {"Surn", "Name", "Patr"} & set(p.tag.grammemes) for p in parses
+    )
+
+
 def _camel_case_organizations(found: list[Mention]) -> list[Mention]:
     """ "БелТПП" tagged as a place: a name with a capital inside a word is an organisation,
     as written."""
@@ -243,7 +256,10 @@ class RussianEntityRecognizer:
         return [
             replace(m, start=m.start - starts[m.paragraph], end=m.end - starts[m.paragraph])
             for m in found
-            if (m in named or vouched_person(text, m.start, m.end, "ru"))
+            if (
+                m in named
+                or (vouched_person(text, m.start, m.end, "ru") and not _an_adjective(m.name))
+            )
             and not (
                 m.kind is not MentionKind.ORGANIZATION and named_after_person(text, m.start, "ru")
             )
