@@ -148,10 +148,13 @@ def test_known_organisations_of_the_field_are_organisations() -> None:
                 "reported.",
                 "It was agreed during the visit of the head of Minvostokrazvitiya Alexander "
                 "Galushka in Beijing.",
+                "The Kazan Helicopters plant will cooperate with AVIC.",
             ]
         )
     )
-    assert {"Rosatom", "Xinhua", "Minvostokrazvitiya"} <= set(found.organizations)
+    assert {"Rosatom", "Xinhua", "Minvostokrazvitiya", "Kazan Helicopters"} <= set(
+        found.organizations
+    )
     assert "Xinhua" not in found.locations
     assert "Alexander Galushka" in found.persons  # split off the ministry the model joined
     assert not any("Minvostokrazvitiya" in name for name in found.persons)

@@ -375,8 +375,9 @@ def _known_organization() -> re.Pattern[str]:
 def _known_organizations(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
     """Companies, agencies and media of the field that the small model misses or takes for
     places or persons ("Rosatom", "Kamaz", "Xinhua"): an organisation where they stand alone
-    or as the whole of a mention, and before a person's name the model joined to it
-    ("Minvostokrazvitiya Alexander Galushka"); a longer name holding one keeps its own kind."""
+    or holding the whole of a mention ("Kazan" of "Kazan Helicopters"), and before a person's
+    name the model joined to it ("Minvostokrazvitiya Alexander Galushka"); a longer name
+    holding one keeps its own kind."""
     for match in _known_organization().finditer(paragraph):
         start, end = match.span()
         overlapping = [
@@ -389,7 +390,7 @@ def _known_organizations(paragraph: str, number: int, found: list[Mention]) -> l
             found = [m for m in found if m not in overlapping]
             at = person.start(1)
             found.append(Mention(MentionKind.PERSON, person.group(1), number, at, person.end()))
-        elif any(m.name != match.group() for m in overlapping):
+        elif any(m.start < start or m.end > end for m in overlapping):
             continue
         found = [m for m in found if m not in overlapping]
         found.append(Mention(MentionKind.ORGANIZATION, match.group(), number, start, end))
