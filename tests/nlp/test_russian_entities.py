@@ -199,3 +199,8 @@ def test_a_capitalised_adjective_after_a_verb_of_saying_is_no_person() -> None:
     )
     assert "Чрезвычайный" not in found.persons
     assert "Чжан Ханьхуэй" in found.persons
+
+
+def test_a_name_written_as_one_word_with_its_punctuation_is_put_in_the_nominative() -> None:
+    found = entities(["Губернатор оценил роуд-шоу. Об этом сообщает корреспондент «Ленты.ру»."])
+    assert any(name.strip("«»") == "Лента.ру" for name in found.organizations)

@@ -76,6 +76,8 @@ def _organization_name(span: Any, paragraph: str, stop: int) -> str:
     if len(tokens) == 1 and tokens[0].feats.get("Case") not in (None, "Nom"):
         return nominative_word(written, morph_case(tokens[0]))  # "Соллерса" -> "Соллерс"
     normal = (span.normal or "").split()
+    if len(normal) == 1 and len(tokens) > 1 and " " not in written.strip():
+        return normal[0]  # "Ленты.ру" -> "Лента.ру": one word written with its punctuation
     head = next((i for i, t in enumerate(tokens) if _is_head(t)), None)
     if head is None or len(normal) != len(tokens) or tokens[0].text[:1] in '«"':
         return written
