@@ -182,8 +182,10 @@ def test_a_person_is_read_as_a_person_not_as_a_place_or_an_adjective() -> None:
             "Встреча Дениса Мантурова с министром прошла в Москве.",
             "Министр провел встречу с вице-губернатором провинции Хэйлунцзян Чжан Юйпу.",
             "Делегацию возглавил заместитель министра Нгуен Ван Тханем.",
+            "Встреча Нарендры Моди и Шавката Мирзиёева прошла в Самарканде.",
         ]
     )
+    assert {"Шавкат Мирзиёев", "Нарендра Моди"} <= set(found.persons)  # natasha: "Мирзиеев"
     assert "Денис Мантуров" in found.persons  # not the town "Мантурово"
     assert "Чжан Юйпу" in found.persons  # no reading in the first name's case: as written
     assert any(name.startswith("Нгуен ") for name in found.persons)  # not "Нгуйный"

@@ -114,7 +114,7 @@ def _person_name(span: Any) -> str:
     # its declined first name ("Касым-Жомартом Токаевым").
     cases = [morph_case(t) for t in span.tokens if t.feats.get("Case") not in (None, "Nom")]
     return " ".join(
-        token.text
+        person_word(token.text, morph_case(token))
         if word != token.text and not plausible_name_form(word, token.text)
         else person_word(word, morph_case(token))
         if word == token.text and token.feats.get("Case") not in (None, "Nom")
