@@ -206,3 +206,11 @@ def test_a_capitalised_adjective_after_a_verb_of_saying_is_no_person() -> None:
 def test_a_name_written_as_one_word_with_its_punctuation_is_put_in_the_nominative() -> None:
     found = entities(["Губернатор оценил роуд-шоу. Об этом сообщает корреспондент «Ленты.ру»."])
     assert any(name.strip("«»") == "Лента.ру" for name in found.organizations)
+
+
+def test_an_organisation_takes_no_half_of_a_pair_of_places() -> None:
+    found = entities(
+        ["В Москве прошло заседание Совета министров Союзного государства России и Белоруссии."]
+    )
+    assert not any(name.endswith("России") for name in found.organizations)
+    assert {"Россия", "Белоруссия"} <= set(found.locations)

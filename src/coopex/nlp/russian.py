@@ -88,6 +88,15 @@ def _organization_name(span: Any, paragraph: str, stop: int) -> str:
 # "Торговая палата" + "провинции" + "Хэнань": a place noun in the genitive between an
 # organisation and a place makes the place part of its name.
 _OF_PLACE = re.compile(r"(?:провинции|области|края|республики|округа|района|города|г\.)")
+_AND_NAME = re.compile(r"\s+(?:и|или)\s+(?=[А-ЯЁ])")
+
+
+def _half_of_a_pair(text: str, end: int, places: frozenset[int]) -> bool:
+    """Whether the place ending at `end` is joined by "и" to another place."""
+    pair = _AND_NAME.match(text, end)
+    return pair is not None and pair.end() in places
+
+
 _ENDS_SENTENCE = re.compile(r"[.!?…»\"”]\s*$")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
@@ -193,6 +202,7 @@ class RussianEntityRecognizer:
         doc.tag_ner(models["ner"])
         found: list[Mention] = []
         last_org: Mention | None = None
+        places = frozenset(span.start for span in doc.spans if span.type == "LOC")
         for span in doc.spans:
             kind = KINDS.get(span.type)
             if kind is None:
@@ -213,6 +223,8 @@ class RussianEntityRecognizer:
                 last_org is not None
                 and kind is not MentionKind.PERSON
                 and ((not between and _genitive(tokens)) or bool(_OF_PLACE.fullmatch(between)))
+                # "Союзного государства" + "России и Белоруссии": not half of a pair of places
+                and not _half_of_a_pair(text, tokens[-1].stop, places)
             )
             if joins and last_org is not None:
                 merged = Mention(
