@@ -101,3 +101,12 @@ def test_an_office_held_concurrently_is_no_part_of_the_body(places: ShippedPlace
         "滨海边疆区副州长兼投资发展厅厅长彼得罗夫出席了会议。",
     )
     assert not any("副州长" in name for name in found.organizations)
+
+
+def test_a_name_the_tagger_split_in_two_is_one_name(places: ShippedPlaces) -> None:
+    def tagger(text: str) -> list[tuple[str, str]]:
+        assert text == "责任编辑:姜继周"
+        return [("责任编辑", "n"), (":", "w"), ("姜继", "PER"), ("周", "PER")]
+
+    found = entities(ChineseEntityRecognizer(places, tagger), "责任编辑:姜继周")
+    assert found.persons == ("姜继周",)
