@@ -214,3 +214,10 @@ def test_an_organisation_takes_no_half_of_a_pair_of_places() -> None:
     )
     assert not any(name.endswith("России") for name in found.organizations)
     assert {"Россия", "Белоруссия"} <= set(found.locations)
+
+
+def test_a_kind_of_zone_is_no_name() -> None:
+    found = entities(
+        ["Делегация посетила СЭЗ «Сарыарка» в Караганде. Территория СЭЗ составляет 595 гектаров."]
+    )
+    assert "СЭЗ" not in [*found.locations, *found.organizations]

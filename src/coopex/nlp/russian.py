@@ -20,7 +20,7 @@ from typing import Any
 from coopex.domain.news import Mention, MentionKind, full_names_only
 from coopex.engines.news.dates import DateFact
 from coopex.engines.news.sentences import sentences
-from coopex.nlp.name_words import named_after_person, vouched_person
+from coopex.nlp.name_words import name_words, named_after_person, vouched_person
 from coopex.nlp.russian_forms import (
     camel_case,
     capitals_as_written,
@@ -274,6 +274,7 @@ class RussianEntityRecognizer:
                 m in named
                 or (vouched_person(text, m.start, m.end, "ru") and not _an_adjective(m.name))
             )
+            and m.name.casefold() not in name_words("not_a_name", "ru")
             and not (
                 m.kind is not MentionKind.ORGANIZATION and named_after_person(text, m.start, "ru")
             )
