@@ -81,3 +81,32 @@ def test_a_tagged_name_ending_on_an_adjective_is_no_organisation(places: Shipped
     )
     assert "远东大" not in found.organizations
     assert "潍柴动力" in found.organizations
+
+
+def test_building_a_plant_is_no_plant_name_and_federations_are_organisations(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "吉利汽车将在白俄罗斯明斯克州建设工厂。中国机械工业联合会举办了论坛。",
+    )
+    assert not any(name.endswith("工厂") for name in found.organizations)
+    assert {"白俄罗斯", "明斯克州"} <= set(found.locations)  # not swallowed by a "plant"
+    assert "中国机械工业联合会" in found.organizations
+
+
+def test_an_office_held_concurrently_is_no_part_of_the_body(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "滨海边疆区副州长兼投资发展厅厅长彼得罗夫出席了会议。",
+    )
+    assert not any("副州长" in name for name in found.organizations)
+
+
+def test_a_name_the_tagger_split_in_two_is_one_name(places: ShippedPlaces) -> None:
+    def tagger(text: str) -> list[tuple[str, str]]:
+        assert text == "责任编辑:姜继周"
+        return [("责任编辑", "n"), (":", "w"), ("姜继", "PER"), ("周", "PER")]
+
+    found = entities(ChineseEntityRecognizer(places, tagger), "责任编辑:姜继周")
+    assert found.persons == ("姜继周",)

@@ -121,3 +121,86 @@ def test_an_abbreviation_in_parentheses_names_the_organisation_too() -> None:
     )
     assert {"RDIF", "CNNC"} <= set(found.organizations)
     assert not any("(" in name for name in found.organizations)
+
+
+def test_a_name_written_in_lower_case_goes_on_to_its_end() -> None:
+    paragraph = (
+        "The head of the Department of investment policy of the Ministry of economic "
+        "development Ivan Petrov told reporters."
+    )
+    found = collect_entities(recognizer.mentions([paragraph]))
+    assert (
+        "Department of investment policy of the Ministry of economic development"
+        in found.organizations
+    )
+    assert "Ivan Petrov" in found.persons  # the person after it is not part of the name
+    capitalised = collect_entities(
+        recognizer.mentions(["The Ministry of Commerce data show the volume grew."])
+    )
+    assert "Ministry of Commerce" in capitalised.organizations  # no lower-case word: as tagged
+
+
+def test_known_organisations_of_the_field_are_organisations() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "Alexey Likhachev, Director General of Rosatom, visited the plant, Xinhua "
+                "reported.",
+                "It was agreed during the visit of the head of Minvostokrazvitiya Alexander "
+                "Galushka in Beijing.",
+                "The Kazan Helicopters plant will cooperate with AVIC.",
+            ]
+        )
+    )
+    assert {"Rosatom", "Xinhua", "Minvostokrazvitiya", "Kazan Helicopters"} <= set(
+        found.organizations
+    )
+    assert "Xinhua" not in found.locations
+    assert "Alexander Galushka" in found.persons  # split off the ministry the model joined
+    assert not any("Minvostokrazvitiya" in name for name in found.persons)
+
+
+def test_a_person_the_model_joined_to_a_title_or_a_body_is_split_off() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "Deputy Minister of Industry and Trade Vasily Osmakov told reporters.",
+                "Kazakhstan's President Kassym-Jomart Tokayev met the Consul General of China "
+                "in Yekaterinburg.",
+            ]
+        )
+    )
+    assert {"Vasily Osmakov", "Kassym-Jomart Tokayev"} <= set(found.persons)
+    assert not found.organizations  # a ministry inside a job title, and a title, are no body
+
+
+def test_a_title_of_a_place_is_no_organisation() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            ["The deal was signed by Khokim of the Andijan region Shukhrat Abdurakhmanov."]
+        )
+    )
+    assert not any(name.startswith(("Khokim", "Akim")) for name in found.organizations)
+
+
+def test_a_known_place_tagged_as_a_person_is_a_place_with_its_place_word() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The company will assemble Haval F7 and Jolion crossovers at its plant in the Tula "
+                "region."
+            ]
+        )
+    )
+    assert "Tula region" in found.locations
+
+
+def test_a_title_is_no_part_of_a_person_or_an_organisation() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            ["Kazakh President Tokayev met the Chinese delegation led by Vice Premier Ding."]
+        )
+    )
+    assert "Tokayev" in found.persons
+    assert not any("President" in name for name in found.persons)
+    assert "Kazakh" not in found.organizations

@@ -174,3 +174,50 @@ def test_names_of_streets_plants_and_awards_are_no_persons_or_places() -> None:
     )
     assert found.persons == ("Сергей Собянин",)
     assert "Ленин" not in found.locations
+
+
+def test_a_person_is_read_as_a_person_not_as_a_place_or_an_adjective() -> None:
+    found = entities(
+        [
+            "Встреча Дениса Мантурова с министром прошла в Москве.",
+            "Министр провел встречу с вице-губернатором провинции Хэйлунцзян Чжан Юйпу.",
+            "Делегацию возглавил заместитель министра Нгуен Ван Тханем.",
+            "Встреча Нарендры Моди и Шавката Мирзиёева прошла в Самарканде.",
+        ]
+    )
+    assert {"Шавкат Мирзиёев", "Нарендра Моди"} <= set(found.persons)  # natasha: "Мирзиеев"
+    assert "Денис Мантуров" in found.persons  # not the town "Мантурово"
+    assert "Чжан Юйпу" in found.persons  # no reading in the first name's case: as written
+    assert any(name.startswith("Нгуен ") for name in found.persons)  # not "Нгуйный"
+
+
+def test_a_capitalised_adjective_after_a_verb_of_saying_is_no_person() -> None:
+    found = entities(
+        [
+            "Title",
+            "Как отметил Чрезвычайный и Полномочный Посол КНР в России Чжан Ханьхуэй, "
+            "сотрудничество развивается.",
+        ]
+    )
+    assert "Чрезвычайный" not in found.persons
+    assert "Чжан Ханьхуэй" in found.persons
+
+
+def test_a_name_written_as_one_word_with_its_punctuation_is_put_in_the_nominative() -> None:
+    found = entities(["Губернатор оценил роуд-шоу. Об этом сообщает корреспондент «Ленты.ру»."])
+    assert any(name.strip("«»") == "Лента.ру" for name in found.organizations)
+
+
+def test_an_organisation_takes_no_half_of_a_pair_of_places() -> None:
+    found = entities(
+        ["В Москве прошло заседание Совета министров Союзного государства России и Белоруссии."]
+    )
+    assert not any(name.endswith("России") for name in found.organizations)
+    assert {"Россия", "Белоруссия"} <= set(found.locations)
+
+
+def test_a_kind_of_zone_is_no_name() -> None:
+    found = entities(
+        ["Делегация посетила СЭЗ «Сарыарка» в Караганде. Территория СЭЗ составляет 595 гектаров."]
+    )
+    assert "СЭЗ" not in [*found.locations, *found.organizations]

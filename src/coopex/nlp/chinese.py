@@ -97,6 +97,23 @@ def _ends_on_a_name_word(tokens: list[tuple[str, str, int]], start: int, end: in
     return bool(inside) and not inside[-1][1].startswith(("a", "v", "d"))
 
 
+def _joined(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The tagger's words with adjacent persons or organisations joined into one name ("姜继" +
+    "周": the tagger may split a name in two)."""
+    joined: list[tuple[str, str]] = []
+    for word, label in tagged:
+        if (
+            joined
+            and label in _LAC_KINDS
+            and joined[-1][1] == label
+            and not joined[-1][0][-1:].isspace()
+        ):
+            joined[-1] = (joined[-1][0] + word, label)
+        else:
+            joined.append((word, label))
+    return joined
+
+
 class ChineseEntityRecognizer:
     def __init__(self, places: ShippedPlaces, tagger: Tagger | None = None) -> None:
         self._places = places
@@ -165,7 +182,8 @@ class ChineseEntityRecognizer:
                     or (
                         tag.startswith("v")
                         and len(previous) > 1
-                        and (not adjacent or (plant and tag == "v"))  # not "设有" + "工厂"
+                        # not "设有" + "工厂", "建设" + "工厂"
+                        and (not adjacent or (plant and tag in ("v", "vn")))
                         and not (tag == "vn" and not plant)
                     )
                     or not _HAN.fullmatch(previous)
@@ -275,8 +293,9 @@ class ChineseEntityRecognizer:
         found: list[Mention] = []
         offset = 0
         side = tuple(_words()["side"])
-        for word, label in self._tagger(paragraph):
+        for word, label in _joined(self._tagger(paragraph)):
             start, offset = offset, offset + len(word)
+            word = word.rstrip()
             kind = _LAC_KINDS.get(label)
             if kind is None or any(m.start < offset and start < m.end for m in named):
                 continue

@@ -20,12 +20,13 @@ from typing import Any
 from coopex.domain.news import Mention, MentionKind, full_names_only
 from coopex.engines.news.dates import DateFact
 from coopex.engines.news.sentences import sentences
-from coopex.nlp.name_words import named_after_person, vouched_person
+from coopex.nlp.name_words import name_words, named_after_person, vouched_person
 from coopex.nlp.russian_forms import (
     camel_case,
     capitals_as_written,
     morph_case,
     nominative_word,
+    person_word,
     plausible_name_form,
 )
 from coopex.nlp.russian_organizations import (
@@ -75,6 +76,8 @@ def _organization_name(span: Any, paragraph: str, stop: int) -> str:
     if len(tokens) == 1 and tokens[0].feats.get("Case") not in (None, "Nom"):
         return nominative_word(written, morph_case(tokens[0]))  # "Соллерса" -> "Соллерс"
     normal = (span.normal or "").split()
+    if len(normal) == 1 and len(tokens) > 1 and " " not in written.strip():
+        return normal[0]  # "Ленты.ру" -> "Лента.ру": one word written with its punctuation
     head = next((i for i, t in enumerate(tokens) if _is_head(t)), None)
     if head is None or len(normal) != len(tokens) or tokens[0].text[:1] in '«"':
         return written
@@ -85,6 +88,15 @@ def _organization_name(span: Any, paragraph: str, stop: int) -> str:
 # "Торговая палата" + "провинции" + "Хэнань": a place noun in the genitive between an
 # organisation and a place makes the place part of its name.
 _OF_PLACE = re.compile(r"(?:провинции|области|края|республики|округа|района|города|г\.)")
+_AND_NAME = re.compile(r"\s+(?:и|или)\s+(?=[А-ЯЁ])")
+
+
+def _half_of_a_pair(text: str, end: int, places: frozenset[int]) -> bool:
+    """Whether the place ending at `end` is joined by "и" to another place."""
+    pair = _AND_NAME.match(text, end)
+    return pair is not None and pair.end() in places
+
+
 _ENDS_SENTENCE = re.compile(r"[.!?…»\"”]\s*$")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 
@@ -111,11 +123,11 @@ def _person_name(span: Any) -> str:
     # its declined first name ("Касым-Жомартом Токаевым").
     cases = [morph_case(t) for t in span.tokens if t.feats.get("Case") not in (None, "Nom")]
     return " ".join(
-        token.text
+        person_word(token.text, morph_case(token))
         if word != token.text and not plausible_name_form(word, token.text)
-        else nominative_word(word, morph_case(token) if token.feats.get("Case") else None)
+        else person_word(word, morph_case(token))
         if word == token.text and token.feats.get("Case") not in (None, "Nom")
-        else nominative_word(word, cases[0])
+        else person_word(word, cases[0], strict=True)
         if word == token.text and cases
         else word
         for word, token in zip(words, span.tokens, strict=True)
@@ -132,6 +144,19 @@ def _common_noun(name: str) -> bool:
         return False  # "Соллерс": a name pymorphy only guesses at
     tag = morph().parse(name)[0].tag
     return tag.POS == "NOUN" and not ({"Orgn", "Name", "Surn", "Geox", "Abbr"} & set(tag.grammemes))
+
+
+def _an_adjective(word: str) -> bool:
+    """ "Чрезвычайный" (и Полномочный Посол): a capitalised word that reads only as an
+    adjective, never as a surname or a name, is no person by itself."""
+    if " " in word or not re.fullmatch(r"[А-Яа-яЁё-]+", word):
+        return False
+    from coopex.nlp.analysis import morph
+
+    parses = morph().parse(word.casefold())
+    return parses[0].tag.POS in ("ADJF", "ADJS", "PRTF") and not any(
+        {"Surn", "Name", "Patr"} & set(p.tag.grammemes) for p in parses
+    )
 
 
 def _camel_case_organizations(found: list[Mention]) -> list[Mention]:
@@ -177,6 +202,7 @@ class RussianEntityRecognizer:
         doc.tag_ner(models["ner"])
         found: list[Mention] = []
         last_org: Mention | None = None
+        places = frozenset(span.start for span in doc.spans if span.type == "LOC")
         for span in doc.spans:
             kind = KINDS.get(span.type)
             if kind is None:
@@ -197,6 +223,8 @@ class RussianEntityRecognizer:
                 last_org is not None
                 and kind is not MentionKind.PERSON
                 and ((not between and _genitive(tokens)) or bool(_OF_PLACE.fullmatch(between)))
+                # "Союзного государства" + "России и Белоруссии": not half of a pair of places
+                and not _half_of_a_pair(text, tokens[-1].stop, places)
             )
             if joins and last_org is not None:
                 merged = Mention(
@@ -242,7 +270,11 @@ class RussianEntityRecognizer:
         return [
             replace(m, start=m.start - starts[m.paragraph], end=m.end - starts[m.paragraph])
             for m in found
-            if (m in named or vouched_person(text, m.start, m.end, "ru"))
+            if (
+                m in named
+                or (vouched_person(text, m.start, m.end, "ru") and not _an_adjective(m.name))
+            )
+            and m.name.casefold() not in name_words("not_a_name", "ru")
             and not (
                 m.kind is not MentionKind.ORGANIZATION and named_after_person(text, m.start, "ru")
             )

@@ -59,6 +59,54 @@ def nominative_word(word: str, case: str | None = None) -> str:
     return _capitalised_as(nominative.word, word)
 
 
+_PERSON_GRAMMEMES = frozenset({"Surn", "Name", "Patr"})
+
+
+def person_word(word: str, case: str | None, strict: bool = False) -> str:
+    """One inflected word of a person's name in the nominative, read in `case`: its reading
+    as a surname, first name or patronymic first, else as any noun or adjective that is not a
+    place or an organisation ("Бабушкиным" -> "Бабушкин"); a surname pymorphy knows only as a
+    place takes the surname's nominative ending ("Дениса Мантурова" -> "Мантуров", not the
+    town "Мантурово"); with no such reading, the word stays as written ("Нгуен", not
+    "Нгуйный"). `strict`: the case is borrowed from another word of the name, and a word with
+    no reading in it stays as written ("Чжан Юйпу")."""
+    from coopex.nlp.analysis import morph
+
+    if not _CYRILLIC_WORD.fullmatch(word) or word.isupper() or camel_case(word):
+        return word
+    parses = morph().parse(word)
+    agreeing = [p for p in parses if case is None or p.tag.case == case]
+    if not agreeing and strict:
+        return word
+    candidates = agreeing or parses
+    reading = next((p for p in candidates if _PERSON_GRAMMEMES & set(p.tag.grammemes)), None)
+    if reading is None:
+        reading = next(
+            (
+                p
+                for p in candidates
+                if p.tag.POS in ("NOUN", "ADJF") and not {"Geox", "Orgn"} & set(p.tag.grammemes)
+            ),
+            None,
+        )
+    if reading is None:
+        return _surname_nominative(word, case)
+    if reading.tag.case == "nomn":
+        return word
+    nominative = reading.inflect({"nomn"})
+    if nominative is None or not plausible_name_form(nominative.word, word):
+        return word
+    return _capitalised_as(nominative.word, word)
+
+
+def _surname_nominative(word: str, case: str | None) -> str:
+    for row in name_words("surname_declension", "ru"):
+        row_case, ending, nominative = row.split(":")
+        if row_case == case and word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)] + nominative
+    return word
+
+
 def agreeing_phrase(words: list[str], case: str | None, singular: bool = True) -> str:
     """Adjectives and their noun in the nominative ("генеральном консульстве" -> "генеральное
     консульство"), the adjectives agreeing with the noun's gender."""
