@@ -22,6 +22,7 @@ from coopex.engines.scheduling.problem import (
 from coopex.engines.scheduling.prover import prove
 from coopex.engines.scheduling.solver import fairness_cap, solve
 from coopex.engines.scheduling.tables import assign_tables
+from coopex.engines.scheduling.uwrmaxsat import GRACE, MaxSatRun
 from coopex.interchange.dzn import read_dzn
 
 LIMIT = 10.0  # never reached on these sizes; a safety net
@@ -301,6 +302,55 @@ def test_the_prover_finds_the_brute_force_optimum(
     placements = assign_tables(required, proof.slots)
     assert violations(required, placements) == []
     assert sum(breaks_by_participant(required, placements).values()) == best[1]
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(events(max_meetings=5, max_slots=5))
+def test_uwrmaxsat_in_its_process_finds_the_brute_force_optimum(
+    problem: SchedulingProblem,
+) -> None:
+    required = replace(problem, all_required=True, precedences=(), unavailable={})
+    best = _best_by_brute_force(required)
+    cap, as_range = fairness_cap(required)
+    if as_range:
+        return
+    run = MaxSatRun(required, base_domains(required), cap)
+    try:
+        outcome = run.wait(LIMIT)
+    finally:
+        run.close()
+    assert outcome is not None
+    if best is None:
+        assert outcome.status == "infeasible"
+        return
+    assert outcome.status == "optimal" and outcome.slots is not None
+    placements = assign_tables(required, outcome.slots)
+    assert violations(required, placements) == []
+    assert sum(breaks_by_participant(required, placements).values()) == best[1]
+    assert outcome.breaks == best[1]
+
+
+def test_a_stopped_uwrmaxsat_run_hands_back_a_valid_schedule_or_nothing(shared: Path) -> None:
+    """Stopped early on forum-13crafb (optimum 6, about 25 s to solve), the process answers
+    within its grace period, and what it hands back keeps every rule."""
+    folder = shared / "benchmarks" / "b2b-meetings" / "instances"
+    problem = read_dzn(folder / "forum-13crafb.original.dzn").problem
+    cap, _ = fairness_cap(problem)
+    run = MaxSatRun(problem, base_domains(problem), cap)
+    try:
+        assert run.wait(4.0) is None
+        run.stop()
+        stopped = time.perf_counter()
+        outcome = run.wait(GRACE)
+        assert time.perf_counter() - stopped < GRACE
+    finally:
+        run.close()
+    assert outcome is not None and outcome.status in ("feasible", "stopped")
+    if outcome.slots is not None:
+        placements = assign_tables(problem, outcome.slots)
+        assert violations(problem, placements) == []
+        assert sum(breaks_by_participant(problem, placements).values()) == outcome.breaks
+        assert outcome.breaks is not None and outcome.breaks >= 6
 
 
 def test_a_hard_benchmark_event_ends_at_its_time_limit_with_a_true_bound(shared: Path) -> None:

@@ -8,229 +8,48 @@ proves k + 1 breaks a lower bound; the first satisfiable answer is an optimal sc
 solvers keep what they learnt between questions, so a question can be interrupted and asked
 again later without starting over.
 
-Two searches, because they fail differently. The climbing solver has the implied constraints
-below: it refutes small k fast but struggles to build the schedule at the optimum. Beside it,
-RC2 (core-guided MaxSAT) works on the plain rules: each unsatisfiable core names a few
-participants of whom one must have a break, so its last call looks for a schedule where only
-those may, which it builds fast (forum-13crafc, optimum 1: the implied solver refutes k = 0 in
-0.5 s and finds no 1-break schedule in 30 s; RC2 on the plain rules finishes in 4 s). They run
-side by side, a thread each (python-sat releases the GIL while it solves), and share the
-bound: whichever proves more moves the other on. With one worker, the climbing solvers with
-and without the implied constraints take turns, in slices that double.
+Searches fail differently, so several run. With two workers: UWrMaxSat (the MaxSAT solver of
+the paper's best results, through hermax; `uwrmaxsat.py`, in a process of its own) on the
+rules with the implied constraints builds low-break schedules and proves them optimal
+(forum-13crafb, optimum 6: 25 s; the climbing solvers proved 6 and built no schedule in 60 s);
+beside it RC2 (core-guided MaxSAT) on the plain rules, in a thread: each unsatisfiable core
+names a few participants of whom one must have a break, so its last call looks for a schedule
+where only those may, which it builds fast (forum-13crafc, optimum 1: RC2 4 s, UWrMaxSat 58 s).
+They share a race: a bound proven by one or a schedule built by the other moves both on. On
+11 hard instances (60 s), this pair solved 10; with the two climbers below as threads too (and
+UWrMaxSat in a thread, where its stop-polling waits for the GIL), 3.
 
-Implied constraints (IC1 and IC2 of Bofill et al., JAIR 2022): a participant is busy in
-exactly as many slots as they have meetings; a slot seats at most 2 × tables busy
-participants. And "one run": a participant with no break fills one window of k slots.
+With one worker, the climbing solvers take turns, in slices that double: glucose and
+MiniSat-GH with the implied constraints (they refute small k fast but struggle to build the
+schedule at the optimum) and glucose on the plain rules.
 
-Clauses (as in `model.py`): one slot per meeting; ≤ 1 meeting per participant and slot;
-≤ `tables` per slot; one meeting per fixed table and slot; precedences; `busy`, `seen` (met at
-or before t in the day) and `gap` (a break ends at t), defined both ways; at most the
-fairness cap of gaps per participant.
+The rules as clauses: `sat_encoding.py`.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pysat.card import CardEnc, EncType, ITotalizer
+from pysat.card import ITotalizer
 from pysat.examples.rc2 import RC2
-from pysat.formula import WCNF, IDPool
+from pysat.formula import WCNF
 from pysat.solvers import Solver
 
-from coopex.engines.scheduling.breaks import day_segments
 from coopex.engines.scheduling.problem import SchedulingProblem
+from coopex.engines.scheduling.sat_encoding import Formula, encode
+from coopex.engines.scheduling.uwrmaxsat import GRACE, MaxSatRun
 
 # the totalizer counts breaks up to this many when no schedule bounds them yet
 DEFAULT_CEILING = 64
 FIRST_SLICE = 1.0  # seconds per turn when one worker alternates the solvers
-# SAT engines that climb with the implied constraints: glucose refutes levels fastest,
-# MiniSat-GH often builds the schedule at the optimum first (ticf-14crafa, optimum 0: found in
-# 7 s; glucose found none in 30 s)
+# with one worker, SAT engines that climb with the implied constraints, in turns with a plain
+# one: glucose refutes levels fastest, MiniSat-GH often builds the schedule at the optimum
+# first (ticf-14crafa, optimum 0: found in 7 s; glucose found none in 30 s)
 CLIMBING_ENGINES = ("g4", "mgh")
-
-
-@dataclass
-class Formula:
-    """The hard rules as clauses, the break literals and the meeting–slot literals."""
-
-    clauses: list[list[int]]
-    gaps: list[int]
-    x: dict[str, dict[int, int]]
-    top: int
-
-    def slots(self, model: list[int]) -> dict[str, int]:
-        """Each meeting's slot in a satisfying assignment."""
-        true = {literal for literal in model if literal > 0}
-        return {
-            meeting: next(t for t, literal in literals.items() if literal in true)
-            for meeting, literals in self.x.items()
-        }
-
-
-@dataclass
-class _Encoder:
-    problem: SchedulingProblem
-    domains: dict[str, list[int]]
-    pool: IDPool = field(default_factory=IDPool)
-    clauses: list[list[int]] = field(default_factory=list)
-
-    def card(self, literals: list[int], bound: int, exactly: bool = False) -> None:
-        encode = CardEnc.equals if exactly else CardEnc.atmost
-        encoding = EncType.ladder if bound == 1 else EncType.seqcounter
-        self.clauses.extend(encode(literals, bound, vpool=self.pool, encoding=encoding).clauses)
-
-    def encode(self, cap: int | None, implied: bool) -> Formula:
-        problem, pool = self.problem, self.pool
-        per_slot: dict[int, list[int]] = defaultdict(list)
-        per_table: dict[tuple[int, int], list[int]] = defaultdict(list)
-        mine: dict[str, dict[int, list[int]]] = defaultdict(lambda: defaultdict(list))
-        counts: dict[str, int] = defaultdict(int)
-        locked_table = {lock.meeting: lock.table for lock in problem.locked}
-        x: dict[str, dict[int, int]] = {}
-        for meeting in problem.meetings:
-            literals = {t: pool.id(("x", meeting.id, t)) for t in self.domains[meeting.id]}
-            x[meeting.id] = literals
-            if not literals:
-                self.clauses.append([])  # a required meeting without a slot
-                continue
-            self.card(list(literals.values()), 1, exactly=True)
-            table = locked_table.get(meeting.id, meeting.fixed_table)
-            for t, literal in literals.items():
-                per_slot[t].append(literal)
-                if table is not None:
-                    per_table[(t, table)].append(literal)
-                for who in meeting.participants:
-                    mine[who][t].append(literal)
-            for who in meeting.participants:
-                counts[who] += 1
-        for in_slot in per_slot.values():
-            if len(in_slot) > problem.tables:
-                self.card(in_slot, problem.tables)
-        for at_table in per_table.values():
-            if len(at_table) > 1:
-                self.card(at_table, 1)
-        for earlier, later in problem.precedences:
-            for t, literal in x[later].items():
-                self.clauses.append([-literal, *(v for s, v in x[earlier].items() if s < t)])
-        gaps = self._participants(mine, counts, cap, implied)
-        self._break_reversal(x)
-        return Formula(self.clauses, gaps, x, pool.top)
-
-    def _break_reversal(self, x: dict[str, dict[int, int]]) -> None:
-        """Played backwards, a schedule keeps its breaks: when every rule reads the same
-        backwards, keep only schedules whose busiest meeting sits in the first half.
-
-        Halves what a proof of "no schedule with k breaks" must explore.
-        """
-        last = self.problem.slots - 1
-        if not reversible(self.problem, self.domains) or not x:
-            return
-        busiest = max(x, key=lambda meeting: len(x[meeting]))
-        self.clauses.extend([-literal] for t, literal in x[busiest].items() if 2 * t > last)
-
-    def _participants(
-        self,
-        mine: dict[str, dict[int, list[int]]],
-        counts: dict[str, int],
-        cap: int | None,
-        implied: bool,
-    ) -> list[int]:
-        segments = day_segments(self.problem)
-        seated: dict[int, list[int]] = defaultdict(list)
-        every_gap: list[int] = []
-        for who, by_slot in mine.items():
-            busy: dict[int, int] = {}
-            for t, theirs in by_slot.items():
-                if len(theirs) > 1:
-                    self.card(theirs, 1)
-                flag = self.pool.id(("busy", who, t))
-                busy[t] = flag
-                seated[t].append(flag)
-                self.clauses.append([-flag, *theirs])
-                self.clauses.extend([-literal, flag] for literal in theirs)
-            gaps: list[int] = []
-            for segment in segments:
-                gaps.extend(self._gaps(who, segment, busy))
-            if cap is not None and len(gaps) > cap:
-                if cap > 0:
-                    self.card(gaps, cap)
-                else:
-                    self.clauses.extend([-g] for g in gaps)
-            if implied:
-                if len(busy) > counts[who]:  # IC1
-                    self.card(list(busy.values()), counts[who], exactly=True)
-                if gaps and len(segments) == 1:
-                    self._one_run(who, counts[who], busy, gaps)
-            every_gap.extend(gaps)
-        if implied:
-            for flags in seated.values():  # IC2
-                if len(flags) > 2 * self.problem.tables:
-                    self.card(flags, 2 * self.problem.tables)
-        return every_gap
-
-    def _gaps(self, who: str, segment: range, busy: dict[int, int]) -> list[int]:
-        pool, clauses = self.pool, self.clauses
-        gaps: list[int] = []
-        seen: int | None = None
-        for t in segment:
-            if t not in busy:
-                continue
-            if seen is None:
-                seen = busy[t]
-                continue
-            gap = pool.id(("gap", who, t))
-            idle_before = busy.get(t - 1) if t - 1 in segment else None
-            # gap <-> busy[t] ∧ ¬busy[t-1] ∧ seen[t-1]
-            clauses.append([gap, -busy[t], -seen, *([idle_before] if idle_before else [])])
-            clauses.append([-gap, busy[t]])
-            clauses.append([-gap, seen])
-            if idle_before:
-                clauses.append([-gap, -idle_before])
-            gaps.append(gap)
-            merged = pool.id(("seen", who, t))
-            clauses.extend([[-merged, seen, busy[t]], [-seen, merged], [-busy[t], merged]])
-            seen = merged
-        return gaps
-
-    def _one_run(self, who: str, count: int, busy: dict[int, int], gaps: list[int]) -> None:
-        """No break iff the participant's `count` meetings fill one window of `count` slots."""
-        pool, clauses = self.pool, self.clauses
-        starts = {
-            s: pool.id(("run", who, s))
-            for s in range(self.problem.slots - count + 1)
-            if all(t in busy for t in range(s, s + count))
-        }
-        compact = pool.id(("compact", who))
-        clauses.append([-compact, *starts.values()])
-        if len(starts) > 1:
-            self.card(list(starts.values()), 1)
-        for s, literal in starts.items():
-            clauses.append([-literal, compact])
-            clauses.extend([-literal, busy[t]] for t in range(s, s + count))
-        clauses.append([compact, *gaps])
-        for t, flag in busy.items():
-            clauses.append([-compact, -flag, *(v for s, v in starts.items() if s <= t < s + count)])
-
-
-def reversible(problem: SchedulingProblem, domains: dict[str, list[int]]) -> bool:
-    """Whether the schedule played backwards is always a schedule with the same breaks."""
-    last = problem.slots - 1
-    if problem.precedences or problem.previous:
-        return False
-    starts = {s for s in problem.day_starts if 0 < s <= last}
-    if {last + 1 - s for s in starts} != starts:
-        return False
-    return all({last - t for t in slots} == set(slots) for slots in domains.values())
-
-
-def encode(
-    problem: SchedulingProblem, domains: dict[str, list[int]], cap: int | None, implied: bool
-) -> Formula:
-    return _Encoder(problem, domains).encode(cap, implied)
+POLL = 0.2  # seconds between looks at the race while UWrMaxSat runs
 
 
 class BoundedSolver:
@@ -274,7 +93,8 @@ class BoundedSolver:
 
 @dataclass(frozen=True, slots=True)
 class Proof:
-    """`lower_bound` is proven; `slots` is an optimal schedule when one was found."""
+    """`lower_bound` is proven; `slots` is the best schedule the prover built (optimal when
+    its breaks reach the bound), None when it built none better than the one it was given."""
 
     lower_bound: int
     slots: dict[str, int] | None
@@ -291,7 +111,8 @@ class _Race:
     others: list[Callable[[], None]] = field(default_factory=list)  # and those that cannot
     lock: threading.Lock = field(default_factory=threading.Lock)
     done: threading.Event = field(default_factory=threading.Event)
-    slots: dict[str, int] | None = None
+    slots: dict[str, int] | None = None  # an optimal schedule
+    better: dict[str, int] | None = None  # a schedule beating `stop_at` as it was given
     infeasible: bool = False
 
     def settle(self, solver: BoundedSolver, asked: int, answer: bool | None) -> None:
@@ -319,6 +140,26 @@ class _Race:
     def found(self, slots: dict[str, int]) -> None:
         with self.lock:
             if not self.done.is_set():
+                self.slots = slots
+                self._finish()
+
+    def optimum(self, slots: dict[str, int], breaks: int) -> None:
+        """A search proved `breaks` optimal and built this schedule."""
+        with self.lock:
+            if not self.done.is_set():
+                self.level = max(self.level, breaks)
+                self.slots = slots
+                self._finish()
+
+    def improved(self, slots: dict[str, int], breaks: int) -> None:
+        """A schedule better than any known, optimality unproven; reaching the race's level
+        proves it optimal."""
+        with self.lock:
+            if breaks >= self.stop_at or self.slots is not None:
+                return
+            self.stop_at = breaks
+            self.better = slots
+            if self.level >= breaks and not self.done.is_set():
                 self.slots = slots
                 self._finish()
 
@@ -389,50 +230,48 @@ def prove(
     *,
     upper: int | None = None,
     parallel: bool = True,
+    run: MaxSatRun | None = None,
 ) -> Proof:
     """Raise the bound on breaks for at most `seconds`; `upper`: a schedule with that many
-    exists (reaching it proves that schedule optimal)."""
+    exists (reaching it proves that schedule optimal). In parallel, UWrMaxSat runs beside
+    the SAT searches: `run` when the caller started it earlier, else one started here; it is
+    closed on return either way."""
     deadline = time.perf_counter() + seconds
     ceiling = upper if upper is not None else DEFAULT_CEILING
-    implied = encode(problem, domains, cap, implied=True)
-    climbers = [BoundedSolver(implied, ceiling, engine) for engine in CLIMBING_ENGINES]
-    race = _Race(0, upper if upper is not None else ceiling + 1, [c.interrupt for c in climbers])
+    race = _Race(0, upper if upper is not None else ceiling + 1, [])
     timer = threading.Timer(max(seconds, 0.0), race.finish)
     timer.start()
-    plain = encode(problem, domains, cap, implied=False)
     try:
+        plain = encode(problem, domains, cap, implied=False)
         if race.stop_at <= 0:
             race.finish()
         elif parallel:
+            run = run or MaxSatRun(problem, domains, cap)
             searches = [
+                threading.Thread(target=_optimise, args=(race, run)),
                 threading.Thread(target=_guide, args=(race, plain)),
-                *(threading.Thread(target=_climb, args=(race, c)) for c in climbers[1:]),
             ]
             for search in searches:
                 search.start()
-            _climb(race, climbers[0])
             for search in searches:
                 search.join()
         else:
-            turns = BoundedSolver(plain, ceiling)
-            race.climbers.append(turns.interrupt)
+            implied = encode(problem, domains, cap, implied=True)
+            solvers = [BoundedSolver(implied, ceiling, engine) for engine in CLIMBING_ENGINES]
+            solvers.append(BoundedSolver(plain, ceiling))
+            race.climbers.extend(solver.interrupt for solver in solvers)
             try:
-                _take_turns(race, [*climbers, turns], deadline)
+                _take_turns(race, solvers, deadline)
             finally:
-                turns.close()
+                for solver in solvers:
+                    solver.close()
     finally:
         timer.cancel()
-        for climber in climbers:
-            climber.close()
+        if run is not None:
+            run.close()
     if race.infeasible:
         return Proof(0, None, infeasible=True)
-    return Proof(race.level, race.slots)
-
-
-def _climb(race: _Race, solver: BoundedSolver) -> None:
-    while not race.done.is_set():
-        asked = race.level
-        race.settle(solver, asked, solver.ask(asked))
+    return Proof(race.level, race.better if race.slots is None else race.slots)
 
 
 def _guide(race: _Race, formula: Formula) -> None:
@@ -458,6 +297,24 @@ def _guide(race: _Race, formula: Formula) -> None:
         race.found(formula.slots(model))
     finally:
         rc2.delete()
+
+
+def _optimise(race: _Race, run: MaxSatRun) -> None:
+    """Follow the UWrMaxSat process: stop it when the race ends, take what it hands back."""
+    outcome = None
+    while outcome is None and not race.done.is_set():
+        outcome = run.wait(POLL)
+    if outcome is None:
+        run.stop()
+        outcome = run.wait(GRACE)
+    if outcome is None or outcome.slots is None or outcome.breaks is None:
+        if outcome is not None and outcome.status == "infeasible":
+            race.refuted()
+        return
+    if outcome.status == "optimal":
+        race.optimum(outcome.slots, outcome.breaks)
+    else:
+        race.improved(outcome.slots, outcome.breaks)
 
 
 def _take_turns(race: _Race, solvers: list[BoundedSolver], deadline: float) -> None:

@@ -47,9 +47,13 @@ from coopex.engines.scheduling.problem import (
 from coopex.engines.scheduling.prover import first_schedule, prove
 from coopex.engines.scheduling.result import build_result
 from coopex.engines.scheduling.tables import assign_tables
+from coopex.engines.scheduling.uwrmaxsat import MaxSatRun
 
 QUICK_SHARE = 0.1  # of the time limit: all-required events' CP-SAT pass before the prover
 HELD_SHARE = 0.5  # of the time limit, for phase 1 when not every meeting is required
+# meeting–slot pairs from which UWrMaxSat starts with the CP-SAT pass (the benchmark's events
+# have 2,500–6,000; events of a few dozen are settled by CP-SAT before a process is up)
+EARLY_MAXSAT = 1_000
 FEASIBLE_SHARE = 0.3  # of what is left, at most, for a first schedule when CP-SAT found none
 
 
@@ -229,9 +233,30 @@ def _prove(
 
     CP-SAT proves the easy optima (no break at all) and gives a schedule to beat; the prover
     (`prover.py`) counts breaks up from 0 until it builds an optimal schedule or reaches
-    CP-SAT's, which proves that one. Returns the best schedule (`_INFEASIBLE` when proven
+    CP-SAT's, which proves that one. With two workers UWrMaxSat starts first, in its own
+    process, and works through both. Returns the best schedule (`_INFEASIBLE` when proven
     infeasible), the lower bound and whether it is proven optimal.
     """
+    # on events CP-SAT rarely settles alone, UWrMaxSat starts at once, beside its pass
+    early = search.workers > 1 and sum(map(len, domains.values())) >= EARLY_MAXSAT
+    run = MaxSatRun(problem, domains, cap) if early else None
+    try:
+        return _cp_sat_then_prover(problem, domains, search, built, hint, cap, left, run)
+    finally:
+        if run is not None:
+            run.close()
+
+
+def _cp_sat_then_prover(
+    problem: SchedulingProblem,
+    domains: dict[str, list[int]],
+    search: _Search,
+    built: ScheduleModel,
+    hint: dict[str, int] | None,
+    cap: int | None,
+    left: Callable[[], float],
+    run: MaxSatRun | None,
+) -> tuple[dict[str, int] | None, int, bool]:
     solver, status = search.run(built, left() * QUICK_SHARE, hint)
     if status == cp_model.INFEASIBLE:
         return _INFEASIBLE, 0, True
@@ -247,12 +272,14 @@ def _prove(
     upper = None
     if best is not None:
         upper = sum(breaks_by_participant(problem, assign_tables(problem, best)).values())
-    proof = prove(problem, domains, cap, left(), upper=upper, parallel=search.workers > 1)
+    parallel = search.workers > 1
+    proof = prove(problem, domains, cap, left(), upper=upper, parallel=parallel, run=run)
     if proof.infeasible:
         return _INFEASIBLE, 0, True
-    if proof.slots is not None:
-        return proof.slots, proof.lower_bound, True
     lower = max(bound, proof.lower_bound)
+    if proof.slots is not None:
+        best = proof.slots
+        upper = sum(breaks_by_participant(problem, assign_tables(problem, best)).values())
     return best, lower, upper is not None and lower >= upper
 
 
