@@ -100,6 +100,10 @@ def test_a_round_table_from_the_command_line(tmp_path: Path) -> None:
     code, out, _ = run("schedule", "round-table", "--time-limit", "5", "--json")
     summary, *unplaced = [json.loads(x) for x in out.splitlines()]
     assert code == 1 and summary["placed"] == 2 and summary["unplaced"] == 1
+    # no request is mutual: the weight held is one-sided, within its proven bound
+    assert summary["held_mutual"] == 0 and summary["held_one_sided"] > 0
+    assert summary["held_one_sided"] <= summary["held_bound_one_sided"]
+    assert summary["held_gap"] is not None and 0.0 <= summary["held_gap"] <= 1.0
     assert unplaced[0]["reason"]
     meetings = [
         json.loads(x) for x in ok("event", "meetings", "round-table", "--json").splitlines()

@@ -151,6 +151,17 @@ def test_schedule_reschedule_locks_and_unplaceable_meetings(coopex: Coopex) -> N
     assert unplaced.meeting.pair == ("belaz", "foton")
     assert unplaced.reason == "belaz is unavailable in every slot"
     assert len(view.placed) == 3 and view.summary.placed == 3 and view.summary.unplaced == 1
+    # the weight held per tier and its proven bounds are stored beside the breaks' ones
+    s = view.summary
+    assert s.held_mutual is not None and s.held_one_sided is not None
+    assert s.held_mutual > 0 and s.held_one_sided > 0  # kamaz–rm-rail both ways; two one-sided
+    assert s.held_bound_mutual is not None and s.held_bound_one_sided is not None
+    assert s.held_mutual <= s.held_bound_mutual and s.held_one_sided <= s.held_bound_one_sided
+    assert s.held_gap is not None and 0.0 <= s.held_gap <= 1.0
+    if s.status == "optimal":
+        assert (s.held_bound_mutual, s.held_bound_one_sided) == (s.held_mutual, s.held_one_sided)
+        assert s.held_gap == 0.0
+    assert coopex.schedules.view(REF).summary == s  # read back from the database as stored
     assert {m.pair for m in view.meetings if m.mutual} == {("kamaz", "rm-rail")}
 
     # lock one meeting; a second lock that double-books rm-rail is refused, naming both

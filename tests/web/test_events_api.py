@@ -99,6 +99,14 @@ def test_an_event_from_creation_to_agreements(
     schedule = ok(api.get(f"{BASE}/{ref}/schedule", headers=bearer(rm_rail)))
     (meeting,) = schedule["meetings"]
     assert schedule["status"] in ("optimal", "feasible") and schedule["unplaced_meetings"] == []
+    held = ("held_mutual", "held_one_sided", "held_bound_mutual", "held_bound_one_sided")
+    assert all(isinstance(schedule[k], int) for k in held)
+    assert schedule["held_mutual"] + schedule["held_one_sided"] > 0
+    assert schedule["held_mutual"] <= schedule["held_bound_mutual"]
+    assert isinstance(schedule["held_gap"], float) and 0.0 <= schedule["held_gap"] <= 1.0
+    assert {k: schedule[k] for k in (*held, "held_gap")} == {
+        k: solved[k] for k in (*held, "held_gap")
+    }
     assert meeting["slot"].split("#")[0] in ("b2b-1", "b2b-2") and meeting["table"] in (1, 2)
 
     agenda = ok(api.get(f"{BASE}/{ref}/agenda/rm-rail", headers=bearer(rm_rail)))

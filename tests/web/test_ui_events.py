@@ -208,6 +208,8 @@ def test_request_accept_schedule_agenda_and_an_agreement(web: TestClient, coopex
     summary = coopex.schedules.view(EVENT).summary
     assert summary is not None and summary.placed == 1
     assert f"schedule-{summary.status}" in scheduled.text
+    assert summary.held_gap is not None and "Placement gap" in scheduled.text
+    assert f"{summary.held_mutual} mutual, {summary.held_one_sided} one-sided" in scheduled.text
     grid = scheduled.text.split("<tbody>")[1].split("</tbody>")[0]
     assert grid.count("<tr>") == 3 and "rm-rail — kamaz" not in grid  # names, not refs
     meeting = coopex.meetings.meetings(OPERATOR, EVENT)[0]

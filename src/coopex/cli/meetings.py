@@ -225,6 +225,11 @@ def schedule(
         "breaks": summary.breaks,
         "bound": summary.bound,
         "gap": summary.gap,
+        "held_mutual": summary.held_mutual,
+        "held_one_sided": summary.held_one_sided,
+        "held_bound_mutual": summary.held_bound_mutual,
+        "held_bound_one_sided": summary.held_bound_one_sided,
+        "held_gap": summary.held_gap,
         "moved": summary.moved,
         "seconds": summary.seconds,
     }

@@ -131,6 +131,11 @@ class ScheduleService:
                 conflicts=result.conflicts,
                 solved_by=actor.label,
                 solved_at=utc_now(),
+                held_mutual=result.held[0],
+                held_one_sided=result.held[1],
+                held_bound_mutual=result.held_bound[0] if result.held_bound else None,
+                held_bound_one_sided=result.held_bound[1] if result.held_bound else None,
+                held_gap=result.held_gap,
             )
             repo.save_schedule(event_id(event), summary)
             detail = (

@@ -103,6 +103,14 @@ class ScheduleSummary:
     conflicts: tuple[str, ...]
     solved_by: str
     solved_at: datetime
+    # Σ priority of the meetings held, per tier (mutual requests, one-sided ones), their proven
+    # upper bounds and the worse tier's gap (bound − held) / bound; None: not computed (or a
+    # summary stored before they were kept)
+    held_mutual: int | None = None
+    held_one_sided: int | None = None
+    held_bound_mutual: int | None = None
+    held_bound_one_sided: int | None = None
+    held_gap: float | None = None
 
 
 class MeetingRepository:
@@ -253,6 +261,11 @@ class MeetingRepository:
                 conflicts=list(summary.conflicts),
                 solved_by=summary.solved_by,
                 solved_at=summary.solved_at,
+                held_mutual=summary.held_mutual,
+                held_one_sided=summary.held_one_sided,
+                held_bound_mutual=summary.held_bound_mutual,
+                held_bound_one_sided=summary.held_bound_one_sided,
+                held_gap=summary.held_gap,
             )
         )
 
@@ -279,4 +292,9 @@ class MeetingRepository:
             conflicts=tuple(row["conflicts"]),
             solved_by=row["solved_by"],
             solved_at=as_utc(row["solved_at"]),
+            held_mutual=row["held_mutual"],
+            held_one_sided=row["held_one_sided"],
+            held_bound_mutual=row["held_bound_mutual"],
+            held_bound_one_sided=row["held_bound_one_sided"],
+            held_gap=row["held_gap"],
         )

@@ -416,6 +416,13 @@ event_schedules = sa.Table(
     sa.Column("conflicts", sa.JSON, nullable=False),
     sa.Column("solved_by", sa.String(200), nullable=False),
     sa.Column("solved_at", Timestamp, nullable=False),
+    # meetings held per tier (Σ priority), their proven upper bounds, the worse tier's gap;
+    # null in rows stored before 0010 and when the solver proved no bound
+    sa.Column("held_mutual", sa.Integer),
+    sa.Column("held_one_sided", sa.Integer),
+    sa.Column("held_bound_mutual", sa.Integer),
+    sa.Column("held_bound_one_sided", sa.Integer),
+    sa.Column("held_gap", sa.Float),
 )
 
 # Every move, edit and note of a project, in order: its timeline. Replaying the moves arrives

@@ -241,7 +241,25 @@ class ScheduleOut(BaseModel):
     unplaced: int
     breaks: int | None
     bound: int | None = Field(description="Proven lower bound on breaks")
-    gap: float | None
+    gap: float | None = Field(description="Breaks gap, (breaks − bound) / breaks")
+    held_mutual: int | None = Field(
+        description="Σ priority of the meetings held that both sides requested; null: unknown"
+    )
+    held_one_sided: int | None = Field(
+        description="Σ priority of the one-sided meetings held; null: unknown"
+    )
+    held_bound_mutual: int | None = Field(
+        description="Proven upper bound on held_mutual over every schedule; null: not proven"
+    )
+    held_bound_one_sided: int | None = Field(
+        description=(
+            "Proven upper bound on held_one_sided over schedules holding at least held_mutual;"
+            " null: not proven"
+        )
+    )
+    held_gap: float | None = Field(
+        description="Held gap: the worse tier's (bound − held) / bound; null: no bound proven"
+    )
     moved: int | None
     seconds: float | None
     solved_at: datetime | None
@@ -259,6 +277,11 @@ class ScheduleOut(BaseModel):
             breaks=s.breaks if s else None,
             bound=s.bound if s else None,
             gap=s.gap if s else None,
+            held_mutual=s.held_mutual if s else None,
+            held_one_sided=s.held_one_sided if s else None,
+            held_bound_mutual=s.held_bound_mutual if s else None,
+            held_bound_one_sided=s.held_bound_one_sided if s else None,
+            held_gap=s.held_gap if s else None,
             moved=s.moved if s else None,
             seconds=s.seconds if s else None,
             solved_at=s.solved_at if s else None,
