@@ -176,7 +176,7 @@ def solve(
         )
     built.model.minimize(total)
     if all_required and (cap is not None or problem.max_break_difference is None):
-        best, bound, proven = _prove(problem, domains, search, built, hint, cap, left)
+        best, bound, proven = _prove(search, built, hint, left)
         if best is _INFEASIBLE:
             return _explain(problem, domains, required, search, start)
     else:
@@ -221,12 +221,9 @@ _INFEASIBLE: dict[str, int] = {}
 
 
 def _prove(
-    problem: SchedulingProblem,
-    domains: dict[str, list[int]],
     search: _Search,
     built: ScheduleModel,
     hint: dict[str, int] | None,
-    cap: int | None,
     left: Callable[[], float],
 ) -> tuple[dict[str, int] | None, int, bool]:
     """All-required events: a short CP-SAT pass for a schedule, then the SAT prover.
@@ -238,25 +235,24 @@ def _prove(
     infeasible), the lower bound and whether it is proven optimal.
     """
     # on events CP-SAT rarely settles alone, UWrMaxSat starts at once, beside its pass
-    early = search.workers > 1 and sum(map(len, domains.values())) >= EARLY_MAXSAT
-    run = MaxSatRun(problem, domains, cap) if early else None
+    pairs = sum(map(len, search.domains.values()))
+    early = search.workers > 1 and pairs >= EARLY_MAXSAT
+    run = MaxSatRun(search.problem, search.domains, search.fairness_cap) if early else None
     try:
-        return _cp_sat_then_prover(problem, domains, search, built, hint, cap, left, run)
+        return _cp_sat_then_prover(search, built, hint, left, run)
     finally:
         if run is not None:
             run.close()
 
 
 def _cp_sat_then_prover(
-    problem: SchedulingProblem,
-    domains: dict[str, list[int]],
     search: _Search,
     built: ScheduleModel,
     hint: dict[str, int] | None,
-    cap: int | None,
     left: Callable[[], float],
     run: MaxSatRun | None,
 ) -> tuple[dict[str, int] | None, int, bool]:
+    problem, domains, cap = search.problem, search.domains, search.fairness_cap
     solver, status = search.run(built, left() * QUICK_SHARE, hint)
     if status == cp_model.INFEASIBLE:
         return _INFEASIBLE, 0, True
