@@ -7,6 +7,9 @@ from pathlib import Path
 
 import icalendar
 
+from coopex.engines.scheduling.breaks import violations
+from coopex.engines.scheduling.problem import Placement
+from coopex.interchange.dzn import read_dzn
 from tests.cli.conftest import run
 
 
@@ -141,3 +144,26 @@ def test_bad_files_and_unknown_events(tmp_path: Path) -> None:
     broken.write_text("company\nfoo\n")
     code, _, err = run("event", "import", "nowhere", str(broken))
     assert code == 1 and "unknown column(s) company" in err
+
+
+def test_a_dzn_instance_is_solved_from_the_command_line(shared: Path) -> None:
+    """tic-12 (a real ICT brokerage event, published optimum 0): every meeting gets a slot and
+    a table, the schedule keeps the rules, and its breaks reach the proven bound."""
+    path = shared / "benchmarks" / "b2b-meetings" / "instances" / "tic-12.original.dzn"
+    lines = [
+        json.loads(line) for line in ok("event", "solve-dzn", str(path), "--json").splitlines()
+    ]
+    summary, rows = lines[0], lines[1:]
+    assert summary["status"] == "optimal" and summary["breaks"] == summary["bound"] == 0
+    problem = read_dzn(path).problem
+    assert sorted(row["meeting"] for row in rows) == list(range(1, len(problem.meetings) + 1))
+    placements = [Placement(str(row["meeting"]), row["slot"] - 1, row["table"] - 1) for row in rows]
+    assert violations(problem, placements) == []
+
+
+def test_a_damaged_dzn_file_is_refused_naming_the_field(tmp_path: Path) -> None:
+    path = tmp_path / "broken.dzn"
+    path.write_text("nBusiness = 3;\nnMeetings = two;\n", encoding="utf-8")
+    code, out, err = run("event", "solve-dzn", str(path))
+    assert code != 0
+    assert "broken.dzn: nMeetings" in err + out
