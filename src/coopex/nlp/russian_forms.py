@@ -50,13 +50,7 @@ def nominative_word(word: str, case: str | None = None) -> str:
         return nominative_word(domain.group(1), case) + domain.group(2)
     if not _CYRILLIC_WORD.fullmatch(word) or word.isupper() or camel_case(word):
         return word
-    parse = _parse(word, case)
-    if parse.tag.case == "nomn":
-        return word
-    nominative = parse.inflect({"nomn"})
-    if nominative is None or not plausible_name_form(nominative.word, word):
-        return word
-    return _capitalised_as(nominative.word, word)
+    return _in_nominative(_parse(word, case), word)
 
 
 _PERSON_GRAMMEMES = frozenset({"Surn", "Name", "Patr"})
@@ -91,6 +85,12 @@ def person_word(word: str, case: str | None, strict: bool = False) -> str:
         )
     if reading is None:
         return _surname_nominative(word, case)
+    return _in_nominative(reading, word)
+
+
+def _in_nominative(reading: Any, word: str) -> str:
+    """`word` put in the nominative by its pymorphy `reading`, capitalised as written; the word
+    itself when already nominative or when the form found is no plausible form of it."""
     if reading.tag.case == "nomn":
         return word
     nominative = reading.inflect({"nomn"})
