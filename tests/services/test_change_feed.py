@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -101,3 +102,43 @@ def test_feed_reader_waits_for_an_id_committed_late(coopex: Coopex) -> None:
     reader._gaps[first_id] = time.monotonic()
     assert reader.poll(force=True) == ["a"]
     assert reader.poll(force=True) == []
+
+
+def test_pruning_forgets_old_entries_only_once_every_follower_read_them(coopex: Coopex) -> None:
+    from coopex.services.changes import FEED_KEPT
+    from coopex.storage.changes import ChangeFeedRepository
+    from coopex.storage.database import utc_now
+    from coopex.storage.tables import listing_changes
+
+    old = utc_now() - FEED_KEPT - timedelta(minutes=1)
+    reader = ChangeFeedReader(coopex.database)
+
+    def add_old(*refs: str) -> None:
+        with coopex.database.transaction() as connection:
+            connection.execute(
+                listing_changes.insert(), [{"ref": ref, "changed_at": old} for ref in refs]
+            )
+
+    def left() -> list[tuple[int, str]]:
+        with coopex.database.transaction() as connection:
+            return ChangeFeedRepository(connection).read(0, [], 10)
+
+    def follow(name: str, position: int) -> None:
+        with coopex.database.transaction() as connection:
+            ChangeFeedRepository(connection).save_position(name, position)
+
+    add_old("a", "b")
+    with coopex.database.transaction() as connection:
+        ChangeFeedRepository(connection).record(["fresh"])
+    assert reader.prune() == 2  # nobody follows the feed: age alone decides
+    assert [ref for _, ref in left()] == ["fresh"]
+
+    add_old("c", "d", "e")
+    ids = [i for i, _ in left()]
+    follow("slow", ids[2])  # has read "fresh", "c" and "d"
+    follow("fast", ids[-1])
+    assert reader.prune() == 2  # "c" and "d": "e" is unread by one, "fresh" too young
+    assert [ref for _, ref in left()] == ["fresh", "e"]
+    follow("slow", ids[-1])
+    assert reader.prune() == 1
+    assert [ref for _, ref in left()] == ["fresh"]

@@ -5,7 +5,7 @@ owner and admins; interrupted ones end failed, never running forever."""
 from __future__ import annotations
 
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import pytest
@@ -17,7 +17,7 @@ from coopex.domain.errors import NotFound, PermissionDenied
 from coopex.domain.jobs import Job, JobKind, JobStatus
 from coopex.interchange.news_sources import read_sources
 from coopex.services.demo import demo_news_path
-from coopex.services.jobs import SILENT_AFTER, JobContext
+from coopex.services.jobs import JOBS_KEPT, SILENT_AFTER, JobContext
 from coopex.services.news import job_inputs
 from coopex.storage.database import utc_now
 from coopex.storage.jobs import JobInput, JobRepository
@@ -173,3 +173,34 @@ def test_a_job_whose_process_died_is_failed_not_left_running(
         assert not JobRepository(connection).start(ids[0], utc_now())
         statuses = connection.execute(sa.select(jobs.c.status).order_by(jobs.c.id)).scalars()
         assert list(statuses) == ["failed", "running"]
+
+
+def test_finished_jobs_are_forgotten_after_they_were_kept_long_enough(
+    coopex: Coopex, people: People
+) -> None:
+    staff, _ = people.staff()
+    now = utc_now()
+    long_ago = now - JOBS_KEPT - timedelta(hours=1)
+    with coopex.database.transaction() as connection:
+        repo = JobRepository(connection)
+
+        def job(status: JobStatus, created: datetime) -> int:
+            return repo.add(
+                Job(JobKind.NEWS_INGEST, status, staff.user_id, staff.label, 0, 1, created)
+            )
+
+        old_done, old_failed, recent_done, old_running, old_queued = (
+            job(JobStatus.QUEUED, long_ago) for _ in range(5)
+        )
+        for job_id in (old_done, old_failed, old_running):
+            assert repo.start(job_id, long_ago)
+        repo.finish(old_done, JobStatus.SUCCEEDED, long_ago)
+        repo.finish(old_failed, JobStatus.FAILED, long_ago, error="refused")
+        assert repo.start(recent_done, now)
+        repo.finish(recent_done, JobStatus.SUCCEEDED, now)
+    assert coopex.jobs.forget_old() == 2
+    with coopex.database.transaction() as connection:
+        kept = connection.execute(sa.select(jobs.c.id).order_by(jobs.c.id)).scalars().all()
+    assert kept == [recent_done, old_running, old_queued]  # never a job still to run
+    with pytest.raises(NotFound):
+        coopex.jobs.get(staff, old_done)

@@ -27,7 +27,7 @@ Subscriber = Callable[[Sequence[str]], None]
 # a later one committed first); after that the id was a rollback and is forgotten.
 GAP_PATIENCE_SECONDS = 60.0
 MAX_GAPS = 10_000
-FEED_KEPT = timedelta(days=1)  # feed entries older than this are pruned
+FEED_KEPT = timedelta(days=1)  # entries older than this, read by every follower, are pruned
 
 
 def record(connection: Connection, refs: Iterable[str]) -> None:

@@ -13,6 +13,9 @@ heartbeat stopped for `SILENT_AFTER` (its process was killed) is failed by which
 looks next: every beat, and at start. A process that stops on purpose fails its own running
 jobs at once (their handlers stop at their next progress report); queued jobs wait for the
 next runner, and a starting runner takes those left queued.
+
+Finished jobs are kept `JOBS_KEPT` for their owners to read back, then forgotten: at start and
+every `FORGET_EVERY_SECONDS` while the process runs jobs.
 """
 
 from __future__ import annotations
@@ -49,6 +52,8 @@ BEAT_SECONDS = 10.0
 SILENT_AFTER = timedelta(seconds=60)
 PROGRESS_EVERY_SECONDS = 1.0  # progress is written at most this often (and at the end)
 INPUT_BATCH = 16  # documents read from the job's input at a time
+JOBS_KEPT = timedelta(days=90)
+FORGET_EVERY_SECONDS = 3600.0
 
 
 class JobRunner(Protocol):
@@ -187,6 +192,7 @@ class JobService:
             self._started = True
             self._stopping.clear()
         self.fail_silent()
+        self.forget_old()
         self.runner.start()
         with self.database.transaction() as connection:
             queued = JobRepository(connection).queued()
@@ -253,12 +259,21 @@ class JobService:
                 repo.finish(job.id, JobStatus.FAILED, now, error=_interrupted(job))
         return [job.id for job in silent if job.id is not None]
 
+    def forget_old(self) -> int:
+        """Delete the jobs that finished more than `JOBS_KEPT` ago; how many."""
+        with self.database.transaction() as connection:
+            return JobRepository(connection).forget_finished(utc_now() - JOBS_KEPT)
+
     def _keep_beating(self) -> None:
+        forgot_at = time.monotonic()
         while not self._beat_stop.wait(BEAT_SECONDS):
             try:
                 with self.database.transaction() as connection:
                     JobRepository(connection).beat(self._running, utc_now())
                 self.fail_silent()
+                if time.monotonic() - forgot_at >= FORGET_EVERY_SECONDS:
+                    forgot_at = time.monotonic()
+                    self.forget_old()
             except Exception:  # the database away for a moment: beat again next time
                 log.warning("job heartbeat failed", exc_info=True)
 

@@ -8,6 +8,9 @@ no server ran is caught up at the next start. A change made in this process wake
 others' are looked for every `WAIT_SECONDS`. Recomputing is idempotent, so two servers that
 both follow the feed agree (and a change seen twice costs only time).
 
+The follower also prunes the feed, every `PRUNE_EVERY_SECONDS`: entries older than a day that
+every follower has read (services/changes.py).
+
 What it recomputes is the changed listings' own suggestions (the listings among their best
 matches are searched again to confirm). How a change moves a third listing down someone
 else's ranking is left to the admins' full refresh.
@@ -17,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Sequence
 
 from coopex.services.changes import ChangeFeedReader
@@ -29,6 +33,7 @@ log = logging.getLogger(__name__)
 FOLLOWER = "suggestions"  # its name in feed_positions
 WAIT_SECONDS = 1.0  # how often other processes' changes are looked for
 SETTLE_SECONDS = 0.3  # after a change here, how long to let more arrive before recomputing
+PRUNE_EVERY_SECONDS = 3600.0
 
 
 class SuggestionFeed:
@@ -88,6 +93,7 @@ class SuggestionFeed:
             thread.join(timeout=10)
 
     def _follow(self) -> None:
+        pruned_at = float("-inf")
         while not self._stop.is_set():
             if self._wake.wait(WAIT_SECONDS):
                 self._stop.wait(SETTLE_SECONDS)
@@ -96,6 +102,9 @@ class SuggestionFeed:
                 return
             try:
                 self.step()
+                if time.monotonic() - pruned_at >= PRUNE_EVERY_SECONDS:
+                    pruned_at = time.monotonic()
+                    self.feed.prune()
             except Exception:  # a busy database, a clash with another server: next time
                 log.warning("updating suggestions from the change feed failed", exc_info=True)
 

@@ -42,8 +42,15 @@ class ChangeFeedRepository:
         return [(int(row.id), str(row.ref)) for row in rows]
 
     def prune(self, before: datetime) -> int:
+        """Forget entries older than `before` that every follower in `feed_positions` has
+        read (a follower that resumes after a stop must still find what it missed); with no
+        follower on record, age alone decides. The number of entries forgotten."""
+        slowest = sa.select(sa.func.min(feed_positions.c.position)).scalar_subquery()
         result = self.connection.execute(
-            listing_changes.delete().where(listing_changes.c.changed_at < before)
+            listing_changes.delete().where(
+                listing_changes.c.changed_at < before,
+                listing_changes.c.id <= sa.func.coalesce(slowest, listing_changes.c.id),
+            )
         )
         return int(result.rowcount or 0)
 

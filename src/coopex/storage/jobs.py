@@ -163,6 +163,15 @@ class JobRepository:
         self.connection.execute(job_documents.delete().where(job_documents.c.job_id == job_id))
         return bool(changed.rowcount)
 
+    def forget_finished(self, before: datetime) -> int:
+        """Delete jobs that finished before `before` (their documents went when they
+        finished); the number deleted. Queued and running jobs are never touched."""
+        finished = [JobStatus.SUCCEEDED.value, JobStatus.FAILED.value]
+        result = self.connection.execute(
+            jobs.delete().where(jobs.c.status.in_(finished), jobs.c.finished_at < before)
+        )
+        return int(result.rowcount or 0)
+
     def silent(self, beat_before: datetime) -> list[Job]:
         """Running jobs whose heartbeat stopped before `beat_before`: their process died."""
         rows = self.connection.execute(
