@@ -3,6 +3,7 @@ staff act on behalf of their region's enterprises, audited), CSRF."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import pytest
@@ -15,6 +16,7 @@ from coopex.interchange.news_sources import read_sources
 from coopex.services.demo import demo_news_path, load_demo
 from coopex.web.app import create_app
 from tests.conftest import OPERATOR, org_raw
+from tests.web import forms
 from tests.web.forms import sign_in
 
 PASSWORD = "s3cret-pass"
@@ -165,9 +167,19 @@ def test_suggestions_are_accepted_and_dismissed_from_home(
     assert refused.status_code == 403
 
 
-def test_admins_see_the_refresh_button(demo_web: TestClient) -> None:
-    sign_in(demo_web, "a@example.org", PASSWORD)
+def test_admins_refresh_the_suggestions_as_a_job_and_see_what_came_of_it(
+    demo_web: TestClient,
+) -> None:
+    token = sign_in(demo_web, "a@example.org", PASSWORD)
     assert 'action="/suggestions/refresh"' in demo_web.get("/").text
+    asked = demo_web.post("/suggestions/refresh", data={"csrf_token": token})
+    assert "<h1>Computing the suggestions</h1>" in asked.text or "computed" in asked.text
+    done = forms.job_outcome(demo_web, asked)
+    assert "<h1>Suggestions computed</h1>" in done.text
+    searched = re.search(r"<dt>Listings searched</dt><dd>([\d,]+)</dd>", done.text)
+    assert searched and int(searched.group(1).replace(",", "")) > 0
+    sign_in(demo_web, "r@example.org", PASSWORD)  # someone else's job is not theirs to see
+    assert demo_web.get(done.url.path).status_code == 404
 
 
 def test_leads_are_searched_by_meaning(web: TestClient, coopex: Coopex) -> None:

@@ -66,7 +66,9 @@ def test_upload_news_accept_a_lead_and_move_the_project_to_agreement_signed(
     page.fill("#f-title", f"journey-{run}.txt")
     page.fill("#f-text", NEWS[run])
     page.click("form.form button[type=submit]")
-    expect(page.locator("h1")).to_have_text("What was read")
+    # The upload runs as a background job; its page reloads itself until the job ends.
+    expect(page.locator("h1")).to_have_text("What was read", timeout=90_000)
+    expect(page.locator(".badge.status-succeeded")).to_have_text("Done")
     expect(page.locator("dl.summary")).to_contain_text("Stored")
     page.click(f"table a:has-text('journey-{run}.txt')")
     page.locator("ul.items .item-head a").first.click()
@@ -169,9 +171,21 @@ def test_screenshots_and_accessibility_of_the_news_and_project_pages(
     sign_in(page, server, STAFF)
     lead = _first_link(page, server, "/leads", "ul.items .item-head a")
     project = _first_link(page, server, "/projects", "ul.items .item-head a")
+    login = _api(server, "POST", "/auth/token", {"email": STAFF, "password": PASSWORD})
+    assert isinstance(login, dict)
+    story = "Делегация Чувашии провела переговоры с компанией Sany о поставках техники."
+    job = _api(
+        server,
+        "POST",
+        "/news",
+        [{"url": "https://example.org/a11y", "text": story}],
+        str(login["token"]),
+    )
+    assert isinstance(job, dict)
     pages = {
         "news": "/news",
         "news-upload": "/news/upload",
+        "news-job": f"/jobs/{job['id']}",
         "leads": "/leads",
         "lead": lead,
         "lead-partners": f"{lead}/partners",

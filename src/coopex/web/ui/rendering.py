@@ -79,7 +79,6 @@ NOTICES = {
     "organization-saved": i18n.N_("The organisation is saved."),
     "suggestion-accept": i18n.N_("The suggestion is marked as contacted."),
     "suggestion-dismiss": i18n.N_("The suggestion is dismissed."),
-    "suggestions-refreshed": i18n.N_("The suggestions are computed again."),
 }
 
 

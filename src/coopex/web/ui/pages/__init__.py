@@ -15,6 +15,7 @@ from coopex.web.ui.pages import (
     events,
     home,
     interests,
+    jobs,
     language,
     localization,
     localization_products,
@@ -44,4 +45,5 @@ MODULES = (
     dashboard,
     admin,
     suggestions,
+    jobs,
 )

@@ -14,10 +14,12 @@ from starlette.datastructures import UploadFile
 
 from coopex.domain.accounts import Actor, Role
 from coopex.domain.errors import Conflict, ValidationFailed
+from coopex.domain.jobs import JobKind
 from coopex.domain.news import EventType, Lead, LeadStatus
 from coopex.domain.queries import LeadFilter
 from coopex.engines.news.pipeline import RawDocument
 from coopex.interchange.news_sources import SourceProblem, uploaded
+from coopex.services.news import job_inputs
 from coopex.web.api.filters import upper
 from coopex.web.ui import nav
 from coopex.web.ui.explain import STRONG_TEXT
@@ -143,10 +145,10 @@ async def upload(page: PageDep) -> Response:
     if not received.sources:
         errors = {"files": [page._("Choose a file or paste the text of a page.")]}
         return page.render("news/upload.html", 422, values=received.values, errors=errors)
-    report = await run_in_threadpool(page.coopex.news.ingest, actor, received.sources)
-    return page.render(
-        "news/summary.html", report=report, summary=report.summary(), labels=news_labels(page)
-    )
+    # Read in the background, as over the API: a large upload must not hold the request.
+    inputs = job_inputs(received.sources)
+    job = await run_in_threadpool(page.coopex.jobs.enqueue, actor, JobKind.NEWS_INGEST, inputs)
+    return page.redirect(f"/jobs/{job.id}")
 
 
 # -- documents ----------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from __future__ import annotations
 from fastapi import APIRouter
 from fastapi.responses import Response
 
+from coopex.domain.jobs import JobKind
 from coopex.domain.suggestions import SuggestionStatus
 from coopex.web.ui.rendering import FormDep, PageDep
 
@@ -25,5 +26,6 @@ def decide(page: PageDep, form: FormDep, suggestion_id: int, decision: str) -> R
 
 @router.post("/suggestions/refresh")
 def refresh(page: PageDep, form: FormDep) -> Response:
-    page.coopex.suggestions.refresh(page.require_actor())  # admins only: the service decides
-    return page.redirect("/", notice="suggestions-refreshed")
+    # Every published listing is searched again: a background job, followed on its page.
+    job = page.coopex.jobs.enqueue(page.require_actor(), JobKind.SUGGESTIONS_REFRESH)
+    return page.redirect(f"/jobs/{job.id}")
