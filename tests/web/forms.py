@@ -7,7 +7,7 @@ import re
 import time
 
 from fastapi.testclient import TestClient
-from httpx import Response
+from httpx2 import Response  # what starlette's TestClient answers with
 
 
 def csrf(client: TestClient, path: str = "/signin") -> str:
