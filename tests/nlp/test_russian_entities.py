@@ -221,3 +221,31 @@ def test_a_kind_of_zone_is_no_name() -> None:
         ["Делегация посетила СЭЗ «Сарыарка» в Караганде. Территория СЭЗ составляет 595 гектаров."]
     )
     assert "СЭЗ" not in [*found.locations, *found.organizations]
+
+
+def test_well_known_organisations_and_media_in_any_case() -> None:
+    found = entities(
+        [
+            "Об этом пишут «Ведомости», сообщили «Коммерсанту» в пресс-службе.",
+            "Кредит выдал ВЭБ.РФ, грузовики поставит КамАЗ, а контракт с Росатомом подписан.",
+            "Ростех и Сбербанк подписали соглашение, передает ТАСС со ссылкой на АиФ-Ярославль.",
+        ]
+    )
+    assert {
+        "Ведомости",
+        "Коммерсантъ",
+        "ВЭБ.РФ",
+        "КамАЗ",
+        "Росатом",
+        "Ростех",
+        "Сбербанк",
+        "ТАСС",
+        "АиФ-Ярославль",
+    } <= set(found.organizations)
+    assert "РФ" not in found.locations  # inside "ВЭБ.РФ"
+
+
+def test_a_longer_organisation_keeps_the_known_name_inside_it() -> None:
+    found = entities(["Завод «Северсталь-авто» ищет партнеров, сообщает ООО «Газпром трансгаз»."])
+    assert "Северсталь" not in found.organizations
+    assert "Газпром" not in found.organizations

@@ -35,6 +35,7 @@ from coopex.nlp.russian_organizations import (
     closing_quote,
     coordinated_places,
     enumerated_names,
+    known_organizations,
     legal_names,
     typed_names,
 )
@@ -266,6 +267,7 @@ class RussianEntityRecognizer:
         found = bodies_of_places(doc.tokens, text, starts, found)
         found = capitalised_names(doc.tokens, text, starts, found)
         found = enumerated_names(doc.tokens, text, found)
+        found = known_organizations(text, starts, found)
         named = full_names_only(found)
         return [
             replace(m, start=m.start - starts[m.paragraph], end=m.end - starts[m.paragraph])

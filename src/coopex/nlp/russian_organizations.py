@@ -341,3 +341,50 @@ def enumerated_names(tokens: Sequence[Any], text: str, found: list[Mention]) -> 
         name = " ".join(f"{mention.name}{text[mention.end : stop]}".split())
         result[number] = replace(mention, name=name, end=stop)
     return result
+
+
+_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщБВГДЖЗКЛМНПРСТФХЦЧШЩ")
+
+
+def _declined_forms(name: str) -> list[str]:
+    """ "Ведомости" -> "Ведомости", "Ведомостей", "Ведомостям", ...: a name and its case forms,
+    the last word taking the endings of the Russian declension its ending belongs to
+    (`name_declension`: "ь:и/ю/ью/...", "*" for a final consonant, upper-case ones too:
+    "КамАЗа"); a name ending otherwise ("Черкизово", "ТАСС"'s vowels) does not decline."""
+    rows = [row.split(":") for row in name_words("name_declension", "ru")]
+    for ending, endings in sorted(rows, key=lambda row: len(row[0]), reverse=True):
+        if ending == "*" and name[-1:] in _CONSONANTS:
+            return [name, *(name + e for e in endings.split("/"))]
+        if ending != "*" and name.endswith(ending):
+            return [name, *(name[: -len(ending)] + e for e in endings.split("/"))]
+    return [name]
+
+
+@cache
+def _known_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The field's well-known organisations in any case form, and each form's name: Russian
+    ones declined, those in Latin script ("Haier") as written."""
+    forms = {f: n for n in name_words("known_organization", "ru") for f in _declined_forms(n)}
+    forms.update((n, n) for n in name_words("known_organization", "en"))
+    alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+    # A regional edition or branch written with a hyphen is the same name ("АиФ-Ярославль").
+    pattern = rf"(?<![\w-])(?P<name>{alternatives})(?P<branch>-[А-ЯЁA-Z][\w]*)?(?![\w-])"
+    return re.compile(pattern), forms
+
+
+def known_organizations(text: str, starts: Sequence[int], found: list[Mention]) -> list[Mention]:
+    """Organisations and media of the field natasha misses or takes for places and persons
+    ("пишут «Ведомости»", "с Росатомом", "ВЭБ.РФ" read as "ВЭБ" and the place "РФ"): an
+    organisation in its dictionary form wherever no longer mention holds it ("ПАО «Газпром
+    нефть»" stays whole); the shorter mentions inside it give way."""
+    pattern, forms = _known_forms()
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        overlapping = [m for m in found if _overlaps(m, start, end)]
+        if any(m.start < start or m.end > end for m in overlapping):
+            continue
+        name = forms[match.group("name")] + (match.group("branch") or "")
+        number = bisect_right(starts, start) - 1
+        found = [m for m in found if m not in overlapping]
+        found.append(Mention(MentionKind.ORGANIZATION, name, number, start, end))
+    return sorted(found, key=lambda m: m.start)
