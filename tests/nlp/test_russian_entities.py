@@ -249,3 +249,23 @@ def test_a_longer_organisation_keeps_the_known_name_inside_it() -> None:
     found = entities(["Завод «Северсталь-авто» ищет партнеров, сообщает ООО «Газпром трансгаз»."])
     assert "Северсталь" not in found.organizations
     assert "Газпром" not in found.organizations
+
+
+def test_foreign_names_whose_last_word_alone_declines() -> None:
+    found = entities(
+        [
+            "Губернатор встретился с главой комитета по содействию сотрудничеству при президенте "
+            "Республики Корея Сон Ен Гилем.",
+            "Переговоры с мэром Сеула Пак Вон Суном прошли в мэрии.",
+            "Встреча с Олафом Шольцем прошла в Берлине, затем с Шин Дон Бином в Сеуле.",
+            "Встреча с генеральным директором Чжаном Юйпу прошла в Пекине.",
+        ]
+    )
+    assert {"Сон Ен Гиль", "Пак Вон Сун", "Олаф Шольц", "Шин Дон Бин", "Чжан Юйпу"} <= set(
+        found.persons
+    )
+
+
+def test_a_name_in_the_nominative_after_an_instrumental_keeps_its_ending() -> None:
+    found = entities(["Вместе с губернатором Мехмет Эрдем посетил завод."])
+    assert found.persons == ("Мехмет Эрдем",)

@@ -25,6 +25,7 @@ from coopex.nlp.russian_forms import (
     camel_case,
     capitals_as_written,
     morph_case,
+    name_case,
     nominative_word,
     person_word,
     plausible_name_form,
@@ -111,28 +112,60 @@ def _place_name(span: Any) -> str:
     return nominative_word(span.text, morph_case(span.tokens[0]))
 
 
-def _person_name(span: Any) -> str:
+def _person_name(span: Any, instrumental: bool = False) -> str:
     """natasha's dictionary form, with the words it left as written though the tagger saw them
     in another case put in the nominative by pymorphy3 ("Игорем Бабушкиным" -> natasha "Игорь
     Бабушкиным" -> "Игорь Бабушкин"; "Томикадзу Фукудой" -> "Томикадзу Фукуда"); a form
     natasha made up for a foreign name that does not decline is undone ("Моди", not
-    "Модящий")."""
+    "Модящий"). `instrumental`: the sentence governs the name in the instrumental, which
+    the tagger may miss where only its last word declines ("с главой ... Сон Ен Гилем")."""
     words = (span.normal or span.text).split()
     if len(words) != len(span.tokens):
         return " ".join(words)
     # The case of the name as a whole: a surname the tagger read as a nominative agrees with
     # its declined first name ("Касым-Жомартом Токаевым").
-    cases = [morph_case(t) for t in span.tokens if t.feats.get("Case") not in (None, "Nom")]
+    cases = [c for t in span.tokens if (c := morph_case(t)) and c != "nomn"]
+    if not cases and instrumental and len(words) > 1 and _INSTRUMENTAL_END.search(words[-1]):
+        return " ".join([*words[:-1], person_word(words[-1], "ablt")])
     return " ".join(
-        person_word(token.text, morph_case(token))
+        person_word(token.text, name_case(token.text, morph_case(token), cases))
         if word != token.text and not plausible_name_form(word, token.text)
-        else person_word(word, morph_case(token))
+        else person_word(word, name_case(word, morph_case(token), cases))
         if word == token.text and token.feats.get("Case") not in (None, "Nom")
         else person_word(word, cases[0], strict=True)
         if word == token.text and cases
         else word
         for word, token in zip(words, span.tokens, strict=True)
     )
+
+
+# The instrumental ending of a man's name ending in a consonant ("Гилем", "Фуком").
+_INSTRUMENTAL_END = re.compile(r"\w{2}(?:ом|ем|ём)$")
+_GOVERNING_REACH = 15  # words back to the noun a name stands in apposition to
+
+
+_CLAUSE_END = frozenset({".", "!", "?", ";", ",", "—", "–", "(", ")"})
+
+
+def _after_instrumental(tokens: Sequence[Any], index: int, end: int) -> bool:
+    """Whether the name of tokens `index` to `end` stands in the instrumental: right after
+    "с" ("с Шин Дон Бином"), or after a noun in the instrumental it is in apposition to ("с
+    главой комитета при президенте Республики Корея" + name) with no verb between them and
+    none after it in its clause (a verb after it makes it a subject: "Вместе с губернатором
+    Мехмет Эрдем посетил завод")."""
+    if index > 0 and tokens[index - 1].text.casefold() in ("с", "со"):
+        return True
+    for token in tokens[end : end + _GOVERNING_REACH]:
+        if token.text in _CLAUSE_END:
+            break
+        if token.pos in ("VERB", "AUX"):
+            return False
+    for token in reversed(tokens[max(0, index - _GOVERNING_REACH) : index]):
+        if token.pos in ("VERB", "AUX") or token.text in (".", "!", "?", ";"):
+            return False
+        if token.pos == "NOUN" and token.feats.get("Case") == "Ins":
+            return True
+    return False
 
 
 def _common_noun(name: str) -> bool:
@@ -204,6 +237,7 @@ class RussianEntityRecognizer:
         found: list[Mention] = []
         last_org: Mention | None = None
         places = frozenset(span.start for span in doc.spans if span.type == "LOC")
+        token_starts = [t.start for t in doc.tokens]
         for span in doc.spans:
             kind = KINDS.get(span.type)
             if kind is None:
@@ -248,7 +282,9 @@ class RussianEntityRecognizer:
             elif kind is MentionKind.LOCATION:
                 name = capitals_as_written(_place_name(span), span.text)
             else:
-                name = _person_name(span)
+                at = bisect_right(token_starts, span.start) - 1
+                instrumental = _after_instrumental(doc.tokens, at, at + len(span.tokens))
+                name = _person_name(span, instrumental)
             name = " ".join(_PARENTHESIS.sub("", name).split())
             if not name:
                 continue

@@ -69,10 +69,15 @@ def person_word(word: str, case: str | None, strict: bool = False) -> str:
     if not _CYRILLIC_WORD.fullmatch(word) or word.isupper() or camel_case(word):
         return word
     parses = morph().parse(word)
-    agreeing = [p for p in parses if case is None or p.tag.case == case]
+    # A person's name word is singular: "Суном" is no plural "суномы".
+    agreeing = [p for p in parses if (case is None or p.tag.case == case) and _singular(p)]
     if not agreeing and strict:
         return word
-    candidates = agreeing or parses
+    if not agreeing and case is not None and not morph().word_is_known(word):
+        # A foreign word pymorphy has no form of in the case the tagger saw does not decline
+        # ("с Чжаном Юйпу": not "Юйп" from a dative it guessed).
+        return _surname_nominative(word, case)
+    candidates = agreeing or [p for p in parses if _singular(p)]
     reading = next((p for p in candidates if _PERSON_GRAMMEMES & set(p.tag.grammemes)), None)
     if reading is None:
         reading = next(
@@ -85,7 +90,27 @@ def person_word(word: str, case: str | None, strict: bool = False) -> str:
         )
     if reading is None:
         return _surname_nominative(word, case)
-    return _in_nominative(reading, word)
+    nominative = _in_nominative(reading, word)
+    # No plausible nominative ("Шольцем": pymorphy's "Шолец" drops a vowel the name keeps): the
+    # ending of the case is taken off ("Шольц").
+    return _surname_nominative(word, case) if nominative == word else nominative
+
+
+def _singular(parse: Any) -> bool:
+    return bool(parse.tag.number != "plur")
+
+
+def name_case(word: str, case: str | None, others: list[str]) -> str | None:
+    """The case to read a person's name word in: the tagger's, unless the word has no singular
+    reading in it and has one in the case of the name's other words ("Пак" in the
+    instrumental, "Суном" tagged a genitive: an instrumental too)."""
+    from coopex.nlp.analysis import morph
+
+    parses = [p for p in morph().parse(word) if _singular(p)]
+    for candidate in [case, *others]:
+        if candidate is None or any(p.tag.case == candidate for p in parses):
+            return candidate
+    return case
 
 
 def _in_nominative(reading: Any, word: str) -> str:
