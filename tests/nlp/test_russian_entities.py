@@ -269,3 +269,23 @@ def test_foreign_names_whose_last_word_alone_declines() -> None:
 def test_a_name_in_the_nominative_after_an_instrumental_keeps_its_ending() -> None:
     found = entities(["Вместе с губернатором Мехмет Эрдем посетил завод."])
     assert found.persons == ("Мехмет Эрдем",)
+
+
+def test_capitalised_heads_at_a_sentence_start_name_the_body_of_a_place() -> None:
+    found = entities(
+        [
+            "Делегация прибыла.",
+            "Корпорация развития Нижегородской области представила проект.",
+            "Посольство КНР поддержало проект, встреча прошла в центре Москвы.",
+        ]
+    )
+    assert {"Корпорация развития Нижегородской области", "Посольство КНР"} <= set(
+        found.organizations
+    )
+    assert "Центр Москвы" not in found.organizations
+
+
+def test_a_legal_form_alone_is_no_organisation() -> None:
+    found = entities(["Компания «Соллерс» и Ford создали СП в Липецкой области."])
+    assert "СП" not in found.organizations
+    assert "Соллерс" in found.organizations

@@ -313,6 +313,8 @@ class RussianEntityRecognizer:
                 or (vouched_person(text, m.start, m.end, "ru") and not _an_adjective(m.name))
             )
             and m.name.casefold() not in name_words("not_a_name", "ru")
+            # A legal form alone names no one ("создали СП": a joint venture).
+            and m.name not in name_words("legal_form", "ru")
             and not (
                 m.kind is not MentionKind.ORGANIZATION and named_after_person(text, m.start, "ru")
             )

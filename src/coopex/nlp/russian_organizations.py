@@ -169,8 +169,9 @@ def bodies_of_places(
     "правительством республики Беларусь"); an embassy or consulate keeps where it is
     ("... России в Бонне")."""
     heads = name_words("body_of_place", "ru")
+    named_heads = name_words("org_head", "ru")
     located = name_words("body_at_place", "ru")
-    prefixes = tuple(h[:5] for h in heads)
+    prefixes = tuple(h[:5] for h in (*heads, *named_heads))
     # A one-word "person" after a governing body is a place the tagger misread ("правительства
     # Чанчжоу").
     places = {
@@ -180,12 +181,21 @@ def bodies_of_places(
     }
     added: list[Mention] = []
     for index, token in enumerate(tokens):
-        if token.pos != "NOUN" or not token.text.casefold().startswith(prefixes):
+        # The tagger may take a capitalised head for a proper noun ("Посольство КНР").
+        capitalised = token.pos == "PROPN" and token.text[:1].isupper()
+        if not (token.pos == "NOUN" or capitalised):
+            continue
+        if not token.text.casefold().startswith(prefixes):
             continue
         lemma = _lemma(token)
-        if lemma not in heads or token.feats.get("Number") == "Plur":
+        # An organisation's head written with a capital names one with its field ("Корпорация
+        # развития" + place); without a field it is no name ("в центре Москвы").
+        named = token.text[:1].isupper() and lemma in named_heads
+        if not (lemma in heads or named) or token.feats.get("Number") == "Plur":
             continue  # "председатели правительств России и Белоруссии": no one body
         after = _field_end(tokens, index + 1)
+        if lemma not in heads and after == index + 1:
+            continue
         while after < len(tokens) and (
             _OF_PLACE_WORD.fullmatch(tokens[after].text)
             or (tokens[after].text == "." and tokens[after - 1].text == "г")
