@@ -289,3 +289,19 @@ def test_a_legal_form_alone_is_no_organisation() -> None:
     found = entities(["Компания «Соллерс» и Ford создали СП в Липецкой области."])
     assert "СП" not in found.organizations
     assert "Соллерс" in found.organizations
+
+
+def test_organisations_sharing_one_plural_head_are_each_an_organisation() -> None:
+    found = entities(
+        [
+            "Делегация побывала на Минском тракторном и автомобильном заводах.",
+            "Двигатели поставляют Ярославский моторный и Тутаевский моторный заводы.",
+            "Соглашение подписали российские и белорусские компании.",
+        ]
+    )
+    assert found.organizations == (
+        "Минский тракторный завод",
+        "Минский автомобильный завод",
+        "Ярославский моторный завод",
+        "Тутаевский моторный завод",
+    )

@@ -34,6 +34,7 @@ from coopex.nlp.russian_organizations import (
     bodies_of_places,
     capitalised_names,
     closing_quote,
+    coordinated_organizations,
     coordinated_places,
     enumerated_names,
     known_organizations,
@@ -303,6 +304,7 @@ class RussianEntityRecognizer:
         found = bodies_of_places(doc.tokens, text, starts, found)
         found = capitalised_names(doc.tokens, text, starts, found)
         found = enumerated_names(doc.tokens, text, found)
+        found = coordinated_organizations(doc.tokens, text, starts, found)
         found = known_organizations(text, starts, found)
         named = full_names_only(found)
         return [

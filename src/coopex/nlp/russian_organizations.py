@@ -398,3 +398,71 @@ def known_organizations(text: str, starts: Sequence[int], found: list[Mention]) 
         found = [m for m in found if m not in overlapping]
         found.append(Mention(MentionKind.ORGANIZATION, name, number, start, end))
     return sorted(found, key=lambda m: m.start)
+
+
+def _adjective(token: Any) -> bool:
+    """An adjective, also where the tagger read it as a noun ("тракторный" и ...)."""
+    return bool(token.pos == "ADJ" or (token.pos == "NOUN" and is_adjective(token.text)))
+
+
+def _conjuncts(tokens: Sequence[Any], head: int) -> list[tuple[int, int]]:
+    """The runs of adjectives joined by "," and "и" just before a plural head ("Минский
+    тракторный" + "и" + "автомобильный" заводы), first to last, as (start, end) indices."""
+    runs: list[tuple[int, int]] = []
+    end = head
+    while True:
+        start = end
+        while start > 0 and _adjective(tokens[start - 1]):
+            start -= 1
+        if start == end:
+            break
+        runs.insert(0, (start, end))
+        if start == 0 or tokens[start - 1].text not in (",", "и"):
+            break
+        end = start - 1
+    return runs
+
+
+def coordinated_organizations(
+    tokens: Sequence[Any], text: str, starts: Sequence[int], found: list[Mention]
+) -> list[Mention]:
+    """ "Минский тракторный и автомобильный заводы" -> "Минский тракторный завод", "Минский
+    автомобильный завод": organisations sharing one plural head noun are each an organisation,
+    the capitalised adjective of the first (or of the organisation just before the list:
+    "Магнитогорский металлургический комбинат, калибровочный и метизный заводы") shared by
+    those written without one."""
+    heads = name_words("org_head", "ru")
+    added: list[Mention] = []
+    for index, token in enumerate(tokens):
+        if token.pos != "NOUN" or token.feats.get("Number") != "Plur" or token.text[:1].isupper():
+            continue
+        runs = _conjuncts(tokens, index)
+        if len(runs) < 2 or _lemma(token) not in heads:
+            continue
+        first = tokens[runs[0][0]]
+        if _sentence_initial(tokens, text, runs[0][0]):
+            continue  # "Российские и белорусские компании": a capital that proves nothing
+        shared = first.text if first.text[:1].isupper() else None
+        before = next((m for m in found if m.end == tokens[runs[0][0] - 1].start), None)
+        if shared is None and tokens[runs[0][0] - 1].text == "," and before is not None:
+            word = before.name.split()[0]
+            named = before.kind is MentionKind.ORGANIZATION and is_adjective(word)
+            shared = word if named else None
+        if shared is None:
+            continue  # "тракторный и автомобильный заводы": no name
+        case = morph_case(token)
+        tail = _genitive_tail(tokens, index + 1)  # "союзы" + "промышленников"
+        last = tokens[tail - 1].stop
+        complement = " ".join(text[token.stop : last].split())
+        for number, (start, end) in enumerate(runs):
+            words = [t.text for t in tokens[start:end]]
+            if not words[0][:1].isupper():
+                words.insert(0, shared)
+            name = f"{agreeing_phrase([*words, token.text], case)} {complement}".strip()
+            stop = last if number == len(runs) - 1 else tokens[end - 1].stop
+            at = bisect_right(starts, tokens[start].start) - 1
+            added.append(Mention(MentionKind.ORGANIZATION, name, at, tokens[start].start, stop))
+    if not added:
+        return found
+    kept = [m for m in found if not any(_overlaps(m, a.start, a.end) for a in added)]
+    return sorted([*kept, *added], key=lambda m: m.start)
