@@ -305,3 +305,16 @@ def test_organisations_sharing_one_plural_head_are_each_an_organisation() -> Non
         "Ярославский моторный завод",
         "Тутаевский моторный завод",
     )
+
+
+def test_plural_and_hyphenated_place_names_in_dictionary_form() -> None:
+    found = entities(
+        [
+            "Делегация из Соединенных Штатов прибыла в Ростове-на-Дону, затем посетила "
+            "Соединенные Штаты и Калужскую и Тульскую области."
+        ]
+    )
+    assert {"Соединенные Штаты", "Ростов-на-Дону", "Калужская область", "Тульская область"} <= set(
+        found.locations
+    )
+    assert "Соединённый штат" not in found.locations

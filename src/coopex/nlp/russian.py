@@ -110,6 +110,8 @@ def _place_name(span: Any) -> str:
     name: str = span.normal or span.text
     if len(span.tokens) != 1 or name.isupper() or span.tokens[0].feats.get("Case") == "Nom":
         return name  # "Хэнань" is in the nominative already: pymorphy would decline it
+    if "-" in span.text and name != span.text:
+        return name  # "Ростове-на-Дону" -> "Ростов-на-Дону": pymorphy reads no such word
     return nominative_word(span.text, morph_case(span.tokens[0]))
 
 
@@ -205,6 +207,12 @@ def _camel_case_organizations(found: list[Mention]) -> list[Mention]:
     ]
 
 
+def _finite_verb(token: Any) -> bool:
+    """A verb that ends a name; a participle is a name's adjective ("Соединенных Штатов",
+    "Объединенная двигателестроительная корпорация")."""
+    return token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") != "Part"
+
+
 def _genitive(tokens: Sequence[Any]) -> bool:
     return bool(tokens) and tokens[0].feats.get("Case") == "Gen"
 
@@ -246,7 +254,7 @@ class RussianEntityRecognizer:
             number = bisect_right(starts, span.start) - 1
             paragraph_end = starts[number] + len(paragraphs[number])
             tokens = [t for t in span.tokens if t.stop <= paragraph_end]
-            verb = next((i for i, t in enumerate(tokens) if t.pos in ("VERB", "AUX")), None)
+            verb = next((i for i, t in enumerate(tokens) if _finite_verb(t)), None)
             if verb is not None and (kind is not MentionKind.ORGANIZATION or verb == 0):
                 continue
             tokens = tokens[:verb]

@@ -239,8 +239,8 @@ def coordinated_places(text: str, found: list[Mention]) -> list[Mention]:
         if mention.kind is not MentionKind.LOCATION or len(words) < 2:
             continue
         noun, plural = singular_place_word(words[-1])
-        if noun is None:
-            continue
+        if noun is None or words[-1][:1].isupper():
+            continue  # "Соединенные Штаты": a capitalised place word is part of the name
         if plural:
             agreed = [adjective_for(w, noun) for w in words[:-1]]
             result[index] = replace(mention, name=" ".join([*agreed, noun]))
