@@ -37,6 +37,7 @@ from coopex.nlp.russian_organizations import (
     coordinated_organizations,
     coordinated_places,
     enumerated_names,
+    fields_of_bodies,
     known_organizations,
     legal_names,
     typed_names,
@@ -312,6 +313,7 @@ class RussianEntityRecognizer:
         found = bodies_of_places(doc.tokens, text, starts, found)
         found = capitalised_names(doc.tokens, text, starts, found)
         found = enumerated_names(doc.tokens, text, found)
+        found = fields_of_bodies(doc.tokens, text, starts, found)
         found = coordinated_organizations(doc.tokens, text, starts, found)
         found = known_organizations(text, starts, found)
         named = full_names_only(found)

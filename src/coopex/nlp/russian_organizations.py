@@ -196,9 +196,14 @@ def bodies_of_places(
         after = _field_end(tokens, index + 1)
         if lemma not in heads and after == index + 1:
             continue
-        while after < len(tokens) and (
-            _OF_PLACE_WORD.fullmatch(tokens[after].text)
-            or (tokens[after].text == "." and tokens[after - 1].text == "г")
+        while (
+            after < len(tokens)
+            # a place may begin with its place word ("Республики Казахстан")
+            and tokens[after].start not in places
+            and (
+                _OF_PLACE_WORD.fullmatch(tokens[after].text)
+                or (tokens[after].text == "." and tokens[after - 1].text == "г")
+            )
         ):
             after += 1
         place = places.get(tokens[after].start) if after < len(tokens) else None
@@ -466,3 +471,88 @@ def coordinated_organizations(
         return found
     kept = [m for m in found if not any(_overlaps(m, a.start, a.end) for a in added)]
     return sorted([*kept, *added], key=lambda m: m.start)
+
+
+def _place_after(
+    tokens: Sequence[Any], at: int, places: dict[int, Mention]
+) -> tuple[int, Mention | None]:
+    """The place a name's field ends with, from token `at` ("Республики Казахстан", "КНР"),
+    and the token after it; (`at`, None) when none comes."""
+    after = at
+    while (
+        after < len(tokens)
+        and tokens[after].start not in places
+        and _OF_PLACE_WORD.fullmatch(tokens[after].text)
+    ):
+        after += 1
+    place = places.get(tokens[after].start) if after < len(tokens) else None
+    if place is None:
+        return at, None
+    end = next((i for i in range(after, len(tokens)) if tokens[i].start >= place.end), len(tokens))
+    return end, place
+
+
+def _may_be_verb(word: str) -> bool:
+    from coopex.nlp.analysis import morph
+
+    return any(p.tag.POS == "VERB" for p in morph().parse(word.casefold()))
+
+
+def _named_head(tokens: Sequence[Any], head: int) -> int | None:
+    """The first word of a name ending in the body at token `head`: its adjectives when the
+    first is capitalised ("Межправительственная комиссия"), else the head itself when
+    capitalised ("Министерство"); None for a body in lower case."""
+    first = head
+    while first > 0 and tokens[first - 1].pos == "ADJ":
+        first -= 1
+    if tokens[first].text[:1].isupper():
+        return first
+    return head if tokens[head].text[:1].isupper() else None
+
+
+def fields_of_bodies(
+    tokens: Sequence[Any], text: str, starts: Sequence[int], found: list[Mention]
+) -> list[Mention]:
+    """ "Государственная комиссия" + " по развитию и реформам КНР", "Министерство по
+    инвестициям и развитию Республики Казахстан": a body's name goes on through its field
+    after "по" (and the place of the body after it); a body written with a capital that the
+    tagger missed is an organisation with its field — at a sentence start only with a place
+    after it ("Комиссия по проверке установила" is no name). "по итогам", "по словам" … open
+    no field (`not_a_field`)."""
+    heads = {*name_words("body_of_place", "ru"), *name_words("body_with_field", "ru")}
+    stops = name_words("not_a_field", "ru")
+    places = {m.start: m for m in found if m.kind is MentionKind.LOCATION}
+    result = list(found)
+    for index, token in enumerate(tokens):
+        if token.text != "по" or index == 0 or index + 1 >= len(tokens):
+            continue
+        head = tokens[index - 1]
+        if head.pos not in ("NOUN", "PROPN") or _lemma(head) not in heads:
+            continue
+        if tokens[index + 1].text.casefold() in stops:
+            continue
+        end = _field_end(tokens, index)
+        # A verb the tagger read as a noun ends the field ("… торговле" + "прибыли").
+        end = next((i for i in range(index + 1, end) if _may_be_verb(tokens[i].text)), end)
+        if end <= index + 1:
+            continue
+        _, place = _place_after(tokens, end, places)
+        stop = place.end if place else tokens[end - 1].stop
+        known = next(
+            (m for m in result if m.kind is MentionKind.ORGANIZATION and m.end == head.stop), None
+        )
+        if known is not None:
+            name = " ".join(f"{known.name}{text[known.end : stop]}".split())
+            result[result.index(known)] = replace(known, name=name, end=stop)
+            continue
+        first = _named_head(tokens, index - 1)
+        if first is None or (_sentence_initial(tokens, text, first) and place is None):
+            continue
+        start = tokens[first].start
+        if any(m.kind is MentionKind.ORGANIZATION and _overlaps(m, start, stop) for m in result):
+            continue
+        phrase = agreeing_phrase([t.text for t in tokens[first:index]], morph_case(head))
+        name = " ".join(f"{phrase}{text[head.stop : stop]}".split())
+        number = bisect_right(starts, start) - 1
+        result.append(Mention(MentionKind.ORGANIZATION, name, number, start, stop))
+    return sorted(result, key=lambda m: m.start)
