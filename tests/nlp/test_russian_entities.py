@@ -335,3 +335,13 @@ def test_a_body_goes_on_through_its_field_after_po_and_its_place() -> None:
         "Министерство по инвестициям и развитию Республики Казахстан",
         "Правительство Республики Казахстан",
     )
+
+
+def test_surname_first_and_short_last_syllables_of_foreign_names() -> None:
+    found = entities(
+        [
+            "Встреча с Островским Алексеем Владимировичем прошла в Смоленске.",
+            "Затем состоялась встреча с Мун Чжэ Ином.",
+        ]
+    )
+    assert found.persons == ("Островский Алексей Владимирович", "Мун Чжэ Ин")

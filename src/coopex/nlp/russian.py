@@ -24,6 +24,7 @@ from coopex.nlp.name_words import name_words, named_after_person, vouched_person
 from coopex.nlp.russian_forms import (
     camel_case,
     capitals_as_written,
+    foreign_instrumental,
     morph_case,
     name_case,
     nominative_word,
@@ -130,7 +131,7 @@ def _person_name(span: Any, instrumental: bool = False) -> str:
     # its declined first name ("Касым-Жомартом Токаевым").
     cases = [c for t in span.tokens if (c := morph_case(t)) and c != "nomn"]
     if not cases and instrumental and len(words) > 1 and _INSTRUMENTAL_END.search(words[-1]):
-        return " ".join([*words[:-1], person_word(words[-1], "ablt")])
+        return " ".join([*words[:-1], foreign_instrumental(words[-1])])
     return " ".join(
         person_word(token.text, name_case(token.text, morph_case(token), cases))
         if word != token.text and not plausible_name_form(word, token.text)
@@ -144,7 +145,7 @@ def _person_name(span: Any, instrumental: bool = False) -> str:
 
 
 # The instrumental ending of a man's name ending in a consonant ("Гилем", "Фуком").
-_INSTRUMENTAL_END = re.compile(r"\w{2}(?:ом|ем|ём)$")
+_INSTRUMENTAL_END = re.compile(r"\w(?:ом|ем|ём)$")
 _GOVERNING_REACH = 15  # words back to the noun a name stands in apposition to
 
 
@@ -206,6 +207,32 @@ def _camel_case_organizations(found: list[Mention]) -> list[Mention]:
         else m
         for m in found
     ]
+
+
+_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ич|овна|евна|ична|инична)$")
+
+
+def _surname_first(text: str, found: list[Mention]) -> list[Mention]:
+    """ "Островским" + "Алексеем Владимировичем" -> "Островский Алексей Владимирович": the
+    official order, surname first, which the tagger reads as two persons; a first name and
+    patronymic right after a one-word person make one name with it."""
+    result: list[Mention] = []
+    for mention in found:
+        previous = result[-1] if result else None
+        words = mention.name.split()
+        if (
+            previous is not None
+            and previous.kind is mention.kind is MentionKind.PERSON
+            and " " not in previous.name
+            and len(words) == 2
+            and _PATRONYMIC.search(words[1])
+            and not text[previous.end : mention.start].strip()
+        ):
+            name = f"{previous.name} {mention.name}"
+            result[-1] = replace(previous, name=name, end=mention.end)
+            continue
+        result.append(mention)
+    return result
 
 
 def _finite_verb(token: Any) -> bool:
@@ -307,6 +334,7 @@ class RussianEntityRecognizer:
         found = [
             m for m in found if not (m.kind is MentionKind.ORGANIZATION and _common_noun(m.name))
         ]
+        found = _surname_first(text, found)
         found = coordinated_places(text, _camel_case_organizations(found))
         found = legal_names(text, starts, found)
         found = typed_names(text, starts, found)

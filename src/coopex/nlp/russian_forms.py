@@ -73,10 +73,13 @@ def person_word(word: str, case: str | None, strict: bool = False) -> str:
     agreeing = [p for p in parses if (case is None or p.tag.case == case) and _singular(p)]
     if not agreeing and strict:
         return word
-    if not agreeing and case is not None and not morph().word_is_known(word):
-        # A foreign word pymorphy has no form of in the case the tagger saw does not decline
-        # ("с Чжаном Юйпу": not "Юйп" from a dative it guessed).
-        return _surname_nominative(word, case)
+    if not agreeing and case is not None:
+        # No form of the word in the case the tagger saw: the case's ending is taken off ("Мун
+        # Чжэ Ином" -> "Ин", not the adjective "иной" of another case); a foreign word
+        # pymorphy only guesses at does not decline ("с Чжаном Юйпу": not "Юйп").
+        nominative = _surname_nominative(word, case)
+        if nominative != word or not morph().word_is_known(word):
+            return nominative
     candidates = agreeing or [p for p in parses if _singular(p)]
     reading = next((p for p in candidates if _PERSON_GRAMMEMES & set(p.tag.grammemes)), None)
     if reading is None:
@@ -94,6 +97,24 @@ def person_word(word: str, case: str | None, strict: bool = False) -> str:
     # No plausible nominative ("Шольцем": pymorphy's "Шолец" drops a vowel the name keeps): the
     # ending of the case is taken off ("Шольц").
     return _surname_nominative(word, case) if nominative == word else nominative
+
+
+def foreign_instrumental(word: str) -> str:
+    """The last word of a foreign name in the instrumental, in the nominative: its reading as
+    a first name or surname, else the case ending taken off ("Гилем" -> "Гиль", "Ином" ->
+    "Ин", not the adjective "иной")."""
+    from coopex.nlp.analysis import morph
+
+    reading = next(
+        (
+            p
+            for p in morph().parse(word)
+            if p.tag.case == "ablt" and _singular(p) and _PERSON_GRAMMEMES & set(p.tag.grammemes)
+        ),
+        None,
+    )
+    nominative = _in_nominative(reading, word) if reading is not None else word
+    return nominative if nominative != word else _surname_nominative(word, "ablt")
 
 
 def _singular(parse: Any) -> bool:
@@ -127,7 +148,7 @@ def _in_nominative(reading: Any, word: str) -> str:
 def _surname_nominative(word: str, case: str | None) -> str:
     for row in name_words("surname_declension", "ru"):
         row_case, ending, nominative = row.split(":")
-        if row_case == case and word.endswith(ending) and len(word) > len(ending) + 2:
+        if row_case == case and word.endswith(ending) and len(word) >= len(ending) + 2:
             return word[: -len(ending)] + nominative
     return word
 
