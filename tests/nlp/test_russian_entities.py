@@ -345,3 +345,17 @@ def test_surname_first_and_short_last_syllables_of_foreign_names() -> None:
         ]
     )
     assert found.persons == ("Островский Алексей Владимирович", "Мун Чжэ Ин")
+
+
+def test_dateline_sources_and_names_governed_in_the_instrumental() -> None:
+    found = entities(
+        [
+            "Казань, 3 апреля. /Татар-информ/. Президент Татарстана встретился с делегацией "
+            "во главе с хокимом Самаркандской области Эркинжоном Турдимовым.",
+            "Минск, 5 марта (БелТА). Делегация прибыла в Казань.",
+            "Москва, 12 мая - Губернатор заявил о визите.",
+        ]
+    )
+    assert {"Татар-информ", "БелТА"} <= set(found.organizations)
+    assert "Губернатор заявил о визите" not in found.organizations
+    assert found.persons == ("Эркинжон Турдимов",)

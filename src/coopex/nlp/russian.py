@@ -37,6 +37,7 @@ from coopex.nlp.russian_organizations import (
     closing_quote,
     coordinated_organizations,
     coordinated_places,
+    dateline_sources,
     enumerated_names,
     fields_of_bodies,
     known_organizations,
@@ -131,7 +132,9 @@ def _person_name(span: Any, instrumental: bool = False) -> str:
     # its declined first name ("Касым-Жомартом Токаевым").
     cases = [c for t in span.tokens if (c := morph_case(t)) and c != "nomn"]
     if not cases and instrumental and len(words) > 1 and _INSTRUMENTAL_END.search(words[-1]):
-        return " ".join([*words[:-1], foreign_instrumental(words[-1])])
+        return " ".join(
+            foreign_instrumental(w) if _INSTRUMENTAL_END.search(w) else w for w in words
+        )
     return " ".join(
         person_word(token.text, name_case(token.text, morph_case(token), cases))
         if word != token.text and not plausible_name_form(word, token.text)
@@ -144,8 +147,9 @@ def _person_name(span: Any, instrumental: bool = False) -> str:
     )
 
 
-# The instrumental ending of a man's name ending in a consonant ("Гилем", "Фуком").
-_INSTRUMENTAL_END = re.compile(r"\w(?:ом|ем|ём)$")
+# The instrumental ending of a man's name ending in a consonant ("Гилем", "Фуком",
+# "Эркинжоном Турдимовым").
+_INSTRUMENTAL_END = re.compile(r"\w(?:ом|ем|ём|ым)$")
 _GOVERNING_REACH = 15  # words back to the noun a name stands in apposition to
 
 
@@ -344,6 +348,7 @@ class RussianEntityRecognizer:
         found = fields_of_bodies(doc.tokens, text, starts, found)
         found = coordinated_organizations(doc.tokens, text, starts, found)
         found = known_organizations(text, starts, found)
+        found = dateline_sources(text, starts, found)
         named = full_names_only(found)
         return [
             replace(m, start=m.start - starts[m.paragraph], end=m.end - starts[m.paragraph])

@@ -556,3 +556,35 @@ def fields_of_bodies(
         number = bisect_right(starts, start) - 1
         result.append(Mention(MentionKind.ORGANIZATION, name, number, start, stop))
     return sorted(result, key=lambda m: m.start)
+
+
+# "Казань, 3 апреля. /Татар-информ/.", "Минск, 5 марта (БелТА).", "Ярославль, 30 января –
+# АиФ-Ярославль.": a dateline (a place and a date opening a paragraph) and the agency or
+# paper the story comes from, in slashes, in parentheses, or after a dash.
+_DATELINE = re.compile(
+    r"(?m)^[А-ЯЁA-Z][\w-]+(?:[ -][А-ЯЁA-Z][\w-]+)?,\s+\d{1,2}\s+[а-яё]+"
+    r"(?:\s+\d{4}(?:\s+г(?:ода|\.)?)?)?\s*[.,]?\s*"
+    r"(?:[/(]\s*(?P<quoted>[^/()\n]{2,40}?)\s*[/)]|[–—-]\s+(?P<dashed>[^.\n]{2,40}?)\.)"
+)
+_SOURCE_WORD = re.compile(r"[A-ZА-ЯЁ«\"][\w.«»\"-]*")
+
+
+def dateline_sources(text: str, starts: Sequence[int], found: list[Mention]) -> list[Mention]:
+    """The source named in a dateline is an organisation (the guideline counts agencies named
+    as sources): up to four words, each capitalised ("РИА Новости" but not "Губернатор
+    заявил" after a dash)."""
+    added = []
+    for match in _DATELINE.finditer(text):
+        group = "quoted" if match.group("quoted") else "dashed"
+        name = match.group(group).strip()
+        words = name.split()
+        if not 0 < len(words) <= 4 or not all(_SOURCE_WORD.fullmatch(w) for w in words):
+            continue
+        start, end = match.span(group)
+        if any(m.kind is MentionKind.ORGANIZATION and _overlaps(m, start, end) for m in found):
+            continue
+        kept = [m for m in found if not _overlaps(m, start, end)]
+        number = bisect_right(starts, start) - 1
+        added.append(Mention(MentionKind.ORGANIZATION, name.strip('«»"'), number, start, end))
+        found = kept
+    return sorted([*found, *added], key=lambda m: m.start)
