@@ -359,3 +359,18 @@ def test_dateline_sources_and_names_governed_in_the_instrumental() -> None:
     assert {"Татар-информ", "БелТА"} <= set(found.organizations)
     assert "Губернатор заявил о визите" not in found.organizations
     assert found.persons == ("Эркинжон Турдимов",)
+
+
+def test_foreign_places_in_oblique_cases() -> None:
+    from coopex.reference.places import ShippedPlaces
+
+    with_gazetteer = RussianEntityRecognizer(ShippedPlaces())
+    found = collect_entities(
+        with_gazetteer.mentions(
+            [
+                "Форум прошел в Даляне и Ухани, делегация из Цзинань и Хэфэй посетила Чэнду, "
+                "затем Тяньцзинь."
+            ]
+        )
+    )
+    assert set(found.locations) == {"Далянь", "Ухань", "Цзинань", "Хэфэй", "Чэнду", "Тяньцзинь"}

@@ -44,6 +44,7 @@ from coopex.nlp.russian_organizations import (
     legal_names,
     typed_names,
 )
+from coopex.reference.places import ShippedPlaces
 
 KINDS = {"PER": MentionKind.PERSON, "ORG": MentionKind.ORGANIZATION, "LOC": MentionKind.LOCATION}
 
@@ -113,9 +114,40 @@ def _place_name(span: Any) -> str:
     name: str = span.normal or span.text
     if len(span.tokens) != 1 or name.isupper() or span.tokens[0].feats.get("Case") == "Nom":
         return name  # "Хэнань" is in the nominative already: pymorphy would decline it
-    if "-" in span.text and name != span.text:
-        return name  # "Ростове-на-Дону" -> "Ростов-на-Дону": pymorphy reads no such word
-    return nominative_word(span.text, morph_case(span.tokens[0]))
+    if name != span.text:
+        return name  # "Даляне" -> "Далянь", "Ростове-на-Дону" -> "Ростов-на-Дону"
+    case = morph_case(span.tokens[0])
+    if _undeclined(span.text, case):
+        return name  # "из Цзинань", "в Хэфэй": a foreign name left in the nominative
+    return nominative_word(span.text, case)
+
+
+def _known_place_form(name: str, written: str, places: ShippedPlaces | None) -> str:
+    """The form of a place's name the gazetteer knows where the dictionary form is not one:
+    natasha and pymorphy miss the soft sign of some foreign names ("в Тяньцзине" ->
+    "Тяньцзин", "в Ухани" -> "Ухани": the gazetteer's "Тяньцзинь", "Ухань"), or make up an
+    ending for one that does not decline ("посетила Чэнду" -> "Чэнд")."""
+    if places is None or " " in name or not name[-1:].isalpha() or places.resolve(name):
+        return name
+    candidates = [f"{name}ь", *([f"{name[:-1]}ь"] if name.endswith(("и", "е")) else [])]
+    candidates.append(written)
+    return next((c for c in candidates if places.resolve(c) is not None), name)
+
+
+# No case form but the instrumental ends in a consonant other than "м", "й" or "ь".
+_NOMINATIVE_END = re.compile(r"(?:[бвгджзклнпрстфхцчшщ]|[йь])$")
+
+
+def _undeclined(word: str, case: str | None) -> bool:
+    """Whether a place name pymorphy does not know, seen in an oblique case, is written in the
+    nominative: its ending is no case ending ("в Хэфэй", "из Цзинань", "в Куньмин")."""
+    from coopex.nlp.analysis import morph
+
+    if morph().word_is_known(word.casefold()) or case == "ablt":
+        return False
+    if case in ("gent", "loct") and word.casefold().endswith(("у", "ю")):
+        return True  # "в Чэнду": no such case ending of a name pymorphy only guesses at
+    return bool(_NOMINATIVE_END.search(word.casefold()) or word.casefold().endswith(("о", "э")))
 
 
 def _person_name(span: Any, instrumental: bool = False) -> str:
@@ -259,6 +291,9 @@ class RussianEntityRecognizer:
     области"); the place is still a mention of its own.
     """
 
+    def __init__(self, places: ShippedPlaces | None = None) -> None:
+        self._places = places
+
     def mentions(self, paragraphs: Sequence[str]) -> list[Mention]:
         from natasha import Doc
 
@@ -322,6 +357,7 @@ class RussianEntityRecognizer:
                 name = text[start:stop]
             elif kind is MentionKind.LOCATION:
                 name = capitals_as_written(_place_name(span), span.text)
+                name = _known_place_form(name, span.text, self._places)
             else:
                 at = bisect_right(token_starts, span.start) - 1
                 instrumental = _after_instrumental(doc.tokens, at, at + len(span.tokens))
