@@ -134,7 +134,8 @@ def _known_place_form(name: str, written: str, places: ShippedPlaces | None) -> 
     return next((c for c in candidates if places.resolve(c) is not None), name)
 
 
-# No case form but the instrumental ends in a consonant other than "м", "й" or "ь".
+# A noun's oblique case ending is a vowel (or the instrumental's "-м"): a name ending in
+# another consonant, "й" or "ь" is written in the nominative.
 _NOMINATIVE_END = re.compile(r"(?:[бвгджзклнпрстфхцчшщ]|[йь])$")
 
 
