@@ -374,3 +374,15 @@ def test_foreign_places_in_oblique_cases() -> None:
         )
     )
     assert set(found.locations) == {"Далянь", "Ухань", "Цзинань", "Хэфэй", "Чэнду", "Тяньцзинь"}
+
+
+def test_a_quoted_name_after_a_common_noun_is_its_genitive() -> None:
+    found = entities(
+        [
+            "Продукция «Уралтрака» поставляется в Казахстан, делегация «Белкоммунмаша» "
+            "посетила Ярославль.",
+            "Бренд «Лада» популярен, завод «Уралтрак» открыл цех.",
+        ]
+    )
+    assert {"Уралтрак", "Белкоммунмаш", "Лада"} <= set(found.organizations)
+    assert "Уралтрака" not in found.organizations

@@ -82,6 +82,8 @@ def _organization_name(span: Any, paragraph: str, stop: int) -> str:
     tokens = span.tokens
     if len(tokens) == 1 and tokens[0].feats.get("Case") not in (None, "Nom"):
         return nominative_word(written, morph_case(tokens[0]))  # "Соллерса" -> "Соллерс"
+    if len(tokens) == 1 and _quoted_after_noun(paragraph, span.start):
+        return nominative_word(written, "gent")  # "продукция «Уралтрака»" -> "Уралтрак"
     normal = (span.normal or "").split()
     if len(normal) == 1 and len(tokens) > 1 and " " not in written.strip():
         return normal[0]  # "Ленты.ру" -> "Лента.ру": one word written with its punctuation
@@ -90,6 +92,30 @@ def _organization_name(span: Any, paragraph: str, stop: int) -> str:
         return written
     rest = paragraph[tokens[head + 1].start : stop] if head + 1 < len(tokens) else ""
     return " ".join([*normal[: head + 1], rest]).strip()
+
+
+_BEFORE_QUOTE = re.compile(r"(?<![\w-])([А-ЯЁа-яё][а-яё]+)\s*[«\"]$")
+
+
+def _quoted_after_noun(text: str, start: int) -> bool:
+    """A quoted name right after a common noun that is no kind of organisation is its
+    genitive complement ("продукция «Уралтрака»", "акции «Северстали»"), whatever case the
+    tagger gave it; after a kind ("компании «Соллерс»") it is an apposition, in the
+    nominative."""
+    from coopex.nlp.analysis import morph
+
+    before = _BEFORE_QUOTE.search(text, max(0, start - 30), start)
+    name = re.match(r"[А-ЯЁа-яё-]+", text[start:])
+    # A dictionary word may be a nominative that reads as another word's genitive ("бренд
+    # «Лада»": not "лад"); only names pymorphy guesses at are read so.
+    if before is None or name is None or morph().word_is_known(name.group().casefold()):
+        return False
+    word = before.group(1).casefold()
+    if word.startswith(name_words("org_type", "ru")) or word.upper() in name_words(
+        "legal_form", "ru"
+    ):
+        return False
+    return bool(morph().parse(word)[0].tag.POS == "NOUN")
 
 
 # "Торговая палата" + "провинции" + "Хэнань": a place noun in the genitive between an
