@@ -386,3 +386,8 @@ def test_a_quoted_name_after_a_common_noun_is_its_genitive() -> None:
     )
     assert {"Уралтрак", "Белкоммунмаш", "Лада"} <= set(found.organizations)
     assert "Уралтрака" not in found.organizations
+
+
+def test_hyphenated_first_names_keep_their_capitals() -> None:
+    found = entities(["Письмо направлено Касым-Жомарту Токаеву."])
+    assert found.persons == ("Касым-Жомарт Токаев",)

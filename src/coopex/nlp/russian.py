@@ -388,7 +388,7 @@ class RussianEntityRecognizer:
             else:
                 at = bisect_right(token_starts, span.start) - 1
                 instrumental = _after_instrumental(doc.tokens, at, at + len(span.tokens))
-                name = _person_name(span, instrumental)
+                name = capitals_as_written(_person_name(span, instrumental), span.text)
             name = " ".join(_PARENTHESIS.sub("", name).split())
             if not name:
                 continue
