@@ -221,3 +221,173 @@ def test_a_kind_of_zone_is_no_name() -> None:
         ["Делегация посетила СЭЗ «Сарыарка» в Караганде. Территория СЭЗ составляет 595 гектаров."]
     )
     assert "СЭЗ" not in [*found.locations, *found.organizations]
+
+
+def test_well_known_organisations_and_media_in_any_case() -> None:
+    found = entities(
+        [
+            "Об этом пишут «Ведомости», сообщили «Коммерсанту» в пресс-службе.",
+            "Кредит выдал ВЭБ.РФ, грузовики поставит КамАЗ, а контракт с Росатомом подписан.",
+            "Ростех и Сбербанк подписали соглашение, передает ТАСС со ссылкой на АиФ-Ярославль.",
+        ]
+    )
+    assert {
+        "Ведомости",
+        "Коммерсантъ",
+        "ВЭБ.РФ",
+        "КамАЗ",
+        "Росатом",
+        "Ростех",
+        "Сбербанк",
+        "ТАСС",
+        "АиФ-Ярославль",
+    } <= set(found.organizations)
+    assert "РФ" not in found.locations  # inside "ВЭБ.РФ"
+
+
+def test_a_longer_organisation_keeps_the_known_name_inside_it() -> None:
+    found = entities(["Завод «Северсталь-авто» ищет партнеров, сообщает ООО «Газпром трансгаз»."])
+    assert "Северсталь" not in found.organizations
+    assert "Газпром" not in found.organizations
+
+
+def test_foreign_names_whose_last_word_alone_declines() -> None:
+    found = entities(
+        [
+            "Губернатор встретился с главой комитета по содействию сотрудничеству при президенте "
+            "Республики Корея Сон Ен Гилем.",
+            "Переговоры с мэром Сеула Пак Вон Суном прошли в мэрии.",
+            "Встреча с Олафом Шольцем прошла в Берлине, затем с Шин Дон Бином в Сеуле.",
+            "Встреча с генеральным директором Чжаном Юйпу прошла в Пекине.",
+        ]
+    )
+    assert {"Сон Ен Гиль", "Пак Вон Сун", "Олаф Шольц", "Шин Дон Бин", "Чжан Юйпу"} <= set(
+        found.persons
+    )
+
+
+def test_a_name_in_the_nominative_after_an_instrumental_keeps_its_ending() -> None:
+    found = entities(["Вместе с губернатором Мехмет Эрдем посетил завод."])
+    assert found.persons == ("Мехмет Эрдем",)
+
+
+def test_capitalised_heads_at_a_sentence_start_name_the_body_of_a_place() -> None:
+    found = entities(
+        [
+            "Делегация прибыла.",
+            "Корпорация развития Нижегородской области представила проект.",
+            "Посольство КНР поддержало проект, встреча прошла в центре Москвы.",
+        ]
+    )
+    assert {"Корпорация развития Нижегородской области", "Посольство КНР"} <= set(
+        found.organizations
+    )
+    assert "Центр Москвы" not in found.organizations
+
+
+def test_a_legal_form_alone_is_no_organisation() -> None:
+    found = entities(["Компания «Соллерс» и Ford создали СП в Липецкой области."])
+    assert "СП" not in found.organizations
+    assert "Соллерс" in found.organizations
+
+
+def test_organisations_sharing_one_plural_head_are_each_an_organisation() -> None:
+    found = entities(
+        [
+            "Делегация побывала на Минском тракторном и автомобильном заводах.",
+            "Двигатели поставляют Ярославский моторный и Тутаевский моторный заводы.",
+            "Соглашение подписали российские и белорусские компании.",
+        ]
+    )
+    assert found.organizations == (
+        "Минский тракторный завод",
+        "Минский автомобильный завод",
+        "Ярославский моторный завод",
+        "Тутаевский моторный завод",
+    )
+
+
+def test_plural_and_hyphenated_place_names_in_dictionary_form() -> None:
+    found = entities(
+        [
+            "Делегация из Соединенных Штатов прибыла в Ростове-на-Дону, затем посетила "
+            "Соединенные Штаты и Калужскую и Тульскую области."
+        ]
+    )
+    assert {"Соединенные Штаты", "Ростов-на-Дону", "Калужская область", "Тульская область"} <= set(
+        found.locations
+    )
+    assert "Соединённый штат" not in found.locations
+
+
+def test_a_body_goes_on_through_its_field_after_po_and_its_place() -> None:
+    found = entities(
+        [
+            "Проект одобрила Государственная комиссия по развитию и реформам КНР.",
+            "Министерство по инвестициям и развитию Республики Казахстан одобрило проект.",
+            "Соглашение подписано с правительством Республики Казахстан.",
+            "Совет директоров по итогам года принял решение, комиссия по проверке установила "
+            "нарушения.",
+        ]
+    )
+    assert found.organizations == (
+        "Государственная комиссия по развитию и реформам КНР",
+        "Министерство по инвестициям и развитию Республики Казахстан",
+        "Правительство Республики Казахстан",
+    )
+
+
+def test_surname_first_and_short_last_syllables_of_foreign_names() -> None:
+    found = entities(
+        [
+            "Встреча с Островским Алексеем Владимировичем прошла в Смоленске.",
+            "Затем состоялась встреча с Мун Чжэ Ином.",
+        ]
+    )
+    assert found.persons == ("Островский Алексей Владимирович", "Мун Чжэ Ин")
+
+
+def test_dateline_sources_and_names_governed_in_the_instrumental() -> None:
+    found = entities(
+        [
+            "Казань, 3 апреля. /Татар-информ/. Президент Татарстана встретился с делегацией "
+            "во главе с хокимом Самаркандской области Эркинжоном Турдимовым.",
+            "Минск, 5 марта (БелТА). Делегация прибыла в Казань.",
+            "Москва, 12 мая - Губернатор заявил о визите.",
+        ]
+    )
+    assert {"Татар-информ", "БелТА"} <= set(found.organizations)
+    assert "Губернатор заявил о визите" not in found.organizations
+    assert found.persons == ("Эркинжон Турдимов",)
+
+
+def test_foreign_places_in_oblique_cases() -> None:
+    from coopex.reference.places import ShippedPlaces
+
+    with_gazetteer = RussianEntityRecognizer(ShippedPlaces())
+    found = collect_entities(
+        with_gazetteer.mentions(
+            [
+                "Форум прошел в Даляне и Ухани, делегация из Цзинань и Хэфэй посетила Чэнду, "
+                "затем Тяньцзинь."
+            ]
+        )
+    )
+    assert set(found.locations) == {"Далянь", "Ухань", "Цзинань", "Хэфэй", "Чэнду", "Тяньцзинь"}
+
+
+def test_a_quoted_name_after_a_common_noun_is_its_genitive() -> None:
+    found = entities(
+        [
+            "Продукция «Уралтрака» поставляется в Казахстан, делегация «Белкоммунмаша» "
+            "посетила Ярославль.",
+            "Бренд «Лада» популярен, завод «Уралтрак» открыл цех.",
+        ]
+    )
+    assert {"Уралтрак", "Белкоммунмаш", "Лада"} <= set(found.organizations)
+    assert "Уралтрака" not in found.organizations
+
+
+def test_hyphenated_first_names_keep_their_capitals() -> None:
+    found = entities(["Письмо направлено Касым-Жомарту Токаеву."])
+    assert found.persons == ("Касым-Жомарт Токаев",)

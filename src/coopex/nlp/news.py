@@ -68,7 +68,7 @@ def load_news_models(
         decode=decode_document,
         html_to_text=html_to_text,
         recognizers={
-            "ru": RussianEntityRecognizer(),
+            "ru": RussianEntityRecognizer(places),
             "en": EnglishEntityRecognizer(places),
             "zh": ChineseEntityRecognizer(places, lac_tagger()),
         },

@@ -24,7 +24,9 @@ from coopex.nlp.name_words import name_words, named_after_person, vouched_person
 from coopex.nlp.russian_forms import (
     camel_case,
     capitals_as_written,
+    foreign_instrumental,
     morph_case,
+    name_case,
     nominative_word,
     person_word,
     plausible_name_form,
@@ -33,11 +35,16 @@ from coopex.nlp.russian_organizations import (
     bodies_of_places,
     capitalised_names,
     closing_quote,
+    coordinated_organizations,
     coordinated_places,
+    dateline_sources,
     enumerated_names,
+    fields_of_bodies,
+    known_organizations,
     legal_names,
     typed_names,
 )
+from coopex.reference.places import ShippedPlaces
 
 KINDS = {"PER": MentionKind.PERSON, "ORG": MentionKind.ORGANIZATION, "LOC": MentionKind.LOCATION}
 
@@ -75,6 +82,8 @@ def _organization_name(span: Any, paragraph: str, stop: int) -> str:
     tokens = span.tokens
     if len(tokens) == 1 and tokens[0].feats.get("Case") not in (None, "Nom"):
         return nominative_word(written, morph_case(tokens[0]))  # "Соллерса" -> "Соллерс"
+    if len(tokens) == 1 and _quoted_after_noun(paragraph, span.start):
+        return nominative_word(written, "gent")  # "продукция «Уралтрака»" -> "Уралтрак"
     normal = (span.normal or "").split()
     if len(normal) == 1 and len(tokens) > 1 and " " not in written.strip():
         return normal[0]  # "Ленты.ру" -> "Лента.ру": one word written with its punctuation
@@ -83,6 +92,30 @@ def _organization_name(span: Any, paragraph: str, stop: int) -> str:
         return written
     rest = paragraph[tokens[head + 1].start : stop] if head + 1 < len(tokens) else ""
     return " ".join([*normal[: head + 1], rest]).strip()
+
+
+_BEFORE_QUOTE = re.compile(r"(?<![\w-])([А-ЯЁа-яё][а-яё]+)\s*[«\"]$")
+
+
+def _quoted_after_noun(text: str, start: int) -> bool:
+    """A quoted name right after a common noun that is no kind of organisation is its
+    genitive complement ("продукция «Уралтрака»", "акции «Северстали»"), whatever case the
+    tagger gave it; after a kind ("компании «Соллерс»") it is an apposition, in the
+    nominative."""
+    from coopex.nlp.analysis import morph
+
+    before = _BEFORE_QUOTE.search(text, max(0, start - 30), start)
+    name = re.match(r"[А-ЯЁа-яё-]+", text[start:])
+    # A dictionary word may be a nominative that reads as another word's genitive ("бренд
+    # «Лада»": not "лад"); only names pymorphy guesses at are read so.
+    if before is None or name is None or morph().word_is_known(name.group().casefold()):
+        return False
+    word = before.group(1).casefold()
+    if word.startswith(name_words("org_type", "ru")) or word.upper() in name_words(
+        "legal_form", "ru"
+    ):
+        return False
+    return bool(morph().parse(word)[0].tag.POS == "NOUN")
 
 
 # "Торговая палата" + "провинции" + "Хэнань": a place noun in the genitive between an
@@ -107,31 +140,100 @@ def _place_name(span: Any) -> str:
     name: str = span.normal or span.text
     if len(span.tokens) != 1 or name.isupper() or span.tokens[0].feats.get("Case") == "Nom":
         return name  # "Хэнань" is in the nominative already: pymorphy would decline it
-    return nominative_word(span.text, morph_case(span.tokens[0]))
+    if name != span.text:
+        return name  # "Даляне" -> "Далянь", "Ростове-на-Дону" -> "Ростов-на-Дону"
+    case = morph_case(span.tokens[0])
+    if _undeclined(span.text, case):
+        return name  # "из Цзинань", "в Хэфэй": a foreign name left in the nominative
+    return nominative_word(span.text, case)
 
 
-def _person_name(span: Any) -> str:
+def _known_place_form(name: str, written: str, places: ShippedPlaces | None) -> str:
+    """The form of a place's name the gazetteer knows where the dictionary form is not one:
+    natasha and pymorphy miss the soft sign of some foreign names ("в Тяньцзине" ->
+    "Тяньцзин", "в Ухани" -> "Ухани": the gazetteer's "Тяньцзинь", "Ухань"), or make up an
+    ending for one that does not decline ("посетила Чэнду" -> "Чэнд")."""
+    if places is None or " " in name or not name[-1:].isalpha() or places.resolve(name):
+        return name
+    candidates = [f"{name}ь", *([f"{name[:-1]}ь"] if name.endswith(("и", "е")) else [])]
+    candidates.append(written)
+    return next((c for c in candidates if places.resolve(c) is not None), name)
+
+
+# A noun's oblique case ending is a vowel (or the instrumental's "-м"): a name ending in
+# another consonant, "й" or "ь" is written in the nominative.
+_NOMINATIVE_END = re.compile(r"(?:[бвгджзклнпрстфхцчшщ]|[йь])$")
+
+
+def _undeclined(word: str, case: str | None) -> bool:
+    """Whether a place name pymorphy does not know, seen in an oblique case, is written in the
+    nominative: its ending is no case ending ("в Хэфэй", "из Цзинань", "в Куньмин")."""
+    from coopex.nlp.analysis import morph
+
+    if morph().word_is_known(word.casefold()) or case == "ablt":
+        return False
+    if case in ("gent", "loct") and word.casefold().endswith(("у", "ю")):
+        return True  # "в Чэнду": no such case ending of a name pymorphy only guesses at
+    return bool(_NOMINATIVE_END.search(word.casefold()) or word.casefold().endswith(("о", "э")))
+
+
+def _person_name(span: Any, instrumental: bool = False) -> str:
     """natasha's dictionary form, with the words it left as written though the tagger saw them
     in another case put in the nominative by pymorphy3 ("Игорем Бабушкиным" -> natasha "Игорь
     Бабушкиным" -> "Игорь Бабушкин"; "Томикадзу Фукудой" -> "Томикадзу Фукуда"); a form
     natasha made up for a foreign name that does not decline is undone ("Моди", not
-    "Модящий")."""
+    "Модящий"). `instrumental`: the sentence governs the name in the instrumental, which
+    the tagger may miss where only its last word declines ("с главой ... Сон Ен Гилем")."""
     words = (span.normal or span.text).split()
     if len(words) != len(span.tokens):
         return " ".join(words)
     # The case of the name as a whole: a surname the tagger read as a nominative agrees with
     # its declined first name ("Касым-Жомартом Токаевым").
-    cases = [morph_case(t) for t in span.tokens if t.feats.get("Case") not in (None, "Nom")]
+    cases = [c for t in span.tokens if (c := morph_case(t)) and c != "nomn"]
+    if not cases and instrumental and len(words) > 1 and _INSTRUMENTAL_END.search(words[-1]):
+        return " ".join(
+            foreign_instrumental(w) if _INSTRUMENTAL_END.search(w) else w for w in words
+        )
     return " ".join(
-        person_word(token.text, morph_case(token))
+        person_word(token.text, name_case(token.text, morph_case(token), cases))
         if word != token.text and not plausible_name_form(word, token.text)
-        else person_word(word, morph_case(token))
+        else person_word(word, name_case(word, morph_case(token), cases))
         if word == token.text and token.feats.get("Case") not in (None, "Nom")
         else person_word(word, cases[0], strict=True)
         if word == token.text and cases
         else word
         for word, token in zip(words, span.tokens, strict=True)
     )
+
+
+# The instrumental ending of a man's name ending in a consonant ("Гилем", "Фуком",
+# "Эркинжоном Турдимовым").
+_INSTRUMENTAL_END = re.compile(r"\w(?:ом|ем|ём|ым)$")
+_GOVERNING_REACH = 15  # words back to the noun a name stands in apposition to
+
+
+_CLAUSE_END = frozenset({".", "!", "?", ";", ",", "—", "–", "(", ")"})
+
+
+def _after_instrumental(tokens: Sequence[Any], index: int, end: int) -> bool:
+    """Whether the name of tokens `index` to `end` stands in the instrumental: right after
+    "с" ("с Шин Дон Бином"), or after a noun in the instrumental it is in apposition to ("с
+    главой комитета при президенте Республики Корея" + name) with no verb between them and
+    none after it in its clause (a verb after it makes it a subject: "Вместе с губернатором
+    Мехмет Эрдем посетил завод")."""
+    if index > 0 and tokens[index - 1].text.casefold() in ("с", "со"):
+        return True
+    for token in tokens[end : end + _GOVERNING_REACH]:
+        if token.text in _CLAUSE_END:
+            break
+        if token.pos in ("VERB", "AUX"):
+            return False
+    for token in reversed(tokens[max(0, index - _GOVERNING_REACH) : index]):
+        if token.pos in ("VERB", "AUX") or token.text in (".", "!", "?", ";"):
+            return False
+        if token.pos == "NOUN" and token.feats.get("Case") == "Ins":
+            return True
+    return False
 
 
 def _common_noun(name: str) -> bool:
@@ -170,6 +272,38 @@ def _camel_case_organizations(found: list[Mention]) -> list[Mention]:
     ]
 
 
+_PATRONYMIC = re.compile(r"(?:ович|евич|ьич|ич|овна|евна|ична|инична)$")
+
+
+def _surname_first(text: str, found: list[Mention]) -> list[Mention]:
+    """ "Островским" + "Алексеем Владимировичем" -> "Островский Алексей Владимирович": the
+    official order, surname first, which the tagger reads as two persons; a first name and
+    patronymic right after a one-word person make one name with it."""
+    result: list[Mention] = []
+    for mention in found:
+        previous = result[-1] if result else None
+        words = mention.name.split()
+        if (
+            previous is not None
+            and previous.kind is mention.kind is MentionKind.PERSON
+            and " " not in previous.name
+            and len(words) == 2
+            and _PATRONYMIC.search(words[1])
+            and not text[previous.end : mention.start].strip()
+        ):
+            name = f"{previous.name} {mention.name}"
+            result[-1] = replace(previous, name=name, end=mention.end)
+            continue
+        result.append(mention)
+    return result
+
+
+def _finite_verb(token: Any) -> bool:
+    """A verb that ends a name; a participle is a name's adjective ("Соединенных Штатов",
+    "Объединенная двигателестроительная корпорация")."""
+    return token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") != "Part"
+
+
 def _genitive(tokens: Sequence[Any]) -> bool:
     return bool(tokens) and tokens[0].feats.get("Case") == "Gen"
 
@@ -183,6 +317,9 @@ class RussianEntityRecognizer:
     name as its own ("Посольство" + "КНР", "Центр развития промышленности" + "Ульяновской
     области"); the place is still a mention of its own.
     """
+
+    def __init__(self, places: ShippedPlaces | None = None) -> None:
+        self._places = places
 
     def mentions(self, paragraphs: Sequence[str]) -> list[Mention]:
         from natasha import Doc
@@ -203,6 +340,7 @@ class RussianEntityRecognizer:
         found: list[Mention] = []
         last_org: Mention | None = None
         places = frozenset(span.start for span in doc.spans if span.type == "LOC")
+        token_starts = [t.start for t in doc.tokens]
         for span in doc.spans:
             kind = KINDS.get(span.type)
             if kind is None:
@@ -210,7 +348,7 @@ class RussianEntityRecognizer:
             number = bisect_right(starts, span.start) - 1
             paragraph_end = starts[number] + len(paragraphs[number])
             tokens = [t for t in span.tokens if t.stop <= paragraph_end]
-            verb = next((i for i, t in enumerate(tokens) if t.pos in ("VERB", "AUX")), None)
+            verb = next((i for i, t in enumerate(tokens) if _finite_verb(t)), None)
             if verb is not None and (kind is not MentionKind.ORGANIZATION or verb == 0):
                 continue
             tokens = tokens[:verb]
@@ -246,8 +384,11 @@ class RussianEntityRecognizer:
                 name = text[start:stop]
             elif kind is MentionKind.LOCATION:
                 name = capitals_as_written(_place_name(span), span.text)
+                name = _known_place_form(name, span.text, self._places)
             else:
-                name = _person_name(span)
+                at = bisect_right(token_starts, span.start) - 1
+                instrumental = _after_instrumental(doc.tokens, at, at + len(span.tokens))
+                name = capitals_as_written(_person_name(span, instrumental), span.text)
             name = " ".join(_PARENTHESIS.sub("", name).split())
             if not name:
                 continue
@@ -260,12 +401,17 @@ class RussianEntityRecognizer:
         found = [
             m for m in found if not (m.kind is MentionKind.ORGANIZATION and _common_noun(m.name))
         ]
+        found = _surname_first(text, found)
         found = coordinated_places(text, _camel_case_organizations(found))
         found = legal_names(text, starts, found)
         found = typed_names(text, starts, found)
         found = bodies_of_places(doc.tokens, text, starts, found)
         found = capitalised_names(doc.tokens, text, starts, found)
         found = enumerated_names(doc.tokens, text, found)
+        found = fields_of_bodies(doc.tokens, text, starts, found)
+        found = coordinated_organizations(doc.tokens, text, starts, found)
+        found = known_organizations(text, starts, found)
+        found = dateline_sources(text, starts, found)
         named = full_names_only(found)
         return [
             replace(m, start=m.start - starts[m.paragraph], end=m.end - starts[m.paragraph])
@@ -275,6 +421,8 @@ class RussianEntityRecognizer:
                 or (vouched_person(text, m.start, m.end, "ru") and not _an_adjective(m.name))
             )
             and m.name.casefold() not in name_words("not_a_name", "ru")
+            # A legal form alone names no one ("создали СП": a joint venture).
+            and m.name not in name_words("legal_form", "ru")
             and not (
                 m.kind is not MentionKind.ORGANIZATION and named_after_person(text, m.start, "ru")
             )

@@ -69,10 +69,18 @@ def person_word(word: str, case: str | None, strict: bool = False) -> str:
     if not _CYRILLIC_WORD.fullmatch(word) or word.isupper() or camel_case(word):
         return word
     parses = morph().parse(word)
-    agreeing = [p for p in parses if case is None or p.tag.case == case]
+    # A person's name word is singular: "Суном" is no plural "суномы".
+    agreeing = [p for p in parses if (case is None or p.tag.case == case) and _singular(p)]
     if not agreeing and strict:
         return word
-    candidates = agreeing or parses
+    if not agreeing and case is not None:
+        # No form of the word in the case the tagger saw: the case's ending is taken off ("Мун
+        # Чжэ Ином" -> "Ин", not the adjective "иной" of another case); a foreign word
+        # pymorphy only guesses at does not decline ("с Чжаном Юйпу": not "Юйп").
+        nominative = _surname_nominative(word, case)
+        if nominative != word or not morph().word_is_known(word):
+            return nominative
+    candidates = agreeing or [p for p in parses if _singular(p)]
     reading = next((p for p in candidates if _PERSON_GRAMMEMES & set(p.tag.grammemes)), None)
     if reading is None:
         reading = next(
@@ -85,7 +93,45 @@ def person_word(word: str, case: str | None, strict: bool = False) -> str:
         )
     if reading is None:
         return _surname_nominative(word, case)
-    return _in_nominative(reading, word)
+    nominative = _in_nominative(reading, word)
+    # No plausible nominative ("Шольцем": pymorphy's "Шолец" drops a vowel the name keeps): the
+    # ending of the case is taken off ("Шольц").
+    return _surname_nominative(word, case) if nominative == word else nominative
+
+
+def foreign_instrumental(word: str) -> str:
+    """The last word of a foreign name in the instrumental, in the nominative: its reading as
+    a first name or surname, else the case ending taken off ("Гилем" -> "Гиль", "Ином" ->
+    "Ин", not the adjective "иной")."""
+    from coopex.nlp.analysis import morph
+
+    reading = next(
+        (
+            p
+            for p in morph().parse(word)
+            if p.tag.case == "ablt" and _singular(p) and _PERSON_GRAMMEMES & set(p.tag.grammemes)
+        ),
+        None,
+    )
+    nominative = _in_nominative(reading, word) if reading is not None else word
+    return nominative if nominative != word else _surname_nominative(word, "ablt")
+
+
+def _singular(parse: Any) -> bool:
+    return bool(parse.tag.number != "plur")
+
+
+def name_case(word: str, case: str | None, others: list[str]) -> str | None:
+    """The case to read a person's name word in: the tagger's, unless the word has no singular
+    reading in it and has one in the case of the name's other words ("Пак" in the
+    instrumental, "Суном" tagged a genitive: an instrumental too)."""
+    from coopex.nlp.analysis import morph
+
+    parses = [p for p in morph().parse(word) if _singular(p)]
+    for candidate in [case, *others]:
+        if candidate is None or any(p.tag.case == candidate for p in parses):
+            return candidate
+    return case
 
 
 def _in_nominative(reading: Any, word: str) -> str:
@@ -102,7 +148,7 @@ def _in_nominative(reading: Any, word: str) -> str:
 def _surname_nominative(word: str, case: str | None) -> str:
     for row in name_words("surname_declension", "ru"):
         row_case, ending, nominative = row.split(":")
-        if row_case == case and word.endswith(ending) and len(word) > len(ending) + 2:
+        if row_case == case and word.endswith(ending) and len(word) >= len(ending) + 2:
             return word[: -len(ending)] + nominative
     return word
 

@@ -169,8 +169,9 @@ def bodies_of_places(
     "правительством республики Беларусь"); an embassy or consulate keeps where it is
     ("... России в Бонне")."""
     heads = name_words("body_of_place", "ru")
+    named_heads = name_words("org_head", "ru")
     located = name_words("body_at_place", "ru")
-    prefixes = tuple(h[:5] for h in heads)
+    prefixes = tuple(h[:5] for h in (*heads, *named_heads))
     # A one-word "person" after a governing body is a place the tagger misread ("правительства
     # Чанчжоу").
     places = {
@@ -180,15 +181,29 @@ def bodies_of_places(
     }
     added: list[Mention] = []
     for index, token in enumerate(tokens):
-        if token.pos != "NOUN" or not token.text.casefold().startswith(prefixes):
+        # The tagger may take a capitalised head for a proper noun ("Посольство КНР").
+        capitalised = token.pos == "PROPN" and token.text[:1].isupper()
+        if not (token.pos == "NOUN" or capitalised):
+            continue
+        if not token.text.casefold().startswith(prefixes):
             continue
         lemma = _lemma(token)
-        if lemma not in heads or token.feats.get("Number") == "Plur":
+        # An organisation's head written with a capital names one with its field ("Корпорация
+        # развития" + place); without a field it is no name ("в центре Москвы").
+        named = token.text[:1].isupper() and lemma in named_heads
+        if not (lemma in heads or named) or token.feats.get("Number") == "Plur":
             continue  # "председатели правительств России и Белоруссии": no one body
         after = _field_end(tokens, index + 1)
-        while after < len(tokens) and (
-            _OF_PLACE_WORD.fullmatch(tokens[after].text)
-            or (tokens[after].text == "." and tokens[after - 1].text == "г")
+        if lemma not in heads and after == index + 1:
+            continue
+        while (
+            after < len(tokens)
+            # a place may begin with its place word ("Республики Казахстан")
+            and tokens[after].start not in places
+            and (
+                _OF_PLACE_WORD.fullmatch(tokens[after].text)
+                or (tokens[after].text == "." and tokens[after - 1].text == "г")
+            )
         ):
             after += 1
         place = places.get(tokens[after].start) if after < len(tokens) else None
@@ -229,8 +244,8 @@ def coordinated_places(text: str, found: list[Mention]) -> list[Mention]:
         if mention.kind is not MentionKind.LOCATION or len(words) < 2:
             continue
         noun, plural = singular_place_word(words[-1])
-        if noun is None:
-            continue
+        if noun is None or words[-1][:1].isupper():
+            continue  # "Соединенные Штаты": a capitalised place word is part of the name
         if plural:
             agreed = [adjective_for(w, noun) for w in words[:-1]]
             result[index] = replace(mention, name=" ".join([*agreed, noun]))
@@ -341,3 +356,235 @@ def enumerated_names(tokens: Sequence[Any], text: str, found: list[Mention]) -> 
         name = " ".join(f"{mention.name}{text[mention.end : stop]}".split())
         result[number] = replace(mention, name=name, end=stop)
     return result
+
+
+_CONSONANTS = frozenset("бвгджзклмнпрстфхцчшщБВГДЖЗКЛМНПРСТФХЦЧШЩ")
+
+
+def _declined_forms(name: str) -> list[str]:
+    """ "Ведомости" -> "Ведомости", "Ведомостей", "Ведомостям", ...: a name and its case forms,
+    the last word taking the endings of the Russian declension its ending belongs to
+    (`name_declension`: "ь:и/ю/ью/...", "*" for a final consonant, upper-case ones too:
+    "КамАЗа"); a name ending otherwise ("Черкизово", "ТАСС"'s vowels) does not decline."""
+    rows = [row.split(":") for row in name_words("name_declension", "ru")]
+    for ending, endings in sorted(rows, key=lambda row: len(row[0]), reverse=True):
+        if ending == "*" and name[-1:] in _CONSONANTS:
+            return [name, *(name + e for e in endings.split("/"))]
+        if ending != "*" and name.endswith(ending):
+            return [name, *(name[: -len(ending)] + e for e in endings.split("/"))]
+    return [name]
+
+
+@cache
+def _known_forms() -> tuple[re.Pattern[str], dict[str, str]]:
+    """The field's well-known organisations in any case form, and each form's name: Russian
+    ones declined, those in Latin script ("Haier") as written."""
+    forms = {f: n for n in name_words("known_organization", "ru") for f in _declined_forms(n)}
+    forms.update((n, n) for n in name_words("known_organization", "en"))
+    alternatives = "|".join(map(re.escape, sorted(forms, key=len, reverse=True)))
+    # A regional edition or branch written with a hyphen is the same name ("АиФ-Ярославль").
+    pattern = rf"(?<![\w-])(?P<name>{alternatives})(?P<branch>-[А-ЯЁA-Z][\w]*)?(?![\w-])"
+    return re.compile(pattern), forms
+
+
+def known_organizations(text: str, starts: Sequence[int], found: list[Mention]) -> list[Mention]:
+    """Organisations and media of the field natasha misses or takes for places and persons
+    ("пишут «Ведомости»", "с Росатомом", "ВЭБ.РФ" read as "ВЭБ" and the place "РФ"): an
+    organisation in its dictionary form wherever no longer mention holds it ("ПАО «Газпром
+    нефть»" stays whole); the shorter mentions inside it give way."""
+    pattern, forms = _known_forms()
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        overlapping = [m for m in found if _overlaps(m, start, end)]
+        if any(m.start < start or m.end > end for m in overlapping):
+            continue
+        name = forms[match.group("name")] + (match.group("branch") or "")
+        number = bisect_right(starts, start) - 1
+        found = [m for m in found if m not in overlapping]
+        found.append(Mention(MentionKind.ORGANIZATION, name, number, start, end))
+    return sorted(found, key=lambda m: m.start)
+
+
+def _adjective(token: Any) -> bool:
+    """An adjective, also where the tagger read it as a noun ("тракторный" и ...)."""
+    return bool(token.pos == "ADJ" or (token.pos == "NOUN" and is_adjective(token.text)))
+
+
+def _conjuncts(tokens: Sequence[Any], head: int) -> list[tuple[int, int]]:
+    """The runs of adjectives joined by "," and "и" just before a plural head ("Минский
+    тракторный" + "и" + "автомобильный" заводы), first to last, as (start, end) indices."""
+    runs: list[tuple[int, int]] = []
+    end = head
+    while True:
+        start = end
+        while start > 0 and _adjective(tokens[start - 1]):
+            start -= 1
+        if start == end:
+            break
+        runs.insert(0, (start, end))
+        if start == 0 or tokens[start - 1].text not in (",", "и"):
+            break
+        end = start - 1
+    return runs
+
+
+def coordinated_organizations(
+    tokens: Sequence[Any], text: str, starts: Sequence[int], found: list[Mention]
+) -> list[Mention]:
+    """ "Минский тракторный и автомобильный заводы" -> "Минский тракторный завод", "Минский
+    автомобильный завод": organisations sharing one plural head noun are each an organisation,
+    the capitalised adjective of the first (or of the organisation just before the list:
+    "Магнитогорский металлургический комбинат, калибровочный и метизный заводы") shared by
+    those written without one."""
+    heads = name_words("org_head", "ru")
+    added: list[Mention] = []
+    for index, token in enumerate(tokens):
+        if token.pos != "NOUN" or token.feats.get("Number") != "Plur" or token.text[:1].isupper():
+            continue
+        runs = _conjuncts(tokens, index)
+        if len(runs) < 2 or _lemma(token) not in heads:
+            continue
+        first = tokens[runs[0][0]]
+        if _sentence_initial(tokens, text, runs[0][0]):
+            continue  # "Российские и белорусские компании": a capital that proves nothing
+        shared = first.text if first.text[:1].isupper() else None
+        before = next((m for m in found if m.end == tokens[runs[0][0] - 1].start), None)
+        if shared is None and tokens[runs[0][0] - 1].text == "," and before is not None:
+            word = before.name.split()[0]
+            named = before.kind is MentionKind.ORGANIZATION and is_adjective(word)
+            shared = word if named else None
+        if shared is None:
+            continue  # "тракторный и автомобильный заводы": no name
+        case = morph_case(token)
+        tail = _genitive_tail(tokens, index + 1)  # "союзы" + "промышленников"
+        last = tokens[tail - 1].stop
+        complement = " ".join(text[token.stop : last].split())
+        for number, (start, end) in enumerate(runs):
+            words = [t.text for t in tokens[start:end]]
+            if not words[0][:1].isupper():
+                words.insert(0, shared)
+            name = f"{agreeing_phrase([*words, token.text], case)} {complement}".strip()
+            stop = last if number == len(runs) - 1 else tokens[end - 1].stop
+            at = bisect_right(starts, tokens[start].start) - 1
+            added.append(Mention(MentionKind.ORGANIZATION, name, at, tokens[start].start, stop))
+    if not added:
+        return found
+    kept = [m for m in found if not any(_overlaps(m, a.start, a.end) for a in added)]
+    return sorted([*kept, *added], key=lambda m: m.start)
+
+
+def _place_after(
+    tokens: Sequence[Any], at: int, places: dict[int, Mention]
+) -> tuple[int, Mention | None]:
+    """The place a name's field ends with, from token `at` ("Республики Казахстан", "КНР"),
+    and the token after it; (`at`, None) when none comes."""
+    after = at
+    while (
+        after < len(tokens)
+        and tokens[after].start not in places
+        and _OF_PLACE_WORD.fullmatch(tokens[after].text)
+    ):
+        after += 1
+    place = places.get(tokens[after].start) if after < len(tokens) else None
+    if place is None:
+        return at, None
+    end = next((i for i in range(after, len(tokens)) if tokens[i].start >= place.end), len(tokens))
+    return end, place
+
+
+def _may_be_verb(word: str) -> bool:
+    from coopex.nlp.analysis import morph
+
+    return any(p.tag.POS == "VERB" for p in morph().parse(word.casefold()))
+
+
+def _named_head(tokens: Sequence[Any], head: int) -> int | None:
+    """The first word of a name ending in the body at token `head`: its adjectives when the
+    first is capitalised ("Межправительственная комиссия"), else the head itself when
+    capitalised ("Министерство"); None for a body in lower case."""
+    first = head
+    while first > 0 and tokens[first - 1].pos == "ADJ":
+        first -= 1
+    if tokens[first].text[:1].isupper():
+        return first
+    return head if tokens[head].text[:1].isupper() else None
+
+
+def fields_of_bodies(
+    tokens: Sequence[Any], text: str, starts: Sequence[int], found: list[Mention]
+) -> list[Mention]:
+    """ "Государственная комиссия" + " по развитию и реформам КНР", "Министерство по
+    инвестициям и развитию Республики Казахстан": a body's name goes on through its field
+    after "по" (and the place of the body after it); a body written with a capital that the
+    tagger missed is an organisation with its field — at a sentence start only with a place
+    after it ("Комиссия по проверке установила" is no name). "по итогам", "по словам" … open
+    no field (`not_a_field`)."""
+    heads = {*name_words("body_of_place", "ru"), *name_words("body_with_field", "ru")}
+    stops = name_words("not_a_field", "ru")
+    places = {m.start: m for m in found if m.kind is MentionKind.LOCATION}
+    result = list(found)
+    for index, token in enumerate(tokens):
+        if token.text != "по" or index == 0 or index + 1 >= len(tokens):
+            continue
+        head = tokens[index - 1]
+        if head.pos not in ("NOUN", "PROPN") or _lemma(head) not in heads:
+            continue
+        if tokens[index + 1].text.casefold() in stops:
+            continue
+        end = _field_end(tokens, index)
+        # A verb the tagger read as a noun ends the field ("… торговле" + "прибыли").
+        end = next((i for i in range(index + 1, end) if _may_be_verb(tokens[i].text)), end)
+        if end <= index + 1:
+            continue
+        _, place = _place_after(tokens, end, places)
+        stop = place.end if place else tokens[end - 1].stop
+        known = next(
+            (m for m in result if m.kind is MentionKind.ORGANIZATION and m.end == head.stop), None
+        )
+        if known is not None:
+            name = " ".join(f"{known.name}{text[known.end : stop]}".split())
+            result[result.index(known)] = replace(known, name=name, end=stop)
+            continue
+        first = _named_head(tokens, index - 1)
+        if first is None or (_sentence_initial(tokens, text, first) and place is None):
+            continue
+        start = tokens[first].start
+        if any(m.kind is MentionKind.ORGANIZATION and _overlaps(m, start, stop) for m in result):
+            continue
+        phrase = agreeing_phrase([t.text for t in tokens[first:index]], morph_case(head))
+        name = " ".join(f"{phrase}{text[head.stop : stop]}".split())
+        number = bisect_right(starts, start) - 1
+        result.append(Mention(MentionKind.ORGANIZATION, name, number, start, stop))
+    return sorted(result, key=lambda m: m.start)
+
+
+# "Казань, 3 апреля. /Татар-информ/.", "Минск, 5 марта (БелТА).", "Ярославль, 30 января –
+# АиФ-Ярославль.": a dateline (a place and a date opening a paragraph) and the agency or
+# paper the story comes from, in slashes, in parentheses, or after a dash.
+_DATELINE = re.compile(
+    r"(?m)^[А-ЯЁA-Z][\w-]+(?:[ -][А-ЯЁA-Z][\w-]+)?,\s+\d{1,2}\s+[а-яё]+"
+    r"(?:\s+\d{4}(?:\s+г(?:ода|\.)?)?)?\s*[.,]?\s*"
+    r"(?:[/(]\s*(?P<quoted>[^/()\n]{2,40}?)\s*[/)]|[–—-]\s+(?P<dashed>[^.\n]{2,40}?)\.)"
+)
+_SOURCE_WORD = re.compile(r"[A-ZА-ЯЁ«\"][\w.«»\"-]*")
+
+
+def dateline_sources(text: str, starts: Sequence[int], found: list[Mention]) -> list[Mention]:
+    """The source named in a dateline is an organisation (the guideline counts agencies named
+    as sources): up to four words, each capitalised ("РИА Новости" but not "Губернатор
+    заявил" after a dash)."""
+    added = []
+    for match in _DATELINE.finditer(text):
+        group = "quoted" if match.group("quoted") else "dashed"
+        name = match.group(group).strip()
+        words = name.split()
+        if not 0 < len(words) <= 4 or not all(_SOURCE_WORD.fullmatch(w) for w in words):
+            continue
+        start, end = match.span(group)
+        if any(m.kind is MentionKind.ORGANIZATION and _overlaps(m, start, end) for m in found):
+            continue
+        kept = [m for m in found if not _overlaps(m, start, end)]
+        number = bisect_right(starts, start) - 1
+        added.append(Mention(MentionKind.ORGANIZATION, name.strip('«»"'), number, start, end))
+        found = kept
+    return sorted([*found, *added], key=lambda m: m.start)
