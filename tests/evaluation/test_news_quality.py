@@ -16,7 +16,7 @@ from evaluation.news.scoring import LANGUAGES, Evaluation, evaluate
 
 TARGETS = {"entities": 0.88, "events": 0.65, "amounts": 0.85}
 FLOORS = {
-    ("ru", "entities"): 0.80,
+    ("ru", "entities"): 0.86,
     ("en", "entities"): 0.77,
     ("zh", "entities"): 0.82,
     ("ru", "events"): 0.49,
@@ -26,7 +26,7 @@ FLOORS = {
     ("en", "amounts"): 0.95,
     ("zh", "amounts"): 0.95,
 }
-REACHED = {("ru", "amounts"), ("en", "amounts"), ("zh", "amounts")}
+REACHED = {("ru", "entities"), ("ru", "amounts"), ("en", "amounts"), ("zh", "amounts")}
 
 
 @pytest.fixture(scope="module")
