@@ -41,6 +41,9 @@ _ORG_FIRST = frozenset(
     }
 )
 
+# Events told where something is built or put: their places are often the venue.
+_BUILT = frozenset({EventType.LOCALIZATION_PLAN, EventType.INVESTMENT})
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -264,7 +267,12 @@ class EventReader:
             order = [*named, earlier, self._sides.counterpart, *places]
         elif kind in _ORG_FIRST:
             earlier = self._earlier_organization(index, kind)
-            order = [*named, earlier, *places, self._sides.counterpart]
+            # Where a plant goes, a place the gazetteer does not know ("В Колышлейском районе
+            # мы планируем выпускать краны") is more often the venue at home than the party:
+            # the story's other side first.
+            known = [n for n in places if kind not in _BUILT or not self._sides.order(n)[0]]
+            unknown = [name for name in places if name not in known]
+            order = [*named, earlier, *known, self._sides.counterpart, *unknown]
         elif kind is EventType.TRADE_FIGURE:
             # Trade is between the two places the sentence names ("our trade with Russia"),
             # whichever side they are on.
