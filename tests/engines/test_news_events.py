@@ -233,7 +233,7 @@ def test_a_region_and_its_country_are_one_party() -> None:
 def test_talks_with_a_place_stay_a_lead_beside_an_organisation_named_after_it() -> None:
     found = events(
         "Калужская область и Хэнань",
-        "Губернатор встретился с делегацией провинции Хэнань. "
+        "Губернатор встретился с губернатором провинции Хэнань. "
         "Торговая палата провинции Хэнань подписала соглашение с регионом.",
     )
     assert found == [
@@ -701,3 +701,34 @@ def test_the_production_partners_are_sought_for_is_no_plan_or_invitation() -> No
         "Мы ищем партнёров в Китае для совместного производства оборудования.",
     )
     assert [kind for kind, _, _ in found] == ["partner_search"]
+
+
+def test_a_plants_place_the_gazetteer_does_not_know_is_its_venue_not_its_party() -> None:
+    plan = events("Калужская область и Китай", "В Бонне мы планируем выпускать краны.")
+    assert plan == [("localization_plan", "Калужская область", "Китай")]
+    # talks held there are still with the place named
+    talks = events("Калужская область и Китай", "Стороны провели переговоры в Бонне.")
+    assert talks == [("negotiation", "Калужская область", "Бонне")]
+
+
+def test_a_delegation_from_the_other_side_is_a_visit_received_by_the_host() -> None:
+    found = events(
+        "Гости из Хэнань", "Делегация провинции Хэнань находится с рабочим визитом в Москве."
+    )
+    assert found == [("business_mission", "Хэнань", "Москве")]
+    received = events(
+        "Vietnam delegation in Bashkortostan",
+        "A delegation from Vietnam visited the Republic of Bashkortostan.",
+        lang="en",
+    )
+    assert [(k, i) for k, i, _ in received] == [("business_mission", "Vietnam")]
+    assert received[0][2] in {"Republic of Bashkortostan", "Bashkortostan"}
+    # a delegation of the story's own side goes out: the place it visits is the counterpart
+    outgoing = events(
+        "Нижегородская область и Китай", "Делегация Нижегородской области посетила Китай."
+    )
+    assert outgoing == [("business_mission", "Нижегородская область", "Китай")]
+    hosted = events(
+        "Bashkortostan and Vietnam", "Vietnam received the delegation of Bashkortostan.", lang="en"
+    )
+    assert hosted == [("business_mission", "Bashkortostan", "Vietnam")]

@@ -38,6 +38,8 @@ CUE_ROLES = (
     "firm",  # "компания", "company", "公司": a sentence that speaks of a firm, named or not
     "respectively",  # "分别与 A 和 B" (with A and B respectively): one event with each
     "governs",  # "Администрация Перми", "people's government": a place's own body is the place
+    "delegation_of",  # "делегация провинции ", "delegation from ": the words before its party
+    "delegation_by",  # "… delegation", "…代表团": the words after the party a delegation is of
 )
 
 
@@ -65,6 +67,8 @@ class EventCues:
     governs: re.Pattern[str]
     respectively: re.Pattern[str]
     firm: re.Pattern[str]
+    delegation_of: re.Pattern[str]
+    delegation_by: re.Pattern[str]
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -127,6 +131,9 @@ class EventCues:
             governs=_any(by_cue.get("governs", [])),
             respectively=_any(by_cue.get("respectively", [])),
             firm=_any(by_cue.get("firm", [])),
+            # The wording right before or right after the name of the party a delegation is of.
+            delegation_of=re.compile(_any(by_cue.get("delegation_of", [])).pattern + r"\s*$", _I),
+            delegation_by=re.compile(r"^\s*" + _any(by_cue.get("delegation_by", [])).pattern, _I),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / ..., reported X.
             attribution=re.compile(

@@ -142,6 +142,17 @@ def read_events(
             if kind in told and cues.told_again.search(sentence.text):
                 continue  # "the document was signed by …", "会见时在座": the event told of
 
+            visitor = reader.visitor(sentence) if kind is EventType.BUSINESS_MISSION else None
+            if visitor is not None:
+                # A delegation from the other side visits: the visitor starts it, the host is
+                # its counterpart.
+                host = reader.host(sentence)
+                if host and not same_party(visitor, host):
+                    event = LeadEvent(kind, visitor, host, topics, sentence.written)
+                    proposed.append([Candidate(event, index, source, False, len(found))])
+                    previous = kind
+                    told.add(kind)
+                continue
             possible = reader.counterparts(index, kind, trigger_end)
             if kind is EventType.NEGOTIATION and hosts_talks and possible and not possible[0][1]:
                 continue  # talks at the sentence's forum or mission, with nobody of their own

@@ -305,6 +305,35 @@ class EventReader:
                 options.append((name, name in named, at < ruled))
         return options
 
+    def visitor(self, sentence: Sentence) -> str | None:
+        """The place a sentence's delegation comes from, when it is not on the initiator's side
+        ("The delegation of Hunan Province visited Minsk", "湖南省代表团"): a visit received,
+        told from the host's side."""
+        paragraph = self._paragraphs[sentence.paragraph]
+        for mention in sentence.mentions:
+            if mention.kind is not MentionKind.LOCATION or self._sides.own_side(mention.name):
+                continue
+            if self._sides.places.get(mention.name) is None:
+                continue  # a name the gazetteer does not know: no side to tell
+            before = paragraph[max(sentence.start, mention.start - 80) : mention.start]
+            after = paragraph[mention.end : min(sentence.end, mention.end + 30)]
+            if self._cues.delegation_of.search(before) or self._cues.delegation_by.search(after):
+                return mention.name
+        return None
+
+    def host(self, sentence: Sentence) -> str:
+        """Who receives a visit: the initiator's side the sentence names, else the story's."""
+        return next(
+            (
+                m.name
+                for m in sentence.mentions
+                if m.kind is MentionKind.LOCATION
+                and self._sides.places.get(m.name) is not None
+                and self._sides.own_side(m.name)
+            ),
+            self._sides.initiator,
+        )
+
     def _country_of(self, name: str) -> str:
         """The country the page names that a region or city abroad is in, else the name."""
         place = self._sides.places.get(name)
