@@ -732,3 +732,19 @@ def test_a_delegation_from_the_other_side_is_a_visit_received_by_the_host() -> N
         "Bashkortostan and Vietnam", "Vietnam received the delegation of Bashkortostan.", lang="en"
     )
     assert hosted == [("business_mission", "Bashkortostan", "Vietnam")]
+
+
+def test_a_named_searcher_with_nobody_abroad_named_seeks_partners_where_the_sentence_says() -> None:
+    found = events("Zoomlion ищет партнёров", "Zoomlion ищет партнёров в Калужской области.")
+    assert found == [("partner_search", "Zoomlion", "Калужской области")]
+    # the searcher is never its own counterpart, even when the title names only it
+    titled = events("Zoomlion seeks partners in Russia", lang="en")
+    assert titled == [("partner_search", "Zoomlion", "Russia")]
+
+
+def test_a_firm_building_where_it_says_is_a_plan_not_an_invitation() -> None:
+    def kinds(sentence: str) -> list[EventType]:
+        return [k for k, _, _ in trigger_types(sentence, shipped_event_cues().of("zh"))]
+
+    assert EventType.LOCALIZATION_PLAN in kinds("某汽车公司在图拉州投资建厂。")
+    assert EventType.LOCALIZATION_INVITATION in kinds("州长欢迎中国企业在当地投资建厂。")

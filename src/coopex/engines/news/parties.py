@@ -367,8 +367,19 @@ class EventReader:
         # from the story's other side ("УК «РМ Рейл» (Республика Мордовия)" at a round table
         # in Ulyanovsk) seeks partners on the story's own side.
         others = [self._sides.initiator] if home else []
-        for name in [*places, self._sides.counterpart, *others]:
-            if name and not (home and same_party(name, home)):
+        # A named searcher with nobody abroad named seeks partners where the sentence says
+        # ("MTZ is looking for partners in the Ulyanovsk region"); never itself.
+        here = [
+            m.name
+            for m in sentence.mentions
+            if searcher is not None and m.kind is MentionKind.LOCATION and m.name not in places
+        ]
+        for name in [*places, self._sides.counterpart, *others, *here]:
+            if (
+                name
+                and not (home and same_party(name, home))
+                and not (searcher is not None and same_party(name, searcher.name))
+            ):
                 return name
         return ""
 
