@@ -87,6 +87,24 @@ NAMED = [
     ("en", "The volume of trade rose to 1 billion dollars.", TRADE),
     ("zh", "贸易往来达10亿美元。", TRADE),
     ("ru", "Инвестор вложил в производство 500 млн рублей.", MONEY),
+    # nominalisations, participles and other registers
+    ("ru", "Стороны парафировали соглашение.", A),
+    ("en", "The agreement, signed on Monday, provides for joint research.", A),
+    ("zh", "双方签下合作大单。", A),
+    ("zh", "双方达成了多项合作意向。", A),
+    ("en", "Entrepreneurs from the region traveled to China.", M),
+    ("ru", "Делегация предпринимателей отправится в Индию.", M),
+    ("zh", "州长一行抵达哈尔滨。", M),
+    ("ru", "В Екатеринбурге проходит международная выставка.", SHOW),
+    ("en", "The company presented its new tractors at the show.", SHOW),
+    ("ru", "Компания открыла завод в Калужской области.", PLAN),
+    ("ru", "Производство будет локализовано в регионе.", PLAN),
+    ("ru", "Китайская компания разместит сборку в особой экономической зоне.", PLAN),
+    ("ru", "Регион готов предложить инвесторам площадки.", INV),
+    ("ru", "Состоялась рабочая встреча губернатора и директора компании.", TALKS),
+    ("en", "Talks were held between the governor and the ambassador.", TALKS),
+    ("zh", "省长与州长会面。", TALKS),
+    ("zh", "对俄出口增长20%。", TRADE),
     ("en", "The company poured $30 million into the factory.", MONEY),
 ]
 
@@ -103,6 +121,11 @@ NOT_NAMED = [
     ("en", "Other matters were discussed today.", TALKS),
     # agreeing on wider trade names no trade figure
     ("zh", "双方就扩大贸易达成共识。", TRADE),
+    # signing an order or a law is no agreement
+    ("zh", "州长签署了命令。", A),
+    ("ru", "Губернатор подписал указ о назначении министра.", A),
+    # a body holding its session is not talks
+    ("en", "The working group held a meeting on Monday.", TALKS),
     # representatives and indicators are not presentations
     ("ru", "Представители предприятий обсудили показатели выпуска продукции.", SHOW),
 ]
