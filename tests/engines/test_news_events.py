@@ -40,6 +40,7 @@ PLACES = {
     "Хэйлунцзян": "CN-HL",
     "中国": "CN",
     "乌兹别克斯坦": "UZ",
+    "俄罗斯": "RU",
 }
 UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -748,3 +749,22 @@ def test_a_firm_building_where_it_says_is_a_plan_not_an_invitation() -> None:
 
     assert EventType.LOCALIZATION_PLAN in kinds("某汽车公司在图拉州投资建厂。")
     assert EventType.LOCALIZATION_INVITATION in kinds("州长欢迎中国企业在当地投资建厂。")
+
+
+def test_a_country_named_by_one_character_is_the_party_as_the_page_names_it() -> None:
+    found = events(
+        "俄罗斯企业在乌兹别克斯坦",
+        "中国也是重要伙伴。今年对华出口额达5亿美元。",
+        lang="zh",
+    )
+    assert ("trade_figure", "俄罗斯", "中国") in found
+    # a character of a full name is no short name: 哈尔滨 is no Kazakhstan, 乌克兰 no Uzbekistan
+    cues = shipped_event_cues().of("zh")
+
+    def codes(text: str) -> set[str | None]:
+        return {m.lastgroup for p in cues.short_country for m in p.finditer(text)}
+
+    assert codes("中俄博览会") == {"CN", "RU"}
+    assert codes("中乌双方") == {"CN", "UZ"}
+    assert codes("访问哈尔滨和乌鲁木齐") == set()
+    assert codes("对乌克兰出口") == set()

@@ -40,6 +40,7 @@ CUE_ROLES = (
     "governs",  # "Администрация Перми", "people's government": a place's own body is the place
     "delegation_of",  # "делегация провинции ", "delegation from ": the words before its party
     "delegation_by",  # "… delegation", "…代表团": the words after the party a delegation is of
+    "short_country",  # "对华", "中俄", "俄方": a country by one character, its group named by code
 )
 
 
@@ -69,6 +70,8 @@ class EventCues:
     firm: re.Pattern[str]
     delegation_of: re.Pattern[str]
     delegation_by: re.Pattern[str]
+    # Each on its own: the name of the group that matched is the country's code.
+    short_country: tuple[re.Pattern[str], ...] = ()
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -134,6 +137,7 @@ class EventCues:
             # The wording right before or right after the name of the party a delegation is of.
             delegation_of=re.compile(_any(by_cue.get("delegation_of", [])).pattern + r"\s*$", _I),
             delegation_by=re.compile(r"^\s*" + _any(by_cue.get("delegation_by", [])).pattern, _I),
+            short_country=tuple(re.compile(p) for p in by_cue.get("short_country", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / ..., reported X.
             attribution=re.compile(

@@ -207,8 +207,10 @@ class EventReader:
         return 0 <= opening < 80 and ")" not in paragraph[opening : organization.start]
 
     def _foreign_places(self, sentence: Sentence) -> list[Mention]:
-        """Places not on the initiator's side, those the gazetteer knows first."""
-        return sorted(
+        """Places not on the initiator's side, those the gazetteer knows first; with none, a
+        country the sentence names by one character ("对华出口", "中乌双方"), as the page
+        names it elsewhere."""
+        named = sorted(
             (
                 m
                 for m in sentence.mentions
@@ -216,6 +218,32 @@ class EventReader:
             ),
             key=lambda m: self._sides.order(m.name),
         )
+        return named or self._short_countries(sentence)
+
+    def _short_countries(self, sentence: Sentence) -> list[Mention]:
+        codes = [
+            match.lastgroup
+            for pattern in self._cues.short_country
+            for match in pattern.finditer(sentence.text)
+            if match.lastgroup
+        ]
+        found: list[Mention] = []
+        for code in dict.fromkeys(codes):
+            mention = next(
+                (
+                    m
+                    for s in self._sentences
+                    for m in s.mentions
+                    if m.kind is MentionKind.LOCATION
+                    and (place := self._sides.places.get(m.name)) is not None
+                    and place.code == code
+                    and not self._sides.own_side(m.name)
+                ),
+                None,
+            )
+            if mention is not None:
+                found.append(mention)
+        return found
 
     def _earlier_organization(self, index: int, kind: EventType) -> str | None:
         """The organisation an anaphoric sentence points back to, in its paragraph; for an
