@@ -41,6 +41,8 @@ PLACES = {
     "中国": "CN",
     "乌兹别克斯坦": "UZ",
     "俄罗斯": "RU",
+    "Вьетнама": "VN",
+    "Вьетнам": "VN",
 }
 UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -768,3 +770,18 @@ def test_a_country_named_by_one_character_is_the_party_as_the_page_names_it() ->
     assert codes("中乌双方") == {"CN", "UZ"}
     assert codes("访问哈尔滨和乌鲁木齐") == set()
     assert codes("对乌克兰出口") == set()
+
+
+def test_an_envoy_of_the_other_side_visiting_is_a_visit_received() -> None:
+    found = events(
+        "Посол в Калужской области",
+        "Посол Вьетнама находится с рабочим визитом в Калужской области.",
+    )
+    assert found == [("business_mission", "Вьетнама", "Калужской области")]
+    # the governor meeting the envoy during his own trip is still the governor's visit
+    own = events(
+        "Калужская область и Вьетнам",
+        "Губернатор Калужской области в ходе рабочего визита во Вьетнам встретился с послом "
+        "Вьетнама.",
+    )
+    assert own == [("business_mission", "Калужская область", "Вьетнам")]

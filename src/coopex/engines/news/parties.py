@@ -334,16 +334,17 @@ class EventReader:
         return options
 
     def visitor(self, sentence: Sentence) -> str | None:
-        """The place a sentence's delegation comes from, when it is not on the initiator's side
-        ("The delegation of Hunan Province visited Minsk", "湖南省代表团"): a visit received,
-        told from the host's side."""
+        """The place a sentence's delegation or envoy comes from, when it is not on the
+        initiator's side ("The delegation of Hunan Province visited Minsk", "湖南省代表团",
+        "Посол Вьетнама находится с рабочим визитом …"): a visit received, told from the host's
+        side."""
         paragraph = self._paragraphs[sentence.paragraph]
         for mention in sentence.mentions:
             if mention.kind is not MentionKind.LOCATION or self._sides.own_side(mention.name):
                 continue
             if self._sides.places.get(mention.name) is None:
                 continue  # a name the gazetteer does not know: no side to tell
-            before = paragraph[max(sentence.start, mention.start - 80) : mention.start]
+            before = paragraph[sentence.start : mention.start]
             after = paragraph[mention.end : min(sentence.end, mention.end + 30)]
             if self._cues.delegation_of.search(before) or self._cues.delegation_by.search(after):
                 return mention.name
