@@ -785,3 +785,17 @@ def test_an_envoy_of_the_other_side_visiting_is_a_visit_received() -> None:
         "Вьетнама.",
     )
     assert own == [("business_mission", "Калужская область", "Вьетнам")]
+
+
+def test_talks_with_a_visitor_received_are_talks_of_their_own() -> None:
+    found = events(
+        "Калужская область и Хэнань", "Губернатор встретился с делегацией провинции Хэнань."
+    )
+    assert ("business_mission", "Хэнань", "Калужская область") in found
+    assert ("negotiation", "Калужская область", "Хэнань") in found
+
+
+def test_what_was_agreed_back_then_is_background() -> None:
+    back_then = "Тогда нам удалось достигнуть договоренностей с Казахстан о проектах."
+    assert events("Калужская область и Казахстан", back_then) == []
+    assert events("Kaluga Region", "At that time the sides signed an agreement with Vietnam.") == []

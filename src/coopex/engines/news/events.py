@@ -137,13 +137,18 @@ def read_events(
         found = _covered_here(found, sentence.text, cues)
         found = _signed_without_a_firm(found, sentence)
         topics = sectors(sentence.text) if found else ()
-        hosts_talks = any(kind in _HOSTS_TALKS for kind, _, _ in found)
+        kinds = {kind for kind, _, _ in found}
+        visitor = reader.visitor(sentence) if EventType.BUSINESS_MISSION in kinds else None
+        # Talks at a forum or on a visit are part of it; talks with a visitor received are
+        # talks of their own (the annotation guideline keeps both).
+        hosts_talks = EventType.FORUM in kinds or (
+            EventType.BUSINESS_MISSION in kinds and visitor is None
+        )
         for kind, trigger_end, source in found:
             if kind in told and cues.told_again.search(sentence.text):
                 continue  # "the document was signed by …", "会见时在座": the event told of
 
-            visitor = reader.visitor(sentence) if kind is EventType.BUSINESS_MISSION else None
-            if visitor is not None:
+            if kind is EventType.BUSINESS_MISSION and visitor is not None:
                 # A delegation from the other side visits: the visitor starts it, the host is
                 # its counterpart.
                 host = reader.host(sentence)
