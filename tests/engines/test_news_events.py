@@ -799,3 +799,12 @@ def test_what_was_agreed_back_then_is_background() -> None:
     back_then = "Тогда нам удалось достигнуть договоренностей с Казахстан о проектах."
     assert events("Калужская область и Казахстан", back_then) == []
     assert events("Kaluga Region", "At that time the sides signed an agreement with Vietnam.") == []
+
+
+def test_a_story_told_from_the_side_visited_has_the_other_side_as_visitor() -> None:
+    found = events(
+        "Belarusian delegation visits Vietnam", "Belarus and Vietnam are old partners.", lang="en"
+    )
+    assert found == [("business_mission", "Belarus", "Vietnam")]
+    # told from home, a visit to a home region names no party of its own: nothing is guessed
+    assert events("Визит в Москве", "Делегация находится с визитом в Москве.") == []

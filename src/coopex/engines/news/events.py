@@ -164,6 +164,16 @@ def read_events(
             if kind in _PARTY_IN_SENTENCE:
                 here = {m.name for m in sentence.mentions}
                 possible = [p for p in possible if p[0] in here]
+                visited = reader.visited_first_side(sentence) if not possible else None
+                if visited is not None:
+                    # told from the side it visits: the story's other side is the visitor
+                    event = LeadEvent(
+                        kind, reader.visitor_side(), visited, topics, sentence.written
+                    )
+                    proposed.append([Candidate(event, index, source, False, len(found))])
+                    previous = kind
+                    told.add(kind)
+                    continue
             each = _each_party(sentence, kind, cues, possible)
             if each:
                 for counterpart in each:

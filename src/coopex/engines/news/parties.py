@@ -85,6 +85,9 @@ class Sides:
     initiator_place: Place | None
     counterpart: str
     places: Mapping[str, Place | None]
+    # Whether the initiator is a home place; else the story is told from the first place it
+    # names, which is as likely the side visited as the side visiting.
+    from_home: bool = True
 
     def own_side(self, name: str) -> bool:
         place = self.places.get(name)
@@ -129,7 +132,8 @@ def document_sides(
         or next(iter(located), None)
     )
     initiator, initiator_place = choice if choice else ("", None)
-    sides = Sides(initiator, initiator_place, "", places)
+    from_home = initiator_place is not None and initiator_place.within(home)
+    sides = Sides(initiator, initiator_place, "", places, from_home)
     # A place the gazetteer knows before a name it does not: "Германия" rather than the
     # city "Бонн" it has never heard of, or a misread name.
     places_in_order = sorted(
@@ -143,12 +147,12 @@ def document_sides(
         (n for n in titled_places if (p := places.get(n)) is not None and p.is_union), None
     )
     if union is not None and all(sides.own_side(n) for n in titled_places):
-        return Sides(initiator, initiator_place, union, places)
+        return Sides(initiator, initiator_place, union, places, from_home)
     counterpart = next(
         (name for name in places_in_order if not sides.own_side(name)),
         organizations[0] if organizations else "",
     )
-    return Sides(initiator, initiator_place, counterpart, places)
+    return Sides(initiator, initiator_place, counterpart, places, from_home)
 
 
 class EventReader:
@@ -349,6 +353,27 @@ class EventReader:
             if self._cues.delegation_of.search(before) or self._cues.delegation_by.search(after):
                 return mention.name
         return None
+
+    def visited_first_side(self, sentence: Sentence) -> str | None:
+        """In a story told from neither home side, the initiator's side a mission's sentence
+        names is the side visited ("Belarusian delegation visits Shandong": the story is told
+        from Shandong, its first place)."""
+        if self._sides.from_home or not self._sides.counterpart:
+            return None
+        return next(
+            (
+                m.name
+                for m in sentence.mentions
+                if m.kind is MentionKind.LOCATION
+                and self._sides.places.get(m.name) is not None
+                and self._sides.own_side(m.name)
+            ),
+            None,
+        )
+
+    def visitor_side(self) -> str:
+        """The story's other side, as the visitor of its first side."""
+        return self._sides.counterpart
 
     def host(self, sentence: Sentence) -> str:
         """Who receives a visit: the initiator's side the sentence names, else the story's."""
