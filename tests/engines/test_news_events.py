@@ -808,3 +808,8 @@ def test_a_story_told_from_the_side_visited_has_the_other_side_as_visitor() -> N
     assert found == [("business_mission", "Belarus", "Vietnam")]
     # told from home, a visit to a home region names no party of its own: nothing is guessed
     assert events("Визит в Москве", "Делегация находится с визитом в Москве.") == []
+
+
+def test_two_names_of_one_place_are_never_initiator_and_counterpart() -> None:
+    found = events("Калужская область", "Товарооборот Калужской области вырос до 5 млн долларов.")
+    assert found == []

@@ -178,7 +178,9 @@ def read_events(
             if each:
                 for counterpart in each:
                     initiator = reader.initiator(sentence, kind, counterpart)
-                    if same_party(initiator, counterpart):
+                    if same_party(initiator, counterpart) or _one_place(
+                        initiator, counterpart, places
+                    ):
                         continue
                     event = LeadEvent(kind, initiator, counterpart, topics, sentence.written)
                     proposed.append([Candidate(event, index, source, True, len(found))])
@@ -188,8 +190,8 @@ def read_events(
             options = []
             for rank, (counterpart, named_here, ruled) in enumerate(possible):
                 initiator = reader.initiator(sentence, kind, counterpart)
-                if same_party(initiator, counterpart):
-                    continue  # initiator and counterpart are never the same party
+                if same_party(initiator, counterpart) or _one_place(initiator, counterpart, places):
+                    continue  # never the same party ("Казань" is Tatarstan's: one place code)
                 event = LeadEvent(kind, initiator, counterpart, topics, sentence.written)
                 rank = rank if ruled else -1
                 options.append(Candidate(event, index, source, named_here, len(found), rank))
