@@ -53,6 +53,10 @@ NAMED = [
     ("en", "The governor invited investors to the region's industrial park.", INV),
     ("en", "The region is ready to host the production of foreign companies.", INV),
     ("zh", "诚邀中国企业赴俄投资。", INV),
+    # a place that offers incentives for production invites it
+    ("zh", "该州将为中国企业在当地设厂提供便利。", INV),
+    ("ru", "Область предоставит льготы компании, которая разместит производство в регионе.", INV),
+    ("en", "The region will provide incentives to companies that set up production there.", INV),
     # plans
     ("ru", "Компания откроет в регионе сборочное производство.", PLAN),
     ("ru", "Компания разместит производство в индустриальном парке.", PLAN),
