@@ -110,6 +110,13 @@ NAMED = [
     ("en", "Talks were held between the governor and the ambassador.", TALKS),
     ("zh", "省长与州长会面。", TALKS),
     ("zh", "对俄出口增长20%。", TRADE),
+    ("ru", "Предприятия региона представили свои разработки.", SHOW),
+    ("ru", "Ключевые договоренности закреплены в соглашении.", A),
+    ("en", "The company signed a letter of intent with the region.", A),
+    ("ru", "Между правительством области и компанией подписан инвестиционный договор.", MONEY),
+    ("zh", "双方签署了投资协议，总金额5亿美元。", MONEY),
+    ("ru", "Китай занимает первое место во внешней торговле области.", TRADE),
+    ("en", "China is the region's largest trading partner, with turnover of $2 billion.", TRADE),
     ("en", "The company poured $30 million into the factory.", MONEY),
 ]
 
@@ -126,6 +133,8 @@ NOT_NAMED = [
     ("en", "Other matters were discussed today.", TALKS),
     # agreeing on wider trade names no trade figure
     ("zh", "双方就扩大贸易达成共识。", TRADE),
+    # a special investment contract is an agreement (the annotation guideline)
+    ("ru", "Компания заключила специальный инвестиционный контракт.", MONEY),
     # signing an order or a law is no agreement
     ("zh", "州长签署了命令。", A),
     ("ru", "Губернатор подписал указ о назначении министра.", A),
