@@ -40,6 +40,9 @@ PLACES = {
     "Хэйлунцзян": "CN-HL",
     "中国": "CN",
     "乌兹别克斯坦": "UZ",
+    "俄罗斯": "RU",
+    "Вьетнама": "VN",
+    "Вьетнам": "VN",
 }
 UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -233,7 +236,7 @@ def test_a_region_and_its_country_are_one_party() -> None:
 def test_talks_with_a_place_stay_a_lead_beside_an_organisation_named_after_it() -> None:
     found = events(
         "Калужская область и Хэнань",
-        "Губернатор встретился с делегацией провинции Хэнань. "
+        "Губернатор встретился с губернатором провинции Хэнань. "
         "Торговая палата провинции Хэнань подписала соглашение с регионом.",
     )
     assert found == [
@@ -701,3 +704,112 @@ def test_the_production_partners_are_sought_for_is_no_plan_or_invitation() -> No
         "Мы ищем партнёров в Китае для совместного производства оборудования.",
     )
     assert [kind for kind, _, _ in found] == ["partner_search"]
+
+
+def test_a_plants_place_the_gazetteer_does_not_know_is_its_venue_not_its_party() -> None:
+    plan = events("Калужская область и Китай", "В Бонне мы планируем выпускать краны.")
+    assert plan == [("localization_plan", "Калужская область", "Китай")]
+    # talks held there are still with the place named
+    talks = events("Калужская область и Китай", "Стороны провели переговоры в Бонне.")
+    assert talks == [("negotiation", "Калужская область", "Бонне")]
+
+
+def test_a_delegation_from_the_other_side_is_a_visit_received_by_the_host() -> None:
+    found = events(
+        "Гости из Хэнань", "Делегация провинции Хэнань находится с рабочим визитом в Москве."
+    )
+    assert found == [("business_mission", "Хэнань", "Москве")]
+    received = events(
+        "Vietnam delegation in Bashkortostan",
+        "A delegation from Vietnam visited the Republic of Bashkortostan.",
+        lang="en",
+    )
+    assert [(k, i) for k, i, _ in received] == [("business_mission", "Vietnam")]
+    assert received[0][2] in {"Republic of Bashkortostan", "Bashkortostan"}
+    # a delegation of the story's own side goes out: the place it visits is the counterpart
+    outgoing = events(
+        "Нижегородская область и Китай", "Делегация Нижегородской области посетила Китай."
+    )
+    assert outgoing == [("business_mission", "Нижегородская область", "Китай")]
+    hosted = events(
+        "Bashkortostan and Vietnam", "Vietnam received the delegation of Bashkortostan.", lang="en"
+    )
+    assert hosted == [("business_mission", "Bashkortostan", "Vietnam")]
+
+
+def test_a_named_searcher_with_nobody_abroad_named_seeks_partners_where_the_sentence_says() -> None:
+    found = events("Zoomlion ищет партнёров", "Zoomlion ищет партнёров в Калужской области.")
+    assert found == [("partner_search", "Zoomlion", "Калужской области")]
+    # the searcher is never its own counterpart, even when the title names only it
+    titled = events("Zoomlion seeks partners in Russia", lang="en")
+    assert titled == [("partner_search", "Zoomlion", "Russia")]
+
+
+def test_a_firm_building_where_it_says_is_a_plan_not_an_invitation() -> None:
+    def kinds(sentence: str) -> list[EventType]:
+        return [k for k, _, _ in trigger_types(sentence, shipped_event_cues().of("zh"))]
+
+    assert EventType.LOCALIZATION_PLAN in kinds("某汽车公司在图拉州投资建厂。")
+    assert EventType.LOCALIZATION_INVITATION in kinds("州长欢迎中国企业在当地投资建厂。")
+
+
+def test_a_country_named_by_one_character_is_the_party_as_the_page_names_it() -> None:
+    found = events(
+        "俄罗斯企业在乌兹别克斯坦",
+        "中国也是重要伙伴。今年对华出口额达5亿美元。",
+        lang="zh",
+    )
+    assert ("trade_figure", "俄罗斯", "中国") in found
+    # a character of a full name is no short name: 哈尔滨 is no Kazakhstan, 乌克兰 no Uzbekistan
+    cues = shipped_event_cues().of("zh")
+
+    def codes(text: str) -> set[str | None]:
+        return {m.lastgroup for p in cues.short_country for m in p.finditer(text)}
+
+    assert codes("中俄博览会") == {"CN", "RU"}
+    assert codes("中乌双方") == {"CN", "UZ"}
+    assert codes("访问哈尔滨和乌鲁木齐") == set()
+    assert codes("对乌克兰出口") == set()
+
+
+def test_an_envoy_of_the_other_side_visiting_is_a_visit_received() -> None:
+    found = events(
+        "Посол в Калужской области",
+        "Посол Вьетнама находится с рабочим визитом в Калужской области.",
+    )
+    assert found == [("business_mission", "Вьетнама", "Калужской области")]
+    # the governor meeting the envoy during his own trip is still the governor's visit
+    own = events(
+        "Калужская область и Вьетнам",
+        "Губернатор Калужской области в ходе рабочего визита во Вьетнам встретился с послом "
+        "Вьетнама.",
+    )
+    assert own == [("business_mission", "Калужская область", "Вьетнам")]
+
+
+def test_talks_with_a_visitor_received_are_talks_of_their_own() -> None:
+    found = events(
+        "Калужская область и Хэнань", "Губернатор встретился с делегацией провинции Хэнань."
+    )
+    assert ("business_mission", "Хэнань", "Калужская область") in found
+    assert ("negotiation", "Калужская область", "Хэнань") in found
+
+
+def test_what_was_agreed_back_then_is_background() -> None:
+    back_then = "Тогда нам удалось достигнуть договоренностей с Казахстан о проектах."
+    assert events("Калужская область и Казахстан", back_then) == []
+    assert events("Kaluga Region", "At that time the sides signed an agreement with Vietnam.") == []
+
+
+def test_a_story_told_from_the_side_visited_has_the_other_side_as_visitor() -> None:
+    found = events(
+        "Belarusian delegation visits Vietnam", "Belarus and Vietnam are old partners.", lang="en"
+    )
+    assert found == [("business_mission", "Belarus", "Vietnam")]
+    # told from home, a visit to a home region names no party of its own: nothing is guessed
+    assert events("Визит в Москве", "Делегация находится с визитом в Москве.") == []
+
+
+def test_two_names_of_one_place_are_never_initiator_and_counterpart() -> None:
+    found = events("Калужская область", "Товарооборот Калужской области вырос до 5 млн долларов.")
+    assert found == []

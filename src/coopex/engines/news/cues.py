@@ -38,6 +38,9 @@ CUE_ROLES = (
     "firm",  # "компания", "company", "公司": a sentence that speaks of a firm, named or not
     "respectively",  # "分别与 A 和 B" (with A and B respectively): one event with each
     "governs",  # "Администрация Перми", "people's government": a place's own body is the place
+    "delegation_of",  # "делегация провинции ", "delegation from ": the words before its party
+    "delegation_by",  # "… delegation", "…代表团": the words after the party a delegation is of
+    "short_country",  # "对华", "中俄", "俄方": a country by one character, its group named by code
 )
 
 
@@ -65,6 +68,10 @@ class EventCues:
     governs: re.Pattern[str]
     respectively: re.Pattern[str]
     firm: re.Pattern[str]
+    delegation_of: re.Pattern[str]
+    delegation_by: re.Pattern[str]
+    # Each on its own: the name of the group that matched is the country's code.
+    short_country: tuple[re.Pattern[str], ...] = ()
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -127,6 +134,10 @@ class EventCues:
             governs=_any(by_cue.get("governs", [])),
             respectively=_any(by_cue.get("respectively", [])),
             firm=_any(by_cue.get("firm", [])),
+            # The wording right before or right after the name of the party a delegation is of.
+            delegation_of=re.compile(_any(by_cue.get("delegation_of", [])).pattern + r"\s*$", _I),
+            delegation_by=re.compile(r"^\s*" + _any(by_cue.get("delegation_by", [])).pattern, _I),
+            short_country=tuple(re.compile(p) for p in by_cue.get("short_country", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / ..., reported X.
             attribution=re.compile(

@@ -137,22 +137,50 @@ def read_events(
         found = _covered_here(found, sentence.text, cues)
         found = _signed_without_a_firm(found, sentence)
         topics = sectors(sentence.text) if found else ()
-        hosts_talks = any(kind in _HOSTS_TALKS for kind, _, _ in found)
+        kinds = {kind for kind, _, _ in found}
+        visitor = reader.visitor(sentence) if EventType.BUSINESS_MISSION in kinds else None
+        # Talks at a forum or on a visit are part of it; talks with a visitor received are
+        # talks of their own (the annotation guideline keeps both).
+        hosts_talks = EventType.FORUM in kinds or (
+            EventType.BUSINESS_MISSION in kinds and visitor is None
+        )
         for kind, trigger_end, source in found:
             if kind in told and cues.told_again.search(sentence.text):
                 continue  # "the document was signed by …", "会见时在座": the event told of
 
+            if kind is EventType.BUSINESS_MISSION and visitor is not None:
+                # A delegation from the other side visits: the visitor starts it, the host is
+                # its counterpart.
+                host = reader.host(sentence)
+                if host and not same_party(visitor, host):
+                    event = LeadEvent(kind, visitor, host, topics, sentence.written)
+                    proposed.append([Candidate(event, index, source, False, len(found))])
+                    previous = kind
+                    told.add(kind)
+                continue
             possible = reader.counterparts(index, kind, trigger_end)
             if kind is EventType.NEGOTIATION and hosts_talks and possible and not possible[0][1]:
                 continue  # talks at the sentence's forum or mission, with nobody of their own
             if kind in _PARTY_IN_SENTENCE:
                 here = {m.name for m in sentence.mentions}
                 possible = [p for p in possible if p[0] in here]
+                visited = reader.visited_first_side(sentence) if not possible else None
+                if visited is not None:
+                    # told from the side it visits: the story's other side is the visitor
+                    event = LeadEvent(
+                        kind, reader.visitor_side(), visited, topics, sentence.written
+                    )
+                    proposed.append([Candidate(event, index, source, False, len(found))])
+                    previous = kind
+                    told.add(kind)
+                    continue
             each = _each_party(sentence, kind, cues, possible)
             if each:
                 for counterpart in each:
                     initiator = reader.initiator(sentence, kind, counterpart)
-                    if same_party(initiator, counterpart):
+                    if same_party(initiator, counterpart) or _one_place(
+                        initiator, counterpart, places
+                    ):
                         continue
                     event = LeadEvent(kind, initiator, counterpart, topics, sentence.written)
                     proposed.append([Candidate(event, index, source, True, len(found))])
@@ -162,8 +190,8 @@ def read_events(
             options = []
             for rank, (counterpart, named_here, ruled) in enumerate(possible):
                 initiator = reader.initiator(sentence, kind, counterpart)
-                if same_party(initiator, counterpart):
-                    continue  # initiator and counterpart are never the same party
+                if same_party(initiator, counterpart) or _one_place(initiator, counterpart, places):
+                    continue  # never the same party ("Казань" is Tatarstan's: one place code)
                 event = LeadEvent(kind, initiator, counterpart, topics, sentence.written)
                 rank = rank if ruled else -1
                 options.append(Candidate(event, index, source, named_here, len(found), rank))

@@ -41,6 +41,9 @@ _ORG_FIRST = frozenset(
     }
 )
 
+# Events told where something is built or put: their places are often the venue.
+_BUILT = frozenset({EventType.LOCALIZATION_PLAN, EventType.INVESTMENT})
+
 
 @dataclass(frozen=True, slots=True)
 class Sentence:
@@ -82,6 +85,9 @@ class Sides:
     initiator_place: Place | None
     counterpart: str
     places: Mapping[str, Place | None]
+    # Whether the initiator is a home place; else the story is told from the first place it
+    # names, which is as likely the side visited as the side visiting.
+    from_home: bool = True
 
     def own_side(self, name: str) -> bool:
         place = self.places.get(name)
@@ -126,7 +132,8 @@ def document_sides(
         or next(iter(located), None)
     )
     initiator, initiator_place = choice if choice else ("", None)
-    sides = Sides(initiator, initiator_place, "", places)
+    from_home = initiator_place is not None and initiator_place.within(home)
+    sides = Sides(initiator, initiator_place, "", places, from_home)
     # A place the gazetteer knows before a name it does not: "Германия" rather than the
     # city "Бонн" it has never heard of, or a misread name.
     places_in_order = sorted(
@@ -140,12 +147,12 @@ def document_sides(
         (n for n in titled_places if (p := places.get(n)) is not None and p.is_union), None
     )
     if union is not None and all(sides.own_side(n) for n in titled_places):
-        return Sides(initiator, initiator_place, union, places)
+        return Sides(initiator, initiator_place, union, places, from_home)
     counterpart = next(
         (name for name in places_in_order if not sides.own_side(name)),
         organizations[0] if organizations else "",
     )
-    return Sides(initiator, initiator_place, counterpart, places)
+    return Sides(initiator, initiator_place, counterpart, places, from_home)
 
 
 class EventReader:
@@ -204,8 +211,10 @@ class EventReader:
         return 0 <= opening < 80 and ")" not in paragraph[opening : organization.start]
 
     def _foreign_places(self, sentence: Sentence) -> list[Mention]:
-        """Places not on the initiator's side, those the gazetteer knows first."""
-        return sorted(
+        """Places not on the initiator's side, those the gazetteer knows first; with none, a
+        country the sentence names by one character ("对华出口", "中乌双方"), as the page
+        names it elsewhere."""
+        named = sorted(
             (
                 m
                 for m in sentence.mentions
@@ -213,6 +222,32 @@ class EventReader:
             ),
             key=lambda m: self._sides.order(m.name),
         )
+        return named or self._short_countries(sentence)
+
+    def _short_countries(self, sentence: Sentence) -> list[Mention]:
+        codes = [
+            match.lastgroup
+            for pattern in self._cues.short_country
+            for match in pattern.finditer(sentence.text)
+            if match.lastgroup
+        ]
+        found: list[Mention] = []
+        for code in dict.fromkeys(codes):
+            mention = next(
+                (
+                    m
+                    for s in self._sentences
+                    for m in s.mentions
+                    if m.kind is MentionKind.LOCATION
+                    and (place := self._sides.places.get(m.name)) is not None
+                    and place.code == code
+                    and not self._sides.own_side(m.name)
+                ),
+                None,
+            )
+            if mention is not None:
+                found.append(mention)
+        return found
 
     def _earlier_organization(self, index: int, kind: EventType) -> str | None:
         """The organisation an anaphoric sentence points back to, in its paragraph; for an
@@ -264,7 +299,12 @@ class EventReader:
             order = [*named, earlier, self._sides.counterpart, *places]
         elif kind in _ORG_FIRST:
             earlier = self._earlier_organization(index, kind)
-            order = [*named, earlier, *places, self._sides.counterpart]
+            # Where a plant goes, a place the gazetteer does not know ("В Колышлейском районе
+            # мы планируем выпускать краны") is more often the venue at home than the party:
+            # the story's other side first.
+            known = [n for n in places if kind not in _BUILT or not self._sides.order(n)[0]]
+            unknown = [name for name in places if name not in known]
+            order = [*named, earlier, *known, self._sides.counterpart, *unknown]
         elif kind is EventType.TRADE_FIGURE:
             # Trade is between the two places the sentence names ("our trade with Russia"),
             # whichever side they are on.
@@ -296,6 +336,57 @@ class EventReader:
             ):
                 options.append((name, name in named, at < ruled))
         return options
+
+    def visitor(self, sentence: Sentence) -> str | None:
+        """The place a sentence's delegation or envoy comes from, when it is not on the
+        initiator's side ("The delegation of Hunan Province visited Minsk", "湖南省代表团",
+        "Посол Вьетнама находится с рабочим визитом …"): a visit received, told from the host's
+        side."""
+        paragraph = self._paragraphs[sentence.paragraph]
+        for mention in sentence.mentions:
+            if mention.kind is not MentionKind.LOCATION or self._sides.own_side(mention.name):
+                continue
+            if self._sides.places.get(mention.name) is None:
+                continue  # a name the gazetteer does not know: no side to tell
+            before = paragraph[sentence.start : mention.start]
+            after = paragraph[mention.end : min(sentence.end, mention.end + 30)]
+            if self._cues.delegation_of.search(before) or self._cues.delegation_by.search(after):
+                return mention.name
+        return None
+
+    def visited_first_side(self, sentence: Sentence) -> str | None:
+        """In a story told from neither home side, the initiator's side a mission's sentence
+        names is the side visited ("Belarusian delegation visits Shandong": the story is told
+        from Shandong, its first place)."""
+        if self._sides.from_home or not self._sides.counterpart:
+            return None
+        return next(
+            (
+                m.name
+                for m in sentence.mentions
+                if m.kind is MentionKind.LOCATION
+                and self._sides.places.get(m.name) is not None
+                and self._sides.own_side(m.name)
+            ),
+            None,
+        )
+
+    def visitor_side(self) -> str:
+        """The story's other side, as the visitor of its first side."""
+        return self._sides.counterpart
+
+    def host(self, sentence: Sentence) -> str:
+        """Who receives a visit: the initiator's side the sentence names, else the story's."""
+        return next(
+            (
+                m.name
+                for m in sentence.mentions
+                if m.kind is MentionKind.LOCATION
+                and self._sides.places.get(m.name) is not None
+                and self._sides.own_side(m.name)
+            ),
+            self._sides.initiator,
+        )
 
     def _country_of(self, name: str) -> str:
         """The country the page names that a region or city abroad is in, else the name."""
@@ -330,8 +421,19 @@ class EventReader:
         # from the story's other side ("УК «РМ Рейл» (Республика Мордовия)" at a round table
         # in Ulyanovsk) seeks partners on the story's own side.
         others = [self._sides.initiator] if home else []
-        for name in [*places, self._sides.counterpart, *others]:
-            if name and not (home and same_party(name, home)):
+        # A named searcher with nobody abroad named seeks partners where the sentence says
+        # ("MTZ is looking for partners in the Ulyanovsk region"); never itself.
+        here = [
+            m.name
+            for m in sentence.mentions
+            if searcher is not None and m.kind is MentionKind.LOCATION and m.name not in places
+        ]
+        for name in [*places, self._sides.counterpart, *others, *here]:
+            if (
+                name
+                and not (home and same_party(name, home))
+                and not (searcher is not None and same_party(name, searcher.name))
+            ):
                 return name
         return ""
 

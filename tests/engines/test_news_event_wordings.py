@@ -1,0 +1,157 @@
+"""The usual ways news words each event type, in sentences written for these tests: the
+wordings of `data/reference/event_cues.csv` name the type (and do not name a wrong one)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopex.domain.news import EventType
+from coopex.engines.news.cues import trigger_types
+from coopex.reference.event_cues import shipped_event_cues
+
+A = EventType.AGREEMENT
+M = EventType.BUSINESS_MISSION
+F = EventType.FORUM
+INV = EventType.LOCALIZATION_INVITATION
+PLAN = EventType.LOCALIZATION_PLAN
+SEARCH = EventType.PARTNER_SEARCH
+SHOW = EventType.PRODUCT_PRESENTATION
+TALKS = EventType.NEGOTIATION
+TRADE = EventType.TRADE_FIGURE
+MONEY = EventType.INVESTMENT
+
+NAMED = [
+    # agreements: every aspect, tense and voice
+    ("ru", "Стороны утвердили дорожную карту сотрудничества на три года.", A),
+    ("ru", "Стороны достигли договоренности о расширении поставок.", A),
+    ("ru", "По итогам встречи стороны подписали план мероприятий.", A),
+    ("ru", "Было подписано соглашение о торгово-экономическом сотрудничестве.", A),
+    ("ru", "Состоялось подписание меморандума о взаимопонимании.", A),
+    ("en", "The company entered into an agreement with the regional government.", A),
+    ("en", "The two sides struck a deal on bus supplies.", A),
+    ("en", "The region and the company inked a memorandum on machinery.", A),
+    ("en", "Agreements were reached on joint projects.", A),
+    ("en", "The sides agreed to set up a working group.", A),
+    ("zh", "双方缔结友好省州关系。", A),
+    ("zh", "两地正式结为友好城市。", A),
+    # missions
+    ("ru", "Губернатор возглавил делегацию региона в поездке по Китаю.", M),
+    ("ru", "Китайская делегация ознакомилась с производством завода.", M),
+    ("ru", "Торговая миссия региона работает в Ташкенте.", M),
+    ("en", "The Chinese delegation toured the plant.", M),
+    ("en", "The governor paid a visit to the province.", M),
+    # forums
+    ("ru", "Для предпринимателей двух стран организованы B2B-встречи.", F),
+    ("ru", "В Уфе прошел семинар для экспортеров.", F),
+    ("en", "A roundtable on localization took place in Kazan.", F),
+    ("en", "The region held a seminar for exporters.", F),
+    ("zh", "中俄交易会在哈尔滨开幕。", F),
+    # invitations to localize
+    ("ru", "Область предлагает инвесторам площадки особой экономической зоны.", INV),
+    ("ru", "Губернатор презентовал инвестиционный потенциал региона.", INV),
+    ("ru", "Регион приглашает иностранных инвесторов.", INV),
+    ("en", "The governor invited investors to the region's industrial park.", INV),
+    ("en", "The region is ready to host the production of foreign companies.", INV),
+    ("zh", "诚邀中国企业赴俄投资。", INV),
+    # a place that offers incentives for production invites it
+    ("zh", "该州将为中国企业在当地设厂提供便利。", INV),
+    ("ru", "Область предоставит льготы компании, которая разместит производство в регионе.", INV),
+    ("en", "The region will provide incentives to companies that set up production there.", INV),
+    # plans
+    ("ru", "Компания откроет в регионе сборочное производство.", PLAN),
+    ("ru", "Компания разместит производство в индустриальном парке.", PLAN),
+    ("ru", "Завод будет построен к 2030 году.", PLAN),
+    ("ru", "Компания займется производством тракторов в области.", PLAN),
+    ("ru", "Компания планирует выпускать автокраны в области.", PLAN),
+    ("en", "A new plant will be built in the region.", PLAN),
+    ("en", "Production of the buses will start next year.", PLAN),
+    ("en", "The company opened a plant in the region.", PLAN),
+    ("en", "The group will establish a manufacturing base in the region.", PLAN),
+    ("zh", "公司将在当地建厂。", PLAN),
+    # partner searches
+    ("ru", "Предприятие ищет дистрибьюторов в Казахстане.", SEARCH),
+    ("ru", "Компания рассчитывает найти партнеров в Китае.", SEARCH),
+    ("en", "The company is seeking suppliers of components.", SEARCH),
+    ("en", "The plant hopes to find partners abroad.", SEARCH),
+    ("zh", "公司正在物色合作伙伴。", SEARCH),
+    # product presentations
+    ("ru", "На стенде области были представлены образцы продукции.", SHOW),
+    ("ru", "Компания показала новые модели тракторов.", SHOW),
+    ("en", "The company unveiled its new tractor.", SHOW),
+    ("zh", "公司举办了产品推介会。", SHOW),
+    # talks
+    ("ru", "Состоялась встреча губернатора с послом.", TALKS),
+    ("ru", "Губернатор принял посла Вьетнама.", TALKS),
+    ("en", "The governor met the ambassador.", TALKS),
+    ("en", "The governor received the ambassador.", TALKS),
+    ("en", "The sides discussed cooperation in machine building.", TALKS),
+    ("zh", "省长接见了代表团。", TALKS),
+    # trade figures and investments
+    ("ru", "Торговля между регионами выросла на 10% и составила 300 млн долларов.", TRADE),
+    ("en", "The volume of trade rose to 1 billion dollars.", TRADE),
+    ("zh", "贸易往来达10亿美元。", TRADE),
+    ("ru", "Инвестор вложил в производство 500 млн рублей.", MONEY),
+    # nominalisations, participles and other registers
+    ("ru", "Стороны парафировали соглашение.", A),
+    ("en", "The agreement, signed on Monday, provides for joint research.", A),
+    ("zh", "双方签下合作大单。", A),
+    ("zh", "双方达成了多项合作意向。", A),
+    ("en", "Entrepreneurs from the region traveled to China.", M),
+    ("ru", "Делегация предпринимателей отправится в Индию.", M),
+    ("zh", "州长一行抵达哈尔滨。", M),
+    ("ru", "В Екатеринбурге проходит международная выставка.", SHOW),
+    ("en", "The company presented its new tractors at the show.", SHOW),
+    ("ru", "Компания открыла завод в Калужской области.", PLAN),
+    ("en", "Haval opens engine plant in the region", PLAN),
+    ("ru", "Производство будет локализовано в регионе.", PLAN),
+    ("ru", "Китайская компания разместит сборку в особой экономической зоне.", PLAN),
+    ("ru", "Регион готов предложить инвесторам площадки.", INV),
+    ("ru", "Состоялась рабочая встреча губернатора и директора компании.", TALKS),
+    ("en", "Talks were held between the governor and the ambassador.", TALKS),
+    ("zh", "省长与州长会面。", TALKS),
+    ("zh", "对俄出口增长20%。", TRADE),
+    ("ru", "Предприятия региона представили свои разработки.", SHOW),
+    ("ru", "Ключевые договоренности закреплены в соглашении.", A),
+    ("en", "The company signed a letter of intent with the region.", A),
+    ("ru", "Между правительством области и компанией подписан инвестиционный договор.", MONEY),
+    ("zh", "双方签署了投资协议，总金额5亿美元。", MONEY),
+    ("ru", "Китай занимает первое место во внешней торговле области.", TRADE),
+    ("en", "China is the region's largest trading partner, with turnover of $2 billion.", TRADE),
+    ("en", "The company poured $30 million into the factory.", MONEY),
+]
+
+NOT_NAMED = [
+    # talks are not a partner search; a forum of talks is not talks
+    ("en", "The sides discussed prospects for cooperation.", SEARCH),
+    ("zh", "举行了经贸洽谈会。", TALKS),
+    # coming to invest is an invitation, not a visit
+    ("zh", "省长邀请俄罗斯企业来华投资建厂。", M),
+    # presenting the region's investment potential is no product presentation
+    ("ru", "Губернатор презентовал инвестиционный потенциал региона.", SHOW),
+    # "met in Moscow": a body met, nobody met with somebody; passive "discussed" is no talks
+    ("en", "The intergovernmental commission met in Moscow.", TALKS),
+    ("en", "Other matters were discussed today.", TALKS),
+    # agreeing on wider trade names no trade figure
+    ("zh", "双方就扩大贸易达成共识。", TRADE),
+    # a special investment contract is an agreement (the annotation guideline)
+    ("ru", "Компания заключила специальный инвестиционный контракт.", MONEY),
+    # signing an order or a law is no agreement
+    ("zh", "州长签署了命令。", A),
+    ("ru", "Губернатор подписал указ о назначении министра.", A),
+    # a body holding its session is not talks
+    ("en", "The working group held a meeting on Monday.", TALKS),
+    # representatives and indicators are not presentations
+    ("ru", "Представители предприятий обсудили показатели выпуска продукции.", SHOW),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "kind"), NAMED)
+def test_a_usual_wording_names_its_event_type(lang: str, sentence: str, kind: EventType) -> None:
+    assert kind in [k for k, _, _ in trigger_types(sentence, shipped_event_cues().of(lang))]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "kind"), NOT_NAMED)
+def test_a_near_wording_does_not_name_the_wrong_type(
+    lang: str, sentence: str, kind: EventType
+) -> None:
+    assert kind not in [k for k, _, _ in trigger_types(sentence, shipped_event_cues().of(lang))]
