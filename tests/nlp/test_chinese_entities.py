@@ -110,3 +110,19 @@ def test_a_name_the_tagger_split_in_two_is_one_name(places: ShippedPlaces) -> No
 
     found = entities(ChineseEntityRecognizer(places, tagger), "责任编辑:姜继周")
     assert found.persons == ("姜继周",)
+
+
+def test_the_fields_well_known_organisations_without_a_company_word(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "据新华社报道，中国一汽、三一重工与卡马斯签署协议，白俄罗斯别拉斯公司也参加。",
+    )
+    assert {"新华社", "中国一汽", "三一重工", "卡马斯", "别拉斯公司"} <= set(found.organizations)
+    assert "卡马斯" not in found.persons and "中国" not in found.locations
+
+
+def test_a_well_known_name_inside_another_word_is_none(places: ShippedPlaces) -> None:
+    found = entities(ChineseEntityRecognizer(places), "统一汽车标准有利于合作中信息共享。")
+    assert found.organizations == ()

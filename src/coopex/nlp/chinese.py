@@ -22,6 +22,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from coopex.domain.news import Mention, MentionKind
+from coopex.nlp.name_words import name_words
 from coopex.reference.catalog import read_reference_csv
 from coopex.reference.places import ShippedPlaces
 
@@ -129,7 +130,7 @@ class ChineseEntityRecognizer:
 
     @cached_property
     def _known(self) -> re.Pattern[str]:
-        return _alternation(_words()["organization"])
+        return _alternation(name_words("known_organization", "zh"))
 
     @cached_property
     def _title(self) -> re.Pattern[str]:
@@ -200,6 +201,35 @@ class ChineseEntityRecognizer:
             if len(name) >= 3 and (first < suffix.start() or len(suffix.group()) >= 3):
                 found.append(Mention(MentionKind.ORGANIZATION, name, number, first, suffix.end()))
         return found
+
+    def _known_organizations(
+        self,
+        number: int,
+        paragraph: str,
+        tokens: list[tuple[str, str, int]],
+        found: list[Mention],
+    ) -> list[Mention]:
+        """`found` with the field's well-known organisations ("中国一汽", "卡玛斯", "新华社")
+        where no longer name covers them, and only as whole words of jieba's: "一汽" is no
+        company in "统一汽车标准", nor "中信" in "合作中信息共享". A name the rules began
+        inside a known one takes its start ("别" + "拉斯公司": jieba reads "别" as "don't")."""
+        bounds = {start for _, _, start in tokens} | {len(paragraph)}
+        result = list(found)
+        for m in self._known.finditer(paragraph):
+            if m.start() not in bounds or m.end() not in bounds:
+                continue
+            if any(o.start <= m.start() < o.end for o in result):
+                continue
+            inside = [o for o in result if m.start() < o.start < m.end() < o.end]
+            for o in inside:
+                result.remove(o)
+                name = paragraph[m.start() : o.end]
+                result.append(Mention(MentionKind.ORGANIZATION, name, number, m.start(), o.end))
+            if not inside:
+                result.append(
+                    Mention(MentionKind.ORGANIZATION, m.group(), number, m.start(), m.end())
+                )
+        return result
 
     @cached_property
     def _plant(self) -> frozenset[str]:
@@ -324,11 +354,7 @@ class ChineseEntityRecognizer:
                 tokens.append((pair.word, pair.flag, offset))
                 offset += len(pair.word)
             organizations = self._organizations(number, paragraph, tokens)
-            organizations += [
-                Mention(MentionKind.ORGANIZATION, m.group(), number, m.start(), m.end())
-                for m in self._known.finditer(paragraph)
-                if not any(o.start <= m.start() < o.end for o in organizations)
-            ]
+            organizations = self._known_organizations(number, paragraph, tokens, organizations)
             named = [
                 *organizations,
                 *self._persons(number, paragraph, tokens),
