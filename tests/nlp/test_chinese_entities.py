@@ -126,3 +126,32 @@ def test_the_fields_well_known_organisations_without_a_company_word(
 def test_a_well_known_name_inside_another_word_is_none(places: ShippedPlaces) -> None:
     found = entities(ChineseEntityRecognizer(places), "统一汽车标准有利于合作中信息共享。")
     assert found.organizations == ()
+
+
+def test_a_kind_of_body_without_a_name_is_no_organisation(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "该公司在莫斯科设立了子公司和合资公司，双方成立联合基金，建设物流中心。"
+        "两国政府高度重视，市政府和省政府领导出席，新时代的合作不断深化。",
+    )
+    assert found.organizations == ()
+
+
+def test_a_body_with_a_name_or_a_legal_form_is_an_organisation(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "莫斯科市政府、国家能源局和华为技术有限公司的代表出席。俄罗斯出口中心与中国外交部也参加。",
+    )
+    assert {
+        "莫斯科市政府",
+        "国家能源局",
+        "华为技术有限公司",
+        "俄罗斯出口中心",
+        "中国外交部",
+    } <= set(found.organizations)
+
+
+def test_a_verb_before_a_word_holding_a_whole_name_ends_it(places: ShippedPlaces) -> None:
+    found = entities(ChineseEntityRecognizer(places), "论坛秘书处设在中国外交部。")
+    assert "中国外交部" in found.organizations
+    assert not any("设在" in name for name in found.organizations)

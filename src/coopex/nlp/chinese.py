@@ -168,7 +168,9 @@ class ChineseEntityRecognizer:
             # "建设" + "汽车工厂" is not: a verbal noun further back belongs to any name but a
             # plant's ("building a car plant").
             plant = suffix.group() in self._plant
-            adjacent = True
+            # A verb right before the suffix may name the body ("出口" + "中心"); not one
+            # before a word that already holds a name and its suffix ("设在" + "中国外交部").
+            adjacent = word_start >= suffix.start()
             listing = suffix.group() in self._government  # "投资、工业与" + "贸易部"
             while index is not None and index > 0:
                 previous, tag, start = tokens[index - 1]
@@ -192,12 +194,10 @@ class ChineseEntityRecognizer:
                     break
                 first, index, adjacent = start, index - 1, False
             name = paragraph[first : suffix.end()]
-            if plant and not any(
-                tag.startswith(_PROPER_TAGS) or self._gazetteer.match(word)
-                for word, tag, start in tokens
-                if first <= start < suffix.start()
+            if suffix.group() not in self._legal and not self._has_a_name(
+                paragraph, tokens, first, suffix.start(), suffix.group() in self._government
             ):
-                continue  # "汽车工厂", "迷你拖拉机厂": a kind of plant, no plant's name
+                continue  # "汽车工厂", "子公司", "研发中心", "地方政府": a kind, no name
             if len(name) >= 3 and (first < suffix.start() or len(suffix.group()) >= 3):
                 found.append(Mention(MentionKind.ORGANIZATION, name, number, first, suffix.end()))
         return found
@@ -230,6 +230,42 @@ class ChineseEntityRecognizer:
                     Mention(MentionKind.ORGANIZATION, m.group(), number, m.start(), m.end())
                 )
         return result
+
+    def _has_a_name(
+        self,
+        paragraph: str,
+        tokens: list[tuple[str, str, int]],
+        first: int,
+        suffix_start: int,
+        government: bool,
+    ) -> bool:
+        """Whether paragraph[first:suffix_start] holds a proper name: a word jieba tags as one
+        ("潍柴", "商务部", "中国外交部"), a place, a well-known organisation; or, before a
+        government body's word, the state ("国家" + "能源局")."""
+        inside = [(word, tag) for word, tag, start in tokens if first <= start < suffix_start]
+        return (
+            any(tag.startswith(_PROPER_TAGS) or self._gazetteer.match(word) for word, tag in inside)
+            or self._known.search(paragraph, first, suffix_start) is not None
+            or (government and bool(inside) and inside[0][0] in _words()["state"])
+        )
+
+    def _common_phrase(
+        self, paragraph: str, tokens: list[tuple[str, str, int]], start: int, end: int
+    ) -> bool:
+        """Whether the tagger's organisation paragraph[start:end] holds no proper name and is a
+        kind of body ("市政府", "省政府") or opens with an adjective or a number ("新时代",
+        "两国"), as common phrases do."""
+        if self._has_a_name(paragraph, tokens, start, end, True):
+            return False
+        # jieba's reading of the phrase alone: in the paragraph it may join the next word
+        # ("两国政府" of "两国" + "政府").
+        first = next((pair.flag for pair in _posseg().cut(paragraph[start:end])), "")
+        kind_of_body = paragraph[start:end].endswith(tuple(_words()["org_suffix"]))
+        return kind_of_body or first.startswith(("a", "m"))
+
+    @cached_property
+    def _legal(self) -> frozenset[str]:
+        return frozenset(_words()["legal_suffix"])
 
     @cached_property
     def _plant(self) -> frozenset[str]:
@@ -339,6 +375,7 @@ class ChineseEntityRecognizer:
                 or len(word) < 2
                 or set(word) <= set("".join(_words()["country_abbreviation"]))
                 or not _ends_on_a_name_word(tokens, start, offset)
+                or self._common_phrase(paragraph, tokens, start, start + len(word))
             ):
                 continue
             found.append(Mention(kind, word, number, start, start + len(word)))
