@@ -155,3 +155,12 @@ def test_a_verb_before_a_word_holding_a_whole_name_ends_it(places: ShippedPlaces
     found = entities(ChineseEntityRecognizer(places), "论坛秘书处设在中国外交部。")
     assert "中国外交部" in found.organizations
     assert not any("设在" in name for name in found.organizations)
+
+
+def test_a_body_ends_before_its_heads_title_jieba_joined_to_it(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "俄罗斯联邦工商会会长出席。俄罗斯远东和北极发展部副部长表示欢迎。",
+    )
+    assert {"俄罗斯联邦工商会", "俄罗斯远东和北极发展部"} <= set(found.organizations)
+    assert "北极发展部" not in found.organizations

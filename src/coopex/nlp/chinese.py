@@ -157,7 +157,10 @@ class ChineseEntityRecognizer:
         found: list[Mention] = []
         for suffix in self._suffix.finditer(paragraph):
             going_on = self._suffix.match(paragraph, suffix.end())
-            if suffix.end() not in ends or (going_on and going_on.end() in ends):
+            # jieba may join the suffix and its head's title into one word ("工" + "商会会长",
+            # "部副" + "部长"): a title right after the suffix ends the name as well.
+            titled = self._title.match(paragraph, suffix.end()) is not None
+            if (suffix.end() not in ends and not titled) or (going_on and going_on.end() in ends):
                 continue  # "控股集团" + "有限公司": the name goes on (not "贸易部" + "部长")
             word, word_start = containing[suffix.start()]
             if len(suffix.group()) == 1 and word_start != suffix.start() and len(word) < 3:
@@ -216,19 +219,17 @@ class ChineseEntityRecognizer:
         bounds = {start for _, _, start in tokens} | {len(paragraph)}
         result = list(found)
         for m in self._known.finditer(paragraph):
-            if m.start() not in bounds or m.end() not in bounds:
+            titled = self._title.match(paragraph, m.end()) is not None  # "部副" + "部长"
+            if m.start() not in bounds or (m.end() not in bounds and not titled):
                 continue
             if any(o.start <= m.start() < o.end for o in result):
                 continue
-            inside = [o for o in result if m.start() < o.start < m.end() < o.end]
-            for o in inside:
-                result.remove(o)
-                name = paragraph[m.start() : o.end]
-                result.append(Mention(MentionKind.ORGANIZATION, name, number, m.start(), o.end))
-            if not inside:
-                result.append(
-                    Mention(MentionKind.ORGANIZATION, m.group(), number, m.start(), m.end())
-                )
+            end = m.end()
+            for o in [o for o in result if m.start() < o.start < m.end()]:
+                result.remove(o)  # "北极发展部" of "远东和北极发展部"
+                end = max(end, o.end)
+            name = paragraph[m.start() : end]
+            result.append(Mention(MentionKind.ORGANIZATION, name, number, m.start(), end))
         return result
 
     def _has_a_name(
