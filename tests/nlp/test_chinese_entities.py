@@ -164,3 +164,10 @@ def test_a_body_ends_before_its_heads_title_jieba_joined_to_it(places: ShippedPl
     )
     assert {"俄罗斯联邦工商会", "俄罗斯远东和北极发展部"} <= set(found.organizations)
     assert "北极发展部" not in found.organizations
+
+
+def test_a_paper_between_title_marks_is_an_organisation(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places), "据俄罗斯《生意人报》报道，双方签署了《合作协议》。"
+    )
+    assert found.organizations == ("生意人报",)

@@ -205,6 +205,22 @@ class ChineseEntityRecognizer:
                 found.append(Mention(MentionKind.ORGANIZATION, name, number, first, suffix.end()))
         return found
 
+    @cached_property
+    def _media_title(self) -> re.Pattern[str]:
+        words = "|".join(map(re.escape, _words()["media_suffix"]))
+        return re.compile(rf"《([^《》]{{1,20}}(?:{words}))》")
+
+    def _titled_media(self, number: int, paragraph: str, found: list[Mention]) -> list[Mention]:
+        """`found` with the newspapers and journals named between title marks ("《生意人报》",
+        "《消息报》"), in place of a name found inside them. Titles of documents ("《合作协议》")
+        do not end in a paper's word."""
+        result = list(found)
+        for m in self._media_title.finditer(paragraph):
+            start, end = m.span(1)
+            result = [o for o in result if not (start <= o.start and o.end <= end)]
+            result.append(Mention(MentionKind.ORGANIZATION, m.group(1), number, start, end))
+        return result
+
     def _known_organizations(
         self,
         number: int,
@@ -392,6 +408,7 @@ class ChineseEntityRecognizer:
                 tokens.append((pair.word, pair.flag, offset))
                 offset += len(pair.word)
             organizations = self._organizations(number, paragraph, tokens)
+            organizations = self._titled_media(number, paragraph, organizations)
             organizations = self._known_organizations(number, paragraph, tokens, organizations)
             named = [
                 *organizations,
