@@ -171,3 +171,10 @@ def test_a_paper_between_title_marks_is_an_organisation(places: ShippedPlaces) -
         ChineseEntityRecognizer(places), "据俄罗斯《生意人报》报道，双方签署了《合作协议》。"
     )
     assert found.organizations == ("生意人报",)
+
+
+def test_a_country_pair_opens_an_intergovernmental_body(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places), "中俄投资合作政府间委员会第十次会议在北京举行。"
+    )
+    assert found.organizations == ("中俄投资合作政府间委员会",)

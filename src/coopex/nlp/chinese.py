@@ -34,12 +34,22 @@ _PROPER_TAGS = ("ns", "nr", "nz", "nt", "j", "eng")  # jieba's tags of proper na
 _LAC_KINDS = {"PER": MentionKind.PERSON, "ORG": MentionKind.ORGANIZATION}
 
 
+@cache
 def _posseg() -> Any:
+    """jieba's tagger on a private dictionary with the words of names it lacks (`word` in
+    chinese_names.csv, word:tag): "政府间" (intergovernmental, not "政府" + "间"), the country
+    pairs opening a name ("中俄" + "投资合作…", where jieba reads "中" as "in"). The shared
+    dictionary, which other readers use, stays as it is."""
     import jieba
     import jieba.posseg  # type: ignore[import-untyped]
 
     jieba.setLogLevel(60)
-    return jieba.posseg
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for entry in _words()["word"]:
+        word, tag = entry.split(":")
+        tokenizer.add_word(word, tag=tag)
+    return jieba.posseg.POSTokenizer(tokenizer)
 
 
 @cache
