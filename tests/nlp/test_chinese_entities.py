@@ -178,3 +178,19 @@ def test_a_country_pair_opens_an_intergovernmental_body(places: ShippedPlaces) -
         ChineseEntityRecognizer(places), "中俄投资合作政府间委员会第十次会议在北京举行。"
     )
     assert found.organizations == ("中俄投资合作政府间委员会",)
+
+
+def test_academies_customs_and_names_joining_two_places_by_a_dash(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "中国科学院与满洲里海关签署协议，海关关长出席。"
+        "中国—白俄罗斯工业园开发股份有限公司和中国一重集团有限公司也参加。",
+    )
+    assert {
+        "中国科学院",
+        "满洲里海关",
+        "中国—白俄罗斯工业园开发股份有限公司",
+        "中国一重集团有限公司",
+    } <= set(found.organizations)
+    assert "关长" not in found.persons
+    assert "集团有限公司" not in found.organizations

@@ -29,6 +29,7 @@ from coopex.reference.places import ShippedPlaces
 _CONTEXT = 14  # characters before a suffix that may belong to the name
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _DOT = re.compile(r"[·•・‧]")
+_DASH = re.compile(r"[-—–‐]+")
 _NOT_A_NAME_TAGS = ("x", "m", "c", "u", "r", "d", "f", "t", "p", "q")
 _PROPER_TAGS = ("ns", "nr", "nz", "nt", "j", "eng")  # jieba's tags of proper names
 _LAC_KINDS = {"PER": MentionKind.PERSON, "ORG": MentionKind.ORGANIZATION}
@@ -187,6 +188,10 @@ class ChineseEntityRecognizer:
             listing = suffix.group() in self._government  # "投资、工业与" + "贸易部"
             while index is not None and index > 0:
                 previous, tag, start = tokens[index - 1]
+                if self._paired_places(tokens, index) and start >= suffix.start() - _CONTEXT:
+                    # "中国—白俄罗斯" + "工业园开发股份有限公司": two places a dash joins
+                    first, index, adjacent = tokens[index - 2][2], index - 2, False
+                    continue
                 if listing and self._listed(tokens, index, suffix.start()):
                     first, index, adjacent = tokens[index - 2][2], index - 2, False
                     continue
@@ -251,8 +256,10 @@ class ChineseEntityRecognizer:
             if any(o.start <= m.start() < o.end for o in result):
                 continue
             end = m.end()
-            for o in [o for o in result if m.start() < o.start < m.end()]:
-                result.remove(o)  # "北极发展部" of "远东和北极发展部"
+            # "北极发展部" of "远东和北极发展部"; "中国一重" + "集团有限公司" (jieba's numeral
+            # ended the name the rules ran back)
+            for o in [o for o in result if m.start() < o.start <= m.end()]:
+                result.remove(o)
                 end = max(end, o.end)
             name = paragraph[m.start() : end]
             result.append(Mention(MentionKind.ORGANIZATION, name, number, m.start(), end))
@@ -301,6 +308,12 @@ class ChineseEntityRecognizer:
     @cached_property
     def _government(self) -> frozenset[str]:
         return frozenset(_words()["government_suffix"])
+
+    def _paired_places(self, tokens: list[tuple[str, str, int]], index: int) -> bool:
+        """Whether token `index` is a place and the words before it a dash and a place."""
+        if index < 2 or not _DASH.fullmatch(tokens[index - 1][0]):
+            return False
+        return all(self._gazetteer.fullmatch(tokens[i][0]) for i in (index - 2, index))
 
     def _listed(self, tokens: list[tuple[str, str, int]], index: int, suffix_start: int) -> bool:
         """Whether the words before token `index` list one more field of a ministry's name:
@@ -395,7 +408,7 @@ class ChineseEntityRecognizer:
             if kind is MentionKind.PERSON:
                 stop = self._person_stop.search(word, 1)
                 word = word[: stop.start()] if stop else word
-                if len(word) < 2 or word.endswith(side):
+                if len(word) < 2 or word.endswith(side) or word in _words()["person_title"]:
                     continue
             elif (
                 (len(word) == 2 and word.endswith(side))  # "俄方": a side, no organisation
