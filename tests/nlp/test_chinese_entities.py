@@ -194,3 +194,10 @@ def test_academies_customs_and_names_joining_two_places_by_a_dash(places: Shippe
     } <= set(found.organizations)
     assert "关长" not in found.persons
     assert "集团有限公司" not in found.organizations
+
+
+def test_a_paper_named_by_common_words_is_an_organisation(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places), "据经济日报报道，中国新闻网和环球网也作了报道。"
+    )
+    assert {"经济日报", "中国新闻网", "环球网"} <= set(found.organizations)

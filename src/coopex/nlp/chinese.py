@@ -299,7 +299,8 @@ class ChineseEntityRecognizer:
 
     @cached_property
     def _legal(self) -> frozenset[str]:
-        return frozenset(_words()["legal_suffix"])
+        # legal forms and a paper's words name on their own: "华为技术有限公司", "经济日报"
+        return frozenset([*_words()["legal_suffix"], *_words()["paper_suffix"]])
 
     @cached_property
     def _plant(self) -> frozenset[str]:
