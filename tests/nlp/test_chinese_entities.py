@@ -201,3 +201,12 @@ def test_a_paper_named_by_common_words_is_an_organisation(places: ShippedPlaces)
         ChineseEntityRecognizer(places), "据经济日报报道，中国新闻网和环球网也作了报道。"
     )
     assert {"经济日报", "中国新闻网", "环球网"} <= set(found.organizations)
+
+
+def test_a_country_acting_through_its_government_is_a_place(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "中国政府和俄罗斯政府高度重视合作，哈尔滨市政府和阿穆尔州政府也参与。",
+    )
+    assert set(found.organizations) == {"哈尔滨市政府", "阿穆尔州政府"}
+    assert {"中国", "俄罗斯"} <= set(found.locations)

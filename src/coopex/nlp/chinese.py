@@ -216,6 +216,8 @@ class ChineseEntityRecognizer:
                 paragraph, tokens, first, suffix.start(), suffix.group() in self._government
             ):
                 continue  # "汽车工厂", "子公司", "研发中心", "地方政府": a kind, no name
+            if self._a_country_acting(paragraph[first : suffix.start()], suffix.group()):
+                continue
             if len(name) >= 3 and (first < suffix.start() or len(suffix.group()) >= 3):
                 found.append(Mention(MentionKind.ORGANIZATION, name, number, first, suffix.end()))
         return found
@@ -309,6 +311,15 @@ class ChineseEntityRecognizer:
     @cached_property
     def _government(self) -> frozenset[str]:
         return frozenset(_words()["government_suffix"])
+
+    def _a_country_acting(self, before: str, suffix: str) -> bool:
+        """Whether a country's name and its government's word are the country acting as a
+        state ("中国政府实施…战略"), which the annotation guideline does not count as an
+        organisation; a region's or city's government is one ("赖奇辛斯克市政府")."""
+        if suffix not in _words()["country_government"]:
+            return False
+        place = self._places.resolve(before) if self._gazetteer.fullmatch(before) else None
+        return place is not None and not place.is_region and len(place.countries) == 1
 
     def _paired_places(self, tokens: list[tuple[str, str, int]], index: int) -> bool:
         """Whether token `index` is a place and the words before it a dash and a place."""
