@@ -210,3 +210,8 @@ def test_a_country_acting_through_its_government_is_a_place(places: ShippedPlace
     )
     assert set(found.organizations) == {"哈尔滨市政府", "阿穆尔州政府"}
     assert {"中国", "俄罗斯"} <= set(found.locations)
+
+
+def test_a_traditional_gan_in_a_place_name_is_read(places: ShippedPlaces) -> None:
+    found = entities(ChineseEntityRecognizer(places), "庫爾乾州與秋明州代表出席。")
+    assert found.locations == ("库尔乾州", "秋明州")

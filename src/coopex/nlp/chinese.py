@@ -133,7 +133,9 @@ class ChineseEntityRecognizer:
 
     @cached_property
     def _gazetteer(self) -> re.Pattern[str]:
-        return re.compile(self._places.chinese_pattern())
+        # "乾" stays as written in simplified script (乾隆) but transliterates "gan" in
+        # traditional pages: "庫爾乾州" is "库尔干州".
+        return re.compile(self._places.chinese_pattern().replace("干", "[干乾]"))
 
     @cached_property
     def _suffix(self) -> re.Pattern[str]:
