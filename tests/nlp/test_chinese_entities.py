@@ -215,3 +215,10 @@ def test_a_country_acting_through_its_government_is_a_place(places: ShippedPlace
 def test_a_traditional_gan_in_a_place_name_is_read(places: ShippedPlaces) -> None:
     found = entities(ChineseEntityRecognizer(places), "庫爾乾州與秋明州代表出席。")
     assert found.locations == ("库尔乾州", "秋明州")
+
+
+def test_towards_a_country_is_no_part_of_a_name(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "秋明州创建对华合作中心，扩大对俄出口。"
+    )
+    assert found.organizations == ()
