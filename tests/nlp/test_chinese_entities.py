@@ -222,3 +222,20 @@ def test_towards_a_country_is_no_part_of_a_name(places: ShippedPlaces) -> None:
         ChineseEntityRecognizer(places, lac_tagger()), "秋明州创建对华合作中心，扩大对俄出口。"
     )
     assert found.organizations == ()
+
+
+def test_quoted_companies_and_names_ending_at_a_verb_of_meeting(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "俄罗斯“伏尔加”汽车厂与“乌拉尔”公司参加了“冰上丝绸之路”合作中心的活动。"
+        "首席执行官谢钦会见中国石油天然气集团公司董事长。黑龙江省对俄经贸合作促进会会长出席。"
+        "今日俄罗斯电视台作了报道。",
+    )
+    assert {
+        "伏尔加",
+        "乌拉尔",
+        "中国石油天然气集团公司",
+        "黑龙江省对俄经贸合作促进会",
+        "今日俄罗斯电视台",
+    } <= set(found.organizations)
+    assert not any("丝绸之路" in name or "会见" in name for name in found.organizations)

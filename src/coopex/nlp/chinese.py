@@ -166,7 +166,8 @@ class ChineseEntityRecognizer:
         containing = {
             at: (word, start) for word, _, start in tokens for at in range(start, start + len(word))
         }
-        stops = set(_words()["org_stop_word"])
+        # a verb of saying or meeting ends a name too ("谢钦" + "会见" + "中国石油…公司")
+        stops = {*_words()["org_stop_word"], *_words()["person_stop_word"]}
         found: list[Mention] = []
         for suffix in self._suffix.finditer(paragraph):
             going_on = self._suffix.match(paragraph, suffix.end())
@@ -240,6 +241,26 @@ class ChineseEntityRecognizer:
             result.append(Mention(MentionKind.ORGANIZATION, m.group(1), number, start, end))
         return result
 
+    @cached_property
+    def _quoted_company(self) -> re.Pattern[str]:
+        words = "|".join(map(re.escape, sorted(_words()["company_suffix"], key=len, reverse=True)))
+        return re.compile(
+            rf"[“「『\"]([\u4e00-\u9fff·\-—]{{2,12}})[”」』\"][\u4e00-\u9fff]{{0,4}}?(?:{words})"
+        )
+
+    def _quoted_companies(self, number: int, paragraph: str, found: list[Mention]) -> list[Mention]:
+        """`found` with the quoted names a company's word follows ("“索勒斯”公司", "“卡玛斯”
+        汽车公司"), the name as quoted (quotes are no part of it); not a place's name."""
+        result = list(found)
+        for m in self._quoted_company.finditer(paragraph):
+            start, end = m.span(1)
+            if self._gazetteer.fullmatch(m.group(1)) or any(
+                o.start < end and start < o.end for o in result
+            ):
+                continue
+            result.append(Mention(MentionKind.ORGANIZATION, m.group(1), number, start, end))
+        return result
+
     def _known_organizations(
         self,
         number: int,
@@ -254,15 +275,16 @@ class ChineseEntityRecognizer:
         bounds = {start for _, _, start in tokens} | {len(paragraph)}
         result = list(found)
         for m in self._known.finditer(paragraph):
-            titled = self._title.match(paragraph, m.end()) is not None  # "部副" + "部长"
-            if m.start() not in bounds or (m.end() not in bounds and not titled):
+            if m.start() not in bounds or any(o.start <= m.start() < o.end for o in result):
                 continue
-            if any(o.start <= m.start() < o.end for o in result):
+            # "北极发展部" of "远东和北极发展部"; "中国一重" + "集团有限公司" (jieba's numeral
+            # ended the name the rules ran back); "今日" + "俄罗斯电视台"
+            going_on = [o for o in result if m.start() < o.start <= m.end()]
+            titled = self._title.match(paragraph, m.end()) is not None  # "部副" + "部长"
+            if m.end() not in bounds and not titled and not going_on:
                 continue
             end = m.end()
-            # "北极发展部" of "远东和北极发展部"; "中国一重" + "集团有限公司" (jieba's numeral
-            # ended the name the rules ran back)
-            for o in [o for o in result if m.start() < o.start <= m.end()]:
+            for o in going_on:
                 result.remove(o)
                 end = max(end, o.end)
             name = paragraph[m.start() : end]
@@ -282,7 +304,11 @@ class ChineseEntityRecognizer:
         government body's word, the state ("国家" + "能源局")."""
         inside = [(word, tag) for word, tag, start in tokens if first <= start < suffix_start]
         return (
-            any(tag.startswith(_PROPER_TAGS) or self._gazetteer.match(word) for word, tag in inside)
+            any(
+                (tag.startswith(_PROPER_TAGS) and word not in self._not_proper)
+                or self._gazetteer.match(word)
+                for word, tag in inside
+            )
             or self._known.search(paragraph, first, suffix_start) is not None
             or (government and bool(inside) and inside[0][0] in _words()["state"])
         )
@@ -300,6 +326,11 @@ class ChineseEntityRecognizer:
         first = next((pair.flag for pair in _posseg().cut(paragraph[start:end])), "")
         kind_of_body = paragraph[start:end].endswith(tuple(_words()["org_suffix"]))
         return kind_of_body or first.startswith(("a", "m"))
+
+    @cached_property
+    def _not_proper(self) -> frozenset[str]:
+        """The private dictionary's words, which are no names (政府间, 对华)."""
+        return frozenset(w.split(":")[0] for w in _words()["word"] if not w.endswith(":j"))
 
     @cached_property
     def _legal(self) -> frozenset[str]:
@@ -446,6 +477,7 @@ class ChineseEntityRecognizer:
                 offset += len(pair.word)
             organizations = self._organizations(number, paragraph, tokens)
             organizations = self._titled_media(number, paragraph, organizations)
+            organizations = self._quoted_companies(number, paragraph, organizations)
             organizations = self._known_organizations(number, paragraph, tokens, organizations)
             named = [
                 *organizations,
