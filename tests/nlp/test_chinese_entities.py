@@ -239,3 +239,12 @@ def test_quoted_companies_and_names_ending_at_a_verb_of_meeting(places: ShippedP
         "今日俄罗斯电视台",
     } <= set(found.organizations)
     assert not any("丝绸之路" in name or "会见" in name for name in found.organizations)
+
+
+def test_a_latin_name_before_a_company_word_and_no_latin_persons(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "哈萨克斯坦Allur集团与UzAuto Motors公司合作，Chery在俄罗斯表现亮眼。中国海关总署发布数据。",
+    )
+    assert {"哈萨克斯坦Allur集团", "UzAuto Motors公司", "中国海关总署"} <= set(found.organizations)
+    assert found.persons == ()

@@ -210,7 +210,7 @@ class ChineseEntityRecognizer:
                         and (not adjacent or (plant and tag in ("v", "vn")))
                         and not (tag == "vn" and not plant)
                     )
-                    or not _HAN.fullmatch(previous)
+                    or not (_HAN.fullmatch(previous) or self._latin_part(tokens, index - 1))
                 ):
                     break
                 first, index, adjacent = start, index - 1, False
@@ -354,6 +354,19 @@ class ChineseEntityRecognizer:
         place = self._places.resolve(before) if self._gazetteer.fullmatch(before) else None
         return place is not None and not place.is_region and len(place.countries) == 1
 
+    @staticmethod
+    def _latin_part(tokens: list[tuple[str, str, int]], index: int) -> bool:
+        """Whether token `index` is a Latin word of a name or the space between two
+        ("UzAuto Motors" + "公司", "Allur" + "集团")."""
+        word, tag, _ = tokens[index]
+        if tag == "eng":
+            return True
+        return (
+            word == " "
+            and 0 < index < len(tokens) - 1
+            and tokens[index - 1][1] == tokens[index + 1][1] == "eng"
+        )
+
     def _paired_places(self, tokens: list[tuple[str, str, int]], index: int) -> bool:
         """Whether token `index` is a place and the words before it a dash and a place."""
         if index < 2 or not _DASH.fullmatch(tokens[index - 1][0]):
@@ -453,7 +466,12 @@ class ChineseEntityRecognizer:
             if kind is MentionKind.PERSON:
                 stop = self._person_stop.search(word, 1)
                 word = word[: stop.start()] if stop else word
-                if len(word) < 2 or word.endswith(side) or word in _words()["person_title"]:
+                if (
+                    len(word) < 2
+                    or word.endswith(side)
+                    or word in _words()["person_title"]
+                    or not _HAN.search(word)  # "Chery": the tagger's persons in Latin
+                ):
                     continue
             elif (
                 (len(word) == 2 and word.endswith(side))  # "俄方": a side, no organisation
