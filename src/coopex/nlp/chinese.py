@@ -199,10 +199,11 @@ class ChineseEntityRecognizer:
                     first, index, adjacent = tokens[index - 2][2], index - 2, False
                     continue
                 listing = listing and not tag.startswith("ns")  # a place opens the name
+                latin = self._latin_part(tokens, index - 1)
                 if (
                     start < suffix.start() - _CONTEXT
                     or previous in stops
-                    or tag.startswith(_NOT_A_NAME_TAGS)
+                    or (tag.startswith(_NOT_A_NAME_TAGS) and not latin)
                     or (
                         tag.startswith("v")
                         and len(previous) > 1
@@ -210,7 +211,7 @@ class ChineseEntityRecognizer:
                         and (not adjacent or (plant and tag in ("v", "vn")))
                         and not (tag == "vn" and not plant)
                     )
-                    or not (_HAN.fullmatch(previous) or self._latin_part(tokens, index - 1))
+                    or not (_HAN.fullmatch(previous) or latin)
                 ):
                     break
                 first, index, adjacent = start, index - 1, False
