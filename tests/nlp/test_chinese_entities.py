@@ -248,3 +248,26 @@ def test_a_latin_name_before_a_company_word_and_no_latin_persons(places: Shipped
     )
     assert {"哈萨克斯坦Allur集团", "UzAuto Motors公司", "中国海关总署"} <= set(found.organizations)
     assert found.persons == ()
+
+
+def test_a_plant_word_jieba_joined_to_a_preposition_ends_the_name(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "近日，俄罗斯喀山直升机厂向中国交付了直升机，该企业隶属于白俄罗斯工业部。中国经济处于恢复期。",
+    )
+    assert set(found.organizations) == {"俄罗斯喀山直升机厂", "白俄罗斯工业部"}
+
+
+def test_the_taggers_organisation_starts_on_a_word(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "省对俄经贸合作领导小组组长出席。"
+    )
+    assert found.organizations == ()
+
+
+def test_a_transliterated_name_before_a_verb_is_whole(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "乌兹别克斯坦总统米尔济约耶夫视察了项目，州长罗塞尔希望扩大合作。",
+    )
+    assert set(found.persons) == {"米尔济约耶夫", "罗塞尔"}

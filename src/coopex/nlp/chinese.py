@@ -173,7 +173,14 @@ class ChineseEntityRecognizer:
             going_on = self._suffix.match(paragraph, suffix.end())
             # jieba may join the suffix and its head's title into one word ("工" + "商会会长",
             # "部副" + "部长"): a title right after the suffix ends the name as well.
-            titled = self._title.match(paragraph, suffix.end()) is not None
+            rest = ""  # what jieba joined to the suffix ("向" of "厂向")
+            if suffix.end() in containing:
+                joined, joined_start = containing[suffix.end()]
+                rest = paragraph[suffix.end() : joined_start + len(joined)]
+            # (not "处" + "于" of "处于": one character other than a plant's may start a word)
+            titled = self._title.match(paragraph, suffix.end()) is not None or (
+                rest in stops and (len(suffix.group()) > 1 or suffix.group() in self._plant)
+            )
             if (suffix.end() not in ends and not titled) or (going_on and going_on.end() in ends):
                 continue  # "控股集团" + "有限公司": the name goes on (not "贸易部" + "部长")
             word, word_start = containing[suffix.start()]
@@ -405,6 +412,11 @@ class ChineseEntityRecognizer:
         if len(text) >= 2 and (foreign == len(text) or (tolerated and foreign >= len(text) - 1)):
             return text
         word, tag = tokens.get(start, ("", ""))
+        # A transliterated name a verb follows that is no stop word ("米尔济约耶夫" + "视察";
+        # jieba's name is "米尔"): the name is the run of the table's characters.
+        foreign_run = len(text) - len(text.lstrip("".join(self._transliteration)))
+        if foreign_run > max(3, len(word)):
+            return text[:foreign_run]
         return word if tag.startswith("nr") and 2 <= len(word) <= 3 else ""
 
     def _persons(
@@ -458,6 +470,7 @@ class ChineseEntityRecognizer:
         found: list[Mention] = []
         offset = 0
         side = tuple(_words()["side"])
+        starts = {at for _, _, at in tokens}
         for word, label in _joined(self._tagger(paragraph)):
             start, offset = offset, offset + len(word)
             word = word.rstrip()
@@ -479,6 +492,7 @@ class ChineseEntityRecognizer:
                 or len(word) < 2
                 or set(word) <= set("".join(_words()["country_abbreviation"]))
                 or not _ends_on_a_name_word(tokens, start, offset)
+                or start not in starts  # "俄经贸合作" of "对俄" + "经贸合作"
                 or self._common_phrase(paragraph, tokens, start, start + len(word))
             ):
                 continue
