@@ -271,3 +271,18 @@ def test_a_transliterated_name_before_a_verb_is_whole(places: ShippedPlaces) -> 
         "乌兹别克斯坦总统米尔济约耶夫视察了项目，州长罗塞尔希望扩大合作。",
     )
     assert set(found.persons) == {"米尔济约耶夫", "罗塞尔"}
+
+
+def test_more_kinds_of_bodies_and_fields_listed_in_their_names(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "俄罗斯工业家和企业家联盟与中俄地方合作理事会签约，黑龙江省发改委和黑龙江新闻网参加。"
+        "振兴东北老工业基地战略和俄罗斯政府的政策同步推进。",
+    )
+    assert {
+        "俄罗斯工业家和企业家联盟",
+        "中俄地方合作理事会",
+        "黑龙江省发改委",
+        "黑龙江新闻网",
+    } <= set(found.organizations)
+    assert not any("战略" in name for name in found.organizations)

@@ -195,7 +195,8 @@ class ChineseEntityRecognizer:
             # A verb right before the suffix may name the body ("出口" + "中心"); not one
             # before a word that already holds a name and its suffix ("设在" + "中国外交部").
             adjacent = word_start >= suffix.start()
-            listing = suffix.group() in self._government  # "投资、工业与" + "贸易部"
+            # fields may be listed in the name of any body but one named by its place alone
+            listing = suffix.group() not in _words()["named_by_place"]  # "工业家和企业家联盟"
             while index is not None and index > 0:
                 previous, tag, start = tokens[index - 1]
                 if self._paired_places(tokens, index) and start >= suffix.start() - _CONTEXT:
