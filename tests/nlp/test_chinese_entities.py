@@ -286,3 +286,10 @@ def test_more_kinds_of_bodies_and_fields_listed_in_their_names(places: ShippedPl
         "黑龙江新闻网",
     } <= set(found.organizations)
     assert not any("战略" in name for name in found.organizations)
+
+
+def test_an_event_the_tagger_reads_as_an_organisation_is_none(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "东方经济论坛在符拉迪沃斯托克举行。"
+    )
+    assert found.organizations == ()

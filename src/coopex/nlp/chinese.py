@@ -494,6 +494,7 @@ class ChineseEntityRecognizer:
                 or set(word) <= set("".join(_words()["country_abbreviation"]))
                 or not _ends_on_a_name_word(tokens, start, offset)
                 or start not in starts  # "俄经贸合作" of "对俄" + "经贸合作"
+                or word.endswith(tuple(_words()["event_word"]))  # "东方经济论坛": an event
                 or self._common_phrase(paragraph, tokens, start, start + len(word))
             ):
                 continue
