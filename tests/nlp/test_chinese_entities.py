@@ -293,3 +293,12 @@ def test_an_event_the_tagger_reads_as_an_organisation_is_none(places: ShippedPla
         ChineseEntityRecognizer(places, lac_tagger()), "东方经济论坛在符拉迪沃斯托克举行。"
     )
     assert found.organizations == ()
+
+
+def test_two_companies_joined_by_and_are_two(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "潍柴动力与明斯克汽车厂签署了协议，中国一汽解放汽车有限公司也参加。",
+    )
+    assert {"潍柴动力", "明斯克汽车厂", "中国一汽解放汽车有限公司"} <= set(found.organizations)
+    assert not any("与" in name for name in found.organizations)

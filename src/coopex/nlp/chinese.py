@@ -195,8 +195,10 @@ class ChineseEntityRecognizer:
             # A verb right before the suffix may name the body ("出口" + "中心"); not one
             # before a word that already holds a name and its suffix ("设在" + "中国外交部").
             adjacent = word_start >= suffix.start()
-            # fields may be listed in the name of any body but one named by its place alone
-            listing = suffix.group() not in _words()["named_by_place"]  # "工业家和企业家联盟"
+            # a ministry's, an association's or a university's name may list its fields
+            # ("工业家和企业家联盟"); not a company's, a plant's or a body named by its place
+            # ("潍柴动力与明斯克汽车厂", "…战略和俄罗斯政府")
+            listing = suffix.group() in _words()["listing_suffix"]
             while index is not None and index > 0:
                 previous, tag, start = tokens[index - 1]
                 if self._paired_places(tokens, index) and start >= suffix.start() - _CONTEXT:
