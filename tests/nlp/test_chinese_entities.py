@@ -302,3 +302,12 @@ def test_two_companies_joined_by_and_are_two(places: ShippedPlaces) -> None:
     )
     assert {"潍柴动力", "明斯克汽车厂", "中国一汽解放汽车有限公司"} <= set(found.organizations)
     assert not any("与" in name for name in found.organizations)
+
+
+def test_a_government_named_by_a_kind_of_place_only_is_none(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "代表团与自治区人民政府有关部门举行会谈，中国进出口银行新疆分行提供融资。",
+    )
+    assert "自治区人民政府" not in found.organizations
+    assert "中国进出口银行新疆分行" in found.organizations

@@ -340,8 +340,10 @@ class ChineseEntityRecognizer:
 
     @cached_property
     def _not_proper(self) -> frozenset[str]:
-        """The private dictionary's words, which are no names (政府间, 对华)."""
-        return frozenset(w.split(":")[0] for w in _words()["word"] if not w.endswith(":j"))
+        """The private dictionary's words, which are no names (政府间, 对华), and the kinds of
+        bodies and places jieba tags as names ("人民政府", "共和国", "自治区")."""
+        words = [w.split(":")[0] for w in _words()["word"] if not w.endswith(":j")]
+        return frozenset([*words, *_words()["generic_name"]])
 
     @cached_property
     def _legal(self) -> frozenset[str]:
