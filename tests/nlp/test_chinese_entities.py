@@ -311,3 +311,12 @@ def test_a_government_named_by_a_kind_of_place_only_is_none(places: ShippedPlace
     )
     assert "自治区人民政府" not in found.organizations
     assert "中国进出口银行新疆分行" in found.organizations
+
+
+def test_transliteration_characters_of_russian_names(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "俄罗斯远东和北极发展部部长切昆科夫表示欢迎，中央社作了报道。",
+    )
+    assert found.persons == ("切昆科夫",)
+    assert {"俄罗斯远东和北极发展部", "中央社"} <= set(found.organizations)
