@@ -5,13 +5,16 @@ dictionary and patterns measured on the development set (docs/news.md):
   so offsets hold), and names come out simplified;
 - places from the place gazetteer;
 - organisations end in a legal or institutional word (集团, 有限公司, 通讯社, 商务厅, 政府...);
-  the name runs back over jieba's words to a function word, a verb or punctuation;
+  the name runs back over jieba's words to a function word, a verb or punctuation, and needs
+  a proper name in it unless its word is a legal form or a paper's ("子公司" is none); the
+  field's well-known organisations ("中国一汽", "卡马斯") are names without such a word;
 - persons are named after a title ("省长王文涛", "州长罗塞尔") or written with a middle dot
   ("安德烈·克雷奇科夫"): a transliterated foreign name (characters of the transliteration
   table) or a Chinese name jieba tags as one.
 
 The title words, transliteration characters, suffixes and stop words are data
-(`data/reference/chinese_names.csv`).
+(`data/reference/chinese_names.csv`), the well-known organisations too
+(`known_organization,zh` in `data/reference/name_words.csv`).
 """
 
 from __future__ import annotations
