@@ -320,3 +320,11 @@ def test_transliteration_characters_of_russian_names(places: ShippedPlaces) -> N
     )
     assert found.persons == ("切昆科夫",)
     assert {"俄罗斯远东和北极发展部", "中央社"} <= set(found.organizations)
+
+
+def test_a_ministry_named_by_its_fields_alone_is_an_organisation(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "生态环境部和农业农村部联合发文，经济发展部表示支持。公司销售部和市场部负责推广。",
+    )
+    assert set(found.organizations) == {"生态环境部", "农业农村部", "经济发展部"}

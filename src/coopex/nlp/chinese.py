@@ -325,6 +325,19 @@ class ChineseEntityRecognizer:
             )
             or self._known.search(paragraph, first, suffix_start) is not None
             or (government and bool(inside) and inside[0][0] in _words()["state"])
+            or (government and self._named_by_its_fields(paragraph[first:suffix_start], inside))
+        )
+
+    def _named_by_its_fields(self, text: str, inside: list[tuple[str, str]]) -> bool:
+        """Whether the words before a government body's word name two fields or more, as a
+        ministry is named where the text gives no country ("经济发展部", "生态环境部",
+        "工业和信息化部"); one ("销售部", "市场部") is a department of anything, and a body
+        holding the department ("公司" + "销售部") names none."""
+        listing = _words()["listing"]
+        return (
+            len(text) >= 4
+            and self._suffix.search(text) is None
+            and all(tag in ("n", "vn", "nz", "l", "s") or word in listing for word, tag in inside)
         )
 
     def _common_phrase(
