@@ -328,3 +328,20 @@ def test_a_ministry_named_by_its_fields_alone_is_an_organisation(places: Shipped
         "生态环境部和农业农村部联合发文，经济发展部表示支持。公司销售部和市场部负责推广。",
     )
     assert set(found.organizations) == {"生态环境部", "农业农村部", "经济发展部"}
+
+
+def test_short_names_in_parentheses_and_asides_inside_names(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "徐州工程机械集团有限公司（徐工集团）、俄罗斯直接投资基金（RDIF）和"
+        "中国化学工程（集团）股份有限公司签约，中国石油大学（北京）参加。双方（中方）有限公司。",
+    )
+    assert {
+        "徐州工程机械集团有限公司",
+        "徐工集团",
+        "俄罗斯直接投资基金",
+        "RDIF",
+        "中国化学工程（集团）股份有限公司",
+        "中国石油大学",
+    } == set(found.organizations)
+    assert "北京" in found.locations

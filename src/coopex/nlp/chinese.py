@@ -204,6 +204,11 @@ class ChineseEntityRecognizer:
             listing = suffix.group() in _words()["listing_suffix"]
             while index is not None and index > 0:
                 previous, tag, start = tokens[index - 1]
+                opening = self._parenthesised(paragraph, start, previous)
+                if opening is not None and opening in starts:
+                    # "中国化学工程" + "（集团）" + "股份有限公司", "华为技术（俄罗斯）有限公司"
+                    first, index, adjacent = opening, starts[opening], False
+                    continue
                 if self._paired_places(tokens, index) and start >= suffix.start() - _CONTEXT:
                     # "中国—白俄罗斯" + "工业园开发股份有限公司": two places a dash joins
                     first, index, adjacent = tokens[index - 2][2], index - 2, False
@@ -228,7 +233,11 @@ class ChineseEntityRecognizer:
                 ):
                     break
                 first, index, adjacent = start, index - 1, False
+            if paragraph[first] in "（(":  # no name before the aside: "双方" + "（中方）"
+                first = next(i for i in range(first, suffix.start()) if paragraph[i] in "）)") + 1
             name = paragraph[first : suffix.end()]
+            if first == suffix.start() and suffix.group() in self._legal:
+                continue  # a legal form alone ("有限公司" after a parenthesis)
             if suffix.group() not in self._legal and not self._has_a_name(
                 paragraph, tokens, first, suffix.start(), suffix.group() in self._government
             ):
@@ -274,6 +283,23 @@ class ChineseEntityRecognizer:
                 continue
             result.append(Mention(MentionKind.ORGANIZATION, m.group(1), number, start, end))
         return result
+
+    _ABBREVIATION = re.compile(
+        r"[（(](?:简称)?[“\"「]?([\u4e00-\u9fff]{2,6}|[A-Z][A-Za-z]{1,9})[”\"」]?[）)]"
+    )
+
+    def _abbreviations(self, number: int, paragraph: str, found: list[Mention]) -> list[Mention]:
+        """The short name an organisation gives itself in parentheses right after it
+        ("徐州工程机械集团有限公司（徐工集团）", "俄罗斯直接投资基金（RDIF）"); not a place
+        ("中国石油大学（北京）")."""
+        ends = {o.end for o in found}
+        return [
+            Mention(MentionKind.ORGANIZATION, m.group(1), number, *m.span(1))
+            for m in self._ABBREVIATION.finditer(paragraph)
+            if m.start() in ends
+            and not self._gazetteer.fullmatch(m.group(1))
+            and not any(o.start <= m.start(1) < o.end for o in found)
+        ]
 
     def _known_organizations(
         self,
@@ -395,6 +421,18 @@ class ChineseEntityRecognizer:
             and 0 < index < len(tokens) - 1
             and tokens[index - 1][1] == tokens[index + 1][1] == "eng"
         )
+
+    @staticmethod
+    def _parenthesised(paragraph: str, start: int, word: str) -> int | None:
+        """Where the parenthesis `word` at `start` closes, the start of a short Chinese
+        aside it holds inside a name ("（集团）", "（俄罗斯）"), if a name comes before it."""
+        if word not in ("）", ")"):
+            return None
+        opening = max(paragraph.rfind("（", 0, start), paragraph.rfind("(", 0, start))
+        inner = paragraph[opening + 1 : start]
+        if opening < 1 or not _HAN.fullmatch(inner) or len(inner) > 6:
+            return None
+        return opening if _HAN.match(paragraph, opening - 1) else None
 
     def _paired_places(self, tokens: list[tuple[str, str, int]], index: int) -> bool:
         """Whether token `index` is a place and the words before it a dash and a place."""
@@ -534,6 +572,7 @@ class ChineseEntityRecognizer:
             organizations = self._titled_media(number, paragraph, organizations)
             organizations = self._quoted_companies(number, paragraph, organizations)
             organizations = self._known_organizations(number, paragraph, tokens, organizations)
+            organizations += self._abbreviations(number, paragraph, organizations)
             named = [
                 *organizations,
                 *self._persons(number, paragraph, tokens),
