@@ -110,3 +110,238 @@ def test_a_name_the_tagger_split_in_two_is_one_name(places: ShippedPlaces) -> No
 
     found = entities(ChineseEntityRecognizer(places, tagger), "责任编辑:姜继周")
     assert found.persons == ("姜继周",)
+
+
+def test_the_fields_well_known_organisations_without_a_company_word(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "据新华社报道，中国一汽、三一重工与卡马斯签署协议，白俄罗斯别拉斯公司也参加。",
+    )
+    assert {"新华社", "中国一汽", "三一重工", "卡马斯", "别拉斯公司"} <= set(found.organizations)
+    assert "卡马斯" not in found.persons and "中国" not in found.locations
+
+
+def test_a_well_known_name_inside_another_word_is_none(places: ShippedPlaces) -> None:
+    found = entities(ChineseEntityRecognizer(places), "统一汽车标准有利于合作中信息共享。")
+    assert found.organizations == ()
+
+
+def test_a_kind_of_body_without_a_name_is_no_organisation(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "该公司在莫斯科设立了子公司和合资公司，双方成立联合基金，建设物流中心。"
+        "两国政府高度重视，市政府和省政府领导出席，新时代的合作不断深化。",
+    )
+    assert found.organizations == ()
+
+
+def test_a_body_with_a_name_or_a_legal_form_is_an_organisation(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "莫斯科市政府、国家能源局和华为技术有限公司的代表出席。俄罗斯出口中心与中国外交部也参加。",
+    )
+    assert {
+        "莫斯科市政府",
+        "国家能源局",
+        "华为技术有限公司",
+        "俄罗斯出口中心",
+        "中国外交部",
+    } <= set(found.organizations)
+
+
+def test_a_verb_before_a_word_holding_a_whole_name_ends_it(places: ShippedPlaces) -> None:
+    found = entities(ChineseEntityRecognizer(places), "论坛秘书处设在中国外交部。")
+    assert "中国外交部" in found.organizations
+    assert not any("设在" in name for name in found.organizations)
+
+
+def test_a_body_ends_before_its_heads_title_jieba_joined_to_it(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "俄罗斯联邦工商会会长出席。俄罗斯远东和北极发展部副部长表示欢迎。",
+    )
+    assert {"俄罗斯联邦工商会", "俄罗斯远东和北极发展部"} <= set(found.organizations)
+    assert "北极发展部" not in found.organizations
+
+
+def test_a_paper_between_title_marks_is_an_organisation(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places), "据俄罗斯《生意人报》报道，双方签署了《合作协议》。"
+    )
+    assert found.organizations == ("生意人报",)
+
+
+def test_a_country_pair_opens_an_intergovernmental_body(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places), "中俄投资合作政府间委员会第十次会议在北京举行。"
+    )
+    assert found.organizations == ("中俄投资合作政府间委员会",)
+
+
+def test_academies_customs_and_names_joining_two_places_by_a_dash(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "中国科学院与满洲里海关签署协议，海关关长出席。"
+        "中国—白俄罗斯工业园开发股份有限公司和中国一重集团有限公司也参加。",
+    )
+    assert {
+        "中国科学院",
+        "满洲里海关",
+        "中国—白俄罗斯工业园开发股份有限公司",
+        "中国一重集团有限公司",
+    } <= set(found.organizations)
+    assert "关长" not in found.persons
+    assert "集团有限公司" not in found.organizations
+
+
+def test_a_paper_named_by_common_words_is_an_organisation(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places), "据经济日报报道，中国新闻网和环球网也作了报道。"
+    )
+    assert {"经济日报", "中国新闻网", "环球网"} <= set(found.organizations)
+
+
+def test_a_country_acting_through_its_government_is_a_place(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "中国政府和俄罗斯政府高度重视合作，哈尔滨市政府和阿穆尔州政府也参与。",
+    )
+    assert set(found.organizations) == {"哈尔滨市政府", "阿穆尔州政府"}
+    assert {"中国", "俄罗斯"} <= set(found.locations)
+
+
+def test_a_traditional_gan_in_a_place_name_is_read(places: ShippedPlaces) -> None:
+    found = entities(ChineseEntityRecognizer(places), "庫爾乾州與秋明州代表出席。")
+    assert found.locations == ("库尔乾州", "秋明州")
+
+
+def test_towards_a_country_is_no_part_of_a_name(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "秋明州创建对华合作中心，扩大对俄出口。"
+    )
+    assert found.organizations == ()
+
+
+def test_quoted_companies_and_names_ending_at_a_verb_of_meeting(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "俄罗斯“伏尔加”汽车厂与“乌拉尔”公司参加了“冰上丝绸之路”合作中心的活动。"
+        "首席执行官谢钦会见中国石油天然气集团公司董事长。黑龙江省对俄经贸合作促进会会长出席。"
+        "今日俄罗斯电视台作了报道。",
+    )
+    assert {
+        "伏尔加",
+        "乌拉尔",
+        "中国石油天然气集团公司",
+        "黑龙江省对俄经贸合作促进会",
+        "今日俄罗斯电视台",
+    } <= set(found.organizations)
+    assert not any("丝绸之路" in name or "会见" in name for name in found.organizations)
+
+
+def test_a_latin_name_before_a_company_word_and_no_latin_persons(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "哈萨克斯坦Allur集团与UzAuto Motors公司合作，Chery在俄罗斯表现亮眼。中国海关总署发布数据。",
+    )
+    assert {"哈萨克斯坦Allur集团", "UzAuto Motors公司", "中国海关总署"} <= set(found.organizations)
+    assert found.persons == ()
+
+
+def test_a_plant_word_jieba_joined_to_a_preposition_ends_the_name(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "近日，俄罗斯喀山直升机厂向中国交付了直升机，该企业隶属于白俄罗斯工业部。中国经济处于恢复期。",
+    )
+    assert set(found.organizations) == {"俄罗斯喀山直升机厂", "白俄罗斯工业部"}
+
+
+def test_the_taggers_organisation_starts_on_a_word(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "省对俄经贸合作领导小组组长出席。"
+    )
+    assert found.organizations == ()
+
+
+def test_a_transliterated_name_before_a_verb_is_whole(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "乌兹别克斯坦总统米尔济约耶夫视察了项目，州长罗塞尔希望扩大合作。",
+    )
+    assert set(found.persons) == {"米尔济约耶夫", "罗塞尔"}
+
+
+def test_more_kinds_of_bodies_and_fields_listed_in_their_names(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "俄罗斯工业家和企业家联盟与中俄地方合作理事会签约，黑龙江省发改委和黑龙江新闻网参加。"
+        "振兴东北老工业基地战略和俄罗斯政府的政策同步推进。",
+    )
+    assert {
+        "俄罗斯工业家和企业家联盟",
+        "中俄地方合作理事会",
+        "黑龙江省发改委",
+        "黑龙江新闻网",
+    } <= set(found.organizations)
+    assert not any("战略" in name for name in found.organizations)
+
+
+def test_an_event_the_tagger_reads_as_an_organisation_is_none(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "东方经济论坛在符拉迪沃斯托克举行。"
+    )
+    assert found.organizations == ()
+
+
+def test_two_companies_joined_by_and_are_two(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "潍柴动力与明斯克汽车厂签署了协议，中国一汽解放汽车有限公司也参加。",
+    )
+    assert {"潍柴动力", "明斯克汽车厂", "中国一汽解放汽车有限公司"} <= set(found.organizations)
+    assert not any("与" in name for name in found.organizations)
+
+
+def test_a_government_named_by_a_kind_of_place_only_is_none(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "代表团与自治区人民政府有关部门举行会谈，中国进出口银行新疆分行提供融资。",
+    )
+    assert "自治区人民政府" not in found.organizations
+    assert "中国进出口银行新疆分行" in found.organizations
+
+
+def test_transliteration_characters_of_russian_names(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "俄罗斯远东和北极发展部部长切昆科夫表示欢迎，中央社作了报道。",
+    )
+    assert found.persons == ("切昆科夫",)
+    assert {"俄罗斯远东和北极发展部", "中央社"} <= set(found.organizations)
+
+
+def test_a_ministry_named_by_its_fields_alone_is_an_organisation(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "生态环境部和农业农村部联合发文，经济发展部表示支持。公司销售部和市场部负责推广。",
+    )
+    assert set(found.organizations) == {"生态环境部", "农业农村部", "经济发展部"}
+
+
+def test_short_names_in_parentheses_and_asides_inside_names(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "徐州工程机械集团有限公司（徐工集团）、俄罗斯直接投资基金（RDIF）和"
+        "中国化学工程（集团）股份有限公司签约，中国石油大学（北京）参加。双方（中方）有限公司。",
+    )
+    assert {
+        "徐州工程机械集团有限公司",
+        "徐工集团",
+        "俄罗斯直接投资基金",
+        "RDIF",
+        "中国化学工程（集团）股份有限公司",
+        "中国石油大学",
+    } == set(found.organizations)
+    assert "北京" in found.locations

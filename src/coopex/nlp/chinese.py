@@ -5,13 +5,16 @@ dictionary and patterns measured on the development set (docs/news.md):
   so offsets hold), and names come out simplified;
 - places from the place gazetteer;
 - organisations end in a legal or institutional word (集团, 有限公司, 通讯社, 商务厅, 政府...);
-  the name runs back over jieba's words to a function word, a verb or punctuation;
+  the name runs back over jieba's words to a function word, a verb or punctuation, and needs
+  a proper name in it unless its word is a legal form or a paper's ("子公司" is none); the
+  field's well-known organisations ("中国一汽", "卡马斯") are names without such a word;
 - persons are named after a title ("省长王文涛", "州长罗塞尔") or written with a middle dot
   ("安德烈·克雷奇科夫"): a transliterated foreign name (characters of the transliteration
   table) or a Chinese name jieba tags as one.
 
 The title words, transliteration characters, suffixes and stop words are data
-(`data/reference/chinese_names.csv`).
+(`data/reference/chinese_names.csv`), the well-known organisations too
+(`known_organization,zh` in `data/reference/name_words.csv`).
 """
 
 from __future__ import annotations
@@ -22,23 +25,35 @@ from functools import cache, cached_property
 from typing import Any
 
 from coopex.domain.news import Mention, MentionKind
+from coopex.nlp.name_words import name_words
 from coopex.reference.catalog import read_reference_csv
 from coopex.reference.places import ShippedPlaces
 
 _CONTEXT = 14  # characters before a suffix that may belong to the name
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _DOT = re.compile(r"[·•・‧]")
+_DASH = re.compile(r"[-—–‐]+")
 _NOT_A_NAME_TAGS = ("x", "m", "c", "u", "r", "d", "f", "t", "p", "q")
 _PROPER_TAGS = ("ns", "nr", "nz", "nt", "j", "eng")  # jieba's tags of proper names
 _LAC_KINDS = {"PER": MentionKind.PERSON, "ORG": MentionKind.ORGANIZATION}
 
 
+@cache
 def _posseg() -> Any:
+    """jieba's tagger on a private dictionary with the words of names it lacks (`word` in
+    chinese_names.csv, word:tag): "政府间" (intergovernmental, not "政府" + "间"), the country
+    pairs opening a name ("中俄" + "投资合作…", where jieba reads "中" as "in"). The shared
+    dictionary, which other readers use, stays as it is."""
     import jieba
     import jieba.posseg  # type: ignore[import-untyped]
 
     jieba.setLogLevel(60)
-    return jieba.posseg
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    for entry in _words()["word"]:
+        word, tag = entry.split(":")
+        tokenizer.add_word(word, tag=tag)
+    return jieba.posseg.POSTokenizer(tokenizer)
 
 
 @cache
@@ -121,7 +136,9 @@ class ChineseEntityRecognizer:
 
     @cached_property
     def _gazetteer(self) -> re.Pattern[str]:
-        return re.compile(self._places.chinese_pattern())
+        # "乾" stays as written in simplified script (乾隆) but transliterates "gan" in
+        # traditional pages: "庫爾乾州" is "库尔干州".
+        return re.compile(self._places.chinese_pattern().replace("干", "[干乾]"))
 
     @cached_property
     def _suffix(self) -> re.Pattern[str]:
@@ -129,7 +146,7 @@ class ChineseEntityRecognizer:
 
     @cached_property
     def _known(self) -> re.Pattern[str]:
-        return _alternation(_words()["organization"])
+        return _alternation(name_words("known_organization", "zh"))
 
     @cached_property
     def _title(self) -> re.Pattern[str]:
@@ -152,11 +169,22 @@ class ChineseEntityRecognizer:
         containing = {
             at: (word, start) for word, _, start in tokens for at in range(start, start + len(word))
         }
-        stops = set(_words()["org_stop_word"])
+        # a verb of saying or meeting ends a name too ("谢钦" + "会见" + "中国石油…公司")
+        stops = {*_words()["org_stop_word"], *_words()["person_stop_word"]}
         found: list[Mention] = []
         for suffix in self._suffix.finditer(paragraph):
             going_on = self._suffix.match(paragraph, suffix.end())
-            if suffix.end() not in ends or (going_on and going_on.end() in ends):
+            # jieba may join the suffix and its head's title into one word ("工" + "商会会长",
+            # "部副" + "部长"): a title right after the suffix ends the name as well.
+            rest = ""  # what jieba joined to the suffix ("向" of "厂向")
+            if suffix.end() in containing:
+                joined, joined_start = containing[suffix.end()]
+                rest = paragraph[suffix.end() : joined_start + len(joined)]
+            # (not "处" + "于" of "处于": one character other than a plant's may start a word)
+            titled = self._title.match(paragraph, suffix.end()) is not None or (
+                rest in stops and (len(suffix.group()) > 1 or suffix.group() in self._plant)
+            )
+            if (suffix.end() not in ends and not titled) or (going_on and going_on.end() in ends):
                 continue  # "控股集团" + "有限公司": the name goes on (not "贸易部" + "部长")
             word, word_start = containing[suffix.start()]
             if len(suffix.group()) == 1 and word_start != suffix.start() and len(word) < 3:
@@ -167,18 +195,33 @@ class ChineseEntityRecognizer:
             # "建设" + "汽车工厂" is not: a verbal noun further back belongs to any name but a
             # plant's ("building a car plant").
             plant = suffix.group() in self._plant
-            adjacent = True
-            listing = suffix.group() in self._government  # "投资、工业与" + "贸易部"
+            # A verb right before the suffix may name the body ("出口" + "中心"); not one
+            # before a word that already holds a name and its suffix ("设在" + "中国外交部").
+            adjacent = word_start >= suffix.start()
+            # a ministry's, an association's or a university's name may list its fields
+            # ("工业家和企业家联盟"); not a company's, a plant's or a body named by its place
+            # ("潍柴动力与明斯克汽车厂", "…战略和俄罗斯政府")
+            listing = suffix.group() in _words()["listing_suffix"]
             while index is not None and index > 0:
                 previous, tag, start = tokens[index - 1]
+                opening = self._parenthesised(paragraph, start, previous)
+                if opening is not None and opening in starts:
+                    # "中国化学工程" + "（集团）" + "股份有限公司", "华为技术（俄罗斯）有限公司"
+                    first, index, adjacent = opening, starts[opening], False
+                    continue
+                if self._paired_places(tokens, index) and start >= suffix.start() - _CONTEXT:
+                    # "中国—白俄罗斯" + "工业园开发股份有限公司": two places a dash joins
+                    first, index, adjacent = tokens[index - 2][2], index - 2, False
+                    continue
                 if listing and self._listed(tokens, index, suffix.start()):
                     first, index, adjacent = tokens[index - 2][2], index - 2, False
                     continue
                 listing = listing and not tag.startswith("ns")  # a place opens the name
+                latin = self._latin_part(tokens, index - 1)
                 if (
                     start < suffix.start() - _CONTEXT
                     or previous in stops
-                    or tag.startswith(_NOT_A_NAME_TAGS)
+                    or (tag.startswith(_NOT_A_NAME_TAGS) and not latin)
                     or (
                         tag.startswith("v")
                         and len(previous) > 1
@@ -186,20 +229,168 @@ class ChineseEntityRecognizer:
                         and (not adjacent or (plant and tag in ("v", "vn")))
                         and not (tag == "vn" and not plant)
                     )
-                    or not _HAN.fullmatch(previous)
+                    or not (_HAN.fullmatch(previous) or latin)
                 ):
                     break
                 first, index, adjacent = start, index - 1, False
+            if paragraph[first] in "（(":  # no name before the aside: "双方" + "（中方）"
+                first = next(i for i in range(first, suffix.start()) if paragraph[i] in "）)") + 1
             name = paragraph[first : suffix.end()]
-            if plant and not any(
-                tag.startswith(_PROPER_TAGS) or self._gazetteer.match(word)
-                for word, tag, start in tokens
-                if first <= start < suffix.start()
+            if first == suffix.start() and suffix.group() in self._legal:
+                continue  # a legal form alone ("有限公司" after a parenthesis)
+            if suffix.group() not in self._legal and not self._has_a_name(
+                paragraph, tokens, first, suffix.start(), suffix.group() in self._government
             ):
-                continue  # "汽车工厂", "迷你拖拉机厂": a kind of plant, no plant's name
+                continue  # "汽车工厂", "子公司", "研发中心", "地方政府": a kind, no name
+            if self._a_country_acting(paragraph[first : suffix.start()], suffix.group()):
+                continue
             if len(name) >= 3 and (first < suffix.start() or len(suffix.group()) >= 3):
                 found.append(Mention(MentionKind.ORGANIZATION, name, number, first, suffix.end()))
         return found
+
+    @cached_property
+    def _media_title(self) -> re.Pattern[str]:
+        words = "|".join(map(re.escape, _words()["media_suffix"]))
+        return re.compile(rf"《([^《》]{{1,20}}(?:{words}))》")
+
+    def _titled_media(self, number: int, paragraph: str, found: list[Mention]) -> list[Mention]:
+        """`found` with the newspapers and journals named between title marks ("《生意人报》",
+        "《消息报》"), in place of a name found inside them. Titles of documents ("《合作协议》")
+        do not end in a paper's word."""
+        result = list(found)
+        for m in self._media_title.finditer(paragraph):
+            start, end = m.span(1)
+            result = [o for o in result if not (start <= o.start and o.end <= end)]
+            result.append(Mention(MentionKind.ORGANIZATION, m.group(1), number, start, end))
+        return result
+
+    @cached_property
+    def _quoted_company(self) -> re.Pattern[str]:
+        words = "|".join(map(re.escape, sorted(_words()["company_suffix"], key=len, reverse=True)))
+        return re.compile(
+            rf"[“「『\"]([\u4e00-\u9fff·\-—]{{2,12}})[”」』\"][\u4e00-\u9fff]{{0,4}}?(?:{words})"
+        )
+
+    def _quoted_companies(self, number: int, paragraph: str, found: list[Mention]) -> list[Mention]:
+        """`found` with the quoted names a company's word follows ("“索勒斯”公司", "“卡玛斯”
+        汽车公司"), the name as quoted (quotes are no part of it); not a place's name."""
+        result = list(found)
+        for m in self._quoted_company.finditer(paragraph):
+            start, end = m.span(1)
+            if self._gazetteer.fullmatch(m.group(1)) or any(
+                o.start < end and start < o.end for o in result
+            ):
+                continue
+            result.append(Mention(MentionKind.ORGANIZATION, m.group(1), number, start, end))
+        return result
+
+    _ABBREVIATION = re.compile(
+        r"[（(](?:简称)?[“\"「]?([\u4e00-\u9fff]{2,6}|[A-Z][A-Za-z]{1,9})[”\"」]?[）)]"
+    )
+
+    def _abbreviations(self, number: int, paragraph: str, found: list[Mention]) -> list[Mention]:
+        """The short name an organisation gives itself in parentheses right after it
+        ("徐州工程机械集团有限公司（徐工集团）", "俄罗斯直接投资基金（RDIF）"); not a place
+        ("中国石油大学（北京）")."""
+        ends = {o.end for o in found}
+        return [
+            Mention(MentionKind.ORGANIZATION, m.group(1), number, *m.span(1))
+            for m in self._ABBREVIATION.finditer(paragraph)
+            if m.start() in ends
+            and not self._gazetteer.fullmatch(m.group(1))
+            and not any(o.start <= m.start(1) < o.end for o in found)
+        ]
+
+    def _known_organizations(
+        self,
+        number: int,
+        paragraph: str,
+        tokens: list[tuple[str, str, int]],
+        found: list[Mention],
+    ) -> list[Mention]:
+        """`found` with the field's well-known organisations ("中国一汽", "卡玛斯", "新华社")
+        where no longer name covers them, and only as whole words of jieba's: "一汽" is no
+        company in "统一汽车标准", nor "中信" in "合作中信息共享". A name the rules began
+        inside a known one takes its start ("别" + "拉斯公司": jieba reads "别" as "don't")."""
+        bounds = {start for _, _, start in tokens} | {len(paragraph)}
+        result = list(found)
+        for m in self._known.finditer(paragraph):
+            if m.start() not in bounds or any(o.start <= m.start() < o.end for o in result):
+                continue
+            # "北极发展部" of "远东和北极发展部"; "中国一重" + "集团有限公司" (jieba's numeral
+            # ended the name the rules ran back); "今日" + "俄罗斯电视台"
+            going_on = [o for o in result if m.start() < o.start <= m.end()]
+            titled = self._title.match(paragraph, m.end()) is not None  # "部副" + "部长"
+            if m.end() not in bounds and not titled and not going_on:
+                continue
+            end = m.end()
+            for o in going_on:
+                result.remove(o)
+                end = max(end, o.end)
+            name = paragraph[m.start() : end]
+            result.append(Mention(MentionKind.ORGANIZATION, name, number, m.start(), end))
+        return result
+
+    def _has_a_name(
+        self,
+        paragraph: str,
+        tokens: list[tuple[str, str, int]],
+        first: int,
+        suffix_start: int,
+        government: bool,
+    ) -> bool:
+        """Whether paragraph[first:suffix_start] holds a proper name: a word jieba tags as one
+        ("潍柴", "商务部", "中国外交部"), a place, a well-known organisation; or, before a
+        government body's word, the state ("国家" + "能源局")."""
+        inside = [(word, tag) for word, tag, start in tokens if first <= start < suffix_start]
+        return (
+            any(
+                (tag.startswith(_PROPER_TAGS) and word not in self._not_proper)
+                or self._gazetteer.match(word)
+                for word, tag in inside
+            )
+            or self._known.search(paragraph, first, suffix_start) is not None
+            or (government and bool(inside) and inside[0][0] in _words()["state"])
+            or (government and self._named_by_its_fields(paragraph[first:suffix_start], inside))
+        )
+
+    def _named_by_its_fields(self, text: str, inside: list[tuple[str, str]]) -> bool:
+        """Whether the words before a government body's word name two fields or more, as a
+        ministry is named where the text gives no country ("经济发展部", "生态环境部",
+        "工业和信息化部"); one ("销售部", "市场部") is a department of anything, and a body
+        holding the department ("公司" + "销售部") names none."""
+        listing = _words()["listing"]
+        return (
+            len(text) >= 4
+            and self._suffix.search(text) is None
+            and all(tag in ("n", "vn", "nz", "l", "s") or word in listing for word, tag in inside)
+        )
+
+    def _common_phrase(
+        self, paragraph: str, tokens: list[tuple[str, str, int]], start: int, end: int
+    ) -> bool:
+        """Whether the tagger's organisation paragraph[start:end] holds no proper name and is a
+        kind of body ("市政府", "省政府") or opens with an adjective or a number ("新时代",
+        "两国"), as common phrases do."""
+        if self._has_a_name(paragraph, tokens, start, end, True):
+            return False
+        # jieba's reading of the phrase alone: in the paragraph it may join the next word
+        # ("两国政府" of "两国" + "政府").
+        first = next((pair.flag for pair in _posseg().cut(paragraph[start:end])), "")
+        kind_of_body = paragraph[start:end].endswith(tuple(_words()["org_suffix"]))
+        return kind_of_body or first.startswith(("a", "m"))
+
+    @cached_property
+    def _not_proper(self) -> frozenset[str]:
+        """The private dictionary's words, which are no names (政府间, 对华), and the kinds of
+        bodies and places jieba tags as names ("人民政府", "共和国", "自治区")."""
+        words = [w.split(":")[0] for w in _words()["word"] if not w.endswith(":j")]
+        return frozenset([*words, *_words()["generic_name"]])
+
+    @cached_property
+    def _legal(self) -> frozenset[str]:
+        # legal forms and a paper's words name on their own: "华为技术有限公司", "经济日报"
+        return frozenset([*_words()["legal_suffix"], *_words()["paper_suffix"]])
 
     @cached_property
     def _plant(self) -> frozenset[str]:
@@ -208,6 +399,46 @@ class ChineseEntityRecognizer:
     @cached_property
     def _government(self) -> frozenset[str]:
         return frozenset(_words()["government_suffix"])
+
+    def _a_country_acting(self, before: str, suffix: str) -> bool:
+        """Whether a country's name and its government's word are the country acting as a
+        state ("中国政府实施…战略"), which the annotation guideline does not count as an
+        organisation; a region's or city's government is one ("赖奇辛斯克市政府")."""
+        if suffix not in _words()["country_government"]:
+            return False
+        place = self._places.resolve(before) if self._gazetteer.fullmatch(before) else None
+        return place is not None and not place.is_region and len(place.countries) == 1
+
+    @staticmethod
+    def _latin_part(tokens: list[tuple[str, str, int]], index: int) -> bool:
+        """Whether token `index` is a Latin word of a name or the space between two
+        ("UzAuto Motors" + "公司", "Allur" + "集团")."""
+        word, tag, _ = tokens[index]
+        if tag == "eng":
+            return True
+        return (
+            word == " "
+            and 0 < index < len(tokens) - 1
+            and tokens[index - 1][1] == tokens[index + 1][1] == "eng"
+        )
+
+    @staticmethod
+    def _parenthesised(paragraph: str, start: int, word: str) -> int | None:
+        """Where the parenthesis `word` at `start` closes, the start of a short Chinese
+        aside it holds inside a name ("（集团）", "（俄罗斯）"), if a name comes before it."""
+        if word not in ("）", ")"):
+            return None
+        opening = max(paragraph.rfind("（", 0, start), paragraph.rfind("(", 0, start))
+        inner = paragraph[opening + 1 : start]
+        if opening < 1 or not _HAN.fullmatch(inner) or len(inner) > 6:
+            return None
+        return opening if _HAN.match(paragraph, opening - 1) else None
+
+    def _paired_places(self, tokens: list[tuple[str, str, int]], index: int) -> bool:
+        """Whether token `index` is a place and the words before it a dash and a place."""
+        if index < 2 or not _DASH.fullmatch(tokens[index - 1][0]):
+            return False
+        return all(self._gazetteer.fullmatch(tokens[i][0]) for i in (index - 2, index))
 
     def _listed(self, tokens: list[tuple[str, str, int]], index: int, suffix_start: int) -> bool:
         """Whether the words before token `index` list one more field of a ministry's name:
@@ -240,6 +471,11 @@ class ChineseEntityRecognizer:
         if len(text) >= 2 and (foreign == len(text) or (tolerated and foreign >= len(text) - 1)):
             return text
         word, tag = tokens.get(start, ("", ""))
+        # A transliterated name a verb follows that is no stop word ("米尔济约耶夫" + "视察";
+        # jieba's name is "米尔"): the name is the run of the table's characters.
+        foreign_run = len(text) - len(text.lstrip("".join(self._transliteration)))
+        if foreign_run > max(3, len(word)):
+            return text[:foreign_run]
         return word if tag.startswith("nr") and 2 <= len(word) <= 3 else ""
 
     def _persons(
@@ -293,6 +529,7 @@ class ChineseEntityRecognizer:
         found: list[Mention] = []
         offset = 0
         side = tuple(_words()["side"])
+        starts = {at for _, _, at in tokens}
         for word, label in _joined(self._tagger(paragraph)):
             start, offset = offset, offset + len(word)
             word = word.rstrip()
@@ -302,13 +539,21 @@ class ChineseEntityRecognizer:
             if kind is MentionKind.PERSON:
                 stop = self._person_stop.search(word, 1)
                 word = word[: stop.start()] if stop else word
-                if len(word) < 2 or word.endswith(side):
+                if (
+                    len(word) < 2
+                    or word.endswith(side)
+                    or word in _words()["person_title"]
+                    or not _HAN.search(word)  # "Chery": the tagger's persons in Latin
+                ):
                     continue
             elif (
                 (len(word) == 2 and word.endswith(side))  # "俄方": a side, no organisation
                 or len(word) < 2
                 or set(word) <= set("".join(_words()["country_abbreviation"]))
                 or not _ends_on_a_name_word(tokens, start, offset)
+                or start not in starts  # "俄经贸合作" of "对俄" + "经贸合作"
+                or word.endswith(tuple(_words()["event_word"]))  # "东方经济论坛": an event
+                or self._common_phrase(paragraph, tokens, start, start + len(word))
             ):
                 continue
             found.append(Mention(kind, word, number, start, start + len(word)))
@@ -324,11 +569,10 @@ class ChineseEntityRecognizer:
                 tokens.append((pair.word, pair.flag, offset))
                 offset += len(pair.word)
             organizations = self._organizations(number, paragraph, tokens)
-            organizations += [
-                Mention(MentionKind.ORGANIZATION, m.group(), number, m.start(), m.end())
-                for m in self._known.finditer(paragraph)
-                if not any(o.start <= m.start() < o.end for o in organizations)
-            ]
+            organizations = self._titled_media(number, paragraph, organizations)
+            organizations = self._quoted_companies(number, paragraph, organizations)
+            organizations = self._known_organizations(number, paragraph, tokens, organizations)
+            organizations += self._abbreviations(number, paragraph, organizations)
             named = [
                 *organizations,
                 *self._persons(number, paragraph, tokens),
