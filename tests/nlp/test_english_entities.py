@@ -204,3 +204,20 @@ def test_a_title_is_no_part_of_a_person_or_an_organisation() -> None:
     assert "Tokayev" in found.persons
     assert not any("President" in name for name in found.persons)
     assert "Kazakh" not in found.organizations
+
+
+def test_persons_by_their_given_name_out_of_titles_and_missed_names() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Governor of the Primorsky Territory Oleg Kozhemyako visited Dalian.",
+                "Director General of Avtotor Group Valery Gorbunov said the plant will grow.",
+                "Sadyr Japarov instructed the Cabinet of Ministers to prepare the agreement.",
+                "The plant named after Vasily Degtyarev makes machine tools.",
+            ]
+        )
+    )
+    assert {"Oleg Kozhemyako", "Valery Gorbunov", "Sadyr Japarov"} <= set(found.persons)
+    assert "Primorsky Territory" in found.locations  # the place before the person stays one
+    assert not any("Kozhemyako" in name for name in found.organizations)
+    assert "Vasily Degtyarev" not in found.persons  # a name that names a plant

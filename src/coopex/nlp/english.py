@@ -12,13 +12,13 @@ Council or Centre keeps its "in/of/for ..." complement when the model cut it off
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache, cached_property
 from typing import Any
 
 from coopex.domain.news import Mention, MentionKind, full_names_only
-from coopex.nlp.name_words import name_words, vouched_person
+from coopex.nlp.name_words import name_words, named_after_person, vouched_person
 from coopex.reference.places import ShippedPlaces
 
 KINDS = {
@@ -400,6 +400,80 @@ def _known_organizations(paragraph: str, number: int, found: list[Mention]) -> l
 _PERSON_AFTER = re.compile(r"\s+([A-Z][a-z]+(?:\s+[A-Z][a-z-]+)+)")
 
 
+@cache
+def _given_name_person() -> re.Pattern[str]:
+    """A given name of the region's people ("Alexei", "Sadyr", "Kassym-Jomart"), a patronymic
+    perhaps, and a capitalised word: a person the small model often misses or runs into the
+    title before it ("Governor of the Primorsky Territory Oleg Kozhemyako")."""
+    given = "|".join(map(re.escape, sorted(name_words("given_name", "en"), key=len, reverse=True)))
+    return re.compile(
+        rf"(?<![\w-])(?:{given})(?:\s+[A-Z][a-z]+(?:ovich|evich|ovna|evna))?"
+        r"\s+(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])(?P<next>\s+[A-Z][\w-]*)?"
+    )
+
+
+_PLACE_WORD = re.compile(
+    r"\b(?:Region|Oblast|Province|Krai|Territory|Republic|District|Okrug|City)$", re.IGNORECASE
+)
+
+
+def _not_a_surname(word: str) -> bool:
+    """ "Vladimir Region", "Ivan Petrov Plant": a place's, organisation's or common word."""
+    return bool(
+        _PLACE_WORD.search(word)
+        or _ORG_WORD.fullmatch(word)
+        or word.casefold() in name_words("not_a_name", "en")
+    )
+
+
+def _given_name_persons(
+    paragraph: str, number: int, found: list[Mention], a_place: Callable[[str], bool]
+) -> list[Mention]:
+    """Persons by their given name where the model missed them or took them into another
+    mention; what a mention held before the person stays a place ("Primorsky Territory") or an
+    organisation, unless it is the field of a title before it ("Minister of" + "Industry and
+    Trade")."""
+    for match in _given_name_person().finditer(paragraph):
+        start, end = match.start(), match.end("surname")
+        following = match.group("next")
+        if (
+            _not_a_surname(match.group("surname"))
+            or (following and _not_a_surname(following.strip()))
+            or named_after_person(paragraph, start, "en")
+        ):
+            continue
+        overlapping = [
+            m for m in found if m.paragraph == number and m.start < end and start < m.end
+        ]
+        if any(
+            m.end > end or (m.kind is MentionKind.PERSON and m.start <= start) for m in overlapping
+        ):
+            continue  # a longer name holds it, or the model has the person already
+        kept = [m for m in found if m not in overlapping]
+        for m in overlapping:
+            if m.start < start:
+                kept.extend(
+                    _before_person(m, paragraph[m.start : start].rstrip(), paragraph, a_place)
+                )
+        person = paragraph[start:end]
+        found = [*kept, Mention(MentionKind.PERSON, person, number, start, end)]
+    return found
+
+
+def _before_person(
+    mention: Mention, before: str, paragraph: str, a_place: Callable[[str], bool]
+) -> list[Mention]:
+    if not before or not before[:1].isupper():
+        return []
+    at = mention.start
+    if _PLACE_WORD.search(before) or a_place(before):
+        return [Mention(MentionKind.LOCATION, before, mention.paragraph, at, at + len(before))]
+    title = _title_of_before().search(paragraph, 0, at)
+    if _ORG_WORD.fullmatch(before) or (title and title.end() == at):
+        return []
+    return [Mention(mention.kind, before, mention.paragraph, at, at + len(before))]
+
+
 class EnglishEntityRecognizer:
     """Mentions of persons, organisations and places, paragraph by paragraph; with a place
     gazetteer, the places it knows that the model missed as well."""
@@ -467,6 +541,7 @@ class EnglishEntityRecognizer:
             found.extend(_missed_organizations(paragraph, number, found, places))
             found.extend(self._missed_places(paragraph, number, found))
             found = _known_organizations(paragraph, number, found)
+            found = _given_name_persons(paragraph, number, found, self._a_place)
         found = _people_as_organizations(found, paragraphs)
         common = _common_words(paragraphs)
         named = full_names_only(found)
@@ -475,6 +550,10 @@ class EnglishEntityRecognizer:
                 m
                 for m in found
                 if _a_name(m.name, common)
+                and not (
+                    m.kind is MentionKind.PERSON
+                    and named_after_person(paragraphs[m.paragraph], m.start, "en")
+                )
                 and (m in named or vouched_person(paragraphs[m.paragraph], m.start, m.end, "en"))
             ),
             key=lambda m: (m.paragraph, m.start),
