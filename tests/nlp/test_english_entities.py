@@ -221,3 +221,18 @@ def test_persons_by_their_given_name_out_of_titles_and_missed_names() -> None:
     assert "Primorsky Territory" in found.locations  # the place before the person stays one
     assert not any("Kozhemyako" in name for name in found.organizations)
     assert "Vasily Degtyarev" not in found.persons  # a name that names a plant
+
+
+def test_a_place_before_a_person_job_titles_and_places_in_event_names() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The Ambassador of China to Kazakhstan Zhang Xiao said trade grew.",
+                "Tajik Minister of Industry and New Technologies met the delegation.",
+                "The deal was signed at the St. Petersburg International Economic Forum.",
+            ]
+        )
+    )
+    assert "Zhang Xiao" in found.persons and "Kazakhstan" in found.locations
+    assert not any("Minister" in name for name in found.persons)
+    assert "St. Petersburg" not in found.locations  # a place only inside an event's name

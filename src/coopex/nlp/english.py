@@ -105,6 +105,12 @@ def _title_before_name() -> re.Pattern[str]:
     return re.compile(rf"(?:(?:Deputy|Vice|First)[ -])?(?:{titles})\s+(?=[A-Z])")
 
 
+@cache
+def _title_of() -> re.Pattern[str]:
+    titles = "|".join(map(re.escape, name_words("person_title", "en")))
+    return re.compile(rf"\b(?:{titles})\s+(?:of|for)\b")
+
+
 _CREDIT = re.compile(r"\s*[/|]\s*")
 _PLACE_WORDS = r"(?:region|oblast|province|krai|prefecture|autonomous okrug)"
 _PLACE_WORD_AFTER = re.compile(r"\s+" + _PLACE_WORDS + r"\b", re.IGNORECASE)
@@ -496,6 +502,22 @@ class EnglishEntityRecognizer:
     def _a_place(self, name: str) -> bool:
         return self._places is not None and self._places.resolve(name) is not None
 
+    def _place_before_person(self, mention: Mention) -> list[Mention]:
+        """ "the Ambassador of China to Kazakhstan Zhang Xiao": a person's span that took in the
+        place before the name is a place and a person."""
+        words = mention.name.split()
+        for cut in range(len(words) - 2, 0, -1):
+            place = " ".join(words[:cut])
+            if self._a_place(place):
+                at = mention.start + len(place)
+                person = mention.name[len(place) :].lstrip()
+                start = mention.end - len(person)
+                return [
+                    Mention(MentionKind.LOCATION, place, mention.paragraph, mention.start, at),
+                    Mention(MentionKind.PERSON, person, mention.paragraph, start, mention.end),
+                ]
+        return [mention]
+
     def _missed_places(self, paragraph: str, number: int, taken: list[Mention]) -> list[Mention]:
         if self._gazetteer is None:
             return []
@@ -513,6 +535,7 @@ class EnglishEntityRecognizer:
 
     def mentions(self, paragraphs: Sequence[str]) -> list[Mention]:
         found: list[Mention] = []
+        events: list[Mention] = []
         for number, doc in enumerate(_pipeline().pipe(paragraphs)):
             paragraph = paragraphs[number]
             places = frozenset(e.start_char for e in doc.ents if e.label_ in ("GPE", "LOC"))
@@ -527,19 +550,26 @@ class EnglishEntityRecognizer:
                 if kind is None:
                     continue
                 name, start, end = _tidy(kind, span.text, span.start_char, paragraph, places)
-                if not name or (
-                    kind is MentionKind.ORGANIZATION
-                    and (_EVENT_NAME.search(name) or _job_title().match(name))
-                ):
+                if name and kind is MentionKind.ORGANIZATION and _EVENT_NAME.search(name):
+                    # "St. Petersburg International Economic Forum": no place is read in it
+                    events.append(Mention(kind, name, number, start, end))
                     continue
+                if not name or (kind is MentionKind.ORGANIZATION and _job_title().match(name)):
+                    continue
+                if kind is MentionKind.PERSON and _title_of().search(name):
+                    continue  # "Tajik Minister of Industry": a job title, no person
                 if kind is MentionKind.ORGANIZATION:
                     name, end = _lowercase_complement(doc, paragraph, name, start)
-                found.extend(_split_at_clause_word(Mention(kind, name, number, start, end)))
+                mention = Mention(kind, name, number, start, end)
+                if kind is MentionKind.PERSON:
+                    found.extend(self._place_before_person(mention))
+                    continue
+                found.extend(_split_at_clause_word(mention))
             found = _legal_names(paragraph, number, found)
             found = _appositive_organizations(paragraph, number, found)
             found.extend(_abbreviations(paragraph, number, found))
-            found.extend(_missed_organizations(paragraph, number, found, places))
-            found.extend(self._missed_places(paragraph, number, found))
+            found.extend(_missed_organizations(paragraph, number, [*found, *events], places))
+            found.extend(self._missed_places(paragraph, number, [*found, *events]))
             found = _known_organizations(paragraph, number, found)
             found = _given_name_persons(paragraph, number, found, self._a_place)
         found = _people_as_organizations(found, paragraphs)
