@@ -236,3 +236,16 @@ def test_a_place_before_a_person_job_titles_and_places_in_event_names() -> None:
     assert "Zhang Xiao" in found.persons and "Kazakhstan" in found.locations
     assert not any("Minister" in name for name in found.persons)
     assert "St. Petersburg" not in found.locations  # a place only inside an event's name
+
+
+def test_a_title_or_its_listed_field_before_a_person_is_no_organisation() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Tatarstan's Rais Rustam Minnikhanov arrived in Tashkent.",
+                "Tajik Minister of Industry and New Technologies Sherali Kabir met them.",
+            ]
+        )
+    )
+    assert {"Rustam Minnikhanov", "Sherali Kabir"} <= set(found.persons)
+    assert "Rais" not in found.organizations and "New Technologies" not in found.organizations

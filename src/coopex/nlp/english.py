@@ -320,7 +320,10 @@ _NAME_BEFORE_PERSON = re.compile(r"^(.+?)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z
 @cache
 def _title_of_before() -> re.Pattern[str]:
     titles = "|".join(map(re.escape, name_words("person_title", "en")))
-    return re.compile(rf"\b(?:{titles})\s+(?:of|for)\s+(?:the\s+)?$")
+    # "Minister of Industry and" + "New Technologies": the field may be a list.
+    return re.compile(
+        rf"\b(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*,?\s+)+and\s+)?$"
+    )
 
 
 def _person_off(mention: Mention, paragraph: str) -> list[Mention]:
@@ -475,7 +478,11 @@ def _before_person(
     if _PLACE_WORD.search(before) or a_place(before):
         return [Mention(MentionKind.LOCATION, before, mention.paragraph, at, at + len(before))]
     title = _title_of_before().search(paragraph, 0, at)
-    if _ORG_WORD.fullmatch(before) or (title and title.end() == at):
+    if (
+        _ORG_WORD.fullmatch(before)
+        or _job_title().fullmatch(before)
+        or (title and title.end() == at)
+    ):
         return []
     return [Mention(mention.kind, before, mention.paragraph, at, at + len(before))]
 
