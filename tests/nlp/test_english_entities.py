@@ -249,3 +249,23 @@ def test_a_title_or_its_listed_field_before_a_person_is_no_organisation() -> Non
     )
     assert {"Rustam Minnikhanov", "Sherali Kabir"} <= set(found.persons)
     assert "Rais" not in found.organizations and "New Technologies" not in found.organizations
+
+
+def test_names_ending_in_a_commission_fund_or_factory_are_organisations() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Denis Manturov and Wang Wentao co-chaired the Russian-Chinese "
+                "Intergovernmental Commission on Investment Cooperation.",
+                "Engineers of the Kurgan Bus Factory visited Zhengzhou.",
+                "Zhang Ming, Vice-Chairman of the Heilongjiang Provincial People's Congress, "
+                "attended the talks.",
+            ]
+        )
+    )
+    assert (
+        "Russian-Chinese Intergovernmental Commission on Investment Cooperation"
+        in found.organizations
+    )
+    assert "Kurgan Bus Factory" in found.organizations and "Kurgan" not in found.locations
+    assert "Heilongjiang Provincial People's Congress" in found.organizations  # no event

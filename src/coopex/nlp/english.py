@@ -29,24 +29,42 @@ KINDS = {
 }
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
 _EVENT_NAME = re.compile(
-    r"\b(forum|conference|summit|exhibition|expo|fair|congress|session|week|round table)\b",
+    # "People's Congress" is a legislature, not an event
+    r"\b(forum|conference|summit|exhibition|expo|fair|(?<!People's )(?<!People’s )congress|"
+    r"session|week|round table)\b",
     re.IGNORECASE,
 )
 # "Council" + " in Mechanical Engineering": a complement the model may cut off a name, or the
 # name before it ("Russia-China Strategic Partnership Council in" + "Mechanical Engineering").
 _COMPLEMENT = re.compile(r"^\s+(in|of|for|on)\s+((?:[A-Z][\w-]*\s?)+)")
-_NAMED_HEAD_BEFORE = re.compile(
-    r"((?:[A-Z][\w-]*\s+){0,6}(?:Council|Centre|Center|Committee|Agency|Academy|Exchange|"
-    r"Directorate|Ministry|Institute|Association|Chamber|Fund|Bank|Corporation|Union))"
-    r"\s+(?:in|of|for|on)\s+$"
-)
 # "BelTA", "VnExpress": one word with a capital inside names an organisation, not a person
 # ("McDonald", "MacLeod", "DeVito" are surnames).
 _CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z]\w*$")
-_ORG_HEADS = re.compile(
-    r"\b(Council|Centre|Center|Committee|Agency|Academy|Exchange|Directorate|Ministry|Institute|"
-    r"Association|Chamber|Fund|Bank|Corporation|Company|Union|University|Board|Department)$"
-)
+
+
+@cache
+def _head_words() -> str:
+    """Organisations' head words: those that end a name of capitalised words ("Council",
+    "Plant") and those that do so only inside a tagged name ("Company", "Board")."""
+    words = (*name_words("org_head", "en"), *name_words("org_word", "en"))
+    return "|".join(map(re.escape, words))
+
+
+@cache
+def _org_heads() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_head_words()})$")
+
+
+@cache
+def _org_word() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_head_words()})\b")
+
+
+@cache
+def _named_head_before() -> re.Pattern[str]:
+    """ "Russia-China Strategic Partnership Council in" + "Mechanical Engineering": the name
+    before a complement the model tagged alone."""
+    return re.compile(rf"((?:[A-Z][\w-]*\s+){{0,6}}(?:{_head_words()}))\s+(?:in|of|for|on)\s+$")
 
 
 @cache
@@ -62,14 +80,14 @@ def _tidy(
     """`places`: where place names start in the paragraph ("Centre in Moscow" keeps Moscow
     out of the name)."""
     end = start + len(text)
-    if kind is MentionKind.ORGANIZATION and _ORG_HEADS.search(text):
+    if kind is MentionKind.ORGANIZATION and _org_heads().search(text):
         complement = _COMPLEMENT.match(paragraph[end:])
         if complement and end + complement.start(2) not in places:
             end += complement.end()
             text = paragraph[start:end].rstrip()
     elif kind is MentionKind.ORGANIZATION:
         window = max(0, start - 160)  # seven words before, at most: look no further back
-        named = _NAMED_HEAD_BEFORE.search(paragraph[window:start])
+        named = _named_head_before().search(paragraph[window:start])
         if named:
             start = window + named.start(1)
             text = paragraph[start:end]
@@ -167,10 +185,10 @@ def _lowercase_complement(doc: Any, paragraph: str, name: str, start: int) -> tu
 
 # "the NAMI State Research Center": a capitalised name ending in an organisation's head word,
 # found when the model missed it.
-_NAMED_ORGANIZATION = re.compile(
-    r"\b((?:[A-Z][\w-]*\s+){1,6}(?:Council|Centre|Center|Committee|Agency|Academy|Exchange|"
-    r"Directorate|Ministry|Institute|Association|Chamber|Bank|Corporation|University))\b"
-)
+@cache
+def _named_organization() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, name_words("org_head", "en")))
+    return re.compile(rf"\b((?:[A-Z][\w-]*\s+){{1,6}}(?:{heads}))\b")
 
 
 @cache
@@ -190,7 +208,7 @@ def _missed_organizations(
     paragraph: str, number: int, taken: list[Mention], places: frozenset[int]
 ) -> list[Mention]:
     found: list[Mention] = []
-    candidates = [*_NAMED_ORGANIZATION.finditer(paragraph), *_CAMEL_WORD.finditer(paragraph)]
+    candidates = [*_named_organization().finditer(paragraph), *_CAMEL_WORD.finditer(paragraph)]
     for match in candidates:
         start, end = match.span(1)
         if any(m.paragraph == number and m.start < end and start < m.end for m in [*taken, *found]):
@@ -297,7 +315,7 @@ def _people_as_organizations(found: list[Mention], paragraphs: Sequence[str]) ->
         and 2 <= len(m.name.split()) <= 3
         and all(_NAME_WORD.fullmatch(w) for w in m.name.split())
         and m.name.split()[-1].endswith(endings)
-        and not _ORG_WORD.search(m.name)
+        and not _org_word().search(m.name)
     }
     surnames = {name.split()[-1] for name in people} | {
         m.name.split()[-1] for m in found if m.kind is MentionKind.PERSON and " " in m.name
@@ -310,7 +328,6 @@ def _people_as_organizations(found: list[Mention], paragraphs: Sequence[str]) ->
     ]
 
 
-_ORG_WORD = re.compile(_ORG_HEADS.pattern.removesuffix("$") + r"\b")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")  # "Kassym-Jomart"
 # "Ministry Rustam Makarov", "Industry and Trade Vasily Osmakov": an organisation's name or
 # word, or the field of a title, before a person's name and surname.
@@ -345,7 +362,7 @@ def _person_off(mention: Mention, paragraph: str) -> list[Mention]:
     title = _title_of_before().search(paragraph, 0, mention.start)
     if (
         not titled
-        and not _ORG_WORD.fullmatch(before)
+        and not _org_word().fullmatch(before)
         and not (title and title.end() == mention.start)
     ):
         end = mention.start + len(before)
@@ -430,7 +447,7 @@ def _not_a_surname(word: str) -> bool:
     """ "Vladimir Region", "Ivan Petrov Plant": a place's, organisation's or common word."""
     return bool(
         _PLACE_WORD.search(word)
-        or _ORG_WORD.fullmatch(word)
+        or _org_word().fullmatch(word)
         or word.casefold() in name_words("not_a_name", "en")
     )
 
@@ -479,7 +496,7 @@ def _before_person(
         return [Mention(MentionKind.LOCATION, before, mention.paragraph, at, at + len(before))]
     title = _title_of_before().search(paragraph, 0, at)
     if (
-        _ORG_WORD.fullmatch(before)
+        _org_word().fullmatch(before)
         or _job_title().fullmatch(before)
         or (title and title.end() == at)
     ):
