@@ -269,3 +269,21 @@ def test_names_ending_in_a_commission_fund_or_factory_are_organisations() -> Non
     )
     assert "Kurgan Bus Factory" in found.organizations and "Kurgan" not in found.locations
     assert "Heilongjiang Provincial People's Congress" in found.organizations  # no event
+
+
+def test_a_ministers_field_and_a_nationality_before_a_company_are_no_names() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Alexey Gruzdev, First Deputy Minister of Industry and Trade, said the "
+                "localisation level will reach 60 percent.",
+                "Zhejiang Geely Holding Group and Belarusian BelAZ discussed cooperation.",
+                "Chinese Tianjin Lovol Heavy Industry will open an assembly plant.",
+                "Kazakh Prime Minister Olzhas Bektenov discussed new projects.",
+            ]
+        )
+    )
+    assert "Industry and Trade" not in found.organizations
+    assert "BelAZ" in found.organizations and "Belarusian BelAZ" not in found.organizations
+    assert "Tianjin Lovol Heavy Industry" in found.organizations
+    assert "Kazakh" not in found.organizations and "Olzhas Bektenov" in found.persons

@@ -129,6 +129,21 @@ def _title_of() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{titles})\s+(?:of|for)\b")
 
 
+@cache
+def _field_title_before() -> re.Pattern[str]:
+    titles = "|".join(map(re.escape, name_words("field_title", "en")))
+    return re.compile(rf"\b(?:{titles})\s+(?:of|for)\s+(?:the\s+)?$")
+
+
+def _field_of_title(paragraph: str, start: int, name: str) -> bool:
+    """ "First Deputy Minister of" + "Industry and Trade": a minister's field, not a body (a
+    named body after a title keeps its head word: "Secretary of the Security Council")."""
+    return bool(
+        _field_title_before().search(paragraph, max(0, start - 40), start)
+        and not _org_word().search(name)
+    )
+
+
 _CREDIT = re.compile(r"\s*[/|]\s*")
 _PLACE_WORDS = r"(?:region|oblast|province|krai|prefecture|autonomous okrug)"
 _PLACE_WORD_AFTER = re.compile(r"\s+" + _PLACE_WORDS + r"\b", re.IGNORECASE)
@@ -385,8 +400,8 @@ def _a_name(name: str, common: frozenset[str]) -> bool:
     handle or a number ("@AzerNewsAz")."""
     if any(c.isdigit() or c == "@" for c in name):
         return False
-    if name.casefold() in name_words("not_a_name", "en"):
-        return False
+    if name.casefold() in name_words("not_a_name", "en") or name in name_words("nationality", "en"):
+        return False  # "Kazakh" tagged alone
     if " " in name or name.isupper():
         return True
     return len(name) > 2 and name.casefold() not in common
@@ -526,6 +541,19 @@ class EnglishEntityRecognizer:
     def _a_place(self, name: str) -> bool:
         return self._places is not None and self._places.resolve(name) is not None
 
+    def _nationality_off(self, name: str, start: int) -> tuple[str, int]:
+        """ "Belarusian BelAZ", "Chinese Tianjin Lovol Heavy Industry": a nationality before a
+        known company or a name led by a place is no part of the name ("Russian Railways",
+        "Belarusian Chamber of Commerce" keep theirs)."""
+        first, _, rest = name.partition(" ")
+        if first not in name_words("nationality", "en") or not rest:
+            return name, start
+        known = _known_organization().fullmatch(rest)
+        led_by_place = " " in rest and self._a_place(rest.split()[0])
+        if known or led_by_place:
+            return rest, start + len(first) + 1
+        return name, start
+
     def _place_before_person(self, mention: Mention) -> list[Mention]:
         """ "the Ambassador of China to Kazakhstan Zhang Xiao": a person's span that took in the
         place before the name is a place and a person."""
@@ -579,6 +607,10 @@ class EnglishEntityRecognizer:
                     events.append(Mention(kind, name, number, start, end))
                     continue
                 if not name or (kind is MentionKind.ORGANIZATION and _job_title().match(name)):
+                    continue
+                if kind is MentionKind.ORGANIZATION:
+                    name, start = self._nationality_off(name, start)
+                if kind is MentionKind.ORGANIZATION and _field_of_title(paragraph, start, name):
                     continue
                 if kind is MentionKind.PERSON and _title_of().search(name):
                     continue  # "Tajik Minister of Industry": a job title, no person
