@@ -287,3 +287,19 @@ def test_a_ministers_field_and_a_nationality_before_a_company_are_no_names() -> 
     assert "BelAZ" in found.organizations and "Belarusian BelAZ" not in found.organizations
     assert "Tianjin Lovol Heavy Industry" in found.organizations
     assert "Kazakh" not in found.organizations and "Olzhas Bektenov" in found.persons
+
+
+def test_a_title_case_headline_names_only_what_the_text_or_the_gazetteer_confirms() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Chinese Electric Vehicle Maker Opens Plant in Uzbekistan",
+                "Russian Railways Boosts Container Traffic Between Russia and China",
+                "Party Secretary of Heilongjiang Province Xu Qin met the delegation.",
+            ]
+        )
+    )
+    assert not any("Opens" in n or "Boosts" in n for n in found.organizations)
+    assert "Russian Railways" in found.organizations
+    assert {"Uzbekistan", "Russia", "China"} <= set(found.locations)
+    assert "Xu Qin" in found.persons  # a sentence full of names is no headline
