@@ -303,3 +303,18 @@ def test_a_title_case_headline_names_only_what_the_text_or_the_gazetteer_confirm
     assert "Russian Railways" in found.organizations
     assert {"Uzbekistan", "Russia", "China"} <= set(found.locations)
     assert "Xu Qin" in found.persons  # a sentence full of names is no headline
+
+
+def test_an_abbreviated_partner_after_and_and_a_companys_branch_in_a_country() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The Belarusian Chamber of Commerce and Industry and CCPIT signed a memorandum.",
+                "Sputnik Uzbekistan reported that the plant will be built by 2026.",
+                "The Ministry of Industry and Trade approved the plan.",
+            ]
+        )
+    )
+    assert {"Belarusian Chamber of Commerce and Industry", "CCPIT"} <= set(found.organizations)
+    assert "Ministry of Industry and Trade" in found.organizations
+    assert "Sputnik Uzbekistan" not in found.persons

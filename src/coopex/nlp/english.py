@@ -165,6 +165,27 @@ def _split_at_clause_word(mention: Mention) -> list[Mention]:
     return parts
 
 
+_AND_PARTNER = re.compile(r"^(\S+\s.*)\s+and\s+(?:the\s+)?(\S+(?:\s\S+)*)$")
+_ACRONYM_NAME = re.compile(r"[A-Z]{2,}(?:-[A-Z]+)?")
+
+
+def _split_before_partner(mention: Mention) -> list[Mention]:
+    """ "Belarusian Chamber of Commerce and Industry and CCPIT": an abbreviation or a known
+    organisation after "and" is a second organisation ("Ministry of Industry and Trade"
+    stays one)."""
+    pair = _AND_PARTNER.match(mention.name)
+    if mention.kind is not MentionKind.ORGANIZATION or pair is None:
+        return [mention]
+    second = pair.group(2)
+    if not (_ACRONYM_NAME.fullmatch(second) or _known_organization().fullmatch(second)):
+        return [mention]
+    first, at = pair.group(1), mention.start + pair.start(2)
+    return [
+        Mention(mention.kind, first, mention.paragraph, mention.start, mention.start + len(first)),
+        Mention(mention.kind, second, mention.paragraph, at, at + len(second)),
+    ]
+
+
 _DANGLING = re.compile(r"(?:\s+(?:of|the|and|for|in|on))+$|\s+[A-Z][a-z]+ of$")
 _GOES_ON = re.compile(r"(?:\s+(?:the|of|and)\b)*(?:\s+[A-Z][\w-]*)+")
 
@@ -595,6 +616,9 @@ class EnglishEntityRecognizer:
                     Mention(MentionKind.LOCATION, place, mention.paragraph, mention.start, at),
                     Mention(MentionKind.PERSON, person, mention.paragraph, start, mention.end),
                 ]
+        if len(words) >= 2 and self._a_place(words[-1]):
+            # "Sputnik Uzbekistan", "Huawei Russia": a company's branch in a country
+            return [replace(mention, kind=MentionKind.ORGANIZATION)]
         return [mention]
 
     def _missed_places(self, paragraph: str, number: int, taken: list[Mention]) -> list[Mention]:
@@ -649,7 +673,9 @@ class EnglishEntityRecognizer:
                 if kind is MentionKind.PERSON:
                     found.extend(self._place_before_person(mention))
                     continue
-                found.extend(_split_at_clause_word(mention))
+                found.extend(
+                    p for m in _split_at_clause_word(mention) for p in _split_before_partner(m)
+                )
             found = _legal_names(paragraph, number, found)
             found = _appositive_organizations(paragraph, number, found)
             found.extend(_abbreviations(paragraph, number, found))
