@@ -318,3 +318,18 @@ def test_an_abbreviated_partner_after_and_and_a_companys_branch_in_a_country() -
     assert {"Belarusian Chamber of Commerce and Industry", "CCPIT"} <= set(found.organizations)
     assert "Ministry of Industry and Trade" in found.organizations
     assert "Sputnik Uzbekistan" not in found.persons
+
+
+def test_a_head_word_with_its_complement_and_a_hyphenated_region_in_full() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The memorandum was signed between the Agency for Investment Development of "
+                "the Republic of Tatarstan and a Chinese partner.",
+                "Derways launched an assembly line in Cherkessk, Karachay-Cherkessia.",
+            ]
+        )
+    )
+    assert "Agency for Investment Development" in found.organizations
+    assert "Republic of Tatarstan" in found.locations
+    assert "Karachay-Cherkessia" in found.locations and "Karachay" not in found.locations

@@ -228,6 +228,16 @@ def _named_organization() -> re.Pattern[str]:
 
 
 @cache
+def _head_first_organization() -> re.Pattern[str]:
+    """ "the Agency for Investment Development", "Department of Foreign Economic Relations": a
+    head word and its capitalised complement, a name the model may miss."""
+    return re.compile(
+        rf"\b((?:{_head_words()})\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*"
+        r"(?:\s+(?:and\s+)?[A-Z][\w-]*)*)"
+    )
+
+
+@cache
 def _job_title() -> re.Pattern[str]:
     """ "Minister of Industry Kanat Sharlapayev", "Khokim of the Fergana region": a person's
     title the model took for a body."""
@@ -244,7 +254,11 @@ def _missed_organizations(
     paragraph: str, number: int, taken: list[Mention], places: frozenset[int]
 ) -> list[Mention]:
     found: list[Mention] = []
-    candidates = [*_named_organization().finditer(paragraph), *_CAMEL_WORD.finditer(paragraph)]
+    candidates = [
+        *_named_organization().finditer(paragraph),
+        *_head_first_organization().finditer(paragraph),
+        *_CAMEL_WORD.finditer(paragraph),
+    ]
     for match in candidates:
         start, end = match.span(1)
         if any(m.paragraph == number and m.start < end and start < m.end for m in [*taken, *found]):
@@ -636,6 +650,28 @@ class EnglishEntityRecognizer:
             )
         ]
 
+    def _longer_places(self, paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
+        """ "Karachay" + "-Cherkessia": a place the gazetteer knows in full that the model cut
+        short (at a hyphen) replaces the places it holds."""
+        if self._gazetteer is None:
+            return found
+        for match in self._gazetteer.finditer(paragraph):
+            start, end = match.span()
+            inside = [m for m in found if m.paragraph == number and m.start < end and start < m.end]
+            if (
+                inside
+                and all(
+                    m.kind is MentionKind.LOCATION and start <= m.start and m.end <= end
+                    for m in inside
+                )
+                and any(m.end - m.start < end - start for m in inside)
+                and match.group()[:1].isupper()
+                and self._a_place(match.group())
+            ):
+                found = [m for m in found if m not in inside]
+                found.append(Mention(MentionKind.LOCATION, match.group(), number, start, end))
+        return found
+
     def mentions(self, paragraphs: Sequence[str]) -> list[Mention]:
         found: list[Mention] = []
         events: list[Mention] = []
@@ -683,6 +719,7 @@ class EnglishEntityRecognizer:
             if titled[number]:
                 found = [m for m in found if m.paragraph != number or self._vouched(m, body)]
             found.extend(self._missed_places(paragraph, number, [*found, *events]))
+            found = self._longer_places(paragraph, number, found)
             found = _known_organizations(paragraph, number, found)
             found = _given_name_persons(paragraph, number, found, self._a_place)
         found = _people_as_organizations(found, paragraphs)
