@@ -333,3 +333,20 @@ def test_a_head_word_with_its_complement_and_a_hyphenated_region_in_full() -> No
     assert "Agency for Investment Development" in found.organizations
     assert "Republic of Tatarstan" in found.locations
     assert "Karachay-Cherkessia" in found.locations and "Karachay" not in found.locations
+
+
+def test_a_title_decides_between_person_and_organisation_and_a_dash_parts_names() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The delegation from Anhui province was led by vice governor Zhou Xi'an.",
+                "ASTANA. KAZINFORM - China Machinery Engineering Corporation will invest in "
+                "car production.",
+                "Chairman of Sinotruk Tan Xuguang said the company sold 5,000 trucks.",
+            ]
+        )
+    )
+    assert "Zhou Xi'an" in found.persons and "Zhou Xi'an" not in found.organizations
+    assert "China Machinery Engineering Corporation" in found.organizations
+    assert not any(" - " in name for name in found.organizations)
+    assert "Tan Xuguang" in found.persons and "Sinotruk" in found.organizations

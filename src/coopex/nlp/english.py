@@ -186,6 +186,65 @@ def _split_before_partner(mention: Mention) -> list[Mention]:
     ]
 
 
+_SPACED_DASH = re.compile(r"\s+[-–—]+\s+")
+
+
+def _split_at_dash(mention: Mention) -> list[Mention]:
+    """ "KAZINFORM - China Machinery Engineering Corporation": a dash between spaces parts two
+    names (a dateline's agency and the sentence's subject)."""
+    parts, at = [], 0
+    for piece in [*_SPACED_DASH.finditer(mention.name), None]:
+        end = piece.start() if piece else len(mention.name)
+        name = mention.name[at:end]
+        if name[:1].isupper():
+            start = mention.start + at
+            parts.append(Mention(mention.kind, name, mention.paragraph, start, start + len(name)))
+        at = piece.end() if piece else end
+    return parts
+
+
+@cache
+def _title_right_before() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    titles = "|".join(
+        map(re.escape, sorted(name_words("person_title", "en"), key=len, reverse=True))
+    )
+    return (
+        re.compile(rf"(?:^|[^\w-])(?:{titles})\s+$", re.IGNORECASE),
+        re.compile(rf"(?:^|[^\w-])(?:{titles})\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE),
+    )
+
+
+_PERSON_LIKE = re.compile(
+    r"[A-Z][a-z]+(?:['’-][A-Za-z]?[a-z]+)*(?:\s+[A-Z][a-z]+(?:['’-][A-Za-z]?[a-z]+)*){1,2}"
+)
+
+
+def _kind_by_title(kind: MentionKind, name: str, paragraph: str, start: int) -> MentionKind:
+    """ "vice governor Zhou Xi'an" tagged as an organisation is a person: a title right before
+    a name of two or three name-like words; "general manager of" + "Dongan Engine" tagged as a
+    person is an organisation (a title's "of" leads to a body), unless the name opens with a
+    given name."""
+    before = paragraph[max(0, start - 40) : start]
+    titled, titled_of = _title_right_before()
+    if (
+        kind is MentionKind.ORGANIZATION
+        and titled.search(before)
+        and _PERSON_LIKE.fullmatch(name)
+        and not _org_word().search(name)
+        and not _known_organization().search(name)
+    ):
+        return MentionKind.PERSON
+    if (
+        kind is MentionKind.PERSON
+        and titled_of.search(before)
+        and len(name.split()) <= 2  # "Sinotruk Tan Xuguang": a company and its head
+        and name.split()[0] not in name_words("given_name", "en")
+        and not _known_organization().search(name)
+    ):
+        return MentionKind.ORGANIZATION
+    return kind
+
+
 _DANGLING = re.compile(r"(?:\s+(?:of|the|and|for|in|on))+$|\s+[A-Z][a-z]+ of$")
 _GOES_ON = re.compile(r"(?:\s+(?:the|of|and)\b)*(?:\s+[A-Z][\w-]*)+")
 
@@ -589,6 +648,11 @@ class EnglishEntityRecognizer:
             and self._places.resolve(name) is None
         )
 
+    def _a_country(self, name: str) -> bool:
+        """ "Uzbekistan", not the city "Xi'an" ("vice governor Zhou Xi'an")."""
+        place = self._places.resolve(name) if self._places is not None else None
+        return place is not None and "-" not in place.code and not place.is_union
+
     def _a_place(self, name: str) -> bool:
         return self._places is not None and self._places.resolve(name) is not None
 
@@ -630,7 +694,7 @@ class EnglishEntityRecognizer:
                     Mention(MentionKind.LOCATION, place, mention.paragraph, mention.start, at),
                     Mention(MentionKind.PERSON, person, mention.paragraph, start, mention.end),
                 ]
-        if len(words) >= 2 and self._a_place(words[-1]):
+        if len(words) >= 2 and self._a_country(words[-1]):
             # "Sputnik Uzbekistan", "Huawei Russia": a company's branch in a country
             return [replace(mention, kind=MentionKind.ORGANIZATION)]
         return [mention]
@@ -697,6 +761,7 @@ class EnglishEntityRecognizer:
                     continue
                 if not name or (kind is MentionKind.ORGANIZATION and _job_title().match(name)):
                     continue
+                kind = _kind_by_title(kind, name, paragraph, start)
                 if kind is MentionKind.ORGANIZATION:
                     name, start = self._nationality_off(name, start)
                 if kind is MentionKind.ORGANIZATION and _field_of_title(paragraph, start, name):
@@ -710,7 +775,10 @@ class EnglishEntityRecognizer:
                     found.extend(self._place_before_person(mention))
                     continue
                 found.extend(
-                    p for m in _split_at_clause_word(mention) for p in _split_before_partner(m)
+                    p
+                    for m in _split_at_dash(mention)
+                    for n in _split_at_clause_word(m)
+                    for p in _split_before_partner(n)
                 )
             found = _legal_names(paragraph, number, found)
             found = _appositive_organizations(paragraph, number, found)
