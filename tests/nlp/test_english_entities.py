@@ -312,12 +312,14 @@ def test_an_abbreviated_partner_after_and_and_a_companys_branch_in_a_country() -
                 "The Belarusian Chamber of Commerce and Industry and CCPIT signed a memorandum.",
                 "Sputnik Uzbekistan reported that the plant will be built by 2026.",
                 "The Ministry of Industry and Trade approved the plan.",
+                "The JV between Kamaz and Daimler produces trucks.",
             ]
         )
     )
     assert {"Belarusian Chamber of Commerce and Industry", "CCPIT"} <= set(found.organizations)
     assert "Ministry of Industry and Trade" in found.organizations
     assert "Sputnik Uzbekistan" not in found.persons
+    assert {"Kamaz", "Daimler"} <= set(found.organizations)
 
 
 def test_a_head_word_with_its_complement_and_a_hyphenated_region_in_full() -> None:

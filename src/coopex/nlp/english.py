@@ -165,21 +165,24 @@ def _split_at_clause_word(mention: Mention) -> list[Mention]:
     return parts
 
 
-_AND_PARTNER = re.compile(r"^(\S+\s.*)\s+and\s+(?:the\s+)?(\S+(?:\s\S+)*)$")
+_AND_PARTNER = re.compile(r"^(\S.*)\s+and\s+(?:the\s+)?(\S+(?:\s\S+)*)$")
 _ACRONYM_NAME = re.compile(r"[A-Z]{2,}(?:-[A-Z]+)?")
 
 
 def _split_before_partner(mention: Mention) -> list[Mention]:
-    """ "Belarusian Chamber of Commerce and Industry and CCPIT": an abbreviation or a known
-    organisation after "and" is a second organisation ("Ministry of Industry and Trade"
-    stays one)."""
+    """ "Belarusian Chamber of Commerce and Industry and CCPIT", "Kamaz and Daimler": an
+    abbreviation or a known organisation after "and", or a one-word known organisation before
+    it, makes two organisations ("Ministry of Industry and Trade" stays one)."""
     pair = _AND_PARTNER.match(mention.name)
     if mention.kind is not MentionKind.ORGANIZATION or pair is None:
         return [mention]
-    second = pair.group(2)
-    if not (_ACRONYM_NAME.fullmatch(second) or _known_organization().fullmatch(second)):
+    first, second = pair.group(1), pair.group(2)
+    known = _known_organization().fullmatch
+    if " " in first and not (_ACRONYM_NAME.fullmatch(second) or known(second)):
         return [mention]
-    first, at = pair.group(1), mention.start + pair.start(2)
+    if " " not in first and not (known(first) or known(second)):
+        return [mention]  # "Kamaz and Daimler"; "Industry and Trade" stays one name
+    at = mention.start + pair.start(2)
     return [
         Mention(mention.kind, first, mention.paragraph, mention.start, mention.start + len(first)),
         Mention(mention.kind, second, mention.paragraph, at, at + len(second)),
