@@ -352,3 +352,11 @@ def test_a_title_decides_between_person_and_organisation_and_a_dash_parts_names(
     assert "China Machinery Engineering Corporation" in found.organizations
     assert not any(" - " in name for name in found.organizations)
     assert "Tan Xuguang" in found.persons and "Sinotruk" in found.organizations
+
+
+def test_an_organ_of_a_body_is_named_by_the_body() -> None:
+    found = collect_entities(
+        recognizer.mentions(["The Board of the Eurasian Economic Commission approved the rules."])
+    )
+    assert "Eurasian Economic Commission" in found.organizations
+    assert not any(name.startswith("Board") for name in found.organizations)

@@ -189,6 +189,21 @@ def _split_before_partner(mention: Mention) -> list[Mention]:
     ]
 
 
+@cache
+def _organ_of() -> re.Pattern[str]:
+    organs = "|".join(map(re.escape, name_words("org_organ", "en")))
+    return re.compile(rf"^(?:{organs})\s+of\s+(?:the\s+)?")
+
+
+def _organ_off(name: str, start: int) -> tuple[str, int]:
+    """ "Board of the Eurasian Economic Commission": an organ of a body is named by the body."""
+    organ = _organ_of().match(name)
+    rest = name[organ.end() :] if organ else ""
+    if organ and (_org_word().search(rest) or _known_organization().fullmatch(rest)):
+        return rest, start + organ.end()
+    return name, start
+
+
 _SPACED_DASH = re.compile(r"\s+[-–—]+\s+")
 
 
@@ -767,6 +782,7 @@ class EnglishEntityRecognizer:
                 kind = _kind_by_title(kind, name, paragraph, start)
                 if kind is MentionKind.ORGANIZATION:
                     name, start = self._nationality_off(name, start)
+                    name, start = _organ_off(name, start)
                 if kind is MentionKind.ORGANIZATION and _field_of_title(paragraph, start, name):
                     continue
                 if kind is MentionKind.PERSON and _title_of().search(name):
