@@ -360,3 +360,15 @@ def test_an_organ_of_a_body_is_named_by_the_body() -> None:
     )
     assert "Eurasian Economic Commission" in found.organizations
     assert not any(name.startswith("Board") for name in found.organizations)
+
+
+def test_a_nationality_before_a_company() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The Kazakh company KazAutoProm and the Chinese Foton Motor signed an agreement.",
+                "The Minsk Wheel Tractor Plant and the Chinese Sanjiang company built a chassis.",
+            ]
+        )
+    )
+    assert {"KazAutoProm", "Foton Motor", "Sanjiang"} <= set(found.organizations)

@@ -42,6 +42,7 @@ places = ShippedPlaces()
         ("Naberezhnye Chelny", "RU-TA"),
         ("Tashkent", "UZ"),
         ("Jizzakh region", "UZ"),
+        ("Far Eastern Federal District", "RU"),
     ],
 )
 def test_names_resolve(name: str, code: str) -> None:

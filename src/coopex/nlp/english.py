@@ -354,9 +354,13 @@ def _apposition() -> re.Pattern[str]:
     words = "|".join(map(re.escape, name_words("org_apposition", "en")))
     missions = "|".join(map(re.escape, name_words("mission", "en")))
     name = r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}"
+    nationalities = "|".join(map(re.escape, name_words("nationality", "en")))
     return re.compile(
         rf"\b(?:{words})\s+(?P<name>{name})"
         rf"|\b(?P<mission>[A-Z][a-z]+\s+(?:{missions})(?:\s+in\s+{name})?)"
+        # "the Chinese Sanjiang company": a name between a nationality and a company word
+        rf"|\b(?:{nationalities})\s+(?P<named>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,2}})"
+        rf"\s+(?:{words})\b"
     )
 
 
@@ -365,7 +369,7 @@ def _appositive_organizations(paragraph: str, number: int, found: list[Mention])
     name after a company word is a company (in place of a one-word person or place the model
     made of it); "the Chinese embassy in Russia" is an organisation."""
     for match in _apposition().finditer(paragraph):
-        group = "name" if match.group("name") else "mission"
+        group = next(g for g in ("name", "mission", "named") if match.group(g))
         start, end = match.span(group)
         overlapping = [
             m for m in found if m.paragraph == number and m.start < end and start < m.end
@@ -692,7 +696,7 @@ class EnglishEntityRecognizer:
         first, _, rest = name.partition(" ")
         if first not in name_words("nationality", "en") or not rest:
             return name, start
-        known = _known_organization().fullmatch(rest)
+        known = _known_organization().match(rest)  # "Chinese Foton Motor"
         led_by_place = " " in rest and self._a_place(rest.split()[0])
         if known or led_by_place:
             return rest, start + len(first) + 1
