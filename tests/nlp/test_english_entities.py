@@ -372,3 +372,19 @@ def test_a_nationality_before_a_company() -> None:
         )
     )
     assert {"KazAutoProm", "Foton Motor", "Sanjiang"} <= set(found.organizations)
+
+
+def test_a_chinese_name_the_model_missed_is_a_person_where_a_title_vouches_for_it() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "In addition, Vice-Governor of Heilongjiang Nie Yunling took part in the "
+                "ceremony.",
+                "Russian Helicopters CEO Andrey Boginsky discussed a contract.",
+                "Guests visited Hong Yuan park yesterday.",
+            ]
+        )
+    )
+    assert "Nie Yunling" in found.persons and "Heilongjiang" in found.locations
+    assert "Russian Helicopters" in found.organizations and "Andrey Boginsky" in found.persons
+    assert "Hong Yuan" not in found.persons  # no title vouches for it

@@ -585,6 +585,48 @@ def _given_name_person() -> re.Pattern[str]:
     )
 
 
+_PINYIN = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|er"
+    r"|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u)"
+)
+
+
+@cache
+def _chinese_name() -> re.Pattern[str]:
+    """A Chinese surname and a given name of one or two pinyin syllables ("Nie Yunling",
+    "Zhou Xi'an"); it reads as a person only where a title stands by it."""
+    surnames = "|".join(map(re.escape, name_words("chinese_surname", "en")))
+    return re.compile(
+        rf"(?<![\w-])(?:{surnames})\s+(?P<surname>(?i:{_PINYIN})(?:['’-]?(?i:{_PINYIN}))?)"
+        r"(?![\w-])(?P<next>\s+[A-Z][\w-]*)?"
+    )
+
+
+@cache
+def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    titles = "|".join(
+        map(re.escape, sorted(name_words("person_title", "en"), key=len, reverse=True))
+    )
+    before = re.compile(
+        rf"(?:^|\W)(?:{titles})\s+(?:(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,4}})?$",
+        re.IGNORECASE,
+    )
+    after = re.compile(rf"^,\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,3}}(?:{titles})\b", re.IGNORECASE)
+    return before, after
+
+
+def _titled_around(paragraph: str, start: int, end: int) -> bool:
+    """ "Vice-Governor of Heilongjiang Nie Yunling", "Nie Yunling, vice governor of ...",
+    "Nie Yunling said": a title or a verb of saying vouches for a name."""
+    before, after = _title_context()
+    return bool(
+        before.search(paragraph, max(0, start - 80), start)
+        or after.match(paragraph[end : end + 60])
+        or vouched_person(paragraph, start, end, "en")
+    )
+
+
 _PLACE_WORD = re.compile(
     r"\b(?:Region|Oblast|Province|Krai|Territory|Republic|District|Okrug|City)$", re.IGNORECASE
 )
@@ -606,7 +648,12 @@ def _given_name_persons(
     mention; what a mention held before the person stays a place ("Primorsky Territory") or an
     organisation, unless it is the field of a title before it ("Minister of" + "Industry and
     Trade")."""
-    for match in _given_name_person().finditer(paragraph):
+    chinese = [
+        m
+        for m in _chinese_name().finditer(paragraph)
+        if _titled_around(paragraph, m.start(), m.end())
+    ]
+    for match in [*_given_name_person().finditer(paragraph), *chinese]:
         start, end = match.start(), match.end("surname")
         following = match.group("next")
         if (
