@@ -388,3 +388,21 @@ def test_a_chinese_name_the_model_missed_is_a_person_where_a_title_vouches_for_i
     assert "Nie Yunling" in found.persons and "Heilongjiang" in found.locations
     assert "Russian Helicopters" in found.organizations and "Andrey Boginsky" in found.persons
     assert "Hong Yuan" not in found.persons  # no title vouches for it
+
+
+def test_programmes_cross_years_and_an_events_abbreviation_are_no_organisations() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "Under the Greater Eurasian Partnership, trade grows.",
+                "The Russian-Chinese Years of Science and Technological Innovation opened.",
+                "Ryazan took part in the China International Import Expo (CIIE) in Shanghai.",
+                "During the CIIE, the governor met investors of the Strategic Partnership "
+                "Council.",
+            ]
+        )
+    )
+    assert "Greater Eurasian Partnership" not in found.organizations
+    assert "Science and Technological Innovation" not in found.organizations
+    assert "CIIE" not in found.organizations
+    assert "Strategic Partnership Council" in found.organizations  # a body, named by its head

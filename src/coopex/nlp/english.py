@@ -28,12 +28,28 @@ KINDS = {
     "LOC": MentionKind.LOCATION,
 }
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
-_EVENT_NAME = re.compile(
-    # "People's Congress" is a legislature, not an event
-    r"\b(forum|conference|summit|exhibition|expo|fair|(?<!People's )(?<!People’s )congress|"
-    r"session|week|round table)\b",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _event_name() -> re.Pattern[str]:
+    """An event's or a programme's name ("the III International Forum", "Years of Science and
+    Technological Innovation", "the Digital Silk Road"), no organisation; a "People's
+    Congress" is a legislature."""
+    events = "|".join(map(re.escape, name_words("event_word", "en")))
+    programmes = "|".join(map(re.escape, name_words("programme_word", "en")))
+    return re.compile(
+        rf"\b(?<!People's )(?<!People’s )(?i:{events})\b"
+        rf"|\b(?:{programmes})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?$"
+    )
+
+
+@cache
+def _event_of_before() -> re.Pattern[str]:
+    """ "Years of" + "Science and Technological Innovation": the rest of an event's name."""
+    events = "|".join(map(re.escape, name_words("event_word", "en")))
+    return re.compile(rf"\b(?i:{events})\s+of\s+(?:the\s+)?$")
+
+
 # "Council" + " in Mechanical Engineering": a complement the model may cut off a name, or the
 # name before it ("Russia-China Strategic Partnership Council in" + "Mechanical Engineering").
 _COMPLEMENT = re.compile(r"^\s+(in|of|for|on)\s+((?:[A-Z][\w-]*\s?)+)")
@@ -736,6 +752,13 @@ class EnglishEntityRecognizer:
             or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body)
         )
 
+    @staticmethod
+    def _event(name: str, paragraph: str, start: int) -> bool:
+        return bool(
+            _event_name().search(name)
+            or _event_of_before().search(paragraph, max(0, start - 40), start)
+        )
+
     def _nationality_off(self, name: str, start: int) -> tuple[str, int]:
         """ "Belarusian BelAZ", "Chinese Tianjin Lovol Heavy Industry": a nationality before a
         known company or a name led by a place is no part of the name ("Russian Railways",
@@ -808,6 +831,7 @@ class EnglishEntityRecognizer:
     def mentions(self, paragraphs: Sequence[str]) -> list[Mention]:
         found: list[Mention] = []
         events: list[Mention] = []
+        event_abbreviations: set[str] = set()
         titled = [_title_case(p) for p in paragraphs]
         body = "\n".join(p for p, t in zip(paragraphs, titled, strict=True) if not t)
         for number, doc in enumerate(_pipeline().pipe(paragraphs)):
@@ -824,9 +848,16 @@ class EnglishEntityRecognizer:
                 if kind is None:
                     continue
                 name, start, end = _tidy(kind, span.text, span.start_char, paragraph, places)
-                if name and kind is MentionKind.ORGANIZATION and _EVENT_NAME.search(name):
-                    # "St. Petersburg International Economic Forum": no place is read in it
+                if (
+                    name
+                    and kind is MentionKind.ORGANIZATION
+                    and self._event(name, paragraph, start)
+                ):
+                    # "St. Petersburg International Economic Forum": no place is read in it,
+                    # and its abbreviation ("(CIIE)") names the event wherever it stands
                     events.append(Mention(kind, name, number, start, end))
+                    short = _ABBREVIATION.match(paragraph, end)
+                    event_abbreviations.update([short.group(1)] if short else [])
                     continue
                 if not name or (kind is MentionKind.ORGANIZATION and _job_title().match(name)):
                     continue
@@ -868,6 +899,7 @@ class EnglishEntityRecognizer:
                 m
                 for m in found
                 if _a_name(m.name, common)
+                and m.name not in event_abbreviations
                 and not (
                     m.kind is MentionKind.PERSON
                     and named_after_person(paragraphs[m.paragraph], m.start, "en")
