@@ -406,3 +406,17 @@ def test_programmes_cross_years_and_an_events_abbreviation_are_no_organisations(
     assert "Science and Technological Innovation" not in found.organizations
     assert "CIIE" not in found.organizations
     assert "Strategic Partnership Council" in found.organizations  # a body, named by its head
+
+
+def test_a_name_with_a_surname_ending_is_a_person_where_a_title_vouches_for_it() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "According to the akim of the region Gauez Nurmukhambetov, the investor is "
+                "ready to invest $30 million.",
+                "Governor Lyubimov noted that the region is open to Chinese investors.",
+            ]
+        )
+    )
+    assert "Gauez Nurmukhambetov" in found.persons
+    assert "Governor Lyubimov" not in found.persons

@@ -620,6 +620,17 @@ def _chinese_name() -> re.Pattern[str]:
 
 
 @cache
+def _surname_person() -> re.Pattern[str]:
+    """A capitalised word and a surname of the region's endings ("Gauez Nurmukhambetov"); it
+    reads as a person only where a title stands by it."""
+    endings = "|".join(map(re.escape, name_words("surname_ending", "en")))
+    return re.compile(
+        r"(?<![\w-])[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+        rf"\s+(?P<surname>[A-Z][a-z]+(?:{endings}))(?![\w-])(?P<next>\s+[A-Z][\w-]*)?"
+    )
+
+
+@cache
 def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     titles = "|".join(
         map(re.escape, sorted(name_words("person_title", "en"), key=len, reverse=True))
@@ -657,6 +668,15 @@ def _not_a_surname(word: str) -> bool:
     )
 
 
+def _not_a_given_name(word: str) -> bool:
+    """ "Governor Lyubimov", "Kazakh Tokayev": a title's or a nationality's word, no name."""
+    return (
+        word in name_words("person_title", "en")
+        or word in name_words("nationality", "en")
+        or _not_a_surname(word)
+    )
+
+
 def _given_name_persons(
     paragraph: str, number: int, found: list[Mention], a_place: Callable[[str], bool]
 ) -> list[Mention]:
@@ -664,12 +684,13 @@ def _given_name_persons(
     mention; what a mention held before the person stays a place ("Primorsky Territory") or an
     organisation, unless it is the field of a title before it ("Minister of" + "Industry and
     Trade")."""
-    chinese = [
+    vouched = [
         m
-        for m in _chinese_name().finditer(paragraph)
-        if _titled_around(paragraph, m.start(), m.end())
+        for m in [*_chinese_name().finditer(paragraph), *_surname_person().finditer(paragraph)]
+        if _titled_around(paragraph, m.start(), m.end("surname"))
+        and not _not_a_given_name(m.group().split()[0])
     ]
-    for match in [*_given_name_person().finditer(paragraph), *chinese]:
+    for match in [*_given_name_person().finditer(paragraph), *vouched]:
         start, end = match.start(), match.end("surname")
         following = match.group("next")
         if (
