@@ -420,3 +420,15 @@ def test_a_name_with_a_surname_ending_is_a_person_where_a_title_vouches_for_it()
     )
     assert "Gauez Nurmukhambetov" in found.persons
     assert "Governor Lyubimov" not in found.persons
+
+
+def test_a_datelines_agency_is_an_organisation() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "PETROPAVLOVSK (TCA) — A Chinese company will build a tractor plant.",
+                "MOSCOW, March 3. /TASS/. Trade with China grew by 26%.",
+            ]
+        )
+    )
+    assert {"TCA", "TASS"} <= set(found.organizations)

@@ -668,6 +668,29 @@ def _not_a_surname(word: str) -> bool:
     )
 
 
+# "BEIJING, 15 May (Xinhua) --", "PETROPAVLOVSK (TCA) —", "MOSCOW, March 3. /TASS/.": the
+# agency a dateline names.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'’-]{1,40}?(?:,\s*[\w .]{1,25}?)?\s*"
+    r"(?:\((?P<agency>[A-Z][\w.&’' -]{1,30})\)\s*(?:--|[—–-]|:)|/(?P<slashed>[A-Z][\w -]{1,30})/)"
+)
+
+
+def _dateline_agency(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
+    """A news agency named by a dateline is an organisation (the guideline counts agencies
+    named as sources)."""
+    dateline = _DATELINE.match(paragraph)
+    if dateline is None:
+        return found
+    group = "agency" if dateline.group("agency") else "slashed"
+    start, end = dateline.span(group)
+    inside = [m for m in found if m.paragraph == number and m.start < end and start < m.end]
+    if any(m.start < start or m.end > end or m.kind is MentionKind.ORGANIZATION for m in inside):
+        return found
+    agency = Mention(MentionKind.ORGANIZATION, dateline.group(group), number, start, end)
+    return [*(m for m in found if m not in inside), agency]
+
+
 def _not_a_given_name(word: str) -> bool:
     """ "Governor Lyubimov", "Kazakh Tokayev": a title's or a nationality's word, no name."""
     return (
@@ -911,6 +934,7 @@ class EnglishEntityRecognizer:
             found.extend(self._missed_places(paragraph, number, [*found, *events]))
             found = self._longer_places(paragraph, number, found)
             found = _known_organizations(paragraph, number, found)
+            found = _dateline_agency(paragraph, number, found)
             found = _given_name_persons(paragraph, number, found, self._a_place)
         found = _people_as_organizations(found, paragraphs)
         common = _common_words(paragraphs)
