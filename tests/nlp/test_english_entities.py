@@ -432,3 +432,16 @@ def test_a_datelines_agency_is_an_organisation() -> None:
         )
     )
     assert {"TCA", "TASS"} <= set(found.organizations)
+
+
+def test_a_generic_body_word_alone_is_no_name() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "The Ministry said the Company will build a Plant.",
+                "According to the Embassy, the Holding plans a new Plant.",
+                "The Cabinet of Ministers discussed it.",
+            ]
+        )
+    )
+    assert found.organizations == ("Cabinet of Ministers",)
