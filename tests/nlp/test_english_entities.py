@@ -445,3 +445,11 @@ def test_a_generic_body_word_alone_is_no_name() -> None:
         )
     )
     assert found.organizations == ("Cabinet of Ministers",)
+
+
+def test_company_head_words_and_a_person_ending_in_one() -> None:
+    found = collect_entities(
+        recognizer.mentions(["The memorandum was signed by Wuzheng Group and Haitai Holding."])
+    )
+    assert {"Wuzheng Group", "Haitai Holding"} <= set(found.organizations)
+    assert "Haitai Holding" not in found.persons

@@ -906,6 +906,8 @@ class EnglishEntityRecognizer:
                 if not name or (kind is MentionKind.ORGANIZATION and _job_title().match(name)):
                     continue
                 kind = _kind_by_title(kind, name, paragraph, start)
+                if kind is MentionKind.PERSON and _org_heads().search(name):
+                    kind = MentionKind.ORGANIZATION  # "Haitai Holding"
                 if kind is MentionKind.ORGANIZATION:
                     name, start = self._nationality_off(name, start)
                     name, start = _organ_off(name, start)
