@@ -872,6 +872,50 @@ class EnglishEntityRecognizer:
                 found.append(Mention(MentionKind.LOCATION, match.group(), number, start, end))
         return found
 
+    def _model_kind(self, span: Any) -> MentionKind | None:
+        kind = KINDS.get(span.label_)
+        if kind is MentionKind.PERSON and _CAMEL.match(span.text):
+            kind = MentionKind.ORGANIZATION
+        if kind is MentionKind.LOCATION and self._unknown_acronym(span.text):
+            kind = MentionKind.ORGANIZATION  # "MTZ", "BRICS": not places
+        if kind is MentionKind.PERSON and self._a_place(span.text):
+            kind = MentionKind.LOCATION  # "in the Tula region": "Tula" is no person
+        return kind
+
+    def _span_mentions(
+        self, span: Any, doc: Any, paragraph: str, number: int, places: frozenset[int]
+    ) -> tuple[list[Mention], Mention | None]:
+        """The mentions one of the model's entities makes, tidied, or the event it names."""
+        kind = self._model_kind(span)
+        if kind is None:
+            return [], None
+        name, start, end = _tidy(kind, span.text, span.start_char, paragraph, places)
+        if name and kind is MentionKind.ORGANIZATION and self._event(name, paragraph, start):
+            return [], Mention(kind, name, number, start, end)
+        if not name or (kind is MentionKind.ORGANIZATION and _job_title().match(name)):
+            return [], None
+        kind = _kind_by_title(kind, name, paragraph, start)
+        if kind is MentionKind.PERSON and _org_heads().search(name):
+            kind = MentionKind.ORGANIZATION  # "Haitai Holding"
+        if kind is MentionKind.ORGANIZATION:
+            name, start = self._nationality_off(name, start)
+            name, start = _organ_off(name, start)
+            if _field_of_title(paragraph, start, name):
+                return [], None
+            name, end = _lowercase_complement(doc, paragraph, name, start)
+        elif kind is MentionKind.PERSON and _title_of().search(name):
+            return [], None  # "Tajik Minister of Industry": a job title, no person
+        mention = Mention(kind, name, number, start, end)
+        if kind is MentionKind.PERSON:
+            return self._place_before_person(mention), None
+        parts = [
+            p
+            for m in _split_at_dash(mention)
+            for n in _split_at_clause_word(m)
+            for p in _split_before_partner(n)
+        ]
+        return parts, None
+
     def mentions(self, paragraphs: Sequence[str]) -> list[Mention]:
         found: list[Mention] = []
         events: list[Mention] = []
@@ -882,51 +926,14 @@ class EnglishEntityRecognizer:
             paragraph = paragraphs[number]
             places = frozenset(e.start_char for e in doc.ents if e.label_ in ("GPE", "LOC"))
             for span in doc.ents:
-                kind = KINDS.get(span.label_)
-                if kind is MentionKind.PERSON and _CAMEL.match(span.text):
-                    kind = MentionKind.ORGANIZATION
-                if kind is MentionKind.LOCATION and self._unknown_acronym(span.text):
-                    kind = MentionKind.ORGANIZATION  # "MTZ", "BRICS": not places
-                if kind is MentionKind.PERSON and self._a_place(span.text):
-                    kind = MentionKind.LOCATION  # "in the Tula region": "Tula" is no person
-                if kind is None:
-                    continue
-                name, start, end = _tidy(kind, span.text, span.start_char, paragraph, places)
-                if (
-                    name
-                    and kind is MentionKind.ORGANIZATION
-                    and self._event(name, paragraph, start)
-                ):
+                spans, event = self._span_mentions(span, doc, paragraph, number, places)
+                found.extend(spans)
+                if event is not None:
                     # "St. Petersburg International Economic Forum": no place is read in it,
                     # and its abbreviation ("(CIIE)") names the event wherever it stands
-                    events.append(Mention(kind, name, number, start, end))
-                    short = _ABBREVIATION.match(paragraph, end)
+                    events.append(event)
+                    short = _ABBREVIATION.match(paragraph, event.end)
                     event_abbreviations.update([short.group(1)] if short else [])
-                    continue
-                if not name or (kind is MentionKind.ORGANIZATION and _job_title().match(name)):
-                    continue
-                kind = _kind_by_title(kind, name, paragraph, start)
-                if kind is MentionKind.PERSON and _org_heads().search(name):
-                    kind = MentionKind.ORGANIZATION  # "Haitai Holding"
-                if kind is MentionKind.ORGANIZATION:
-                    name, start = self._nationality_off(name, start)
-                    name, start = _organ_off(name, start)
-                if kind is MentionKind.ORGANIZATION and _field_of_title(paragraph, start, name):
-                    continue
-                if kind is MentionKind.PERSON and _title_of().search(name):
-                    continue  # "Tajik Minister of Industry": a job title, no person
-                if kind is MentionKind.ORGANIZATION:
-                    name, end = _lowercase_complement(doc, paragraph, name, start)
-                mention = Mention(kind, name, number, start, end)
-                if kind is MentionKind.PERSON:
-                    found.extend(self._place_before_person(mention))
-                    continue
-                found.extend(
-                    p
-                    for m in _split_at_dash(mention)
-                    for n in _split_at_clause_word(m)
-                    for p in _split_before_partner(n)
-                )
             found = _legal_names(paragraph, number, found)
             found = _appositive_organizations(paragraph, number, found)
             found.extend(_abbreviations(paragraph, number, found))
