@@ -835,27 +835,36 @@ class EnglishEntityRecognizer:
             return [replace(mention, kind=MentionKind.ORGANIZATION)]
         return [mention]
 
-    def _missed_places(self, paragraph: str, number: int, taken: list[Mention]) -> list[Mention]:
+    def _gazetteer_places(self, paragraph: str) -> list[re.Match[str]]:
+        """The places the gazetteer knows in a paragraph, capitalised."""
         if self._gazetteer is None:
             return []
-        assert self._places is not None
+        return [
+            match
+            for match in self._gazetteer.finditer(paragraph)
+            if match.group()[:1].isupper() and self._a_place(match.group())
+        ]
+
+    @staticmethod
+    def _missed_places(
+        known: list[re.Match[str]], number: int, taken: list[Mention]
+    ) -> list[Mention]:
         return [
             Mention(MentionKind.LOCATION, match.group(), number, match.start(), match.end())
-            for match in self._gazetteer.finditer(paragraph)
-            if match.group()[:1].isupper()
-            and self._places.resolve(match.group()) is not None
-            and not any(
+            for match in known
+            if not any(
                 m.paragraph == number and m.start < match.end() and match.start() < m.end
                 for m in taken
             )
         ]
 
-    def _longer_places(self, paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
+    @staticmethod
+    def _longer_places(
+        known: list[re.Match[str]], number: int, found: list[Mention]
+    ) -> list[Mention]:
         """ "Karachay" + "-Cherkessia": a place the gazetteer knows in full that the model cut
         short (at a hyphen) replaces the places it holds."""
-        if self._gazetteer is None:
-            return found
-        for match in self._gazetteer.finditer(paragraph):
+        for match in known:
             start, end = match.span()
             inside = [m for m in found if m.paragraph == number and m.start < end and start < m.end]
             if (
@@ -865,8 +874,6 @@ class EnglishEntityRecognizer:
                     for m in inside
                 )
                 and any(m.end - m.start < end - start for m in inside)
-                and match.group()[:1].isupper()
-                and self._a_place(match.group())
             ):
                 found = [m for m in found if m not in inside]
                 found.append(Mention(MentionKind.LOCATION, match.group(), number, start, end))
@@ -940,8 +947,9 @@ class EnglishEntityRecognizer:
             found.extend(_missed_organizations(paragraph, number, [*found, *events], places))
             if titled[number]:
                 found = [m for m in found if m.paragraph != number or self._vouched(m, body)]
-            found.extend(self._missed_places(paragraph, number, [*found, *events]))
-            found = self._longer_places(paragraph, number, found)
+            known = self._gazetteer_places(paragraph)
+            found.extend(self._missed_places(known, number, [*found, *events]))
+            found = self._longer_places(known, number, found)
             found = _known_organizations(paragraph, number, found)
             found = _dateline_agency(paragraph, number, found)
             found = _given_name_persons(paragraph, number, found, self._a_place)
