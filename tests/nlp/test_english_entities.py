@@ -378,8 +378,7 @@ def test_a_chinese_name_the_model_missed_is_a_person_where_a_title_vouches_for_i
     found = collect_entities(
         EnglishEntityRecognizer(ShippedPlaces()).mentions(
             [
-                "In addition, Vice-Governor of Heilongjiang Nie Yunling took part in the "
-                "ceremony.",
+                "In addition, Vice-Governor of Heilongjiang Nie Yunling took part in the ceremony.",
                 "Russian Helicopters CEO Andrey Boginsky discussed a contract.",
                 "Guests visited Hong Yuan park yesterday.",
             ]
@@ -397,8 +396,7 @@ def test_programmes_cross_years_and_an_events_abbreviation_are_no_organisations(
                 "Under the Greater Eurasian Partnership, trade grows.",
                 "The Russian-Chinese Years of Science and Technological Innovation opened.",
                 "Ryazan took part in the China International Import Expo (CIIE) in Shanghai.",
-                "During the CIIE, the governor met investors of the Strategic Partnership "
-                "Council.",
+                "During the CIIE, the governor met investors of the Strategic Partnership Council.",
             ]
         )
     )
