@@ -451,3 +451,12 @@ def test_company_head_words_and_a_person_ending_in_one() -> None:
     )
     assert {"Wuzheng Group", "Haitai Holding"} <= set(found.organizations)
     assert "Haitai Holding" not in found.persons
+
+
+def test_a_known_company_after_a_persons_name_is_split_off() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            ["Alexei Likhachev Rosatom head visited Tashkent."]
+        )
+    )
+    assert "Alexei Likhachev" in found.persons and "Rosatom" in found.organizations

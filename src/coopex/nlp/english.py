@@ -565,8 +565,8 @@ def _known_organizations(paragraph: str, number: int, found: list[Mention]) -> l
     """Companies, agencies and media of the field that the small model misses or takes for
     places or persons ("Rosatom", "Kamaz", "Xinhua"): an organisation where they stand alone
     or holding the whole of a mention ("Kazan" of "Kazan Helicopters"), and before a person's
-    name the model joined to it ("Minvostokrazvitiya Alexander Galushka"); a longer name
-    holding one keeps its own kind."""
+    name the model joined to it ("Minvostokrazvitiya Alexander Galushka") or after it
+    ("Alexei Likhachev Rosatom"); a longer name holding one keeps its own kind."""
     for match in _known_organization().finditer(paragraph):
         start, end = match.span()
         overlapping = [
@@ -575,10 +575,21 @@ def _known_organizations(paragraph: str, number: int, found: list[Mention]) -> l
         person = (
             _PERSON_AFTER.fullmatch(paragraph, end, overlapping[0].end) if overlapping else None
         )
-        if len(overlapping) == 1 and overlapping[0].kind is MentionKind.PERSON and person:
+        joined = overlapping[0] if len(overlapping) == 1 else None
+        before = (
+            _PERSON_BEFORE.fullmatch(paragraph, joined.start, start)
+            if joined and joined.end == end
+            else None
+        )
+        if joined and joined.kind is MentionKind.PERSON and person:
             found = [m for m in found if m not in overlapping]
             at = person.start(1)
             found.append(Mention(MentionKind.PERSON, person.group(1), number, at, person.end()))
+        elif joined and joined.kind is MentionKind.PERSON and before:
+            # "Alexei Likhachev" + "Rosatom": the company after the person's name
+            found = [m for m in found if m not in overlapping]
+            at = joined.start
+            found.append(Mention(MentionKind.PERSON, before.group(1), number, at, before.end(1)))
         elif any(m.start < start or m.end > end for m in overlapping):
             continue
         found = [m for m in found if m not in overlapping]
@@ -587,6 +598,7 @@ def _known_organizations(paragraph: str, number: int, found: list[Mention]) -> l
 
 
 _PERSON_AFTER = re.compile(r"\s+([A-Z][a-z]+(?:\s+[A-Z][a-z-]+)+)")
+_PERSON_BEFORE = re.compile(r"([A-Z][a-z-]+(?:\s+[A-Z][a-z-]+)*)\s+")
 
 
 @cache
