@@ -460,3 +460,17 @@ def test_a_known_company_after_a_persons_name_is_split_off() -> None:
         )
     )
     assert "Alexei Likhachev" in found.persons and "Rosatom" in found.organizations
+
+
+def test_a_speakers_line_and_a_bracketed_credit_are_no_headlines() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "Pavel Orlov, Director General of OAO Gomselmash:",
+                "We are ready to supply combines.",
+                "(Xinhua News Agency February 9, 2006)",
+            ]
+        )
+    )
+    assert "OAO Gomselmash" in found.organizations
+    assert "Xinhua News Agency" in found.organizations

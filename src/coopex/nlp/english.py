@@ -521,14 +521,16 @@ _LONG_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
 
 
 def _title_case(paragraph: str) -> bool:
-    """A headline or menu line in title case: no full stop at its end and every word of four
-    letters or more capitalised but prepositions ("Industrial Cooperation Between Russia and
-    China Grows"); a sentence has a verb or a noun in lower case."""
+    """A headline or menu line in title case: every word of four letters or more capitalised
+    but prepositions ("Industrial Cooperation Between Russia and China Grows"); a sentence has
+    a verb or a noun in lower case, a speaker's line ends in a colon, a credit is bracketed
+    ("(Xinhua News Agency February 9, 2006)")."""
     words = _LONG_WORD.findall(paragraph)
     small = name_words("title_case_small", "en")
     return (
         len(words) >= 3
-        and not paragraph.rstrip().endswith(".")
+        and not paragraph.rstrip().endswith((".", ":"))
+        and not paragraph.lstrip().startswith("(")
         and all(w[0].isupper() or w in small for w in words)
     )
 
@@ -805,6 +807,7 @@ class EnglishEntityRecognizer:
         return bool(
             self._a_place(name)
             or _known_organization().fullmatch(name)
+            or _legal_form_before().fullmatch(name)  # "OAO MAZ": its legal form vouches
             or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body)
         )
 
