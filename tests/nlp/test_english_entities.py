@@ -214,6 +214,7 @@ def test_persons_by_their_given_name_out_of_titles_and_missed_names() -> None:
                 "Director General of Avtotor Group Valery Gorbunov said the plant will grow.",
                 "Sadyr Japarov instructed the Cabinet of Ministers to prepare the agreement.",
                 "The plant named after Vasily Degtyarev makes machine tools.",
+                "The guests visited the Alexander Nevsky Cathedral.",
             ]
         )
     )
@@ -221,6 +222,7 @@ def test_persons_by_their_given_name_out_of_titles_and_missed_names() -> None:
     assert "Primorsky Territory" in found.locations  # the place before the person stays one
     assert not any("Kozhemyako" in name for name in found.organizations)
     assert "Vasily Degtyarev" not in found.persons  # a name that names a plant
+    assert "Alexander Nevsky" not in found.persons  # ... or a cathedral
 
 
 def test_a_place_before_a_person_job_titles_and_places_in_event_names() -> None:

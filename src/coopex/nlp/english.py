@@ -732,7 +732,9 @@ def _given_name_persons(
         following = match.group("next")
         if (
             _not_a_surname(match.group("surname"))
-            or (following and _not_a_surname(following.strip()))
+            # "Alexander Nevsky Cathedral": a name that names something else (not "Alexei
+            # Likhachev Rosatom": a known company after the name)
+            or (following and not _known_organization().match(following.strip()))
             or named_after_person(paragraph, start, "en")
         ):
             continue
@@ -740,7 +742,10 @@ def _given_name_persons(
             m for m in found if m.paragraph == number and m.start < end and start < m.end
         ]
         if any(
-            m.end > end or (m.kind is MentionKind.PERSON and m.start <= start) for m in overlapping
+            m.end > end
+            or (m.kind is MentionKind.PERSON and m.start <= start)
+            or (m.kind is MentionKind.LOCATION and m.start <= start)  # "the Roman Empire"
+            for m in overlapping
         ):
             continue  # a longer name holds it, or the model has the person already
         kept = [m for m in found if m not in overlapping]
