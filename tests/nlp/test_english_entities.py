@@ -204,3 +204,275 @@ def test_a_title_is_no_part_of_a_person_or_an_organisation() -> None:
     assert "Tokayev" in found.persons
     assert not any("President" in name for name in found.persons)
     assert "Kazakh" not in found.organizations
+
+
+def test_persons_by_their_given_name_out_of_titles_and_missed_names() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Governor of the Primorsky Territory Oleg Kozhemyako visited Dalian.",
+                "Director General of Avtotor Group Valery Gorbunov said the plant will grow.",
+                "Sadyr Japarov instructed the Cabinet of Ministers to prepare the agreement.",
+                "The plant named after Vasily Degtyarev makes machine tools.",
+                "The guests visited the Alexander Nevsky Cathedral.",
+            ]
+        )
+    )
+    assert {"Oleg Kozhemyako", "Valery Gorbunov", "Sadyr Japarov"} <= set(found.persons)
+    assert "Primorsky Territory" in found.locations  # the place before the person stays one
+    assert not any("Kozhemyako" in name for name in found.organizations)
+    assert "Vasily Degtyarev" not in found.persons  # a name that names a plant
+    assert "Alexander Nevsky" not in found.persons  # ... or a cathedral
+
+
+def test_a_place_before_a_person_job_titles_and_places_in_event_names() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The Ambassador of China to Kazakhstan Zhang Xiao said trade grew.",
+                "Tajik Minister of Industry and New Technologies met the delegation.",
+                "The deal was signed at the St. Petersburg International Economic Forum.",
+            ]
+        )
+    )
+    assert "Zhang Xiao" in found.persons and "Kazakhstan" in found.locations
+    assert not any("Minister" in name for name in found.persons)
+    assert "St. Petersburg" not in found.locations  # a place only inside an event's name
+
+
+def test_a_title_or_its_listed_field_before_a_person_is_no_organisation() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Tatarstan's Rais Rustam Minnikhanov arrived in Tashkent.",
+                "Tajik Minister of Industry and New Technologies Sherali Kabir met them.",
+            ]
+        )
+    )
+    assert {"Rustam Minnikhanov", "Sherali Kabir"} <= set(found.persons)
+    assert "Rais" not in found.organizations and "New Technologies" not in found.organizations
+
+
+def test_names_ending_in_a_commission_fund_or_factory_are_organisations() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Denis Manturov and Wang Wentao co-chaired the Russian-Chinese "
+                "Intergovernmental Commission on Investment Cooperation.",
+                "Engineers of the Kurgan Bus Factory visited Zhengzhou.",
+                "Zhang Ming, Vice-Chairman of the Heilongjiang Provincial People's Congress, "
+                "attended the talks.",
+            ]
+        )
+    )
+    assert (
+        "Russian-Chinese Intergovernmental Commission on Investment Cooperation"
+        in found.organizations
+    )
+    assert "Kurgan Bus Factory" in found.organizations and "Kurgan" not in found.locations
+    assert "Heilongjiang Provincial People's Congress" in found.organizations  # no event
+
+
+def test_a_ministers_field_and_a_nationality_before_a_company_are_no_names() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Alexey Gruzdev, First Deputy Minister of Industry and Trade, said the "
+                "localisation level will reach 60 percent.",
+                "Zhejiang Geely Holding Group and Belarusian BelAZ discussed cooperation.",
+                "Chinese Tianjin Lovol Heavy Industry will open an assembly plant.",
+                "Kazakh Prime Minister Olzhas Bektenov discussed new projects.",
+            ]
+        )
+    )
+    assert "Industry and Trade" not in found.organizations
+    assert "BelAZ" in found.organizations and "Belarusian BelAZ" not in found.organizations
+    assert "Tianjin Lovol Heavy Industry" in found.organizations
+    assert "Kazakh" not in found.organizations and "Olzhas Bektenov" in found.persons
+
+
+def test_a_title_case_headline_names_only_what_the_text_or_the_gazetteer_confirms() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Chinese Electric Vehicle Maker Opens Plant in Uzbekistan",
+                "Russian Railways Boosts Container Traffic Between Russia and China",
+                "Party Secretary of Heilongjiang Province Xu Qin met the delegation.",
+            ]
+        )
+    )
+    assert not any("Opens" in n or "Boosts" in n for n in found.organizations)
+    assert "Russian Railways" in found.organizations
+    assert {"Uzbekistan", "Russia", "China"} <= set(found.locations)
+    assert "Xu Qin" in found.persons  # a sentence full of names is no headline
+
+
+def test_an_abbreviated_partner_after_and_and_a_companys_branch_in_a_country() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The Belarusian Chamber of Commerce and Industry and CCPIT signed a memorandum.",
+                "Sputnik Uzbekistan reported that the plant will be built by 2026.",
+                "The Ministry of Industry and Trade approved the plan.",
+                "The JV between Kamaz and Daimler produces trucks.",
+            ]
+        )
+    )
+    assert {"Belarusian Chamber of Commerce and Industry", "CCPIT"} <= set(found.organizations)
+    assert "Ministry of Industry and Trade" in found.organizations
+    assert "Sputnik Uzbekistan" not in found.persons
+    assert {"Kamaz", "Daimler"} <= set(found.organizations)
+
+
+def test_a_head_word_with_its_complement_and_a_hyphenated_region_in_full() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The memorandum was signed between the Agency for Investment Development of "
+                "the Republic of Tatarstan and a Chinese partner.",
+                "Derways launched an assembly line in Cherkessk, Karachay-Cherkessia.",
+            ]
+        )
+    )
+    assert "Agency for Investment Development" in found.organizations
+    assert "Republic of Tatarstan" in found.locations
+    assert "Karachay-Cherkessia" in found.locations and "Karachay" not in found.locations
+
+
+def test_a_title_decides_between_person_and_organisation_and_a_dash_parts_names() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The delegation from Anhui province was led by vice governor Zhou Xi'an.",
+                "ASTANA. KAZINFORM - China Machinery Engineering Corporation will invest in "
+                "car production.",
+                "Chairman of Sinotruk Tan Xuguang said the company sold 5,000 trucks.",
+            ]
+        )
+    )
+    assert "Zhou Xi'an" in found.persons and "Zhou Xi'an" not in found.organizations
+    assert "China Machinery Engineering Corporation" in found.organizations
+    assert not any(" - " in name for name in found.organizations)
+    assert "Tan Xuguang" in found.persons and "Sinotruk" in found.organizations
+
+
+def test_an_organ_of_a_body_is_named_by_the_body() -> None:
+    found = collect_entities(
+        recognizer.mentions(["The Board of the Eurasian Economic Commission approved the rules."])
+    )
+    assert "Eurasian Economic Commission" in found.organizations
+    assert not any(name.startswith("Board") for name in found.organizations)
+
+
+def test_a_nationality_before_a_company() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The Kazakh company KazAutoProm and the Chinese Foton Motor signed an agreement.",
+                "The Minsk Wheel Tractor Plant and the Chinese Sanjiang company built a chassis.",
+            ]
+        )
+    )
+    assert {"KazAutoProm", "Foton Motor", "Sanjiang"} <= set(found.organizations)
+
+
+def test_a_chinese_name_the_model_missed_is_a_person_where_a_title_vouches_for_it() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "In addition, Vice-Governor of Heilongjiang Nie Yunling took part in the ceremony.",
+                "Russian Helicopters CEO Andrey Boginsky discussed a contract.",
+                "Guests visited Hong Yuan park yesterday.",
+            ]
+        )
+    )
+    assert "Nie Yunling" in found.persons and "Heilongjiang" in found.locations
+    assert "Russian Helicopters" in found.organizations and "Andrey Boginsky" in found.persons
+    assert "Hong Yuan" not in found.persons  # no title vouches for it
+
+
+def test_programmes_cross_years_and_an_events_abbreviation_are_no_organisations() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "Under the Greater Eurasian Partnership, trade grows.",
+                "The Russian-Chinese Years of Science and Technological Innovation opened.",
+                "Ryazan took part in the China International Import Expo (CIIE) in Shanghai.",
+                "During the CIIE, the governor met investors of the Strategic Partnership Council.",
+            ]
+        )
+    )
+    assert "Greater Eurasian Partnership" not in found.organizations
+    assert "Science and Technological Innovation" not in found.organizations
+    assert "CIIE" not in found.organizations
+    assert "Strategic Partnership Council" in found.organizations  # a body, named by its head
+
+
+def test_a_name_with_a_surname_ending_is_a_person_where_a_title_vouches_for_it() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "According to the akim of the region Gauez Nurmukhambetov, the investor is "
+                "ready to invest $30 million.",
+                "Governor Lyubimov noted that the region is open to Chinese investors.",
+            ]
+        )
+    )
+    assert "Gauez Nurmukhambetov" in found.persons
+    assert "Governor Lyubimov" not in found.persons
+
+
+def test_a_datelines_agency_is_an_organisation() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "PETROPAVLOVSK (TCA) — A Chinese company will build a tractor plant.",
+                "MOSCOW, March 3. /TASS/. Trade with China grew by 26%.",
+            ]
+        )
+    )
+    assert {"TCA", "TASS"} <= set(found.organizations)
+
+
+def test_a_generic_body_word_alone_is_no_name() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "The Ministry said the Company will build a Plant.",
+                "According to the Embassy, the Holding plans a new Plant.",
+                "The Cabinet of Ministers discussed it.",
+            ]
+        )
+    )
+    assert found.organizations == ("Cabinet of Ministers",)
+
+
+def test_company_head_words_and_a_person_ending_in_one() -> None:
+    found = collect_entities(
+        recognizer.mentions(["The memorandum was signed by Wuzheng Group and Haitai Holding."])
+    )
+    assert {"Wuzheng Group", "Haitai Holding"} <= set(found.organizations)
+    assert "Haitai Holding" not in found.persons
+
+
+def test_a_known_company_after_a_persons_name_is_split_off() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            ["Alexei Likhachev Rosatom head visited Tashkent."]
+        )
+    )
+    assert "Alexei Likhachev" in found.persons and "Rosatom" in found.organizations
+
+
+def test_a_speakers_line_and_a_bracketed_credit_are_no_headlines() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "Pavel Orlov, Director General of OAO Gomselmash:",
+                "We are ready to supply combines.",
+                "(Xinhua News Agency February 9, 2006)",
+            ]
+        )
+    )
+    assert "OAO Gomselmash" in found.organizations
+    assert "Xinhua News Agency" in found.organizations

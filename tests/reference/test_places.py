@@ -29,6 +29,20 @@ places = ShippedPlaces()
         ("ЕАЭС", "EAEU"),
         ("Минск", "BY-HM"),
         ("Чувашия", "RU-CU"),
+        # English names of Kazakh regions, Chinese autonomous regions, Russia's "krai"
+        # translated as "Territory", and the cities of the region the English press names.
+        ("Kostanay region", "KZ-39"),
+        ("Karaganda", "KZ-35"),
+        ("Primorsky Territory", "RU-PRI"),
+        ("Khabarovsk Territory", "RU-KHA"),
+        ("Inner Mongolia", "CN-NM"),
+        ("Inner Mongolia Autonomous Region", "CN-NM"),
+        ("Xinjiang Uygur Autonomous Region", "CN-XJ"),
+        ("Urumqi", "CN-XJ"),
+        ("Naberezhnye Chelny", "RU-TA"),
+        ("Tashkent", "UZ"),
+        ("Jizzakh region", "UZ"),
+        ("Far Eastern Federal District", "RU"),
     ],
 )
 def test_names_resolve(name: str, code: str) -> None:
@@ -46,6 +60,7 @@ def test_unions_carry_their_members_and_regions_their_country() -> None:
 def test_unknown_names_do_not_resolve() -> None:
     assert places.resolve("Foton Motor") is None
     assert places.resolve("") is None
+    assert places.resolve("Territory") is None and places.resolve("Autonomous Region") is None
 
 
 def test_every_sector_keyword_row_parses_and_names_a_shipped_sector() -> None:

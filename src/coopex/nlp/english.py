@@ -12,13 +12,13 @@ Council or Centre keeps its "in/of/for ..." complement when the model cut it off
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache, cached_property
 from typing import Any
 
 from coopex.domain.news import Mention, MentionKind, full_names_only
-from coopex.nlp.name_words import name_words, vouched_person
+from coopex.nlp.name_words import name_words, named_after_person, vouched_person
 from coopex.reference.places import ShippedPlaces
 
 KINDS = {
@@ -28,25 +28,59 @@ KINDS = {
     "LOC": MentionKind.LOCATION,
 }
 _ARTICLE = re.compile(r"^(the|a|an)\s+", re.IGNORECASE)
-_EVENT_NAME = re.compile(
-    r"\b(forum|conference|summit|exhibition|expo|fair|congress|session|week|round table)\b",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _event_name() -> re.Pattern[str]:
+    """An event's or a programme's name ("the III International Forum", "Years of Science and
+    Technological Innovation", "the Digital Silk Road"), no organisation; a "People's
+    Congress" is a legislature."""
+    events = "|".join(map(re.escape, name_words("event_word", "en")))
+    programmes = "|".join(map(re.escape, name_words("programme_word", "en")))
+    return re.compile(
+        rf"\b(?<!People's )(?<!People’s )(?i:{events})\b"
+        rf"|\b(?:{programmes})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?$"
+    )
+
+
+@cache
+def _event_of_before() -> re.Pattern[str]:
+    """ "Years of" + "Science and Technological Innovation": the rest of an event's name."""
+    events = "|".join(map(re.escape, name_words("event_word", "en")))
+    return re.compile(rf"\b(?i:{events})\s+of\s+(?:the\s+)?$")
+
+
 # "Council" + " in Mechanical Engineering": a complement the model may cut off a name, or the
 # name before it ("Russia-China Strategic Partnership Council in" + "Mechanical Engineering").
 _COMPLEMENT = re.compile(r"^\s+(in|of|for|on)\s+((?:[A-Z][\w-]*\s?)+)")
-_NAMED_HEAD_BEFORE = re.compile(
-    r"((?:[A-Z][\w-]*\s+){0,6}(?:Council|Centre|Center|Committee|Agency|Academy|Exchange|"
-    r"Directorate|Ministry|Institute|Association|Chamber|Fund|Bank|Corporation|Union))"
-    r"\s+(?:in|of|for|on)\s+$"
-)
 # "BelTA", "VnExpress": one word with a capital inside names an organisation, not a person
 # ("McDonald", "MacLeod", "DeVito" are surnames).
 _CAMEL = re.compile(r"^(?!Mc|Mac|De|Di|La|Le|Van|Von)[A-Z][a-z]+[A-Z]\w*$")
-_ORG_HEADS = re.compile(
-    r"\b(Council|Centre|Center|Committee|Agency|Academy|Exchange|Directorate|Ministry|Institute|"
-    r"Association|Chamber|Fund|Bank|Corporation|Company|Union|University|Board|Department)$"
-)
+
+
+@cache
+def _head_words() -> str:
+    """Organisations' head words: those that end a name of capitalised words ("Council",
+    "Plant") and those that do so only inside a tagged name ("Company", "Board")."""
+    words = (*name_words("org_head", "en"), *name_words("org_word", "en"))
+    return "|".join(map(re.escape, words))
+
+
+@cache
+def _org_heads() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_head_words()})$")
+
+
+@cache
+def _org_word() -> re.Pattern[str]:
+    return re.compile(rf"\b(?:{_head_words()})\b")
+
+
+@cache
+def _named_head_before() -> re.Pattern[str]:
+    """ "Russia-China Strategic Partnership Council in" + "Mechanical Engineering": the name
+    before a complement the model tagged alone."""
+    return re.compile(rf"((?:[A-Z][\w-]*\s+){{0,6}}(?:{_head_words()}))\s+(?:in|of|for|on)\s+$")
 
 
 @cache
@@ -62,14 +96,14 @@ def _tidy(
     """`places`: where place names start in the paragraph ("Centre in Moscow" keeps Moscow
     out of the name)."""
     end = start + len(text)
-    if kind is MentionKind.ORGANIZATION and _ORG_HEADS.search(text):
+    if kind is MentionKind.ORGANIZATION and _org_heads().search(text):
         complement = _COMPLEMENT.match(paragraph[end:])
         if complement and end + complement.start(2) not in places:
             end += complement.end()
             text = paragraph[start:end].rstrip()
     elif kind is MentionKind.ORGANIZATION:
         window = max(0, start - 160)  # seven words before, at most: look no further back
-        named = _NAMED_HEAD_BEFORE.search(paragraph[window:start])
+        named = _named_head_before().search(paragraph[window:start])
         if named:
             start = window + named.start(1)
             text = paragraph[start:end]
@@ -105,6 +139,27 @@ def _title_before_name() -> re.Pattern[str]:
     return re.compile(rf"(?:(?:Deputy|Vice|First)[ -])?(?:{titles})\s+(?=[A-Z])")
 
 
+@cache
+def _title_of() -> re.Pattern[str]:
+    titles = "|".join(map(re.escape, name_words("person_title", "en")))
+    return re.compile(rf"\b(?:{titles})\s+(?:of|for)\b")
+
+
+@cache
+def _field_title_before() -> re.Pattern[str]:
+    titles = "|".join(map(re.escape, name_words("field_title", "en")))
+    return re.compile(rf"\b(?:{titles})\s+(?:of|for)\s+(?:the\s+)?$")
+
+
+def _field_of_title(paragraph: str, start: int, name: str) -> bool:
+    """ "First Deputy Minister of" + "Industry and Trade": a minister's field, not a body (a
+    named body after a title keeps its head word: "Secretary of the Security Council")."""
+    return bool(
+        _field_title_before().search(paragraph, max(0, start - 40), start)
+        and not _org_word().search(name)
+    )
+
+
 _CREDIT = re.compile(r"\s*[/|]\s*")
 _PLACE_WORDS = r"(?:region|oblast|province|krai|prefecture|autonomous okrug)"
 _PLACE_WORD_AFTER = re.compile(r"\s+" + _PLACE_WORDS + r"\b", re.IGNORECASE)
@@ -124,6 +179,104 @@ def _split_at_clause_word(mention: Mention) -> list[Mention]:
             parts.append(Mention(mention.kind, name, mention.paragraph, at, at + len(name)))
         start = piece.end() if piece else end
     return parts
+
+
+_AND_PARTNER = re.compile(r"^(\S.*)\s+and\s+(?:the\s+)?(\S+(?:\s\S+)*)$")
+_ACRONYM_NAME = re.compile(r"[A-Z]{2,}(?:-[A-Z]+)?")
+
+
+def _split_before_partner(mention: Mention) -> list[Mention]:
+    """ "Belarusian Chamber of Commerce and Industry and CCPIT", "Kamaz and Daimler": an
+    abbreviation or a known organisation after "and", or a one-word known organisation before
+    it, makes two organisations ("Ministry of Industry and Trade" stays one)."""
+    pair = _AND_PARTNER.match(mention.name)
+    if mention.kind is not MentionKind.ORGANIZATION or pair is None:
+        return [mention]
+    first, second = pair.group(1), pair.group(2)
+    known = _known_organization().fullmatch
+    if " " in first and not (_ACRONYM_NAME.fullmatch(second) or known(second)):
+        return [mention]
+    if " " not in first and not (known(first) or known(second)):
+        return [mention]  # "Kamaz and Daimler"; "Industry and Trade" stays one name
+    at = mention.start + pair.start(2)
+    return [
+        Mention(mention.kind, first, mention.paragraph, mention.start, mention.start + len(first)),
+        Mention(mention.kind, second, mention.paragraph, at, at + len(second)),
+    ]
+
+
+@cache
+def _organ_of() -> re.Pattern[str]:
+    organs = "|".join(map(re.escape, name_words("org_organ", "en")))
+    return re.compile(rf"^(?:{organs})\s+of\s+(?:the\s+)?")
+
+
+def _organ_off(name: str, start: int) -> tuple[str, int]:
+    """ "Board of the Eurasian Economic Commission": an organ of a body is named by the body."""
+    organ = _organ_of().match(name)
+    rest = name[organ.end() :] if organ else ""
+    if organ and (_org_word().search(rest) or _known_organization().fullmatch(rest)):
+        return rest, start + organ.end()
+    return name, start
+
+
+_SPACED_DASH = re.compile(r"\s+[-–—]+\s+")
+
+
+def _split_at_dash(mention: Mention) -> list[Mention]:
+    """ "KAZINFORM - China Machinery Engineering Corporation": a dash between spaces parts two
+    names (a dateline's agency and the sentence's subject)."""
+    parts, at = [], 0
+    for piece in [*_SPACED_DASH.finditer(mention.name), None]:
+        end = piece.start() if piece else len(mention.name)
+        name = mention.name[at:end]
+        if name[:1].isupper():
+            start = mention.start + at
+            parts.append(Mention(mention.kind, name, mention.paragraph, start, start + len(name)))
+        at = piece.end() if piece else end
+    return parts
+
+
+@cache
+def _title_right_before() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    titles = "|".join(
+        map(re.escape, sorted(name_words("person_title", "en"), key=len, reverse=True))
+    )
+    return (
+        re.compile(rf"(?:^|[^\w-])(?:{titles})\s+$", re.IGNORECASE),
+        re.compile(rf"(?:^|[^\w-])(?:{titles})\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE),
+    )
+
+
+_PERSON_LIKE = re.compile(
+    r"[A-Z][a-z]+(?:['’-][A-Za-z]?[a-z]+)*(?:\s+[A-Z][a-z]+(?:['’-][A-Za-z]?[a-z]+)*){1,2}"
+)
+
+
+def _kind_by_title(kind: MentionKind, name: str, paragraph: str, start: int) -> MentionKind:
+    """ "vice governor Zhou Xi'an" tagged as an organisation is a person: a title right before
+    a name of two or three name-like words; "general manager of" + "Dongan Engine" tagged as a
+    person is an organisation (a title's "of" leads to a body), unless the name opens with a
+    given name."""
+    before = paragraph[max(0, start - 40) : start]
+    titled, titled_of = _title_right_before()
+    if (
+        kind is MentionKind.ORGANIZATION
+        and titled.search(before)
+        and _PERSON_LIKE.fullmatch(name)
+        and not _org_word().search(name)
+        and not _known_organization().search(name)
+    ):
+        return MentionKind.PERSON
+    if (
+        kind is MentionKind.PERSON
+        and titled_of.search(before)
+        and len(name.split()) <= 2  # "Sinotruk Tan Xuguang": a company and its head
+        and name.split()[0] not in name_words("given_name", "en")
+        and not _known_organization().search(name)
+    ):
+        return MentionKind.ORGANIZATION
+    return kind
 
 
 _DANGLING = re.compile(r"(?:\s+(?:of|the|and|for|in|on))+$|\s+[A-Z][a-z]+ of$")
@@ -161,10 +314,20 @@ def _lowercase_complement(doc: Any, paragraph: str, name: str, start: int) -> tu
 
 # "the NAMI State Research Center": a capitalised name ending in an organisation's head word,
 # found when the model missed it.
-_NAMED_ORGANIZATION = re.compile(
-    r"\b((?:[A-Z][\w-]*\s+){1,6}(?:Council|Centre|Center|Committee|Agency|Academy|Exchange|"
-    r"Directorate|Ministry|Institute|Association|Chamber|Bank|Corporation|University))\b"
-)
+@cache
+def _named_organization() -> re.Pattern[str]:
+    heads = "|".join(map(re.escape, name_words("org_head", "en")))
+    return re.compile(rf"\b((?:[A-Z][\w-]*\s+){{1,6}}(?:{heads}))\b")
+
+
+@cache
+def _head_first_organization() -> re.Pattern[str]:
+    """ "the Agency for Investment Development", "Department of Foreign Economic Relations": a
+    head word and its capitalised complement, a name the model may miss."""
+    return re.compile(
+        rf"\b((?:{_head_words()})\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*"
+        r"(?:\s+(?:and\s+)?[A-Z][\w-]*)*)"
+    )
 
 
 @cache
@@ -184,7 +347,11 @@ def _missed_organizations(
     paragraph: str, number: int, taken: list[Mention], places: frozenset[int]
 ) -> list[Mention]:
     found: list[Mention] = []
-    candidates = [*_NAMED_ORGANIZATION.finditer(paragraph), *_CAMEL_WORD.finditer(paragraph)]
+    candidates = [
+        *_named_organization().finditer(paragraph),
+        *_head_first_organization().finditer(paragraph),
+        *_CAMEL_WORD.finditer(paragraph),
+    ]
     for match in candidates:
         start, end = match.span(1)
         if any(m.paragraph == number and m.start < end and start < m.end for m in [*taken, *found]):
@@ -203,9 +370,13 @@ def _apposition() -> re.Pattern[str]:
     words = "|".join(map(re.escape, name_words("org_apposition", "en")))
     missions = "|".join(map(re.escape, name_words("mission", "en")))
     name = r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}"
+    nationalities = "|".join(map(re.escape, name_words("nationality", "en")))
     return re.compile(
         rf"\b(?:{words})\s+(?P<name>{name})"
         rf"|\b(?P<mission>[A-Z][a-z]+\s+(?:{missions})(?:\s+in\s+{name})?)"
+        # "the Chinese Sanjiang company": a name between a nationality and a company word
+        rf"|\b(?:{nationalities})\s+(?P<named>[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){{0,2}})"
+        rf"\s+(?:{words})\b"
     )
 
 
@@ -214,7 +385,7 @@ def _appositive_organizations(paragraph: str, number: int, found: list[Mention])
     name after a company word is a company (in place of a one-word person or place the model
     made of it); "the Chinese embassy in Russia" is an organisation."""
     for match in _apposition().finditer(paragraph):
-        group = "name" if match.group("name") else "mission"
+        group = next(g for g in ("name", "mission", "named") if match.group(g))
         start, end = match.span(group)
         overlapping = [
             m for m in found if m.paragraph == number and m.start < end and start < m.end
@@ -291,7 +462,7 @@ def _people_as_organizations(found: list[Mention], paragraphs: Sequence[str]) ->
         and 2 <= len(m.name.split()) <= 3
         and all(_NAME_WORD.fullmatch(w) for w in m.name.split())
         and m.name.split()[-1].endswith(endings)
-        and not _ORG_WORD.search(m.name)
+        and not _org_word().search(m.name)
     }
     surnames = {name.split()[-1] for name in people} | {
         m.name.split()[-1] for m in found if m.kind is MentionKind.PERSON and " " in m.name
@@ -304,7 +475,6 @@ def _people_as_organizations(found: list[Mention], paragraphs: Sequence[str]) ->
     ]
 
 
-_ORG_WORD = re.compile(_ORG_HEADS.pattern.removesuffix("$") + r"\b")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")  # "Kassym-Jomart"
 # "Ministry Rustam Makarov", "Industry and Trade Vasily Osmakov": an organisation's name or
 # word, or the field of a title, before a person's name and surname.
@@ -314,7 +484,10 @@ _NAME_BEFORE_PERSON = re.compile(r"^(.+?)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z
 @cache
 def _title_of_before() -> re.Pattern[str]:
     titles = "|".join(map(re.escape, name_words("person_title", "en")))
-    return re.compile(rf"\b(?:{titles})\s+(?:of|for)\s+(?:the\s+)?$")
+    # "Minister of Industry and" + "New Technologies": the field may be a list.
+    return re.compile(
+        rf"\b(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*,?\s+)+and\s+)?$"
+    )
 
 
 def _person_off(mention: Mention, paragraph: str) -> list[Mention]:
@@ -336,12 +509,30 @@ def _person_off(mention: Mention, paragraph: str) -> list[Mention]:
     title = _title_of_before().search(paragraph, 0, mention.start)
     if (
         not titled
-        and not _ORG_WORD.fullmatch(before)
+        and not _org_word().fullmatch(before)
         and not (title and title.end() == mention.start)
     ):
         end = mention.start + len(before)
         found.insert(0, Mention(mention.kind, before, mention.paragraph, mention.start, end))
     return found
+
+
+_LONG_WORD = re.compile(r"[A-Za-z][\w'’-]{3,}")
+
+
+def _title_case(paragraph: str) -> bool:
+    """A headline or menu line in title case: every word of four letters or more capitalised
+    but prepositions ("Industrial Cooperation Between Russia and China Grows"); a sentence has
+    a verb or a noun in lower case, a speaker's line ends in a colon, a credit is bracketed
+    ("(Xinhua News Agency February 9, 2006)")."""
+    words = _LONG_WORD.findall(paragraph)
+    small = name_words("title_case_small", "en")
+    return (
+        len(words) >= 3
+        and not paragraph.rstrip().endswith((".", ":"))
+        and not paragraph.lstrip().startswith("(")
+        and all(w[0].isupper() or w in small for w in words)
+    )
 
 
 _WORD = re.compile(r"[a-z][a-z-]+")
@@ -359,8 +550,8 @@ def _a_name(name: str, common: frozenset[str]) -> bool:
     handle or a number ("@AzerNewsAz")."""
     if any(c.isdigit() or c == "@" for c in name):
         return False
-    if name.casefold() in name_words("not_a_name", "en"):
-        return False
+    if name.casefold() in name_words("not_a_name", "en") or name in name_words("nationality", "en"):
+        return False  # "Kazakh" tagged alone
     if " " in name or name.isupper():
         return True
     return len(name) > 2 and name.casefold() not in common
@@ -376,8 +567,8 @@ def _known_organizations(paragraph: str, number: int, found: list[Mention]) -> l
     """Companies, agencies and media of the field that the small model misses or takes for
     places or persons ("Rosatom", "Kamaz", "Xinhua"): an organisation where they stand alone
     or holding the whole of a mention ("Kazan" of "Kazan Helicopters"), and before a person's
-    name the model joined to it ("Minvostokrazvitiya Alexander Galushka"); a longer name
-    holding one keeps its own kind."""
+    name the model joined to it ("Minvostokrazvitiya Alexander Galushka") or after it
+    ("Alexei Likhachev Rosatom"); a longer name holding one keeps its own kind."""
     for match in _known_organization().finditer(paragraph):
         start, end = match.span()
         overlapping = [
@@ -386,10 +577,21 @@ def _known_organizations(paragraph: str, number: int, found: list[Mention]) -> l
         person = (
             _PERSON_AFTER.fullmatch(paragraph, end, overlapping[0].end) if overlapping else None
         )
-        if len(overlapping) == 1 and overlapping[0].kind is MentionKind.PERSON and person:
+        joined = overlapping[0] if len(overlapping) == 1 else None
+        before = (
+            _PERSON_BEFORE.fullmatch(paragraph, joined.start, start)
+            if joined and joined.end == end
+            else None
+        )
+        if joined and joined.kind is MentionKind.PERSON and person:
             found = [m for m in found if m not in overlapping]
             at = person.start(1)
             found.append(Mention(MentionKind.PERSON, person.group(1), number, at, person.end()))
+        elif joined and joined.kind is MentionKind.PERSON and before:
+            # "Alexei Likhachev" + "Rosatom": the company after the person's name
+            found = [m for m in found if m not in overlapping]
+            at = joined.start
+            found.append(Mention(MentionKind.PERSON, before.group(1), number, at, before.end(1)))
         elif any(m.start < start or m.end > end for m in overlapping):
             continue
         found = [m for m in found if m not in overlapping]
@@ -398,6 +600,181 @@ def _known_organizations(paragraph: str, number: int, found: list[Mention]) -> l
 
 
 _PERSON_AFTER = re.compile(r"\s+([A-Z][a-z]+(?:\s+[A-Z][a-z-]+)+)")
+_PERSON_BEFORE = re.compile(r"([A-Z][a-z-]+(?:\s+[A-Z][a-z-]+)*)\s+")
+
+
+@cache
+def _given_name_person() -> re.Pattern[str]:
+    """A given name of the region's people ("Alexei", "Sadyr", "Kassym-Jomart"), a patronymic
+    perhaps, and a capitalised word: a person the small model often misses or runs into the
+    title before it ("Governor of the Primorsky Territory Oleg Kozhemyako")."""
+    given = "|".join(map(re.escape, sorted(name_words("given_name", "en"), key=len, reverse=True)))
+    return re.compile(
+        rf"(?<![\w-])(?:{given})(?:\s+[A-Z][a-z]+(?:ovich|evich|ovna|evna))?"
+        r"\s+(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])(?P<next>\s+[A-Z][\w-]*)?"
+    )
+
+
+_PINYIN = (
+    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|er"
+    r"|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u)"
+)
+
+
+@cache
+def _chinese_name() -> re.Pattern[str]:
+    """A Chinese surname and a given name of one or two pinyin syllables ("Nie Yunling",
+    "Zhou Xi'an"); it reads as a person only where a title stands by it."""
+    surnames = "|".join(map(re.escape, name_words("chinese_surname", "en")))
+    return re.compile(
+        rf"(?<![\w-])(?:{surnames})\s+(?P<surname>(?i:{_PINYIN})(?:['’-]?(?i:{_PINYIN}))?)"
+        r"(?![\w-])(?P<next>\s+[A-Z][\w-]*)?"
+    )
+
+
+@cache
+def _surname_person() -> re.Pattern[str]:
+    """A capitalised word and a surname of the region's endings ("Gauez Nurmukhambetov"); it
+    reads as a person only where a title stands by it."""
+    endings = "|".join(map(re.escape, name_words("surname_ending", "en")))
+    return re.compile(
+        r"(?<![\w-])[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+        rf"\s+(?P<surname>[A-Z][a-z]+(?:{endings}))(?![\w-])(?P<next>\s+[A-Z][\w-]*)?"
+    )
+
+
+@cache
+def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    titles = "|".join(
+        map(re.escape, sorted(name_words("person_title", "en"), key=len, reverse=True))
+    )
+    before = re.compile(
+        rf"(?:^|\W)(?:{titles})\s+(?:(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,4}})?$",
+        re.IGNORECASE,
+    )
+    after = re.compile(rf"^,\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){{0,3}}(?:{titles})\b", re.IGNORECASE)
+    return before, after
+
+
+def _titled_around(paragraph: str, start: int, end: int) -> bool:
+    """ "Vice-Governor of Heilongjiang Nie Yunling", "Nie Yunling, vice governor of ...",
+    "Nie Yunling said": a title or a verb of saying vouches for a name."""
+    before, after = _title_context()
+    return bool(
+        before.search(paragraph, max(0, start - 80), start)
+        or after.match(paragraph[end : end + 60])
+        or vouched_person(paragraph, start, end, "en")
+    )
+
+
+_PLACE_WORD = re.compile(
+    r"\b(?:Region|Oblast|Province|Krai|Territory|Republic|District|Okrug|City)$", re.IGNORECASE
+)
+
+
+def _not_a_surname(word: str) -> bool:
+    """ "Vladimir Region", "Ivan Petrov Plant": a place's, organisation's or common word."""
+    return bool(
+        _PLACE_WORD.search(word)
+        or _org_word().fullmatch(word)
+        or word.casefold() in name_words("not_a_name", "en")
+    )
+
+
+# "BEIJING, 15 May (Xinhua) --", "PETROPAVLOVSK (TCA) —", "MOSCOW, March 3. /TASS/.": the
+# agency a dateline names.
+_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z .'’-]{1,40}?(?:,\s*[\w .]{1,25}?)?\s*"
+    r"(?:\((?P<agency>[A-Z][\w.&’' -]{1,30})\)\s*(?:--|[—–-]|:)|/(?P<slashed>[A-Z][\w -]{1,30})/)"
+)
+
+
+def _dateline_agency(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
+    """A news agency named by a dateline is an organisation (the guideline counts agencies
+    named as sources)."""
+    dateline = _DATELINE.match(paragraph)
+    if dateline is None:
+        return found
+    group = "agency" if dateline.group("agency") else "slashed"
+    start, end = dateline.span(group)
+    inside = [m for m in found if m.paragraph == number and m.start < end and start < m.end]
+    if any(m.start < start or m.end > end or m.kind is MentionKind.ORGANIZATION for m in inside):
+        return found
+    agency = Mention(MentionKind.ORGANIZATION, dateline.group(group), number, start, end)
+    return [*(m for m in found if m not in inside), agency]
+
+
+def _not_a_given_name(word: str) -> bool:
+    """ "Governor Lyubimov", "Kazakh Tokayev": a title's or a nationality's word, no name."""
+    return (
+        word in name_words("person_title", "en")
+        or word in name_words("nationality", "en")
+        or _not_a_surname(word)
+    )
+
+
+def _given_name_persons(
+    paragraph: str, number: int, found: list[Mention], a_place: Callable[[str], bool]
+) -> list[Mention]:
+    """Persons by their given name where the model missed them or took them into another
+    mention; what a mention held before the person stays a place ("Primorsky Territory") or an
+    organisation, unless it is the field of a title before it ("Minister of" + "Industry and
+    Trade")."""
+    vouched = [
+        m
+        for m in [*_chinese_name().finditer(paragraph), *_surname_person().finditer(paragraph)]
+        if _titled_around(paragraph, m.start(), m.end("surname"))
+        and not _not_a_given_name(m.group().split()[0])
+    ]
+    for match in [*_given_name_person().finditer(paragraph), *vouched]:
+        start, end = match.start(), match.end("surname")
+        following = match.group("next")
+        if (
+            _not_a_surname(match.group("surname"))
+            # "Alexander Nevsky Cathedral": a name that names something else (not "Alexei
+            # Likhachev Rosatom": a known company after the name)
+            or (following and not _known_organization().match(following.strip()))
+            or named_after_person(paragraph, start, "en")
+        ):
+            continue
+        overlapping = [
+            m for m in found if m.paragraph == number and m.start < end and start < m.end
+        ]
+        if any(
+            m.end > end
+            or (m.kind is MentionKind.PERSON and m.start <= start)
+            or (m.kind is MentionKind.LOCATION and m.start <= start)  # "the Roman Empire"
+            for m in overlapping
+        ):
+            continue  # a longer name holds it, or the model has the person already
+        kept = [m for m in found if m not in overlapping]
+        for m in overlapping:
+            if m.start < start:
+                kept.extend(
+                    _before_person(m, paragraph[m.start : start].rstrip(), paragraph, a_place)
+                )
+        person = paragraph[start:end]
+        found = [*kept, Mention(MentionKind.PERSON, person, number, start, end)]
+    return found
+
+
+def _before_person(
+    mention: Mention, before: str, paragraph: str, a_place: Callable[[str], bool]
+) -> list[Mention]:
+    if not before or not before[:1].isupper():
+        return []
+    at = mention.start
+    if _PLACE_WORD.search(before) or a_place(before):
+        return [Mention(MentionKind.LOCATION, before, mention.paragraph, at, at + len(before))]
+    title = _title_of_before().search(paragraph, 0, at)
+    if (
+        _org_word().fullmatch(before)
+        or _job_title().fullmatch(before)
+        or (title and title.end() == at)
+    ):
+        return []
+    return [Mention(mention.kind, before, mention.paragraph, at, at + len(before))]
 
 
 class EnglishEntityRecognizer:
@@ -419,54 +796,183 @@ class EnglishEntityRecognizer:
             and self._places.resolve(name) is None
         )
 
+    def _a_country(self, name: str) -> bool:
+        """ "Uzbekistan", not the city "Xi'an" ("vice governor Zhou Xi'an")."""
+        place = self._places.resolve(name) if self._places is not None else None
+        return place is not None and "-" not in place.code and not place.is_union
+
     def _a_place(self, name: str) -> bool:
         return self._places is not None and self._places.resolve(name) is not None
 
-    def _missed_places(self, paragraph: str, number: int, taken: list[Mention]) -> list[Mention]:
+    def _vouched(self, mention: Mention, body: str) -> bool:
+        """A name in a line written in title case, where capitals tell nothing ("Russian
+        Railways Boosts Container Traffic"), counts when the text's sentences write it too, or
+        the gazetteer or the field's organisations know it."""
+        name = mention.name
+        return bool(
+            self._a_place(name)
+            or _known_organization().fullmatch(name)
+            or _legal_form_before().fullmatch(name)  # "OAO MAZ": its legal form vouches
+            or re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", body)
+        )
+
+    @staticmethod
+    def _event(name: str, paragraph: str, start: int) -> bool:
+        return bool(
+            _event_name().search(name)
+            or _event_of_before().search(paragraph, max(0, start - 40), start)
+        )
+
+    def _nationality_off(self, name: str, start: int) -> tuple[str, int]:
+        """ "Belarusian BelAZ", "Chinese Tianjin Lovol Heavy Industry": a nationality before a
+        known company or a name led by a place is no part of the name ("Russian Railways",
+        "Belarusian Chamber of Commerce" keep theirs)."""
+        first, _, rest = name.partition(" ")
+        if first not in name_words("nationality", "en") or not rest:
+            return name, start
+        known = _known_organization().match(rest)  # "Chinese Foton Motor"
+        led_by_place = " " in rest and self._a_place(rest.split()[0])
+        if known or led_by_place:
+            return rest, start + len(first) + 1
+        return name, start
+
+    def _place_before_person(self, mention: Mention) -> list[Mention]:
+        """ "the Ambassador of China to Kazakhstan Zhang Xiao": a person's span that took in the
+        place before the name is a place and a person."""
+        words = mention.name.split()
+        for cut in range(len(words) - 2, 0, -1):
+            place = " ".join(words[:cut])
+            if self._a_place(place):
+                at = mention.start + len(place)
+                person = mention.name[len(place) :].lstrip()
+                start = mention.end - len(person)
+                return [
+                    Mention(MentionKind.LOCATION, place, mention.paragraph, mention.start, at),
+                    Mention(MentionKind.PERSON, person, mention.paragraph, start, mention.end),
+                ]
+        if len(words) >= 2 and self._a_country(words[-1]):
+            # "Sputnik Uzbekistan", "Huawei Russia": a company's branch in a country
+            return [replace(mention, kind=MentionKind.ORGANIZATION)]
+        return [mention]
+
+    def _gazetteer_places(self, paragraph: str) -> list[re.Match[str]]:
+        """The places the gazetteer knows in a paragraph, capitalised."""
         if self._gazetteer is None:
             return []
-        assert self._places is not None
+        return [
+            match
+            for match in self._gazetteer.finditer(paragraph)
+            if match.group()[:1].isupper() and self._a_place(match.group())
+        ]
+
+    @staticmethod
+    def _missed_places(
+        known: list[re.Match[str]], number: int, taken: list[Mention]
+    ) -> list[Mention]:
         return [
             Mention(MentionKind.LOCATION, match.group(), number, match.start(), match.end())
-            for match in self._gazetteer.finditer(paragraph)
-            if match.group()[:1].isupper()
-            and self._places.resolve(match.group()) is not None
-            and not any(
+            for match in known
+            if not any(
                 m.paragraph == number and m.start < match.end() and match.start() < m.end
                 for m in taken
             )
         ]
 
+    @staticmethod
+    def _longer_places(
+        known: list[re.Match[str]], number: int, found: list[Mention]
+    ) -> list[Mention]:
+        """ "Karachay" + "-Cherkessia": a place the gazetteer knows in full that the model cut
+        short (at a hyphen) replaces the places it holds."""
+        for match in known:
+            start, end = match.span()
+            inside = [m for m in found if m.paragraph == number and m.start < end and start < m.end]
+            if (
+                inside
+                and all(
+                    m.kind is MentionKind.LOCATION and start <= m.start and m.end <= end
+                    for m in inside
+                )
+                and any(m.end - m.start < end - start for m in inside)
+            ):
+                found = [m for m in found if m not in inside]
+                found.append(Mention(MentionKind.LOCATION, match.group(), number, start, end))
+        return found
+
+    def _model_kind(self, span: Any) -> MentionKind | None:
+        kind = KINDS.get(span.label_)
+        if kind is MentionKind.PERSON and _CAMEL.match(span.text):
+            kind = MentionKind.ORGANIZATION
+        if kind is MentionKind.LOCATION and self._unknown_acronym(span.text):
+            kind = MentionKind.ORGANIZATION  # "MTZ", "BRICS": not places
+        if kind is MentionKind.PERSON and self._a_place(span.text):
+            kind = MentionKind.LOCATION  # "in the Tula region": "Tula" is no person
+        return kind
+
+    def _span_mentions(
+        self, span: Any, doc: Any, paragraph: str, number: int, places: frozenset[int]
+    ) -> tuple[list[Mention], Mention | None]:
+        """The mentions one of the model's entities makes, tidied, or the event it names."""
+        kind = self._model_kind(span)
+        if kind is None:
+            return [], None
+        name, start, end = _tidy(kind, span.text, span.start_char, paragraph, places)
+        if name and kind is MentionKind.ORGANIZATION and self._event(name, paragraph, start):
+            return [], Mention(kind, name, number, start, end)
+        if not name or (kind is MentionKind.ORGANIZATION and _job_title().match(name)):
+            return [], None
+        kind = _kind_by_title(kind, name, paragraph, start)
+        if kind is MentionKind.PERSON and _org_heads().search(name):
+            kind = MentionKind.ORGANIZATION  # "Haitai Holding"
+        if kind is MentionKind.ORGANIZATION:
+            name, start = self._nationality_off(name, start)
+            name, start = _organ_off(name, start)
+            if _field_of_title(paragraph, start, name):
+                return [], None
+            name, end = _lowercase_complement(doc, paragraph, name, start)
+        elif kind is MentionKind.PERSON and _title_of().search(name):
+            return [], None  # "Tajik Minister of Industry": a job title, no person
+        mention = Mention(kind, name, number, start, end)
+        if kind is MentionKind.PERSON:
+            return self._place_before_person(mention), None
+        parts = [
+            p
+            for m in _split_at_dash(mention)
+            for n in _split_at_clause_word(m)
+            for p in _split_before_partner(n)
+        ]
+        return parts, None
+
     def mentions(self, paragraphs: Sequence[str]) -> list[Mention]:
         found: list[Mention] = []
+        events: list[Mention] = []
+        event_abbreviations: set[str] = set()
+        titled = [_title_case(p) for p in paragraphs]
+        body = "\n".join(p for p, t in zip(paragraphs, titled, strict=True) if not t)
         for number, doc in enumerate(_pipeline().pipe(paragraphs)):
             paragraph = paragraphs[number]
             places = frozenset(e.start_char for e in doc.ents if e.label_ in ("GPE", "LOC"))
             for span in doc.ents:
-                kind = KINDS.get(span.label_)
-                if kind is MentionKind.PERSON and _CAMEL.match(span.text):
-                    kind = MentionKind.ORGANIZATION
-                if kind is MentionKind.LOCATION and self._unknown_acronym(span.text):
-                    kind = MentionKind.ORGANIZATION  # "MTZ", "BRICS": not places
-                if kind is MentionKind.PERSON and self._a_place(span.text):
-                    kind = MentionKind.LOCATION  # "in the Tula region": "Tula" is no person
-                if kind is None:
-                    continue
-                name, start, end = _tidy(kind, span.text, span.start_char, paragraph, places)
-                if not name or (
-                    kind is MentionKind.ORGANIZATION
-                    and (_EVENT_NAME.search(name) or _job_title().match(name))
-                ):
-                    continue
-                if kind is MentionKind.ORGANIZATION:
-                    name, end = _lowercase_complement(doc, paragraph, name, start)
-                found.extend(_split_at_clause_word(Mention(kind, name, number, start, end)))
+                spans, event = self._span_mentions(span, doc, paragraph, number, places)
+                found.extend(spans)
+                if event is not None:
+                    # "St. Petersburg International Economic Forum": no place is read in it,
+                    # and its abbreviation ("(CIIE)") names the event wherever it stands
+                    events.append(event)
+                    short = _ABBREVIATION.match(paragraph, event.end)
+                    event_abbreviations.update([short.group(1)] if short else [])
             found = _legal_names(paragraph, number, found)
             found = _appositive_organizations(paragraph, number, found)
             found.extend(_abbreviations(paragraph, number, found))
-            found.extend(_missed_organizations(paragraph, number, found, places))
-            found.extend(self._missed_places(paragraph, number, found))
+            found.extend(_missed_organizations(paragraph, number, [*found, *events], places))
+            if titled[number]:
+                found = [m for m in found if m.paragraph != number or self._vouched(m, body)]
+            known = self._gazetteer_places(paragraph)
+            found.extend(self._missed_places(known, number, [*found, *events]))
+            found = self._longer_places(known, number, found)
             found = _known_organizations(paragraph, number, found)
+            found = _dateline_agency(paragraph, number, found)
+            found = _given_name_persons(paragraph, number, found, self._a_place)
         found = _people_as_organizations(found, paragraphs)
         common = _common_words(paragraphs)
         named = full_names_only(found)
@@ -475,6 +981,11 @@ class EnglishEntityRecognizer:
                 m
                 for m in found
                 if _a_name(m.name, common)
+                and m.name not in event_abbreviations
+                and not (
+                    m.kind is MentionKind.PERSON
+                    and named_after_person(paragraphs[m.paragraph], m.start, "en")
+                )
                 and (m in named or vouched_person(paragraphs[m.paragraph], m.start, m.end, "en"))
             ),
             key=lambda m: (m.paragraph, m.start),

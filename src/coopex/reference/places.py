@@ -19,7 +19,8 @@ from coopex.reference.catalog import ShippedCatalog, read_reference_csv
 # "Republic of Tatarstan" share the core "татарстан".
 _GENERIC = re.compile(
     r"\b(республика|область|край|автономный округ|автономная область|провинция|"
-    r"republic of|the republic of|oblast|region|krai|province|autonomous okrug|the)\b|"
+    r"republic of|the republic of|oblast|autonomous region|region|krai|territory|province|"
+    r"autonomous okrug|the)\b|"
     r"(省|市|自治区|共和国|州|边疆区)$"
 )
 
@@ -105,7 +106,8 @@ class ShippedPlaces:
         alternation = "|".join(re.escape(n).replace(r"\ ", r"[\s-]+") for n in names)
         return (
             r"(?i:\b(?:(?:the\s+)?republic\s+of\s+)?(?:" + alternation + r")"
-            r"(?:\s+(?:region|oblast|province|krai|republic|territory|autonomous okrug))?\b)"
+            r"(?:\s+(?:region|oblast|province|krai|republic|territory|"
+            r"autonomous (?:okrug|region)))?\b)"
         )
 
     def chinese_pattern(self) -> str:
