@@ -345,3 +345,42 @@ def test_short_names_in_parentheses_and_asides_inside_names(places: ShippedPlace
         "中国石油大学",
     } == set(found.organizations)
     assert "北京" in found.locations
+
+
+def test_bodies_named_by_committees_agencies_departments_and_parliaments(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "绥芬河综合保税区管委会与吉尔吉斯斯坦国家投资署签署协议，商务部欧亚司司长出席，"
+        "俄罗斯国家杜马代表团和莫斯科国立罗蒙诺索夫大学校长也参加了活动。",
+    )
+    assert {
+        "绥芬河综合保税区管委会",
+        "吉尔吉斯斯坦国家投资署",
+        "商务部欧亚司",
+        "俄罗斯国家杜马",
+        "莫斯科国立罗蒙诺索夫大学",
+    } <= set(found.organizations)
+
+
+def test_signing_and_deploying_are_no_agencies(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places), "双方签署协议，并部署了下一步工作，公司司机参加培训。"
+    )
+    assert found.organizations == ()
+
+
+def test_well_known_bodies_without_a_suffix(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "集体安全条约组织秘书处和新开发银行的代表会见了全国人大代表团，中国华电、中国华能和国家电投参加。",
+    )
+    assert {
+        "集体安全条约组织",
+        "新开发银行",
+        "全国人大",
+        "中国华电",
+        "中国华能",
+        "国家电投",
+    } <= set(found.organizations)
