@@ -29,7 +29,7 @@ from coopex.nlp.name_words import name_words
 from coopex.reference.catalog import read_reference_csv
 from coopex.reference.places import ShippedPlaces
 
-_CONTEXT = 14  # characters before a suffix that may belong to the name
+_CONTEXT = 20  # characters before a suffix that may belong to the name
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _DOT = re.compile(r"[·•・‧]")
 _DASH = re.compile(r"[-—–‐]+")
