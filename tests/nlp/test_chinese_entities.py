@@ -384,3 +384,25 @@ def test_well_known_bodies_without_a_suffix(places: ShippedPlaces) -> None:
         "中国华能",
         "国家电投",
     } <= set(found.organizations)
+
+
+def test_long_names_of_state_committees_and_branches_are_whole(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "塔吉克斯坦国家投资和国有资产管理委员会与中国国际贸易促进委员会黑龙江省分会签署协议。",
+    )
+    assert {
+        "塔吉克斯坦国家投资和国有资产管理委员会",
+        "中国国际贸易促进委员会黑龙江省分会",
+    } <= set(found.organizations)
+    assert "黑龙江省分会" not in found.organizations
+
+
+def test_friendship_societies_agencies_and_railways(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "据俄罗斯国际文传电讯社报道，俄中友协与哈萨克斯坦铁路、三一集团的代表举行座谈。",
+    )
+    assert {"俄罗斯国际文传电讯社", "俄中友协", "哈萨克斯坦铁路", "三一集团"} <= set(
+        found.organizations
+    )
