@@ -202,6 +202,7 @@ class ChineseEntityRecognizer:
             # ("工业家和企业家联盟"); not a company's, a plant's or a body named by its place
             # ("潍柴动力与明斯克汽车厂", "…战略和俄罗斯政府")
             listing = suffix.group() in _words()["listing_suffix"]
+            legal = suffix.group() in self._legal
             while index is not None and index > 0:
                 previous, tag, start = tokens[index - 1]
                 opening = self._parenthesised(paragraph, start, previous)
@@ -228,6 +229,8 @@ class ChineseEntityRecognizer:
                         # not "设有" + "工厂", "建设" + "工厂"
                         and (not adjacent or (plant and tag in ("v", "vn")))
                         and not (tag == "vn" and not plant)
+                        # a company's line of business ("陆港" + "开发" + "建设有限公司")
+                        and not (legal and previous in _words()["business_verb"])
                     )
                     or not (_HAN.fullmatch(previous) or latin)
                 ):
