@@ -406,3 +406,23 @@ def test_friendship_societies_agencies_and_railways(places: ShippedPlaces) -> No
     assert {"俄罗斯国际文传电讯社", "俄中友协", "哈萨克斯坦铁路", "三一集团"} <= set(
         found.organizations
     )
+
+
+def test_a_company_named_by_its_line_of_business_is_whole(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "哈尔滨综合保税区开发建设有限公司与俄方企业签署协议。",
+    )
+    assert found.organizations == ("哈尔滨综合保税区开发建设有限公司",)
+
+
+def test_offices_clubs_and_the_state_council(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "黑龙江省人民政府新闻办公室介绍，瓦尔代国际辩论俱乐部的专家与中国国务院有关部门座谈。"
+        "他在办公室接待了客人，该俱乐部成员也出席了。",
+    )
+    assert {"黑龙江省人民政府新闻办公室", "瓦尔代国际辩论俱乐部", "国务院"} <= set(
+        found.organizations
+    )
+    assert not {"办公室", "俱乐部", "该俱乐部"} & set(found.organizations)
