@@ -426,3 +426,10 @@ def test_offices_clubs_and_the_state_council(places: ShippedPlaces) -> None:
         found.organizations
     )
     assert not {"办公室", "俱乐部", "该俱乐部"} & set(found.organizations)
+
+
+def test_a_name_runs_back_over_a_place_paired_with_a_region(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places), "中国—中亚实业家委员会与中国—东盟商务理事会签署协议。"
+    )
+    assert {"中国—中亚实业家委员会", "中国—东盟商务理事会"} <= set(found.organizations)

@@ -438,10 +438,17 @@ class ChineseEntityRecognizer:
         return opening if _HAN.match(paragraph, opening - 1) else None
 
     def _paired_places(self, tokens: list[tuple[str, str, int]], index: int) -> bool:
-        """Whether token `index` is a place and the words before it a dash and a place."""
+        """Whether token `index` and the word before its dash are two places, or a place and a
+        region or union jieba tags as a proper name ("中国—中亚", "中国—东盟": the gazetteer
+        keeps no world regions)."""
         if index < 2 or not _DASH.fullmatch(tokens[index - 1][0]):
             return False
-        return all(self._gazetteer.fullmatch(tokens[i][0]) for i in (index - 2, index))
+        sides = [tokens[i] for i in (index - 2, index)]
+        places = [self._gazetteer.fullmatch(word) is not None for word, _, _ in sides]
+        return any(places) and all(
+            place or tag.startswith(("ns", "j"))
+            for place, (_, tag, _) in zip(places, sides, strict=True)
+        )
 
     def _listed(self, tokens: list[tuple[str, str, int]], index: int, suffix_start: int) -> bool:
         """Whether the words before token `index` list one more field of a ministry's name:
