@@ -433,3 +433,11 @@ def test_a_name_runs_back_over_a_place_paired_with_a_region(places: ShippedPlace
         ChineseEntityRecognizer(places), "中国—中亚实业家委员会与中国—东盟商务理事会签署协议。"
     )
     assert {"中国—中亚实业家委员会", "中国—东盟商务理事会"} <= set(found.organizations)
+
+
+def test_kinds_of_enterprises_jieba_tags_as_names_name_no_body(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "一家外贸公司在当地设立了研发中心，多家央企集团和外资银行也参与了项目。",
+    )
+    assert found.organizations == ()
