@@ -202,7 +202,8 @@ class ChineseEntityRecognizer:
             # ("工业家和企业家联盟"); not a company's, a plant's or a body named by its place
             # ("潍柴动力与明斯克汽车厂", "…战略和俄罗斯政府")
             listing = suffix.group() in _words()["listing_suffix"]
-            legal = suffix.group() in self._legal
+            # a company's name (not a plant's: "建设" + "工厂") may hold its line of business
+            business = suffix.group() in _words()["company_suffix"] and not plant
             while index is not None and index > 0:
                 previous, tag, start = tokens[index - 1]
                 opening = self._parenthesised(paragraph, start, previous)
@@ -230,7 +231,7 @@ class ChineseEntityRecognizer:
                         and (not adjacent or (plant and tag in ("v", "vn")))
                         and not (tag == "vn" and not plant)
                         # a company's line of business ("陆港" + "开发" + "建设有限公司")
-                        and not (legal and previous in _words()["business_verb"])
+                        and not (business and previous in _words()["business_verb"])
                     )
                     or not (_HAN.fullmatch(previous) or latin)
                 ):
