@@ -441,3 +441,19 @@ def test_kinds_of_enterprises_jieba_tags_as_names_name_no_body(places: ShippedPl
         "一家外贸公司在当地设立了研发中心，多家央企集团和外资银行也参与了项目。",
     )
     assert found.organizations == ()
+
+
+def test_a_group_named_by_its_line_of_business(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "俄罗斯联合航空制造集团与俄罗斯联合造船集团参加了展会，双方在当地建设工厂。",
+    )
+    assert found.organizations == ("俄罗斯联合航空制造集团", "俄罗斯联合造船集团")
+
+
+def test_transliterated_makers_are_companies_not_persons(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "苏霍伊、图波列夫和伊尔库特参加了航展。"
+    )
+    assert set(found.organizations) == {"苏霍伊", "图波列夫", "伊尔库特"}
+    assert found.persons == ()
