@@ -457,3 +457,13 @@ def test_transliterated_makers_are_companies_not_persons(places: ShippedPlaces) 
     )
     assert set(found.organizations) == {"苏霍伊", "图波列夫", "伊尔库特"}
     assert found.persons == ()
+
+
+def test_central_banks_peoples_and_taiwanese_transliterations(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "中國央行與俄羅斯央行簽署協議，白俄羅斯總統魯卡申柯表示歡迎。新疆俄罗斯族群众也参加了活动。",
+    )
+    assert {"中国央行", "俄罗斯央行"} <= set(found.organizations)
+    assert found.persons == ("鲁卡申柯",)
+    assert found.locations == ("白俄罗斯", "新疆")

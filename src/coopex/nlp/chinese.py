@@ -591,6 +591,8 @@ class ChineseEntityRecognizer:
             places = [
                 Mention(MentionKind.LOCATION, match.group(), number, match.start(), match.end())
                 for match in self._gazetteer.finditer(paragraph)
+                # "哈萨克族", "俄罗斯族": a people of China, not the place
+                if not paragraph.startswith(tuple(_words()["people_word"]), match.end())
             ]
             found.extend(named)
             found.extend(self._tagged(number, paragraph, [*named, *places], tokens))
