@@ -467,3 +467,17 @@ def test_central_banks_peoples_and_taiwanese_transliterations(places: ShippedPla
     assert {"中国央行", "俄罗斯央行"} <= set(found.organizations)
     assert found.persons == ("鲁卡申柯",)
     assert found.locations == ("白俄罗斯", "新疆")
+
+
+def test_academies_parliaments_head_offices_and_missions(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "中国工程院、白俄罗斯议会、黑龙江省农垦总局和俄罗斯联邦驻华商务代表处的代表出席。"
+        "该公司在上海设立代表处，议会选举将于明年举行。",
+    )
+    assert set(found.organizations) == {
+        "中国工程院",
+        "白俄罗斯议会",
+        "黑龙江省农垦总局",
+        "俄罗斯联邦驻华商务代表处",
+    }
