@@ -481,3 +481,18 @@ def test_academies_parliaments_head_offices_and_missions(places: ShippedPlaces) 
         "黑龙江省农垦总局",
         "俄罗斯联邦驻华商务代表处",
     }
+
+
+def test_numbers_inside_names_but_never_opening_them(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "中国第一汽车集团有限公司与中铁十九局集团有限公司签约，"
+        "中国电力建设集团有限公司（中国电建）所属中国水电十一局承建项目，三家公司参与。",
+    )
+    assert {
+        "中国第一汽车集团有限公司",
+        "中铁十九局集团有限公司",
+        "中国电力建设集团有限公司",
+        "中国电建",
+        "中国水电十一局",
+    } == set(found.organizations)

@@ -33,6 +33,9 @@ _CONTEXT = 20  # characters before a suffix that may belong to the name
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _DOT = re.compile(r"[·•・‧]")
 _DASH = re.compile(r"[-—–‐]+")
+# a number written in Chinese numerals, an ordinal too: "第一" of "中国第一汽车集团", "十九" of
+# "中铁十九局" (not "两", "几", "多": amounts)
+_NUMERAL = re.compile(r"第?[一二三四五六七八九十]+")
 _NOT_A_NAME_TAGS = ("x", "m", "c", "u", "r", "d", "f", "t", "p", "q")
 _PROPER_TAGS = ("ns", "nr", "nz", "nt", "j", "eng")  # jieba's tags of proper names
 _LAC_KINDS = {"PER": MentionKind.PERSON, "ORG": MentionKind.ORGANIZATION}
@@ -220,10 +223,11 @@ class ChineseEntityRecognizer:
                     continue
                 listing = listing and not tag.startswith("ns")  # a place opens the name
                 latin = self._latin_part(tokens, index - 1)
+                numeral = tag == "m" and _NUMERAL.fullmatch(previous) is not None
                 if (
                     start < suffix.start() - _CONTEXT
                     or previous in stops
-                    or (tag.startswith(_NOT_A_NAME_TAGS) and not latin)
+                    or (tag.startswith(_NOT_A_NAME_TAGS) and not latin and not numeral)
                     or (
                         tag.startswith("v")
                         and len(previous) > 1
@@ -237,6 +241,10 @@ class ChineseEntityRecognizer:
                 ):
                     break
                 first, index, adjacent = start, index - 1, False
+            while index is not None and tokens[index][1] == "m" and first < suffix.start():
+                # a number inside a name, never opening one ("三" + "一集团" of "三一集团")
+                index += 1
+                first = tokens[index][2]
             if paragraph[first] in "（(":  # no name before the aside: "双方" + "（中方）"
                 first = next(i for i in range(first, suffix.start()) if paragraph[i] in "）)") + 1
             name = paragraph[first : suffix.end()]
