@@ -345,3 +345,154 @@ def test_short_names_in_parentheses_and_asides_inside_names(places: ShippedPlace
         "中国石油大学",
     } == set(found.organizations)
     assert "北京" in found.locations
+
+
+def test_bodies_named_by_committees_agencies_departments_and_parliaments(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "绥芬河综合保税区管委会与吉尔吉斯斯坦国家投资署签署协议，商务部欧亚司司长出席，"
+        "俄罗斯国家杜马代表团和莫斯科国立罗蒙诺索夫大学校长也参加了活动。",
+    )
+    assert {
+        "绥芬河综合保税区管委会",
+        "吉尔吉斯斯坦国家投资署",
+        "商务部欧亚司",
+        "俄罗斯国家杜马",
+        "莫斯科国立罗蒙诺索夫大学",
+    } <= set(found.organizations)
+
+
+def test_signing_and_deploying_are_no_agencies(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places), "双方签署协议，并部署了下一步工作，公司司机参加培训。"
+    )
+    assert found.organizations == ()
+
+
+def test_well_known_bodies_without_a_suffix(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "集体安全条约组织秘书处和新开发银行的代表会见了全国人大代表团，中国华电、中国华能和国家电投参加。",
+    )
+    assert {
+        "集体安全条约组织",
+        "新开发银行",
+        "全国人大",
+        "中国华电",
+        "中国华能",
+        "国家电投",
+    } <= set(found.organizations)
+
+
+def test_long_names_of_state_committees_and_branches_are_whole(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "塔吉克斯坦国家投资和国有资产管理委员会与中国国际贸易促进委员会黑龙江省分会签署协议。",
+    )
+    assert {
+        "塔吉克斯坦国家投资和国有资产管理委员会",
+        "中国国际贸易促进委员会黑龙江省分会",
+    } <= set(found.organizations)
+    assert "黑龙江省分会" not in found.organizations
+
+
+def test_friendship_societies_agencies_and_railways(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "据俄罗斯国际文传电讯社报道，俄中友协与哈萨克斯坦铁路、三一集团的代表举行座谈。",
+    )
+    assert {"俄罗斯国际文传电讯社", "俄中友协", "哈萨克斯坦铁路", "三一集团"} <= set(
+        found.organizations
+    )
+
+
+def test_a_company_named_by_its_line_of_business_is_whole(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "哈尔滨综合保税区开发建设有限公司与俄方企业签署协议。",
+    )
+    assert found.organizations == ("哈尔滨综合保税区开发建设有限公司",)
+
+
+def test_offices_clubs_and_the_state_council(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "黑龙江省人民政府新闻办公室介绍，瓦尔代国际辩论俱乐部的专家与中国国务院有关部门座谈。"
+        "他在办公室接待了客人，该俱乐部成员也出席了。",
+    )
+    assert {"黑龙江省人民政府新闻办公室", "瓦尔代国际辩论俱乐部", "国务院"} <= set(
+        found.organizations
+    )
+    assert not {"办公室", "俱乐部", "该俱乐部"} & set(found.organizations)
+
+
+def test_a_name_runs_back_over_a_place_paired_with_a_region(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places), "中国—中亚实业家委员会与中国—东盟商务理事会签署协议。"
+    )
+    assert {"中国—中亚实业家委员会", "中国—东盟商务理事会"} <= set(found.organizations)
+
+
+def test_kinds_of_enterprises_jieba_tags_as_names_name_no_body(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "一家外贸公司在当地设立了研发中心，多家央企集团和外资银行也参与了项目。",
+    )
+    assert found.organizations == ()
+
+
+def test_a_group_named_by_its_line_of_business(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "俄罗斯联合航空制造集团与俄罗斯联合造船集团参加了展会，双方在当地建设工厂。",
+    )
+    assert found.organizations == ("俄罗斯联合航空制造集团", "俄罗斯联合造船集团")
+
+
+def test_transliterated_makers_are_companies_not_persons(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "苏霍伊、图波列夫和伊尔库特参加了航展。"
+    )
+    assert set(found.organizations) == {"苏霍伊", "图波列夫", "伊尔库特"}
+    assert found.persons == ()
+
+
+def test_central_banks_peoples_and_taiwanese_transliterations(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "中國央行與俄羅斯央行簽署協議，白俄羅斯總統魯卡申柯表示歡迎。新疆俄罗斯族群众也参加了活动。",
+    )
+    assert {"中国央行", "俄罗斯央行"} <= set(found.organizations)
+    assert found.persons == ("鲁卡申柯",)
+    assert found.locations == ("白俄罗斯", "新疆")
+
+
+def test_academies_parliaments_head_offices_and_missions(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "中国工程院、白俄罗斯议会、黑龙江省农垦总局和俄罗斯联邦驻华商务代表处的代表出席。"
+        "该公司在上海设立代表处，议会选举将于明年举行。",
+    )
+    assert set(found.organizations) == {
+        "中国工程院",
+        "白俄罗斯议会",
+        "黑龙江省农垦总局",
+        "俄罗斯联邦驻华商务代表处",
+    }
+
+
+def test_numbers_inside_names_but_never_opening_them(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "中国第一汽车集团有限公司与中铁十九局集团有限公司签约，"
+        "中国电力建设集团有限公司（中国电建）所属中国水电十一局承建项目，三家公司参与。",
+    )
+    assert {
+        "中国第一汽车集团有限公司",
+        "中铁十九局集团有限公司",
+        "中国电力建设集团有限公司",
+        "中国电建",
+        "中国水电十一局",
+    } == set(found.organizations)

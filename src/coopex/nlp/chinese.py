@@ -29,10 +29,13 @@ from coopex.nlp.name_words import name_words
 from coopex.reference.catalog import read_reference_csv
 from coopex.reference.places import ShippedPlaces
 
-_CONTEXT = 14  # characters before a suffix that may belong to the name
+_CONTEXT = 20  # characters before a suffix that may belong to the name
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 _DOT = re.compile(r"[·•・‧]")
 _DASH = re.compile(r"[-—–‐]+")
+# a number written in Chinese numerals, an ordinal too: "第一" of "中国第一汽车集团", "十九" of
+# "中铁十九局" (not "两", "几", "多": amounts)
+_NUMERAL = re.compile(r"第?[一二三四五六七八九十]+")
 _NOT_A_NAME_TAGS = ("x", "m", "c", "u", "r", "d", "f", "t", "p", "q")
 _PROPER_TAGS = ("ns", "nr", "nz", "nt", "j", "eng")  # jieba's tags of proper names
 _LAC_KINDS = {"PER": MentionKind.PERSON, "ORG": MentionKind.ORGANIZATION}
@@ -202,6 +205,8 @@ class ChineseEntityRecognizer:
             # ("工业家和企业家联盟"); not a company's, a plant's or a body named by its place
             # ("潍柴动力与明斯克汽车厂", "…战略和俄罗斯政府")
             listing = suffix.group() in _words()["listing_suffix"]
+            # a company's name (not a plant's: "建设" + "工厂") may hold its line of business
+            business = suffix.group() in _words()["company_suffix"] and not plant
             while index is not None and index > 0:
                 previous, tag, start = tokens[index - 1]
                 opening = self._parenthesised(paragraph, start, previous)
@@ -218,21 +223,28 @@ class ChineseEntityRecognizer:
                     continue
                 listing = listing and not tag.startswith("ns")  # a place opens the name
                 latin = self._latin_part(tokens, index - 1)
+                numeral = tag == "m" and _NUMERAL.fullmatch(previous) is not None
                 if (
                     start < suffix.start() - _CONTEXT
                     or previous in stops
-                    or (tag.startswith(_NOT_A_NAME_TAGS) and not latin)
+                    or (tag.startswith(_NOT_A_NAME_TAGS) and not latin and not numeral)
                     or (
                         tag.startswith("v")
                         and len(previous) > 1
                         # not "设有" + "工厂", "建设" + "工厂"
                         and (not adjacent or (plant and tag in ("v", "vn")))
                         and not (tag == "vn" and not plant)
+                        # a company's line of business ("陆港" + "开发" + "建设有限公司")
+                        and not (business and previous in _words()["business_verb"])
                     )
                     or not (_HAN.fullmatch(previous) or latin)
                 ):
                     break
                 first, index, adjacent = start, index - 1, False
+            while index is not None and tokens[index][1] == "m" and first < suffix.start():
+                # a number inside a name, never opening one ("三" + "一集团" of "三一集团")
+                index += 1
+                first = tokens[index][2]
             if paragraph[first] in "（(":  # no name before the aside: "双方" + "（中方）"
                 first = next(i for i in range(first, suffix.start()) if paragraph[i] in "）)") + 1
             name = paragraph[first : suffix.end()]
@@ -435,10 +447,17 @@ class ChineseEntityRecognizer:
         return opening if _HAN.match(paragraph, opening - 1) else None
 
     def _paired_places(self, tokens: list[tuple[str, str, int]], index: int) -> bool:
-        """Whether token `index` is a place and the words before it a dash and a place."""
+        """Whether token `index` and the word before its dash are two places, or a place and a
+        region or union jieba tags as a proper name ("中国—中亚", "中国—东盟": the gazetteer
+        keeps no world regions)."""
         if index < 2 or not _DASH.fullmatch(tokens[index - 1][0]):
             return False
-        return all(self._gazetteer.fullmatch(tokens[i][0]) for i in (index - 2, index))
+        sides = [tokens[i] for i in (index - 2, index)]
+        places = [self._gazetteer.fullmatch(word) is not None for word, _, _ in sides]
+        return any(places) and all(
+            place or tag.startswith(("ns", "j"))
+            for place, (_, tag, _) in zip(places, sides, strict=True)
+        )
 
     def _listed(self, tokens: list[tuple[str, str, int]], index: int, suffix_start: int) -> bool:
         """Whether the words before token `index` list one more field of a ministry's name:
@@ -580,6 +599,8 @@ class ChineseEntityRecognizer:
             places = [
                 Mention(MentionKind.LOCATION, match.group(), number, match.start(), match.end())
                 for match in self._gazetteer.finditer(paragraph)
+                # "哈萨克族", "俄罗斯族": a people of China, not the place
+                if not paragraph.startswith(tuple(_words()["people_word"]), match.end())
             ]
             found.extend(named)
             found.extend(self._tagged(number, paragraph, [*named, *places], tokens))
