@@ -476,3 +476,36 @@ def test_a_speakers_line_and_a_bracketed_credit_are_no_headlines() -> None:
     )
     assert "OAO Gomselmash" in found.organizations
     assert "Xinhua News Agency" in found.organizations
+
+
+def test_places_in_a_list_a_time_zone_and_an_acronym_a_country_owns() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Investors from Jiangsu look at the Far East and Siberia.",
+                "The ceremony begins at 11:00 Moscow time, a spokesman said.",
+                "Kazakhstan's KTZ and China's CAMCE will build a depot near Almaty.",
+            ]
+        )
+    )
+    assert {"Far East", "Siberia"} <= set(found.locations)
+    assert "Far East and Siberia" not in found.locations
+    assert "Moscow" not in found.locations  # a time zone, no place of the story
+    assert {"KTZ", "CAMCE"} <= set(found.organizations)
+    assert "Almaty" in found.locations
+
+
+def test_a_plural_noun_before_a_company_a_product_model_and_an_acronym_before_a_person() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Representatives of Rosneft, Lukoil and Novatek arrived in Tianjin.",
+                "The Minsk plant will assemble Geely Monjaro cars from next spring.",
+                "The head of the Minpromtorg of RF Denis Manturov visited Harbin.",
+            ]
+        )
+    )
+    assert "Rosneft" in found.organizations
+    assert not any(n.startswith("Representatives") for n in found.organizations)
+    assert "Geely Monjaro" not in found.organizations  # a car model, no company
+    assert "Denis Manturov" in found.persons and "RF Denis Manturov" not in found.persons

@@ -537,6 +537,52 @@ def _title_case(paragraph: str) -> bool:
 
 _WORD = re.compile(r"[a-z][a-z-]+")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_POSSESSED_ACRONYM = re.compile(r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s? ([A-Z]{3,6})\b")
+_PLACE_LIST = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+@cache
+def _not_place_after() -> re.Pattern[str]:
+    """ "10:00 Moscow time": a place's name before these words names a time zone."""
+    words = "|".join(map(re.escape, name_words("not_place_after", "en")))
+    return re.compile(rf"\s+(?:{words})\b")
+
+
+@cache
+def _product_noun() -> re.Pattern[str]:
+    """ "Haval Jolion crossovers": the noun after a brand and a model's name."""
+    words = "|".join(map(re.escape, name_words("product_noun", "en")))
+    return re.compile(rf"\s+(?:{words})\b")
+
+
+def _product_model(name: str, paragraph: str, end: int) -> bool:
+    """A known brand with a model's name after it, followed by the kind of product ("Haval
+    Jolion crossovers", "Geely Monjaro cars"): a product, no organisation (a name ending in a
+    head word stays one: "Great Wall Motors cars")."""
+    first, _, rest = name.partition(" ")
+    return bool(
+        rest
+        and _known_organization().fullmatch(first)
+        and not _org_word().search(rest)
+        and _product_noun().match(paragraph, end)
+    )
+
+
+def _acronym_off(mention: Mention) -> Mention:
+    """ "of RF Denis Manturov": an acronym the model joined to a person's name is no part of it
+    (a place's acronym is split off as a place before this)."""
+    first, _, rest = mention.name.partition(" ")
+    if _ACRONYM.fullmatch(first) and " " in rest and not rest.isupper():
+        return replace(mention, name=rest, start=mention.start + len(first) + 1)
+    return mention
+
+
+def _plural_lead_off(span: Any) -> tuple[str, int]:
+    """ "Representatives of" + "Rosneft": a plural common noun and "of" opening a sentence are
+    no part of the name the model tagged after them."""
+    if len(span) > 2 and span[0].tag_ == "NNS" and span[1].lower_ == "of":
+        return span.text[span[2].idx - span.start_char :], span[2].idx
+    return span.text, span.start_char
 
 
 def _common_words(paragraphs: Sequence[str]) -> frozenset[str]:
@@ -855,6 +901,42 @@ class EnglishEntityRecognizer:
             return [replace(mention, kind=MentionKind.ORGANIZATION)]
         return [mention]
 
+    def _place_list(self, mention: Mention) -> list[Mention]:
+        """ "the Far East and Siberia", "Heilongjiang, Jilin": places the model tagged as one
+        are each a place, unless the whole is one the gazetteer knows ("Trinidad and
+        Tobago")."""
+        if not _PLACE_LIST.search(mention.name) or self._a_place(mention.name):
+            return [mention]
+        parts, at = [], 0
+        for piece in [*_PLACE_LIST.finditer(mention.name), None]:
+            end = piece.start() if piece else len(mention.name)
+            name = mention.name[at:end]
+            article = _ARTICLE.match(name)
+            skip = article.end() if article else 0
+            if name[skip:][:1].isupper():
+                start = mention.start + at + skip
+                parts.append(
+                    replace(mention, name=name[skip:], start=start, end=start + len(name) - skip)
+                )
+            at = piece.end() if piece else end
+        return parts if len(parts) > 1 else [mention]
+
+    def _possessed_acronyms(
+        self, paragraph: str, number: int, found: list[Mention]
+    ) -> list[Mention]:
+        """ "China's CAMCE", "Uzbekistan's NMMC": an acronym a place owns is an organisation of
+        that place (not when it is a place's own acronym)."""
+        return [
+            Mention(MentionKind.ORGANIZATION, match.group(2), number, match.start(2), match.end(2))
+            for match in _POSSESSED_ACRONYM.finditer(paragraph)
+            if self._a_place(match.group(1))
+            and not self._a_place(match.group(2))
+            and not any(
+                m.paragraph == number and m.start < match.end(2) and match.start(2) < m.end
+                for m in found
+            )
+        ]
+
     def _gazetteer_places(self, paragraph: str) -> list[re.Match[str]]:
         """The places the gazetteer knows in a paragraph, capitalised."""
         if self._gazetteer is None:
@@ -916,7 +998,14 @@ class EnglishEntityRecognizer:
         kind = self._model_kind(span)
         if kind is None:
             return [], None
-        name, start, end = _tidy(kind, span.text, span.start_char, paragraph, places)
+        text, at = (
+            _plural_lead_off(span)
+            if kind is MentionKind.ORGANIZATION
+            else (span.text, span.start_char)
+        )
+        name, start, end = _tidy(kind, text, at, paragraph, places)
+        if kind is MentionKind.ORGANIZATION and _product_model(name, paragraph, end):
+            return [], None
         if name and kind is MentionKind.ORGANIZATION and self._event(name, paragraph, start):
             return [], Mention(kind, name, number, start, end)
         if not name or (kind is MentionKind.ORGANIZATION and _job_title().match(name)):
@@ -934,7 +1023,9 @@ class EnglishEntityRecognizer:
             return [], None  # "Tajik Minister of Industry": a job title, no person
         mention = Mention(kind, name, number, start, end)
         if kind is MentionKind.PERSON:
-            return self._place_before_person(mention), None
+            return [_acronym_off(m) for m in self._place_before_person(mention)], None
+        if kind is MentionKind.LOCATION:
+            return self._place_list(mention), None
         parts = [
             p
             for m in _split_at_dash(mention)
@@ -964,6 +1055,7 @@ class EnglishEntityRecognizer:
             found = _legal_names(paragraph, number, found)
             found = _appositive_organizations(paragraph, number, found)
             found.extend(_abbreviations(paragraph, number, found))
+            found.extend(self._possessed_acronyms(paragraph, number, found))
             found.extend(_missed_organizations(paragraph, number, [*found, *events], places))
             if titled[number]:
                 found = [m for m in found if m.paragraph != number or self._vouched(m, body)]
@@ -982,6 +1074,10 @@ class EnglishEntityRecognizer:
                 for m in found
                 if _a_name(m.name, common)
                 and m.name not in event_abbreviations
+                and not (
+                    m.kind is MentionKind.LOCATION
+                    and _not_place_after().match(paragraphs[m.paragraph], m.end)
+                )
                 and not (
                     m.kind is MentionKind.PERSON
                     and named_after_person(paragraphs[m.paragraph], m.start, "en")
