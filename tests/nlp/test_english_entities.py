@@ -509,3 +509,36 @@ def test_a_plural_noun_before_a_company_a_product_model_and_an_acronym_before_a_
     assert not any(n.startswith("Representatives") for n in found.organizations)
     assert "Geely Monjaro" not in found.organizations  # a car model, no company
     assert "Denis Manturov" in found.persons and "RF Denis Manturov" not in found.persons
+
+
+def test_initials_and_a_surname_a_street_and_a_nationality_before_one_company_word() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Head of the Republic of Bashkortostan R.F. Khabirov received the guests.",
+                "Minister of Industry and Trade P.S. Ivanov spoke after him.",
+                "The new office opens on Bolshaya Ordynka Street, near Pyatnitskaya Embankment.",
+                "Kazakh Allur and the Ryazan region agreed on a plant.",
+                "Machines for the plant were shipped from Tianjin.",
+            ]
+        )
+    )
+    assert "R.F. Khabirov" in found.persons and "Republic of Bashkortostan" in found.locations
+    assert "P.S. Ivanov" in found.persons
+    assert "Minister of Industry and Trade" not in found.organizations  # a job title
+    names = [*found.persons, *found.organizations, *found.locations]
+    assert not any("Ordynka" in n or "Pyatnitskaya" in n for n in names)
+    assert "Allur" in found.organizations and "Kazakh Allur" not in found.persons
+    assert "Machines" not in found.organizations
+
+
+def test_a_joining_word_of_a_title_case_headline_is_no_given_name() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Governor Meets Chairman Of Sinotruk",
+                "The governor of the Kaluga region met the chairman of Sinotruk on Friday.",
+            ]
+        )
+    )
+    assert not any(n.startswith("Of ") for n in found.persons)

@@ -478,7 +478,10 @@ def _people_as_organizations(found: list[Mention], paragraphs: Sequence[str]) ->
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")  # "Kassym-Jomart"
 # "Ministry Rustam Makarov", "Industry and Trade Vasily Osmakov": an organisation's name or
 # word, or the field of a title, before a person's name and surname.
-_NAME_BEFORE_PERSON = re.compile(r"^(.+?)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+)$")
+# "... Trade Vasily Osmakov", "... Trade D.V. Manturov": a name or initials, and a surname
+_NAME_BEFORE_PERSON = re.compile(
+    r"^(.+?)\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+|(?:[A-Z]\.\s?){1,2})[A-Z][a-z]+)$"
+)
 
 
 @cache
@@ -510,6 +513,7 @@ def _person_off(mention: Mention, paragraph: str) -> list[Mention]:
     if (
         not titled
         and not _org_word().fullmatch(before)
+        and not _job_title().match(before)  # "Minister of Industry and Trade" + "D.V. Manturov"
         and not (title and title.end() == mention.start)
     ):
         end = mention.start + len(before)
@@ -568,6 +572,22 @@ def _product_model(name: str, paragraph: str, end: int) -> bool:
     )
 
 
+@cache
+def _street_after() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, name_words("street_word", "en")))
+    return re.compile(rf"\s+(?:{words})(?!\w)")
+
+
+def _an_address(mention: Mention, paragraph: str) -> bool:
+    """ "Krasnopresnenskaya Embankment", "Lenin" + " Street": a street of an address is no name
+    of the story."""
+    words = mention.name.split()
+    return bool(
+        (len(words) > 1 and words[-1] in name_words("street_word", "en"))
+        or _street_after().match(paragraph, mention.end)
+    )
+
+
 def _acronym_off(mention: Mention) -> Mention:
     """ "of RF Denis Manturov": an acronym the model joined to a person's name is no part of it
     (a place's acronym is split off as a place before this)."""
@@ -575,6 +595,28 @@ def _acronym_off(mention: Mention) -> Mention:
     if _ACRONYM.fullmatch(first) and " " in rest and not rest.isupper():
         return replace(mention, name=rest, start=mention.start + len(first) + 1)
     return mention
+
+
+def _a_plural_noun(span: Any) -> bool:
+    """ "Machines will be produced ...": a plural common noun opening a sentence, capitalised
+    only there, is no organisation."""
+    doc = span.doc
+    first = span.start == 0 or doc[span.start - 1].text in (".", "!", "?", "\n")
+    return len(span) == 1 and span[0].tag_ == "NNS" and first
+
+
+def _nationality_company(name: str) -> str | None:
+    """ "Kazakh Allur", "Chinese Zoomlion" tagged as a person: a nationality before one word
+    that does not end like a surname names a company of that country."""
+    first, _, rest = name.partition(" ")
+    if first not in name_words("nationality", "en") or not rest or " " in rest:
+        return None
+    if rest.casefold().endswith(tuple(name_words("surname_ending", "en"))):
+        return None
+    return rest
+
+
+_INITIALS_END = re.compile(r"\s+(?:[A-Z]\.){1,3}[A-Z]?$")
 
 
 def _plural_lead_off(span: Any) -> tuple[str, int]:
@@ -684,8 +726,8 @@ def _surname_person() -> re.Pattern[str]:
     """A capitalised word and a surname of the region's endings ("Gauez Nurmukhambetov"); it
     reads as a person only where a title stands by it."""
     endings = "|".join(map(re.escape, name_words("surname_ending", "en")))
-    return re.compile(
-        r"(?<![\w-])[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    return re.compile(  # "Chairman Of Sinotruk": a title-case joining word is no given name
+        r"(?<![\w-])(?!(?:Of|And|For|In|On|At|To|The|With|From|By)\s)[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
         rf"\s+(?P<surname>[A-Z][a-z]+(?:{endings}))(?![\w-])(?P<next>\s+[A-Z][\w-]*)?"
     )
 
@@ -712,6 +754,30 @@ def _titled_around(paragraph: str, start: int, end: int) -> bool:
         or after.match(paragraph[end : end + 60])
         or vouched_person(paragraph, start, end, "en")
     )
+
+
+_INITIALS_PERSON = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.\s?){1,2}(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])"
+)
+
+
+def _initials_persons(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
+    """ "R.N. Minnikhanov", "A.L. Teksler": initials and a surname, as official Russian pages
+    write them, are a person where the surname ends like one or a title stands by it (the
+    model often leaves them out or joins the initials to the place before them)."""
+    persons = []
+    for match in _INITIALS_PERSON.finditer(paragraph):
+        start, end = match.span()
+        surname = match.group("surname")
+        if any(m.paragraph == number and m.start < end and start < m.end for m in found):
+            continue
+        if _known_organization().fullmatch(surname):
+            continue
+        if surname.casefold().endswith(tuple(name_words("surname_ending", "en"))) or (
+            _titled_around(paragraph, start, end)
+        ):
+            persons.append(Mention(MentionKind.PERSON, match.group(), number, start, end))
+    return persons
 
 
 _PLACE_WORD = re.compile(
@@ -996,7 +1062,7 @@ class EnglishEntityRecognizer:
     ) -> tuple[list[Mention], Mention | None]:
         """The mentions one of the model's entities makes, tidied, or the event it names."""
         kind = self._model_kind(span)
-        if kind is None:
+        if kind is None or (kind is MentionKind.ORGANIZATION and _a_plural_noun(span)):
             return [], None
         text, at = (
             _plural_lead_off(span)
@@ -1011,6 +1077,9 @@ class EnglishEntityRecognizer:
         if not name or (kind is MentionKind.ORGANIZATION and _job_title().match(name)):
             return [], None
         kind = _kind_by_title(kind, name, paragraph, start)
+        company = _nationality_company(name) if kind is MentionKind.PERSON else None
+        if company:
+            kind, start, name = MentionKind.ORGANIZATION, end - len(company), company
         if kind is MentionKind.PERSON and _org_heads().search(name):
             kind = MentionKind.ORGANIZATION  # "Haitai Holding"
         if kind is MentionKind.ORGANIZATION:
@@ -1025,6 +1094,12 @@ class EnglishEntityRecognizer:
         if kind is MentionKind.PERSON:
             return [_acronym_off(m) for m in self._place_before_person(mention)], None
         if kind is MentionKind.LOCATION:
+            # "the Republic of Tatarstan R.N." + " Minnikhanov": a person's initials end no place
+            cut = _INITIALS_END.search(mention.name)
+            if cut:
+                mention = replace(
+                    mention, name=mention.name[: cut.start()], end=mention.start + cut.start()
+                )
             return self._place_list(mention), None
         parts = [
             p
@@ -1065,6 +1140,7 @@ class EnglishEntityRecognizer:
             found = _known_organizations(paragraph, number, found)
             found = _dateline_agency(paragraph, number, found)
             found = _given_name_persons(paragraph, number, found, self._a_place)
+            found.extend(_initials_persons(paragraph, number, found))
         found = _people_as_organizations(found, paragraphs)
         common = _common_words(paragraphs)
         named = full_names_only(found)
@@ -1078,6 +1154,7 @@ class EnglishEntityRecognizer:
                     m.kind is MentionKind.LOCATION
                     and _not_place_after().match(paragraphs[m.paragraph], m.end)
                 )
+                and not _an_address(m, paragraphs[m.paragraph])
                 and not (
                     m.kind is MentionKind.PERSON
                     and named_after_person(paragraphs[m.paragraph], m.start, "en")
