@@ -542,3 +542,21 @@ def test_a_joining_word_of_a_title_case_headline_is_no_given_name() -> None:
         )
     )
     assert not any(n.startswith("Of ") for n in found.persons)
+
+
+def test_a_sentence_opener_a_brand_and_model_a_place_adjective_and_a_nationality_place() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "As Mirziyoyev noted, the new line will start in May.",
+                "Lada Granta and Lada Vesta remain the best sellers in Kyrgyzstan.",
+                "Jilin Provincial Governor Hu Yuting met the delegation from Omsk.",
+                "The Kazakh Turkistan region will host a Chinese plant.",
+            ]
+        )
+    )
+    assert "Mirziyoyev" in found.persons and "As Mirziyoyev" not in found.persons
+    names = [*found.persons, *found.organizations, *found.locations]
+    assert not any("Vesta" in n or "Granta" in n for n in names)  # car models
+    assert "Jilin Provincial" not in found.organizations
+    assert "Kazakh Turkistan region" not in found.locations

@@ -113,6 +113,9 @@ def _tidy(
     title = _title_before_name().match(text) if kind is MentionKind.PERSON else None
     if title:  # "President Tokayev": the title is no part of the name
         text, start = text[title.end() :], start + title.end()
+    opener = _sentence_opener().match(text) if kind is MentionKind.PERSON else None
+    if opener:  # "As Mirziyoyev" + " noted": a sentence's opening word is no given name
+        text, start = text[opener.end() :], start + opener.end()
     text = text.strip(" ,.;:’'\"“”")
     if text.count("(") > text.count(")"):  # "Corporation (CNNC": the name ends before it
         text = text[: text.rfind("(")].rstrip()
@@ -131,6 +134,22 @@ def _tidy(
         if word:
             text, end = text + word.group(), start + len(text) + len(word.group())
     return text, start, end
+
+
+@cache
+def _sentence_opener() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, name_words("sentence_opener", "en")))
+    return re.compile(rf"(?:{words}),?\s+(?=[A-Z])")
+
+
+@cache
+def _place_adjective_title() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "Hunan Provincial" + " Governor": a place's adjective before a title."""
+    adjectives = "|".join(map(re.escape, name_words("place_adjective", "en")))
+    titles = "|".join(map(re.escape, name_words("person_title", "en")))
+    return re.compile(rf"\s+(?:{adjectives})$"), re.compile(
+        rf"\s+(?:Vice[ -]|Deputy\s+)?(?:{titles})\b"
+    )
 
 
 @cache
@@ -588,6 +607,27 @@ def _an_address(mention: Mention, paragraph: str) -> bool:
     )
 
 
+def _place_of_title(name: str, paragraph: str, end: int) -> str | None:
+    """ "Hunan Provincial" + " Governor Mao Weiming": the place of a title, no organisation."""
+    adjective, title = _place_adjective_title()
+    cut = adjective.search(name)
+    if cut and " " in name and title.match(paragraph, end):
+        return name[: cut.start()]
+    return None
+
+
+def _brand_and_model(name: str) -> bool:
+    """ "Lada Vesta", "Dongfeng Aeolus" read as a person or a place: a known brand and a
+    model's name (not a name the field knows in full, nor a company's branch in a place)."""
+    first, _, rest = name.partition(" ")
+    return bool(
+        rest
+        and _known_organization().fullmatch(first)
+        and not _known_organization().fullmatch(name)
+        and not _org_word().search(rest)
+    )
+
+
 def _acronym_off(mention: Mention) -> Mention:
     """ "of RF Denis Manturov": an acronym the model joined to a person's name is no part of it
     (a place's acronym is split off as a place before this)."""
@@ -602,7 +642,8 @@ def _a_plural_noun(span: Any) -> bool:
     only there, is no organisation."""
     doc = span.doc
     first = span.start == 0 or doc[span.start - 1].text in (".", "!", "?", "\n")
-    return len(span) == 1 and span[0].tag_ == "NNS" and first
+    word = span[0].text
+    return len(span) == 1 and span[0].tag_ == "NNS" and first and word[1:].islower()
 
 
 def _nationality_company(name: str) -> str | None:
@@ -726,8 +767,11 @@ def _surname_person() -> re.Pattern[str]:
     """A capitalised word and a surname of the region's endings ("Gauez Nurmukhambetov"); it
     reads as a person only where a title stands by it."""
     endings = "|".join(map(re.escape, name_words("surname_ending", "en")))
-    return re.compile(  # "Chairman Of Sinotruk": a title-case joining word is no given name
-        r"(?<![\w-])(?!(?:Of|And|For|In|On|At|To|The|With|From|By)\s)[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    # "Chairman Of Sinotruk", "As Mirziyoyev noted": a title-case joining word or a sentence's
+    # opening word is no given name
+    openers = "|".join(map(re.escape, name_words("sentence_opener", "en")))
+    return re.compile(
+        rf"(?<![\w-])(?!(?:{openers})\s)[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
         rf"\s+(?P<surname>[A-Z][a-z]+(?:{endings}))(?![\w-])(?P<next>\s+[A-Z][\w-]*)?"
     )
 
@@ -948,6 +992,19 @@ class EnglishEntityRecognizer:
             return rest, start + len(first) + 1
         return name, start
 
+    def _nationality_off_place(self, mention: Mention) -> Mention:
+        """ "the Kazakh Zhetysu region", "Chinese Heilongjiang province": a nationality before a
+        place is no part of its name ("Russian Federation" keeps its own)."""
+        first, _, rest = mention.name.partition(" ")
+        if (
+            first in name_words("nationality", "en")
+            and rest[:1].isupper()
+            and not self._a_place(mention.name)
+            and (self._a_place(rest) or _PLACE_WORD_END.search(rest))
+        ):
+            return replace(mention, name=rest, start=mention.start + len(first) + 1)
+        return mention
+
     def _place_before_person(self, mention: Mention) -> list[Mention]:
         """ "the Ambassador of China to Kazakhstan Zhang Xiao": a person's span that took in the
         place before the name is a place and a person."""
@@ -1076,6 +1133,11 @@ class EnglishEntityRecognizer:
             return [], Mention(kind, name, number, start, end)
         if not name or (kind is MentionKind.ORGANIZATION and _job_title().match(name)):
             return [], None
+        if kind is not MentionKind.ORGANIZATION and _brand_and_model(name):
+            return [], None
+        place = _place_of_title(name, paragraph, end) if kind is MentionKind.ORGANIZATION else None
+        if place:
+            kind, name, end = MentionKind.LOCATION, place, start + len(place)
         kind = _kind_by_title(kind, name, paragraph, start)
         company = _nationality_company(name) if kind is MentionKind.PERSON else None
         if company:
@@ -1094,6 +1156,7 @@ class EnglishEntityRecognizer:
         if kind is MentionKind.PERSON:
             return [_acronym_off(m) for m in self._place_before_person(mention)], None
         if kind is MentionKind.LOCATION:
+            mention = self._nationality_off_place(mention)
             # "the Republic of Tatarstan R.N." + " Minnikhanov": a person's initials end no place
             cut = _INITIALS_END.search(mention.name)
             if cut:
