@@ -560,3 +560,16 @@ def test_a_sentence_opener_a_brand_and_model_a_place_adjective_and_a_nationality
     assert not any("Vesta" in n or "Granta" in n for n in names)  # car models
     assert "Jilin Provincial" not in found.organizations
     assert "Kazakh Turkistan region" not in found.locations
+
+
+def test_a_legal_form_alone_is_no_name_and_an_organ_after_an_abbreviation_is_its_body() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "«Bashneft» LLC and «Sinopec» LLC discussed a refinery in Ufa.",
+                "The EEC Board approved the new rules on Tuesday.",
+            ]
+        )
+    )
+    assert "LLC" not in found.organizations
+    assert "EEC" in found.organizations and "EEC Board" not in found.organizations

@@ -236,6 +236,9 @@ def _organ_off(name: str, start: int) -> tuple[str, int]:
     rest = name[organ.end() :] if organ else ""
     if organ and (_org_word().search(rest) or _known_organization().fullmatch(rest)):
         return rest, start + organ.end()
+    body, _, last = name.rpartition(" ")
+    if _ACRONYM.fullmatch(body) and last in name_words("org_organ", "en"):
+        return body, start  # "EEC Board": the body's abbreviation before its organ
     return name, start
 
 
@@ -681,6 +684,8 @@ def _a_name(name: str, common: frozenset[str]) -> bool:
         return False
     if name.casefold() in name_words("not_a_name", "en") or name in name_words("nationality", "en"):
         return False  # "Kazakh" tagged alone
+    if name in (*name_words("legal_form_before", "en"), *name_words("legal_form_after", "en")):
+        return False  # "«Sinopec» LLC": a legal form alone
     if " " in name or name.isupper():
         return True
     return len(name) > 2 and name.casefold() not in common
