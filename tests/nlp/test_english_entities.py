@@ -573,3 +573,18 @@ def test_a_legal_form_alone_is_no_name_and_an_organ_after_an_abbreviation_is_its
     )
     assert "LLC" not in found.organizations
     assert "EEC" in found.organizations and "EEC Board" not in found.organizations
+
+
+def test_persons_credited_as_the_pages_staff_are_no_parties_of_the_story() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "By the end of May, Roman Starovoit said, the line in Kursk will be ready.",
+                "Editor: Zhou Lina",
+                "By Pavel Sorokin",
+                "(Translated by Maria Orlova)",
+            ]
+        )
+    )
+    assert "Roman Starovoit" in found.persons  # "By" opening a sentence credits no one
+    assert not {"Zhou Lina", "Pavel Sorokin", "Maria Orlova"} & set(found.persons)

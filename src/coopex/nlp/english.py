@@ -631,6 +631,23 @@ def _brand_and_model(name: str) -> bool:
     )
 
 
+@cache
+def _credit_line() -> re.Pattern[str]:
+    """ "Editor: Wang Xiaoyu", "By Anna Ivanova", "(Edited by Alex Richardson)": a line that
+    credits the page's staff, site clutter rather than a party of the story."""
+    words = "|".join(map(re.escape, sorted(name_words("credit_word", "en"), key=len, reverse=True)))
+    # "Editor: ..." up to the line's end; "By Anna Ivanova" only where names alone follow
+    # ("By December, Denis Manturov said" is a sentence)
+    return re.compile(
+        rf"(?m)^[ \t]*[(\[]?(?:{words})"
+        rf"(?::[^\n]{{0,80}}$|\s+(?:[A-Z][\w.'’-]*|and|[,/|()\]]|[ \t])+$)"
+    )
+
+
+def _credited_persons(paragraph: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _credit_line().finditer(paragraph)]
+
+
 def _acronym_off(mention: Mention) -> Mention:
     """ "of RF Denis Manturov": an acronym the model joined to a person's name is no part of it
     (a place's acronym is split off as a place before this)."""
@@ -1211,6 +1228,7 @@ class EnglishEntityRecognizer:
             found.extend(_initials_persons(paragraph, number, found))
         found = _people_as_organizations(found, paragraphs)
         common = _common_words(paragraphs)
+        credits = [_credited_persons(p) for p in paragraphs]
         named = full_names_only(found)
         return sorted(
             (
@@ -1223,6 +1241,10 @@ class EnglishEntityRecognizer:
                     and _not_place_after().match(paragraphs[m.paragraph], m.end)
                 )
                 and not _an_address(m, paragraphs[m.paragraph])
+                and not (
+                    m.kind is MentionKind.PERSON
+                    and any(a <= m.start < b for a, b in credits[m.paragraph])
+                )
                 and not (
                     m.kind is MentionKind.PERSON
                     and named_after_person(paragraphs[m.paragraph], m.start, "en")
