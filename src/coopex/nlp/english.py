@@ -1138,25 +1138,31 @@ class EnglishEntityRecognizer:
 
     def _span_mentions(
         self, span: Any, doc: Any, paragraph: str, number: int, places: frozenset[int]
-    ) -> tuple[list[Mention], Mention | None]:
-        """The mentions one of the model's entities makes, tidied, or the event it names."""
+    ) -> tuple[list[Mention], Mention | None, Mention | None]:
+        """The mentions one of the model's entities makes, tidied, or the event or the product
+        (a brand and a model) it names."""
         kind = self._model_kind(span)
         if kind is None or (kind is MentionKind.ORGANIZATION and _a_plural_noun(span)):
-            return [], None
+            return [], None, None
         text, at = (
             _plural_lead_off(span)
             if kind is MentionKind.ORGANIZATION
             else (span.text, span.start_char)
         )
         name, start, end = _tidy(kind, text, at, paragraph, places)
+        product = Mention(kind, name, number, start, end)
         if kind is MentionKind.ORGANIZATION and _product_model(name, paragraph, end):
-            return [], None
+            return [], None, product
         if name and kind is MentionKind.ORGANIZATION and self._event(name, paragraph, start):
-            return [], Mention(kind, name, number, start, end)
+            return [], Mention(kind, name, number, start, end), None
         if not name or (kind is MentionKind.ORGANIZATION and _job_title().match(name)):
-            return [], None
-        if kind is not MentionKind.ORGANIZATION and _brand_and_model(name):
-            return [], None
+            return [], None, None
+        if (
+            kind is not MentionKind.ORGANIZATION
+            and _brand_and_model(name)
+            and not self._a_place(name.partition(" ")[2])  # "Sputnik Uzbekistan": a branch
+        ):
+            return [], None, product
         place = _place_of_title(name, paragraph, end) if kind is MentionKind.ORGANIZATION else None
         if place:
             kind, name, end = MentionKind.LOCATION, place, start + len(place)
@@ -1170,13 +1176,13 @@ class EnglishEntityRecognizer:
             name, start = self._nationality_off(name, start)
             name, start = _organ_off(name, start)
             if _field_of_title(paragraph, start, name):
-                return [], None
+                return [], None, None
             name, end = _lowercase_complement(doc, paragraph, name, start)
         elif kind is MentionKind.PERSON and _title_of().search(name):
-            return [], None  # "Tajik Minister of Industry": a job title, no person
+            return [], None, None  # "Tajik Minister of Industry": a job title, no person
         mention = Mention(kind, name, number, start, end)
         if kind is MentionKind.PERSON:
-            return [_acronym_off(m) for m in self._place_before_person(mention)], None
+            return [_acronym_off(m) for m in self._place_before_person(mention)], None, None
         if kind is MentionKind.LOCATION:
             mention = self._nationality_off_place(mention)
             # "the Republic of Tatarstan R.N." + " Minnikhanov": a person's initials end no place
@@ -1185,27 +1191,29 @@ class EnglishEntityRecognizer:
                 mention = replace(
                     mention, name=mention.name[: cut.start()], end=mention.start + cut.start()
                 )
-            return self._place_list(mention), None
+            return self._place_list(mention), None, None
         parts = [
             p
             for m in _split_at_dash(mention)
             for n in _split_at_clause_word(m)
             for p in _split_before_partner(n)
         ]
-        return parts, None
+        return parts, None, None
 
     def mentions(self, paragraphs: Sequence[str]) -> list[Mention]:
         found: list[Mention] = []
         events: list[Mention] = []
         event_abbreviations: set[str] = set()
+        products: list[Mention] = []  # "Lada Vesta": its brand alone names no company here
         titled = [_title_case(p) for p in paragraphs]
         body = "\n".join(p for p, t in zip(paragraphs, titled, strict=True) if not t)
         for number, doc in enumerate(_pipeline().pipe(paragraphs)):
             paragraph = paragraphs[number]
             places = frozenset(e.start_char for e in doc.ents if e.label_ in ("GPE", "LOC"))
             for span in doc.ents:
-                spans, event = self._span_mentions(span, doc, paragraph, number, places)
+                spans, event, product = self._span_mentions(span, doc, paragraph, number, places)
                 found.extend(spans)
+                products.extend([product] if product else [])
                 if event is not None:
                     # "St. Petersburg International Economic Forum": no place is read in it,
                     # and its abbreviation ("(CIIE)") names the event wherever it stands
@@ -1222,7 +1230,8 @@ class EnglishEntityRecognizer:
             known = self._gazetteer_places(paragraph)
             found.extend(self._missed_places(known, number, [*found, *events]))
             found = self._longer_places(known, number, found)
-            found = _known_organizations(paragraph, number, found)
+            found = _known_organizations(paragraph, number, [*found, *products])
+            found = [m for m in found if m not in products]
             found = _dateline_agency(paragraph, number, found)
             found = _given_name_persons(paragraph, number, found, self._a_place)
             found.extend(_initials_persons(paragraph, number, found))
