@@ -476,3 +476,115 @@ def test_a_speakers_line_and_a_bracketed_credit_are_no_headlines() -> None:
     )
     assert "OAO Gomselmash" in found.organizations
     assert "Xinhua News Agency" in found.organizations
+
+
+def test_places_in_a_list_a_time_zone_and_an_acronym_a_country_owns() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Investors from Jiangsu look at the Far East and Siberia.",
+                "The ceremony begins at 11:00 Moscow time, a spokesman said.",
+                "Kazakhstan's KTZ and China's CAMCE will build a depot near Almaty.",
+            ]
+        )
+    )
+    assert {"Far East", "Siberia"} <= set(found.locations)
+    assert "Far East and Siberia" not in found.locations
+    assert "Moscow" not in found.locations  # a time zone, no place of the story
+    assert {"KTZ", "CAMCE"} <= set(found.organizations)
+    assert "Almaty" in found.locations
+
+
+def test_a_plural_noun_before_a_company_a_product_model_and_an_acronym_before_a_person() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Representatives of Rosneft, Lukoil and Novatek arrived in Tianjin.",
+                "The Minsk plant will assemble Geely Monjaro cars from next spring.",
+                "The head of the Minpromtorg of RF Denis Manturov visited Harbin.",
+            ]
+        )
+    )
+    assert "Rosneft" in found.organizations
+    assert not any(n.startswith("Representatives") for n in found.organizations)
+    assert "Geely Monjaro" not in found.organizations  # a car model, no company
+    assert "Denis Manturov" in found.persons and "RF Denis Manturov" not in found.persons
+
+
+def test_initials_and_a_surname_a_street_and_a_nationality_before_one_company_word() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Head of the Republic of Bashkortostan R.F. Khabirov received the guests.",
+                "Minister of Industry and Trade P.S. Ivanov spoke after him.",
+                "The new office opens on Bolshaya Ordynka Street, near Pyatnitskaya Embankment.",
+                "Kazakh Allur and the Ryazan region agreed on a plant.",
+                "Machines for the plant were shipped from Tianjin.",
+            ]
+        )
+    )
+    assert "R.F. Khabirov" in found.persons and "Republic of Bashkortostan" in found.locations
+    assert "P.S. Ivanov" in found.persons
+    assert "Minister of Industry and Trade" not in found.organizations  # a job title
+    names = [*found.persons, *found.organizations, *found.locations]
+    assert not any("Ordynka" in n or "Pyatnitskaya" in n for n in names)
+    assert "Allur" in found.organizations and "Kazakh Allur" not in found.persons
+    assert "Machines" not in found.organizations
+
+
+def test_a_joining_word_of_a_title_case_headline_is_no_given_name() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Governor Meets Chairman Of Sinotruk",
+                "The governor of the Kaluga region met the chairman of Sinotruk on Friday.",
+            ]
+        )
+    )
+    assert not any(n.startswith("Of ") for n in found.persons)
+
+
+def test_a_sentence_opener_a_brand_and_model_a_place_adjective_and_a_nationality_place() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "As Mirziyoyev noted, the new line will start in May.",
+                "Lada Granta and Lada Vesta remain the best sellers in Kyrgyzstan.",
+                "Jilin Provincial Governor Hu Yuting met the delegation from Omsk.",
+                "The Kazakh Turkistan region will host a Chinese plant.",
+            ]
+        )
+    )
+    assert "Mirziyoyev" in found.persons and "As Mirziyoyev" not in found.persons
+    names = [*found.persons, *found.organizations, *found.locations]
+    assert not any("Vesta" in n or "Granta" in n for n in names)  # car models
+    assert "Jilin Provincial" not in found.organizations
+    assert "Kazakh Turkistan region" not in found.locations
+
+
+def test_a_legal_form_alone_is_no_name_and_an_organ_after_an_abbreviation_is_its_body() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "«Bashneft» LLC and «Sinopec» LLC discussed a refinery in Ufa.",
+                "The EEC Board approved the new rules on Tuesday.",
+            ]
+        )
+    )
+    assert "LLC" not in found.organizations
+    assert "EEC" in found.organizations and "EEC Board" not in found.organizations
+
+
+def test_persons_credited_as_the_pages_staff_are_no_parties_of_the_story() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "By the end of May, Roman Starovoit said, the line in Kursk will be ready.",
+                "Editor: Zhou Lina",
+                "By Pavel Sorokin",
+                "(Translated by Maria Orlova)",
+            ]
+        )
+    )
+    assert "Roman Starovoit" in found.persons  # "By" opening a sentence credits no one
+    assert not {"Zhou Lina", "Pavel Sorokin", "Maria Orlova"} & set(found.persons)

@@ -113,6 +113,9 @@ def _tidy(
     title = _title_before_name().match(text) if kind is MentionKind.PERSON else None
     if title:  # "President Tokayev": the title is no part of the name
         text, start = text[title.end() :], start + title.end()
+    opener = _sentence_opener().match(text) if kind is MentionKind.PERSON else None
+    if opener:  # "As Mirziyoyev" + " noted": a sentence's opening word is no given name
+        text, start = text[opener.end() :], start + opener.end()
     text = text.strip(" ,.;:’'\"“”")
     if text.count("(") > text.count(")"):  # "Corporation (CNNC": the name ends before it
         text = text[: text.rfind("(")].rstrip()
@@ -131,6 +134,22 @@ def _tidy(
         if word:
             text, end = text + word.group(), start + len(text) + len(word.group())
     return text, start, end
+
+
+@cache
+def _sentence_opener() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, name_words("sentence_opener", "en")))
+    return re.compile(rf"(?:{words}),?\s+(?=[A-Z])")
+
+
+@cache
+def _place_adjective_title() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """ "Hunan Provincial" + " Governor": a place's adjective before a title."""
+    adjectives = "|".join(map(re.escape, name_words("place_adjective", "en")))
+    titles = "|".join(map(re.escape, name_words("person_title", "en")))
+    return re.compile(rf"\s+(?:{adjectives})$"), re.compile(
+        rf"\s+(?:Vice[ -]|Deputy\s+)?(?:{titles})\b"
+    )
 
 
 @cache
@@ -217,6 +236,9 @@ def _organ_off(name: str, start: int) -> tuple[str, int]:
     rest = name[organ.end() :] if organ else ""
     if organ and (_org_word().search(rest) or _known_organization().fullmatch(rest)):
         return rest, start + organ.end()
+    body, _, last = name.rpartition(" ")
+    if _ACRONYM.fullmatch(body) and last in name_words("org_organ", "en"):
+        return body, start  # "EEC Board": the body's abbreviation before its organ
     return name, start
 
 
@@ -478,7 +500,10 @@ def _people_as_organizations(found: list[Mention], paragraphs: Sequence[str]) ->
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")  # "Kassym-Jomart"
 # "Ministry Rustam Makarov", "Industry and Trade Vasily Osmakov": an organisation's name or
 # word, or the field of a title, before a person's name and surname.
-_NAME_BEFORE_PERSON = re.compile(r"^(.+?)\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+)$")
+# "... Trade Vasily Osmakov", "... Trade D.V. Manturov": a name or initials, and a surname
+_NAME_BEFORE_PERSON = re.compile(
+    r"^(.+?)\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+|(?:[A-Z]\.\s?){1,2})[A-Z][a-z]+)$"
+)
 
 
 @cache
@@ -510,6 +535,7 @@ def _person_off(mention: Mention, paragraph: str) -> list[Mention]:
     if (
         not titled
         and not _org_word().fullmatch(before)
+        and not _job_title().match(before)  # "Minister of Industry and Trade" + "D.V. Manturov"
         and not (title and title.end() == mention.start)
     ):
         end = mention.start + len(before)
@@ -537,6 +563,129 @@ def _title_case(paragraph: str) -> bool:
 
 _WORD = re.compile(r"[a-z][a-z-]+")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_POSSESSED_ACRONYM = re.compile(r"\b([A-Z][\w-]+(?: [A-Z][\w-]+)?)['’]s? ([A-Z]{3,6})\b")
+_PLACE_LIST = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+
+
+@cache
+def _not_place_after() -> re.Pattern[str]:
+    """ "10:00 Moscow time": a place's name before these words names a time zone."""
+    words = "|".join(map(re.escape, name_words("not_place_after", "en")))
+    return re.compile(rf"\s+(?:{words})\b")
+
+
+@cache
+def _product_noun() -> re.Pattern[str]:
+    """ "Haval Jolion crossovers": the noun after a brand and a model's name."""
+    words = "|".join(map(re.escape, name_words("product_noun", "en")))
+    return re.compile(rf"\s+(?:{words})\b")
+
+
+def _product_model(name: str, paragraph: str, end: int) -> bool:
+    """A known brand with a model's name after it, followed by the kind of product ("Haval
+    Jolion crossovers", "Geely Monjaro cars"): a product, no organisation (a name ending in a
+    head word stays one: "Great Wall Motors cars")."""
+    first, _, rest = name.partition(" ")
+    return bool(
+        rest
+        and _known_organization().fullmatch(first)
+        and not _org_word().search(rest)
+        and _product_noun().match(paragraph, end)
+    )
+
+
+@cache
+def _street_after() -> re.Pattern[str]:
+    words = "|".join(map(re.escape, name_words("street_word", "en")))
+    return re.compile(rf"\s+(?:{words})(?!\w)")
+
+
+def _an_address(mention: Mention, paragraph: str) -> bool:
+    """ "Krasnopresnenskaya Embankment", "Lenin" + " Street": a street of an address is no name
+    of the story."""
+    words = mention.name.split()
+    return bool(
+        (len(words) > 1 and words[-1] in name_words("street_word", "en"))
+        or _street_after().match(paragraph, mention.end)
+    )
+
+
+def _place_of_title(name: str, paragraph: str, end: int) -> str | None:
+    """ "Hunan Provincial" + " Governor Mao Weiming": the place of a title, no organisation."""
+    adjective, title = _place_adjective_title()
+    cut = adjective.search(name)
+    if cut and " " in name and title.match(paragraph, end):
+        return name[: cut.start()]
+    return None
+
+
+def _brand_and_model(name: str) -> bool:
+    """ "Lada Vesta", "Dongfeng Aeolus" read as a person or a place: a known brand and a
+    model's name (not a name the field knows in full, nor a company's branch in a place)."""
+    first, _, rest = name.partition(" ")
+    return bool(
+        rest
+        and _known_organization().fullmatch(first)
+        and not _known_organization().fullmatch(name)
+        and not _org_word().search(rest)
+    )
+
+
+@cache
+def _credit_line() -> re.Pattern[str]:
+    """ "Editor: Wang Xiaoyu", "By Anna Ivanova", "(Edited by Alex Richardson)": a line that
+    credits the page's staff, site clutter rather than a party of the story."""
+    words = "|".join(map(re.escape, sorted(name_words("credit_word", "en"), key=len, reverse=True)))
+    # "Editor: ..." up to the line's end; "By Anna Ivanova" only where names alone follow
+    # ("By December, Denis Manturov said" is a sentence)
+    return re.compile(
+        rf"(?m)^[ \t]*[(\[]?(?:{words})"
+        rf"(?::[^\n]{{0,80}}$|\s+(?:[A-Z][\w.'’-]*|and|[,/|()\]]|[ \t])+$)"
+    )
+
+
+def _credited_persons(paragraph: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _credit_line().finditer(paragraph)]
+
+
+def _acronym_off(mention: Mention) -> Mention:
+    """ "of RF Denis Manturov": an acronym the model joined to a person's name is no part of it
+    (a place's acronym is split off as a place before this)."""
+    first, _, rest = mention.name.partition(" ")
+    if _ACRONYM.fullmatch(first) and " " in rest and not rest.isupper():
+        return replace(mention, name=rest, start=mention.start + len(first) + 1)
+    return mention
+
+
+def _a_plural_noun(span: Any) -> bool:
+    """ "Machines will be produced ...": a plural common noun opening a sentence, capitalised
+    only there, is no organisation."""
+    doc = span.doc
+    first = span.start == 0 or doc[span.start - 1].text in (".", "!", "?", "\n")
+    word = span[0].text
+    return len(span) == 1 and span[0].tag_ == "NNS" and first and word[1:].islower()
+
+
+def _nationality_company(name: str) -> str | None:
+    """ "Kazakh Allur", "Chinese Zoomlion" tagged as a person: a nationality before one word
+    that does not end like a surname names a company of that country."""
+    first, _, rest = name.partition(" ")
+    if first not in name_words("nationality", "en") or not rest or " " in rest:
+        return None
+    if rest.casefold().endswith(tuple(name_words("surname_ending", "en"))):
+        return None
+    return rest
+
+
+_INITIALS_END = re.compile(r"\s+(?:[A-Z]\.){1,3}[A-Z]?$")
+
+
+def _plural_lead_off(span: Any) -> tuple[str, int]:
+    """ "Representatives of" + "Rosneft": a plural common noun and "of" opening a sentence are
+    no part of the name the model tagged after them."""
+    if len(span) > 2 and span[0].tag_ == "NNS" and span[1].lower_ == "of":
+        return span.text[span[2].idx - span.start_char :], span[2].idx
+    return span.text, span.start_char
 
 
 def _common_words(paragraphs: Sequence[str]) -> frozenset[str]:
@@ -552,6 +701,8 @@ def _a_name(name: str, common: frozenset[str]) -> bool:
         return False
     if name.casefold() in name_words("not_a_name", "en") or name in name_words("nationality", "en"):
         return False  # "Kazakh" tagged alone
+    if name in (*name_words("legal_form_before", "en"), *name_words("legal_form_after", "en")):
+        return False  # "«Sinopec» LLC": a legal form alone
     if " " in name or name.isupper():
         return True
     return len(name) > 2 and name.casefold() not in common
@@ -638,8 +789,11 @@ def _surname_person() -> re.Pattern[str]:
     """A capitalised word and a surname of the region's endings ("Gauez Nurmukhambetov"); it
     reads as a person only where a title stands by it."""
     endings = "|".join(map(re.escape, name_words("surname_ending", "en")))
+    # "Chairman Of Sinotruk", "As Mirziyoyev noted": a title-case joining word or a sentence's
+    # opening word is no given name
+    openers = "|".join(map(re.escape, name_words("sentence_opener", "en")))
     return re.compile(
-        r"(?<![\w-])[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+        rf"(?<![\w-])(?!(?:{openers})\s)[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
         rf"\s+(?P<surname>[A-Z][a-z]+(?:{endings}))(?![\w-])(?P<next>\s+[A-Z][\w-]*)?"
     )
 
@@ -666,6 +820,30 @@ def _titled_around(paragraph: str, start: int, end: int) -> bool:
         or after.match(paragraph[end : end + 60])
         or vouched_person(paragraph, start, end, "en")
     )
+
+
+_INITIALS_PERSON = re.compile(
+    r"(?<![\w.])(?:[A-Z]\.\s?){1,2}(?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?![\w-])"
+)
+
+
+def _initials_persons(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
+    """ "R.N. Minnikhanov", "A.L. Teksler": initials and a surname, as official Russian pages
+    write them, are a person where the surname ends like one or a title stands by it (the
+    model often leaves them out or joins the initials to the place before them)."""
+    persons = []
+    for match in _INITIALS_PERSON.finditer(paragraph):
+        start, end = match.span()
+        surname = match.group("surname")
+        if any(m.paragraph == number and m.start < end and start < m.end for m in found):
+            continue
+        if _known_organization().fullmatch(surname):
+            continue
+        if surname.casefold().endswith(tuple(name_words("surname_ending", "en"))) or (
+            _titled_around(paragraph, start, end)
+        ):
+            persons.append(Mention(MentionKind.PERSON, match.group(), number, start, end))
+    return persons
 
 
 _PLACE_WORD = re.compile(
@@ -836,6 +1014,19 @@ class EnglishEntityRecognizer:
             return rest, start + len(first) + 1
         return name, start
 
+    def _nationality_off_place(self, mention: Mention) -> Mention:
+        """ "the Kazakh Zhetysu region", "Chinese Heilongjiang province": a nationality before a
+        place is no part of its name ("Russian Federation" keeps its own)."""
+        first, _, rest = mention.name.partition(" ")
+        if (
+            first in name_words("nationality", "en")
+            and rest[:1].isupper()
+            and not self._a_place(mention.name)
+            and (self._a_place(rest) or _PLACE_WORD_END.search(rest))
+        ):
+            return replace(mention, name=rest, start=mention.start + len(first) + 1)
+        return mention
+
     def _place_before_person(self, mention: Mention) -> list[Mention]:
         """ "the Ambassador of China to Kazakhstan Zhang Xiao": a person's span that took in the
         place before the name is a place and a person."""
@@ -854,6 +1045,42 @@ class EnglishEntityRecognizer:
             # "Sputnik Uzbekistan", "Huawei Russia": a company's branch in a country
             return [replace(mention, kind=MentionKind.ORGANIZATION)]
         return [mention]
+
+    def _place_list(self, mention: Mention) -> list[Mention]:
+        """ "the Far East and Siberia", "Heilongjiang, Jilin": places the model tagged as one
+        are each a place, unless the whole is one the gazetteer knows ("Trinidad and
+        Tobago")."""
+        if not _PLACE_LIST.search(mention.name) or self._a_place(mention.name):
+            return [mention]
+        parts, at = [], 0
+        for piece in [*_PLACE_LIST.finditer(mention.name), None]:
+            end = piece.start() if piece else len(mention.name)
+            name = mention.name[at:end]
+            article = _ARTICLE.match(name)
+            skip = article.end() if article else 0
+            if name[skip:][:1].isupper():
+                start = mention.start + at + skip
+                parts.append(
+                    replace(mention, name=name[skip:], start=start, end=start + len(name) - skip)
+                )
+            at = piece.end() if piece else end
+        return parts if len(parts) > 1 else [mention]
+
+    def _possessed_acronyms(
+        self, paragraph: str, number: int, found: list[Mention]
+    ) -> list[Mention]:
+        """ "China's CAMCE", "Uzbekistan's NMMC": an acronym a place owns is an organisation of
+        that place (not when it is a place's own acronym)."""
+        return [
+            Mention(MentionKind.ORGANIZATION, match.group(2), number, match.start(2), match.end(2))
+            for match in _POSSESSED_ACRONYM.finditer(paragraph)
+            if self._a_place(match.group(1))
+            and not self._a_place(match.group(2))
+            and not any(
+                m.paragraph == number and m.start < match.end(2) and match.start(2) < m.end
+                for m in found
+            )
+        ]
 
     def _gazetteer_places(self, paragraph: str) -> list[re.Match[str]]:
         """The places the gazetteer knows in a paragraph, capitalised."""
@@ -911,50 +1138,82 @@ class EnglishEntityRecognizer:
 
     def _span_mentions(
         self, span: Any, doc: Any, paragraph: str, number: int, places: frozenset[int]
-    ) -> tuple[list[Mention], Mention | None]:
-        """The mentions one of the model's entities makes, tidied, or the event it names."""
+    ) -> tuple[list[Mention], Mention | None, Mention | None]:
+        """The mentions one of the model's entities makes, tidied, or the event or the product
+        (a brand and a model) it names."""
         kind = self._model_kind(span)
-        if kind is None:
-            return [], None
-        name, start, end = _tidy(kind, span.text, span.start_char, paragraph, places)
+        if kind is None or (kind is MentionKind.ORGANIZATION and _a_plural_noun(span)):
+            return [], None, None
+        text, at = (
+            _plural_lead_off(span)
+            if kind is MentionKind.ORGANIZATION
+            else (span.text, span.start_char)
+        )
+        name, start, end = _tidy(kind, text, at, paragraph, places)
+        product = Mention(kind, name, number, start, end)
+        if kind is MentionKind.ORGANIZATION and _product_model(name, paragraph, end):
+            return [], None, product
         if name and kind is MentionKind.ORGANIZATION and self._event(name, paragraph, start):
-            return [], Mention(kind, name, number, start, end)
+            return [], Mention(kind, name, number, start, end), None
         if not name or (kind is MentionKind.ORGANIZATION and _job_title().match(name)):
-            return [], None
+            return [], None, None
+        if (
+            kind is not MentionKind.ORGANIZATION
+            and _brand_and_model(name)
+            and not self._a_place(name.partition(" ")[2])  # "Sputnik Uzbekistan": a branch
+        ):
+            return [], None, product
+        place = _place_of_title(name, paragraph, end) if kind is MentionKind.ORGANIZATION else None
+        if place:
+            kind, name, end = MentionKind.LOCATION, place, start + len(place)
         kind = _kind_by_title(kind, name, paragraph, start)
+        company = _nationality_company(name) if kind is MentionKind.PERSON else None
+        if company:
+            kind, start, name = MentionKind.ORGANIZATION, end - len(company), company
         if kind is MentionKind.PERSON and _org_heads().search(name):
             kind = MentionKind.ORGANIZATION  # "Haitai Holding"
         if kind is MentionKind.ORGANIZATION:
             name, start = self._nationality_off(name, start)
             name, start = _organ_off(name, start)
             if _field_of_title(paragraph, start, name):
-                return [], None
+                return [], None, None
             name, end = _lowercase_complement(doc, paragraph, name, start)
         elif kind is MentionKind.PERSON and _title_of().search(name):
-            return [], None  # "Tajik Minister of Industry": a job title, no person
+            return [], None, None  # "Tajik Minister of Industry": a job title, no person
         mention = Mention(kind, name, number, start, end)
         if kind is MentionKind.PERSON:
-            return self._place_before_person(mention), None
+            return [_acronym_off(m) for m in self._place_before_person(mention)], None, None
+        if kind is MentionKind.LOCATION:
+            mention = self._nationality_off_place(mention)
+            # "the Republic of Tatarstan R.N." + " Minnikhanov": a person's initials end no place
+            cut = _INITIALS_END.search(mention.name)
+            if cut:
+                mention = replace(
+                    mention, name=mention.name[: cut.start()], end=mention.start + cut.start()
+                )
+            return self._place_list(mention), None, None
         parts = [
             p
             for m in _split_at_dash(mention)
             for n in _split_at_clause_word(m)
             for p in _split_before_partner(n)
         ]
-        return parts, None
+        return parts, None, None
 
     def mentions(self, paragraphs: Sequence[str]) -> list[Mention]:
         found: list[Mention] = []
         events: list[Mention] = []
         event_abbreviations: set[str] = set()
+        products: list[Mention] = []  # "Lada Vesta": its brand alone names no company here
         titled = [_title_case(p) for p in paragraphs]
         body = "\n".join(p for p, t in zip(paragraphs, titled, strict=True) if not t)
         for number, doc in enumerate(_pipeline().pipe(paragraphs)):
             paragraph = paragraphs[number]
             places = frozenset(e.start_char for e in doc.ents if e.label_ in ("GPE", "LOC"))
             for span in doc.ents:
-                spans, event = self._span_mentions(span, doc, paragraph, number, places)
+                spans, event, product = self._span_mentions(span, doc, paragraph, number, places)
                 found.extend(spans)
+                products.extend([product] if product else [])
                 if event is not None:
                     # "St. Petersburg International Economic Forum": no place is read in it,
                     # and its abbreviation ("(CIIE)") names the event wherever it stands
@@ -964,17 +1223,21 @@ class EnglishEntityRecognizer:
             found = _legal_names(paragraph, number, found)
             found = _appositive_organizations(paragraph, number, found)
             found.extend(_abbreviations(paragraph, number, found))
+            found.extend(self._possessed_acronyms(paragraph, number, found))
             found.extend(_missed_organizations(paragraph, number, [*found, *events], places))
             if titled[number]:
                 found = [m for m in found if m.paragraph != number or self._vouched(m, body)]
             known = self._gazetteer_places(paragraph)
             found.extend(self._missed_places(known, number, [*found, *events]))
             found = self._longer_places(known, number, found)
-            found = _known_organizations(paragraph, number, found)
+            found = _known_organizations(paragraph, number, [*found, *products])
+            found = [m for m in found if m not in products]
             found = _dateline_agency(paragraph, number, found)
             found = _given_name_persons(paragraph, number, found, self._a_place)
+            found.extend(_initials_persons(paragraph, number, found))
         found = _people_as_organizations(found, paragraphs)
         common = _common_words(paragraphs)
+        credits = [_credited_persons(p) for p in paragraphs]
         named = full_names_only(found)
         return sorted(
             (
@@ -982,6 +1245,15 @@ class EnglishEntityRecognizer:
                 for m in found
                 if _a_name(m.name, common)
                 and m.name not in event_abbreviations
+                and not (
+                    m.kind is MentionKind.LOCATION
+                    and _not_place_after().match(paragraphs[m.paragraph], m.end)
+                )
+                and not _an_address(m, paragraphs[m.paragraph])
+                and not (
+                    m.kind is MentionKind.PERSON
+                    and any(a <= m.start < b for a, b in credits[m.paragraph])
+                )
                 and not (
                     m.kind is MentionKind.PERSON
                     and named_after_person(paragraphs[m.paragraph], m.start, "en")
