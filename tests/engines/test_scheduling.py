@@ -361,7 +361,9 @@ def test_a_hard_benchmark_event_ends_at_its_time_limit_with_a_true_bound(shared:
     problem = read_dzn(folder / "forum-13crafb.forb0003.dzn").problem
     started = time.perf_counter()
     result = solve(problem, time_limit=3.0, workers=2)
-    assert time.perf_counter() - started < 3.0 + 3.0  # a grace for building the models
+    # A grace for building the models and the solver process on a busy machine; the bug this
+    # guards against ran minutes past the limit.
+    assert time.perf_counter() - started < 3.0 + 12.0
     assert result.bound is not None and result.bound <= 5
     if result.placements:
         assert violations(problem, result.placements) == []
