@@ -28,6 +28,7 @@ CUE_ROLES = (
     "not_a_forum",  # a press conference is not a forum
     "counted",  # "20 agreements are planned": a statistic, not a lead
     "venue_before",  # "на территории ОЭЗ «Иннополис»": a venue, not a party
+    "held_in",  # "в Пекине", "in Beijing", "在哈尔滨": before a place an event is held in
     "said",  # the verb of an attribution: "...," said X; ", reported X"; «…», — сообщил X
     "media",  # an organisation name that is a news medium: it reports, it is not a party
     "occasion",  # "at the meeting", "в ходе переговоров": talks as the occasion of a statement
@@ -58,6 +59,7 @@ class EventCues:
     not_a_forum: re.Pattern[str]
     counted: re.Pattern[str]
     venue_before: re.Pattern[str]
+    held_in: re.Pattern[str]
     attribution: re.Pattern[str]
     media: re.Pattern[str]
     occasion: re.Pattern[str]
@@ -125,6 +127,7 @@ class EventCues:
                 r"\d+\s+(?:[^\W\d]+\s+){0,2}\w*" + _any(by_cue.get("counted", [])).pattern, _I
             ),
             venue_before=re.compile(_any(by_cue.get("venue_before", [])).pattern + r"\s*$", _I),
+            held_in=re.compile(_any(by_cue.get("held_in", [])).pattern + r"\s*$", _I),
             media=_any(by_cue.get("media", [])),
             occasion=_any(by_cue.get("occasion", [])),
             states=_any(by_cue.get("states", [])),

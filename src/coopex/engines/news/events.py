@@ -19,6 +19,7 @@ from coopex.domain.news import EventType, LeadEvent, Mention, MentionKind
 from coopex.engines.news.cues import STATISTICS, EventCues, trigger_types
 from coopex.engines.news.event_scoring import Candidate, EventChooser, features, page_of
 from coopex.engines.news.parties import (
+    HELD,
     EventReader,
     Sentence,
     Sides,
@@ -216,7 +217,30 @@ def read_events(
             for s in sentences
         ],
     )
+    kept = _not_only_where(kept, sentences, reader)
     return tuple(c.event for c in kept)
+
+
+def _not_only_where(
+    kept: list[Candidate], sentences: Sequence[Sentence], reader: EventReader
+) -> list[Candidate]:
+    """Talks or a signing told only by where they were held ("Переговоры в Пекине") are those
+    the page tells with a party of their own ("… с руководством компании Sinopec")."""
+
+    def where(candidate: Candidate) -> bool:
+        sentence = sentences[candidate.sentence]
+        return candidate.event.type in HELD and reader.held_in(
+            sentence, candidate.event.counterpart
+        )
+
+    return [
+        c
+        for c in kept
+        if not (
+            where(c)
+            and any(o.event.type is c.event.type and not where(o) for o in kept if o is not c)
+        )
+    ]
 
 
 def _chosen(
@@ -309,6 +333,8 @@ def _covered_here(
             and EventType.PARTNER_SEARCH in kinds
         )
         and not (kind is EventType.NEGOTIATION and statement)
+        # "邀请中国企业到卡卢加州投资建厂": the investment invited is the invitation's
+        and not (kind is EventType.INVESTMENT and EventType.LOCALIZATION_INVITATION in kinds)
         and not (background and kind is not EventType.TRADE_FIGURE)
         and not (kind is EventType.TRADE_FIGURE and not _FIGURE.search(text))
     ]
@@ -373,6 +399,8 @@ def _distinct(
     per page; a plan told on is the page's plan; talks with a party covered by a stronger lead
     are dropped."""
     kept: list[Candidate] = []
+    # Sentences telling of a plant: an agreement signed in them is the plant's (its plan).
+    plans = {c.sentence for c in candidates if c.event.type is EventType.LOCALIZATION_PLAN}
 
     def named(candidate: Candidate) -> bool:
         """Whether the event's sentence names its party."""
@@ -419,6 +447,10 @@ def _distinct(
         if same is None:
             continue
         old = kept[same]
+        if _signed_more_fully(old.event, event, places) and candidate.sentence not in plans:
+            # the party as the document names it, the fact as first told
+            fuller = replace(old.event, counterpart=event.counterpart, initiator=event.initiator)
+            old = replace(old, event=fuller)
         merged = tuple(dict.fromkeys([*old.event.sectors, *event.sectors]))
         kept[same] = replace(old, event=replace(old.event, sectors=merged))
     # Only a named organisation: an invitation to "Chinese investors" (the country) does not
@@ -478,7 +510,49 @@ def _distinct(
             )
         )
         and not absorbed(c)
+        and not _another_side_of_a_plan(c, kept, sentences, locations)
     ]
+
+
+def _another_side_of_a_plan(
+    candidate: Candidate,
+    kept: Sequence[Candidate],
+    sentences: Sequence[Sentence],
+    locations: set[str],
+) -> bool:
+    """A plant is one plan, whichever of its sides a sentence tells it by: its partner firm
+    named beside the firm in an earlier plan's sentence ("Chery … signed a partnership with
+    Avtotor" → "Chery also plans to assemble cars at Avtotor"), or a place standing for a firm
+    the page names planning it ("a Turkish company will build a plant" beside Cukurova's plan):
+    places do not build plants, firms do."""
+    event = candidate.event
+    if event.type is not EventType.LOCALIZATION_PLAN:
+        return False
+    plans = [c for c in kept if c.event.type is EventType.LOCALIZATION_PLAN and c is not candidate]
+    if event.counterpart in locations:
+        return False
+    earlier = [c for c in plans if c.sentence < candidate.sentence]
+    return any(
+        any(same_party(m.name, event.counterpart) for m in sentences[c.sentence].mentions)
+        for c in earlier
+    )
+
+
+def _signed_more_fully(old: LeadEvent, new: LeadEvent, places: Mapping[str, Place | None]) -> bool:
+    """A document is signed by a region, not by its whole country: "Omsk region and Kazakhstan
+    agree on cooperation … the akim of Pavlodar region signed an agreement" is Pavlodar
+    region's agreement, the country only the loose first telling of it."""
+    if old.type is not EventType.AGREEMENT:
+        return False
+    first, second = places.get(old.counterpart), places.get(new.counterpart)
+    return (
+        first is not None
+        and second is not None
+        and not first.is_region
+        and not first.is_union
+        and second.is_region
+        and first.countries == second.countries
+    )
 
 
 def _places_production(

@@ -43,6 +43,10 @@ _ORG_FIRST = frozenset(
 
 # Events told where something is built or put: their places are often the venue.
 _BUILT = frozenset({EventType.LOCALIZATION_PLAN, EventType.INVESTMENT})
+# Events held somewhere with somebody: the place they are held in ("talks in Beijing", "在哈尔滨
+# 签署") is not who they are with (a mission's destination, a forum's city, a plant's region or
+# the country partners are sought in are parties).
+HELD = frozenset({EventType.NEGOTIATION, EventType.AGREEMENT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -288,23 +292,39 @@ class EventReader:
         organizations = self._organizations(sentence)
         # The party named right after the trigger ("переговоры с X") before any other.
         organizations.sort(key=lambda m: (m.start - sentence.start < trigger_end, m.start))
+        invites = self._cues.inviting.search(sentence.text)
+        if kind is EventType.LOCALIZATION_INVITATION and invites is not None:
+            # The invited is the inviting word's object ("invited Haier to localize … in the
+            # Naberezhnye Chelny industrial park"), not the inviter before it nor the site after.
+            after = sentence.start + invites.end()
+            organizations.sort(key=lambda m: (m.start < after, m.start))
         places = [m.name for m in self._foreign_places(sentence)]
         named = [m.name for m in organizations]
         if kind is EventType.PARTNER_SEARCH:
             sought = self._sought(sentence, places)
             return [(sought, False, True)] if sought else []
         if kind is EventType.LOCALIZATION_INVITATION:
-            # Invited: a named company, else the other side of the story, not the venue.
+            # Invited: a named company, else the other side of the story, not the venue: the
+            # companies of a country are invited, not the city abroad a presentation is held in
+            # ("на форуме в Пекине пригласил китайские компании" invites China).
             earlier = self._earlier_organization(index, kind)
-            order = [*named, earlier, self._sides.counterpart, *places]
+            abroad = [self._country_of(n) for n in [self._sides.counterpart, *places] if n]
+            order = [*named, earlier, *abroad]
         elif kind in _ORG_FIRST:
             earlier = self._earlier_organization(index, kind)
+            if kind in HELD:
+                # Where it is held after who it is with: "В Пекине губернатор подписал
+                # соглашение с провинцией Хэйлунцзян", "在哈尔滨，黑龙江省与滨海边疆区签署".
+                places.sort(key=lambda name: self.held_in(sentence, name))
             # Where a plant goes, a place the gazetteer does not know ("В Колышлейском районе
             # мы планируем выпускать краны") is more often the venue at home than the party:
             # the story's other side first.
             known = [n for n in places if kind not in _BUILT or not self._sides.order(n)[0]]
             unknown = [name for name in places if name not in known]
             order = [*named, earlier, *known, self._sides.counterpart, *unknown]
+            if kind in HELD:
+                held: list[str | None] = [n for n in order if n and self.held_in(sentence, n)]
+                order = [name for name in order if name not in held] + held
         elif kind is EventType.TRADE_FIGURE:
             # Trade is between the two places the sentence names ("our trade with Russia"),
             # whichever side they are on.
@@ -336,6 +356,17 @@ class EventReader:
             ):
                 options.append((name, name in named, at < ruled))
         return options
+
+    def held_in(self, sentence: Sentence, name: str) -> bool:
+        """Whether the sentence names the place only as where its event is held ("в Пекине",
+        "in Beijing", "在哈尔滨")."""
+        paragraph = self._paragraphs[sentence.paragraph]
+        named = [m for m in sentence.mentions if m.name == name]
+        return bool(named) and all(
+            m.kind is MentionKind.LOCATION
+            and self._cues.held_in.search(paragraph[max(sentence.start, m.start - 25) : m.start])
+            for m in named
+        )
 
     def visitor(self, sentence: Sentence) -> str | None:
         """The place a sentence's delegation or envoy comes from, when it is not on the
