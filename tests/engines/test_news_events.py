@@ -859,7 +859,7 @@ def test_talks_told_only_by_where_they_were_held_are_those_with_a_named_party() 
         "Переговоры в Пекине",
         "Губернатор Калужской области провел переговоры с руководством Sany.",
     )
-    assert found == [("negotiation", "Калужской области", "Sany")]
+    assert [(kind, party) for kind, _, party in found] == [("negotiation", "Sany")]
 
 
 def test_an_agreement_is_with_the_region_that_signs_it_rather_than_its_country() -> None:
@@ -877,3 +877,12 @@ def test_a_plant_told_by_its_partner_firm_is_one_plan() -> None:
         "Sany также планирует локализовать производство в Калужской области.",
     )
     assert [kind for kind, _, _ in found].count("localization_plan") == 1
+
+
+def test_talks_told_by_no_party_of_their_own_are_those_told_with_one() -> None:
+    found = events(
+        "Калужская область и Китай",
+        "Губернатор Калужской области провел переговоры с Sany. Стороны провели переговоры о "
+        "поставках.",
+    )
+    assert [(kind, party) for kind, _, party in found] == [("negotiation", "Sany")]

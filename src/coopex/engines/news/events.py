@@ -229,9 +229,10 @@ def _not_only_where(
 
     def where(candidate: Candidate) -> bool:
         sentence = sentences[candidate.sentence]
-        return candidate.event.type in HELD and reader.held_in(
-            sentence, candidate.event.counterpart
-        )
+        if candidate.event.type not in HELD:
+            return False
+        named = any(same_party(m.name, candidate.event.counterpart) for m in sentence.mentions)
+        return not named or reader.held_in(sentence, candidate.event.counterpart)
 
     return [
         c
