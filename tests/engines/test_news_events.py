@@ -886,3 +886,13 @@ def test_talks_told_by_no_party_of_their_own_are_those_told_with_one() -> None:
         "поставках.",
     )
     assert [(kind, party) for kind, _, party in found] == [("negotiation", "Sany")]
+
+
+def test_a_places_government_stands_for_the_place_its_name_holds() -> None:
+    # the page names Хэнань, but not in the sentence of the signing, nor first
+    found = events(
+        "Нижегородская область и Китай",
+        "Делегация из Хэнань посетила выставку. Соглашение подписала Администрация провинции "
+        "Хэнань.",
+    )
+    assert ("agreement", "Нижегородская область", "Хэнань") in found

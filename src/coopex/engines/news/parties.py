@@ -219,14 +219,38 @@ class EventReader:
         country the sentence names by one character ("对华出口", "中乌双方"), as the page
         names it elsewhere."""
         named = sorted(
-            (
+            [
                 m
                 for m in sentence.mentions
                 if m.kind is MentionKind.LOCATION and not self._sides.own_side(m.name)
-            ),
+            ]
+            + self._governed(sentence),
             key=lambda m: self._sides.order(m.name),
         )
         return named or self._short_countries(sentence)
+
+    def _governed(self, sentence: Sentence) -> list[Mention]:
+        """The places whose governing bodies the sentence names ("People's Government of Jiangsu
+        Province", "Администрация Перми"): the place is the party, as the page names it."""
+        found: list[Mention] = []
+        for m in sentence.mentions:
+            if m.kind is not MentionKind.ORGANIZATION or not self._cues.governs.search(m.name):
+                continue
+            inside = max(
+                (
+                    name
+                    for name, place in self._sides.places.items()
+                    if place is not None
+                    and len(name) >= 2
+                    and name in m.name
+                    and not self._sides.own_side(name)
+                ),
+                key=len,
+                default=None,
+            )
+            if inside is not None:
+                found.append(Mention(MentionKind.LOCATION, inside, m.paragraph, m.start, m.end))
+        return found
 
     def _short_countries(self, sentence: Sentence) -> list[Mention]:
         codes = [
