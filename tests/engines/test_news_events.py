@@ -896,3 +896,12 @@ def test_a_places_government_stands_for_the_place_its_name_holds() -> None:
         "Хэнань.",
     )
     assert ("agreement", "Нижегородская область", "Хэнань") in found
+
+
+def test_a_regions_trade_is_not_with_its_own_country() -> None:
+    found = events(
+        "Bashkortostan and China",
+        "The foreign trade turnover of Bashkortostan reached 1.2 billion dollars, the region "
+        "ranks 10th in Russia.",
+    )
+    assert found == [("trade_figure", "Bashkortostan", "China")]

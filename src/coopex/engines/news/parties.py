@@ -361,6 +361,7 @@ class EventReader:
                 if m.kind is MentionKind.LOCATION
                 and self._sides.places.get(m.name) is not None
                 and m.name not in at_home
+                and not self._country_of_a_region(m.name, sentence)
             ]
             abroad = [name for name in places if name not in at_home]
             order = [*abroad, *own, self._sides.counterpart, *at_home]
@@ -380,6 +381,21 @@ class EventReader:
             ):
                 options.append((name, name in named, at < ruled))
         return options
+
+    def _country_of_a_region(self, name: str, sentence: Sentence) -> bool:
+        """Whether `name` is the country of a region the sentence trades from: a
+        region's trade is with abroad, not with its own country ("the foreign trade turnover of
+        the Amur region …, the region ranks 10th in Russia")."""
+        place = self._sides.places.get(name)
+        if place is None or place.is_region or place.is_union:
+            return False
+        # Only a region of the sentence itself: "our trade with Russia", said in a story from a
+        # Russian region, is the speaker's trade with Russia.
+        regions = [self._sides.places.get(m.name) for m in sentence.mentions]
+        return any(
+            region is not None and region.is_region and region.countries == place.countries
+            for region in regions
+        )
 
     def held_in(self, sentence: Sentence, name: str) -> bool:
         """Whether the sentence names the place only as where its event is held ("в Пекине",
