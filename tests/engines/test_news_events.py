@@ -71,6 +71,7 @@ ORGANIZATIONS = (
     "花剌子模州贸易局",
     "Haier",
     "Alabuga Technopark",
+    "Vietnam Government Bank",
 )
 
 
@@ -905,3 +906,11 @@ def test_a_regions_trade_is_not_with_its_own_country() -> None:
         "ranks 10th in Russia.",
     )
     assert found == [("trade_figure", "Bashkortostan", "China")]
+
+
+def test_an_event_told_with_a_place_and_then_its_organisation_is_the_organisations() -> None:
+    found = events(
+        "Vietnam and Bashkortostan sign agreement",
+        "Bashkortostan signed an agreement with the Vietnam Government Bank on loans.",
+    )
+    assert [(kind, party) for kind, _, party in found] == [("agreement", "Vietnam Government Bank")]

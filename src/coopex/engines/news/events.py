@@ -448,7 +448,9 @@ def _distinct(
         if same is None:
             continue
         old = kept[same]
-        if _signed_more_fully(old.event, event, places) and candidate.sentence not in plans:
+        if (
+            _signed_more_fully(old.event, event, places) and candidate.sentence not in plans
+        ) or _its_organization(old.event, event, locations):
             # the party as the document names it, the fact as first told
             fuller = replace(old.event, counterpart=event.counterpart, initiator=event.initiator)
             old = replace(old, event=fuller)
@@ -536,6 +538,31 @@ def _another_side_of_a_plan(
     return any(
         any(same_party(m.name, event.counterpart) for m in sentences[c.sentence].mentions)
         for c in earlier
+    )
+
+
+# Events with an organisation: its place told first ("阿穆尔州与中国企业签约") is the
+# organisation named later ("…与中国华电集团签署了合作协议").
+_WITH_A_FIRM = frozenset(
+    {
+        EventType.AGREEMENT,
+        EventType.NEGOTIATION,
+        EventType.LOCALIZATION_PLAN,
+        EventType.LOCALIZATION_INVITATION,
+        EventType.INVESTMENT,
+    }
+)
+
+
+def _its_organization(old: LeadEvent, new: LeadEvent, locations: set[str]) -> bool:
+    """An event first told with a place and then with an organisation named after it ("中国" then
+    "中国华电集团", "Vietnam" then "Bank for Investment and Development of Vietnam"): the
+    organisation is the party."""
+    return (
+        old.type in _WITH_A_FIRM
+        and old.counterpart in locations
+        and new.counterpart not in locations
+        and same_party(old.counterpart, new.counterpart)
     )
 
 
