@@ -914,3 +914,14 @@ def test_an_event_told_with_a_place_and_then_its_organisation_is_the_organisatio
         "Bashkortostan signed an agreement with the Vietnam Government Bank on loans.",
     )
     assert [(kind, party) for kind, _, party in found] == [("agreement", "Vietnam Government Bank")]
+
+
+def test_an_agreement_with_organisations_listed_is_one_with_each() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Губернатор подписал соглашения с компаниями Changan, Sany и Zoomlion.",
+    )
+    assert [party for _, _, party in found] == ["Changan", "Sany", "Zoomlion"]
+    # two parties named on either side of the signing are one agreement between them
+    found = events("Нижегородская область", "Changan и Sany подписали соглашение.")
+    assert len(found) == 1

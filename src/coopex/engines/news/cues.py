@@ -38,6 +38,8 @@ CUE_ROLES = (
     "document_name",  # "Eurasian Economic Union Treaty": a document signed, not a party
     "firm",  # "компания", "company", "公司": a sentence that speaks of a firm, named or not
     "respectively",  # "分别与 A 和 B" (with A and B respectively): one event with each
+    "with_party",  # "с компаниями ", "with ", "与": the words right before a party governed
+    "list_joint",  # ", ", " и ", " and ", "、": all that stands between two parties listed
     "governs",  # "Администрация Перми", "people's government": a place's own body is the place
     "delegation_of",  # "делегация провинции ", "delegation from ": the words before its party
     "delegation_by",  # "… delegation", "…代表团": the words after the party a delegation is of
@@ -69,6 +71,8 @@ class EventCues:
     document_name: re.Pattern[str]
     governs: re.Pattern[str]
     respectively: re.Pattern[str]
+    with_party: re.Pattern[str]
+    list_joint: re.Pattern[str]
     firm: re.Pattern[str]
     delegation_of: re.Pattern[str]
     delegation_by: re.Pattern[str]
@@ -136,6 +140,10 @@ class EventCues:
             document_name=_any(by_cue.get("document_name", [])),
             governs=_any(by_cue.get("governs", [])),
             respectively=_any(by_cue.get("respectively", [])),
+            with_party=re.compile(_any(by_cue.get("with_party", [])).pattern + r"\s*$", _I),
+            list_joint=re.compile(
+                r"^\s*" + _any(by_cue.get("list_joint", [])).pattern + r"\s*$", _I
+            ),
             firm=_any(by_cue.get("firm", [])),
             # The wording right before or right after the name of the party a delegation is of.
             delegation_of=re.compile(_any(by_cue.get("delegation_of", [])).pattern + r"\s*$", _I),

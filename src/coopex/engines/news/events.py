@@ -175,7 +175,9 @@ def read_events(
                     previous = kind
                     told.add(kind)
                     continue
-            each = _each_party(sentence, kind, cues, possible)
+            each = _each_party(sentence, kind, cues, possible) or _listed(
+                sentence, kind, cues, possible
+            )
             if each:
                 for counterpart in each:
                     initiator = reader.initiator(sentence, kind, counterpart)
@@ -300,6 +302,42 @@ def _each_party(
         and m.start - sentence.start >= marker.end()
     ]
     return list(dict.fromkeys(listed)) if len(set(listed)) >= 2 else []
+
+
+def _listed(
+    sentence: Sentence,
+    kind: EventType,
+    cues: EventCues,
+    possible: Sequence[tuple[str, bool, bool]],
+) -> list[str]:
+    """ "подписал соглашения с компаниями Sinopec, Huawei и Haier", "held talks with Haier and
+    Great Wall", "与华为、海尔和中石化签署": one event with each organisation listed after the
+    word that governs the party (`with_party`), as far as only list joints stand between
+    them."""
+    if kind not in _EACH_PARTY:
+        return []
+    allowed = {name for name, named_here, _ in possible if named_here}
+    named = [
+        m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION and m.name in allowed
+    ]
+    first = next(
+        (
+            at
+            for at, m in enumerate(named)
+            if cues.with_party.search(sentence.text[: m.start - sentence.start])
+        ),
+        None,
+    )
+    if first is None:
+        return []
+    chain = [named[first]]
+    for mention in named[first + 1 :]:
+        between = sentence.text[chain[-1].end - sentence.start : mention.start - sentence.start]
+        if not cues.list_joint.match(between):
+            break
+        chain.append(mention)
+    listed = list(dict.fromkeys(m.name for m in chain))
+    return listed if len(listed) >= 2 else []
 
 
 def _in_a_name(sentence: Sentence, start: int, end: int) -> bool:
