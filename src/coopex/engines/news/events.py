@@ -233,8 +233,9 @@ def _not_only_where(
         sentence = sentences[candidate.sentence]
         if candidate.event.type not in HELD:
             return False
-        named = any(same_party(m.name, candidate.event.counterpart) for m in sentence.mentions)
-        return not named or reader.held_in(sentence, candidate.event.counterpart)
+        return not reader.names(sentence, candidate.event.counterpart) or reader.held_in(
+            sentence, candidate.event.counterpart
+        )
 
     return [
         c

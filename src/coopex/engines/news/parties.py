@@ -397,6 +397,12 @@ class EventReader:
             for region in regions
         )
 
+    def names(self, sentence: Sentence, party: str) -> bool:
+        """Whether the sentence names the party: by name, or by one character ("中俄双方")."""
+        return any(same_party(m.name, party) for m in sentence.mentions) or any(
+            m.name == party for m in self._short_countries(sentence)
+        )
+
     def held_in(self, sentence: Sentence, name: str) -> bool:
         """Whether the sentence names the place only as where its event is held ("в Пекине",
         "in Beijing", "在哈尔滨")."""
