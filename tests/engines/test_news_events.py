@@ -925,3 +925,11 @@ def test_an_agreement_with_organisations_listed_is_one_with_each() -> None:
     # two parties named on either side of the signing are one agreement between them
     found = events("Нижегородская область", "Changan и Sany подписали соглашение.")
     assert len(found) == 1
+
+
+def test_partners_are_sought_where_the_search_says_whichever_side_it_is_on() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Компании провинции Хэнань ищут партнёров в Нижегородской области.",
+    )
+    assert found == [("partner_search", "Хэнань", "Нижегородской области")]

@@ -38,6 +38,7 @@ CUE_ROLES = (
     "document_name",  # "Eurasian Economic Union Treaty": a document signed, not a party
     "firm",  # "компания", "company", "公司": a sentence that speaks of a firm, named or not
     "respectively",  # "分别与 A 和 B" (with A and B respectively): one event with each
+    "sought_in",  # "партнёров в ", "partners in ", "在": the words before where partners are sought
     "with_party",  # "с компаниями ", "with ", "与": the words right before a party governed
     "list_joint",  # ", ", " и ", " and ", "、": all that stands between two parties listed
     "governs",  # "Администрация Перми", "people's government": a place's own body is the place
@@ -72,6 +73,7 @@ class EventCues:
     governs: re.Pattern[str]
     respectively: re.Pattern[str]
     with_party: re.Pattern[str]
+    sought_in: re.Pattern[str]
     list_joint: re.Pattern[str]
     firm: re.Pattern[str]
     delegation_of: re.Pattern[str]
@@ -140,6 +142,7 @@ class EventCues:
             document_name=_any(by_cue.get("document_name", [])),
             governs=_any(by_cue.get("governs", [])),
             respectively=_any(by_cue.get("respectively", [])),
+            sought_in=re.compile(_any(by_cue.get("sought_in", [])).pattern + r"\s*$", _I),
             with_party=re.compile(_any(by_cue.get("with_party", [])).pattern + r"\s*$", _I),
             list_joint=re.compile(
                 r"^\s*" + _any(by_cue.get("list_joint", [])).pattern + r"\s*$", _I

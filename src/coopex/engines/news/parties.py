@@ -489,6 +489,9 @@ class EventReader:
         """Whom a partner search is addressed to: a place other than the searcher's own
         ("УК «РМ Рейл» (Республика Мордовия)"), else the document's other side."""
         searcher = next((m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION), None)
+        sought = self._sought_in(sentence)
+        if sought is not None and not (searcher is not None and same_party(sought, searcher.name)):
+            return sought
         home = ""
         if searcher is not None:
             paragraph = self._paragraphs[sentence.paragraph]
@@ -514,6 +517,23 @@ class EventReader:
                 return name
         return ""
 
+    def _sought_in(self, sentence: Sentence) -> str | None:
+        """The place partners are sought in, as the search says it ("ищут партнёров в
+        Приморском крае", "looking for partners in Russia's Sverdlovsk region", "在中国寻找合作
+        伙伴"), whichever side it is on."""
+        paragraph = self._paragraphs[sentence.paragraph]
+        return next(
+            (
+                m.name
+                for m in sentence.mentions
+                if m.kind is MentionKind.LOCATION
+                and self._cues.sought_in.search(
+                    paragraph[max(sentence.start, m.start - 40) : m.start]
+                )
+            ),
+            None,
+        )
+
     def initiator(self, sentence: Sentence, kind: EventType, counterpart: str) -> str:
         if kind is EventType.PARTNER_SEARCH:
             for mention in sentence.mentions:
@@ -521,6 +541,16 @@ class EventReader:
                     mention.name, counterpart
                 ):
                     return mention.name
+            if self._sides.own_side(counterpart):
+                # Partners sought on the story's own side: the searcher is the place abroad
+                # ("Компании провинции Хэйлунцзян ищут партнёров в Приморском крае").
+                abroad = [
+                    m.name
+                    for m in sentence.mentions
+                    if m.kind is MentionKind.LOCATION and not self._sides.own_side(m.name)
+                ]
+                if abroad:
+                    return abroad[0]
         # The home-side region the sentence itself names ("Irkutsk Region's trade with China"
         # in a story about several regions), else the document's side (by its own name). A
         # trade figure's region may be named just before it in its paragraph ("…partners of
