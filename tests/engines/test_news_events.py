@@ -933,3 +933,18 @@ def test_partners_are_sought_where_the_search_says_whichever_side_it_is_on() -> 
         "Компании провинции Хэнань ищут партнёров в Нижегородской области.",
     )
     assert found == [("partner_search", "Хэнань", "Нижегородской области")]
+
+
+def test_the_organisation_of_a_speaker_the_sentence_opens_with_is_not_the_party() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "По словам руководителя Торговая палата провинции Хэнань, регион подписал соглашение с "
+        "Sany.",
+    )
+    assert [party for _, _, party in found] == ["Sany"]
+    found = events(
+        "俄罗斯",
+        "新疆贸促会会长表示，双方签署了合作协议。",
+        lang="zh",
+    )
+    assert [party for _, _, party in found] != ["新疆贸促会"]

@@ -38,6 +38,8 @@ CUE_ROLES = (
     "document_name",  # "Eurasian Economic Union Treaty": a document signed, not a party
     "firm",  # "компания", "company", "公司": a sentence that speaks of a firm, named or not
     "respectively",  # "分别与 A 和 B" (with A and B respectively): one event with each
+    "speaker_before",  # "По словам ", "According to ", "据": the speaker's organisation follows
+    "speaker_after",  # "…厅长表示，": the words after the organisation of a speaker who opens
     "sought_in",  # "партнёров в ", "partners in ", "在": the words before where partners are sought
     "with_party",  # "с компаниями ", "with ", "与": the words right before a party governed
     "list_joint",  # ", ", " и ", " and ", "、": all that stands between two parties listed
@@ -74,6 +76,8 @@ class EventCues:
     respectively: re.Pattern[str]
     with_party: re.Pattern[str]
     sought_in: re.Pattern[str]
+    speaker_before: re.Pattern[str]
+    speaker_after: re.Pattern[str]
     list_joint: re.Pattern[str]
     firm: re.Pattern[str]
     delegation_of: re.Pattern[str]
@@ -142,6 +146,8 @@ class EventCues:
             document_name=_any(by_cue.get("document_name", [])),
             governs=_any(by_cue.get("governs", [])),
             respectively=_any(by_cue.get("respectively", [])),
+            speaker_before=re.compile(_any(by_cue.get("speaker_before", [])).pattern + r"\s*$", _I),
+            speaker_after=re.compile(r"^" + _any(by_cue.get("speaker_after", [])).pattern, _I),
             sought_in=re.compile(_any(by_cue.get("sought_in", [])).pattern + r"\s*$", _I),
             with_party=re.compile(_any(by_cue.get("with_party", [])).pattern + r"\s*$", _I),
             list_joint=re.compile(

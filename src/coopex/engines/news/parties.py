@@ -187,6 +187,7 @@ class EventReader:
             for m in sentence.mentions
             if m.kind is MentionKind.ORGANIZATION
             and m.start < attribution
+            and not self._speaker(m, sentence, paragraph)
             and not self._cues.venue_before.search(paragraph[max(0, m.start - 30) : m.start])
             and not self._sides.places.get(m.name)
             and not self._cues.document_name.search(m.name)
@@ -194,6 +195,16 @@ class EventReader:
             and not self._credited_source(m, paragraph)
             and not self._cues.governs.search(m.name)
         ]
+
+    def _speaker(self, organization: Mention, sentence: Sentence, paragraph: str) -> bool:
+        """The organisation of a speaker the sentence opens with ("По словам министра
+        экономики Узбекистана, …", "According to the Ministry of …, …", "黑龙江省商务厅厅长表示，
+        …"): it tells of the event, it is not its party."""
+        before = paragraph[sentence.start : organization.start]
+        after = paragraph[organization.end : sentence.end]
+        return bool(
+            self._cues.speaker_before.search(before) or self._cues.speaker_after.search(after)
+        )
 
     def _own_organization(self, organization: Mention, sentence: Sentence) -> bool:
         """Named after a place on the initiator's side, as a mention inside it or a word."""
