@@ -863,14 +863,6 @@ def test_talks_told_only_by_where_they_were_held_are_those_with_a_named_party() 
     assert [(kind, party) for kind, _, party in found] == [("negotiation", "Sany")]
 
 
-def test_an_agreement_is_with_the_region_that_signs_it_rather_than_its_country() -> None:
-    found = events(
-        "Omsk Region and Kazakhstan signed an agreement",
-        "The governor of Omsk Region and the akim of Pavlodar Region signed an agreement on trade.",
-    )
-    assert [(kind, party) for kind, _, party in found] == [("agreement", "Pavlodar Region")]
-
-
 def test_a_plant_told_by_its_partner_firm_is_one_plan() -> None:
     found = events(
         "Changan и Sany",

@@ -439,8 +439,6 @@ def _distinct(
     per page; a plan told on is the page's plan; talks with a party covered by a stronger lead
     are dropped."""
     kept: list[Candidate] = []
-    # Sentences telling of a plant: an agreement signed in them is the plant's (its plan).
-    plans = {c.sentence for c in candidates if c.event.type is EventType.LOCALIZATION_PLAN}
 
     def named(candidate: Candidate) -> bool:
         """Whether the event's sentence names its party."""
@@ -487,9 +485,7 @@ def _distinct(
         if same is None:
             continue
         old = kept[same]
-        if (
-            _signed_more_fully(old.event, event, places) and candidate.sentence not in plans
-        ) or _its_organization(old.event, event, locations):
+        if _its_organization(old.event, event, locations):
             # the party as the document names it, the fact as first told
             fuller = replace(old.event, counterpart=event.counterpart, initiator=event.initiator)
             old = replace(old, event=fuller)
@@ -562,17 +558,15 @@ def _another_side_of_a_plan(
     sentences: Sequence[Sentence],
     locations: set[str],
 ) -> bool:
-    """A plant is one plan, whichever of its sides a sentence tells it by: its partner firm
-    named beside the firm in an earlier plan's sentence ("Chery … signed a partnership with
-    Avtotor" → "Chery also plans to assemble cars at Avtotor"), or a place standing for a firm
-    the page names planning it ("a Turkish company will build a plant" beside Cukurova's plan):
-    places do not build plants, firms do."""
+    """A plant is one plan, whichever partner firm a sentence tells it by: a firm named beside
+    the firm of an earlier plan's sentence ("Chery … signed a partnership with Avtotor" →
+    "Chery also plans to assemble cars at Avtotor"). A plan with a place stays its own (the
+    region or country of a plant is a party the annotation accepts: dropping it beside a firm's
+    plan cost the reporting part)."""
     event = candidate.event
-    if event.type is not EventType.LOCALIZATION_PLAN:
+    if event.type is not EventType.LOCALIZATION_PLAN or event.counterpart in locations:
         return False
     plans = [c for c in kept if c.event.type is EventType.LOCALIZATION_PLAN and c is not candidate]
-    if event.counterpart in locations:
-        return False
     earlier = [c for c in plans if c.sentence < candidate.sentence]
     return any(
         any(same_party(m.name, event.counterpart) for m in sentences[c.sentence].mentions)
@@ -602,23 +596,6 @@ def _its_organization(old: LeadEvent, new: LeadEvent, locations: set[str]) -> bo
         and old.counterpart in locations
         and new.counterpart not in locations
         and same_party(old.counterpart, new.counterpart)
-    )
-
-
-def _signed_more_fully(old: LeadEvent, new: LeadEvent, places: Mapping[str, Place | None]) -> bool:
-    """A document is signed by a region, not by its whole country: "Omsk region and Kazakhstan
-    agree on cooperation … the akim of Pavlodar region signed an agreement" is Pavlodar
-    region's agreement, the country only the loose first telling of it."""
-    if old.type is not EventType.AGREEMENT:
-        return False
-    first, second = places.get(old.counterpart), places.get(new.counterpart)
-    return (
-        first is not None
-        and second is not None
-        and not first.is_region
-        and not first.is_union
-        and second.is_region
-        and first.countries == second.countries
     )
 
 
