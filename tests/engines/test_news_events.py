@@ -43,6 +43,12 @@ PLACES = {
     "俄罗斯": "RU",
     "Вьетнама": "VN",
     "Вьетнам": "VN",
+    "Пекине": "CN-BJ",
+    "Harbin": "CN-HL",
+    "Heilongjiang Province": "CN-HL",
+    "Kazakhstan": "KZ",
+    "Omsk Region": "RU-OMS",
+    "Pavlodar Region": "KZ-PAV",
 }
 UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -63,6 +69,9 @@ ORGANIZATIONS = (
     "新疆贸促会",
     "塔什干市工商会",
     "花剌子模州贸易局",
+    "Haier",
+    "Alabuga Technopark",
+    "Vietnam Government Bank",
 )
 
 
@@ -709,9 +718,11 @@ def test_the_production_partners_are_sought_for_is_no_plan_or_invitation() -> No
 def test_a_plants_place_the_gazetteer_does_not_know_is_its_venue_not_its_party() -> None:
     plan = events("Калужская область и Китай", "В Бонне мы планируем выпускать краны.")
     assert plan == [("localization_plan", "Калужская область", "Китай")]
-    # talks held there are still with the place named
-    talks = events("Калужская область и Китай", "Стороны провели переговоры в Бонне.")
+    # talks with the place named are with it; talks held there are with the story's other side
+    talks = events("Калужская область и Китай", "Стороны провели переговоры с Бонне.")
     assert talks == [("negotiation", "Калужская область", "Бонне")]
+    held = events("Калужская область и Китай", "Стороны провели переговоры в Бонне.")
+    assert held == [("negotiation", "Калужская область", "Китай")]
 
 
 def test_a_delegation_from_the_other_side_is_a_visit_received_by_the_host() -> None:
@@ -813,3 +824,119 @@ def test_a_story_told_from_the_side_visited_has_the_other_side_as_visitor() -> N
 def test_two_names_of_one_place_are_never_initiator_and_counterpart() -> None:
     found = events("Калужская область", "Товарооборот Калужской области вырос до 5 млн долларов.")
     assert found == []
+
+
+def test_an_invitation_goes_to_the_country_of_the_city_it_is_made_in() -> None:
+    found = events(
+        "Нижегородская область",
+        "В Пекине губернатор пригласил компании КНР локализовать производство в регионе.",
+    )
+    assert found == [("localization_invitation", "Нижегородская область", "КНР")]
+
+
+def test_the_invited_company_is_the_object_of_the_inviting_word_not_the_site() -> None:
+    found = events(
+        "Republic of Bashkortostan",
+        "The governor invited Haier to localize production in the Alabuga Technopark.",
+    )
+    assert found == [("localization_invitation", "Republic of Bashkortostan", "Haier")]
+
+
+def test_an_investment_an_invitation_asks_for_is_that_invitation() -> None:
+    found = events("俄罗斯", "州长邀请中国企业来投资建厂。", lang="zh")
+    assert [kind for kind, _, _ in found] == ["localization_invitation"]
+
+
+def test_the_place_a_signing_is_held_in_is_not_its_party() -> None:
+    found = events(
+        "Omsk Region",
+        "In Harbin, Omsk Region signed an agreement with Heilongjiang Province.",
+    )
+    assert found == [("agreement", "Omsk Region", "Heilongjiang Province")]
+
+
+def test_talks_told_only_by_where_they_were_held_are_those_with_a_named_party() -> None:
+    found = events(
+        "Переговоры в Пекине",
+        "Губернатор Калужской области провел переговоры с руководством Sany.",
+    )
+    assert [(kind, party) for kind, _, party in found] == [("negotiation", "Sany")]
+
+
+def test_a_plant_told_by_its_partner_firm_is_one_plan() -> None:
+    found = events(
+        "Changan и Sany",
+        "Changan подписала соглашение с Sany о локализации производства в Калужской области. "
+        "Sany также планирует локализовать производство в Калужской области.",
+    )
+    assert [kind for kind, _, _ in found].count("localization_plan") == 1
+
+
+def test_talks_told_by_no_party_of_their_own_are_those_told_with_one() -> None:
+    found = events(
+        "Калужская область и Китай",
+        "Губернатор Калужской области провел переговоры с Sany. Стороны провели переговоры о "
+        "поставках.",
+    )
+    assert [(kind, party) for kind, _, party in found] == [("negotiation", "Sany")]
+
+
+def test_a_places_government_stands_for_the_place_its_name_holds() -> None:
+    # the page names Хэнань, but not in the sentence of the signing, nor first
+    found = events(
+        "Нижегородская область и Китай",
+        "Делегация из Хэнань посетила выставку. Соглашение подписала Администрация провинции "
+        "Хэнань.",
+    )
+    assert ("agreement", "Нижегородская область", "Хэнань") in found
+
+
+def test_a_regions_trade_is_not_with_its_own_country() -> None:
+    found = events(
+        "Bashkortostan and China",
+        "The foreign trade turnover of Bashkortostan reached 1.2 billion dollars, the region "
+        "ranks 10th in Russia.",
+    )
+    assert found == [("trade_figure", "Bashkortostan", "China")]
+
+
+def test_an_event_told_with_a_place_and_then_its_organisation_is_the_organisations() -> None:
+    found = events(
+        "Vietnam and Bashkortostan sign agreement",
+        "Bashkortostan signed an agreement with the Vietnam Government Bank on loans.",
+    )
+    assert [(kind, party) for kind, _, party in found] == [("agreement", "Vietnam Government Bank")]
+
+
+def test_an_agreement_with_organisations_listed_is_one_with_each() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Губернатор подписал соглашения с компаниями Changan, Sany и Zoomlion.",
+    )
+    assert [party for _, _, party in found] == ["Changan", "Sany", "Zoomlion"]
+    # two parties named on either side of the signing are one agreement between them
+    found = events("Нижегородская область", "Changan и Sany подписали соглашение.")
+    assert len(found) == 1
+
+
+def test_partners_are_sought_where_the_search_says_whichever_side_it_is_on() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Компании провинции Хэнань ищут партнёров в Нижегородской области.",
+    )
+    assert found == [("partner_search", "Хэнань", "Нижегородской области")]
+
+
+def test_the_organisation_of_a_speaker_the_sentence_opens_with_is_not_the_party() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "По словам руководителя Торговая палата провинции Хэнань, регион подписал соглашение с "
+        "Sany.",
+    )
+    assert [party for _, _, party in found] == ["Sany"]
+    found = events(
+        "俄罗斯",
+        "新疆贸促会会长表示，双方签署了合作协议。",
+        lang="zh",
+    )
+    assert [party for _, _, party in found] != ["新疆贸促会"]

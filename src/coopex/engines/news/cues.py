@@ -28,6 +28,7 @@ CUE_ROLES = (
     "not_a_forum",  # a press conference is not a forum
     "counted",  # "20 agreements are planned": a statistic, not a lead
     "venue_before",  # "на территории ОЭЗ «Иннополис»": a venue, not a party
+    "held_in",  # "в Пекине", "in Beijing", "在哈尔滨": before a place an event is held in
     "said",  # the verb of an attribution: "...," said X; ", reported X"; «…», — сообщил X
     "media",  # an organisation name that is a news medium: it reports, it is not a party
     "occasion",  # "at the meeting", "в ходе переговоров": talks as the occasion of a statement
@@ -37,6 +38,11 @@ CUE_ROLES = (
     "document_name",  # "Eurasian Economic Union Treaty": a document signed, not a party
     "firm",  # "компания", "company", "公司": a sentence that speaks of a firm, named or not
     "respectively",  # "分别与 A 和 B" (with A and B respectively): one event with each
+    "speaker_before",  # "По словам ", "According to ", "据": the speaker's organisation follows
+    "speaker_after",  # "…厅长表示，": the words after the organisation of a speaker who opens
+    "sought_in",  # "партнёров в ", "partners in ", "在": the words before where partners are sought
+    "with_party",  # "с компаниями ", "with ", "与": the words right before a party governed
+    "list_joint",  # ", ", " и ", " and ", "、": all that stands between two parties listed
     "governs",  # "Администрация Перми", "people's government": a place's own body is the place
     "delegation_of",  # "делегация провинции ", "delegation from ": the words before its party
     "delegation_by",  # "… delegation", "…代表团": the words after the party a delegation is of
@@ -58,6 +64,7 @@ class EventCues:
     not_a_forum: re.Pattern[str]
     counted: re.Pattern[str]
     venue_before: re.Pattern[str]
+    held_in: re.Pattern[str]
     attribution: re.Pattern[str]
     media: re.Pattern[str]
     occasion: re.Pattern[str]
@@ -67,6 +74,11 @@ class EventCues:
     document_name: re.Pattern[str]
     governs: re.Pattern[str]
     respectively: re.Pattern[str]
+    with_party: re.Pattern[str]
+    sought_in: re.Pattern[str]
+    speaker_before: re.Pattern[str]
+    speaker_after: re.Pattern[str]
+    list_joint: re.Pattern[str]
     firm: re.Pattern[str]
     delegation_of: re.Pattern[str]
     delegation_by: re.Pattern[str]
@@ -125,6 +137,7 @@ class EventCues:
                 r"\d+\s+(?:[^\W\d]+\s+){0,2}\w*" + _any(by_cue.get("counted", [])).pattern, _I
             ),
             venue_before=re.compile(_any(by_cue.get("venue_before", [])).pattern + r"\s*$", _I),
+            held_in=re.compile(_any(by_cue.get("held_in", [])).pattern + r"\s*$", _I),
             media=_any(by_cue.get("media", [])),
             occasion=_any(by_cue.get("occasion", [])),
             states=_any(by_cue.get("states", [])),
@@ -133,6 +146,13 @@ class EventCues:
             document_name=_any(by_cue.get("document_name", [])),
             governs=_any(by_cue.get("governs", [])),
             respectively=_any(by_cue.get("respectively", [])),
+            speaker_before=re.compile(_any(by_cue.get("speaker_before", [])).pattern + r"\s*$", _I),
+            speaker_after=re.compile(r"^" + _any(by_cue.get("speaker_after", [])).pattern, _I),
+            sought_in=re.compile(_any(by_cue.get("sought_in", [])).pattern + r"\s*$", _I),
+            with_party=re.compile(_any(by_cue.get("with_party", [])).pattern + r"\s*$", _I),
+            list_joint=re.compile(
+                r"^\s*" + _any(by_cue.get("list_joint", [])).pattern + r"\s*$", _I
+            ),
             firm=_any(by_cue.get("firm", [])),
             # The wording right before or right after the name of the party a delegation is of.
             delegation_of=re.compile(_any(by_cue.get("delegation_of", [])).pattern + r"\s*$", _I),

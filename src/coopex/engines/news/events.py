@@ -19,6 +19,7 @@ from coopex.domain.news import EventType, LeadEvent, Mention, MentionKind
 from coopex.engines.news.cues import STATISTICS, EventCues, trigger_types
 from coopex.engines.news.event_scoring import Candidate, EventChooser, features, page_of
 from coopex.engines.news.parties import (
+    HELD,
     EventReader,
     Sentence,
     Sides,
@@ -174,7 +175,9 @@ def read_events(
                     previous = kind
                     told.add(kind)
                     continue
-            each = _each_party(sentence, kind, cues, possible)
+            each = _each_party(sentence, kind, cues, possible) or _listed(
+                sentence, kind, cues, possible
+            )
             if each:
                 for counterpart in each:
                     initiator = reader.initiator(sentence, kind, counterpart)
@@ -216,7 +219,32 @@ def read_events(
             for s in sentences
         ],
     )
+    kept = _not_only_where(kept, sentences, reader)
     return tuple(c.event for c in kept)
+
+
+def _not_only_where(
+    kept: list[Candidate], sentences: Sequence[Sentence], reader: EventReader
+) -> list[Candidate]:
+    """Talks or a signing told only by where they were held ("Переговоры в Пекине") are those
+    the page tells with a party of their own ("… с руководством компании Sinopec")."""
+
+    def where(candidate: Candidate) -> bool:
+        sentence = sentences[candidate.sentence]
+        if candidate.event.type not in HELD:
+            return False
+        return not reader.names(sentence, candidate.event.counterpart) or reader.held_in(
+            sentence, candidate.event.counterpart
+        )
+
+    return [
+        c
+        for c in kept
+        if not (
+            where(c)
+            and any(o.event.type is c.event.type and not where(o) for o in kept if o is not c)
+        )
+    ]
 
 
 def _chosen(
@@ -277,6 +305,42 @@ def _each_party(
     return list(dict.fromkeys(listed)) if len(set(listed)) >= 2 else []
 
 
+def _listed(
+    sentence: Sentence,
+    kind: EventType,
+    cues: EventCues,
+    possible: Sequence[tuple[str, bool, bool]],
+) -> list[str]:
+    """ "подписал соглашения с компаниями Sinopec, Huawei и Haier", "held talks with Haier and
+    Great Wall", "与华为、海尔和中石化签署": one event with each organisation listed after the
+    word that governs the party (`with_party`), as far as only list joints stand between
+    them."""
+    if kind not in _EACH_PARTY:
+        return []
+    allowed = {name for name, named_here, _ in possible if named_here}
+    named = [
+        m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION and m.name in allowed
+    ]
+    first = next(
+        (
+            at
+            for at, m in enumerate(named)
+            if cues.with_party.search(sentence.text[: m.start - sentence.start])
+        ),
+        None,
+    )
+    if first is None:
+        return []
+    chain = [named[first]]
+    for mention in named[first + 1 :]:
+        between = sentence.text[chain[-1].end - sentence.start : mention.start - sentence.start]
+        if not cues.list_joint.match(between):
+            break
+        chain.append(mention)
+    listed = list(dict.fromkeys(m.name for m in chain))
+    return listed if len(listed) >= 2 else []
+
+
 def _in_a_name(sentence: Sentence, start: int, end: int) -> bool:
     """A wording inside an organisation's name ("Russian Foreign Trade Academy") is no event."""
     return any(
@@ -309,6 +373,8 @@ def _covered_here(
             and EventType.PARTNER_SEARCH in kinds
         )
         and not (kind is EventType.NEGOTIATION and statement)
+        # "邀请中国企业到卡卢加州投资建厂": the investment invited is the invitation's
+        and not (kind is EventType.INVESTMENT and EventType.LOCALIZATION_INVITATION in kinds)
         and not (background and kind is not EventType.TRADE_FIGURE)
         and not (kind is EventType.TRADE_FIGURE and not _FIGURE.search(text))
     ]
@@ -419,6 +485,10 @@ def _distinct(
         if same is None:
             continue
         old = kept[same]
+        if _its_organization(old.event, event, locations):
+            # the party as the document names it, the fact as first told
+            fuller = replace(old.event, counterpart=event.counterpart, initiator=event.initiator)
+            old = replace(old, event=fuller)
         merged = tuple(dict.fromkeys([*old.event.sectors, *event.sectors]))
         kept[same] = replace(old, event=replace(old.event, sectors=merged))
     # Only a named organisation: an invitation to "Chinese investors" (the country) does not
@@ -478,7 +548,55 @@ def _distinct(
             )
         )
         and not absorbed(c)
+        and not _another_side_of_a_plan(c, kept, sentences, locations)
     ]
+
+
+def _another_side_of_a_plan(
+    candidate: Candidate,
+    kept: Sequence[Candidate],
+    sentences: Sequence[Sentence],
+    locations: set[str],
+) -> bool:
+    """A plant is one plan, whichever partner firm a sentence tells it by: a firm named beside
+    the firm of an earlier plan's sentence ("Chery … signed a partnership with Avtotor" →
+    "Chery also plans to assemble cars at Avtotor"). A plan with a place stays its own (the
+    region or country of a plant is a party the annotation accepts: dropping it beside a firm's
+    plan cost the reporting part)."""
+    event = candidate.event
+    if event.type is not EventType.LOCALIZATION_PLAN or event.counterpart in locations:
+        return False
+    plans = [c for c in kept if c.event.type is EventType.LOCALIZATION_PLAN and c is not candidate]
+    earlier = [c for c in plans if c.sentence < candidate.sentence]
+    return any(
+        any(same_party(m.name, event.counterpart) for m in sentences[c.sentence].mentions)
+        for c in earlier
+    )
+
+
+# Events with an organisation: its place told first ("阿穆尔州与中国企业签约") is the
+# organisation named later ("…与中国华电集团签署了合作协议").
+_WITH_A_FIRM = frozenset(
+    {
+        EventType.AGREEMENT,
+        EventType.NEGOTIATION,
+        EventType.LOCALIZATION_PLAN,
+        EventType.LOCALIZATION_INVITATION,
+        EventType.INVESTMENT,
+    }
+)
+
+
+def _its_organization(old: LeadEvent, new: LeadEvent, locations: set[str]) -> bool:
+    """An event first told with a place and then with an organisation named after it ("中国" then
+    "中国华电集团", "Vietnam" then "Bank for Investment and Development of Vietnam"): the
+    organisation is the party."""
+    return (
+        old.type in _WITH_A_FIRM
+        and old.counterpart in locations
+        and new.counterpart not in locations
+        and same_party(old.counterpart, new.counterpart)
+    )
 
 
 def _places_production(

@@ -43,6 +43,10 @@ _ORG_FIRST = frozenset(
 
 # Events told where something is built or put: their places are often the venue.
 _BUILT = frozenset({EventType.LOCALIZATION_PLAN, EventType.INVESTMENT})
+# Events held somewhere with somebody: the place they are held in ("talks in Beijing", "在哈尔滨
+# 签署") is not who they are with (a mission's destination, a forum's city, a plant's region or
+# the country partners are sought in are parties).
+HELD = frozenset({EventType.NEGOTIATION, EventType.AGREEMENT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,6 +187,7 @@ class EventReader:
             for m in sentence.mentions
             if m.kind is MentionKind.ORGANIZATION
             and m.start < attribution
+            and not self._speaker(m, sentence, paragraph)
             and not self._cues.venue_before.search(paragraph[max(0, m.start - 30) : m.start])
             and not self._sides.places.get(m.name)
             and not self._cues.document_name.search(m.name)
@@ -190,6 +195,16 @@ class EventReader:
             and not self._credited_source(m, paragraph)
             and not self._cues.governs.search(m.name)
         ]
+
+    def _speaker(self, organization: Mention, sentence: Sentence, paragraph: str) -> bool:
+        """The organisation of a speaker the sentence opens with ("По словам министра
+        экономики Узбекистана, …", "According to the Ministry of …, …", "黑龙江省商务厅厅长表示，
+        …"): it tells of the event, it is not its party."""
+        before = paragraph[sentence.start : organization.start]
+        after = paragraph[organization.end : sentence.end]
+        return bool(
+            self._cues.speaker_before.search(before) or self._cues.speaker_after.search(after)
+        )
 
     def _own_organization(self, organization: Mention, sentence: Sentence) -> bool:
         """Named after a place on the initiator's side, as a mention inside it or a word."""
@@ -215,14 +230,38 @@ class EventReader:
         country the sentence names by one character ("对华出口", "中乌双方"), as the page
         names it elsewhere."""
         named = sorted(
-            (
+            [
                 m
                 for m in sentence.mentions
                 if m.kind is MentionKind.LOCATION and not self._sides.own_side(m.name)
-            ),
+            ]
+            + self._governed(sentence),
             key=lambda m: self._sides.order(m.name),
         )
         return named or self._short_countries(sentence)
+
+    def _governed(self, sentence: Sentence) -> list[Mention]:
+        """The places whose governing bodies the sentence names ("People's Government of Jiangsu
+        Province", "Администрация Перми"): the place is the party, as the page names it."""
+        found: list[Mention] = []
+        for m in sentence.mentions:
+            if m.kind is not MentionKind.ORGANIZATION or not self._cues.governs.search(m.name):
+                continue
+            inside = max(
+                (
+                    name
+                    for name, place in self._sides.places.items()
+                    if place is not None
+                    and len(name) >= 2
+                    and name in m.name
+                    and not self._sides.own_side(name)
+                ),
+                key=len,
+                default=None,
+            )
+            if inside is not None:
+                found.append(Mention(MentionKind.LOCATION, inside, m.paragraph, m.start, m.end))
+        return found
 
     def _short_countries(self, sentence: Sentence) -> list[Mention]:
         codes = [
@@ -288,23 +327,39 @@ class EventReader:
         organizations = self._organizations(sentence)
         # The party named right after the trigger ("переговоры с X") before any other.
         organizations.sort(key=lambda m: (m.start - sentence.start < trigger_end, m.start))
+        invites = self._cues.inviting.search(sentence.text)
+        if kind is EventType.LOCALIZATION_INVITATION and invites is not None:
+            # The invited is the inviting word's object ("invited Haier to localize … in the
+            # Naberezhnye Chelny industrial park"), not the inviter before it nor the site after.
+            after = sentence.start + invites.end()
+            organizations.sort(key=lambda m: (m.start < after, m.start))
         places = [m.name for m in self._foreign_places(sentence)]
         named = [m.name for m in organizations]
         if kind is EventType.PARTNER_SEARCH:
             sought = self._sought(sentence, places)
             return [(sought, False, True)] if sought else []
         if kind is EventType.LOCALIZATION_INVITATION:
-            # Invited: a named company, else the other side of the story, not the venue.
+            # Invited: a named company, else the other side of the story, not the venue: the
+            # companies of a country are invited, not the city abroad a presentation is held in
+            # ("на форуме в Пекине пригласил китайские компании" invites China).
             earlier = self._earlier_organization(index, kind)
-            order = [*named, earlier, self._sides.counterpart, *places]
+            abroad = [self._country_of(n) for n in [self._sides.counterpart, *places] if n]
+            order = [*named, earlier, *abroad]
         elif kind in _ORG_FIRST:
             earlier = self._earlier_organization(index, kind)
+            if kind in HELD:
+                # Where it is held after who it is with: "В Пекине губернатор подписал
+                # соглашение с провинцией Хэйлунцзян", "在哈尔滨，黑龙江省与滨海边疆区签署".
+                places.sort(key=lambda name: self.held_in(sentence, name))
             # Where a plant goes, a place the gazetteer does not know ("В Колышлейском районе
             # мы планируем выпускать краны") is more often the venue at home than the party:
             # the story's other side first.
             known = [n for n in places if kind not in _BUILT or not self._sides.order(n)[0]]
             unknown = [name for name in places if name not in known]
             order = [*named, earlier, *known, self._sides.counterpart, *unknown]
+            if kind in HELD:
+                held: list[str | None] = [n for n in order if n and self.held_in(sentence, n)]
+                order = [name for name in order if name not in held] + held
         elif kind is EventType.TRADE_FIGURE:
             # Trade is between the two places the sentence names ("our trade with Russia"),
             # whichever side they are on.
@@ -317,6 +372,7 @@ class EventReader:
                 if m.kind is MentionKind.LOCATION
                 and self._sides.places.get(m.name) is not None
                 and m.name not in at_home
+                and not self._country_of_a_region(m.name, sentence)
             ]
             abroad = [name for name in places if name not in at_home]
             order = [*abroad, *own, self._sides.counterpart, *at_home]
@@ -336,6 +392,38 @@ class EventReader:
             ):
                 options.append((name, name in named, at < ruled))
         return options
+
+    def _country_of_a_region(self, name: str, sentence: Sentence) -> bool:
+        """Whether `name` is the country of a region the sentence trades from: a
+        region's trade is with abroad, not with its own country ("the foreign trade turnover of
+        the Amur region …, the region ranks 10th in Russia")."""
+        place = self._sides.places.get(name)
+        if place is None or place.is_region or place.is_union:
+            return False
+        # Only a region of the sentence itself: "our trade with Russia", said in a story from a
+        # Russian region, is the speaker's trade with Russia.
+        regions = [self._sides.places.get(m.name) for m in sentence.mentions]
+        return any(
+            region is not None and region.is_region and region.countries == place.countries
+            for region in regions
+        )
+
+    def names(self, sentence: Sentence, party: str) -> bool:
+        """Whether the sentence names the party: by name, or by one character ("中俄双方")."""
+        return any(same_party(m.name, party) for m in sentence.mentions) or any(
+            m.name == party for m in self._short_countries(sentence)
+        )
+
+    def held_in(self, sentence: Sentence, name: str) -> bool:
+        """Whether the sentence names the place only as where its event is held ("в Пекине",
+        "in Beijing", "在哈尔滨")."""
+        paragraph = self._paragraphs[sentence.paragraph]
+        named = [m for m in sentence.mentions if m.name == name]
+        return bool(named) and all(
+            m.kind is MentionKind.LOCATION
+            and self._cues.held_in.search(paragraph[max(sentence.start, m.start - 25) : m.start])
+            for m in named
+        )
 
     def visitor(self, sentence: Sentence) -> str | None:
         """The place a sentence's delegation or envoy comes from, when it is not on the
@@ -412,6 +500,9 @@ class EventReader:
         """Whom a partner search is addressed to: a place other than the searcher's own
         ("УК «РМ Рейл» (Республика Мордовия)"), else the document's other side."""
         searcher = next((m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION), None)
+        sought = self._sought_in(sentence)
+        if sought is not None and not (searcher is not None and same_party(sought, searcher.name)):
+            return sought
         home = ""
         if searcher is not None:
             paragraph = self._paragraphs[sentence.paragraph]
@@ -437,6 +528,23 @@ class EventReader:
                 return name
         return ""
 
+    def _sought_in(self, sentence: Sentence) -> str | None:
+        """The place partners are sought in, as the search says it ("ищут партнёров в
+        Приморском крае", "looking for partners in Russia's Sverdlovsk region", "在中国寻找合作
+        伙伴"), whichever side it is on."""
+        paragraph = self._paragraphs[sentence.paragraph]
+        return next(
+            (
+                m.name
+                for m in sentence.mentions
+                if m.kind is MentionKind.LOCATION
+                and self._cues.sought_in.search(
+                    paragraph[max(sentence.start, m.start - 40) : m.start]
+                )
+            ),
+            None,
+        )
+
     def initiator(self, sentence: Sentence, kind: EventType, counterpart: str) -> str:
         if kind is EventType.PARTNER_SEARCH:
             for mention in sentence.mentions:
@@ -444,6 +552,16 @@ class EventReader:
                     mention.name, counterpart
                 ):
                     return mention.name
+            if self._sides.own_side(counterpart):
+                # Partners sought on the story's own side: the searcher is the place abroad
+                # ("Компании провинции Хэйлунцзян ищут партнёров в Приморском крае").
+                abroad = [
+                    m.name
+                    for m in sentence.mentions
+                    if m.kind is MentionKind.LOCATION and not self._sides.own_side(m.name)
+                ]
+                if abroad:
+                    return abroad[0]
         # The home-side region the sentence itself names ("Irkutsk Region's trade with China"
         # in a story about several regions), else the document's side (by its own name). A
         # trade figure's region may be named just before it in its paragraph ("…partners of
