@@ -448,6 +448,18 @@ class EventReader:
         from Shandong, its first place)."""
         if self._sides.from_home or not self._sides.counterpart:
             return None
+        return self._own_place_named(sentence)
+
+    def visitor_side(self) -> str:
+        """The story's other side, as the visitor of its first side."""
+        return self._sides.counterpart
+
+    def host(self, sentence: Sentence) -> str:
+        """Who receives a visit: the initiator's side the sentence names, else the story's."""
+        return self._own_place_named(sentence) or self._sides.initiator
+
+    def _own_place_named(self, sentence: Sentence) -> str | None:
+        """The first place of the initiator's side the sentence names."""
         return next(
             (
                 m.name
@@ -457,23 +469,6 @@ class EventReader:
                 and self._sides.own_side(m.name)
             ),
             None,
-        )
-
-    def visitor_side(self) -> str:
-        """The story's other side, as the visitor of its first side."""
-        return self._sides.counterpart
-
-    def host(self, sentence: Sentence) -> str:
-        """Who receives a visit: the initiator's side the sentence names, else the story's."""
-        return next(
-            (
-                m.name
-                for m in sentence.mentions
-                if m.kind is MentionKind.LOCATION
-                and self._sides.places.get(m.name) is not None
-                and self._sides.own_side(m.name)
-            ),
-            self._sides.initiator,
         )
 
     def _country_of(self, name: str) -> str:
