@@ -245,3 +245,13 @@ def test_a_traditional_script_page_is_read_by_the_chinese_wordings(models: NewsM
     kinds = {event.type.value for event in leads.events}
     assert {"negotiation", "agreement"} <= kinds
     assert all(event.evidence in page for event in leads.events)  # as written: traditional
+
+
+def test_a_quoted_place_name_names_a_hotel_or_a_brand_not_a_place(models: NewsModels) -> None:
+    text = (
+        "Новости\n\nПереговоры прошли в гостинице «Украина» в Киеве, где ООО «Сибирь» "
+        "показало тракторы."
+    )
+    leads = read_document(RawDocument("quoted.txt", text.encode()), models).leads
+    assert leads.entities.locations == ("Киев",)
+    assert "ООО «Сибирь»" in leads.entities.organizations

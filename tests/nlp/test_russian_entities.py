@@ -391,3 +391,47 @@ def test_a_quoted_name_after_a_common_noun_is_its_genitive() -> None:
 def test_hyphenated_first_names_keep_their_capitals() -> None:
     found = entities(["Письмо направлено Касым-Жомарту Токаеву."])
     assert found.persons == ("Касым-Жомарт Токаев",)
+
+
+def test_an_adjective_of_a_place_before_an_abbreviation_is_an_organisation() -> None:
+    found = entities(
+        [
+            "Работники Полоцкого ДРСУ и Гомельской ТПП встретились, Полоцкое ДРСУ закупило "
+            "технику.",
+            "Японские СМИ пишут, что российский ВВП и Казахстанский АПК растут.",
+        ]
+    )
+    assert set(found.organizations) == {"Полоцкое ДРСУ", "Гомельская ТПП"}
+
+
+def test_a_long_organisation_name_in_an_oblique_case_takes_the_nominative_to_its_head() -> None:
+    found = entities(
+        [
+            "Делегация встретилась с Министерством экономики, труда и занятости Киргизии и "
+            "с Новосибирским государственным университетом имени А.А. Иванова."
+        ]
+    )
+    assert "Министерство экономики, труда и занятости Киргизии" in found.organizations
+    assert "Новосибирский государственный университет имени А.А. Иванова" in found.organizations
+
+
+def test_a_place_adjective_before_a_common_noun_is_no_place() -> None:
+    found = entities(
+        [
+            "Китайская сторона передала Российской стороне предложения, делегация посетила "
+            "Ярославский регион."
+        ]
+    )
+    assert set(found.locations) == {"Ярославский регион"}
+
+
+def test_the_governing_body_of_the_region_is_the_article_regions() -> None:
+    found = entities(
+        [
+            "Делегация Томской области посетила Харбин.",
+            "Организаторами выступили правительство области и торговая палата.",
+        ]
+    )
+    assert "Правительство Томской области" in found.organizations
+    two = entities(["Делегации Томской и Омской областей встретились, администрация области рада."])
+    assert not two.organizations

@@ -22,6 +22,7 @@ from coopex.engines.news.dates import DateFact
 from coopex.engines.news.sentences import sentences
 from coopex.nlp.name_words import name_words, named_after_person, vouched_person
 from coopex.nlp.russian_forms import (
+    agreeing_phrase,
     camel_case,
     capitals_as_written,
     foreign_instrumental,
@@ -33,6 +34,7 @@ from coopex.nlp.russian_forms import (
 )
 from coopex.nlp.russian_organizations import (
     bodies_of_places,
+    bodies_of_the_region,
     capitalised_names,
     closing_quote,
     coordinated_organizations,
@@ -42,6 +44,7 @@ from coopex.nlp.russian_organizations import (
     fields_of_bodies,
     known_organizations,
     legal_names,
+    place_abbreviations,
     typed_names,
 )
 from coopex.reference.places import ShippedPlaces
@@ -88,9 +91,16 @@ def _organization_name(span: Any, paragraph: str, stop: int) -> str:
     if len(normal) == 1 and len(tokens) > 1 and " " not in written.strip():
         return normal[0]  # "Ленты.ру" -> "Лента.ру": one word written with its punctuation
     head = next((i for i, t in enumerate(tokens) if _is_head(t)), None)
-    if head is None or len(normal) != len(tokens) or tokens[0].text[:1] in '«"':
+    if head is None or tokens[0].text[:1] in '«"':
         return written
     rest = paragraph[tokens[head + 1].start : stop] if head + 1 < len(tokens) else ""
+    if len(normal) != len(tokens):
+        # natasha's form does not line up with the words ("М.В.", "инвестиции,"): the words
+        # up to the head agree with it in the nominative, the rest stays as written.
+        if any(not t.text.isalpha() for t in tokens[: head + 1]):
+            return written
+        words = [t.text for t in tokens[: head + 1]]
+        return " ".join([agreeing_phrase(words, morph_case(tokens[head])), rest]).strip()
     return " ".join([*normal[: head + 1], rest]).strip()
 
 
@@ -237,10 +247,19 @@ def _after_instrumental(tokens: Sequence[Any], index: int, end: int) -> bool:
 
 
 def _common_noun(name: str) -> bool:
-    """ "Провинция", "Правительство": one dictionary word is not a name by itself."""
-    if " " in name or name.isupper() or not re.fullmatch(r"[А-Яа-яЁё-]+", name):
+    """ "Провинция", "Правительство": one dictionary word is not a name by itself; nor is an
+    abbreviation pymorphy knows only as a common noun ("СМИ", "ВВП", "АПК")."""
+    if " " in name or not re.fullmatch(r"[А-Яа-яЁё-]+", name):
         return False
     from coopex.nlp.analysis import morph
+
+    if name.isupper():
+        parses = morph().parse(name.casefold())
+        return all(
+            {"Abbr", "NOUN"} <= set(p.tag.grammemes) | {p.tag.POS}
+            and not {"Orgn", "Geox", "Name", "Surn"} & set(p.tag.grammemes)
+            for p in parses
+        ) and morph().word_is_known(name.casefold())
 
     if not morph().word_is_known(name.casefold()):
         return False  # "Соллерс": a name pymorphy only guesses at
@@ -258,6 +277,20 @@ def _an_adjective(word: str) -> bool:
     parses = morph().parse(word.casefold())
     return parses[0].tag.POS in ("ADJF", "ADJS", "PRTF") and not any(
         {"Surn", "Name", "Patr"} & set(p.tag.grammemes) for p in parses
+    )
+
+
+def _adjective_of_a_place(name: str) -> bool:
+    """ "Российской стороне", "Китайская делегация": a place's adjective before a common noun
+    that is no kind of place (`place_head`: "область", "регион", "море", "проспект") names
+    no place."""
+    words = name.split()
+    last = words[-1]
+    return (
+        len(words) > 1
+        and last.isalpha()
+        and last.islower()
+        and last not in name_words("place_head", "ru")
     )
 
 
@@ -406,7 +439,9 @@ class RussianEntityRecognizer:
         found = legal_names(text, starts, found)
         found = typed_names(text, starts, found)
         found = bodies_of_places(doc.tokens, text, starts, found)
+        found = bodies_of_the_region(doc.tokens, text, starts, found)
         found = capitalised_names(doc.tokens, text, starts, found)
+        found = place_abbreviations(doc.tokens, text, starts, found)
         found = enumerated_names(doc.tokens, text, found)
         found = fields_of_bodies(doc.tokens, text, starts, found)
         found = coordinated_organizations(doc.tokens, text, starts, found)
@@ -426,6 +461,7 @@ class RussianEntityRecognizer:
             and not (
                 m.kind is not MentionKind.ORGANIZATION and named_after_person(text, m.start, "ru")
             )
+            and not (m.kind is MentionKind.LOCATION and _adjective_of_a_place(m.name))
         ]
 
 
