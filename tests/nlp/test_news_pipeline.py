@@ -255,3 +255,9 @@ def test_a_quoted_place_name_names_a_hotel_or_a_brand_not_a_place(models: NewsMo
     leads = read_document(RawDocument("quoted.txt", text.encode()), models).leads
     assert leads.entities.locations == ("Киев",)
     assert "ООО «Сибирь»" in leads.entities.organizations
+
+
+def test_a_place_keeps_the_name_in_parentheses_the_gazetteer_knows(models: NewsModels) -> None:
+    text = "Новости\n\nПроект реализуется в Республике Саха (Якутия) с партнерами из Харбина."
+    leads = read_document(RawDocument("saha.txt", text.encode()), models).leads
+    assert "Республика Саха (Якутия)" in leads.entities.locations

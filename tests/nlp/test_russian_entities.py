@@ -435,3 +435,8 @@ def test_the_governing_body_of_the_region_is_the_article_regions() -> None:
     assert "Правительство Томской области" in found.organizations
     two = entities(["Делегации Томской и Омской областей встретились, администрация области рада."])
     assert not two.organizations
+
+
+def test_a_place_in_the_genitive_after_a_common_noun_keeps_its_case() -> None:
+    found = entities(["Поставки из Соединенных Штатов Америки в Королевство Дания выросли."])
+    assert "Соединенные Штаты Америки" in found.locations

@@ -170,6 +170,48 @@ def _known_place_form(name: str, written: str, places: ShippedPlaces | None) -> 
     return next((c for c in candidates if places.resolve(c) is not None), name)
 
 
+def _genitive_complement(name: str, span: Any) -> str:
+    """ "Юга России" -> "Юг России", not natasha's "Юг Россия": a place's name in the genitive
+    after a common noun is its complement and keeps its case ("Соединенных Штатов Америки")."""
+    from coopex.nlp.analysis import morph
+
+    words = name.split()
+    tokens = span.tokens
+    if len(words) != len(tokens) or len(words) < 2:
+        return name
+    kept = list(words)
+    for at in range(1, len(tokens)):
+        token, before = tokens[at], tokens[at - 1]
+        if token.feats.get("Case") != "Gen" or words[at] == token.text:
+            continue
+        place = any(
+            "Geox" in p.tag.grammemes and p.tag.case == "gent"
+            for p in morph().parse(token.text.casefold())
+        )
+        head = morph().parse(before.text.casefold())[0].tag
+        if place and head.POS == "NOUN" and "Geox" not in head.grammemes:
+            kept[at] = token.text
+    return " ".join(kept)
+
+
+def _known(name: str, places: ShippedPlaces | None) -> bool:
+    return places is not None and places.resolve(name) is not None
+
+
+def _known_phrase(name: str, written: str, places: ShippedPlaces | None) -> str:
+    """A place of several words the gazetteer knows with its last words as written, where
+    natasha put its genitive complement in the nominative too ("Соединенных Штатах Америки"
+    -> "Соединенные Штаты Америка": the gazetteer's "Соединенные Штаты Америки")."""
+    words, as_written = name.split(), written.split()
+    if places is None or len(words) < 3 or len(words) != len(as_written) or _known(name, places):
+        return name
+    for keep in range(len(words) - 1, 0, -1):
+        candidate = " ".join([*words[:keep], *as_written[keep:]])
+        if _known(candidate, places):
+            return candidate
+    return name
+
+
 # A noun's oblique case ending is a vowel (or the instrumental's "-м"): a name ending in
 # another consonant, "й" or "ь" is written in the nominative.
 _NOMINATIVE_END = re.compile(r"(?:[бвгджзклнпрстфхцчшщ]|[йь])$")
@@ -418,11 +460,14 @@ class RussianEntityRecognizer:
             elif kind is MentionKind.LOCATION:
                 name = capitals_as_written(_place_name(span), span.text)
                 name = _known_place_form(name, span.text, self._places)
+                name = _known_phrase(_genitive_complement(name, span), span.text, self._places)
             else:
                 at = bisect_right(token_starts, span.start) - 1
                 instrumental = _after_instrumental(doc.tokens, at, at + len(span.tokens))
                 name = capitals_as_written(_person_name(span, instrumental), span.text)
-            name = " ".join(_PARENTHESIS.sub("", name).split())
+            if not (kind is MentionKind.LOCATION and _known(name, self._places)):
+                name = _PARENTHESIS.sub("", name)  # "Республика Саха (Якутия)" keeps its own
+            name = " ".join(name.split())
             if not name:
                 continue
             mention = Mention(kind, name, number, start, stop)
@@ -432,7 +477,14 @@ class RussianEntityRecognizer:
             elif not joins:
                 last_org = None
         found = [
-            m for m in found if not (m.kind is MentionKind.ORGANIZATION and _common_noun(m.name))
+            m
+            for m in found
+            # "Королевство" alone; "Приморье" is a common noun the gazetteer knows as a place
+            if not (
+                m.kind is not MentionKind.PERSON
+                and _common_noun(m.name)
+                and not (m.kind is MentionKind.LOCATION and _known(m.name, self._places))
+            )
         ]
         found = _surname_first(text, found)
         found = coordinated_places(text, _camel_case_organizations(found))
