@@ -440,3 +440,9 @@ def test_the_governing_body_of_the_region_is_the_article_regions() -> None:
 def test_a_place_in_the_genitive_after_a_common_noun_keeps_its_case() -> None:
     found = entities(["Поставки из Соединенных Штатов Америки в Королевство Дания выросли."])
     assert "Соединенные Штаты Америки" in found.locations
+
+
+def test_abbreviations_keep_their_capitals_and_no_stray_quote_ends_a_name() -> None:
+    found = entities(["Об этом сообщила ГТРК «Алтай», вуз «Томский государственный университет»."])
+    assert "ГТРК «Алтай»" in found.organizations
+    assert all(not name.endswith("»") or "«" in name for name in found.organizations)

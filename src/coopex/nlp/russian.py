@@ -455,6 +455,8 @@ class RussianEntityRecognizer:
             if kind is MentionKind.ORGANIZATION:
                 stop = closing_quote(text, start, stop, paragraph_end)
                 name = text[start:stop] if written_only else _organization_name(span, text, stop)
+                if "«" not in name:
+                    name = name.rstrip(" »")  # quoted from before the span: «Казанский … »
             elif written_only:
                 name = text[start:stop]
             elif kind is MentionKind.LOCATION:

@@ -38,6 +38,8 @@ def _parse(word: str, case: str | None, grammemes: frozenset[str] = _NAME_GRAMME
 
 
 def _capitalised_as(word: str, written: str) -> str:
+    if len(written) > 1 and written.isupper():
+        return word.upper()  # an abbreviation: "ГТРК", not "Гтрк"
     return word.capitalize() if written[:1].isupper() else word
 
 
