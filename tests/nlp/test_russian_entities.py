@@ -446,3 +446,8 @@ def test_abbreviations_keep_their_capitals_and_no_stray_quote_ends_a_name() -> N
     found = entities(["Об этом сообщила ГТРК «Алтай», вуз «Томский государственный университет»."])
     assert "ГТРК «Алтай»" in found.organizations
     assert all(not name.endswith("»") or "«" in name for name in found.organizations)
+
+
+def test_a_plural_kind_of_organisation_after_adjectives_is_many_not_a_name() -> None:
+    found = entities(["Договоры подписали Омские предприятия и Башкирские компании."])
+    assert not found.organizations

@@ -379,6 +379,21 @@ def _finite_verb(token: Any) -> bool:
     return token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") != "Part"
 
 
+def _kinds_of_many(tokens: Sequence[Any]) -> bool:
+    """ "Татарстанские компании", "Китайские банки": adjectives and a plural kind of
+    organisation in lower case are many organisations, not one's name ("Российские железные
+    дороги" is one)."""
+    *adjectives, last = tokens
+    return (
+        bool(adjectives)
+        and all(t.pos == "ADJ" for t in adjectives)
+        and last.pos == "NOUN"
+        and last.text.islower()
+        and last.feats.get("Number") == "Plur"
+        and last.text.startswith(name_words("org_type", "ru"))
+    )
+
+
 def _genitive(tokens: Sequence[Any]) -> bool:
     return bool(tokens) and tokens[0].feats.get("Case") == "Gen"
 
@@ -427,7 +442,7 @@ class RussianEntityRecognizer:
             if verb is not None and (kind is not MentionKind.ORGANIZATION or verb == 0):
                 continue
             tokens = tokens[:verb]
-            if not tokens:
+            if not tokens or (kind is MentionKind.ORGANIZATION and _kinds_of_many(tokens)):
                 continue
             start, stop = span.start, tokens[-1].stop
             written_only = len(tokens) < len(span.tokens)

@@ -356,6 +356,8 @@ def capitalised_names(
             continue
         if _sentence_initial(tokens, text, first) or _lemma(token) not in heads:
             continue
+        if token.feats.get("Number") == "Plur" and token.text.islower():
+            continue  # "Татарстанские компании": many, not one organisation's name
         stop = tokens[_genitive_tail(tokens, index + 1) - 1].stop
         start = tokens[first].start
         if any(_overlaps(m, start, stop) for m in [*found, *added]):
