@@ -261,3 +261,15 @@ def test_a_place_keeps_the_name_in_parentheses_the_gazetteer_knows(models: NewsM
     text = "Новости\n\nПроект реализуется в Республике Саха (Якутия) с партнерами из Харбина."
     leads = read_document(RawDocument("saha.txt", text.encode()), models).leads
     assert "Республика Саха (Якутия)" in leads.entities.locations
+
+
+def test_gazetteer_forms_of_declined_foreign_places_and_common_nouns_as_places(
+    models: NewsModels,
+) -> None:
+    text = (
+        "Новости\n\nДелегация из Кургана и Находки провела переговоры в Сиане, завод построят "
+        "в Аньхое, развитие Юга России обсудили."
+    )
+    leads = read_document(RawDocument("places.txt", text.encode()), models).leads
+    assert {"Курган", "Находка", "Сиань", "Аньхой", "Россия"} <= set(leads.entities.locations)
+    assert "Юг" not in leads.entities.locations

@@ -451,3 +451,8 @@ def test_abbreviations_keep_their_capitals_and_no_stray_quote_ends_a_name() -> N
 def test_a_plural_kind_of_organisation_after_adjectives_is_many_not_a_name() -> None:
     found = entities(["Договоры подписали Омские предприятия и Башкирские компании."])
     assert not found.organizations
+
+
+def test_a_quoted_plural_name_is_one_organisation() -> None:
+    found = entities(["Договор подписали представители «Сибирских заводов»."])
+    assert found.organizations == ("Сибирские заводы",)

@@ -167,7 +167,15 @@ def _known_place_form(name: str, written: str, places: ShippedPlaces | None) -> 
         return name
     candidates = [f"{name}ь", *([f"{name[:-1]}ь"] if name.endswith(("и", "е")) else [])]
     candidates.append(written)
+    # The written form's stem with the endings a nominative may have ("в Сиане" -> "Сиань",
+    # "в Аньхое" -> "Аньхой"), where natasha made up another ("Сиана", "Аньхое").
+    stem = _CASE_ENDING.sub("", written)
+    if " " not in written and stem != written:
+        candidates += [stem, f"{stem}ь", f"{stem}й"]
     return next((c for c in candidates if places.resolve(c) is not None), name)
+
+
+_CASE_ENDING = re.compile(r"(?:ом|ем|ём|ой|ей|е|у|ю|а|я|и)$")
 
 
 def _genitive_complement(name: str, span: Any) -> str:
@@ -309,6 +317,16 @@ def _common_noun(name: str) -> bool:
     return tag.POS == "NOUN" and not ({"Orgn", "Name", "Surn", "Geox", "Abbr"} & set(tag.grammemes))
 
 
+_NAME_NEXT = re.compile(r" +[A-ZА-ЯЁ]")
+
+
+def _geographic(word: str) -> bool:
+    """ "Курган", "Находка": a common noun pymorphy also knows as a place's name."""
+    from coopex.nlp.analysis import morph
+
+    return any("Geox" in p.tag.grammemes for p in morph().parse(word))
+
+
 def _an_adjective(word: str) -> bool:
     """ "Чрезвычайный" (и Полномочный Посол): a capitalised word that reads only as an
     adjective, never as a surname or a name, is no person by itself."""
@@ -411,6 +429,14 @@ class RussianEntityRecognizer:
     def __init__(self, places: ShippedPlaces | None = None) -> None:
         self._places = places
 
+    def _fragment(self, place: Mention, text: str) -> bool:
+        """ "Юга" + "России", "Королевства" + "Саудовская Аравия": a common noun the tagger cut
+        off before a name is no place by itself; "Приморье", "Курган" (known as places) and
+        "Северо-Запада проявили" stay."""
+        if _known(place.name, self._places) or _geographic(place.name):
+            return False
+        return bool(_NAME_NEXT.match(text, place.end))
+
     def mentions(self, paragraphs: Sequence[str]) -> list[Mention]:
         from natasha import Doc
 
@@ -442,7 +468,11 @@ class RussianEntityRecognizer:
             if verb is not None and (kind is not MentionKind.ORGANIZATION or verb == 0):
                 continue
             tokens = tokens[:verb]
-            if not tokens or (kind is MentionKind.ORGANIZATION and _kinds_of_many(tokens)):
+            if not tokens or (
+                kind is MentionKind.ORGANIZATION
+                and _kinds_of_many(tokens)
+                and text[span.start - 1 : span.start] not in '«"“'
+            ):
                 continue
             start, stop = span.start, tokens[-1].stop
             written_only = len(tokens) < len(span.tokens)
@@ -496,11 +526,10 @@ class RussianEntityRecognizer:
         found = [
             m
             for m in found
-            # "Королевство" alone; "Приморье" is a common noun the gazetteer knows as a place
             if not (
                 m.kind is not MentionKind.PERSON
                 and _common_noun(m.name)
-                and not (m.kind is MentionKind.LOCATION and _known(m.name, self._places))
+                and (m.kind is MentionKind.ORGANIZATION or self._fragment(m, text))
             )
         ]
         found = _surname_first(text, found)
