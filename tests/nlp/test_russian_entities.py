@@ -456,3 +456,11 @@ def test_a_plural_kind_of_organisation_after_adjectives_is_many_not_a_name() -> 
 def test_a_quoted_plural_name_is_one_organisation() -> None:
     found = entities(["Договор подписали представители «Сибирских заводов»."])
     assert found.organizations == ("Сибирские заводы",)
+
+
+def test_a_place_name_in_the_nominative_after_a_declined_noun_is_a_brand() -> None:
+    found = entities(
+        ["Экспорт грузовиков Урал вырос, делегация из области Лигурия посетила Свердловск."]
+    )
+    assert "Урал" not in found.locations
+    assert "Лигурия" in found.locations

@@ -317,6 +317,36 @@ def _common_noun(name: str) -> bool:
     return tag.POS == "NOUN" and not ({"Orgn", "Name", "Surn", "Geox", "Abbr"} & set(tag.grammemes))
 
 
+def _brand_after_noun(tokens: Sequence[Any], at: int) -> bool:
+    """ "грузовиков Урал", "тракторов Кубань": a place's name in the nominative right after a
+    common noun in another case is a brand or model in apposition — a place there would be in
+    the genitive ("грузовики Урала"); after a kind of place it is the place ("области
+    Лигурия", `place_head`)."""
+    from coopex.nlp.analysis import morph
+
+    if at < 1:
+        return False
+    before, word = tokens[at - 1], tokens[at].text
+    if before.pos != "NOUN" or not before.text.islower():
+        return False
+    if morph_case(before) in (None, "nomn", "accs") or _lemma_of(before) in name_words(
+        "place_head", "ru"
+    ):
+        return False
+    readings = [p for p in morph().parse(word) if "Geox" in p.tag.grammemes]
+    return bool(readings) and all(
+        p.tag.case in ("nomn", "accs") and "Fixd" not in p.tag.grammemes for p in readings
+    )
+
+
+def _lemma_of(token: Any) -> str:
+    from coopex.nlp.analysis import morph
+
+    case = morph_case(token)
+    parses = morph().parse(token.text)
+    return str(next((p for p in parses if p.tag.case == case), parses[0]).normal_form)
+
+
 _NAME_NEXT = re.compile(r" +[A-ZА-ЯЁ]")
 
 
@@ -505,6 +535,9 @@ class RussianEntityRecognizer:
             elif written_only:
                 name = text[start:stop]
             elif kind is MentionKind.LOCATION:
+                at = bisect_right(token_starts, span.start) - 1
+                if len(span.tokens) == 1 and _brand_after_noun(doc.tokens, at):
+                    continue
                 name = capitals_as_written(_place_name(span), span.text)
                 name = _known_place_form(name, span.text, self._places)
                 name = _known_phrase(_genitive_complement(name, span), span.text, self._places)
