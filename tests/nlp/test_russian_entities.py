@@ -433,6 +433,8 @@ def test_the_governing_body_of_the_region_is_the_article_regions() -> None:
         ]
     )
     assert "Правительство Томской области" in found.organizations
+    capital = entities(["Губернатор Алтайского края сказал, что Правительство края поможет."])
+    assert "Правительство Алтайского края" in capital.organizations
     two = entities(["Делегации Томской и Омской областей встретились, администрация области рада."])
     assert not two.organizations
 

@@ -258,7 +258,9 @@ def bodies_of_the_region(
     added: list[Mention] = []
     for index, token in enumerate(tokens[:-1]):
         of = tokens[index + 1]
-        if token.pos != "NOUN" or of.text not in _OF_REGION or _lemma(token) not in heads:
+        if token.pos not in ("NOUN", "PROPN") or of.text not in _OF_REGION:
+            continue
+        if _lemma(token) not in heads:
             continue
         if token.feats.get("Number") == "Plur":
             continue
