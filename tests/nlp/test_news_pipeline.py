@@ -245,3 +245,31 @@ def test_a_traditional_script_page_is_read_by_the_chinese_wordings(models: NewsM
     kinds = {event.type.value for event in leads.events}
     assert {"negotiation", "agreement"} <= kinds
     assert all(event.evidence in page for event in leads.events)  # as written: traditional
+
+
+def test_a_quoted_place_name_names_a_hotel_or_a_brand_not_a_place(models: NewsModels) -> None:
+    text = (
+        "Новости\n\nПереговоры прошли в гостинице «Украина» в Киеве, где ООО «Сибирь» "
+        "показало тракторы."
+    )
+    leads = read_document(RawDocument("quoted.txt", text.encode()), models).leads
+    assert leads.entities.locations == ("Киев",)
+    assert "ООО «Сибирь»" in leads.entities.organizations
+
+
+def test_a_place_keeps_the_name_in_parentheses_the_gazetteer_knows(models: NewsModels) -> None:
+    text = "Новости\n\nПроект реализуется в Республике Саха (Якутия) с партнерами из Харбина."
+    leads = read_document(RawDocument("saha.txt", text.encode()), models).leads
+    assert "Республика Саха (Якутия)" in leads.entities.locations
+
+
+def test_gazetteer_forms_of_declined_foreign_places_and_common_nouns_as_places(
+    models: NewsModels,
+) -> None:
+    text = (
+        "Новости\n\nДелегация из Кургана и Находки провела переговоры в Сиане, завод построят "
+        "в Аньхое, развитие Юга России обсудили."
+    )
+    leads = read_document(RawDocument("places.txt", text.encode()), models).leads
+    assert {"Курган", "Находка", "Сиань", "Аньхой", "Россия"} <= set(leads.entities.locations)
+    assert "Юг" not in leads.entities.locations

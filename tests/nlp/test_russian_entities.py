@@ -391,3 +391,79 @@ def test_a_quoted_name_after_a_common_noun_is_its_genitive() -> None:
 def test_hyphenated_first_names_keep_their_capitals() -> None:
     found = entities(["Письмо направлено Касым-Жомарту Токаеву."])
     assert found.persons == ("Касым-Жомарт Токаев",)
+
+
+def test_an_adjective_of_a_place_before_an_abbreviation_is_an_organisation() -> None:
+    found = entities(
+        [
+            "Работники Полоцкого ДРСУ и Гомельской ТПП встретились, Полоцкое ДРСУ закупило "
+            "технику.",
+            "Японские СМИ пишут, что российский ВВП и Казахстанский АПК растут.",
+            "Российский ОПК и российский СПГ растут.",
+        ]
+    )
+    assert set(found.organizations) == {"Полоцкое ДРСУ", "Гомельская ТПП"}
+
+
+def test_a_long_organisation_name_in_an_oblique_case_takes_the_nominative_to_its_head() -> None:
+    found = entities(
+        [
+            "Делегация встретилась с Министерством экономики, труда и занятости Киргизии и "
+            "с Новосибирским государственным университетом имени А.А. Иванова."
+        ]
+    )
+    assert "Министерство экономики, труда и занятости Киргизии" in found.organizations
+    assert "Новосибирский государственный университет имени А.А. Иванова" in found.organizations
+
+
+def test_a_place_adjective_before_a_common_noun_is_no_place() -> None:
+    found = entities(
+        [
+            "Китайская сторона передала Российской стороне предложения, делегация посетила "
+            "Ярославский регион."
+        ]
+    )
+    assert set(found.locations) == {"Ярославский регион"}
+
+
+def test_the_governing_body_of_the_region_is_the_article_regions() -> None:
+    found = entities(
+        [
+            "Делегация Томской области посетила Харбин.",
+            "Организаторами выступили правительство области и торговая палата.",
+        ]
+    )
+    assert "Правительство Томской области" in found.organizations
+    capital = entities(["Губернатор Алтайского края сказал, что Правительство края поможет."])
+    assert "Правительство Алтайского края" in capital.organizations
+    two = entities(["Делегации Томской и Омской областей встретились, администрация области рада."])
+    assert not two.organizations
+
+
+def test_a_place_in_the_genitive_after_a_common_noun_keeps_its_case() -> None:
+    found = entities(["Поставки из Соединенных Штатов Америки в Королевство Дания выросли."])
+    assert "Соединенные Штаты Америки" in found.locations
+
+
+def test_abbreviations_keep_their_capitals_and_no_stray_quote_ends_a_name() -> None:
+    found = entities(["Об этом сообщила ГТРК «Алтай», вуз «Томский государственный университет»."])
+    assert "ГТРК «Алтай»" in found.organizations
+    assert all(not name.endswith("»") or "«" in name for name in found.organizations)
+
+
+def test_a_plural_kind_of_organisation_after_adjectives_is_many_not_a_name() -> None:
+    found = entities(["Договоры подписали Омские предприятия и Башкирские компании."])
+    assert not found.organizations
+
+
+def test_a_quoted_plural_name_is_one_organisation() -> None:
+    found = entities(["Договор подписали представители «Сибирских заводов»."])
+    assert found.organizations == ("Сибирские заводы",)
+
+
+def test_a_place_name_in_the_nominative_after_a_declined_noun_is_a_brand() -> None:
+    found = entities(
+        ["Экспорт грузовиков Урал вырос, делегация из области Лигурия посетила Свердловск."]
+    )
+    assert "Урал" not in found.locations
+    assert "Лигурия" in found.locations

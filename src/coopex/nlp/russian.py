@@ -22,6 +22,7 @@ from coopex.engines.news.dates import DateFact
 from coopex.engines.news.sentences import sentences
 from coopex.nlp.name_words import name_words, named_after_person, vouched_person
 from coopex.nlp.russian_forms import (
+    agreeing_phrase,
     camel_case,
     capitals_as_written,
     foreign_instrumental,
@@ -33,6 +34,7 @@ from coopex.nlp.russian_forms import (
 )
 from coopex.nlp.russian_organizations import (
     bodies_of_places,
+    bodies_of_the_region,
     capitalised_names,
     closing_quote,
     coordinated_organizations,
@@ -42,6 +44,7 @@ from coopex.nlp.russian_organizations import (
     fields_of_bodies,
     known_organizations,
     legal_names,
+    place_abbreviations,
     typed_names,
 )
 from coopex.reference.places import ShippedPlaces
@@ -88,9 +91,16 @@ def _organization_name(span: Any, paragraph: str, stop: int) -> str:
     if len(normal) == 1 and len(tokens) > 1 and " " not in written.strip():
         return normal[0]  # "Ленты.ру" -> "Лента.ру": one word written with its punctuation
     head = next((i for i, t in enumerate(tokens) if _is_head(t)), None)
-    if head is None or len(normal) != len(tokens) or tokens[0].text[:1] in '«"':
+    if head is None or tokens[0].text[:1] in '«"':
         return written
     rest = paragraph[tokens[head + 1].start : stop] if head + 1 < len(tokens) else ""
+    if len(normal) != len(tokens):
+        # natasha's form does not line up with the words ("М.В.", "инвестиции,"): the words
+        # up to the head agree with it in the nominative, the rest stays as written.
+        if any(not t.text.isalpha() for t in tokens[: head + 1]):
+            return written
+        words = [t.text for t in tokens[: head + 1]]
+        return " ".join([agreeing_phrase(words, morph_case(tokens[head])), rest]).strip()
     return " ".join([*normal[: head + 1], rest]).strip()
 
 
@@ -157,7 +167,57 @@ def _known_place_form(name: str, written: str, places: ShippedPlaces | None) -> 
         return name
     candidates = [f"{name}ь", *([f"{name[:-1]}ь"] if name.endswith(("и", "е")) else [])]
     candidates.append(written)
+    # The written form's stem with the endings a nominative may have ("в Сиане" -> "Сиань",
+    # "в Аньхое" -> "Аньхой"), where natasha made up another ("Сиана", "Аньхое").
+    stem = _CASE_ENDING.sub("", written)
+    if " " not in written and stem != written:
+        candidates += [stem, f"{stem}ь", f"{stem}й"]
     return next((c for c in candidates if places.resolve(c) is not None), name)
+
+
+_CASE_ENDING = re.compile(r"(?:ом|ем|ём|ой|ей|е|у|ю|а|я|и)$")
+
+
+def _genitive_complement(name: str, span: Any) -> str:
+    """ "Юга России" -> "Юг России", not natasha's "Юг Россия": a place's name in the genitive
+    after a common noun is its complement and keeps its case ("Соединенных Штатов Америки")."""
+    from coopex.nlp.analysis import morph
+
+    words = name.split()
+    tokens = span.tokens
+    if len(words) != len(tokens) or len(words) < 2:
+        return name
+    kept = list(words)
+    for at in range(1, len(tokens)):
+        token, before = tokens[at], tokens[at - 1]
+        if token.feats.get("Case") != "Gen" or words[at] == token.text:
+            continue
+        place = any(
+            "Geox" in p.tag.grammemes and p.tag.case == "gent"
+            for p in morph().parse(token.text.casefold())
+        )
+        head = morph().parse(before.text.casefold())[0].tag
+        if place and head.POS == "NOUN" and "Geox" not in head.grammemes:
+            kept[at] = token.text
+    return " ".join(kept)
+
+
+def _known(name: str, places: ShippedPlaces | None) -> bool:
+    return places is not None and places.resolve(name) is not None
+
+
+def _known_phrase(name: str, written: str, places: ShippedPlaces | None) -> str:
+    """A place of several words the gazetteer knows with its last words as written, where
+    natasha put its genitive complement in the nominative too ("Соединенных Штатах Америки"
+    -> "Соединенные Штаты Америка": the gazetteer's "Соединенные Штаты Америки")."""
+    words, as_written = name.split(), written.split()
+    if places is None or len(words) < 3 or len(words) != len(as_written) or _known(name, places):
+        return name
+    for keep in range(len(words) - 1, 0, -1):
+        candidate = " ".join([*words[:keep], *as_written[keep:]])
+        if _known(candidate, places):
+            return candidate
+    return name
 
 
 # A noun's oblique case ending is a vowel (or the instrumental's "-м"): a name ending in
@@ -237,15 +297,64 @@ def _after_instrumental(tokens: Sequence[Any], index: int, end: int) -> bool:
 
 
 def _common_noun(name: str) -> bool:
-    """ "Провинция", "Правительство": one dictionary word is not a name by itself."""
-    if " " in name or name.isupper() or not re.fullmatch(r"[А-Яа-яЁё-]+", name):
+    """ "Провинция", "Правительство": one dictionary word is not a name by itself; nor is an
+    abbreviation pymorphy knows only as a common noun ("СМИ", "ВВП", "АПК")."""
+    if " " in name or not re.fullmatch(r"[А-Яа-яЁё-]+", name):
         return False
     from coopex.nlp.analysis import morph
+
+    if name.isupper():
+        parses = morph().parse(name.casefold())
+        return all(
+            {"Abbr", "NOUN"} <= set(p.tag.grammemes) | {p.tag.POS}
+            and not {"Orgn", "Geox", "Name", "Surn"} & set(p.tag.grammemes)
+            for p in parses
+        ) and morph().word_is_known(name.casefold())
 
     if not morph().word_is_known(name.casefold()):
         return False  # "Соллерс": a name pymorphy only guesses at
     tag = morph().parse(name)[0].tag
     return tag.POS == "NOUN" and not ({"Orgn", "Name", "Surn", "Geox", "Abbr"} & set(tag.grammemes))
+
+
+def _brand_after_noun(tokens: Sequence[Any], at: int) -> bool:
+    """ "грузовиков Урал", "тракторов Кубань": a place's name in the nominative right after a
+    common noun in another case is a brand or model in apposition — a place there would be in
+    the genitive ("грузовики Урала"); after a kind of place it is the place ("области
+    Лигурия", `place_head`)."""
+    from coopex.nlp.analysis import morph
+
+    if at < 1:
+        return False
+    before, word = tokens[at - 1], tokens[at].text
+    if before.pos != "NOUN" or not before.text.islower():
+        return False
+    if morph_case(before) in (None, "nomn", "accs") or _lemma_of(before) in name_words(
+        "place_head", "ru"
+    ):
+        return False
+    readings = [p for p in morph().parse(word) if "Geox" in p.tag.grammemes]
+    return bool(readings) and all(
+        p.tag.case in ("nomn", "accs") and "Fixd" not in p.tag.grammemes for p in readings
+    )
+
+
+def _lemma_of(token: Any) -> str:
+    from coopex.nlp.analysis import morph
+
+    case = morph_case(token)
+    parses = morph().parse(token.text)
+    return str(next((p for p in parses if p.tag.case == case), parses[0]).normal_form)
+
+
+_NAME_NEXT = re.compile(r" +[A-ZА-ЯЁ]")
+
+
+def _geographic(word: str) -> bool:
+    """ "Курган", "Находка": a common noun pymorphy also knows as a place's name."""
+    from coopex.nlp.analysis import morph
+
+    return any("Geox" in p.tag.grammemes for p in morph().parse(word))
 
 
 def _an_adjective(word: str) -> bool:
@@ -258,6 +367,20 @@ def _an_adjective(word: str) -> bool:
     parses = morph().parse(word.casefold())
     return parses[0].tag.POS in ("ADJF", "ADJS", "PRTF") and not any(
         {"Surn", "Name", "Patr"} & set(p.tag.grammemes) for p in parses
+    )
+
+
+def _adjective_of_a_place(name: str) -> bool:
+    """ "Российской стороне", "Китайская делегация": a place's adjective before a common noun
+    that is no kind of place (`place_head`: "область", "регион", "море", "проспект") names
+    no place."""
+    words = name.split()
+    last = words[-1]
+    return (
+        len(words) > 1
+        and last.isalpha()
+        and last.islower()
+        and last not in name_words("place_head", "ru")
     )
 
 
@@ -304,6 +427,21 @@ def _finite_verb(token: Any) -> bool:
     return token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") != "Part"
 
 
+def _kinds_of_many(tokens: Sequence[Any]) -> bool:
+    """ "Татарстанские компании", "Китайские банки": adjectives and a plural kind of
+    organisation in lower case are many organisations, not one's name ("Российские железные
+    дороги" is one)."""
+    *adjectives, last = tokens
+    return (
+        bool(adjectives)
+        and all(t.pos == "ADJ" for t in adjectives)
+        and last.pos == "NOUN"
+        and last.text.islower()
+        and last.feats.get("Number") == "Plur"
+        and last.text.startswith(name_words("org_type", "ru"))
+    )
+
+
 def _genitive(tokens: Sequence[Any]) -> bool:
     return bool(tokens) and tokens[0].feats.get("Case") == "Gen"
 
@@ -320,6 +458,14 @@ class RussianEntityRecognizer:
 
     def __init__(self, places: ShippedPlaces | None = None) -> None:
         self._places = places
+
+    def _fragment(self, place: Mention, text: str) -> bool:
+        """ "Юга" + "России", "Королевства" + "Саудовская Аравия": a common noun the tagger cut
+        off before a name is no place by itself; "Приморье", "Курган" (known as places) and
+        "Северо-Запада проявили" stay."""
+        if _known(place.name, self._places) or _geographic(place.name):
+            return False
+        return bool(_NAME_NEXT.match(text, place.end))
 
     def mentions(self, paragraphs: Sequence[str]) -> list[Mention]:
         from natasha import Doc
@@ -352,7 +498,11 @@ class RussianEntityRecognizer:
             if verb is not None and (kind is not MentionKind.ORGANIZATION or verb == 0):
                 continue
             tokens = tokens[:verb]
-            if not tokens:
+            if not tokens or (
+                kind is MentionKind.ORGANIZATION
+                and _kinds_of_many(tokens)
+                and text[span.start - 1 : span.start] not in '«"“'
+            ):
                 continue
             start, stop = span.start, tokens[-1].stop
             written_only = len(tokens) < len(span.tokens)
@@ -380,16 +530,24 @@ class RussianEntityRecognizer:
             if kind is MentionKind.ORGANIZATION:
                 stop = closing_quote(text, start, stop, paragraph_end)
                 name = text[start:stop] if written_only else _organization_name(span, text, stop)
+                if "«" not in name:
+                    name = name.rstrip(" »")  # quoted from before the span: «Казанский … »
             elif written_only:
                 name = text[start:stop]
             elif kind is MentionKind.LOCATION:
+                at = bisect_right(token_starts, span.start) - 1
+                if len(span.tokens) == 1 and _brand_after_noun(doc.tokens, at):
+                    continue
                 name = capitals_as_written(_place_name(span), span.text)
                 name = _known_place_form(name, span.text, self._places)
+                name = _known_phrase(_genitive_complement(name, span), span.text, self._places)
             else:
                 at = bisect_right(token_starts, span.start) - 1
                 instrumental = _after_instrumental(doc.tokens, at, at + len(span.tokens))
                 name = capitals_as_written(_person_name(span, instrumental), span.text)
-            name = " ".join(_PARENTHESIS.sub("", name).split())
+            if not (kind is MentionKind.LOCATION and _known(name, self._places)):
+                name = _PARENTHESIS.sub("", name)  # "Республика Саха (Якутия)" keeps its own
+            name = " ".join(name.split())
             if not name:
                 continue
             mention = Mention(kind, name, number, start, stop)
@@ -399,14 +557,22 @@ class RussianEntityRecognizer:
             elif not joins:
                 last_org = None
         found = [
-            m for m in found if not (m.kind is MentionKind.ORGANIZATION and _common_noun(m.name))
+            m
+            for m in found
+            if not (
+                m.kind is not MentionKind.PERSON
+                and _common_noun(m.name)
+                and (m.kind is MentionKind.ORGANIZATION or self._fragment(m, text))
+            )
         ]
         found = _surname_first(text, found)
         found = coordinated_places(text, _camel_case_organizations(found))
         found = legal_names(text, starts, found)
         found = typed_names(text, starts, found)
         found = bodies_of_places(doc.tokens, text, starts, found)
+        found = bodies_of_the_region(doc.tokens, text, starts, found)
         found = capitalised_names(doc.tokens, text, starts, found)
+        found = place_abbreviations(doc.tokens, text, starts, found)
         found = enumerated_names(doc.tokens, text, found)
         found = fields_of_bodies(doc.tokens, text, starts, found)
         found = coordinated_organizations(doc.tokens, text, starts, found)
@@ -426,6 +592,7 @@ class RussianEntityRecognizer:
             and not (
                 m.kind is not MentionKind.ORGANIZATION and named_after_person(text, m.start, "ru")
             )
+            and not (m.kind is MentionKind.LOCATION and _adjective_of_a_place(m.name))
         ]
 
 

@@ -38,6 +38,8 @@ def _parse(word: str, case: str | None, grammemes: frozenset[str] = _NAME_GRAMME
 
 
 def _capitalised_as(word: str, written: str) -> str:
+    if len(written) > 1 and written.isupper():
+        return word.upper()  # an abbreviation: "ГТРК", not "Гтрк"
     return word.capitalize() if written[:1].isupper() else word
 
 
@@ -230,3 +232,38 @@ def plausible_name_form(normal: str, written: str) -> bool:
     if len(a) > len(b) + _ENDING_REACH or shared < len(b) - _ENDING_REACH:
         return False
     return not (b.endswith(_UNDECLINED_ENDINGS) and not morph().word_is_known(b))
+
+
+def adjective_nominative(adjective: str, case: str | None) -> tuple[str, bool]:
+    """ "Миорского" (genitive) -> ("Миорский", False): an adjective in the nominative singular
+    of its own gender, and whether that gender was certain (the oblique cases of the masculine
+    and the neuter are alike); ("", False) for one with no singular reading ("Японские")."""
+    from coopex.nlp.analysis import morph
+
+    singular = [
+        p
+        for p in morph().parse(adjective.casefold())
+        if p.tag.POS == "ADJF" and p.tag.number == "sing"
+    ]
+    # The tagger's case where a reading has it, else any (it may misread a name's case).
+    readings = [p for p in singular if p.tag.case == case] or singular
+    if not readings:
+        return "", False
+    genders = {p.tag.gender for p in readings}
+    agreed = readings[0].inflect({"nomn", "sing", readings[0].tag.gender})
+    return _capitalised_as((agreed or readings[0]).word, adjective), len(genders) == 1
+
+
+def genitive_phrase(words: list[str]) -> str:
+    """ "Челябинская" "область" -> "Челябинской области": adjectives and their noun, in the
+    nominative singular, put in the genitive."""
+    *adjectives, noun = words
+    head = _parse(noun.casefold(), "nomn", frozenset({"NOUN"}))
+    gender = head.tag.gender
+    phrase = []
+    for adjective in adjectives:
+        reading = _parse(adjective.casefold(), "nomn", frozenset({"ADJF"}))
+        agreed = reading.inflect({"gent", "sing", *([gender] if gender else [])})
+        phrase.append(_capitalised_as((agreed or reading).word, adjective))
+    genitive = head.inflect({"gent", "sing"}) or head
+    return " ".join([*phrase, _capitalised_as(genitive.word, noun)])

@@ -29,7 +29,9 @@ from coopex.domain.news import Mention, MentionKind
 from coopex.nlp.name_words import name_words
 from coopex.nlp.russian_forms import (
     adjective_for,
+    adjective_nominative,
     agreeing_phrase,
+    genitive_phrase,
     is_adjective,
     morph_case,
     singular_place_word,
@@ -228,6 +230,53 @@ def bodies_of_places(
     return sorted([*found, *added], key=lambda m: m.start)
 
 
+_REGION = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ая|ий|ой)) (область|край)")
+_OF_REGION = {"области": "область", "края": "край"}
+
+
+def _the_region(found: Sequence[Mention], kind: str) -> str | None:
+    """The article's one region of `kind` ("Челябинская область"), in the genitive
+    ("Челябинской области"); None when it names none or several."""
+    regions = {
+        match.groups()
+        for m in found
+        if m.kind is MentionKind.LOCATION and (match := _REGION.fullmatch(m.name))
+    }
+    regions = {r for r in regions if r[1] == kind}
+    if len(regions) != 1:
+        return None
+    [(adjective, noun)] = regions
+    return genitive_phrase([adjective, noun])
+
+
+def bodies_of_the_region(
+    tokens: Sequence[Any], text: str, starts: Sequence[int], found: list[Mention]
+) -> list[Mention]:
+    """ "правительство области" -> "Правительство Челябинской области": a governing body of
+    "the region", in an article that names one region of that kind, is that region's."""
+    heads = set(name_words("body_of_place", "ru")) - set(name_words("body_at_place", "ru"))
+    added: list[Mention] = []
+    for index, token in enumerate(tokens[:-1]):
+        of = tokens[index + 1]
+        if token.pos not in ("NOUN", "PROPN") or of.text not in _OF_REGION:
+            continue
+        if _lemma(token) not in heads:
+            continue
+        if token.feats.get("Number") == "Plur":
+            continue
+        following = tokens[index + 2] if index + 2 < len(tokens) else None
+        if following is not None and following.text[:1].isupper():
+            continue  # "правительства области Лигурия": the place is named
+        region = _the_region(found, _OF_REGION[of.text])
+        if region is None or any(_overlaps(m, token.start, of.stop) for m in found):
+            continue
+        head = agreeing_phrase([token.text], morph_case(token))
+        name = f"{head[:1].upper()}{head[1:]} {region}"
+        number = bisect_right(starts, token.start) - 1
+        added.append(Mention(MentionKind.ORGANIZATION, name, number, token.start, of.stop))
+    return sorted([*found, *added], key=lambda m: m.start)
+
+
 def _located_in(tokens: Sequence[Any], places: dict[int, Mention], end: int) -> Mention | None:
     """The place of "в Бонне" right after `end`."""
     at = next((i for i, t in enumerate(tokens) if t.start >= end), None)
@@ -309,6 +358,8 @@ def capitalised_names(
             continue
         if _sentence_initial(tokens, text, first) or _lemma(token) not in heads:
             continue
+        if token.feats.get("Number") == "Plur" and token.text.islower():
+            continue  # "Татарстанские компании": many, not one organisation's name
         stop = tokens[_genitive_tail(tokens, index + 1) - 1].stop
         start = tokens[first].start
         if any(_overlaps(m, start, stop) for m in [*found, *added]):
@@ -318,6 +369,75 @@ def capitalised_names(
         number = bisect_right(starts, start) - 1
         added.append(Mention(MentionKind.ORGANIZATION, name, number, start, stop))
     return sorted([*found, *added], key=lambda m: m.start)
+
+
+_ABBREVIATION = re.compile(r"[А-ЯЁ]{2,6}")
+# An adjective made from a place's name: "Миорское", "Нижегородская", "Южно-Уральской".
+_PLACE_ADJECTIVE = re.compile(
+    r"[А-ЯЁ][а-яё]*(?:-[А-ЯЁ][а-яё]*)?(?:ск|цк)(?:ий|ой|ая|ое|ого|ому|им|ом|ей|ую)"
+)
+
+
+_ADJECTIVE_ENDING = re.compile(r"(?:ий|ой|ая|ое|ого|ому|им|ом|ей|ую)$")
+
+
+def _stem(adjective: str) -> str:
+    return _ADJECTIVE_ENDING.sub("", adjective)
+
+
+def _names_an_organization(abbreviation: str) -> bool:
+    """ "ТПП", "ПМС", "ГЭС": an abbreviation pymorphy does not know or knows as an
+    organisation; not a common noun ("ВВП", "СМИ", "АПК"), a legal form ("СП") or a zone."""
+    from coopex.nlp.analysis import morph
+
+    if abbreviation in name_words("legal_form", "ru"):
+        return False
+    if abbreviation.casefold() in name_words("not_a_name", "ru"):
+        return False
+    folded = abbreviation.casefold()
+    return not morph().word_is_known(folded) or any(
+        "Orgn" in p.tag.grammemes for p in morph().parse(folded)
+    )
+
+
+def place_abbreviations(
+    tokens: Sequence[Any], text: str, starts: Sequence[int], found: list[Mention]
+) -> list[Mention]:
+    """ "Миорское ПМС", "Нижегородской ТПП": an adjective of a place in the singular before an
+    abbreviation is an organisation (an enterprise or a chamber of that place), the adjective
+    in the nominative of its gender — the one of a nominative mention of the same name where
+    the case leaves it open ("Миорского ПМС")."""
+    added: list[Mention] = []
+    certain: dict[tuple[str, str], str] = {}
+    for index, token in enumerate(tokens[1:], start=1):
+        adjective = tokens[index - 1]
+        if not _ABBREVIATION.fullmatch(token.text) or not _PLACE_ADJECTIVE.fullmatch(
+            adjective.text
+        ):
+            continue
+        if text[adjective.stop : token.start] != " " or not _names_an_organization(token.text):
+            continue
+        nominative, sure = adjective_nominative(adjective.text, morph_case(adjective))
+        if not nominative:
+            continue  # no singular reading: "Японские СМИ"
+        if sure:
+            certain[(_stem(adjective.text), token.text)] = nominative
+        if any(_overlaps(m, adjective.start, token.stop) for m in [*found, *added]):
+            continue
+        name = f"{nominative} {token.text}"
+        number = bisect_right(starts, adjective.start) - 1
+        added.append(Mention(MentionKind.ORGANIZATION, name, number, adjective.start, token.stop))
+    return sorted([_agreed(m, text, certain) for m in [*found, *added]], key=lambda m: m.start)
+
+
+def _agreed(mention: Mention, text: str, certain: dict[tuple[str, str], str]) -> Mention:
+    """The adjective of `mention` as the text's nominative mention of the same name has it."""
+    words = text[mention.start : mention.end].split()
+    if mention.kind is not MentionKind.ORGANIZATION or len(words) != 2:
+        return mention
+    adjective, abbreviation = words
+    nominative = certain.get((_stem(adjective), abbreviation))
+    return replace(mention, name=f"{nominative} {abbreviation}") if nominative else mention
 
 
 def _enumeration_end(tokens: Sequence[Any], index: int) -> int:

@@ -152,7 +152,7 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
     for word in {w for m in mentions if m.kind is MentionKind.ORGANIZATION for w in m.name.split()}:
         if word[:1].isupper() and word not in places:
             places[word] = models.places.resolve(word)
-    mentions = _places_are_locations(mentions, places)
+    mentions = _places_are_locations(_unquoted(mentions, paragraphs, places), places)
     entities = collect_entities(mentions)
     clock.lap("entities")
     amounts = [
@@ -261,6 +261,27 @@ def _persons_after_places(mentions: list[Mention], paragraphs: Sequence[str]) ->
                 )
         result.append(mention)
     return result
+
+
+_OPENING_QUOTES = '«"“„'
+_CLOSING_QUOTES = '»"”“'
+
+
+def _unquoted(
+    mentions: list[Mention], paragraphs: Sequence[str], places: Mapping[str, Place | None]
+) -> list[Mention]:
+    """A place's name in quotes names something else, a hotel, a ship, a brand or a zone
+    named after it ("в отеле «Москва»", "ОЭЗ «Ульяновск»"): places are not quoted. An
+    organisation's quoted name the gazetteer does not know stays ("«Беларус»")."""
+    return [
+        m
+        for m in mentions
+        if not (
+            paragraphs[m.paragraph][m.start - 1 : m.start] in _OPENING_QUOTES
+            and paragraphs[m.paragraph][m.end : m.end + 1] in _CLOSING_QUOTES
+            and (m.kind is MentionKind.LOCATION or places.get(m.name) is not None)
+        )
+    ]
 
 
 def _places_are_locations(
