@@ -46,6 +46,7 @@ PLACES = {
     "Пекине": "CN-BJ",
     "Harbin": "CN-HL",
     "Heilongjiang Province": "CN-HL",
+    "Heilongjiang": "CN-HL",
     "Kazakhstan": "KZ",
     "Omsk Region": "RU-OMS",
     "Pavlodar Region": "KZ-PAV",
@@ -940,3 +941,16 @@ def test_the_organisation_of_a_speaker_the_sentence_opens_with_is_not_the_party(
         lang="zh",
     )
     assert [party for _, _, party in found] != ["新疆贸促会"]
+
+
+def test_a_party_that_is_a_place_goes_by_the_fullest_name_the_page_gives_it() -> None:
+    found = events(
+        "Kazakhstan delegation visits Heilongjiang",
+        "The governor of Heilongjiang Province met the delegation.",
+        "Kazakhstan and Heilongjiang signed an agreement on farm machinery.",
+        home=frozenset({"CN"}),
+    )
+    assert found == [
+        ("business_mission", "Kazakhstan", "Heilongjiang Province"),
+        ("agreement", "Heilongjiang Province", "Kazakhstan"),
+    ]

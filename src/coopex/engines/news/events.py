@@ -220,7 +220,35 @@ def read_events(
         ],
     )
     kept = _not_only_where(kept, sentences, reader)
-    return tuple(c.event for c in kept)
+    return tuple(_fullest_places(c.event, locations, places) for c in kept)
+
+
+def _fullest_places(
+    event: LeadEvent, locations: set[str], places: Mapping[str, Place | None]
+) -> LeadEvent:
+    """A party that is a place goes by the fullest name the page gives that place ("秋明" ->
+    "秋明州", "Tyumen" -> "Tyumen Region"): a longer name of the same place code that begins
+    with it and goes on by whole words ("Вьетнама" is another case of "Вьетнам", not more of
+    its name)."""
+
+    def fullest(name: str) -> str:
+        place = places.get(name)
+        if place is None:
+            return name
+        longer = [
+            other
+            for other in locations
+            if len(other) > len(name)
+            and other.casefold().startswith(name.casefold())
+            and _whole_words_on(other, len(name))
+            and (found := places.get(other)) is not None
+            and found.code == place.code
+        ]
+        return max(longer, key=len) if longer else name
+
+    return replace(
+        event, initiator=fullest(event.initiator), counterpart=fullest(event.counterpart)
+    )
 
 
 def _not_only_where(
@@ -402,6 +430,12 @@ def _full_names(event: LeadEvent, names: Sequence[str]) -> LeadEvent:
     if not longer:
         return event
     return replace(event, counterpart=max(longer, key=len))
+
+
+def _whole_words_on(name: str, at: int) -> bool:
+    """Whether `name` goes on at `at` with a new word: after a space, or anywhere in Chinese
+    (written without spaces)."""
+    return name[at].isspace() or "\u4e00" <= name[at] <= "\u9fff"
 
 
 def _nested_places(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
