@@ -18,7 +18,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from coopex.domain.news import Mention, MentionKind, full_names_only
-from coopex.nlp.name_words import name_words, named_after_person, vouched_person
+from coopex.nlp.name_words import alternation, name_words, named_after_person, vouched_person
 from coopex.reference.places import ShippedPlaces
 
 KINDS = {
@@ -35,8 +35,8 @@ def _event_name() -> re.Pattern[str]:
     """An event's or a programme's name ("the III International Forum", "Years of Science and
     Technological Innovation", "the Digital Silk Road"), no organisation; a "People's
     Congress" is a legislature."""
-    events = "|".join(map(re.escape, name_words("event_word", "en")))
-    programmes = "|".join(map(re.escape, name_words("programme_word", "en")))
+    events = alternation("event_word", "en")
+    programmes = alternation("programme_word", "en")
     return re.compile(
         rf"\b(?<!People's )(?<!People’s )(?i:{events})\b"
         rf"|\b(?:{programmes})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?$"
@@ -46,7 +46,7 @@ def _event_name() -> re.Pattern[str]:
 @cache
 def _event_of_before() -> re.Pattern[str]:
     """ "Years of" + "Science and Technological Innovation": the rest of an event's name."""
-    events = "|".join(map(re.escape, name_words("event_word", "en")))
+    events = alternation("event_word", "en")
     return re.compile(rf"\b(?i:{events})\s+of\s+(?:the\s+)?$")
 
 
@@ -138,15 +138,15 @@ def _tidy(
 
 @cache
 def _sentence_opener() -> re.Pattern[str]:
-    words = "|".join(map(re.escape, name_words("sentence_opener", "en")))
+    words = alternation("sentence_opener", "en")
     return re.compile(rf"(?:{words}),?\s+(?=[A-Z])")
 
 
 @cache
 def _place_adjective_title() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """ "Hunan Provincial" + " Governor": a place's adjective before a title."""
-    adjectives = "|".join(map(re.escape, name_words("place_adjective", "en")))
-    titles = "|".join(map(re.escape, name_words("person_title", "en")))
+    adjectives = alternation("place_adjective", "en")
+    titles = alternation("person_title", "en")
     return re.compile(rf"\s+(?:{adjectives})$"), re.compile(
         rf"\s+(?:Vice[ -]|Deputy\s+)?(?:{titles})\b"
     )
@@ -154,19 +154,19 @@ def _place_adjective_title() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 @cache
 def _title_before_name() -> re.Pattern[str]:
-    titles = "|".join(map(re.escape, name_words("person_title", "en")))
+    titles = alternation("person_title", "en")
     return re.compile(rf"(?:(?:Deputy|Vice|First)[ -])?(?:{titles})\s+(?=[A-Z])")
 
 
 @cache
 def _title_of() -> re.Pattern[str]:
-    titles = "|".join(map(re.escape, name_words("person_title", "en")))
+    titles = alternation("person_title", "en")
     return re.compile(rf"\b(?:{titles})\s+(?:of|for)\b")
 
 
 @cache
 def _field_title_before() -> re.Pattern[str]:
-    titles = "|".join(map(re.escape, name_words("field_title", "en")))
+    titles = alternation("field_title", "en")
     return re.compile(rf"\b(?:{titles})\s+(?:of|for)\s+(?:the\s+)?$")
 
 
@@ -226,7 +226,7 @@ def _split_before_partner(mention: Mention) -> list[Mention]:
 
 @cache
 def _organ_of() -> re.Pattern[str]:
-    organs = "|".join(map(re.escape, name_words("org_organ", "en")))
+    organs = alternation("org_organ", "en")
     return re.compile(rf"^(?:{organs})\s+of\s+(?:the\s+)?")
 
 
@@ -338,7 +338,7 @@ def _lowercase_complement(doc: Any, paragraph: str, name: str, start: int) -> tu
 # found when the model missed it.
 @cache
 def _named_organization() -> re.Pattern[str]:
-    heads = "|".join(map(re.escape, name_words("org_head", "en")))
+    heads = alternation("org_head", "en")
     return re.compile(rf"\b((?:[A-Z][\w-]*\s+){{1,6}}(?:{heads}))\b")
 
 
@@ -356,7 +356,7 @@ def _head_first_organization() -> re.Pattern[str]:
 def _job_title() -> re.Pattern[str]:
     """ "Minister of Industry Kanat Sharlapayev", "Khokim of the Fergana region": a person's
     title the model took for a body."""
-    titles = "|".join(map(re.escape, name_words("person_title", "en")))
+    titles = alternation("person_title", "en")
     return re.compile(
         rf"(?:Deputy |Vice |Vice-|First )?(?:{titles}|Rector|Chief|Board of Directors)\b"
     )
@@ -389,10 +389,10 @@ def _missed_organizations(
 
 @cache
 def _apposition() -> re.Pattern[str]:
-    words = "|".join(map(re.escape, name_words("org_apposition", "en")))
-    missions = "|".join(map(re.escape, name_words("mission", "en")))
+    words = alternation("org_apposition", "en")
+    missions = alternation("mission", "en")
     name = r"[A-Z][\w&-]*(?:\s+[A-Z][\w&-]*){0,3}"
-    nationalities = "|".join(map(re.escape, name_words("nationality", "en")))
+    nationalities = alternation("nationality", "en")
     return re.compile(
         rf"\b(?:{words})\s+(?P<name>{name})"
         rf"|\b(?P<mission>[A-Z][a-z]+\s+(?:{missions})(?:\s+in\s+{name})?)"
@@ -421,7 +421,7 @@ def _appositive_organizations(paragraph: str, number: int, found: list[Mention])
 
 @cache
 def _legal_form_before() -> re.Pattern[str]:
-    forms = "|".join(map(re.escape, name_words("legal_form_before", "en")))
+    forms = alternation("legal_form_before", "en")
     return re.compile(
         r"\b(?:" + forms + r")\s+(?:[«\"“][^»\"”]{2,60}[»\"”]|[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)"
     )
@@ -429,7 +429,7 @@ def _legal_form_before() -> re.Pattern[str]:
 
 @cache
 def _legal_form_after() -> re.Pattern[str]:
-    forms = "|".join(map(re.escape, name_words("legal_form_after", "en")))
+    forms = alternation("legal_form_after", "en")
     return re.compile(r"(?:,?\s+(?:" + forms + r")(?![\w-]))+")
 
 
@@ -508,7 +508,7 @@ _NAME_BEFORE_PERSON = re.compile(
 
 @cache
 def _title_of_before() -> re.Pattern[str]:
-    titles = "|".join(map(re.escape, name_words("person_title", "en")))
+    titles = alternation("person_title", "en")
     # "Minister of Industry and" + "New Technologies": the field may be a list.
     return re.compile(
         rf"\b(?:{titles})\s+(?:of|for)\s+(?:the\s+)?(?:(?:[A-Z][\w-]*,?\s+)+and\s+)?$"
@@ -570,14 +570,14 @@ _PLACE_LIST = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 @cache
 def _not_place_after() -> re.Pattern[str]:
     """ "10:00 Moscow time": a place's name before these words names a time zone."""
-    words = "|".join(map(re.escape, name_words("not_place_after", "en")))
+    words = alternation("not_place_after", "en")
     return re.compile(rf"\s+(?:{words})\b")
 
 
 @cache
 def _product_noun() -> re.Pattern[str]:
     """ "Haval Jolion crossovers": the noun after a brand and a model's name."""
-    words = "|".join(map(re.escape, name_words("product_noun", "en")))
+    words = alternation("product_noun", "en")
     return re.compile(rf"\s+(?:{words})\b")
 
 
@@ -596,7 +596,7 @@ def _product_model(name: str, paragraph: str, end: int) -> bool:
 
 @cache
 def _street_after() -> re.Pattern[str]:
-    words = "|".join(map(re.escape, name_words("street_word", "en")))
+    words = alternation("street_word", "en")
     return re.compile(rf"\s+(?:{words})(?!\w)")
 
 
@@ -777,7 +777,7 @@ _PINYIN = (
 def _chinese_name() -> re.Pattern[str]:
     """A Chinese surname and a given name of one or two pinyin syllables ("Nie Yunling",
     "Zhou Xi'an"); it reads as a person only where a title stands by it."""
-    surnames = "|".join(map(re.escape, name_words("chinese_surname", "en")))
+    surnames = alternation("chinese_surname", "en")
     return re.compile(
         rf"(?<![\w-])(?:{surnames})\s+(?P<surname>(?i:{_PINYIN})(?:['’-]?(?i:{_PINYIN}))?)"
         r"(?![\w-])(?P<next>\s+[A-Z][\w-]*)?"
@@ -788,10 +788,10 @@ def _chinese_name() -> re.Pattern[str]:
 def _surname_person() -> re.Pattern[str]:
     """A capitalised word and a surname of the region's endings ("Gauez Nurmukhambetov"); it
     reads as a person only where a title stands by it."""
-    endings = "|".join(map(re.escape, name_words("surname_ending", "en")))
+    endings = alternation("surname_ending", "en")
     # "Chairman Of Sinotruk", "As Mirziyoyev noted": a title-case joining word or a sentence's
     # opening word is no given name
-    openers = "|".join(map(re.escape, name_words("sentence_opener", "en")))
+    openers = alternation("sentence_opener", "en")
     return re.compile(
         rf"(?<![\w-])(?!(?:{openers})\s)[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
         rf"\s+(?P<surname>[A-Z][a-z]+(?:{endings}))(?![\w-])(?P<next>\s+[A-Z][\w-]*)?"

@@ -25,6 +25,12 @@ def name_words(kind: str, lang: str) -> tuple[str, ...]:
     )
 
 
+def alternation(kind: str, lang: str) -> str:
+    """The words of one kind and language as a regular-expression alternation, escaped, in
+    the file's order (put a longer wording before its prefix there)."""
+    return "|".join(map(re.escape, name_words(kind, lang)))
+
+
 @cache
 def _person_context(lang: str) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     def words(kind: str) -> str:

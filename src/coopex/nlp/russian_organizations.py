@@ -26,7 +26,7 @@ from functools import cache
 from typing import Any
 
 from coopex.domain.news import Mention, MentionKind
-from coopex.nlp.name_words import name_words
+from coopex.nlp.name_words import alternation, name_words
 from coopex.nlp.russian_forms import (
     adjective_for,
     adjective_nominative,
@@ -97,7 +97,7 @@ def legal_names(text: str, starts: Sequence[int], found: list[Mention]) -> list[
 
 @cache
 def _typed_name() -> re.Pattern[str]:
-    types = "|".join(map(re.escape, name_words("org_type", "ru")))
+    types = alternation("org_type", "ru")
     return re.compile(
         r"(?<![\w-])(?:" + types + r")[а-яё]*\s+«(?P<name>[А-ЯЁA-Z0-9][^«»\n]{0,60})»"
     )
