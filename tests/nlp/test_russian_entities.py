@@ -320,6 +320,18 @@ def test_plural_and_hyphenated_place_names_in_dictionary_form() -> None:
     assert "Соединённый штат" not in found.locations
 
 
+def test_a_short_participle_ends_a_name_as_a_verb_does() -> None:
+    found = entities(
+        [
+            "Структура Нового банка Развития сформирована странами-участниками БРИКС.",
+            "Объединенная двигателестроительная корпорация открыла центр.",
+        ]
+    )
+    assert "Новый банк Развития" in found.organizations
+    assert "Объединенная двигателестроительная корпорация" in found.organizations
+    assert not any("сформирована" in name for name in found.organizations)
+
+
 def test_a_body_goes_on_through_its_field_after_po_and_its_place() -> None:
     found = entities(
         [

@@ -422,9 +422,12 @@ def _surname_first(text: str, found: list[Mention]) -> list[Mention]:
 
 
 def _finite_verb(token: Any) -> bool:
-    """A verb that ends a name; a participle is a name's adjective ("Соединенных Штатов",
-    "Объединенная двигателестроительная корпорация")."""
-    return token.pos in ("VERB", "AUX") and token.feats.get("VerbForm") != "Part"
+    """A verb that ends a name; a full participle is a name's adjective ("Соединенных Штатов",
+    "Объединенная двигателестроительная корпорация"), a short one a predicate ("банка
+    Развития" + "сформирована")."""
+    if token.pos not in ("VERB", "AUX"):
+        return False
+    return bool(token.feats.get("VerbForm") != "Part" or token.feats.get("Variant") == "Short")
 
 
 def _kinds_of_many(tokens: Sequence[Any]) -> bool:
