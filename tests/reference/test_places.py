@@ -43,6 +43,11 @@ places = ShippedPlaces()
         ("Tashkent", "UZ"),
         ("Jizzakh region", "UZ"),
         ("Far Eastern Federal District", "RU"),
+        # China's industrial cities the partners' news names, in each language.
+        ("Weifang", "CN-SD"),
+        ("淄博", "CN-SD"),
+        ("Сюйчжоу", "CN-JS"),
+        ("Baotou", "CN-NM"),
     ],
 )
 def test_names_resolve(name: str, code: str) -> None:
