@@ -1,7 +1,8 @@
-"""`python -m evaluation.news.errors [--lang ru|en|zh]`: the entity errors of the pipeline on
-the development set's **tuning part only** (odd-numbered files), document by document — the
-names it gave that the gold does not accept (false) and the gold entities it missed. The
-reporting part is left out on purpose: its errors are not for reading (README of dev-news).
+"""`python -m evaluation.news.errors [--lang ru|en|zh] [--events]`: the errors of the pipeline
+on the development set's **tuning part only** (odd-numbered files), document by document — the
+names (or, with `--events`, the events) it gave that the gold does not accept (false) and the
+gold ones it missed. The reporting part is left out on purpose: its errors are not for reading
+(README of dev-news).
 """
 
 from __future__ import annotations
@@ -33,9 +34,43 @@ def errors(gold: dict[str, object], entities: dict[str, list[str]]) -> list[str]
     return lines
 
 
+def event_errors(gold: dict[str, object], events: list[dict[str, object]]) -> list[str]:
+    """False events (type, initiator → counterpart, and the sentence that gave each) and the
+    gold events left unmatched, matched the scorer's way (type and counterpart)."""
+    norm = scorer().norm
+    golden: list[dict[str, object]] = list(gold["events"])  # type: ignore[call-overload]
+    used = [False] * len(golden)
+    lines = []
+    for event in events:
+        counterpart = norm(str(event.get("counterpart", "")))
+        hit = next(
+            (
+                i
+                for i, g in enumerate(golden)
+                if not used[i]
+                and g["type"] == event.get("type")
+                and counterpart in {norm(a) for a in g["counterpart"]}  # type: ignore[attr-defined]
+            ),
+            None,
+        )
+        if hit is None:
+            lines.append(
+                f"  false  {event['type']}: {event.get('initiator')} → {event.get('counterpart')}"
+                f"\n         « {str(event.get('evidence', ''))[:220]} »"
+            )
+        else:
+            used[hit] = True
+    for g, matched in zip(golden, used, strict=True):
+        if not matched:
+            initiators = [group[0] for group in g["initiator"]]  # type: ignore[attr-defined]
+            lines.append(f"  missed {g['type']}: {initiators} → {g['counterpart']}")
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m evaluation.news.errors")
     parser.add_argument("--lang", choices=("ru", "en", "zh"))
+    parser.add_argument("--events", action="store_true", help="event errors, not entity errors")
     args = parser.parse_args()
     gold = json.loads((DEV_NEWS / "gold.json").read_text(encoding="utf-8"))["documents"]
     files = [
@@ -44,7 +79,11 @@ def main() -> None:
         if tuning(name) and (args.lang is None or gold[name]["lang"] == args.lang)
     ]
     for document in read_pipeline(files, load_news_models()):
-        lines = errors(gold[document["doc"]], document["entities"])
+        lines = (
+            event_errors(gold[document["doc"]], document["events"])
+            if args.events
+            else errors(gold[document["doc"]], document["entities"])
+        )
         if lines:
             print(document["doc"], *lines, sep="\n")
 
