@@ -1,14 +1,15 @@
-"""`python -m evaluation.news.errors [--lang ru|en|zh] [--events]`: the errors of the pipeline
-on the development set's **tuning part only** (odd-numbered files), document by document — the
-names (or, with `--events`, the events) it gave that the gold does not accept (false) and the
-gold ones it missed. The reporting part is left out on purpose: its errors are not for reading
-(README of dev-news).
+"""`python -m evaluation.news.errors [--lang ru|en|zh] [--events] [--folder F]`: the errors of
+the pipeline on a development set's **tuning part only** (odd-numbered files), document by
+document — the names (or, with `--events`, the events) it gave that the gold does not accept
+(false) and the gold ones it missed. The reporting part is left out on purpose: its errors are
+not for reading (README of dev-news). `--folder`: another set laid out like dev-news.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+from pathlib import Path
 
 from coopex.nlp.news import load_news_models
 from evaluation.news.examples import tuning
@@ -71,11 +72,12 @@ def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m evaluation.news.errors")
     parser.add_argument("--lang", choices=("ru", "en", "zh"))
     parser.add_argument("--events", action="store_true", help="event errors, not entity errors")
+    parser.add_argument("--folder", type=Path, default=DEV_NEWS, help="default: %(default)s")
     args = parser.parse_args()
-    gold = json.loads((DEV_NEWS / "gold.json").read_text(encoding="utf-8"))["documents"]
+    gold = json.loads((args.folder / "gold.json").read_text(encoding="utf-8"))["documents"]
     files = [
         (name, raw)
-        for name, raw in dev_files()
+        for name, raw in dev_files(args.folder)
         if tuning(name) and (args.lang is None or gold[name]["lang"] == args.lang)
     ]
     for document in read_pipeline(files, load_news_models()):
