@@ -1,8 +1,9 @@
-"""`python -m evaluation.news.errors [--lang ru|en|zh] [--events] [--folder F]`: the errors of
-the pipeline on a development set's **tuning part only** (odd-numbered files), document by
-document — the names (or, with `--events`, the events) it gave that the gold does not accept
-(false) and the gold ones it missed. The reporting part is left out on purpose: its errors are
-not for reading (README of dev-news). `--folder`: another set laid out like dev-news.
+"""`python -m evaluation.news.errors [--lang ru|en|zh] [--events | --amounts] [--folder F]`:
+the errors of the pipeline on a development set's **tuning part only** (odd-numbered files),
+document by document — the names (or, with `--events`, the events; `--amounts`, the amounts) it
+gave that the gold does not accept (false) and the gold ones it missed. The reporting part is
+left out on purpose: its errors are not for reading (README of dev-news). `--folder`: another
+set laid out like dev-news.
 """
 
 from __future__ import annotations
@@ -68,10 +69,43 @@ def event_errors(gold: dict[str, object], events: list[dict[str, object]]) -> li
     return lines
 
 
+def amount_errors(gold: dict[str, object], amounts: list[dict[str, object]]) -> list[str]:
+    """False amounts (with the words they were read from) and the gold amounts left unmatched,
+    matched the scorer's way (currency, value within 1%)."""
+    golden: list[dict[str, object]] = list(gold.get("amounts", []))  # type: ignore[call-overload]
+    used = [False] * len(golden)
+    lines = []
+    for amount in amounts:
+        value = float(amount.get("value") or 0)  # type: ignore[arg-type]
+        hit = next(
+            (
+                i
+                for i, g in enumerate(golden)
+                if not used[i]
+                and g["currency"] == amount.get("currency")
+                and abs(value - float(g["value"])) <= 0.01 * float(g["value"])  # type: ignore[arg-type]
+            ),
+            None,
+        )
+        if hit is None:
+            lines.append(
+                f"  false  {value:,.0f} {amount.get('currency')}"
+                f"  « {str(amount.get('text', ''))[:160]} »"
+            )
+        else:
+            used[hit] = True
+    for g, matched in zip(golden, used, strict=True):
+        if not matched:
+            lines.append(f"  missed {float(g['value']):,.0f} {g['currency']}")  # type: ignore[arg-type]
+    return lines
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m evaluation.news.errors")
     parser.add_argument("--lang", choices=("ru", "en", "zh"))
-    parser.add_argument("--events", action="store_true", help="event errors, not entity errors")
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--events", action="store_true", help="event errors, not entity errors")
+    shown.add_argument("--amounts", action="store_true", help="amount errors, not entity errors")
     parser.add_argument("--folder", type=Path, default=DEV_NEWS, help="default: %(default)s")
     args = parser.parse_args()
     gold = json.loads((args.folder / "gold.json").read_text(encoding="utf-8"))["documents"]
@@ -81,11 +115,13 @@ def main() -> None:
         if tuning(name) and (args.lang is None or gold[name]["lang"] == args.lang)
     ]
     for document in read_pipeline(files, load_news_models()):
-        lines = (
-            event_errors(gold[document["doc"]], document["events"])
-            if args.events
-            else errors(gold[document["doc"]], document["entities"])
-        )
+        expected = gold[document["doc"]]
+        if args.events:
+            lines = event_errors(expected, document["events"])
+        elif args.amounts:
+            lines = amount_errors(expected, document["amounts"])
+        else:
+            lines = errors(expected, document["entities"])
         if lines:
             print(document["doc"], *lines, sep="\n")
 

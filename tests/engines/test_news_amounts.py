@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coopex.engines.news.amounts import find_amounts
+from coopex.engines.news.amounts import each_once, find_amounts
 from coopex.reference.money_words import shipped_money_words
 
 WORDS = shipped_money_words()
@@ -51,6 +51,7 @@ def test_amounts(text: str, value: int, currency: str, what: str | None) -> None
         "70 бизнес-сессий",
         "1 USD77.824777.5159",  # a rate table
         "Курс: 1 EUR = 91,2 руб.",
+        "USD 100.68 +0.46 EUR 106.08 +0.27",  # a ticker with the day's change
     ],
 )
 def test_numbers_without_currency_are_not_money(text: str) -> None:
@@ -72,3 +73,36 @@ def test_any_russian_amount(number: int, scale: str, currency: str) -> None:
     assert amount.value == number * SCALES[scale]
     assert amount.currency == CURRENCIES[currency]
     assert amount.what == "investment"
+
+
+def _page_amounts(*sentences: str) -> list[tuple[Decimal, str]]:
+    found = [a for sentence in sentences for a in find_amounts(sentence, WORDS)]
+    return [(a.value, a.currency) for a in each_once(found)]
+
+
+def test_a_figure_the_page_repeats_is_one_amount() -> None:
+    assert _page_amounts(
+        "Регионы подписали документы на $3,5 миллиарда",
+        "В Казани подписаны документы на $3,5 млрд.",
+        "Контракт на 100 млн рублей.",
+    ) == [(Decimal(3_500_000_000), "USD"), (Decimal(100_000_000), "RUB")]
+
+
+def test_a_rounded_retelling_is_the_figure_told_precisely() -> None:
+    assert _page_amounts("黑龙江1-5月对俄贸易超68亿美元", "黑龙江对俄贸易实现68.4亿美元。") == [
+        (Decimal(6_840_000_000), "USD")
+    ]
+
+
+def test_close_figures_in_one_sentence_are_figures_of_their_own() -> None:
+    assert _page_amounts("進出口貿易額達2.7億美元,其中出口2.68億美元,進口367萬美元。") == [
+        (Decimal(270_000_000), "USD"),
+        (Decimal(268_000_000), "USD"),
+        (Decimal(3_670_000), "USD"),
+    ]
+
+
+@given(st.lists(st.integers(1, 10**9), max_size=8))
+def test_each_once_keeps_every_distinct_value_of_a_sentence(values: list[int]) -> None:
+    sentence = ", ".join(f"{v} рублей" for v in values)
+    assert sorted(v for v, _ in _page_amounts(sentence)) == sorted({Decimal(v) for v in values})

@@ -17,8 +17,10 @@ from coopex.engines.news.sentences import sentences
 _NUMBER = r"(?P<number>\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _SPACE = r"[\s\u00a0\u202f]*"
 _KINDS = ("scale", "currency", "measure")
-# "1 USD 77.8247", "1 EUR = 91.2 руб.": a rate table, not an amount of the story.
-_RATE_AFTER = re.compile(r"[\s\u00a0]*[=\d]")
+# "1 USD 77.8247", "1 EUR = 91.2 руб.", "USD 100.68 +0.46": a rate table or ticker, not an
+# amount of the story.
+_RATE_AFTER = re.compile(r"[\s\u00a0]*(?:[=\d]|[+\-−]\d+[.,]\d)")
+_SAME_FIGURE = Decimal("0.01")  # values this close are one figure told twice (rounded)
 _RATE_BEFORE = re.compile(r"[\d=][\s\u00a0]*$")
 
 
@@ -134,3 +136,38 @@ def find_amounts(text: str, words: MoneyWords) -> list[Amount]:
                     )
                 )
     return amounts
+
+
+def each_once(amounts: Iterable[Amount]) -> list[Amount]:
+    """A figure a page repeats is one amount of the page: the title's "$3.5 bln" told again
+    in the body, or rounded in another sentence ("超68亿美元" in the title, "68.4亿美元" in the
+    body): one figure, kept where first told, in its most precise telling. Close values in one
+    sentence are figures of their own ("trade $270 mln, exports $268 mln")."""
+    kept: list[Amount] = []
+    for amount in amounts:
+        same = next(
+            (
+                at
+                for at, other in enumerate(kept)
+                if other.currency == amount.currency
+                and (
+                    other.value == amount.value
+                    or (
+                        other.evidence != amount.evidence
+                        and abs(other.value - amount.value)
+                        <= _SAME_FIGURE * max(other.value, amount.value)
+                    )
+                )
+            ),
+            None,
+        )
+        if same is None:
+            kept.append(amount)
+        elif _precision(amount.value) > _precision(kept[same].value):
+            kept[same] = amount
+    return kept
+
+
+def _precision(value: Decimal) -> int:
+    """Significant digits: 6840000000 (68.4亿) is more precise than 6800000000 (68亿)."""
+    return len(value.normalize().as_tuple().digits)

@@ -18,7 +18,7 @@ from typing import Literal, Protocol
 from coopex.domain.geography import Place
 from coopex.domain.news import Mention, MentionKind, MoneyAmount, NewsLeads, collect_entities
 from coopex.engines.language import detect_language
-from coopex.engines.news.amounts import MoneyWords, find_amounts
+from coopex.engines.news.amounts import MoneyWords, each_once, find_amounts
 from coopex.engines.news.clean import Article, clean
 from coopex.engines.news.cues import EventCues
 from coopex.engines.news.dates import DateFact, distinct_iso
@@ -155,11 +155,8 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
     mentions = _places_are_locations(_unquoted(mentions, paragraphs, places), places)
     entities = collect_entities(mentions)
     clock.lap("entities")
-    amounts = [
-        MoneyAmount(a.value, a.currency, a.what, a.evidence)
-        for paragraph in paragraphs
-        for a in find_amounts(paragraph, models.money)
-    ]
+    found = [a for paragraph in paragraphs for a in find_amounts(paragraph, models.money)]
+    amounts = [MoneyAmount(a.value, a.currency, a.what, a.evidence) for a in found]
     clock.lap("amounts")
     read_dates = models.dates.get(lang)
     dates = distinct_iso(read_dates(article.text)) if read_dates else ()
@@ -187,7 +184,7 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
         article.published,
         entities,
         events,
-        tuple(amounts),
+        tuple(MoneyAmount(a.value, a.currency, a.what, a.evidence) for a in each_once(found)),
         dates,
     )
     return ReadDocument(
