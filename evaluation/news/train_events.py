@@ -1,5 +1,6 @@
-"""`python -m evaluation.news.train_events`: fits the event model (`engines/news/event_scoring.py`)
-on the development set's tuning part only (odd-numbered files) and writes its weights to
+"""`python -m evaluation.news.train_events [--folder F ...]`: fits the event model
+(`engines/news/event_scoring.py`) on the development sets' tuning parts only (odd-numbered
+files; dev-news unless folders are given) and writes its weights to
 `src/coopex/data/reference/event_weights.csv`.
 
 Every option of every event the wordings propose on a tuning page (one counterpart each) is
@@ -220,10 +221,19 @@ def train(pages: Sequence[Page]) -> tuple[str, dict[str, float]]:
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m evaluation.news.train_events")
     parser.add_argument("--output", type=Path, default=OUTPUT, help="default: %(default)s")
+    parser.add_argument(
+        "--folder",
+        type=Path,
+        action="append",
+        help="a development set laid out like dev-news (repeatable; default: dev-news)",
+    )
     args = parser.parse_args()
-    gold = json.loads((DEV_NEWS / "gold.json").read_text(encoding="utf-8"))["documents"]
-    files = [(name, raw) for name, raw in dev_files() if tuning(name)]
-    pages = proposals(files, load_news_models(), gold)
+    models = load_news_models()
+    pages = []
+    for folder in args.folder or [DEV_NEWS]:
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))["documents"]
+        files = [(name, raw) for name, raw in dev_files(folder) if tuning(name)]
+        pages += proposals(files, models, gold)
     text, report = train(pages)
     args.output.write_text(text, encoding="utf-8")
     print(json.dumps(report, indent=1))
