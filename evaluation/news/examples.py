@@ -1,5 +1,6 @@
-"""`python -m evaluation.news.examples`: the labelled sentences event typing learns from,
-drawn from the development set's tuning part only (odd-numbered files), written to
+"""`python -m evaluation.news.examples [--folder F ...]`: the labelled sentences event typing
+learns from, drawn from the development sets' tuning parts only (odd-numbered files; dev-news
+unless folders are given), written to
 `src/coopex/data/reference/event_examples.csv` (lang, label, sentence).
 
 Each sentence whose wordings (or amounts) name an event type is labelled by the shared gold of
@@ -9,6 +10,7 @@ when it is one of those), else `none` (the sentence reports no event).
 
 from __future__ import annotations
 
+import argparse
 import csv
 import io
 import json
@@ -62,20 +64,27 @@ def label(gold: dict[str, Any], sentence: str, kinds: list[str]) -> str:
 
 
 def main() -> None:
-    files = [(name, raw) for name, raw in dev_files() if tuning(name)]
-    gold = json.loads((DEV_NEWS / "gold.json").read_text(encoding="utf-8"))["documents"]
+    parser = argparse.ArgumentParser(prog="python -m evaluation.news.examples")
+    parser.add_argument(
+        "--folder",
+        type=Path,
+        action="append",
+        help="a development set laid out like dev-news (repeatable; default: dev-news)",
+    )
     models = load_news_models()
-    rows = sorted(
-        {
+    rows: set[tuple[str, str, str]] = set()
+    for folder in parser.parse_args().folder or [DEV_NEWS]:
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))["documents"]
+        rows |= {
             (gold[name]["lang"], label(gold[name], sentence, kinds), sentence)
-            for name, raw in files
+            for name, raw in dev_files(folder)
+            if tuning(name)
             for sentence, kinds in candidates(raw, models)
         }
-    )
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["lang", "label", "sentence"])
-    writer.writerows(rows)
+    writer.writerows(sorted(rows))
     OUTPUT.write_text(buffer.getvalue(), encoding="utf-8")
     print(f"{len(rows)} labelled sentences -> {OUTPUT}")
 
