@@ -13,6 +13,7 @@ from coopex.domain.geography import Place, place_of
 from coopex.domain.news import EventType, Mention, MentionKind
 from coopex.engines.news.cues import trigger_types
 from coopex.engines.news.events import read_events
+from coopex.engines.news.parties import reporter
 from coopex.reference.event_cues import shipped_event_cues
 
 PLACES = {
@@ -621,6 +622,20 @@ def test_an_organisation_in_the_attribution_of_reported_speech_is_not_a_party() 
         "Область пригласила инвесторов локализовать производство, сообщили в Sany.",
     )
     assert found == [("localization_invitation", "Нижегородская область", "Китай")]
+    found = events(
+        "Нижегородская область и Китай",
+        "Область пригласила инвесторов локализовать производство, сообщает Sany.",
+    )
+    assert found == [("localization_invitation", "Нижегородская область", "Китай")]
+
+
+def test_a_regional_broadcaster_or_a_news_site_reports_and_is_no_party() -> None:
+    cues = shipped_event_cues().of("ru")
+    for name in ("ГТРК «Амур»", "РИГ SAKHAPRESS.RU", "ИА Регнум"):
+        mention = Mention(MentionKind.ORGANIZATION, name, 0, 0, len(name))
+        assert reporter(mention, [name], cues)
+    company = Mention(MentionKind.ORGANIZATION, "ТехноМаш", 0, 0, 8)
+    assert not reporter(company, ["ТехноМаш"], cues)
 
 
 def test_an_agreement_signed_with_several_parties_respectively_is_one_with_each() -> None:
