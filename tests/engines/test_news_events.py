@@ -349,6 +349,15 @@ def test_talks_that_are_only_the_occasion_of_a_statement_are_not_reported() -> N
     assert [kind for kind, _, _ in found if kind == "negotiation"] == []
 
 
+def test_talks_that_only_frame_what_the_sentence_tells_are_not_reported() -> None:
+    framed = "Рассмотрение проекта прошло в рамках встречи губернатора с послом Вьетнама."
+    assert events("Нижегородская область и Вьетнам", framed) == []
+    met = "Состоялась встреча губернатора с послом Вьетнама."
+    assert events("Нижегородская область и Вьетнам", met) == [
+        ("negotiation", "Нижегородская область", "Вьетнама")
+    ]
+
+
 def test_a_delegation_attending_a_forum_is_the_forums() -> None:
     found = events(
         "Нижегородская область и Китай",

@@ -32,6 +32,7 @@ CUE_ROLES = (
     "said",  # the verb of an attribution: "...," said X; ", reported X"; «…», — сообщил X
     "media",  # an organisation name that is a news medium: it reports, it is not a party
     "occasion",  # "at the meeting", "в ходе переговоров": talks as the occasion of a statement
+    "frame",  # "в рамках встречи": talks that frame what the sentence tells are not its news
     "states",  # a verb of saying: "заявил", "stated", "表示"
     "background",  # "previously", "ранее", "之前": an earlier fact told as context
     "told_again",  # "the document was signed by", "会见时在座": an event the page has told of
@@ -68,6 +69,7 @@ class EventCues:
     attribution: re.Pattern[str]
     media: re.Pattern[str]
     occasion: re.Pattern[str]
+    frame: re.Pattern[str]
     states: re.Pattern[str]
     background: re.Pattern[str]
     told_again: re.Pattern[str]
@@ -140,6 +142,7 @@ class EventCues:
             held_in=re.compile(_any(by_cue.get("held_in", [])).pattern + r"\s*$", _I),
             media=_any(by_cue.get("media", [])),
             occasion=_any(by_cue.get("occasion", [])),
+            frame=_any(by_cue.get("frame", [])),
             states=_any(by_cue.get("states", [])),
             background=_any(by_cue.get("background", [])),
             told_again=_any(by_cue.get("told_again", [])),

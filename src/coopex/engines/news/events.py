@@ -385,12 +385,14 @@ def _covered_here(
     """What a sentence's other wordings already cover: a delegation attending a forum is the
     forum's; the production partners are sought for ("ищем партнёров … совместного
     производства") is the search, not a plan or an invitation; talks that are only the occasion
-    of a statement ("stated ... at the meeting with", "заявил в ходе переговоров") are not talks
-    to report; an earlier fact told as context ("ранее", "previously", "之前", "напомним") is
+    of a statement ("stated ... at the meeting with", "заявил в ходе переговоров") or the frame
+    of what the sentence tells ("прошло в рамках встречи президента … и главы региона") are not
+    talks to report; an earlier fact told as context ("ранее", "previously", "之前", "напомним") is
     not news, except a trade figure ("last year's trade"); trade without a figure ("to expand
     bilateral trade") is no trade figure."""
     kinds = {kind for kind, _, _ in found}
     statement = bool(cues.states.search(text) and cues.occasion.search(text))
+    statement = statement or bool(cues.frame.search(text))
     background = bool(cues.background.search(text))
     return [
         (kind, end, source)
