@@ -43,6 +43,7 @@ NAMED = [
     # forums
     ("ru", "Для предпринимателей двух стран организованы B2B-встречи.", F),
     ("ru", "В Уфе прошел семинар для экспортеров.", F),
+    ("ru", "В Челябинске прошла биржа промышленной кооперации.", F),
     ("en", "A roundtable on localization took place in Kazan.", F),
     ("en", "The region held a seminar for exporters.", F),
     ("zh", "中俄交易会在哈尔滨开幕。", F),

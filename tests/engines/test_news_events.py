@@ -22,6 +22,7 @@ PLACES = {
     "Китай": "CN",
     "КНР": "CN",
     "Россия": "RU",
+    "России": "RU",
     "Russia": "RU",
     "Казахстан": "KZ",
     "Republic of Bashkortostan": "RU-BA",
@@ -74,6 +75,7 @@ ORGANIZATIONS = (
     "Haier",
     "Alabuga Technopark",
     "Vietnam Government Bank",
+    "Всероссийской биржи промышленной кооперации",
 )
 
 
@@ -356,6 +358,26 @@ def test_talks_that_only_frame_what_the_sentence_tells_are_not_reported() -> Non
     assert events("Нижегородская область и Вьетнам", met) == [
         ("negotiation", "Нижегородская область", "Вьетнама")
     ]
+
+
+def test_a_forum_named_as_an_organisation_is_a_forum_and_talks_at_it_are_not_with_it() -> None:
+    exchange = (
+        "Во время Всероссийской биржи промышленной кооперации поставщики и заказчики провели "
+        "более 300 переговоров. Предприятия представили продукцию на организованной в рамках "
+        "Форума выставке."
+    )
+    found = events("Нижегородская область", exchange)
+    assert [(k, c) for k, _, c in found if k in ("forum", "negotiation")] == [
+        ("forum", "Всероссийской биржи промышленной кооперации")
+    ]
+
+
+def test_a_forum_at_home_with_nobody_from_abroad_is_with_the_home_country() -> None:
+    found = events(
+        "Нижегородская область",
+        "Инвесторы со всей России приехали в регион. Форум завершается 18 сентября.",
+    )
+    assert found == [("forum", "Нижегородская область", "России")]
 
 
 def test_a_delegation_attending_a_forum_is_the_forums() -> None:

@@ -121,7 +121,7 @@ def read_events(
         found = [
             (kind, end, "wording")
             for kind, start, end in trigger_types(sentence.text, cues)
-            if not _in_a_name(sentence, start, end)
+            if kind is EventType.FORUM or not _in_a_name(sentence, start, end)
         ]
         for measure in amount_measures(sentence.written):
             if measure in AMOUNT_EVENTS and not (
@@ -160,6 +160,10 @@ def read_events(
                     told.add(kind)
                 continue
             possible = reader.counterparts(index, kind, trigger_end)
+            if kind is EventType.NEGOTIATION and hosts_talks:
+                # talks at a forum named as an organisation are not talks with it
+                forums = reader.forum_names(sentence)
+                possible = [p for p in possible if p[0] not in forums]
             if kind is EventType.NEGOTIATION and hosts_talks and possible and not possible[0][1]:
                 continue  # talks at the sentence's forum or mission, with nobody of their own
             if kind in _PARTY_IN_SENTENCE:
@@ -511,6 +515,13 @@ def _distinct(
             and any(c.event.type is EventType.LOCALIZATION_PLAN for c in kept)
         ):
             continue
+        if (
+            same is None
+            and event.type is EventType.FORUM
+            and not named(candidate)
+            and any(c.event.type is EventType.FORUM for c in kept)
+        ):
+            continue  # "на организованной в рамках Форума выставке": the page's forum told on
         if same is None and not (
             event.type in _ONCE_PER_PAGE
             and event.counterpart in locations

@@ -379,6 +379,15 @@ class EventReader:
         elif kind is EventType.PRODUCT_PRESENTATION:
             # Presented abroad: to the country the page names, not to the exhibition's city.
             order = [self._country_of(n) for n in [*places, self._sides.counterpart] if n]
+        elif kind is EventType.FORUM:
+            # A forum named as an organisation ("Всероссийская биржа промышленной кооперации")
+            # is its own party when nobody abroad is named but a name the gazetteer does not
+            # know; a forum at home with nobody from abroad is with the home country ("Форум
+            # завершается" on a page about the Sochi forum: the annotation guideline's Russia).
+            other = self._sides.counterpart
+            known = [other] if self._sides.places.get(other) is not None else []
+            unknown = [other] if not known else []
+            order = [*places, *known, *self.forum_names(sentence), *unknown, self._home_country()]
         else:
             order = [*places, self._sides.counterpart]
         others = [m.name for m in sentence.mentions if m.kind is not MentionKind.PERSON]
@@ -392,6 +401,39 @@ class EventReader:
             ):
                 options.append((name, name in named, at < ruled))
         return options
+
+    def forum_names(self, sentence: Sentence) -> list[str]:
+        """The organisations of the sentence named as a forum ("Всероссийская биржа
+        промышленной кооперации", "Российско-Китайское ЭКСПО"): the event, not a party to
+        talks at it."""
+        return [
+            m.name
+            for m in sentence.mentions
+            if m.kind is MentionKind.ORGANIZATION
+            and any(
+                kind is EventType.FORUM and pattern.search(m.name)
+                for kind, pattern in self._cues.triggers
+            )
+        ]
+
+    def _home_country(self) -> str:
+        """The country of a home region the story is told from, as the page names it."""
+        own = self._sides.initiator_place
+        if own is None or not own.is_region:
+            return ""
+        return next(
+            (
+                m.name
+                for s in self._sentences
+                for m in s.mentions
+                if m.kind is MentionKind.LOCATION
+                and (place := self._sides.places.get(m.name)) is not None
+                and not place.is_region
+                and not place.is_union
+                and place.countries == own.countries
+            ),
+            "",
+        )
 
     def _country_of_a_region(self, name: str, sentence: Sentence) -> bool:
         """Whether `name` is the country of a region the sentence trades from: a
