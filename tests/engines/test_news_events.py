@@ -403,6 +403,25 @@ def test_talks_with_the_party_a_mission_visits_are_part_of_the_visit() -> None:
         "предприятиями Казахстана.",
     )
     assert found == [("business_mission", "Нижегородская область", "Казахстан")]
+    # talks with the country of the city visited are the visit's too
+    visit = (
+        "Делегация Нижегородской области прибыла с рабочим визитом в Харбин. "
+        "Бизнес-переговоры прошли с представителями КНР."
+    )
+    found = events("Нижегородская область и Китай", visit)
+    assert found == [("business_mission", "Нижегородская область", "Харбин")]
+
+
+def test_a_city_the_paragraph_opens_with_before_a_date_and_a_verb_is_no_dateline() -> None:
+    cues = shipped_event_cues().of("ru")
+    for paragraph, dateline in (
+        ("Минск 15 ноября принимает делегацию", False),
+        ("МОСКВА, 18 ноября - РИА Новости.", True),
+        ("Ярославль, 30 января – АиФ.", True),
+    ):
+        name = paragraph.split(",")[0].split(" ")[0]
+        mention = Mention(MentionKind.LOCATION, name, 0, 0, len(name))
+        assert reporter(mention, [paragraph], cues) is dateline
 
 
 def test_a_page_tells_of_one_visit_to_a_place() -> None:

@@ -452,6 +452,16 @@ def _nested_places(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
     return first.countries == second.countries and not (first.is_region and second.is_region)
 
 
+def _country_of_visited(country: str, visited: str, places: Mapping[str, Place | None]) -> bool:
+    """ "Бизнес-переговоры в Бресте и деловые встречи в белорусской столице" on a visit to
+    Minsk: talks with the country of the city or region visited are the visit's (talks with a
+    province on a visit to its country stay their own: the gold keeps both)."""
+    first, second = places.get(country), places.get(visited)
+    if first is None or second is None or first.is_region or first.is_union:
+        return False
+    return second.is_region and first.countries == second.countries
+
+
 def _one_place(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
     """ "哈尔滨" and "黑龙江": a city and its region."""
     first, second = places.get(a), places.get(b)
@@ -591,7 +601,11 @@ def _distinct(
                     c.event.counterpart not in locations
                     and any(same_party(c.event.counterpart, other) for other in covered)
                 )
-                or any(same_party(c.event.counterpart, other) for other in visited)
+                or any(
+                    same_party(c.event.counterpart, other)
+                    or _country_of_visited(c.event.counterpart, other, places)
+                    for other in visited
+                )
             )
         )
         and not absorbed(c)

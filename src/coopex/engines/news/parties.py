@@ -635,6 +635,8 @@ class EventReader:
 
 # "МОСКВА, 23 ноября", "MINSK, 14 June", "莫斯科4月22日电": the place a story is filed from.
 _DATELINE_AFTER = re.compile(r"\s*,?\s*\d")
+# "Минск 15 ноября принимает делегацию": a sentence that goes on after the date, no dateline.
+_GOES_ON = re.compile(r"\s*\d{1,2}\s+[^\W\d]+\s+[a-zа-яё]")
 _DATELINE_WITHIN = 60
 
 
@@ -647,4 +649,5 @@ def reporter(mention: Mention, paragraphs: Sequence[str], cues: EventCues) -> bo
         mention.kind is MentionKind.LOCATION
         and mention.start < _DATELINE_WITHIN
         and bool(_DATELINE_AFTER.match(paragraph, mention.end))
+        and not _GOES_ON.match(paragraph, mention.end)
     )
