@@ -119,6 +119,8 @@ NAMED = [
     ("ru", "Китай занимает первое место во внешней торговле области.", TRADE),
     ("en", "China is the region's largest trading partner, with turnover of $2 billion.", TRADE),
     ("en", "The company poured $30 million into the factory.", MONEY),
+    # partners ready to fund a plant: their plan, not an invitation
+    ("ru", "Партнеры готовы участвовать в финансировании строительства завода в Липецке.", PLAN),
     # a programme adopted is a policy
     ("ru", "Регионы утвердили совместную программу импортозамещения.", EventType.POLICY),
 ]
@@ -145,6 +147,7 @@ NOT_NAMED = [
     ("en", "The working group held a meeting on Monday.", TALKS),
     # representatives and indicators are not presentations
     ("ru", "Представители предприятий обсудили показатели выпуска продукции.", SHOW),
+    ("ru", "Партнеры готовы участвовать в финансировании строительства завода в Липецке.", INV),
     # import substitution as a theme, a goal or an exhibition's subject is no policy
     ("ru", "Наши предприятия вносят весомый вклад в дело импортозамещения.", EventType.POLICY),
     ("ru", "Что область предложила стране в импортозамещении", EventType.POLICY),
