@@ -351,6 +351,15 @@ def test_talks_that_are_only_the_occasion_of_a_statement_are_not_reported() -> N
     assert [kind for kind, _, _ in found if kind == "negotiation"] == []
 
 
+def test_a_plan_discussed_at_the_talks_just_told_is_with_their_party() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Губернатор провел переговоры с директором компании Sany.",
+        "— В ходе встречи обсуждался проект строительства завода в Нижегородской области.",
+    )
+    assert found == [("localization_plan", "Нижегородская область", "Sany")]
+
+
 def test_talks_that_only_frame_what_the_sentence_tells_are_not_reported() -> None:
     framed = "Рассмотрение проекта прошло в рамках встречи губернатора с послом Вьетнама."
     assert events("Нижегородская область и Вьетнам", framed) == []

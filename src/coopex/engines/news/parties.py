@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from coopex.domain.geography import Place
 from coopex.domain.news import EventType, Mention, MentionKind
-from coopex.engines.news.cues import EventCues
+from coopex.engines.news.cues import EventCues, trigger_types
 from coopex.engines.news.sentences import sentence_spans
 
 _ORG_FIRST = frozenset(
@@ -43,6 +43,8 @@ _ORG_FIRST = frozenset(
 
 # Events told where something is built or put: their places are often the venue.
 _BUILT = frozenset({EventType.LOCALIZATION_PLAN, EventType.INVESTMENT})
+# What talks just told may have been about, told "at the meeting" ("В ходе встречи …").
+_TOLD_AT_TALKS = frozenset({EventType.LOCALIZATION_INVITATION, EventType.LOCALIZATION_PLAN})
 # Events held somewhere with somebody: the place they are held in ("talks in Beijing", "在哈尔滨
 # 签署") is not who they are with (a mission's destination, a forum's city, a plant's region or
 # the country partners are sought in are parties).
@@ -300,6 +302,20 @@ class EventReader:
             )
             if named:
                 return named[-1].name
+        if (
+            kind in _TOLD_AT_TALKS
+            and index > 0
+            and self._cues.occasion.search(sentence.text)
+            and any(
+                k is EventType.NEGOTIATION
+                for k, _, _ in trigger_types(self._sentences[index - 1].text, self._cues)
+            )
+        ):
+            # "… провел переговоры с компанией X. — В ходе встречи обсуждался проект завода":
+            # the talks just told are with the party of what was discussed at them.
+            named = self._organizations(self._sentences[index - 1])
+            if named:
+                return named[0].name
         if not self._cues.points_back.search(sentence.text):
             return None
         earlier = [
