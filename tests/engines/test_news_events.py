@@ -76,6 +76,7 @@ ORGANIZATIONS = (
     "Alabuga Technopark",
     "Vietnam Government Bank",
     "Всероссийской биржи промышленной кооперации",
+    "МВЦ «Крокус Экспо»",
 )
 
 
@@ -379,6 +380,11 @@ def test_a_forum_named_as_an_organisation_is_a_forum_and_talks_at_it_are_not_wit
     assert [(k, c) for k, _, c in found if k in ("forum", "negotiation")] == [
         ("forum", "Всероссийской биржи промышленной кооперации")
     ]
+
+
+def test_a_venue_named_as_an_expo_is_no_forum() -> None:
+    venue = "На площадке МВЦ «Крокус Экспо» собрались бизнесмены со всей России."
+    assert events("Нижегородская область", venue) == []
 
 
 def test_a_forum_at_home_with_nobody_from_abroad_is_with_the_home_country() -> None:

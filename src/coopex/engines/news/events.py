@@ -121,7 +121,7 @@ def read_events(
         found = [
             (kind, end, "wording")
             for kind, start, end in trigger_types(sentence.text, cues)
-            if kind is EventType.FORUM or not _in_a_name(sentence, start, end)
+            if not _in_a_name(sentence, start, end, kind, cues)
         ]
         for measure in amount_measures(sentence.written):
             if measure in AMOUNT_EVENTS and not (
@@ -373,12 +373,18 @@ def _listed(
     return listed if len(listed) >= 2 else []
 
 
-def _in_a_name(sentence: Sentence, start: int, end: int) -> bool:
-    """A wording inside an organisation's name ("Russian Foreign Trade Academy") is no event."""
+def _in_a_name(sentence: Sentence, start: int, end: int, kind: EventType, cues: EventCues) -> bool:
+    """A wording inside an organisation's name ("Russian Foreign Trade Academy") is no event;
+    a forum's own name taken for an organisation ("Всероссийская биржа промышленной
+    кооперации") is the forum, unless it is the venue ("на площадке МВЦ «Крокус Экспо»")."""
     return any(
         m.kind is MentionKind.ORGANIZATION
         and m.start <= sentence.start + start
         and sentence.start + end <= m.end
+        and (
+            kind is not EventType.FORUM
+            or bool(cues.venue_before.search(sentence.text[: m.start - sentence.start][-30:]))
+        )
         for m in sentence.mentions
     )
 
