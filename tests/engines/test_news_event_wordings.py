@@ -121,6 +121,14 @@ NAMED = [
     ("en", "The company poured $30 million into the factory.", MONEY),
     # partners ready to fund a plant: their plan, not an invitation
     ("ru", "Партнеры готовы участвовать в финансировании строительства завода в Липецке.", PLAN),
+    # production talked about at talks is an invitation (the annotation guideline) …
+    (
+        "ru",
+        "На переговорах уточнялись проекты создания мебельного производства на территории области.",
+        INV,
+    ),
+    # … unless the firm plans it itself
+    ("ru", "На переговорах компания сообщила, что откроет завод в области.", PLAN),
     # a programme adopted is a policy
     ("ru", "Регионы утвердили совместную программу импортозамещения.", EventType.POLICY),
 ]
@@ -148,6 +156,11 @@ NOT_NAMED = [
     # representatives and indicators are not presentations
     ("ru", "Представители предприятий обсудили показатели выпуска продукции.", SHOW),
     ("ru", "Партнеры готовы участвовать в финансировании строительства завода в Липецке.", INV),
+    (
+        "ru",
+        "На переговорах уточнялись проекты создания мебельного производства на территории области.",
+        PLAN,
+    ),
     # import substitution as a theme, a goal or an exhibition's subject is no policy
     ("ru", "Наши предприятия вносят весомый вклад в дело импортозамещения.", EventType.POLICY),
     ("ru", "Что область предложила стране в импортозамещении", EventType.POLICY),

@@ -192,7 +192,29 @@ def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, 
         if any(k is kind for k, _, _ in found):
             continue
         found.append((kind, match.start(), match.end()))
-    return _named_documents(found)
+    return _named_documents(_talked_about(found, sentence, cues))
+
+
+def _talked_about(
+    found: list[tuple[EventType, int, int]], sentence: str, cues: EventCues
+) -> list[tuple[EventType, int, int]]:
+    """Production talked about at talks ("На переговорах уточнялись проекты … создания
+    мебельного производства на амурской территории") is an invitation to localize, not a plan
+    (the annotation guideline: talks about localizing production on the region's territory),
+    unless the firm plans it itself ("планирует", "откроет")."""
+    kinds = [kind for kind, _, _ in found]
+    if EventType.NEGOTIATION not in kinds or EventType.LOCALIZATION_PLAN not in kinds:
+        return found
+    if cues.planning.search(sentence):
+        return found
+    invited = EventType.LOCALIZATION_INVITATION in kinds
+    return [
+        (EventType.LOCALIZATION_INVITATION, start, end)
+        if kind is EventType.LOCALIZATION_PLAN
+        else (kind, start, end)
+        for kind, start, end in found
+        if not (kind is EventType.LOCALIZATION_PLAN and invited)
+    ]
 
 
 def _named_documents(found: list[tuple[EventType, int, int]]) -> list[tuple[EventType, int, int]]:
