@@ -129,6 +129,13 @@ NAMED = [
     ),
     # … unless the firm plans it itself
     ("ru", "На переговорах компания сообщила, что откроет завод в области.", PLAN),
+    # presenting the region's investment projects invites, whoever "intends" in the sentence
+    (
+        "ru",
+        "В ходе презентации инвестиционных проектов области губернатор заявил, что власти "
+        "намерены развивать сотрудничество с немецкими компаниями.",
+        INV,
+    ),
     # a programme adopted is a policy
     ("ru", "Регионы утвердили совместную программу импортозамещения.", EventType.POLICY),
 ]
@@ -159,6 +166,12 @@ NOT_NAMED = [
     (
         "ru",
         "На переговорах уточнялись проекты создания мебельного производства в области.",
+        PLAN,
+    ),
+    (
+        "ru",
+        "В ходе презентации инвестиционных проектов области губернатор заявил, что власти "
+        "намерены развивать сотрудничество с немецкими компаниями.",
         PLAN,
     ),
     # import substitution as a theme, a goal or an exhibition's subject is no policy
