@@ -77,6 +77,7 @@ ORGANIZATIONS = (
     "Vietnam Government Bank",
     "Всероссийской биржи промышленной кооперации",
     "МВЦ «Крокус Экспо»",
+    "Чрезвычайный и Полномочный Посол Вьетнама",
 )
 
 
@@ -380,6 +381,14 @@ def test_a_forum_named_as_an_organisation_is_a_forum_and_talks_at_it_are_not_wit
     assert [(k, c) for k, _, c in found if k in ("forum", "negotiation")] == [
         ("forum", "Всероссийской биржи промышленной кооперации")
     ]
+
+
+def test_an_envoys_title_taken_for_an_organisation_is_no_party() -> None:
+    found = events(
+        "Нижегородская область и Вьетнам",
+        "Губернатор провел переговоры с Чрезвычайный и Полномочный Посол Вьетнама.",
+    )
+    assert found == [("negotiation", "Нижегородская область", "Вьетнам")]
 
 
 def test_a_venue_named_as_an_expo_is_no_forum() -> None:

@@ -36,6 +36,7 @@ CUE_ROLES = (
     "states",  # a verb of saying: "заявил", "stated", "表示"
     "background",  # "previously", "ранее", "之前": an earlier fact told as context
     "told_again",  # "the document was signed by", "会见时在座": an event the page has told of
+    "title",  # "Чрезвычайный и Полномочный Посол Италии": a person's title taken for a name
     "document_name",  # "Eurasian Economic Union Treaty": a document signed, not a party
     "firm",  # "компания", "company", "公司": a sentence that speaks of a firm, named or not
     "respectively",  # "分别与 A 和 B" (with A and B respectively): one event with each
@@ -74,6 +75,7 @@ class EventCues:
     background: re.Pattern[str]
     told_again: re.Pattern[str]
     document_name: re.Pattern[str]
+    title: re.Pattern[str]
     governs: re.Pattern[str]
     respectively: re.Pattern[str]
     with_party: re.Pattern[str]
@@ -147,6 +149,7 @@ class EventCues:
             background=_any(by_cue.get("background", [])),
             told_again=_any(by_cue.get("told_again", [])),
             document_name=_any(by_cue.get("document_name", [])),
+            title=_any(by_cue.get("title", [])),
             governs=_any(by_cue.get("governs", [])),
             respectively=_any(by_cue.get("respectively", [])),
             speaker_before=re.compile(_any(by_cue.get("speaker_before", [])).pattern + r"\s*$", _I),

@@ -193,6 +193,7 @@ class EventReader:
             and not self._cues.venue_before.search(paragraph[max(0, m.start - 30) : m.start])
             and not self._sides.places.get(m.name)
             and not self._cues.document_name.search(m.name)
+            and not self._cues.title.search(m.name)
             and not self._own_organization(m, sentence)
             and not self._credited_source(m, paragraph)
             and not self._cues.governs.search(m.name)
