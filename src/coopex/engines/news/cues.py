@@ -27,6 +27,7 @@ CUE_ROLES = (
     "points_back",  # "этой компании": an organisation named earlier
     "not_a_forum",  # a press conference is not a forum
     "counted",  # "20 agreements are planned": a statistic, not a lead
+    "tallied",  # "подписали документы на $3,5 миллиарда": documents totalled, a statistic too
     "venue_before",  # "на территории ОЭЗ «Иннополис»": a venue, not a party
     "held_in",  # "в Пекине", "in Beijing", "在哈尔滨": before a place an event is held in
     "said",  # the verb of an attribution: "...," said X; ", reported X"; «…», — сообщил X
@@ -137,8 +138,13 @@ class EventCues:
             points_back=_any(by_cue.get("points_back", [])),
             not_a_forum=_any(by_cue.get("not_a_forum", [])),
             # "20 agreements", "10 специальных инвестконтрактов": up to two words between.
+            # … or documents totalled by a sum ("подписали документы на $3,5 миллиарда").
             counted=re.compile(
-                r"\d+\s+(?:[^\W\d]+\s+){0,2}\w*" + _any(by_cue.get("counted", [])).pattern, _I
+                r"\d+\s+(?:[^\W\d]+\s+){0,2}\w*"
+                + _any(by_cue.get("counted", [])).pattern
+                + "|"
+                + _any(by_cue.get("tallied", [])).pattern,
+                _I,
             ),
             venue_before=re.compile(_any(by_cue.get("venue_before", [])).pattern + r"\s*$", _I),
             held_in=re.compile(_any(by_cue.get("held_in", [])).pattern + r"\s*$", _I),
