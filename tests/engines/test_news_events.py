@@ -715,6 +715,14 @@ def test_a_regional_broadcaster_or_a_news_site_reports_and_is_no_party() -> None
     assert not reporter(company, ["ТехноМаш"], cues)
 
 
+def test_the_organisation_a_sentence_has_its_information_from_is_no_party() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "По информации Sany, область пригласила инвесторов локализовать производство.",
+    )
+    assert found == [("localization_invitation", "Нижегородская область", "Китай")]
+
+
 def test_an_agreement_signed_with_several_parties_respectively_is_one_with_each() -> None:
     found = events(
         "中国与乌兹别克斯坦企业对接会",
