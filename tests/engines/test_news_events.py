@@ -396,6 +396,20 @@ def test_a_venue_named_as_an_expo_is_no_forum() -> None:
     assert events("Нижегородская область", venue) == []
 
 
+def test_a_presentation_with_a_place_nobody_knows_is_shown_at_the_pages_forum() -> None:
+    exchange = (
+        "Во время Всероссийской биржи промышленной кооперации поставщики провели 300 "
+        "переговоров. Предприятия представили свою продукцию на выставке в Бонне."
+    )
+    found = events("Нижегородская область", exchange)
+    assert ("product_presentation", "Нижегородская область", "Бонне") not in found
+    assert (
+        "product_presentation",
+        "Нижегородская область",
+        "Всероссийской биржи промышленной кооперации",
+    ) in found
+
+
 def test_a_forum_at_home_with_nobody_from_abroad_is_with_the_home_country() -> None:
     found = events(
         "Нижегородская область",

@@ -224,6 +224,7 @@ def read_events(
         ],
     )
     kept = _not_only_where(kept, sentences, reader)
+    kept = _shown_at_the_forum(kept, places)
     return tuple(_fullest_places(c.event, locations, places) for c in kept)
 
 
@@ -253,6 +254,25 @@ def _fullest_places(
     return replace(
         event, initiator=fullest(event.initiator), counterpart=fullest(event.counterpart)
     )
+
+
+def _shown_at_the_forum(
+    kept: list[Candidate], places: Mapping[str, Place | None]
+) -> list[Candidate]:
+    """A presentation whose party is no place the gazetteer knows ("Урал", a name it has never
+    heard of), on a page with a forum, is shown at that forum: its party is the forum's ("на
+    организованной в рамках Форума выставке")."""
+    forum = next((c.event for c in kept if c.event.type is EventType.FORUM), None)
+    if forum is None:
+        return kept
+    return [
+        replace(c, event=replace(c.event, counterpart=forum.counterpart))
+        if c.event.type is EventType.PRODUCT_PRESENTATION
+        and places.get(c.event.counterpart) is None
+        and c.event.counterpart in places
+        else c
+        for c in kept
+    ]
 
 
 def _not_only_where(
