@@ -143,6 +143,7 @@ NAMED = [
     ("ru", "Компания заинтересована в сотрудничестве с российскими партнерами.", SEARCH),
     ("ru", "Губернатор находится в командировке в Китае.", M),
     ("ru", "Губернатор провел видеоконференцию с губернатором провинции.", TALKS),
+    ("ru", "Китайская компания открыла в регионе завод по производству автомобилей.", PLAN),
     # a programme adopted is a policy
     ("ru", "Регионы утвердили совместную программу импортозамещения.", EventType.POLICY),
 ]
@@ -193,6 +194,8 @@ NOT_NAMED = [
     ),
     # a video conference between two is talks, not a forum
     ("ru", "Губернатор провел видеоконференцию с губернатором провинции.", F),
+    # a plan's wording beside an invitation's, with nobody inviting, is one plan
+    ("ru", "Китайская компания открыла в регионе завод по производству автомобилей.", INV),
     # import substitution as a theme, a goal or an exhibition's subject is no policy
     ("ru", "Наши предприятия вносят весомый вклад в дело импортозамещения.", EventType.POLICY),
     ("ru", "Что область предложила стране в импортозамещении", EventType.POLICY),

@@ -201,7 +201,23 @@ def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, 
         if any(k is kind for k, _, _ in found):
             continue
         found.append((kind, match.start(), match.end()))
-    return _named_documents(_talked_about(found, sentence, cues))
+    return _named_documents(_talked_about(_one_localization(found, sentence, cues), sentence, cues))
+
+
+def _one_localization(
+    found: list[tuple[EventType, int, int]], sentence: str, cues: EventCues
+) -> list[tuple[EventType, int, int]]:
+    """A sentence with a plan's wording and an invitation's ("Haval открыла в регионе завод по
+    производству автомобилей": "открыла … производств" and "открыла … завод") where nobody
+    invites or offers tells one plan, not also an invitation."""
+    kinds = [kind for kind, _, _ in found]
+    if (
+        EventType.LOCALIZATION_PLAN not in kinds
+        or EventType.LOCALIZATION_INVITATION not in kinds
+        or cues.inviting.search(sentence)
+    ):
+        return found
+    return [f for f in found if f[0] is not EventType.LOCALIZATION_INVITATION]
 
 
 def _talked_about(
