@@ -737,6 +737,15 @@ def test_the_organisation_a_sentence_has_its_information_from_is_no_party() -> N
     assert found == [("localization_invitation", "Нижегородская область", "Китай")]
 
 
+def test_only_the_datelines_parenthesis_credits_a_source() -> None:
+    credited = "МОСКВА, 5 июня (Sany) – Область пригласила инвесторов локализовать производство."
+    found = events("Нижегородская область и Китай", credited)
+    assert found == [("localization_invitation", "Нижегородская область", "Китай")]
+    named = "МОСКВА, 5 июня. Компания (Sany) и область подписали соглашение о сотрудничестве."
+    found = events("Нижегородская область и Китай", named)
+    assert found == [("agreement", "Нижегородская область", "Sany")]
+
+
 def test_an_agreement_signed_with_several_parties_respectively_is_one_with_each() -> None:
     found = events(
         "中国与乌兹别克斯坦企业对接会",

@@ -226,7 +226,13 @@ class EventReader:
         """ "MINSK, 14 June (BelTA) –", "(Казань, 17 мая, «Татар-информ»)": the agency that
         reports the story, in the opening parenthesis, is not a party to it."""
         opening = paragraph.rfind("(", 0, organization.start)
-        return 0 <= opening < 80 and ")" not in paragraph[opening : organization.start]
+        # Only the dateline's parenthesis: not one of the story's first sentence after it
+        # ("УЛЬЯНОВСК, 5 июня. /ТАСС/. Минский автомобильный завод (МАЗ) и …").
+        return (
+            0 <= opening < 80
+            and ")" not in paragraph[opening : organization.start]
+            and ". " not in paragraph[:opening]
+        )
 
     def _foreign_places(self, sentence: Sentence) -> list[Mention]:
         """Places not on the initiator's side, those the gazetteer knows first; with none, a
