@@ -43,6 +43,7 @@ NAMED = [
     # forums
     ("ru", "Для предпринимателей двух стран организованы B2B-встречи.", F),
     ("ru", "В Уфе прошел семинар для экспортеров.", F),
+    ("ru", "В Челябинске прошла биржа промышленной кооперации.", F),
     ("en", "A roundtable on localization took place in Kazan.", F),
     ("en", "The region held a seminar for exporters.", F),
     ("zh", "中俄交易会在哈尔滨开幕。", F),
@@ -118,6 +119,33 @@ NAMED = [
     ("ru", "Китай занимает первое место во внешней торговле области.", TRADE),
     ("en", "China is the region's largest trading partner, with turnover of $2 billion.", TRADE),
     ("en", "The company poured $30 million into the factory.", MONEY),
+    # partners ready to fund a plant: their plan, not an invitation
+    ("ru", "Партнеры готовы участвовать в финансировании строительства завода в Липецке.", PLAN),
+    # production talked about at talks is an invitation (the annotation guideline) …
+    (
+        "ru",
+        "На переговорах уточнялись проекты создания мебельного производства в области.",
+        INV,
+    ),
+    # … unless the firm plans it itself
+    ("ru", "На переговорах компания сообщила, что откроет завод в области.", PLAN),
+    # presenting the region's investment projects invites, whoever "intends" in the sentence
+    (
+        "ru",
+        "В ходе презентации инвестиционных проектов области губернатор заявил, что власти "
+        "намерены развивать сотрудничество с немецкими компаниями.",
+        INV,
+    ),
+    ("ru", "Правительство области представило послу Италии инвестиционный потенциал региона.", INV),
+    ("ru", "Проект компаний направлен на производство системных блоков компьютеров.", PLAN),
+    ("ru", "Компания реализует проект по производству комбайнов в регионе.", PLAN),
+    ("ru", "Стороны подписали соглашение о строительстве завода.", A),
+    ("ru", "Компания заинтересована в сотрудничестве с российскими партнерами.", SEARCH),
+    ("ru", "Губернатор находится в командировке в Китае.", M),
+    ("ru", "Губернатор провел видеоконференцию с губернатором провинции.", TALKS),
+    ("ru", "Китайская компания открыла в регионе завод по производству автомобилей.", PLAN),
+    # a programme adopted is a policy
+    ("ru", "Регионы утвердили совместную программу импортозамещения.", EventType.POLICY),
 ]
 
 NOT_NAMED = [
@@ -142,6 +170,37 @@ NOT_NAMED = [
     ("en", "The working group held a meeting on Monday.", TALKS),
     # representatives and indicators are not presentations
     ("ru", "Представители предприятий обсудили показатели выпуска продукции.", SHOW),
+    ("ru", "Партнеры готовы участвовать в финансировании строительства завода в Липецке.", INV),
+    (
+        "ru",
+        "На переговорах уточнялись проекты создания мебельного производства в области.",
+        PLAN,
+    ),
+    (
+        "ru",
+        "В ходе презентации инвестиционных проектов области губернатор заявил, что власти "
+        "намерены развивать сотрудничество с немецкими компаниями.",
+        PLAN,
+    ),
+    # documents totalled by a sum are a statistic, not an agreement
+    ("ru", "Регионы двух стран на форуме подписали документы на $3,5 миллиарда.", A),
+    ("ru", "На форуме было подписано соглашений на 768 млрд рублей.", A),
+    # companies described as interested are the party of the talks, not searchers
+    (
+        "ru",
+        "Губернатор проводит встречи с представителями компаний, заинтересованных в "
+        "сотрудничестве с областью.",
+        SEARCH,
+    ),
+    # a video conference between two is talks, not a forum
+    ("ru", "Губернатор провел видеоконференцию с губернатором провинции.", F),
+    # a plan's wording beside an invitation's, with nobody inviting, is one plan
+    ("ru", "Китайская компания открыла в регионе завод по производству автомобилей.", INV),
+    # import substitution as a theme, a goal or an exhibition's subject is no policy
+    ("ru", "Наши предприятия вносят весомый вклад в дело импортозамещения.", EventType.POLICY),
+    ("ru", "Что область предложила стране в импортозамещении", EventType.POLICY),
+    ("ru", "Карта будет способствовать развитию программы импортозамещения.", EventType.POLICY),
+    ("ru", "В Москве открылась выставка по импортозамещению.", EventType.POLICY),
 ]
 
 

@@ -13,6 +13,7 @@ from coopex.domain.geography import Place, place_of
 from coopex.domain.news import EventType, Mention, MentionKind
 from coopex.engines.news.cues import trigger_types
 from coopex.engines.news.events import read_events
+from coopex.engines.news.parties import reporter
 from coopex.reference.event_cues import shipped_event_cues
 
 PLACES = {
@@ -21,6 +22,7 @@ PLACES = {
     "Китай": "CN",
     "КНР": "CN",
     "Россия": "RU",
+    "России": "RU",
     "Russia": "RU",
     "Казахстан": "KZ",
     "Republic of Bashkortostan": "RU-BA",
@@ -73,6 +75,9 @@ ORGANIZATIONS = (
     "Haier",
     "Alabuga Technopark",
     "Vietnam Government Bank",
+    "Всероссийской биржи промышленной кооперации",
+    "МВЦ «Крокус Экспо»",
+    "Чрезвычайный и Полномочный Посол Вьетнама",
 )
 
 
@@ -309,6 +314,9 @@ def test_a_reminder_is_background() -> None:
     reminded = "He reminded that the region houses vehicle assembly plants of Sany."
     assert events("Kaluga Region and China", reminded) == []
     assert events("Нижегородская область и Китай", "Напомним, Sany откроет завод в регионе.") == []
+    # a forum an idea came from a year ago is the idea's background, not a forum reported
+    ago = "Идея возникла год назад во время инвестиционного форума в Пекине."
+    assert events("Нижегородская область и Китай", ago) == []
 
 
 def test_trade_without_a_figure_is_no_trade_figure() -> None:
@@ -345,6 +353,71 @@ def test_talks_that_are_only_the_occasion_of_a_statement_are_not_reported() -> N
     assert [kind for kind, _, _ in found if kind == "negotiation"] == []
 
 
+def test_a_plan_discussed_at_the_talks_just_told_is_with_their_party() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Губернатор провел переговоры с директором компании Sany.",
+        "— В ходе встречи обсуждался проект строительства завода в Нижегородской области.",
+    )
+    assert found == [("localization_plan", "Нижегородская область", "Sany")]
+
+
+def test_talks_that_only_frame_what_the_sentence_tells_are_not_reported() -> None:
+    framed = "Рассмотрение проекта прошло в рамках встречи губернатора с послом Вьетнама."
+    assert events("Нижегородская область и Вьетнам", framed) == []
+    met = "Состоялась встреча губернатора с послом Вьетнама."
+    assert events("Нижегородская область и Вьетнам", met) == [
+        ("negotiation", "Нижегородская область", "Вьетнама")
+    ]
+
+
+def test_a_forum_named_as_an_organisation_is_a_forum_and_talks_at_it_are_not_with_it() -> None:
+    exchange = (
+        "Во время Всероссийской биржи промышленной кооперации поставщики и заказчики провели "
+        "более 300 переговоров. Предприятия представили продукцию на организованной в рамках "
+        "Форума выставке."
+    )
+    found = events("Нижегородская область", exchange)
+    assert [(k, c) for k, _, c in found if k in ("forum", "negotiation")] == [
+        ("forum", "Всероссийской биржи промышленной кооперации")
+    ]
+
+
+def test_an_envoys_title_taken_for_an_organisation_is_no_party() -> None:
+    found = events(
+        "Нижегородская область и Вьетнам",
+        "Губернатор провел переговоры с Чрезвычайный и Полномочный Посол Вьетнама.",
+    )
+    assert found == [("negotiation", "Нижегородская область", "Вьетнам")]
+
+
+def test_a_venue_named_as_an_expo_is_no_forum() -> None:
+    venue = "На площадке МВЦ «Крокус Экспо» собрались бизнесмены со всей России."
+    assert events("Нижегородская область", venue) == []
+
+
+def test_a_presentation_with_a_place_nobody_knows_is_shown_at_the_pages_forum() -> None:
+    exchange = (
+        "Во время Всероссийской биржи промышленной кооперации поставщики провели 300 "
+        "переговоров. Предприятия представили свою продукцию на выставке в Бонне."
+    )
+    found = events("Нижегородская область", exchange)
+    assert ("product_presentation", "Нижегородская область", "Бонне") not in found
+    assert (
+        "product_presentation",
+        "Нижегородская область",
+        "Всероссийской биржи промышленной кооперации",
+    ) in found
+
+
+def test_a_forum_at_home_with_nobody_from_abroad_is_with_the_home_country() -> None:
+    found = events(
+        "Нижегородская область",
+        "Инвесторы со всей России приехали в регион. Форум завершается 18 сентября.",
+    )
+    assert found == [("forum", "Нижегородская область", "России")]
+
+
 def test_a_delegation_attending_a_forum_is_the_forums() -> None:
     found = events(
         "Нижегородская область и Китай",
@@ -368,6 +441,25 @@ def test_talks_with_the_party_a_mission_visits_are_part_of_the_visit() -> None:
         "предприятиями Казахстана.",
     )
     assert found == [("business_mission", "Нижегородская область", "Казахстан")]
+    # talks with the country of the city visited are the visit's too
+    visit = (
+        "Делегация Нижегородской области прибыла с рабочим визитом в Харбин. "
+        "Бизнес-переговоры прошли с представителями КНР."
+    )
+    found = events("Нижегородская область и Китай", visit)
+    assert found == [("business_mission", "Нижегородская область", "Харбин")]
+
+
+def test_a_city_the_paragraph_opens_with_before_a_date_and_a_verb_is_no_dateline() -> None:
+    cues = shipped_event_cues().of("ru")
+    for paragraph, dateline in (
+        ("Минск 15 ноября принимает делегацию", False),
+        ("МОСКВА, 18 ноября - РИА Новости.", True),
+        ("Ярославль, 30 января – АиФ.", True),
+    ):
+        name = paragraph.split(",")[0].split(" ")[0]
+        mention = Mention(MentionKind.LOCATION, name, 0, 0, len(name))
+        assert reporter(mention, [paragraph], cues) is dateline
 
 
 def test_a_page_tells_of_one_visit_to_a_place() -> None:
@@ -621,6 +713,37 @@ def test_an_organisation_in_the_attribution_of_reported_speech_is_not_a_party() 
         "Область пригласила инвесторов локализовать производство, сообщили в Sany.",
     )
     assert found == [("localization_invitation", "Нижегородская область", "Китай")]
+    found = events(
+        "Нижегородская область и Китай",
+        "Область пригласила инвесторов локализовать производство, сообщает Sany.",
+    )
+    assert found == [("localization_invitation", "Нижегородская область", "Китай")]
+
+
+def test_a_regional_broadcaster_or_a_news_site_reports_and_is_no_party() -> None:
+    cues = shipped_event_cues().of("ru")
+    for name in ("ГТРК «Амур»", "РИГ SAKHAPRESS.RU", "ИА Регнум"):
+        mention = Mention(MentionKind.ORGANIZATION, name, 0, 0, len(name))
+        assert reporter(mention, [name], cues)
+    company = Mention(MentionKind.ORGANIZATION, "ТехноМаш", 0, 0, 8)
+    assert not reporter(company, ["ТехноМаш"], cues)
+
+
+def test_the_organisation_a_sentence_has_its_information_from_is_no_party() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "По информации Sany, область пригласила инвесторов локализовать производство.",
+    )
+    assert found == [("localization_invitation", "Нижегородская область", "Китай")]
+
+
+def test_only_the_datelines_parenthesis_credits_a_source() -> None:
+    credited = "МОСКВА, 5 июня (Sany) – Область пригласила инвесторов локализовать производство."
+    found = events("Нижегородская область и Китай", credited)
+    assert found == [("localization_invitation", "Нижегородская область", "Китай")]
+    named = "МОСКВА, 5 июня. Компания (Sany) и область подписали соглашение о сотрудничестве."
+    found = events("Нижегородская область и Китай", named)
+    assert found == [("agreement", "Нижегородская область", "Sany")]
 
 
 def test_an_agreement_signed_with_several_parties_respectively_is_one_with_each() -> None:

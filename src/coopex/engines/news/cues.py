@@ -27,14 +27,17 @@ CUE_ROLES = (
     "points_back",  # "этой компании": an organisation named earlier
     "not_a_forum",  # a press conference is not a forum
     "counted",  # "20 agreements are planned": a statistic, not a lead
+    "tallied",  # "подписали документы на $3,5 миллиарда": documents totalled, a statistic too
     "venue_before",  # "на территории ОЭЗ «Иннополис»": a venue, not a party
     "held_in",  # "в Пекине", "in Beijing", "在哈尔滨": before a place an event is held in
     "said",  # the verb of an attribution: "...," said X; ", reported X"; «…», — сообщил X
     "media",  # an organisation name that is a news medium: it reports, it is not a party
     "occasion",  # "at the meeting", "в ходе переговоров": talks as the occasion of a statement
+    "frame",  # "в рамках встречи": talks that frame what the sentence tells are not its news
     "states",  # a verb of saying: "заявил", "stated", "表示"
     "background",  # "previously", "ранее", "之前": an earlier fact told as context
     "told_again",  # "the document was signed by", "会见时在座": an event the page has told of
+    "title",  # "Чрезвычайный и Полномочный Посол Италии": a person's title taken for a name
     "document_name",  # "Eurasian Economic Union Treaty": a document signed, not a party
     "firm",  # "компания", "company", "公司": a sentence that speaks of a firm, named or not
     "respectively",  # "分别与 A 和 B" (with A and B respectively): one event with each
@@ -68,10 +71,12 @@ class EventCues:
     attribution: re.Pattern[str]
     media: re.Pattern[str]
     occasion: re.Pattern[str]
+    frame: re.Pattern[str]
     states: re.Pattern[str]
     background: re.Pattern[str]
     told_again: re.Pattern[str]
     document_name: re.Pattern[str]
+    title: re.Pattern[str]
     governs: re.Pattern[str]
     respectively: re.Pattern[str]
     with_party: re.Pattern[str]
@@ -133,17 +138,24 @@ class EventCues:
             points_back=_any(by_cue.get("points_back", [])),
             not_a_forum=_any(by_cue.get("not_a_forum", [])),
             # "20 agreements", "10 специальных инвестконтрактов": up to two words between.
+            # … or documents totalled by a sum ("подписали документы на $3,5 миллиарда").
             counted=re.compile(
-                r"\d+\s+(?:[^\W\d]+\s+){0,2}\w*" + _any(by_cue.get("counted", [])).pattern, _I
+                r"\d+\s+(?:[^\W\d]+\s+){0,2}\w*"
+                + _any(by_cue.get("counted", [])).pattern
+                + "|"
+                + _any(by_cue.get("tallied", [])).pattern,
+                _I,
             ),
             venue_before=re.compile(_any(by_cue.get("venue_before", [])).pattern + r"\s*$", _I),
             held_in=re.compile(_any(by_cue.get("held_in", [])).pattern + r"\s*$", _I),
             media=_any(by_cue.get("media", [])),
             occasion=_any(by_cue.get("occasion", [])),
+            frame=_any(by_cue.get("frame", [])),
             states=_any(by_cue.get("states", [])),
             background=_any(by_cue.get("background", [])),
             told_again=_any(by_cue.get("told_again", [])),
             document_name=_any(by_cue.get("document_name", [])),
+            title=_any(by_cue.get("title", [])),
             governs=_any(by_cue.get("governs", [])),
             respectively=_any(by_cue.get("respectively", [])),
             speaker_before=re.compile(_any(by_cue.get("speaker_before", [])).pattern + r"\s*$", _I),
@@ -189,7 +201,45 @@ def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, 
         if any(k is kind for k, _, _ in found):
             continue
         found.append((kind, match.start(), match.end()))
-    return _named_documents(found)
+    return _named_documents(_talked_about(_one_localization(found, sentence, cues), sentence, cues))
+
+
+def _one_localization(
+    found: list[tuple[EventType, int, int]], sentence: str, cues: EventCues
+) -> list[tuple[EventType, int, int]]:
+    """A sentence with a plan's wording and an invitation's ("Haval открыла в регионе завод по
+    производству автомобилей": "открыла … производств" and "открыла … завод") where nobody
+    invites or offers tells one plan, not also an invitation."""
+    kinds = [kind for kind, _, _ in found]
+    if (
+        EventType.LOCALIZATION_PLAN not in kinds
+        or EventType.LOCALIZATION_INVITATION not in kinds
+        or cues.inviting.search(sentence)
+    ):
+        return found
+    return [f for f in found if f[0] is not EventType.LOCALIZATION_INVITATION]
+
+
+def _talked_about(
+    found: list[tuple[EventType, int, int]], sentence: str, cues: EventCues
+) -> list[tuple[EventType, int, int]]:
+    """Production talked about at talks ("На переговорах уточнялись проекты … создания
+    мебельного производства на амурской территории") is an invitation to localize, not a plan
+    (the annotation guideline: talks about localizing production on the region's territory),
+    unless the firm plans it itself ("планирует", "откроет")."""
+    kinds = [kind for kind, _, _ in found]
+    if EventType.NEGOTIATION not in kinds or EventType.LOCALIZATION_PLAN not in kinds:
+        return found
+    if cues.planning.search(sentence):
+        return found
+    invited = EventType.LOCALIZATION_INVITATION in kinds
+    return [
+        (EventType.LOCALIZATION_INVITATION, start, end)
+        if kind is EventType.LOCALIZATION_PLAN
+        else (kind, start, end)
+        for kind, start, end in found
+        if not (kind is EventType.LOCALIZATION_PLAN and invited)
+    ]
 
 
 def _named_documents(found: list[tuple[EventType, int, int]]) -> list[tuple[EventType, int, int]]:

@@ -121,7 +121,7 @@ def read_events(
         found = [
             (kind, end, "wording")
             for kind, start, end in trigger_types(sentence.text, cues)
-            if not _in_a_name(sentence, start, end)
+            if not _in_a_name(sentence, start, end, kind, cues)
         ]
         for measure in amount_measures(sentence.written):
             if measure in AMOUNT_EVENTS and not (
@@ -160,6 +160,10 @@ def read_events(
                     told.add(kind)
                 continue
             possible = reader.counterparts(index, kind, trigger_end)
+            if kind is EventType.NEGOTIATION and hosts_talks:
+                # talks at a forum named as an organisation are not talks with it
+                forums = reader.forum_names(sentence)
+                possible = [p for p in possible if p[0] not in forums]
             if kind is EventType.NEGOTIATION and hosts_talks and possible and not possible[0][1]:
                 continue  # talks at the sentence's forum or mission, with nobody of their own
             if kind in _PARTY_IN_SENTENCE:
@@ -220,6 +224,7 @@ def read_events(
         ],
     )
     kept = _not_only_where(kept, sentences, reader)
+    kept = _shown_at_the_forum(kept, places)
     return tuple(_fullest_places(c.event, locations, places) for c in kept)
 
 
@@ -249,6 +254,25 @@ def _fullest_places(
     return replace(
         event, initiator=fullest(event.initiator), counterpart=fullest(event.counterpart)
     )
+
+
+def _shown_at_the_forum(
+    kept: list[Candidate], places: Mapping[str, Place | None]
+) -> list[Candidate]:
+    """A presentation whose party is no place the gazetteer knows ("Урал", a name it has never
+    heard of), on a page with a forum, is shown at that forum: its party is the forum's ("на
+    организованной в рамках Форума выставке")."""
+    forum = next((c.event for c in kept if c.event.type is EventType.FORUM), None)
+    if forum is None:
+        return kept
+    return [
+        replace(c, event=replace(c.event, counterpart=forum.counterpart))
+        if c.event.type is EventType.PRODUCT_PRESENTATION
+        and places.get(c.event.counterpart) is None
+        and c.event.counterpart in places
+        else c
+        for c in kept
+    ]
 
 
 def _not_only_where(
@@ -369,12 +393,18 @@ def _listed(
     return listed if len(listed) >= 2 else []
 
 
-def _in_a_name(sentence: Sentence, start: int, end: int) -> bool:
-    """A wording inside an organisation's name ("Russian Foreign Trade Academy") is no event."""
+def _in_a_name(sentence: Sentence, start: int, end: int, kind: EventType, cues: EventCues) -> bool:
+    """A wording inside an organisation's name ("Russian Foreign Trade Academy") is no event;
+    a forum's own name taken for an organisation ("Всероссийская биржа промышленной
+    кооперации") is the forum, unless it is the venue ("на площадке МВЦ «Крокус Экспо»")."""
     return any(
         m.kind is MentionKind.ORGANIZATION
         and m.start <= sentence.start + start
         and sentence.start + end <= m.end
+        and (
+            kind is not EventType.FORUM
+            or bool(cues.venue_before.search(sentence.text[: m.start - sentence.start][-30:]))
+        )
         for m in sentence.mentions
     )
 
@@ -385,12 +415,14 @@ def _covered_here(
     """What a sentence's other wordings already cover: a delegation attending a forum is the
     forum's; the production partners are sought for ("ищем партнёров … совместного
     производства") is the search, not a plan or an invitation; talks that are only the occasion
-    of a statement ("stated ... at the meeting with", "заявил в ходе переговоров") are not talks
-    to report; an earlier fact told as context ("ранее", "previously", "之前", "напомним") is
+    of a statement ("stated ... at the meeting with", "заявил в ходе переговоров") or the frame
+    of what the sentence tells ("прошло в рамках встречи президента … и главы региона") are not
+    talks to report; an earlier fact told as context ("ранее", "previously", "之前", "напомним") is
     not news, except a trade figure ("last year's trade"); trade without a figure ("to expand
     bilateral trade") is no trade figure."""
     kinds = {kind for kind, _, _ in found}
     statement = bool(cues.states.search(text) and cues.occasion.search(text))
+    statement = statement or bool(cues.frame.search(text))
     background = bool(cues.background.search(text))
     return [
         (kind, end, source)
@@ -444,6 +476,16 @@ def _nested_places(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
     if first is None or second is None or first.is_union or second.is_union:
         return False
     return first.countries == second.countries and not (first.is_region and second.is_region)
+
+
+def _country_of_visited(country: str, visited: str, places: Mapping[str, Place | None]) -> bool:
+    """ "Бизнес-переговоры в Бресте и деловые встречи в белорусской столице" on a visit to
+    Minsk: talks with the country of the city or region visited are the visit's (talks with a
+    province on a visit to its country stay their own: the gold keeps both)."""
+    first, second = places.get(country), places.get(visited)
+    if first is None or second is None or first.is_region or first.is_union:
+        return False
+    return second.is_region and first.countries == second.countries
 
 
 def _one_place(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
@@ -509,6 +551,13 @@ def _distinct(
             and any(c.event.type is EventType.LOCALIZATION_PLAN for c in kept)
         ):
             continue
+        if (
+            same is None
+            and event.type is EventType.FORUM
+            and not named(candidate)
+            and any(c.event.type is EventType.FORUM for c in kept)
+        ):
+            continue  # "на организованной в рамках Форума выставке": the page's forum told on
         if same is None and not (
             event.type in _ONCE_PER_PAGE
             and event.counterpart in locations
@@ -578,7 +627,11 @@ def _distinct(
                     c.event.counterpart not in locations
                     and any(same_party(c.event.counterpart, other) for other in covered)
                 )
-                or any(same_party(c.event.counterpart, other) for other in visited)
+                or any(
+                    same_party(c.event.counterpart, other)
+                    or _country_of_visited(c.event.counterpart, other, places)
+                    for other in visited
+                )
             )
         )
         and not absorbed(c)

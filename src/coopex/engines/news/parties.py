@@ -28,7 +28,7 @@ from dataclasses import dataclass
 
 from coopex.domain.geography import Place
 from coopex.domain.news import EventType, Mention, MentionKind
-from coopex.engines.news.cues import EventCues
+from coopex.engines.news.cues import EventCues, trigger_types
 from coopex.engines.news.sentences import sentence_spans
 
 _ORG_FIRST = frozenset(
@@ -43,6 +43,8 @@ _ORG_FIRST = frozenset(
 
 # Events told where something is built or put: their places are often the venue.
 _BUILT = frozenset({EventType.LOCALIZATION_PLAN, EventType.INVESTMENT})
+# What talks just told may have been about, told "at the meeting" ("В ходе встречи …").
+_TOLD_AT_TALKS = frozenset({EventType.LOCALIZATION_INVITATION, EventType.LOCALIZATION_PLAN})
 # Events held somewhere with somebody: the place they are held in ("talks in Beijing", "在哈尔滨
 # 签署") is not who they are with (a mission's destination, a forum's city, a plant's region or
 # the country partners are sought in are parties).
@@ -191,6 +193,7 @@ class EventReader:
             and not self._cues.venue_before.search(paragraph[max(0, m.start - 30) : m.start])
             and not self._sides.places.get(m.name)
             and not self._cues.document_name.search(m.name)
+            and not self._cues.title.search(m.name)
             and not self._own_organization(m, sentence)
             and not self._credited_source(m, paragraph)
             and not self._cues.governs.search(m.name)
@@ -223,7 +226,13 @@ class EventReader:
         """ "MINSK, 14 June (BelTA) –", "(Казань, 17 мая, «Татар-информ»)": the agency that
         reports the story, in the opening parenthesis, is not a party to it."""
         opening = paragraph.rfind("(", 0, organization.start)
-        return 0 <= opening < 80 and ")" not in paragraph[opening : organization.start]
+        # Only the dateline's parenthesis: not one of the story's first sentence after it
+        # ("УЛЬЯНОВСК, 5 июня. /ТАСС/. Минский автомобильный завод (МАЗ) и …").
+        return (
+            0 <= opening < 80
+            and ")" not in paragraph[opening : organization.start]
+            and ". " not in paragraph[:opening]
+        )
 
     def _foreign_places(self, sentence: Sentence) -> list[Mention]:
         """Places not on the initiator's side, those the gazetteer knows first; with none, a
@@ -300,6 +309,20 @@ class EventReader:
             )
             if named:
                 return named[-1].name
+        if (
+            kind in _TOLD_AT_TALKS
+            and index > 0
+            and self._cues.occasion.search(sentence.text)
+            and any(
+                k is EventType.NEGOTIATION
+                for k, _, _ in trigger_types(self._sentences[index - 1].text, self._cues)
+            )
+        ):
+            # "… провел переговоры с компанией X. — В ходе встречи обсуждался проект завода":
+            # the talks just told are with the party of what was discussed at them.
+            named = self._organizations(self._sentences[index - 1])
+            if named:
+                return named[0].name
         if not self._cues.points_back.search(sentence.text):
             return None
         earlier = [
@@ -379,6 +402,15 @@ class EventReader:
         elif kind is EventType.PRODUCT_PRESENTATION:
             # Presented abroad: to the country the page names, not to the exhibition's city.
             order = [self._country_of(n) for n in [*places, self._sides.counterpart] if n]
+        elif kind is EventType.FORUM:
+            # A forum named as an organisation ("Всероссийская биржа промышленной кооперации")
+            # is its own party when nobody abroad is named but a name the gazetteer does not
+            # know; a forum at home with nobody from abroad is with the home country ("Форум
+            # завершается" on a page about the Sochi forum: the annotation guideline's Russia).
+            other = self._sides.counterpart
+            known = [other] if self._sides.places.get(other) is not None else []
+            unknown = [other] if not known else []
+            order = [*places, *known, *self.forum_names(sentence), *unknown, self._home_country()]
         else:
             order = [*places, self._sides.counterpart]
         others = [m.name for m in sentence.mentions if m.kind is not MentionKind.PERSON]
@@ -392,6 +424,39 @@ class EventReader:
             ):
                 options.append((name, name in named, at < ruled))
         return options
+
+    def forum_names(self, sentence: Sentence) -> list[str]:
+        """The organisations of the sentence named as a forum ("Всероссийская биржа
+        промышленной кооперации", "Российско-Китайское ЭКСПО"): the event, not a party to
+        talks at it."""
+        return [
+            m.name
+            for m in sentence.mentions
+            if m.kind is MentionKind.ORGANIZATION
+            and any(
+                kind is EventType.FORUM and pattern.search(m.name)
+                for kind, pattern in self._cues.triggers
+            )
+        ]
+
+    def _home_country(self) -> str:
+        """The country of a home region the story is told from, as the page names it."""
+        own = self._sides.initiator_place
+        if own is None or not own.is_region:
+            return ""
+        return next(
+            (
+                m.name
+                for s in self._sentences
+                for m in s.mentions
+                if m.kind is MentionKind.LOCATION
+                and (place := self._sides.places.get(m.name)) is not None
+                and not place.is_region
+                and not place.is_union
+                and place.countries == own.countries
+            ),
+            "",
+        )
 
     def _country_of_a_region(self, name: str, sentence: Sentence) -> bool:
         """Whether `name` is the country of a region the sentence trades from: a
@@ -593,6 +658,8 @@ class EventReader:
 
 # "МОСКВА, 23 ноября", "MINSK, 14 June", "莫斯科4月22日电": the place a story is filed from.
 _DATELINE_AFTER = re.compile(r"\s*,?\s*\d")
+# "Минск 15 ноября принимает делегацию": a sentence that goes on after the date, no dateline.
+_GOES_ON = re.compile(r"\s*\d{1,2}\s+[^\W\d]+\s+[a-zа-яё]")
 _DATELINE_WITHIN = 60
 
 
@@ -605,4 +672,5 @@ def reporter(mention: Mention, paragraphs: Sequence[str], cues: EventCues) -> bo
         mention.kind is MentionKind.LOCATION
         and mention.start < _DATELINE_WITHIN
         and bool(_DATELINE_AFTER.match(paragraph, mention.end))
+        and not _GOES_ON.match(paragraph, mention.end)
     )
