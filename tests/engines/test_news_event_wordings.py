@@ -53,6 +53,8 @@ NAMED = [
     ("en", "The governor invited investors to the region's industrial park.", INV),
     ("en", "The region is ready to host the production of foreign companies.", INV),
     ("zh", "诚邀中国企业赴俄投资。", INV),
+    ("zh", "希望中国企业在能源等行业对该国进行投资。", INV),
+    ("zh", "鼓励更多的中方企业赴该州投资兴业。", INV),
     # a place that offers incentives for production invites it
     ("zh", "该州将为中国企业在当地设厂提供便利。", INV),
     ("ru", "Область предоставит льготы компании, которая разместит производство в регионе.", INV),
@@ -135,6 +137,9 @@ NOT_NAMED = [
     ("zh", "双方就扩大贸易达成共识。", TRADE),
     # a special investment contract is an agreement (the annotation guideline)
     ("ru", "Компания заключила специальный инвестиционный контракт.", MONEY),
+    # a forum as a platform to make use of, or one only thought of, is no forum held
+    ("zh", "希望双方利用好博览会等开放平台，开展务实合作。", F),
+    ("zh", "我们正考虑在本州举办一场国际商务论坛。", F),
     # signing an order or a law is no agreement
     ("zh", "州长签署了命令。", A),
     ("ru", "Губернатор подписал указ о назначении министра.", A),

@@ -50,6 +50,11 @@ PLACES = {
     "Kazakhstan": "KZ",
     "Omsk Region": "RU-OMS",
     "Pavlodar Region": "KZ-PAV",
+    "重庆市": "CN-CQ",
+    "重庆": "CN-CQ",
+    "白俄罗斯": "BY",
+    "戈梅利州": "BY-HO",
+    "江苏": "CN-JS",
 }
 UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -73,6 +78,11 @@ ORGANIZATIONS = (
     "Haier",
     "Alabuga Technopark",
     "Vietnam Government Bank",
+    "东北网",
+    "哈尔滨国际会议中心",
+    "省委",
+    "中江集团",
+    "江苏省贸促会",
 )
 
 
@@ -954,3 +964,46 @@ def test_a_party_that_is_a_place_goes_by_the_fullest_name_the_page_gives_it() ->
         ("business_mission", "Kazakhstan", "Heilongjiang Province"),
         ("agreement", "Heilongjiang Province", "Kazakhstan"),
     ]
+
+
+def test_a_chinese_fact_of_years_ago_or_a_running_total_is_background() -> None:
+    assert events("俄罗斯与中国", "在50多年前，俄罗斯专家帮助中国建设了许多工厂。", lang="zh") == []
+    assert events("俄罗斯与中国", "中国企业累计在俄罗斯投资建设了20个项目。", lang="zh") == []
+    # "the first five months of the year" is no "years ago"
+    assert events("俄罗斯与中国", "2011年前5个月，俄罗斯与中国签署合作协议。", lang="zh") == [
+        ("agreement", "俄罗斯", "中国")
+    ]
+
+
+def test_a_chinese_news_site_reports_the_story_and_is_no_party() -> None:
+    found = events("俄罗斯与中国合作", "东北网记者报道，双方签署合作协议。", lang="zh")
+    assert found == [("agreement", "俄罗斯", "中国")]
+
+
+def test_an_organisation_right_after_zai_is_the_venue_not_the_party() -> None:
+    found = events("俄罗斯与中国合作", "双方在哈尔滨国际会议中心签署合作协议。", lang="zh")
+    assert found == [("agreement", "俄罗斯", "中国")]
+
+
+def test_a_party_committee_is_a_governing_body_not_the_party() -> None:
+    found = events("俄罗斯与中国", "省委副书记与中国企业举行会谈。", lang="zh")
+    assert found == [("negotiation", "俄罗斯", "中国")]
+
+
+def test_those_who_attended_the_meeting_retell_it() -> None:
+    found = events("俄罗斯与中国", "省长会见俄罗斯代表。副省长及中江集团参加会见。", lang="zh")
+    assert [kind for kind, _, _ in found] == ["negotiation"]
+
+
+def test_a_country_written_before_its_own_region_leaves_the_region_the_party() -> None:
+    found = events(
+        "乌兹别克斯坦与重庆合作", "中国重庆市—乌兹别克斯坦经贸合作论坛在重庆举行。", lang="zh"
+    )
+    assert found == [("forum", "乌兹别克斯坦", "重庆市")]
+
+
+def test_a_mission_party_may_be_named_inside_an_organisation() -> None:
+    found = events(
+        "白俄罗斯戈梅利州在江苏", "江苏省贸促会副会长会见了戈梅利州代表团一行。", lang="zh"
+    )
+    assert [c for kind, _, c in found if kind == "business_mission"] == ["江苏"]

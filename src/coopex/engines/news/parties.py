@@ -236,9 +236,24 @@ class EventReader:
                 if m.kind is MentionKind.LOCATION and not self._sides.own_side(m.name)
             ]
             + self._governed(sentence),
-            key=lambda m: self._sides.order(m.name),
+            key=lambda m: (*self._sides.order(m.name), self._qualifier(m, sentence)),
         )
         return named or self._short_countries(sentence)
+
+    def _qualifier(self, mention: Mention, sentence: Sentence) -> bool:
+        """A country written right before a region of its own ("中国重庆市", "俄罗斯阿穆尔州"):
+        it only says where the region is, the region is the party."""
+        place = self._sides.places.get(mention.name)
+        if place is None or place.is_region or place.is_union:
+            return False
+        return any(
+            m.paragraph == mention.paragraph
+            and m.start == mention.end
+            and (region := self._sides.places.get(m.name)) is not None
+            and region.is_region
+            and region.countries == place.countries
+            for m in sentence.mentions
+        )
 
     def _governed(self, sentence: Sentence) -> list[Mention]:
         """The places whose governing bodies the sentence names ("People's Government of Jiangsu
