@@ -1007,3 +1007,11 @@ def test_a_mission_party_may_be_named_inside_an_organisation() -> None:
         "白俄罗斯戈梅利州在江苏", "江苏省贸促会副会长会见了戈梅利州代表团一行。", lang="zh"
     )
     assert [c for kind, _, c in found if kind == "business_mission"] == ["江苏"]
+
+
+def test_a_chinese_meeting_on_a_visit_is_talks_of_their_own() -> None:
+    found = events("俄罗斯与中国", "中国省长会见了俄罗斯代表团一行。", lang="zh")
+    assert found == [
+        ("business_mission", "俄罗斯", "中国"),
+        ("negotiation", "俄罗斯", "中国"),
+    ]

@@ -160,7 +160,13 @@ def read_events(
                     told.add(kind)
                 continue
             possible = reader.counterparts(index, kind, trigger_end)
-            if kind is EventType.NEGOTIATION and hosts_talks and possible and not possible[0][1]:
+            if (
+                kind is EventType.NEGOTIATION
+                and hosts_talks
+                and possible
+                and not possible[0][1]
+                and not cues.talks_apart.search(sentence.text)
+            ):
                 continue  # talks at the sentence's forum or mission, with nobody of their own
             if kind in _PARTY_IN_SENTENCE:
                 # a place named inside an organisation counts ("江苏省贸促会…会见…代表团")
@@ -219,6 +225,7 @@ def read_events(
             or bool(cues.firm.search(s.text))
             for s in sentences
         ],
+        [bool(cues.talks_apart.search(s.text)) for s in sentences],
     )
     kept = _not_only_where(kept, sentences, reader)
     return tuple(_fullest_places(c.event, locations, places) for c in kept)
@@ -468,6 +475,7 @@ def _distinct(
     locations: set[str],
     sentences: Sequence[Sentence],
     of_a_firm: Sequence[bool],
+    apart: Sequence[bool],
 ) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
     country are one party; a forum whoever tells it), one mission, presentation and invitation
@@ -579,7 +587,11 @@ def _distinct(
                     c.event.counterpart not in locations
                     and any(same_party(c.event.counterpart, other) for other in covered)
                 )
-                or any(same_party(c.event.counterpart, other) for other in visited)
+                or (
+                    # "会见", "会谈": talks reported on their own, even on a visit
+                    not apart[c.sentence]
+                    and any(same_party(c.event.counterpart, other) for other in visited)
+                )
             )
         )
         and not absorbed(c)
