@@ -140,6 +140,10 @@ NOT_NAMED = [
     # a forum as a platform to make use of, or one only thought of, is no forum held
     ("zh", "希望双方利用好博览会等开放平台，开展务实合作。", F),
     ("zh", "我们正考虑在本州举办一场国际商务论坛。", F),
+    # a consensus of leaders is no agreement signed
+    ("zh", "两国元首就构建命运共同体达成重要共识。", A),
+    # visiting at somebody's invitation invites nobody to localize
+    ("zh", "总统应邀访华期间，吉利与白俄罗斯签署合资建设汽车组装项目协议。", INV),
     # signing an order or a law is no agreement
     ("zh", "州长签署了命令。", A),
     ("ru", "Губернатор подписал указ о назначении министра.", A),

@@ -1015,3 +1015,12 @@ def test_a_chinese_meeting_on_a_visit_is_talks_of_their_own() -> None:
         ("business_mission", "俄罗斯", "中国"),
         ("negotiation", "俄罗斯", "中国"),
     ]
+
+
+def test_an_envoy_of_the_other_side_named_with_his_full_title_is_a_visitor() -> None:
+    found = events(
+        "乌兹别克斯坦与中国合作",
+        "中国驻乌兹别克斯坦特命全权大使率团对乌兹别克斯坦进行了工作访问。",
+        lang="zh",
+    )
+    assert found == [("business_mission", "中国", "乌兹别克斯坦")]
