@@ -646,7 +646,8 @@ def test_an_agreement_signed_with_several_parties_respectively_is_one_with_each(
         "新疆贸促会与塔什干市工商会签署合作备忘录。",
         lang="zh",
     )
-    assert [c for kind, _, c in found if kind == "agreement"] == ["新疆贸促会"]
+    # one agreement, with the party "与" governs
+    assert [c for kind, _, c in found if kind == "agreement"] == ["塔什干市工商会"]
 
 
 def test_a_places_plan_does_not_take_in_an_agreement_between_places() -> None:
@@ -1024,3 +1025,12 @@ def test_an_envoy_of_the_other_side_named_with_his_full_title_is_a_visitor() -> 
         lang="zh",
     )
     assert found == [("business_mission", "中国", "乌兹别克斯坦")]
+
+
+def test_talks_or_a_signing_are_with_the_party_with_governs_before_one_after_the_verb() -> None:
+    found = events(
+        "俄罗斯与中国合作",
+        "新疆贸促会与塔什干市工商会签署协议，决定共同建立花剌子模州贸易局。",
+        lang="zh",
+    )
+    assert found == [("agreement", "俄罗斯", "塔什干市工商会")]

@@ -341,7 +341,16 @@ class EventReader:
         sentence = self._sentences[index]
         organizations = self._organizations(sentence)
         # The party named right after the trigger ("переговоры с X") before any other.
-        organizations.sort(key=lambda m: (m.start - sentence.start < trigger_end, m.start))
+        # Before it, the party the sentence governs by "with" ("A与B签署协议": B).
+        paragraph = self._paragraphs[sentence.paragraph]
+        organizations.sort(
+            key=lambda m: (
+                kind in HELD
+                and not self._cues.with_party.search(paragraph[sentence.start : m.start]),
+                m.start - sentence.start < trigger_end,
+                m.start,
+            )
+        )
         invites = self._cues.inviting.search(sentence.text)
         if kind is EventType.LOCALIZATION_INVITATION and invites is not None:
             # The invited is the inviting word's object ("invited Haier to localize … in the
