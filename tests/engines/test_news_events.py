@@ -55,6 +55,7 @@ PLACES = {
     "白俄罗斯": "BY",
     "戈梅利州": "BY-HO",
     "江苏": "CN-JS",
+    "图拉州": "RU-TUL",
 }
 UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -83,6 +84,7 @@ ORGANIZATIONS = (
     "省委",
     "中江集团",
     "江苏省贸促会",
+    "俄罗斯驻华大使馆",
 )
 
 
@@ -1034,3 +1036,8 @@ def test_talks_or_a_signing_are_with_the_party_with_governs_before_one_after_the
         lang="zh",
     )
     assert found == [("agreement", "俄罗斯", "塔什干市工商会")]
+
+
+def test_a_chinese_organisation_named_after_a_place_of_the_story_s_side_is_its_own() -> None:
+    found = events("图拉州与中国", "俄罗斯驻华大使馆与中国企业举行会谈。", lang="zh")
+    assert found == [("negotiation", "图拉州", "中国")]

@@ -214,9 +214,27 @@ class EventReader:
             and self._sides.own_side(m.name)
             for m in sentence.mentions
         )
-        return inside or any(
-            self._sides.places.get(word) is not None and self._sides.own_side(word)
-            for word in organization.name.split()
+        return (
+            inside
+            or any(
+                self._sides.places.get(word) is not None and self._sides.own_side(word)
+                for word in organization.name.split()
+            )
+            or self._opens_with_own_place(organization.name)
+        )
+
+    def _opens_with_own_place(self, name: str) -> bool:
+        """A Chinese name (no spaces between its words) that opens with a place of the
+        initiator's side the page names ("俄罗斯驻华大使馆" in a story told from Russia)."""
+        if any(c.isspace() for c in name) or not any("\u4e00" <= c <= "\u9fff" for c in name):
+            return False
+        return any(
+            len(place) >= 2
+            and len(name) > len(place)
+            and name.startswith(place)
+            and found is not None
+            and self._sides.own_side(place)
+            for place, found in self._sides.places.items()
         )
 
     def _credited_source(self, organization: Mention, paragraph: str) -> bool:
