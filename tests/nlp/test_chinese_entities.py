@@ -496,3 +496,11 @@ def test_numbers_inside_names_but_never_opening_them(places: ShippedPlaces) -> N
         "中国电建",
         "中国水电十一局",
     } == set(found.organizations)
+
+
+def test_a_quoted_latin_name_before_a_company_word_is_the_company(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "“Asyl Shugar”有限责任公司与“Raduga”公司签署了备忘录。",
+    )
+    assert {"Asyl Shugar", "Raduga"} <= set(found.organizations)
