@@ -504,3 +504,12 @@ def test_a_quoted_latin_name_before_a_company_word_is_the_company(places: Shippe
         "“Asyl Shugar”有限责任公司与“Raduga”公司签署了备忘录。",
     )
     assert {"Asyl Shugar", "Raduga"} <= set(found.organizations)
+
+
+def test_on_behalf_of_is_no_part_of_the_name_after_it(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "梁惠玲代表黑龙江省人民政府表示欢迎，并代表江苏省贸促会与戈梅利州工商会签署合作协议。",
+    )
+    assert {"黑龙江省人民政府", "江苏省贸促会"} <= set(found.organizations)
+    assert not any("代表" in name for name in found.organizations)
