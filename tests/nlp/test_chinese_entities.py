@@ -513,3 +513,13 @@ def test_on_behalf_of_is_no_part_of_the_name_after_it(places: ShippedPlaces) -> 
     )
     assert {"黑龙江省人民政府", "江苏省贸促会"} <= set(found.organizations)
     assert not any("代表" in name for name in found.organizations)
+
+
+def test_a_krai_written_bianqu_and_the_regions_of_uzbekistan_and_kazakhstan(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "俄罗斯堪察加边区州长与乌兹别克斯坦塔什干州、哈萨克斯坦北哈州代表会谈。",
+    )
+    assert {"堪察加边区", "塔什干州", "北哈州"} <= set(found.locations)
