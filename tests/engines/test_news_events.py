@@ -56,6 +56,7 @@ PLACES = {
     "戈梅利州": "BY-HO",
     "江苏": "CN-JS",
     "图拉州": "RU-TUL",
+    "吉尔吉斯斯坦": "KG",
 }
 UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -85,6 +86,7 @@ ORGANIZATIONS = (
     "中江集团",
     "江苏省贸促会",
     "俄罗斯驻华大使馆",
+    "中吉合资汽车总装厂",
 )
 
 
@@ -1041,3 +1043,8 @@ def test_talks_or_a_signing_are_with_the_party_with_governs_before_one_after_the
 def test_a_chinese_organisation_named_after_a_place_of_the_story_s_side_is_its_own() -> None:
     found = events("图拉州与中国", "俄罗斯驻华大使馆与中国企业举行会谈。", lang="zh")
     assert found == [("negotiation", "图拉州", "中国")]
+
+
+def test_a_plan_wording_inside_a_plant_s_name_names_the_plan_and_the_plant_is_no_party() -> None:
+    found = events("吉尔吉斯斯坦与中国", "两国元首出席中吉合资汽车总装厂项目奠基仪式。", lang="zh")
+    assert found == [("localization_plan", "吉尔吉斯斯坦", "中国")]

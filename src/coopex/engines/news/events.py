@@ -121,7 +121,12 @@ def read_events(
         found = [
             (kind, end, "wording")
             for kind, start, end in trigger_types(sentence.text, cues)
-            if not _in_a_name(sentence, start, end)
+            if not _in_a_name(
+                sentence,
+                start,
+                end,
+                cues.plant_name if kind is EventType.LOCALIZATION_PLAN else None,
+            )
         ]
         for measure in amount_measures(sentence.written):
             if measure in AMOUNT_EVENTS and not (
@@ -377,12 +382,16 @@ def _listed(
     return listed if len(listed) >= 2 else []
 
 
-def _in_a_name(sentence: Sentence, start: int, end: int) -> bool:
-    """A wording inside an organisation's name ("Russian Foreign Trade Academy") is no event."""
+def _in_a_name(
+    sentence: Sentence, start: int, end: int, plant: re.Pattern[str] | None = None
+) -> bool:
+    """A wording inside an organisation's name ("Russian Foreign Trade Academy") is no event;
+    `plant`: a plant's name ("中吉合资汽车总装厂") whose wording still names its plan."""
     return any(
         m.kind is MentionKind.ORGANIZATION
         and m.start <= sentence.start + start
         and sentence.start + end <= m.end
+        and not (plant is not None and plant.search(m.name))
         for m in sentence.mentions
     )
 

@@ -194,6 +194,7 @@ class EventReader:
             and not self._own_organization(m, sentence)
             and not self._credited_source(m, paragraph)
             and not self._cues.governs.search(m.name)
+            and not self._cues.plant_name.search(m.name)
         ]
 
     def _speaker(self, organization: Mention, sentence: Sentence, paragraph: str) -> bool:
