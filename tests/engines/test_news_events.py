@@ -1048,3 +1048,10 @@ def test_a_chinese_organisation_named_after_a_place_of_the_story_s_side_is_its_o
 def test_a_plan_wording_inside_a_plant_s_name_names_the_plan_and_the_plant_is_no_party() -> None:
     found = events("吉尔吉斯斯坦与中国", "两国元首出席中吉合资汽车总装厂项目奠基仪式。", lang="zh")
     assert found == [("localization_plan", "吉尔吉斯斯坦", "中国")]
+
+
+def test_a_delegation_is_of_the_place_right_before_it_not_across_a_comma() -> None:
+    found = events("俄罗斯与中国", "在中国，俄罗斯代表团与企业举行会谈。", lang="zh")
+    assert [e for e in found if e[0] == "business_mission"] == [
+        ("business_mission", "俄罗斯", "中国")
+    ]
