@@ -1055,3 +1055,8 @@ def test_a_delegation_is_of_the_place_right_before_it_not_across_a_comma() -> No
     assert [e for e in found if e[0] == "business_mission"] == [
         ("business_mission", "俄罗斯", "中国")
     ]
+
+
+def test_the_firms_of_a_place_the_inviting_words_name_are_invited() -> None:
+    found = events("俄罗斯与中国", "州长希望中国企业与Haier对该州进行投资。", lang="zh")
+    assert found == [("localization_invitation", "俄罗斯", "中国")]

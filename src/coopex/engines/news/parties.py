@@ -387,7 +387,10 @@ class EventReader:
             # ("на форуме в Пекине пригласил китайские компании" invites China).
             earlier = self._earlier_organization(index, kind)
             abroad = [self._country_of(n) for n in [self._sides.counterpart, *places] if n]
-            order = [*named, earlier, *abroad]
+            # The firms of a place the inviting words name ("希望中国企业…投资") before any
+            # organisation the sentence names later.
+            firms_of = self._firms_invited(sentence, invites) if invites is not None else []
+            order = [*firms_of, *named, earlier, *abroad]
         elif kind in _ORG_FIRST:
             earlier = self._earlier_organization(index, kind)
             if kind in HELD:
@@ -435,6 +438,19 @@ class EventReader:
             ):
                 options.append((name, name in named, at < ruled))
         return options
+
+    def _firms_invited(self, sentence: Sentence, invites: re.Match[str]) -> list[str]:
+        """A place abroad written, from the inviting words on, right before a firm word
+        ("希望中国企业在…投资": China's firms are invited)."""
+        paragraph = self._paragraphs[sentence.paragraph]
+        return [
+            m.name
+            for m in sentence.mentions
+            if m.kind is MentionKind.LOCATION
+            and m.start >= sentence.start + invites.start()
+            and not self._sides.own_side(m.name)
+            and self._cues.firm.match(paragraph, m.end) is not None
+        ]
 
     def _country_of_a_region(self, name: str, sentence: Sentence) -> bool:
         """Whether `name` is the country of a region the sentence trades from: a
