@@ -1060,3 +1060,8 @@ def test_a_delegation_is_of_the_place_right_before_it_not_across_a_comma() -> No
 def test_the_firms_of_a_place_the_inviting_words_name_are_invited() -> None:
     found = events("俄罗斯与中国", "州长希望中国企业与Haier对该州进行投资。", lang="zh")
     assert found == [("localization_invitation", "俄罗斯", "中国")]
+
+
+def test_a_home_place_named_once_in_passing_is_not_the_story_s_side() -> None:
+    found = events("白俄罗斯与中国合作", "双方签署合作协议，产品辐射俄罗斯市场。", lang="zh")
+    assert found == [("agreement", "白俄罗斯", "中国")]
