@@ -57,6 +57,8 @@ PLACES = {
     "江苏": "CN-JS",
     "图拉州": "RU-TUL",
     "吉尔吉斯斯坦": "KG",
+    "秋明州": "RU-TYU",
+    "黑龙江省": "CN-HL",
 }
 UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -1065,3 +1067,8 @@ def test_the_firms_of_a_place_the_inviting_words_name_are_invited() -> None:
 def test_a_home_place_named_once_in_passing_is_not_the_story_s_side() -> None:
     found = events("白俄罗斯与中国合作", "双方签署合作协议，产品辐射俄罗斯市场。", lang="zh")
     assert found == [("agreement", "白俄罗斯", "中国")]
+
+
+def test_partners_sought_with_no_place_named_are_sought_in_the_other_side_s_country() -> None:
+    found = events("秋明州与黑龙江省合作", "中国是主要伙伴。我们目前正在寻找合作伙伴。", lang="zh")
+    assert found == [("partner_search", "秋明州", "中国")]

@@ -580,7 +580,9 @@ class EventReader:
             for m in sentence.mentions
             if searcher is not None and m.kind is MentionKind.LOCATION and m.name not in places
         ]
-        for name in [*places, self._sides.counterpart, *others, *here]:
+        # Partners sought abroad with no place named: the country of the story's other side.
+        abroad = self._country_of(self._sides.counterpart) if self._sides.counterpart else ""
+        for name in [*places, abroad, *others, *here]:
             if (
                 name
                 and not (home and same_party(name, home))
