@@ -146,6 +146,8 @@ NOT_NAMED = [
     ("zh", "双方将进一步完善省州长定期会晤机制。", TALKS),
     # presenting a region's investment potential invites; it is no forum
     ("zh", "俄罗斯驻华大使馆举行图拉州投资潜力推介会。", F),
+    # "during the visit" dates another fact: the visit is told elsewhere, if at all
+    ("zh", "在白俄罗斯总统访华期间，双方签署了合资项目协议。", M),
     # a consensus of leaders is no agreement signed
     ("zh", "两国元首就构建命运共同体达成重要共识。", A),
     # visiting at somebody's invitation invites nobody to localize
