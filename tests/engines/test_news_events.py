@@ -59,6 +59,8 @@ PLACES = {
     "吉尔吉斯斯坦": "KG",
     "秋明州": "RU-TYU",
     "黑龙江省": "CN-HL",
+    "楚瓦什共和国": "RU-CU",
+    "四川": "CN-SC",
 }
 UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -1072,3 +1074,13 @@ def test_a_home_place_named_once_in_passing_is_not_the_story_s_side() -> None:
 def test_partners_sought_with_no_place_named_are_sought_in_the_other_side_s_country() -> None:
     found = events("秋明州与黑龙江省合作", "中国是主要伙伴。我们目前正在寻找合作伙伴。", lang="zh")
     assert found == [("partner_search", "秋明州", "中国")]
+
+
+def test_a_chinese_province_named_by_one_character_is_a_party() -> None:
+    found = events("楚瓦什共和国与中国合作", "四川代表出席。川企在俄投资建设了6个项目。", lang="zh")
+    assert found == [("investment", "楚瓦什共和国", "四川")]
+
+
+def test_a_mission_to_a_place_named_by_one_character_goes_there() -> None:
+    found = events("乌兹别克斯坦与重庆合作", "乌兹别克斯坦代表团应邀赴渝访问。", lang="zh")
+    assert found == [("business_mission", "乌兹别克斯坦", "重庆")]

@@ -174,9 +174,9 @@ def read_events(
             ):
                 continue  # talks at the sentence's forum or mission, with nobody of their own
             if kind in _PARTY_IN_SENTENCE:
-                # a place named inside an organisation counts ("江苏省贸促会…会见…代表团")
-                here = {m.name for m in sentence.mentions}
-                possible = [p for p in possible if any(p[0] in name for name in here)]
+                # a place named inside an organisation ("江苏省贸促会…会见…代表团") or by one
+                # character ("赴渝访问") counts
+                possible = [p for p in possible if reader.names(sentence, p[0])]
                 visited = reader.visited_first_side(sentence) if not possible else None
                 if visited is not None:
                     # told from the side it visits: the story's other side is the visitor

@@ -305,10 +305,20 @@ class EventReader:
         return found
 
     def _short_countries(self, sentence: Sentence) -> list[Mention]:
+        """Places the sentence names by one character, in the order it names them: a country
+        ("对华", "中乌双方") or a Chinese province ("川企", "赴渝": the group's name is the code,
+        "_" for "-")."""
         codes = [
-            match.lastgroup
-            for pattern in self._cues.short_country
-            for match in pattern.finditer(sentence.text)
+            match.lastgroup.replace("_", "-")
+            for _, match in sorted(
+                (
+                    (match.start(), match)
+                    for pattern in self._cues.short_country
+                    for match in pattern.finditer(sentence.text)
+                    if match.lastgroup
+                ),
+                key=lambda found: found[0],
+            )
             if match.lastgroup
         ]
         found: list[Mention] = []
