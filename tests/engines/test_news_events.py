@@ -1084,3 +1084,18 @@ def test_a_chinese_province_named_by_one_character_is_a_party() -> None:
 def test_a_mission_to_a_place_named_by_one_character_goes_there() -> None:
     found = events("乌兹别克斯坦与重庆合作", "乌兹别克斯坦代表团应邀赴渝访问。", lang="zh")
     assert found == [("business_mission", "乌兹别克斯坦", "重庆")]
+
+
+def test_an_investment_read_from_its_amount_is_with_the_organisation_right_before_it() -> None:
+    paragraphs = ["楚瓦什共和国与中国合作", "Haier在俄设立了销售公司，Zoomlion先期投资3亿元。"]
+    found = read_events(
+        paragraphs,
+        mentions(paragraphs),
+        places(),
+        frozenset({"RU"}),
+        lambda _: (),
+        shipped_event_cues(),
+        lambda sentence: ["investment"] if "亿元" in sentence else [],
+        lang="zh",
+    )
+    assert [(e.type.value, e.counterpart) for e in found] == [("investment", "Zoomlion")]

@@ -165,6 +165,8 @@ def read_events(
                     told.add(kind)
                 continue
             possible = reader.counterparts(index, kind, trigger_end)
+            if source == "amount" and kind is EventType.INVESTMENT:
+                possible = _investor_first(sentence, possible)
             if (
                 kind is EventType.NEGOTIATION
                 and hosts_talks
@@ -380,6 +382,25 @@ def _listed(
         chain.append(mention)
     listed = list(dict.fromkeys(m.name for m in chain))
     return listed if len(listed) >= 2 else []
+
+
+def _investor_first(
+    sentence: Sentence, possible: list[tuple[str, bool, bool]]
+) -> list[tuple[str, bool, bool]]:
+    """An investment read from its amount is first with the organisation named last before the
+    amount ("长虹在俄设立了销售公司，西林集团先期投资3亿元": 西林集团)."""
+    figure = _FIGURE.search(sentence.text)
+    if figure is None:
+        return possible
+    at = sentence.start + figure.start()
+    before = [
+        m.name for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION and m.end <= at
+    ]
+    if not before:
+        return possible
+    investor = before[-1]
+    first = [p for p in possible if p[0] == investor and p[1]]
+    return first + [p for p in possible if p not in first]
 
 
 def _in_a_name(
