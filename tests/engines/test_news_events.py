@@ -1099,3 +1099,8 @@ def test_an_investment_read_from_its_amount_is_with_the_organisation_right_befor
         lang="zh",
     )
     assert [(e.type.value, e.counterpart) for e in found] == [("investment", "Zoomlion")]
+
+
+def test_cooperation_a_visit_comes_to_seek_is_the_visit_not_a_partner_search() -> None:
+    found = events("俄罗斯与中国", "俄罗斯企业来到中国寻求合作商机。", lang="zh")
+    assert found == [("business_mission", "俄罗斯", "中国")]
