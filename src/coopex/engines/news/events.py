@@ -421,7 +421,8 @@ def _covered_here(
     found: list[tuple[EventType, int, str]], text: str, cues: EventCues
 ) -> list[tuple[EventType, int, str]]:
     """What a sentence's other wordings already cover: a delegation attending a forum is the
-    forum's; the cooperation a visit comes to seek ("来到中国…寻求投资合作商机") is the visit's; the production partners are sought for ("ищем партнёров … совместного
+    forum's; the cooperation a visit comes to seek ("来到中国…寻求投资合作商机") is the
+    visit's; the production partners are sought for ("ищем партнёров … совместного
     производства") is the search, not a plan or an invitation; talks that are only the occasion
     of a statement ("stated ... at the meeting with", "заявил в ходе переговоров") are not talks
     to report; an earlier fact told as context ("ранее", "previously", "之前", "напомним") is
