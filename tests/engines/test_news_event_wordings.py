@@ -54,6 +54,10 @@ NAMED = [
     ("en", "The governor invited investors to the region's industrial park.", INV),
     ("en", "The region is ready to host the production of foreign companies.", INV),
     ("zh", "诚邀中国企业赴俄投资。", INV),
+    ("zh", "希望中国企业在能源等行业对该国进行投资。", INV),
+    ("zh", "鼓励更多的中方企业赴该州投资兴业。", INV),
+    ("zh", "俄罗斯驻华大使馆举行图拉州投资潜力推介会。", INV),
+    ("zh", "代表团拜会了黑龙江省省长。", TALKS),
     # a place that offers incentives for production invites it
     ("zh", "该州将为中国企业在当地设厂提供便利。", INV),
     ("ru", "Область предоставит льготы компании, которая разместит производство в регионе.", INV),
@@ -163,6 +167,19 @@ NOT_NAMED = [
     ("zh", "双方就扩大贸易达成共识。", TRADE),
     # a special investment contract is an agreement (the annotation guideline)
     ("ru", "Компания заключила специальный инвестиционный контракт.", MONEY),
+    # a forum as a platform to make use of, or one only thought of, is no forum held
+    ("zh", "希望双方利用好博览会等开放平台，开展务实合作。", F),
+    ("zh", "我们正考虑在本州举办一场国际商务论坛。", F),
+    # a mechanism of regular meetings is no meeting held
+    ("zh", "双方将进一步完善省州长定期会晤机制。", TALKS),
+    # presenting a region's investment potential invites; it is no forum
+    ("zh", "俄罗斯驻华大使馆举行图拉州投资潜力推介会。", F),
+    # "during the visit" dates another fact: the visit is told elsewhere, if at all
+    ("zh", "在白俄罗斯总统访华期间，双方签署了合资项目协议。", M),
+    # a consensus of leaders is no agreement signed
+    ("zh", "两国元首就构建命运共同体达成重要共识。", A),
+    # visiting at somebody's invitation invites nobody to localize
+    ("zh", "总统应邀访华期间，吉利与白俄罗斯签署合资建设汽车组装项目协议。", INV),
     # signing an order or a law is no agreement
     ("zh", "州长签署了命令。", A),
     ("ru", "Губернатор подписал указ о назначении министра.", A),

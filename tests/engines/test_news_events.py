@@ -52,6 +52,17 @@ PLACES = {
     "Kazakhstan": "KZ",
     "Omsk Region": "RU-OMS",
     "Pavlodar Region": "KZ-PAV",
+    "重庆市": "CN-CQ",
+    "重庆": "CN-CQ",
+    "白俄罗斯": "BY",
+    "戈梅利州": "BY-HO",
+    "江苏": "CN-JS",
+    "图拉州": "RU-TUL",
+    "吉尔吉斯斯坦": "KG",
+    "秋明州": "RU-TYU",
+    "黑龙江省": "CN-HL",
+    "楚瓦什共和国": "RU-CU",
+    "四川": "CN-SC",
 }
 UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -78,6 +89,13 @@ ORGANIZATIONS = (
     "Всероссийской биржи промышленной кооперации",
     "МВЦ «Крокус Экспо»",
     "Чрезвычайный и Полномочный Посол Вьетнама",
+    "东北网",
+    "哈尔滨国际会议中心",
+    "省委",
+    "中江集团",
+    "江苏省贸促会",
+    "俄罗斯驻华大使馆",
+    "中吉合资汽车总装厂",
 )
 
 
@@ -759,7 +777,8 @@ def test_an_agreement_signed_with_several_parties_respectively_is_one_with_each(
         "新疆贸促会与塔什干市工商会签署合作备忘录。",
         lang="zh",
     )
-    assert [c for kind, _, c in found if kind == "agreement"] == ["新疆贸促会"]
+    # one agreement, with the party "与" governs
+    assert [c for kind, _, c in found if kind == "agreement"] == ["塔什干市工商会"]
 
 
 def test_a_places_plan_does_not_take_in_an_agreement_between_places() -> None:
@@ -1077,3 +1096,134 @@ def test_a_party_that_is_a_place_goes_by_the_fullest_name_the_page_gives_it() ->
         ("business_mission", "Kazakhstan", "Heilongjiang Province"),
         ("agreement", "Heilongjiang Province", "Kazakhstan"),
     ]
+
+
+def test_a_chinese_fact_of_years_ago_or_a_running_total_is_background() -> None:
+    assert events("俄罗斯与中国", "在50多年前，俄罗斯专家帮助中国建设了许多工厂。", lang="zh") == []
+    assert events("俄罗斯与中国", "中国企业累计在俄罗斯投资建设了20个项目。", lang="zh") == []
+    # "the first five months of the year" is no "years ago"
+    assert events("俄罗斯与中国", "2011年前5个月，俄罗斯与中国签署合作协议。", lang="zh") == [
+        ("agreement", "俄罗斯", "中国")
+    ]
+
+
+def test_a_chinese_news_site_reports_the_story_and_is_no_party() -> None:
+    found = events("俄罗斯与中国合作", "东北网记者报道，双方签署合作协议。", lang="zh")
+    assert found == [("agreement", "俄罗斯", "中国")]
+
+
+def test_an_organisation_right_after_zai_is_the_venue_not_the_party() -> None:
+    found = events("俄罗斯与中国合作", "双方在哈尔滨国际会议中心签署合作协议。", lang="zh")
+    assert found == [("agreement", "俄罗斯", "中国")]
+
+
+def test_a_party_committee_is_a_governing_body_not_the_party() -> None:
+    found = events("俄罗斯与中国", "省委副书记与中国企业举行会谈。", lang="zh")
+    assert found == [("negotiation", "俄罗斯", "中国")]
+
+
+def test_those_who_attended_the_meeting_retell_it() -> None:
+    found = events("俄罗斯与中国", "省长会见俄罗斯代表。副省长及中江集团参加会见。", lang="zh")
+    assert [kind for kind, _, _ in found] == ["negotiation"]
+
+
+def test_a_country_written_before_its_own_region_leaves_the_region_the_party() -> None:
+    found = events(
+        "乌兹别克斯坦与重庆合作", "中国重庆市—乌兹别克斯坦经贸合作论坛在重庆举行。", lang="zh"
+    )
+    assert found == [("forum", "乌兹别克斯坦", "重庆市")]
+
+
+def test_a_mission_party_may_be_named_inside_an_organisation() -> None:
+    found = events(
+        "白俄罗斯戈梅利州在江苏", "江苏省贸促会副会长会见了戈梅利州代表团一行。", lang="zh"
+    )
+    assert [c for kind, _, c in found if kind == "business_mission"] == ["江苏"]
+
+
+def test_a_chinese_meeting_on_a_visit_is_talks_of_their_own() -> None:
+    found = events("俄罗斯与中国", "中国省长会见了俄罗斯代表团一行。", lang="zh")
+    assert found == [
+        ("business_mission", "俄罗斯", "中国"),
+        ("negotiation", "俄罗斯", "中国"),
+    ]
+
+
+def test_an_envoy_of_the_other_side_named_with_his_full_title_is_a_visitor() -> None:
+    found = events(
+        "乌兹别克斯坦与中国合作",
+        "中国驻乌兹别克斯坦特命全权大使率团对乌兹别克斯坦进行了工作访问。",
+        lang="zh",
+    )
+    assert found == [("business_mission", "中国", "乌兹别克斯坦")]
+
+
+def test_talks_or_a_signing_are_with_the_party_with_governs_before_one_after_the_verb() -> None:
+    found = events(
+        "俄罗斯与中国合作",
+        "新疆贸促会与塔什干市工商会签署协议，决定共同建立花剌子模州贸易局。",
+        lang="zh",
+    )
+    assert found == [("agreement", "俄罗斯", "塔什干市工商会")]
+
+
+def test_a_chinese_organisation_named_after_a_place_of_the_story_s_side_is_its_own() -> None:
+    found = events("图拉州与中国", "俄罗斯驻华大使馆与中国企业举行会谈。", lang="zh")
+    assert found == [("negotiation", "图拉州", "中国")]
+
+
+def test_a_plan_wording_inside_a_plant_s_name_names_the_plan_and_the_plant_is_no_party() -> None:
+    found = events("吉尔吉斯斯坦与中国", "两国元首出席中吉合资汽车总装厂项目奠基仪式。", lang="zh")
+    assert found == [("localization_plan", "吉尔吉斯斯坦", "中国")]
+
+
+def test_a_delegation_is_of_the_place_right_before_it_not_across_a_comma() -> None:
+    found = events("俄罗斯与中国", "在中国，俄罗斯代表团与企业举行会谈。", lang="zh")
+    assert [e for e in found if e[0] == "business_mission"] == [
+        ("business_mission", "俄罗斯", "中国")
+    ]
+
+
+def test_the_firms_of_a_place_the_inviting_words_name_are_invited() -> None:
+    found = events("俄罗斯与中国", "州长希望中国企业与Haier对该州进行投资。", lang="zh")
+    assert found == [("localization_invitation", "俄罗斯", "中国")]
+
+
+def test_a_home_place_named_once_in_passing_is_not_the_story_s_side() -> None:
+    found = events("白俄罗斯与中国合作", "双方签署合作协议，产品辐射俄罗斯市场。", lang="zh")
+    assert found == [("agreement", "白俄罗斯", "中国")]
+
+
+def test_partners_sought_with_no_place_named_are_sought_in_the_other_side_s_country() -> None:
+    found = events("秋明州与黑龙江省合作", "中国是主要伙伴。我们目前正在寻找合作伙伴。", lang="zh")
+    assert found == [("partner_search", "秋明州", "中国")]
+
+
+def test_a_chinese_province_named_by_one_character_is_a_party() -> None:
+    found = events("楚瓦什共和国与中国合作", "四川代表出席。川企在俄投资建设了6个项目。", lang="zh")
+    assert found == [("investment", "楚瓦什共和国", "四川")]
+
+
+def test_a_mission_to_a_place_named_by_one_character_goes_there() -> None:
+    found = events("乌兹别克斯坦与重庆合作", "乌兹别克斯坦代表团应邀赴渝访问。", lang="zh")
+    assert found == [("business_mission", "乌兹别克斯坦", "重庆")]
+
+
+def test_an_investment_read_from_its_amount_is_with_the_organisation_right_before_it() -> None:
+    paragraphs = ["楚瓦什共和国与中国合作", "Haier在俄设立了销售公司，Zoomlion先期投资3亿元。"]
+    found = read_events(
+        paragraphs,
+        mentions(paragraphs),
+        places(),
+        frozenset({"RU"}),
+        lambda _: (),
+        shipped_event_cues(),
+        lambda sentence: ["investment"] if "亿元" in sentence else [],
+        lang="zh",
+    )
+    assert [(e.type.value, e.counterpart) for e in found] == [("investment", "Zoomlion")]
+
+
+def test_cooperation_a_visit_comes_to_seek_is_the_visit_not_a_partner_search() -> None:
+    found = events("俄罗斯与中国", "俄罗斯企业来到中国寻求合作商机。", lang="zh")
+    assert found == [("business_mission", "俄罗斯", "中国")]

@@ -496,3 +496,30 @@ def test_numbers_inside_names_but_never_opening_them(places: ShippedPlaces) -> N
         "中国电建",
         "中国水电十一局",
     } == set(found.organizations)
+
+
+def test_a_quoted_latin_name_before_a_company_word_is_the_company(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "“Asyl Shugar”有限责任公司与“Raduga”公司签署了备忘录。",
+    )
+    assert {"Asyl Shugar", "Raduga"} <= set(found.organizations)
+
+
+def test_on_behalf_of_is_no_part_of_the_name_after_it(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "梁惠玲代表黑龙江省人民政府表示欢迎，并代表江苏省贸促会与戈梅利州工商会签署合作协议。",
+    )
+    assert {"黑龙江省人民政府", "江苏省贸促会"} <= set(found.organizations)
+    assert not any("代表" in name for name in found.organizations)
+
+
+def test_a_krai_written_bianqu_and_the_regions_of_uzbekistan_and_kazakhstan(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "俄罗斯堪察加边区州长与乌兹别克斯坦塔什干州、哈萨克斯坦北哈州代表会谈。",
+    )
+    assert {"堪察加边区", "塔什干州", "北哈州"} <= set(found.locations)

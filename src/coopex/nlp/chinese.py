@@ -280,12 +280,14 @@ class ChineseEntityRecognizer:
     def _quoted_company(self) -> re.Pattern[str]:
         words = "|".join(map(re.escape, sorted(_words()["company_suffix"], key=len, reverse=True)))
         return re.compile(
-            rf"[“「『\"]([\u4e00-\u9fff·\-—]{{2,12}})[”」』\"][\u4e00-\u9fff]{{0,4}}?(?:{words})"
+            rf"[“「『\"]([\u4e00-\u9fff·\-—]{{2,12}}|[A-Za-z][A-Za-z0-9 .&'\-]{{1,30}})[”」』\"]"
+            rf"[\u4e00-\u9fff]{{0,4}}?(?:{words})"
         )
 
     def _quoted_companies(self, number: int, paragraph: str, found: list[Mention]) -> list[Mention]:
         """`found` with the quoted names a company's word follows ("“索勒斯”公司", "“卡玛斯”
-        汽车公司"), the name as quoted (quotes are no part of it); not a place's name."""
+        汽车公司", "“Raduga”有限责任公司"), the name as quoted (quotes are no part of it); not a
+        place's name."""
         result = list(found)
         for m in self._quoted_company.finditer(paragraph):
             start, end = m.span(1)

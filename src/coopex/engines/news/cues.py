@@ -50,6 +50,8 @@ CUE_ROLES = (
     "delegation_of",  # "делегация провинции ", "delegation from ": the words before its party
     "delegation_by",  # "… delegation", "…代表团": the words after the party a delegation is of
     "short_country",  # "对华", "中俄", "俄方": a country by one character, its group named by code
+    "talks_apart",  # "会见", "会谈": talks reported on their own, even on a visit or at a forum
+    "plant_name",  # "…汽车总装厂": an organisation named as a plant, not a party to its plan
 )
 
 
@@ -89,6 +91,10 @@ class EventCues:
     delegation_by: re.Pattern[str]
     # Each on its own: the name of the group that matched is the country's code.
     short_country: tuple[re.Pattern[str], ...] = ()
+    # Talks worded so are reported on their own, even on a visit or at a forum.
+    talks_apart: re.Pattern[str] = re.compile("(?!)")
+    # An organisation named as a plant ("中吉合资汽车总装厂"): its plan's wording, not its party.
+    plant_name: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -170,6 +176,8 @@ class EventCues:
             delegation_of=re.compile(_any(by_cue.get("delegation_of", [])).pattern + r"\s*$", _I),
             delegation_by=re.compile(r"^\s*" + _any(by_cue.get("delegation_by", [])).pattern, _I),
             short_country=tuple(re.compile(p) for p in by_cue.get("short_country", [])),
+            talks_apart=_any(by_cue.get("talks_apart", [])),
+            plant_name=_any(by_cue.get("plant_name", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / ..., reported X.
             attribution=re.compile(

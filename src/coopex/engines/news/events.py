@@ -160,15 +160,24 @@ def read_events(
                     told.add(kind)
                 continue
             possible = reader.counterparts(index, kind, trigger_end)
+            if source == "amount" and kind is EventType.INVESTMENT:
+                possible = _investor_first(sentence, possible)
             if kind is EventType.NEGOTIATION and hosts_talks:
                 # talks at a forum named as an organisation are not talks with it
                 forums = reader.forum_names(sentence)
                 possible = [p for p in possible if p[0] not in forums]
-            if kind is EventType.NEGOTIATION and hosts_talks and possible and not possible[0][1]:
+            if (
+                kind is EventType.NEGOTIATION
+                and hosts_talks
+                and possible
+                and not possible[0][1]
+                and not cues.talks_apart.search(sentence.text)
+            ):
                 continue  # talks at the sentence's forum or mission, with nobody of their own
             if kind in _PARTY_IN_SENTENCE:
-                here = {m.name for m in sentence.mentions}
-                possible = [p for p in possible if p[0] in here]
+                # a place named inside an organisation ("江苏省贸促会…会见…代表团") or by one
+                # character ("赴渝访问") counts
+                possible = [p for p in possible if reader.names(sentence, p[0])]
                 visited = reader.visited_first_side(sentence) if not possible else None
                 if visited is not None:
                     # told from the side it visits: the story's other side is the visitor
@@ -222,6 +231,7 @@ def read_events(
             or bool(cues.firm.search(s.text))
             for s in sentences
         ],
+        [bool(cues.talks_apart.search(s.text)) for s in sentences],
     )
     kept = _not_only_where(kept, sentences, reader)
     kept = _shown_at_the_forum(kept, places)
@@ -393,10 +403,30 @@ def _listed(
     return listed if len(listed) >= 2 else []
 
 
+def _investor_first(
+    sentence: Sentence, possible: list[tuple[str, bool, bool]]
+) -> list[tuple[str, bool, bool]]:
+    """An investment read from its amount is first with the organisation named last before the
+    amount ("长虹在俄设立了销售公司，西林集团先期投资3亿元": 西林集团)."""
+    figure = _FIGURE.search(sentence.text)
+    if figure is None:
+        return possible
+    at = sentence.start + figure.start()
+    before = [
+        m.name for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION and m.end <= at
+    ]
+    if not before:
+        return possible
+    investor = before[-1]
+    first = [p for p in possible if p[0] == investor and p[1]]
+    return first + [p for p in possible if p not in first]
+
+
 def _in_a_name(sentence: Sentence, start: int, end: int, kind: EventType, cues: EventCues) -> bool:
     """A wording inside an organisation's name ("Russian Foreign Trade Academy") is no event;
     a forum's own name taken for an organisation ("Всероссийская биржа промышленной
-    кооперации") is the forum, unless it is the venue ("на площадке МВЦ «Крокус Экспо»")."""
+    кооперации") is the forum, unless it is the venue ("на площадке МВЦ «Крокус Экспо»"); a
+    plant's name ("中吉合资汽车总装厂") still names its plan."""
     return any(
         m.kind is MentionKind.ORGANIZATION
         and m.start <= sentence.start + start
@@ -405,6 +435,7 @@ def _in_a_name(sentence: Sentence, start: int, end: int, kind: EventType, cues: 
             kind is not EventType.FORUM
             or bool(cues.venue_before.search(sentence.text[: m.start - sentence.start][-30:]))
         )
+        and not (kind is EventType.LOCALIZATION_PLAN and cues.plant_name.search(m.name))
         for m in sentence.mentions
     )
 
@@ -413,7 +444,8 @@ def _covered_here(
     found: list[tuple[EventType, int, str]], text: str, cues: EventCues
 ) -> list[tuple[EventType, int, str]]:
     """What a sentence's other wordings already cover: a delegation attending a forum is the
-    forum's; the production partners are sought for ("ищем партнёров … совместного
+    forum's; the cooperation a visit comes to seek ("来到中国…寻求投资合作商机") is the
+    visit's; the production partners are sought for ("ищем партнёров … совместного
     производства") is the search, not a plan or an invitation; talks that are only the occasion
     of a statement ("stated ... at the meeting with", "заявил в ходе переговоров") or the frame
     of what the sentence tells ("прошло в рамках встречи президента … и главы региона") are not
@@ -428,6 +460,7 @@ def _covered_here(
         (kind, end, source)
         for kind, end, source in found
         if not (kind is EventType.BUSINESS_MISSION and EventType.FORUM in kinds)
+        and not (kind is EventType.PARTNER_SEARCH and EventType.BUSINESS_MISSION in kinds)
         and not (
             kind in (EventType.LOCALIZATION_INVITATION, EventType.LOCALIZATION_PLAN)
             and EventType.PARTNER_SEARCH in kinds
@@ -509,6 +542,7 @@ def _distinct(
     locations: set[str],
     sentences: Sequence[Sentence],
     of_a_firm: Sequence[bool],
+    apart: Sequence[bool],
 ) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
     country are one party; a forum whoever tells it), one mission, presentation and invitation
@@ -627,10 +661,14 @@ def _distinct(
                     c.event.counterpart not in locations
                     and any(same_party(c.event.counterpart, other) for other in covered)
                 )
-                or any(
-                    same_party(c.event.counterpart, other)
-                    or _country_of_visited(c.event.counterpart, other, places)
-                    for other in visited
+                or (
+                    # "会见", "会谈": talks reported on their own, even on a visit
+                    not apart[c.sentence]
+                    and any(
+                        same_party(c.event.counterpart, other)
+                        or _country_of_visited(c.event.counterpart, other, places)
+                        for other in visited
+                    )
                 )
             )
         )

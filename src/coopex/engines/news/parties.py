@@ -128,7 +128,14 @@ def document_sides(
         if m.kind is MentionKind.LOCATION and (place := places.get(m.name)) is not None
     ]
     titled = {m.name for m in title}
-    at_home = [(name, place) for name, place in located if place.within(home)]
+    # A home place named once in the body only ("…市场将辐射包括俄罗斯、乌克兰在内的独联体")
+    # is mentioned in passing: the story is not told from it.
+    codes = [place.code for _, place in located]
+    at_home = [
+        (name, place)
+        for name, place in located
+        if place.within(home) and (name in titled or codes.count(place.code) >= 2)
+    ]
     choice = (
         next(((n, p) for n, p in at_home if n in titled), None)
         or next(((n, p) for n, p in at_home if p.is_region), None)
@@ -197,6 +204,7 @@ class EventReader:
             and not self._own_organization(m, sentence)
             and not self._credited_source(m, paragraph)
             and not self._cues.governs.search(m.name)
+            and not self._cues.plant_name.search(m.name)
         ]
 
     def _speaker(self, organization: Mention, sentence: Sentence, paragraph: str) -> bool:
@@ -217,9 +225,27 @@ class EventReader:
             and self._sides.own_side(m.name)
             for m in sentence.mentions
         )
-        return inside or any(
-            self._sides.places.get(word) is not None and self._sides.own_side(word)
-            for word in organization.name.split()
+        return (
+            inside
+            or any(
+                self._sides.places.get(word) is not None and self._sides.own_side(word)
+                for word in organization.name.split()
+            )
+            or self._opens_with_own_place(organization.name)
+        )
+
+    def _opens_with_own_place(self, name: str) -> bool:
+        """A Chinese name (no spaces between its words) that opens with a place of the
+        initiator's side the page names ("俄罗斯驻华大使馆" in a story told from Russia)."""
+        if any(c.isspace() for c in name) or not any("\u4e00" <= c <= "\u9fff" for c in name):
+            return False
+        return any(
+            len(place) >= 2
+            and len(name) > len(place)
+            and name.startswith(place)
+            and found is not None
+            and self._sides.own_side(place)
+            for place, found in self._sides.places.items()
         )
 
     def _credited_source(self, organization: Mention, paragraph: str) -> bool:
@@ -245,9 +271,24 @@ class EventReader:
                 if m.kind is MentionKind.LOCATION and not self._sides.own_side(m.name)
             ]
             + self._governed(sentence),
-            key=lambda m: self._sides.order(m.name),
+            key=lambda m: (*self._sides.order(m.name), self._qualifier(m, sentence)),
         )
         return named or self._short_countries(sentence)
+
+    def _qualifier(self, mention: Mention, sentence: Sentence) -> bool:
+        """A country written right before a region of its own ("中国重庆市", "俄罗斯阿穆尔州"):
+        it only says where the region is, the region is the party."""
+        place = self._sides.places.get(mention.name)
+        if place is None or place.is_region or place.is_union:
+            return False
+        return any(
+            m.paragraph == mention.paragraph
+            and m.start == mention.end
+            and (region := self._sides.places.get(m.name)) is not None
+            and region.is_region
+            and region.countries == place.countries
+            for m in sentence.mentions
+        )
 
     def _governed(self, sentence: Sentence) -> list[Mention]:
         """The places whose governing bodies the sentence names ("People's Government of Jiangsu
@@ -273,10 +314,20 @@ class EventReader:
         return found
 
     def _short_countries(self, sentence: Sentence) -> list[Mention]:
+        """Places the sentence names by one character, in the order it names them: a country
+        ("对华", "中乌双方") or a Chinese province ("川企", "赴渝": the group's name is the code,
+        "_" for "-")."""
         codes = [
-            match.lastgroup
-            for pattern in self._cues.short_country
-            for match in pattern.finditer(sentence.text)
+            match.lastgroup.replace("_", "-")
+            for _, match in sorted(
+                (
+                    (match.start(), match)
+                    for pattern in self._cues.short_country
+                    for match in pattern.finditer(sentence.text)
+                    if match.lastgroup
+                ),
+                key=lambda found: found[0],
+            )
             if match.lastgroup
         ]
         found: list[Mention] = []
@@ -349,7 +400,16 @@ class EventReader:
         sentence = self._sentences[index]
         organizations = self._organizations(sentence)
         # The party named right after the trigger ("переговоры с X") before any other.
-        organizations.sort(key=lambda m: (m.start - sentence.start < trigger_end, m.start))
+        # Before it, the party the sentence governs by "with" ("A与B签署协议": B).
+        paragraph = self._paragraphs[sentence.paragraph]
+        organizations.sort(
+            key=lambda m: (
+                kind in HELD
+                and not self._cues.with_party.search(paragraph[sentence.start : m.start]),
+                m.start - sentence.start < trigger_end,
+                m.start,
+            )
+        )
         invites = self._cues.inviting.search(sentence.text)
         if kind is EventType.LOCALIZATION_INVITATION and invites is not None:
             # The invited is the inviting word's object ("invited Haier to localize … in the
@@ -367,7 +427,10 @@ class EventReader:
             # ("на форуме в Пекине пригласил китайские компании" invites China).
             earlier = self._earlier_organization(index, kind)
             abroad = [self._country_of(n) for n in [self._sides.counterpart, *places] if n]
-            order = [*named, earlier, *abroad]
+            # The firms of a place the inviting words name ("希望中国企业…投资") before any
+            # organisation the sentence names later.
+            firms_of = self._firms_invited(sentence, invites) if invites is not None else []
+            order = [*firms_of, *named, earlier, *abroad]
         elif kind in _ORG_FIRST:
             earlier = self._earlier_organization(index, kind)
             if kind in HELD:
@@ -457,6 +520,19 @@ class EventReader:
             ),
             "",
         )
+
+    def _firms_invited(self, sentence: Sentence, invites: re.Match[str]) -> list[str]:
+        """A place abroad written, from the inviting words on, right before a firm word
+        ("希望中国企业在…投资": China's firms are invited)."""
+        paragraph = self._paragraphs[sentence.paragraph]
+        return [
+            m.name
+            for m in sentence.mentions
+            if m.kind is MentionKind.LOCATION
+            and m.start >= sentence.start + invites.start()
+            and not self._sides.own_side(m.name)
+            and self._cues.firm.match(paragraph, m.end) is not None
+        ]
 
     def _country_of_a_region(self, name: str, sentence: Sentence) -> bool:
         """Whether `name` is the country of a region the sentence trades from: a
@@ -579,7 +655,9 @@ class EventReader:
             for m in sentence.mentions
             if searcher is not None and m.kind is MentionKind.LOCATION and m.name not in places
         ]
-        for name in [*places, self._sides.counterpart, *others, *here]:
+        # Partners sought abroad with no place named: the country of the story's other side.
+        abroad = self._country_of(self._sides.counterpart) if self._sides.counterpart else ""
+        for name in [*places, abroad, *others, *here]:
             if (
                 name
                 and not (home and same_party(name, home))
