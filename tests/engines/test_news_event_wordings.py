@@ -121,6 +121,8 @@ NAMED = [
 ]
 
 NOT_NAMED = [
+    # a press conference, hyphenated or not, is no forum
+    ("en", "The governor said so at the July 15 press-conference.", F),
     # talks are not a partner search; a forum of talks is not talks
     ("en", "The sides discussed prospects for cooperation.", SEARCH),
     ("zh", "举行了经贸洽谈会。", TALKS),

@@ -50,6 +50,7 @@ PLACES = {
     "Kazakhstan": "KZ",
     "Omsk Region": "RU-OMS",
     "Pavlodar Region": "KZ-PAV",
+    "ASTANA": "KZ-AST",
 }
 UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -954,3 +955,19 @@ def test_a_party_that_is_a_place_goes_by_the_fullest_name_the_page_gives_it() ->
         ("business_mission", "Kazakhstan", "Heilongjiang Province"),
         ("agreement", "Heilongjiang Province", "Kazakhstan"),
     ]
+
+
+def test_a_source_named_after_the_sentence_or_a_quote_is_no_party() -> None:
+    assert events(
+        "Russia and China", "An agreement on machine tools was signed, Zoomlion reports."
+    ) == [("agreement", "Russia", "China")]
+    assert events(
+        "Russia and China", "\u201cWe will invest in machine tools,\u201dsaid Zoomlion."
+    ) == [("investment", "Russia", "China")]
+
+
+def test_a_dateline_in_capitals_before_a_dash_is_no_party() -> None:
+    found = events(
+        "Kazakhstan and Russia", "ASTANA \u2013 The governor signed an agreement on machine tools."
+    )
+    assert found == [("agreement", "Russia", "Kazakhstan")]

@@ -159,9 +159,11 @@ class EventCues:
             delegation_by=re.compile(r"^\s*" + _any(by_cue.get("delegation_by", [])).pattern, _I),
             short_country=tuple(re.compile(p) for p in by_cue.get("short_country", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
-            # "...," said X / ..., reported X.
+            # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(
-                r"[»”\"]\s*,?\s*[—–-]\s+\w|(?:[”\"],?|,)\s+(?:" + said + r")\b", _I
+                r"[»”\"]\s*,?\s*[—–-]\s+\w|(?:[”\"],?\s*|,\s+)(?:" + said + r")\b"
+                r"|,\s+(?:\S+\s+){1,6}?(?:" + said + r")\b\W*$",
+                _I,
             ),
         )
 
