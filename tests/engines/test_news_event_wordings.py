@@ -34,6 +34,13 @@ NAMED = [
     ("en", "The sides agreed to set up a working group.", A),
     ("zh", "双方缔结友好省州关系。", A),
     ("zh", "两地正式结为友好城市。", A),
+    # trade in the words of translations from Russian ("товарооборот")
+    (
+        "en",
+        "The commodity circulation between Belarus and China summed up to 430 million dollars.",
+        TRADE,
+    ),
+    ("en", "Mutual turnover grew by a third.", TRADE),
     # missions
     ("ru", "Губернатор возглавил делегацию региона в поездке по Китаю.", M),
     ("ru", "Китайская делегация ознакомилась с производством завода.", M),
