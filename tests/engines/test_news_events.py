@@ -971,3 +971,10 @@ def test_a_dateline_in_capitals_before_a_dash_is_no_party() -> None:
         "Kazakhstan and Russia", "ASTANA \u2013 The governor signed an agreement on machine tools."
     )
     assert found == [("agreement", "Russia", "Kazakhstan")]
+
+
+def test_officials_from_a_place_abroad_on_a_trip_are_its_visit_received() -> None:
+    found = events(
+        "Russia and China", "Officials from Heilongjiang Province began a trip to Russia."
+    )
+    assert found == [("business_mission", "Heilongjiang Province", "Russia")]
