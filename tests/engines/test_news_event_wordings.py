@@ -34,6 +34,8 @@ NAMED = [
     ("en", "The sides agreed to set up a working group.", A),
     ("zh", "双方缔结友好省州关系。", A),
     ("zh", "两地正式结为友好城市。", A),
+    # a party ready for cooperation offers itself as a partner
+    ("en", "Kazakhstan is ready for large-scale cooperation in this area.", SEARCH),
     # trade in the words of translations from Russian ("товарооборот")
     (
         "en",
