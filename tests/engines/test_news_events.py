@@ -978,3 +978,11 @@ def test_officials_from_a_place_abroad_on_a_trip_are_its_visit_received() -> Non
         "Russia and China", "Officials from Heilongjiang Province began a trip to Russia."
     )
     assert found == [("business_mission", "Heilongjiang Province", "Russia")]
+
+
+def test_the_implementation_of_agreements_already_signed_is_background() -> None:
+    found = events(
+        "Russia and China",
+        "The sides addressed the implementation of agreements signed during the forum with China.",
+    )
+    assert found == []
