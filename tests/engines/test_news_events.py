@@ -986,3 +986,18 @@ def test_the_implementation_of_agreements_already_signed_is_background() -> None
         "The sides addressed the implementation of agreements signed during the forum with China.",
     )
     assert found == []
+
+
+def test_each_document_a_list_of_signed_agreements_names_is_an_agreement() -> None:
+    found = events(
+        "Russia and China",
+        "The following agreements were signed:",
+        "- Agreement on friendly relations between Kaluga Region and Pavlodar Region;",
+        "- Memorandum of cooperation between Changan and Sany.",
+    )
+    assert found == [
+        ("agreement", "Kaluga Region", "Pavlodar Region"),
+        ("agreement", "Russia", "Changan"),
+    ]
+    # an item of no list of signed documents is none
+    assert events("Russia and China", "Our plans:", "- Agreement on machine tools.") == []

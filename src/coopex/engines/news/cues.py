@@ -36,6 +36,7 @@ CUE_ROLES = (
     "background",  # "previously", "ранее", "之前": an earlier fact told as context
     "told_again",  # "the document was signed by", "会见时在座": an event the page has told of
     "document_name",  # "Eurasian Economic Union Treaty": a document signed, not a party
+    "document_item",  # "- Agreement on …" after "the following agreements were signed:"
     "firm",  # "компания", "company", "公司": a sentence that speaks of a firm, named or not
     "respectively",  # "分别与 A 和 B" (with A and B respectively): one event with each
     "speaker_before",  # "По словам ", "According to ", "据": the speaker's organisation follows
@@ -72,6 +73,7 @@ class EventCues:
     background: re.Pattern[str]
     told_again: re.Pattern[str]
     document_name: re.Pattern[str]
+    document_item: re.Pattern[str]
     governs: re.Pattern[str]
     respectively: re.Pattern[str]
     with_party: re.Pattern[str]
@@ -144,6 +146,11 @@ class EventCues:
             background=_any(by_cue.get("background", [])),
             told_again=_any(by_cue.get("told_again", [])),
             document_name=_any(by_cue.get("document_name", [])),
+            # A list item: its marker ("- ", "• ", "2) "), then the document's name.
+            document_item=re.compile(
+                r"^\s*(?:[-–—•·*▪]|\d{1,2}[.)])\s*" + _any(by_cue.get("document_item", [])).pattern,
+                _I,
+            ),
             governs=_any(by_cue.get("governs", [])),
             respectively=_any(by_cue.get("respectively", [])),
             speaker_before=re.compile(_any(by_cue.get("speaker_before", [])).pattern + r"\s*$", _I),

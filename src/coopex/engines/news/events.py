@@ -136,6 +136,8 @@ def read_events(
                 (kind, *how.get(kind, (0, "typer"))) for kind in typer(sentence.text, list(how))
             ]
         found = _covered_here(found, sentence.text, cues)
+        if not found and _listed_document(paragraphs, sentence, cues):
+            found = [(EventType.AGREEMENT, 0, "list")]
         found = _signed_without_a_firm(found, sentence)
         topics = sectors(sentence.text) if found else ()
         kinds = {kind for kind, _, _ in found}
@@ -367,6 +369,23 @@ def _listed(
         chain.append(mention)
     listed = list(dict.fromkeys(m.name for m in chain))
     return listed if len(listed) >= 2 else []
+
+
+def _listed_document(paragraphs: Sequence[str], sentence: Sentence, cues: EventCues) -> bool:
+    """ "The following agreements were signed:" then "- Agreement on friendly relations between
+    A and B;", "- Memorandum of cooperation between C and D.": each document listed is an
+    agreement of its own, with the parties its item names (the introduction told they were
+    signed, so an item is no background: "- A plan … for the implementation of the
+    Agreement …")."""
+    if sentence.start != 0 or not cues.document_item.match(sentence.text):
+        return False
+    number = sentence.paragraph - 1
+    while number > 0 and cues.document_item.match(paragraphs[number]):
+        number -= 1  # the list's other items
+    introduction = paragraphs[number].rstrip()
+    return introduction.endswith(":") and any(
+        kind is EventType.AGREEMENT for kind, _, _ in trigger_types(introduction, cues)
+    )
 
 
 def _in_a_name(sentence: Sentence, start: int, end: int) -> bool:
