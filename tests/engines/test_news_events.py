@@ -1001,3 +1001,7 @@ def test_each_document_a_list_of_signed_agreements_names_is_an_agreement() -> No
     ]
     # an item of no list of signed documents is none
     assert events("Russia and China", "Our plans:", "- Agreement on machine tools.") == []
+
+
+def test_a_cumulative_investment_is_a_stock_figure_not_a_new_investment() -> None:
+    assert events("Russia and China", "Zoomlion has a cumulative investment worth $5 bn here.") == []
