@@ -1004,4 +1004,18 @@ def test_each_document_a_list_of_signed_agreements_names_is_an_agreement() -> No
 
 
 def test_a_cumulative_investment_is_a_stock_figure_not_a_new_investment() -> None:
-    assert events("Russia and China", "Zoomlion has a cumulative investment worth $5 bn here.") == []
+    found = events("Russia and China", "Zoomlion has a cumulative investment worth $5 bn here.")
+    assert found == []
+
+
+def test_places_listed_after_with_are_each_a_party() -> None:
+    found = events(
+        "Kazakhstan and Russia",
+        "Pavlodar Region signed agreements with the Kaluga Region and Omsk Region.",
+    )
+    assert found == [
+        ("agreement", "Kaluga Region", "Pavlodar Region"),
+        ("agreement", "Omsk Region", "Pavlodar Region"),
+    ]
+    found = events("Russia and China", "Russia held talks with China and Vietnam.")
+    assert found == [("negotiation", "Russia", "China"), ("negotiation", "Russia", "Vietnam")]

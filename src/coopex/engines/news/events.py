@@ -180,9 +180,11 @@ def read_events(
             each = _each_party(sentence, kind, cues, possible) or _listed(
                 sentence, kind, cues, possible
             )
-            if each:
-                for counterpart in each:
-                    initiator = reader.initiator(sentence, kind, counterpart)
+            pairs = [(reader.initiator(sentence, kind, c), c) for c in each] or _listed_places(
+                sentence, kind, cues, possible, reader
+            )
+            if pairs:
+                for initiator, counterpart in pairs:
                     if same_party(initiator, counterpart) or _one_place(
                         initiator, counterpart, places
                     ):
@@ -369,6 +371,56 @@ def _listed(
         chain.append(mention)
     listed = list(dict.fromkeys(m.name for m in chain))
     return listed if len(listed) >= 2 else []
+
+
+def _listed_places(
+    sentence: Sentence,
+    kind: EventType,
+    cues: EventCues,
+    possible: Sequence[tuple[str, bool, bool]],
+    reader: EventReader,
+) -> list[tuple[str, str]]:
+    """ "signed cooperation agreements with the Samara, Omsk, and Penza regions", "talks with
+    Russia and China": one event with each place listed after the word that governs the party
+    (`with_party`, only `list_joint`s between them), as (initiator, counterpart). Places of the
+    story's own side are each an initiator, with the party the rules choose for the sentence;
+    places abroad are each a counterpart."""
+    if kind not in _EACH_PARTY:
+        return []
+    located = [m for m in sentence.mentions if m.kind is MentionKind.LOCATION]
+    first = next(
+        (
+            at
+            for at, m in enumerate(located)
+            if cues.with_party.search(sentence.text[: m.start - sentence.start])
+        ),
+        None,
+    )
+    if first is None:
+        return []
+    chain = [located[first]]
+    for mention in located[first + 1 :]:
+        between = sentence.text[chain[-1].end - sentence.start : mention.start - sentence.start]
+        if not cues.list_joint.match(between):
+            break
+        chain.append(mention)
+    names = list(dict.fromkeys(m.name for m in chain))
+    if len(names) < 2:
+        return []
+    own = [reader.own_side(name) for name in names]
+    if all(own):
+        counterpart = next(
+            (
+                name
+                for name, _, ruled in possible
+                if ruled and not any(same_party(name, n) for n in names)
+            ),
+            None,
+        )
+        return [(name, counterpart) for name in names] if counterpart else []
+    if not any(own):
+        return [(reader.initiator(sentence, kind, name), name) for name in names]
+    return []
 
 
 def _listed_document(paragraphs: Sequence[str], sentence: Sentence, cues: EventCues) -> bool:

@@ -408,6 +408,10 @@ class EventReader:
             for region in regions
         )
 
+    def own_side(self, name: str) -> bool:
+        """Whether a place is on the story's own side (the initiator's)."""
+        return self._sides.own_side(name)
+
     def names(self, sentence: Sentence, party: str) -> bool:
         """Whether the sentence names the party: by name, or by one character ("中俄双方")."""
         return any(same_party(m.name, party) for m in sentence.mentions) or any(
