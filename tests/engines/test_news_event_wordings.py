@@ -130,6 +130,8 @@ NAMED = [
 ]
 
 NOT_NAMED = [
+    # a power plant is infrastructure, not production to localize
+    ("en", "We signed an agreement on the construction of a coal power plant in the town.", PLAN),
     # a press conference, hyphenated or not, is no forum
     ("en", "The governor said so at the July 15 press-conference.", F),
     # talks are not a partner search; a forum of talks is not talks
