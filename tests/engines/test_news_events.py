@@ -74,6 +74,7 @@ ORGANIZATIONS = (
     "Haier",
     "Alabuga Technopark",
     "Vietnam Government Bank",
+    "MW",
 )
 
 
@@ -1019,3 +1020,8 @@ def test_places_listed_after_with_are_each_a_party() -> None:
     ]
     found = events("Russia and China", "Russia held talks with China and Vietnam.")
     assert found == [("negotiation", "Russia", "China"), ("negotiation", "Russia", "Vietnam")]
+
+
+def test_a_unit_after_its_number_is_no_party() -> None:
+    found = events("Russia and China", "The region will invest $50 million in a 50 MW wind farm.")
+    assert found == [("investment", "Russia", "China")]

@@ -43,6 +43,8 @@ _ORG_FIRST = frozenset(
 
 # Events told where something is built or put: their places are often the venue.
 _BUILT = frozenset({EventType.LOCALIZATION_PLAN, EventType.INVESTMENT})
+# "a capacity of 50 MW", "100 GW": a unit after its number, whatever the tagger called it.
+_AFTER_A_NUMBER = re.compile(r"\d\s?$")
 # Events held somewhere with somebody: the place they are held in ("talks in Beijing", "在哈尔滨
 # 签署") is not who they are with (a mission's destination, a forum's city, a plant's region or
 # the country partners are sought in are parties).
@@ -194,6 +196,7 @@ class EventReader:
             and not self._own_organization(m, sentence)
             and not self._credited_source(m, paragraph)
             and not self._cues.governs.search(m.name)
+            and not _AFTER_A_NUMBER.search(paragraph, max(0, m.start - 3), m.start)
         ]
 
     def _speaker(self, organization: Mention, sentence: Sentence, paragraph: str) -> bool:
