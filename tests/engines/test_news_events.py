@@ -1025,3 +1025,10 @@ def test_places_listed_after_with_are_each_a_party() -> None:
 def test_a_unit_after_its_number_is_no_party() -> None:
     found = events("Russia and China", "The region will invest $50 million in a 50 MW wind farm.")
     assert found == [("investment", "Russia", "China")]
+
+
+def test_a_searcher_called_one_of_the_other_side_seeks_partners_on_the_storys_side() -> None:
+    found = events("Russia and China", "The Chinese company Zoomlion is looking for partners.")
+    assert found == [("partner_search", "Zoomlion", "Russia")]
+    found = events("Russia and China", "The company Zoomlion is looking for partners.")
+    assert found == [("partner_search", "Zoomlion", "China")]

@@ -510,6 +510,8 @@ class EventReader:
             paragraph = self._paragraphs[sentence.paragraph]
             after = re.match(r"[»”\"]?\s*\(([^)]+)\)", paragraph[searcher.end :])
             home = after.group(1) if after else ""
+            if not home and self._of_the_other_side(paragraph[: searcher.start]):
+                home = self._sides.counterpart  # "The Indian company Tata Motors is interested …"
         # Never the searcher's own side: a search nobody is named for has no lead. A searcher
         # from the story's other side ("УК «РМ Рейл» (Республика Мордовия)" at a round table
         # in Ulyanovsk) seeks partners on the story's own side.
@@ -529,6 +531,17 @@ class EventReader:
             ):
                 return name
         return ""
+
+    def _of_the_other_side(self, before: str) -> bool:
+        """Whether the words right before a name call it one of the story's other side by its
+        country's adjective ("the Indian company", "Chinese automaker", "китайская компания"):
+        a word of the last three that begins like that country's name."""
+        other = self._country_of(self._sides.counterpart) if self._sides.counterpart else ""
+        if len(other) < 4 or self._sides.places.get(other) is None:
+            return False
+        stem = other[:4].casefold()
+        words = re.findall(r"\w+", before)[-3:]
+        return any(len(w) >= 4 and w[:4].casefold() == stem and w != other for w in words)
 
     def _sought_in(self, sentence: Sentence) -> str | None:
         """The place partners are sought in, as the search says it ("ищут партнёров в
