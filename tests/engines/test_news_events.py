@@ -75,6 +75,7 @@ ORGANIZATIONS = (
     "Alabuga Technopark",
     "Vietnam Government Bank",
     "MW",
+    "Kazinform",
 )
 
 
@@ -1032,3 +1033,10 @@ def test_a_searcher_called_one_of_the_other_side_seeks_partners_on_the_storys_si
     assert found == [("partner_search", "Zoomlion", "Russia")]
     found = events("Russia and China", "The company Zoomlion is looking for partners.")
     assert found == [("partner_search", "Zoomlion", "China")]
+
+
+def test_the_regions_news_agencies_are_no_parties() -> None:
+    found = events(
+        "Russia and China", "Kazinform: the region signed an agreement on machine tools."
+    )
+    assert found == [("agreement", "Russia", "China")]
