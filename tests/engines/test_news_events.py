@@ -51,6 +51,7 @@ PLACES = {
     "Omsk Region": "RU-OMS",
     "Pavlodar Region": "KZ-PAV",
     "ASTANA": "KZ-AST",
+    "HARBIN": "CN-HL",
 }
 UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -1040,3 +1041,15 @@ def test_the_regions_news_agencies_are_no_parties() -> None:
         "Russia and China", "Kazinform: the region signed an agreement on machine tools."
     )
     assert found == [("agreement", "Russia", "China")]
+
+
+def test_a_dateline_in_capitals_before_a_month_or_an_agency_is_no_party() -> None:
+    found = events("Russia and China", "HARBIN, June 17 \u2013 The governor signed an agreement.")
+    assert found == [("agreement", "Russia", "China")]
+    found = events("Russia and China", "HARBIN. Kazinform \u2013 The governor signed an agreement.")
+    assert found == [("agreement", "Russia", "China")]
+
+
+def test_the_datelines_place_tells_the_side_a_story_is_told_from() -> None:
+    found = events("Tractor deal", "ASTANA \u2013 The akim signed an agreement with Harbin.")
+    assert found == [("agreement", "ASTANA", "Harbin")]

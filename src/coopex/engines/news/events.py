@@ -110,7 +110,9 @@ def read_events(
         paragraphs = [reading_form(p) for p in paragraphs]
     parties = [m for m in mentions if not reporter(m, paragraphs, cues)]
     sentences = split_sentences(paragraphs, parties, written)
-    sides = document_sides(sentences, places, home)
+    # The dateline's place is no party, but it tells which side the story is told from.
+    told_from = [m for m in mentions if m.kind is not MentionKind.ORGANIZATION or m in parties]
+    sides = document_sides(split_sentences(paragraphs, told_from, written), places, home)
     reader = EventReader(paragraphs, sentences, sides, cues)
     proposed: list[list[Candidate]] = []
     previous: EventType | None = None

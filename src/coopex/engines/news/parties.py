@@ -613,10 +613,11 @@ class EventReader:
 
 # "МОСКВА, 23 ноября", "MINSK, 14 June", "莫斯科4月22日电", "Tashkent (UzDaily.com) —": the
 # place a story is filed from. (A country after the city, "BISHKEK, Kyrgyzstan, April 25", stays a
-# party: taking it for the dateline cost the silver set's reporting half.)
+# party.)
 _DATELINE_AFTER = re.compile(r"\s*,?\s*\d|\s*\([^()]{1,40}\)\s*[—–-]")
-# "ASTANA – Kazakh government plans …": a place in capitals and a dash.
-_CAPITALS_DASH = re.compile(r"\s*[—–-]\s")
+# "ASTANA – Kazakh government plans …", "ASTANA. KAZINFORM –", "HARBIN, June 17 (Xinhua)": a
+# place in capitals, then a dash, an agency in capitals or a month's date.
+_CAPITALS_DASH = re.compile(r"\s*[—–-]\s|\.\s+[A-Z]{3,}\b|,\s*[A-Z][a-z]+\.?\s+\d")
 _DATELINE_WITHIN = 60
 
 
