@@ -52,6 +52,7 @@ PLACES = {
     "Pavlodar Region": "KZ-PAV",
     "ASTANA": "KZ-AST",
     "HARBIN": "CN-HL",
+    "Tatarstan": "RU-TA",
 }
 UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -77,6 +78,7 @@ ORGANIZATIONS = (
     "Vietnam Government Bank",
     "MW",
     "Kazinform",
+    "Russian Railways",
 )
 
 
@@ -1053,3 +1055,10 @@ def test_a_dateline_in_capitals_before_a_month_or_an_agency_is_no_party() -> Non
 def test_the_datelines_place_tells_the_side_a_story_is_told_from() -> None:
     found = events("Tractor deal", "ASTANA \u2013 The akim signed an agreement with Harbin.")
     assert found == [("agreement", "ASTANA", "Harbin")]
+
+
+def test_an_organisation_named_by_the_own_countrys_adjective_is_on_the_storys_side() -> None:
+    found = events(
+        "Tatarstan and China", "In Russia, Russian Railways and Zoomlion signed an agreement."
+    )
+    assert found == [("agreement", "Tatarstan", "Zoomlion")]

@@ -217,9 +217,33 @@ class EventReader:
             and self._sides.own_side(m.name)
             for m in sentence.mentions
         )
-        return inside or any(
-            self._sides.places.get(word) is not None and self._sides.own_side(word)
-            for word in organization.name.split()
+        words = organization.name.split()
+        return (
+            inside
+            or any(
+                self._sides.places.get(word) is not None and self._sides.own_side(word)
+                for word in words
+            )
+            or (bool(words) and self._own_adjective(words[0]))
+        )
+
+    def _own_adjective(self, word: str) -> bool:
+        """ "Kazakh Invest" in a story told from Kazakhstan, "Russian Railways" from a Russian
+        region: a name opened by the adjective of the initiator's own country (a word longer
+        than four letters beginning like a name of it the page gives)."""
+        if len(word) < 5 or self._sides.initiator_place is None:
+            return False
+        own = self._sides.initiator_place.countries
+        stem = word[:4].casefold()
+        return any(
+            place is not None
+            and not place.is_region
+            and not place.is_union
+            and place.countries == own
+            and len(name) >= 4
+            and name[:4].casefold() == stem
+            and name != word
+            for name, place in self._sides.places.items()
         )
 
     def _credited_source(self, organization: Mention, paragraph: str) -> bool:
