@@ -1062,3 +1062,12 @@ def test_an_organisation_named_by_the_own_countrys_adjective_is_on_the_storys_si
         "Tatarstan and China", "In Russia, Russian Railways and Zoomlion signed an agreement."
     )
     assert found == [("agreement", "Tatarstan", "Zoomlion")]
+
+
+def test_partners_sought_among_the_storys_own_producers_are_sought_by_the_other_side() -> None:
+    found = events(
+        "Belarus and China",
+        "Zoomlion toured a plant in June. Representatives of the company are interested in "
+        "cooperation with the Belarusian producers.",
+    )
+    assert ("partner_search", "Zoomlion", "Belarus") in found

@@ -364,6 +364,11 @@ class EventReader:
         named = [m.name for m in organizations]
         if kind is EventType.PARTNER_SEARCH:
             sought = self._sought(sentence, places)
+            following = re.findall(r"\w+", sentence.text[trigger_end:])[:4]
+            if not organizations and any(self._own_adjective(word) for word in following):
+                # "interested in cooperation with the Belarusian producers", told from Belarus:
+                # partners sought on the story's own side
+                sought = self._sides.initiator
             return [(sought, False, True)] if sought else []
         if kind is EventType.LOCALIZATION_INVITATION:
             # Invited: a named company, else the other side of the story, not the venue: the
@@ -601,6 +606,13 @@ class EventReader:
                 ]
                 if abroad:
                     return abroad[0]
+                # "Representatives of the company are interested in cooperation with the
+                # Belarusian producers": the company the sentence points back to, else the
+                # story's other side
+                index = self._sentences.index(sentence)
+                searcher = self._earlier_organization(index, kind) or self._sides.counterpart
+                if searcher and not same_party(searcher, counterpart):
+                    return searcher
         # The home-side region the sentence itself names ("Irkutsk Region's trade with China"
         # in a story about several regions), else the document's side (by its own name). A
         # trade figure's region may be named just before it in its paragraph ("…partners of
