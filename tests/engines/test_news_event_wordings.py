@@ -34,6 +34,12 @@ NAMED = [
     ("en", "The sides agreed to set up a working group.", A),
     ("zh", "双方缔结友好省州关系。", A),
     ("zh", "两地正式结为友好城市。", A),
+    # documents exchanged, sister cities, production localized, investment invited
+    ("en", "The sides exchanged memoranda of cooperation.", A),
+    ("en", "Minsk and Shandong became sister cities.", A),
+    ("en", "The two cities established twin-city relations.", A),
+    ("en", "Production of buses will be localized at the plant.", PLAN),
+    ("en", "The governor invited Chinese companies to invest in the region.", INV),
     # a party ready for cooperation offers itself as a partner
     ("en", "Kazakhstan is ready for large-scale cooperation in this area.", SEARCH),
     # trade in the words of translations from Russian ("товарооборот")
