@@ -1071,3 +1071,10 @@ def test_partners_sought_among_the_storys_own_producers_are_sought_by_the_other_
         "cooperation with the Belarusian producers.",
     )
     assert ("partner_search", "Zoomlion", "Belarus") in found
+
+
+def test_an_organisation_presenting_its_own_potential_is_not_invited() -> None:
+    found = events(
+        "Russia and China", "The director gave a presentation on Zoomlion's investment potential."
+    )
+    assert found == [("localization_invitation", "Russia", "China")]

@@ -360,6 +360,13 @@ class EventReader:
             # Naberezhnye Chelny industrial park"), not the inviter before it nor the site after.
             after = sentence.start + invites.end()
             organizations.sort(key=lambda m: (m.start < after, m.start))
+        elif kind is EventType.LOCALIZATION_INVITATION:
+            # Nobody invites: a presentation of the presenter's own potential ("a presentation
+            # on Alabuga SEZ's investment potential"): its owner presents, it is not invited.
+            paragraph = self._paragraphs[sentence.paragraph]
+            organizations = [
+                m for m in organizations if not self._cues.owner_after.match(paragraph, m.end)
+            ]
         places = [m.name for m in self._foreign_places(sentence)]
         named = [m.name for m in organizations]
         if kind is EventType.PARTNER_SEARCH:
