@@ -1078,3 +1078,8 @@ def test_an_organisation_presenting_its_own_potential_is_not_invited() -> None:
         "Russia and China", "The director gave a presentation on Zoomlion's investment potential."
     )
     assert found == [("localization_invitation", "Russia", "China")]
+    found = events(
+        "Russia and China",
+        "Changan's Zoomlion director gave a presentation on investment projects.",
+    )
+    assert found == [("localization_invitation", "Russia", "China")]

@@ -362,10 +362,14 @@ class EventReader:
             organizations.sort(key=lambda m: (m.start < after, m.start))
         elif kind is EventType.LOCALIZATION_INVITATION:
             # Nobody invites: a presentation of the presenter's own potential ("a presentation
-            # on Alabuga SEZ's investment potential"): its owner presents, it is not invited.
+            # on Alabuga SEZ's investment potential"): its owner presents, it is not invited,
+            # nor is a part of it ("Alabuga SEZ's China Division").
             paragraph = self._paragraphs[sentence.paragraph]
             organizations = [
-                m for m in organizations if not self._cues.owner_after.match(paragraph, m.end)
+                m
+                for m in organizations
+                if not self._cues.owner_after.match(paragraph, m.end)
+                and not self._cues.owner_after.match(paragraph, max(0, m.start - 3))
             ]
         places = [m.name for m in self._foreign_places(sentence)]
         named = [m.name for m in organizations]
