@@ -34,6 +34,12 @@ NAMED = [
     ("en", "The sides agreed to set up a working group.", A),
     ("zh", "双方缔结友好省州关系。", A),
     ("zh", "两地正式结为友好城市。", A),
+    # presenting a zone or park for investors invites localization
+    (
+        "en",
+        "The region presented to its colleagues the possibilities of a special economic zone.",
+        INV,
+    ),
     # documents exchanged, sister cities, production localized, investment invited
     ("en", "The sides exchanged memoranda of cooperation.", A),
     ("en", "Minsk and Shandong became sister cities.", A),
