@@ -142,6 +142,8 @@ NAMED = [
 ]
 
 NOT_NAMED = [
+    # a summit of heads of state is no forum (the dev gold annotates none)
+    ("en", "Addressing the 1st Central Asia-China Summit, the president spoke.", F),
     # a power plant is infrastructure, not production to localize
     ("en", "We signed an agreement on the construction of a coal power plant in the town.", PLAN),
     # a press conference, hyphenated or not, is no forum
