@@ -1083,3 +1083,12 @@ def test_an_organisation_presenting_its_own_potential_is_not_invited() -> None:
         "Changan's Zoomlion director gave a presentation on investment projects.",
     )
     assert found == [("localization_invitation", "Russia", "China")]
+
+
+def test_two_sides_delegations_in_one_sentence_meet_rather_than_visit() -> None:
+    found = events(
+        "Russia and China",
+        "The Russian delegation was headed by the deputy minister, and the Chinese delegation "
+        "was headed by the vice minister of China.",
+    )
+    assert [f for f in found if f[0] == "business_mission"] == []

@@ -37,6 +37,7 @@ CUE_ROLES = (
     "told_again",  # "the document was signed by", "会见时在座": an event the page has told of
     "document_name",  # "Eurasian Economic Union Treaty": a document signed, not a party
     "document_item",  # "- Agreement on …" after "the following agreements were signed:"
+    "delegations_meet",  # "the Russian delegation …, and the Chinese delegation …": talks, no visit
     "owner_after",  # "'s" right after a name: what follows is its own ("X's investment potential")
     "firm",  # "компания", "company", "公司": a sentence that speaks of a firm, named or not
     "respectively",  # "分别与 A 和 B" (with A and B respectively): one event with each
@@ -76,6 +77,7 @@ class EventCues:
     document_name: re.Pattern[str]
     document_item: re.Pattern[str]
     owner_after: re.Pattern[str]
+    delegations_meet: re.Pattern[str]
     governs: re.Pattern[str]
     respectively: re.Pattern[str]
     with_party: re.Pattern[str]
@@ -149,6 +151,7 @@ class EventCues:
             told_again=_any(by_cue.get("told_again", [])),
             document_name=_any(by_cue.get("document_name", [])),
             owner_after=_any(by_cue.get("owner_after", [])),
+            delegations_meet=_any(by_cue.get("delegations_meet", [])),
             # A list item: its marker ("- ", "• ", "2) "), then the document's name.
             document_item=re.compile(
                 r"^\s*(?:[-–—•·*▪]|\d{1,2}[.)])\s*" + _any(by_cue.get("document_item", [])).pattern,

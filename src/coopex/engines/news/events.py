@@ -468,7 +468,10 @@ def _covered_here(
     return [
         (kind, end, source)
         for kind, end, source in found
-        if not (kind is EventType.BUSINESS_MISSION and EventType.FORUM in kinds)
+        if not (
+            kind is EventType.BUSINESS_MISSION
+            and (EventType.FORUM in kinds or cues.delegations_meet.search(text))
+        )
         and not (
             kind in (EventType.LOCALIZATION_INVITATION, EventType.LOCALIZATION_PLAN)
             and EventType.PARTNER_SEARCH in kinds
