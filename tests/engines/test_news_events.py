@@ -1092,3 +1092,11 @@ def test_two_sides_delegations_in_one_sentence_meet_rather_than_visit() -> None:
         "was headed by the vice minister of China.",
     )
     assert [f for f in found if f[0] == "business_mission"] == []
+
+
+def test_the_source_after_according_to_the_press_service_of_is_no_party() -> None:
+    found = events(
+        "Russia and China",
+        "According to the press service of the Zoomlion, the region signed an agreement.",
+    )
+    assert found == [("agreement", "Russia", "China")]
