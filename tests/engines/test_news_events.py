@@ -1100,3 +1100,12 @@ def test_the_source_after_according_to_the_press_service_of_is_no_party() -> Non
         "According to the press service of the Zoomlion, the region signed an agreement.",
     )
     assert found == [("agreement", "Russia", "China")]
+
+
+def test_the_agreement_told_again_in_the_passive_is_no_second_agreement() -> None:
+    found = events(
+        "Russia and China",
+        "The region signed an agreement with Zoomlion. "
+        "The agreement was reached during a visit to China last week.",
+    )
+    assert [f for f in found if f[0] == "agreement"] == [("agreement", "Russia", "Zoomlion")]
