@@ -1109,3 +1109,12 @@ def test_the_agreement_told_again_in_the_passive_is_no_second_agreement() -> Non
         "The agreement was reached during a visit to China last week.",
     )
     assert [f for f in found if f[0] == "agreement"] == [("agreement", "Russia", "Zoomlion")]
+
+
+def test_the_chinese_company_points_back_to_the_company_of_the_paragraph_before() -> None:
+    found = events(
+        "Russia and China",
+        "Zoomlion met the governor.",
+        "The Chinese company will set up a plant in the region.",
+    )
+    assert ("localization_plan", "Russia", "Zoomlion") in found

@@ -334,6 +334,12 @@ class EventReader:
             for s in self._sentences[:index]
             if s.paragraph == sentence.paragraph
             for m in self._organizations(s)
+        ] or [
+            # a paragraph of one sentence points back to the paragraph before it
+            m
+            for s in self._sentences[:index]
+            if s.paragraph == sentence.paragraph - 1
+            for m in self._organizations(s)
         ]
         if not earlier:
             return None
