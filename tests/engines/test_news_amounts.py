@@ -35,6 +35,7 @@ WORDS = shipped_money_words()
         ("全省地区生产总值首次突破3万亿元。", 3_000_000_000_000, "CNY", None),
         ("政府为此拨款500亿坚戈。", 50_000_000_000, "KZT", None),
         ("該項目預計耗資約50億盧布。", 5_000_000_000, "RUB", "investment"),
+        ("The project cost is 111 billion tenge.", 111_000_000_000, "KZT", "investment"),
     ],
 )
 def test_amounts(text: str, value: int, currency: str, what: str | None) -> None:

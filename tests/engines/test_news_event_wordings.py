@@ -34,6 +34,27 @@ NAMED = [
     ("en", "The sides agreed to set up a working group.", A),
     ("zh", "双方缔结友好省州关系。", A),
     ("zh", "两地正式结为友好城市。", A),
+    # presenting a zone or park for investors invites localization
+    (
+        "en",
+        "The region presented to its colleagues the possibilities of a special economic zone.",
+        INV,
+    ),
+    # documents exchanged, sister cities, production localized, investment invited
+    ("en", "The sides exchanged memoranda of cooperation.", A),
+    ("en", "Minsk and Shandong became sister cities.", A),
+    ("en", "The two cities established twin-city relations.", A),
+    ("en", "Production of buses will be localized at the plant.", PLAN),
+    ("en", "The governor invited Chinese companies to invest in the region.", INV),
+    # a party ready for cooperation offers itself as a partner
+    ("en", "Kazakhstan is ready for large-scale cooperation in this area.", SEARCH),
+    # trade in the words of translations from Russian ("товарооборот")
+    (
+        "en",
+        "The commodity circulation between Belarus and China summed up to 430 million dollars.",
+        TRADE,
+    ),
+    ("en", "Mutual turnover grew by a third.", TRADE),
     # missions
     ("ru", "Губернатор возглавил делегацию региона в поездке по Китаю.", M),
     ("ru", "Китайская делегация ознакомилась с производством завода.", M),
@@ -153,6 +174,12 @@ NAMED = [
 ]
 
 NOT_NAMED = [
+    # a summit of heads of state is no forum (the dev gold annotates none)
+    ("en", "Addressing the 1st Central Asia-China Summit, the president spoke.", F),
+    # a power plant is infrastructure, not production to localize
+    ("en", "We signed an agreement on the construction of a coal power plant in the town.", PLAN),
+    # a press conference, hyphenated or not, is no forum
+    ("en", "The governor said so at the July 15 press-conference.", F),
     # talks are not a partner search; a forum of talks is not talks
     ("en", "The sides discussed prospects for cooperation.", SEARCH),
     ("zh", "举行了经贸洽谈会。", TALKS),

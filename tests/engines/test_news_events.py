@@ -63,6 +63,9 @@ PLACES = {
     "黑龙江省": "CN-HL",
     "楚瓦什共和国": "RU-CU",
     "四川": "CN-SC",
+    "ASTANA": "KZ-AST",
+    "HARBIN": "CN-HL",
+    "Tatarstan": "RU-TA",
 }
 UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -96,6 +99,9 @@ ORGANIZATIONS = (
     "江苏省贸促会",
     "俄罗斯驻华大使馆",
     "中吉合资汽车总装厂",
+    "MW",
+    "Kazinform",
+    "Russian Railways",
 )
 
 
@@ -1227,3 +1233,161 @@ def test_an_investment_read_from_its_amount_is_with_the_organisation_right_befor
 def test_cooperation_a_visit_comes_to_seek_is_the_visit_not_a_partner_search() -> None:
     found = events("俄罗斯与中国", "俄罗斯企业来到中国寻求合作商机。", lang="zh")
     assert found == [("business_mission", "俄罗斯", "中国")]
+
+
+def test_a_source_named_after_the_sentence_or_a_quote_is_no_party() -> None:
+    assert events(
+        "Russia and China", "An agreement on machine tools was signed, Zoomlion reports."
+    ) == [("agreement", "Russia", "China")]
+    assert events(
+        "Russia and China", "\u201cWe will invest in machine tools,\u201dsaid Zoomlion."
+    ) == [("investment", "Russia", "China")]
+
+
+def test_a_dateline_in_capitals_before_a_dash_is_no_party() -> None:
+    found = events(
+        "Kazakhstan and Russia", "ASTANA \u2013 The governor signed an agreement on machine tools."
+    )
+    assert found == [("agreement", "Russia", "Kazakhstan")]
+
+
+def test_officials_from_a_place_abroad_on_a_trip_are_its_visit_received() -> None:
+    found = events(
+        "Russia and China", "Officials from Heilongjiang Province began a trip to Russia."
+    )
+    assert found == [("business_mission", "Heilongjiang Province", "Russia")]
+
+
+def test_the_implementation_of_agreements_already_signed_is_background() -> None:
+    found = events(
+        "Russia and China",
+        "The sides addressed the implementation of agreements signed during the forum with China.",
+    )
+    assert found == []
+
+
+def test_each_document_a_list_of_signed_agreements_names_is_an_agreement() -> None:
+    found = events(
+        "Russia and China",
+        "The following agreements were signed:",
+        "- Agreement on friendly relations between Kaluga Region and Pavlodar Region;",
+        "- Memorandum of cooperation between Changan and Sany.",
+    )
+    assert found == [
+        ("agreement", "Kaluga Region", "Pavlodar Region"),
+        ("agreement", "Russia", "Changan"),
+    ]
+    # an item of no list of signed documents is none
+    assert events("Russia and China", "Our plans:", "- Agreement on machine tools.") == []
+
+
+def test_a_cumulative_investment_is_a_stock_figure_not_a_new_investment() -> None:
+    found = events("Russia and China", "Zoomlion has a cumulative investment worth $5 bn here.")
+    assert found == []
+
+
+def test_places_listed_after_with_are_each_a_party() -> None:
+    found = events(
+        "Kazakhstan and Russia",
+        "Pavlodar Region signed agreements with the Kaluga Region and Omsk Region.",
+    )
+    assert found == [
+        ("agreement", "Kaluga Region", "Pavlodar Region"),
+        ("agreement", "Omsk Region", "Pavlodar Region"),
+    ]
+    found = events("Russia and China", "Russia held talks with China and Vietnam.")
+    assert found == [("negotiation", "Russia", "China"), ("negotiation", "Russia", "Vietnam")]
+
+
+def test_a_unit_after_its_number_is_no_party() -> None:
+    found = events("Russia and China", "The region will invest $50 million in a 50 MW wind farm.")
+    assert found == [("investment", "Russia", "China")]
+
+
+def test_a_searcher_called_one_of_the_other_side_seeks_partners_on_the_storys_side() -> None:
+    found = events("Russia and China", "The Chinese company Zoomlion is looking for partners.")
+    assert found == [("partner_search", "Zoomlion", "Russia")]
+    found = events("Russia and China", "The company Zoomlion is looking for partners.")
+    assert found == [("partner_search", "Zoomlion", "China")]
+
+
+def test_the_regions_news_agencies_are_no_parties() -> None:
+    found = events(
+        "Russia and China", "Kazinform: the region signed an agreement on machine tools."
+    )
+    assert found == [("agreement", "Russia", "China")]
+
+
+def test_a_dateline_in_capitals_before_a_month_or_an_agency_is_no_party() -> None:
+    found = events("Russia and China", "HARBIN, June 17 \u2013 The governor signed an agreement.")
+    assert found == [("agreement", "Russia", "China")]
+    found = events("Russia and China", "HARBIN. Kazinform \u2013 The governor signed an agreement.")
+    assert found == [("agreement", "Russia", "China")]
+
+
+def test_the_datelines_place_tells_the_side_a_story_is_told_from() -> None:
+    found = events("Tractor deal", "ASTANA \u2013 The akim signed an agreement with Harbin.")
+    assert found == [("agreement", "ASTANA", "Harbin")]
+
+
+def test_an_organisation_named_by_the_own_countrys_adjective_is_on_the_storys_side() -> None:
+    found = events(
+        "Tatarstan and China", "In Russia, Russian Railways and Zoomlion signed an agreement."
+    )
+    assert found == [("agreement", "Tatarstan", "Zoomlion")]
+
+
+def test_partners_sought_among_the_storys_own_producers_are_sought_by_the_other_side() -> None:
+    found = events(
+        "Belarus and China",
+        "Zoomlion toured a plant in June. Representatives of the company are interested in "
+        "cooperation with the Belarusian producers.",
+    )
+    assert ("partner_search", "Zoomlion", "Belarus") in found
+
+
+def test_an_organisation_presenting_its_own_potential_is_not_invited() -> None:
+    found = events(
+        "Russia and China", "The director gave a presentation on Zoomlion's investment potential."
+    )
+    assert found == [("localization_invitation", "Russia", "China")]
+    found = events(
+        "Russia and China",
+        "Changan's Zoomlion director gave a presentation on investment projects.",
+    )
+    assert found == [("localization_invitation", "Russia", "China")]
+
+
+def test_two_sides_delegations_in_one_sentence_meet_rather_than_visit() -> None:
+    found = events(
+        "Russia and China",
+        "The Russian delegation was headed by the deputy minister, and the Chinese delegation "
+        "was headed by the vice minister of China.",
+    )
+    assert [f for f in found if f[0] == "business_mission"] == []
+
+
+def test_the_source_after_according_to_the_press_service_of_is_no_party() -> None:
+    found = events(
+        "Russia and China",
+        "According to the press service of the Zoomlion, the region signed an agreement.",
+    )
+    assert found == [("agreement", "Russia", "China")]
+
+
+def test_the_agreement_told_again_in_the_passive_is_no_second_agreement() -> None:
+    found = events(
+        "Russia and China",
+        "The region signed an agreement with Zoomlion. "
+        "The agreement was reached during a visit to China last week.",
+    )
+    assert [f for f in found if f[0] == "agreement"] == [("agreement", "Russia", "Zoomlion")]
+
+
+def test_the_chinese_company_points_back_to_the_company_of_the_paragraph_before() -> None:
+    found = events(
+        "Russia and China",
+        "Zoomlion met the governor.",
+        "The Chinese company will set up a plant in the region.",
+    )
+    assert ("localization_plan", "Russia", "Zoomlion") in found

@@ -39,6 +39,9 @@ CUE_ROLES = (
     "told_again",  # "the document was signed by", "会见时在座": an event the page has told of
     "title",  # "Чрезвычайный и Полномочный Посол Италии": a person's title taken for a name
     "document_name",  # "Eurasian Economic Union Treaty": a document signed, not a party
+    "document_item",  # "- Agreement on …" after "the following agreements were signed:"
+    "delegations_meet",  # "the Russian delegation …, and the Chinese delegation …": talks, no visit
+    "owner_after",  # "'s" right after a name: what follows is its own ("X's investment potential")
     "firm",  # "компания", "company", "公司": a sentence that speaks of a firm, named or not
     "respectively",  # "分别与 A 和 B" (with A and B respectively): one event with each
     "speaker_before",  # "По словам ", "According to ", "据": the speaker's organisation follows
@@ -79,6 +82,9 @@ class EventCues:
     told_again: re.Pattern[str]
     document_name: re.Pattern[str]
     title: re.Pattern[str]
+    document_item: re.Pattern[str]
+    owner_after: re.Pattern[str]
+    delegations_meet: re.Pattern[str]
     governs: re.Pattern[str]
     respectively: re.Pattern[str]
     with_party: re.Pattern[str]
@@ -162,6 +168,13 @@ class EventCues:
             told_again=_any(by_cue.get("told_again", [])),
             document_name=_any(by_cue.get("document_name", [])),
             title=_any(by_cue.get("title", [])),
+            owner_after=_any(by_cue.get("owner_after", [])),
+            delegations_meet=_any(by_cue.get("delegations_meet", [])),
+            # A list item: its marker ("- ", "• ", "2) "), then the document's name.
+            document_item=re.compile(
+                r"^\s*(?:[-–—•·*▪]|\d{1,2}[.)])\s*" + _any(by_cue.get("document_item", [])).pattern,
+                _I,
+            ),
             governs=_any(by_cue.get("governs", [])),
             respectively=_any(by_cue.get("respectively", [])),
             speaker_before=re.compile(_any(by_cue.get("speaker_before", [])).pattern + r"\s*$", _I),
@@ -179,9 +192,11 @@ class EventCues:
             talks_apart=_any(by_cue.get("talks_apart", [])),
             plant_name=_any(by_cue.get("plant_name", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
-            # "...," said X / ..., reported X.
+            # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(
-                r"[»”\"]\s*,?\s*[—–-]\s+\w|(?:[”\"],?|,)\s+(?:" + said + r")\b", _I
+                r"[»”\"]\s*,?\s*[—–-]\s+\w|(?:[”\"],?\s*|,\s+)(?:" + said + r")\b"
+                r"|,\s+(?:\S+\s+){1,6}?(?:" + said + r")\b\W*$",
+                _I,
             ),
         )
 

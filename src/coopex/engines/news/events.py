@@ -110,7 +110,9 @@ def read_events(
         paragraphs = [reading_form(p) for p in paragraphs]
     parties = [m for m in mentions if not reporter(m, paragraphs, cues)]
     sentences = split_sentences(paragraphs, parties, written)
-    sides = document_sides(sentences, places, home)
+    # The dateline's place is no party, but it tells which side the story is told from.
+    told_from = [m for m in mentions if m.kind is not MentionKind.ORGANIZATION or m in parties]
+    sides = document_sides(split_sentences(paragraphs, told_from, written), places, home)
     reader = EventReader(paragraphs, sentences, sides, cues)
     proposed: list[list[Candidate]] = []
     previous: EventType | None = None
@@ -136,6 +138,8 @@ def read_events(
                 (kind, *how.get(kind, (0, "typer"))) for kind in typer(sentence.text, list(how))
             ]
         found = _covered_here(found, sentence.text, cues)
+        if not found and _listed_document(paragraphs, sentence, cues):
+            found = [(EventType.AGREEMENT, 0, "list")]
         found = _signed_without_a_firm(found, sentence)
         topics = sectors(sentence.text) if found else ()
         kinds = {kind for kind, _, _ in found}
@@ -191,9 +195,11 @@ def read_events(
             each = _each_party(sentence, kind, cues, possible) or _listed(
                 sentence, kind, cues, possible
             )
-            if each:
-                for counterpart in each:
-                    initiator = reader.initiator(sentence, kind, counterpart)
+            pairs = [(reader.initiator(sentence, kind, c), c) for c in each] or _listed_places(
+                sentence, kind, cues, possible, reader
+            )
+            if pairs:
+                for initiator, counterpart in pairs:
                     if same_party(initiator, counterpart) or _one_place(
                         initiator, counterpart, places
                     ):
@@ -422,6 +428,73 @@ def _investor_first(
     return first + [p for p in possible if p not in first]
 
 
+def _listed_places(
+    sentence: Sentence,
+    kind: EventType,
+    cues: EventCues,
+    possible: Sequence[tuple[str, bool, bool]],
+    reader: EventReader,
+) -> list[tuple[str, str]]:
+    """ "signed cooperation agreements with the Samara, Omsk, and Penza regions", "talks with
+    Russia and China": one event with each place listed after the word that governs the party
+    (`with_party`, only `list_joint`s between them), as (initiator, counterpart). Places of the
+    story's own side are each an initiator, with the party the rules choose for the sentence;
+    places abroad are each a counterpart."""
+    if kind not in _EACH_PARTY:
+        return []
+    located = [m for m in sentence.mentions if m.kind is MentionKind.LOCATION]
+    first = next(
+        (
+            at
+            for at, m in enumerate(located)
+            if cues.with_party.search(sentence.text[: m.start - sentence.start])
+        ),
+        None,
+    )
+    if first is None:
+        return []
+    chain = [located[first]]
+    for mention in located[first + 1 :]:
+        between = sentence.text[chain[-1].end - sentence.start : mention.start - sentence.start]
+        if not cues.list_joint.match(between):
+            break
+        chain.append(mention)
+    names = list(dict.fromkeys(m.name for m in chain))
+    if len(names) < 2:
+        return []
+    own = [reader.own_side(name) for name in names]
+    if all(own):
+        counterpart = next(
+            (
+                name
+                for name, _, ruled in possible
+                if ruled and not any(same_party(name, n) for n in names)
+            ),
+            None,
+        )
+        return [(name, counterpart) for name in names] if counterpart else []
+    if not any(own):
+        return [(reader.initiator(sentence, kind, name), name) for name in names]
+    return []
+
+
+def _listed_document(paragraphs: Sequence[str], sentence: Sentence, cues: EventCues) -> bool:
+    """ "The following agreements were signed:" then "- Agreement on friendly relations between
+    A and B;", "- Memorandum of cooperation between C and D.": each document listed is an
+    agreement of its own, with the parties its item names (the introduction told they were
+    signed, so an item is no background: "- A plan … for the implementation of the
+    Agreement …")."""
+    if sentence.start != 0 or not cues.document_item.match(sentence.text):
+        return False
+    number = sentence.paragraph - 1
+    while number > 0 and cues.document_item.match(paragraphs[number]):
+        number -= 1  # the list's other items
+    introduction = paragraphs[number].rstrip()
+    return introduction.endswith(":") and any(
+        kind is EventType.AGREEMENT for kind, _, _ in trigger_types(introduction, cues)
+    )
+
+
 def _in_a_name(sentence: Sentence, start: int, end: int, kind: EventType, cues: EventCues) -> bool:
     """A wording inside an organisation's name ("Russian Foreign Trade Academy") is no event;
     a forum's own name taken for an organisation ("Всероссийская биржа промышленной
@@ -459,7 +532,10 @@ def _covered_here(
     return [
         (kind, end, source)
         for kind, end, source in found
-        if not (kind is EventType.BUSINESS_MISSION and EventType.FORUM in kinds)
+        if not (
+            kind is EventType.BUSINESS_MISSION
+            and (EventType.FORUM in kinds or cues.delegations_meet.search(text))
+        )
         and not (kind is EventType.PARTNER_SEARCH and EventType.BUSINESS_MISSION in kinds)
         and not (
             kind in (EventType.LOCALIZATION_INVITATION, EventType.LOCALIZATION_PLAN)

@@ -45,6 +45,8 @@ _ORG_FIRST = frozenset(
 _BUILT = frozenset({EventType.LOCALIZATION_PLAN, EventType.INVESTMENT})
 # What talks just told may have been about, told "at the meeting" ("В ходе встречи …").
 _TOLD_AT_TALKS = frozenset({EventType.LOCALIZATION_INVITATION, EventType.LOCALIZATION_PLAN})
+# "a capacity of 50 MW", "100 GW": a unit after its number, whatever the tagger called it.
+_AFTER_A_NUMBER = re.compile(r"\d\s?$")
 # Events held somewhere with somebody: the place they are held in ("talks in Beijing", "在哈尔滨
 # 签署") is not who they are with (a mission's destination, a forum's city, a plant's region or
 # the country partners are sought in are parties).
@@ -205,6 +207,7 @@ class EventReader:
             and not self._credited_source(m, paragraph)
             and not self._cues.governs.search(m.name)
             and not self._cues.plant_name.search(m.name)
+            and not _AFTER_A_NUMBER.search(paragraph, max(0, m.start - 3), m.start)
         ]
 
     def _speaker(self, organization: Mention, sentence: Sentence, paragraph: str) -> bool:
@@ -225,13 +228,15 @@ class EventReader:
             and self._sides.own_side(m.name)
             for m in sentence.mentions
         )
+        words = organization.name.split()
         return (
             inside
             or any(
                 self._sides.places.get(word) is not None and self._sides.own_side(word)
-                for word in organization.name.split()
+                for word in words
             )
             or self._opens_with_own_place(organization.name)
+            or (bool(words) and self._own_adjective(words[0]))
         )
 
     def _opens_with_own_place(self, name: str) -> bool:
@@ -246,6 +251,25 @@ class EventReader:
             and found is not None
             and self._sides.own_side(place)
             for place, found in self._sides.places.items()
+        )
+
+    def _own_adjective(self, word: str) -> bool:
+        """ "Kazakh Invest" in a story told from Kazakhstan, "Russian Railways" from a Russian
+        region: a name opened by the adjective of the initiator's own country (a word longer
+        than four letters beginning like a name of it the page gives)."""
+        if len(word) < 5 or self._sides.initiator_place is None:
+            return False
+        own = self._sides.initiator_place.countries
+        stem = word[:4].casefold()
+        return any(
+            place is not None
+            and not place.is_region
+            and not place.is_union
+            and place.countries == own
+            and len(name) >= 4
+            and name[:4].casefold() == stem
+            and name != word
+            for name, place in self._sides.places.items()
         )
 
     def _credited_source(self, organization: Mention, paragraph: str) -> bool:
@@ -381,6 +405,12 @@ class EventReader:
             for s in self._sentences[:index]
             if s.paragraph == sentence.paragraph
             for m in self._organizations(s)
+        ] or [
+            # a paragraph of one sentence points back to the paragraph before it
+            m
+            for s in self._sentences[:index]
+            if s.paragraph == sentence.paragraph - 1
+            for m in self._organizations(s)
         ]
         if not earlier:
             return None
@@ -416,10 +446,26 @@ class EventReader:
             # Naberezhnye Chelny industrial park"), not the inviter before it nor the site after.
             after = sentence.start + invites.end()
             organizations.sort(key=lambda m: (m.start < after, m.start))
+        elif kind is EventType.LOCALIZATION_INVITATION:
+            # Nobody invites: a presentation of the presenter's own potential ("a presentation
+            # on Alabuga SEZ's investment potential"): its owner presents, it is not invited,
+            # nor is a part of it ("Alabuga SEZ's China Division").
+            paragraph = self._paragraphs[sentence.paragraph]
+            organizations = [
+                m
+                for m in organizations
+                if not self._cues.owner_after.match(paragraph, m.end)
+                and not self._cues.owner_after.match(paragraph, max(0, m.start - 3))
+            ]
         places = [m.name for m in self._foreign_places(sentence)]
         named = [m.name for m in organizations]
         if kind is EventType.PARTNER_SEARCH:
             sought = self._sought(sentence, places)
+            following = re.findall(r"\w+", sentence.text[trigger_end:])[:4]
+            if not organizations and any(self._own_adjective(word) for word in following):
+                # "interested in cooperation with the Belarusian producers", told from Belarus:
+                # partners sought on the story's own side
+                sought = self._sides.initiator
             return [(sought, False, True)] if sought else []
         if kind is EventType.LOCALIZATION_INVITATION:
             # Invited: a named company, else the other side of the story, not the venue: the
@@ -549,6 +595,10 @@ class EventReader:
             for region in regions
         )
 
+    def own_side(self, name: str) -> bool:
+        """Whether a place is on the story's own side (the initiator's)."""
+        return self._sides.own_side(name)
+
     def names(self, sentence: Sentence, party: str) -> bool:
         """Whether the sentence names the party: by name, or by one character ("中俄双方")."""
         return any(same_party(m.name, party) for m in sentence.mentions) or any(
@@ -644,6 +694,8 @@ class EventReader:
             paragraph = self._paragraphs[sentence.paragraph]
             after = re.match(r"[»”\"]?\s*\(([^)]+)\)", paragraph[searcher.end :])
             home = after.group(1) if after else ""
+            if not home and self._of_the_other_side(paragraph[: searcher.start]):
+                home = self._sides.counterpart  # "The Indian company Tata Motors is interested …"
         # Never the searcher's own side: a search nobody is named for has no lead. A searcher
         # from the story's other side ("УК «РМ Рейл» (Республика Мордовия)" at a round table
         # in Ulyanovsk) seeks partners on the story's own side.
@@ -665,6 +717,17 @@ class EventReader:
             ):
                 return name
         return ""
+
+    def _of_the_other_side(self, before: str) -> bool:
+        """Whether the words right before a name call it one of the story's other side by its
+        country's adjective ("the Indian company", "Chinese automaker", "китайская компания"):
+        a word of the last three that begins like that country's name."""
+        other = self._country_of(self._sides.counterpart) if self._sides.counterpart else ""
+        if len(other) < 4 or self._sides.places.get(other) is None:
+            return False
+        stem = other[:4].casefold()
+        words = re.findall(r"\w+", before)[-3:]
+        return any(len(w) >= 4 and w[:4].casefold() == stem and w != other for w in words)
 
     def _sought_in(self, sentence: Sentence) -> str | None:
         """The place partners are sought in, as the search says it ("ищут партнёров в
@@ -700,6 +763,13 @@ class EventReader:
                 ]
                 if abroad:
                     return abroad[0]
+                # "Representatives of the company are interested in cooperation with the
+                # Belarusian producers": the company the sentence points back to, else the
+                # story's other side
+                index = self._sentences.index(sentence)
+                searcher = self._earlier_organization(index, kind) or self._sides.counterpart
+                if searcher and not same_party(searcher, counterpart):
+                    return searcher
         # The home-side region the sentence itself names ("Irkutsk Region's trade with China"
         # in a story about several regions), else the document's side (by its own name). A
         # trade figure's region may be named just before it in its paragraph ("…partners of
@@ -734,8 +804,13 @@ class EventReader:
         return self._sides.initiator
 
 
-# "МОСКВА, 23 ноября", "MINSK, 14 June", "莫斯科4月22日电": the place a story is filed from.
-_DATELINE_AFTER = re.compile(r"\s*,?\s*\d")
+# "МОСКВА, 23 ноября", "MINSK, 14 June", "莫斯科4月22日电", "Tashkent (UzDaily.com) —": the
+# place a story is filed from. (A country after the city, "BISHKEK, Kyrgyzstan, April 25", stays a
+# party.)
+_DATELINE_AFTER = re.compile(r"\s*,?\s*\d|\s*\([^()]{1,40}\)\s*[—–-]")
+# "ASTANA – Kazakh government plans …", "ASTANA. KAZINFORM –", "HARBIN, June 17 (Xinhua)": a
+# place in capitals, then a dash, an agency in capitals or a month's date.
+_CAPITALS_DASH = re.compile(r"\s*[—–-]\s|\.\s+[A-Z]{3,}\b|,\s*[A-Z][a-z]+\.?\s+\d")
 # "Минск 15 ноября принимает делегацию": a sentence that goes on after the date, no dateline.
 _GOES_ON = re.compile(r"\s*\d{1,2}\s+[^\W\d]+\s+[a-zа-яё]")
 _DATELINE_WITHIN = 60
@@ -749,6 +824,9 @@ def reporter(mention: Mention, paragraphs: Sequence[str], cues: EventCues) -> bo
     return (
         mention.kind is MentionKind.LOCATION
         and mention.start < _DATELINE_WITHIN
-        and bool(_DATELINE_AFTER.match(paragraph, mention.end))
+        and bool(
+            _DATELINE_AFTER.match(paragraph, mention.end)
+            or (mention.name.isupper() and _CAPITALS_DASH.match(paragraph, mention.end))
+        )
         and not _GOES_ON.match(paragraph, mention.end)
     )
