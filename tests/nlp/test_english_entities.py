@@ -588,3 +588,51 @@ def test_persons_credited_as_the_pages_staff_are_no_parties_of_the_story() -> No
     )
     assert "Roman Starovoit" in found.persons  # "By" opening a sentence credits no one
     assert not {"Zhou Lina", "Pavel Sorokin", "Maria Orlova"} & set(found.persons)
+
+
+def test_units_assembly_words_and_two_countries_adjectives_are_no_organisations() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The solar park near Kostanay will have a capacity of 50 MW.",
+                "Kazakhstan and China signed an agreement on the CKD assembly of cars.",
+                "The list includes 21 Kazakh-Chinese projects worth $2 billion.",
+                "He met the Chairman of the Supervisory Council of the zone, Ivan Petrov.",
+            ]
+        )
+    )
+    assert not {"MW", "CKD", "Kazakh-Chinese", "Supervisory Council"} & set(found.organizations)
+
+
+def test_initials_a_place_word_and_a_known_name_in_capitals_tell_the_kind() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "ASTANA. KAZINFORM The total investment will be 18 billion tenge, said "
+                "A. Mukhambetov.",
+                "The delegation met the governor of Khabarovskiy Kray on Monday.",
+                "Party and other officials from Jilin province began a trip to Russia.",
+            ]
+        )
+    )
+    assert "KAZINFORM" in found.organizations
+    assert "A. Mukhambetov" not in found.organizations
+    assert "Khabarovskiy Kray" in found.locations
+    assert "Khabarovskiy Kray" not in found.organizations
+    assert "Party" not in found.organizations
+
+
+def test_a_government_of_a_place_numbered_names_and_two_countries_joined_by_a_hyphen() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "According to the government of the Leningrad region, the deals were signed.",
+                "They signed an agreement with the company Enel OGK-5 on new equipment.",
+                "Officials listed 21 Kazakhstan-China projects in the region.",
+            ]
+        )
+    )
+    assert "Government of the Leningrad region" in found.organizations
+    assert "Leningrad region" in found.locations
+    assert "Enel OGK-5" in found.organizations
+    assert {"Kazakhstan", "China"} <= set(found.locations)

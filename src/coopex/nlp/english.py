@@ -128,6 +128,9 @@ def _tidy(
     if text.isupper() and start == 0 and paragraph[end : end + 1] == ",":
         text = text.title()  # a dateline: "MINSK, 14 June" names Minsk
     text = text.removesuffix("'s").removesuffix("’s")
+    numbered = _NUMBERED_AFTER.match(paragraph, start + len(text))
+    if kind is MentionKind.ORGANIZATION and numbered:  # "Enel" + " OGK-5"
+        text, end = text + numbered.group(), numbered.end()
     if kind is not MentionKind.PERSON and not _PLACE_WORD_END.search(text):
         # "the Chelyabinsk" + " region": the place word the model left out.
         word = _PLACE_WORD_AFTER.match(paragraph, start + len(text))
@@ -180,7 +183,7 @@ def _field_of_title(paragraph: str, start: int, name: str) -> bool:
 
 
 _CREDIT = re.compile(r"\s*[/|]\s*")
-_PLACE_WORDS = r"(?:region|oblast|province|krai|prefecture|autonomous okrug)"
+_PLACE_WORDS = r"(?:region|oblast|province|krai|kray|prefecture|autonomous okrug)"
 _PLACE_WORD_AFTER = re.compile(r"\s+" + _PLACE_WORDS + r"\b", re.IGNORECASE)
 _PLACE_WORD_END = re.compile(r"\b" + _PLACE_WORDS + r"$", re.IGNORECASE)
 # "Avtotor if Chery": a word that opens a clause ends a name.
@@ -385,6 +388,43 @@ def _missed_organizations(
         if name:
             found.append(Mention(MentionKind.ORGANIZATION, name, number, start, end))
     return found
+
+
+@cache
+def _body_of() -> re.Pattern[str]:
+    bodies = "|".join(
+        f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in name_words("body_of_place", "en")
+    )
+    return re.compile(rf"\b(?:{bodies})\s+of\s+(?:the\s+)?")
+
+
+def _bodies_of_places(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
+    """ "the government of the Leningrad region", "Government of Leningrad region": a governing
+    body of a place the model read as the place alone is an organisation too (the place stays
+    a place)."""
+    added = []
+    for match in _body_of().finditer(paragraph):
+        start, end = match.span()
+        place = next(
+            (
+                m
+                for m in found
+                if m.paragraph == number and m.kind is MentionKind.LOCATION and m.start == end
+            ),
+            None,
+        )
+        if place is None or any(
+            m.paragraph == number
+            and m.kind is not MentionKind.LOCATION
+            and m.start < place.end
+            and start < m.end
+            for m in found
+        ):
+            continue
+        name = paragraph[start : place.end]
+        name = name[:1].upper() + name[1:]
+        added.append(Mention(MentionKind.ORGANIZATION, name, number, start, place.end))
+    return [*found, *added]
 
 
 @cache
@@ -666,6 +706,24 @@ def _a_plural_noun(span: Any) -> bool:
     return len(span) == 1 and span[0].tag_ == "NNS" and first and word[1:].islower()
 
 
+def _a_person_or_place(name: str) -> MentionKind | None:
+    """What a name tagged as an organisation is by its form: initials and a surname ("A.
+    Mukhambetov") a person, a name ending in a place word with no organisation's word in it
+    ("Khabarovskiy Kray") a place."""
+    if _INITIALS_PERSON.fullmatch(name) and not _known_organization().search(name):
+        return MentionKind.PERSON
+    words = name.split()
+    if (
+        len(words) > 1
+        and _PLACE_WORD_END.search(name)
+        and not _org_word().search(name)
+        and not any(w.casefold() in name_words("not_a_name", "en") for w in words[:-1])
+        and not any(w.islower() for w in words[:-1])  # "Government of the Chelyabinsk region"
+    ):
+        return MentionKind.LOCATION
+    return None
+
+
 def _nationality_company(name: str) -> str | None:
     """ "Kazakh Allur", "Chinese Zoomlion" tagged as a person: a nationality before one word
     that does not end like a surname names a company of that country."""
@@ -697,10 +755,14 @@ def _common_words(paragraphs: Sequence[str]) -> frozenset[str]:
 def _a_name(name: str, common: frozenset[str]) -> bool:
     """Not a name: one common word, a place word alone ("the Republic"), two letters ("Ed."), a
     handle or a number ("@AzerNewsAz")."""
-    if any(c.isdigit() or c == "@" for c in name):
+    if "@" in name or any(c.isdigit() for c in _NUMBERED.sub("", name)):
         return False
     if name.casefold() in name_words("not_a_name", "en") or name in name_words("nationality", "en"):
         return False  # "Kazakh" tagged alone
+    if all(part in name_words("nationality", "en") for part in name.split("-")):
+        return False  # "Kazakh-Chinese projects": an adjective of two countries
+    if _generic_body(name):
+        return False  # "Chairman of the Supervisory Council": whose council, it does not say
     if name in (*name_words("legal_form_before", "en"), *name_words("legal_form_after", "en")):
         return False  # "«Sinopec» LLC": a legal form alone
     if " " in name or name.isupper():
@@ -708,9 +770,44 @@ def _a_name(name: str, common: frozenset[str]) -> bool:
     return len(name) > 2 and name.casefold() not in common
 
 
+# "Enel OGK-5", "TGK-1": a number after an abbreviation's hyphen is part of a company's name
+# (a year is not: "Innoprom-2011").
+_NUMBERED_AFTER = re.compile(r"\s[A-Z]{2,}-\d{1,2}(?![\w-])")
+_NUMBERED = re.compile(r"(?<![\w-])[A-Z]{2,}-\d{1,2}(?![\w-])")
+
+
+def _generic_body(name: str) -> bool:
+    """ "Supervisory Council", "Organizing Committee": an organ's generic words and nothing that
+    says whose it is."""
+    *qualifiers, last = name.split()
+    return bool(
+        qualifiers
+        and last.casefold() in name_words("not_a_name", "en")
+        and all(w in name_words("org_generic_word", "en") for w in qualifiers)
+    )
+
+
+_NUMBER_BEFORE = re.compile(r"\d\s*$")
+_UNIT_LIKE = re.compile(r"[A-Za-z]{1,4}")
+
+
+def _a_unit(mention: Mention, paragraph: str) -> bool:
+    """ "a capacity of 50 MW", "20,000 TEU": a short word in capitals right after a number is
+    a unit of measure, no organisation (a known company's name is not: "20 MAZ trucks")."""
+    return bool(
+        mention.kind is MentionKind.ORGANIZATION
+        and _UNIT_LIKE.fullmatch(mention.name)
+        and _NUMBER_BEFORE.search(paragraph, max(0, mention.start - 3), mention.start)
+        and not _known_organization().fullmatch(mention.name)
+    )
+
+
 @cache
 def _known_organization() -> re.Pattern[str]:
-    names = sorted(name_words("known_organization", "en"), key=len, reverse=True)
+    written = name_words("known_organization", "en")
+    # "KAZINFORM", "ROSATOM": a dateline or a headline writes a known name in capitals
+    capitals = [n.upper() for n in written if n.upper() not in written]
+    names = sorted([*written, *capitals], key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 
 
@@ -1050,7 +1147,18 @@ class EnglishEntityRecognizer:
         """ "the Far East and Siberia", "Heilongjiang, Jilin": places the model tagged as one
         are each a place, unless the whole is one the gazetteer knows ("Trinidad and
         Tobago")."""
-        if not _PLACE_LIST.search(mention.name) or self._a_place(mention.name):
+        if self._a_place(mention.name):
+            return [mention]
+        pair = mention.name.split("-")
+        if len(pair) == 2 and all(self._a_place(p) for p in pair):
+            # "Kazakhstan-China projects": two countries joined by a hyphen are each a place
+            first, second = pair
+            at = mention.end - len(second)
+            return [
+                replace(mention, name=first, end=mention.start + len(first)),
+                replace(mention, name=second, start=at),
+            ]
+        if not _PLACE_LIST.search(mention.name):
             return [mention]
         parts, at = [], 0
         for piece in [*_PLACE_LIST.finditer(mention.name), None]:
@@ -1167,6 +1275,8 @@ class EnglishEntityRecognizer:
         if place:
             kind, name, end = MentionKind.LOCATION, place, start + len(place)
         kind = _kind_by_title(kind, name, paragraph, start)
+        if kind is MentionKind.ORGANIZATION:
+            kind = _a_person_or_place(name) or kind
         company = _nationality_company(name) if kind is MentionKind.PERSON else None
         if company:
             kind, start, name = MentionKind.ORGANIZATION, end - len(company), company
@@ -1230,6 +1340,7 @@ class EnglishEntityRecognizer:
             known = self._gazetteer_places(paragraph)
             found.extend(self._missed_places(known, number, [*found, *events]))
             found = self._longer_places(known, number, found)
+            found = _bodies_of_places(paragraph, number, found)
             found = _known_organizations(paragraph, number, [*found, *products])
             found = [m for m in found if m not in products]
             found = _dateline_agency(paragraph, number, found)
@@ -1245,6 +1356,7 @@ class EnglishEntityRecognizer:
                 for m in found
                 if _a_name(m.name, common)
                 and m.name not in event_abbreviations
+                and not _a_unit(m, paragraphs[m.paragraph])
                 and not (
                     m.kind is MentionKind.LOCATION
                     and _not_place_after().match(paragraphs[m.paragraph], m.end)
