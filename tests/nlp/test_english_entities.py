@@ -636,3 +636,24 @@ def test_a_government_of_a_place_numbered_names_and_two_countries_joined_by_a_hy
     assert "Leningrad region" in found.locations
     assert "Enel OGK-5" in found.organizations
     assert {"Kazakhstan", "China"} <= set(found.locations)
+
+
+def test_an_organisations_country_and_an_embassys_place_are_part_of_its_name() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The meeting was held at the Academy of Foreign Trade of the Ministry of "
+                "Economic Development of the Russian Federation.",
+                "The second meeting of the Council of Regions of Russia and Uzbekistan opened.",
+                "The Embassy of Belarus in Tajikistan said so.",
+                "The ceremony took place, according to the Belarusian Embassy in Dushanbe.",
+            ]
+        )
+    )
+    assert (
+        "Academy of Foreign Trade of the Ministry of Economic Development of the Russian "
+        "Federation"
+    ) in found.organizations
+    assert "Council of Regions of Russia and Uzbekistan" in found.organizations
+    assert "Embassy of Belarus in Tajikistan" in found.organizations
+    assert "Belarusian Embassy in Dushanbe" in found.organizations

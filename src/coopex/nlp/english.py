@@ -392,10 +392,31 @@ def _missed_organizations(
 
 @cache
 def _body_of() -> re.Pattern[str]:
-    bodies = "|".join(
-        f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in name_words("body_of_place", "en")
-    )
+    words = (*name_words("mission", "en"), *name_words("body_of_place", "en"))
+    bodies = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in words)
     return re.compile(rf"\b(?:{bodies})\s+of\s+(?:the\s+)?")
+
+
+@cache
+def _mission_word() -> re.Pattern[str]:
+    return re.compile(rf"(?i:\b(?:{alternation('mission', 'en')})\b)")
+
+
+_IN = re.compile(r"\s+in\s+")
+
+
+def _mission_place(
+    name: str, paragraph: str, start: int, end: int, places: frozenset[int]
+) -> tuple[str, int]:
+    """ "Embassy of China" + " in Russia", "Belarusian Embassy" + " in Dushanbe": an embassy's
+    or a consulate's name goes on to the place it is in."""
+    into = _IN.match(paragraph, end)
+    if not (into and into.end() in places and _mission_word().search(name)):
+        return name, end
+    place = _PLACE_WORDS_AT.match(paragraph, into.end())
+    if place is None:
+        return name, end
+    return paragraph[start : place.end()], place.end()
 
 
 def _bodies_of_places(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
@@ -421,9 +442,23 @@ def _bodies_of_places(paragraph: str, number: int, found: list[Mention]) -> list
             for m in found
         ):
             continue
-        name = paragraph[start : place.end]
+        stop = place.end
+        into = _IN.match(paragraph, stop)
+        if into and _mission_word().match(paragraph, start):
+            inside = next(
+                (
+                    m
+                    for m in found
+                    if m.paragraph == number
+                    and m.kind is MentionKind.LOCATION
+                    and m.start == into.end()
+                ),
+                None,
+            )
+            stop = inside.end if inside else stop
+        name = paragraph[start:stop]
         name = name[:1].upper() + name[1:]
-        added.append(Mention(MentionKind.ORGANIZATION, name, number, start, place.end))
+        added.append(Mention(MentionKind.ORGANIZATION, name, number, start, stop))
     return [*found, *added]
 
 
@@ -772,6 +807,10 @@ def _a_name(name: str, common: frozenset[str]) -> bool:
 
 # "Enel OGK-5", "TGK-1": a number after an abbreviation's hyphen is part of a company's name
 # (a year is not: "Innoprom-2011").
+_PLACE_WORDS_AT = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3}")
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+_AND_THE = re.compile(r"\s+and\s+(?:the\s+)?")
+_OF_PLACE_END = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$")
 _NUMBERED_AFTER = re.compile(r"\s[A-Z]{2,}-\d{1,2}(?![\w-])")
 _NUMBERED = re.compile(r"(?<![\w-])[A-Z]{2,}-\d{1,2}(?![\w-])")
 
@@ -1098,6 +1137,37 @@ class EnglishEntityRecognizer:
             or _event_of_before().search(paragraph, max(0, start - 40), start)
         )
 
+    def _country_at(self, paragraph: str, at: int) -> int | None:
+        """Where the country named from `at` on ends ("Russian Federation", "People's Republic
+        of China"), the longest the gazetteer knows; None if no country starts there."""
+        words = _PLACE_WORDS_AT.match(paragraph, at)
+        if words is None:
+            return None
+        text = words.group()
+        ends = [m.start() for m in re.finditer(r"\s+", text)] + [len(text)]
+        for stop in sorted(ends, reverse=True):
+            if self._a_country(text[:stop]):
+                return at + stop
+        return None
+
+    def _country_complement(
+        self, name: str, paragraph: str, start: int, end: int
+    ) -> tuple[str, int]:
+        """ "Academy ... of the Ministry of Economic Development" + " of the Russian Federation",
+        "Council of Regions of Russia" + " and Uzbekistan": the country an organisation's name
+        ends with is part of its full name, and so is a second country joined to a first."""
+        of = _OF_THE.match(paragraph, end)
+        stop = self._country_at(paragraph, of.end()) if of else None
+        if stop is not None and _org_word().search(name):
+            return paragraph[start:stop], stop
+        last = _OF_PLACE_END.search(name)
+        joined = _AND_THE.match(paragraph, end)
+        if last and joined and self._a_country(last.group(1)):
+            stop = self._country_at(paragraph, joined.end())
+            if stop is not None:
+                return paragraph[start:stop], stop
+        return name, end
+
     def _nationality_off(self, name: str, start: int) -> tuple[str, int]:
         """ "Belarusian BelAZ", "Chinese Tianjin Lovol Heavy Industry": a nationality before a
         known company or a name led by a place is no part of the name ("Russian Railways",
@@ -1242,6 +1312,8 @@ class EnglishEntityRecognizer:
             kind = MentionKind.ORGANIZATION  # "MTZ", "BRICS": not places
         if kind is MentionKind.PERSON and self._a_place(span.text):
             kind = MentionKind.LOCATION  # "in the Tula region": "Tula" is no person
+        if kind is MentionKind.LOCATION and _body_of().match(_ARTICLE.sub("", span.text)):
+            kind = MentionKind.ORGANIZATION  # "Embassy of China": a body of a place
         return kind
 
     def _span_mentions(
@@ -1288,6 +1360,8 @@ class EnglishEntityRecognizer:
             if _field_of_title(paragraph, start, name):
                 return [], None, None
             name, end = _lowercase_complement(doc, paragraph, name, start)
+            name, end = self._country_complement(name, paragraph, start, end)
+            name, end = _mission_place(name, paragraph, start, end, places)
         elif kind is MentionKind.PERSON and _title_of().search(name):
             return [], None, None  # "Tajik Minister of Industry": a job title, no person
         mention = Mention(kind, name, number, start, end)
