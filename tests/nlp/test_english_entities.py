@@ -651,8 +651,7 @@ def test_an_organisations_country_and_an_embassys_place_are_part_of_its_name() -
         )
     )
     assert (
-        "Academy of Foreign Trade of the Ministry of Economic Development of the Russian "
-        "Federation"
+        "Academy of Foreign Trade of the Ministry of Economic Development of the Russian Federation"
     ) in found.organizations
     assert "Council of Regions of Russia and Uzbekistan" in found.organizations
     assert "Embassy of Belarus in Tajikistan" in found.organizations

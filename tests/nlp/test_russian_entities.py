@@ -479,3 +479,41 @@ def test_a_place_name_in_the_nominative_after_a_declined_noun_is_a_brand() -> No
     )
     assert "Урал" not in found.locations
     assert "Лигурия" in found.locations
+
+
+def test_a_bodys_field_after_a_genitive_name_and_a_list_of_companies() -> None:
+    found = entities(
+        [
+            "Об этом сообщил директор Агентства Дальнего Востока по привлечению инвестиций и "
+            "поддержке экспорта Леонид Петухов.",
+            "В регионе работают белорусские предприятия, например, МТЗ, Пинскдрев, "
+            "Могилевлифтмаш и другие.",
+        ]
+    )
+    assert (
+        "Агентство Дальнего Востока по привлечению инвестиций и поддержке экспорта"
+        in found.organizations
+    )
+    assert "Могилевлифтмаш" in found.organizations
+
+
+def test_a_quoted_name_ends_at_its_quote_and_a_title_is_no_organisation() -> None:
+    found = entities(
+        [
+            "В проекте участвует торговый дом «Итотю» (Itochu).",
+            "Губернатор представил Чрезвычайному и Полномочному Послу Италии в РФ "
+            "потенциал региона.",
+        ]
+    )
+    assert "Итотю" in found.organizations
+    assert not any("Посол" in name for name in found.organizations)
+
+
+def test_the_press_service_of_the_government_speaks_for_the_articles_region() -> None:
+    found = entities(
+        [
+            "Губернатор Пензенской области встретился с инвесторами из Германии.",
+            "Как сообщает пресс-служба правительства, стороны обсудили новые проекты.",
+        ]
+    )
+    assert "Правительство Пензенской области" in found.organizations

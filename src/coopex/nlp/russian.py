@@ -26,6 +26,7 @@ from coopex.nlp.russian_forms import (
     camel_case,
     capitals_as_written,
     foreign_instrumental,
+    is_adjective,
     morph_case,
     name_case,
     nominative_word,
@@ -44,6 +45,7 @@ from coopex.nlp.russian_organizations import (
     fields_of_bodies,
     known_organizations,
     legal_names,
+    listed_organizations,
     place_abbreviations,
     typed_names,
 )
@@ -449,6 +451,33 @@ def _genitive(tokens: Sequence[Any]) -> bool:
     return bool(tokens) and tokens[0].feats.get("Case") == "Gen"
 
 
+def _a_title(name: str) -> bool:
+    """ "Чрезвычайный и Полномочный Посол Италии": a person's title, its adjectives before it,
+    is no organisation ("Администрация Президента" is: its head is a body)."""
+    from coopex.nlp.analysis import morph
+
+    titles = name_words("person_title", "ru")
+    for word in name.split():
+        if word == "и" or is_adjective(word):
+            continue
+        lemma = morph().parse(word.casefold())[0].normal_form
+        return word.casefold() in titles or lemma in titles
+    return False
+
+
+def _closed_inside(text: str, start: int, stop: int) -> int | None:
+    """Where a name opened by a quote right before `start` closes inside `text[start:stop]`,
+    with more of the span after it; None otherwise."""
+    opening = text[start - 1 : start]
+    if not opening or opening not in '«"“':
+        return None
+    closing = {"«": "»", '"': '"', "“": "”"}[opening]
+    at = text.find(closing, start, stop)
+    if at <= start or "«" in text[start:at] or not text[at + 1 : stop].strip():
+        return None
+    return at
+
+
 class RussianEntityRecognizer:
     """Mentions of persons, organisations and places in a document's paragraphs.
 
@@ -530,7 +559,12 @@ class RussianEntityRecognizer:
                 if kind is MentionKind.ORGANIZATION:
                     continue
             span.normalize(models["vocab"])
-            if kind is MentionKind.ORGANIZATION:
+            closed = _closed_inside(text, start, stop)
+            if kind is MentionKind.ORGANIZATION and closed is not None:
+                # "«Итотю» (Itochu)": the quoted name ends at its closing quote
+                stop = closed
+                name = text[start:stop]
+            elif kind is MentionKind.ORGANIZATION:
                 stop = closing_quote(text, start, stop, paragraph_end)
                 name = text[start:stop] if written_only else _organization_name(span, text, stop)
                 if "«" not in name:
@@ -580,6 +614,7 @@ class RussianEntityRecognizer:
         found = fields_of_bodies(doc.tokens, text, starts, found)
         found = coordinated_organizations(doc.tokens, text, starts, found)
         found = known_organizations(text, starts, found)
+        found = listed_organizations(text, starts, found)
         found = dateline_sources(text, starts, found)
         named = full_names_only(found)
         return [
@@ -596,6 +631,7 @@ class RussianEntityRecognizer:
                 m.kind is not MentionKind.ORGANIZATION and named_after_person(text, m.start, "ru")
             )
             and not (m.kind is MentionKind.LOCATION and _adjective_of_a_place(m.name))
+            and not (m.kind is MentionKind.ORGANIZATION and _a_title(m.name))
         ]
 
 
