@@ -656,3 +656,16 @@ def test_an_organisations_country_and_an_embassys_place_are_part_of_its_name() -
     assert "Council of Regions of Russia and Uzbekistan" in found.organizations
     assert "Embassy of Belarus in Tajikistan" in found.organizations
     assert "Belarusian Embassy in Dushanbe" in found.organizations
+
+
+def test_treaties_protocols_and_belts_are_no_organisations() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The sides signed the III Big Protocol and discussed the Eurasian Economic "
+                "Union Treaty.",
+                "He hopes to link the Silk Road Economic Belt and the Eurasian Economic Union.",
+            ]
+        )
+    )
+    assert found.organizations == ("Eurasian Economic Union",)

@@ -517,3 +517,14 @@ def test_the_press_service_of_the_government_speaks_for_the_articles_region() ->
         ]
     )
     assert "Правительство Пензенской области" in found.organizations
+
+
+def test_an_abbreviation_heading_a_name_stays_as_written_and_a_cut_adjective_is_no_name() -> None:
+    found = entities(
+        [
+            "РИГ SAKHAPRESS.RU В последний день визита в ОАЭ состоялась встреча.",
+            "15 ноября Минск принимает делегацию из Иркутской области",
+        ]
+    )
+    assert "РИГ SAKHAPRESS.RU" in found.organizations
+    assert not any(name.startswith("Иркутск") for name in found.organizations)

@@ -95,6 +95,8 @@ def _organization_name(span: Any, paragraph: str, stop: int) -> str:
     head = next((i for i, t in enumerate(tokens) if _is_head(t)), None)
     if head is None or tokens[0].text[:1] in '«"':
         return written
+    if len(tokens[head].text) > 1 and tokens[head].text.isupper() and tokens[head].text.isalpha():
+        return written  # "РИГ SAKHAPRESS.RU", not "Рига": an abbreviation heads it, undeclined
     rest = paragraph[tokens[head + 1].start : stop] if head + 1 < len(tokens) else ""
     if len(normal) != len(tokens):
         # natasha's form does not line up with the words ("М.В.", "инвестиции,"): the words
@@ -451,6 +453,9 @@ def _genitive(tokens: Sequence[Any]) -> bool:
     return bool(tokens) and tokens[0].feats.get("Case") == "Gen"
 
 
+_PLACE_WORD_NEXT = re.compile(r"\s+(?:области|края|округа|района|республики)\b")
+
+
 def _a_title(name: str) -> bool:
     """ "Чрезвычайный и Полномочный Посол Италии": a person's title, its adjectives before it,
     is no organisation ("Администрация Президента" is: its head is a body)."""
@@ -632,6 +637,12 @@ class RussianEntityRecognizer:
             )
             and not (m.kind is MentionKind.LOCATION and _adjective_of_a_place(m.name))
             and not (m.kind is MentionKind.ORGANIZATION and _a_title(m.name))
+            # "из Иркутской" + " области": a place's adjective the tagger cut off its place word
+            and not (
+                m.kind is MentionKind.ORGANIZATION
+                and _an_adjective(m.name)
+                and _PLACE_WORD_NEXT.match(text, m.end)
+            )
         ]
 
 
