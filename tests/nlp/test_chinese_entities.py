@@ -496,3 +496,29 @@ def test_numbers_inside_names_but_never_opening_them(places: ShippedPlaces) -> N
         "中国电建",
         "中国水电十一局",
     } == set(found.organizations)
+
+
+def test_the_taggers_start_of_a_name_the_rules_ran_past_or_cut(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "王明代表湖南省人民政府表示欢迎，并代表江苏省贸促会签署协议。",
+        "中江集团、汇鸿集团、舜天海外旅游公司等企业参加会谈。",
+        "吉利与全球第二大矿山机械企业BELAZ公司和零部件集团合资公司SOYUZ公司共同投资。",
+    )
+    assert {"湖南省人民政府", "江苏省贸促会"} <= set(found.organizations)
+    assert {"中江集团", "汇鸿集团", "舜天海外旅游公司"} <= set(found.organizations)
+    assert {"BELAZ公司", "SOYUZ公司"} <= set(found.organizations)
+    assert not any(name.startswith(("王明", "代表")) for name in found.organizations)
+
+
+def test_relations_and_delegations_are_no_organisations_and_latin_quoted_companies_are(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "他表示，中吉关系实现跨越式发展，两国构建中吉命运共同体。",
+        "在北京，北哈州代表团与中国企业举行会谈。",
+        "北哈州的“Asyl Shugar”有限责任公司将建设一座糖厂。",
+    )
+    assert not {"中吉关系", "中吉命运", "北哈州代表团"} & set(found.organizations)
+    assert "Asyl Shugar" in found.organizations

@@ -132,6 +132,36 @@ def _joined(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return joined
 
 
+def _a_lead_in(tagged: list[tuple[str, str]], at: int) -> bool:
+    """Whether the tagger's word ending at `at` leads into a name without being part of it: a
+    verb ("代表"), an adjective or a description ending in a kind of company ("…机械企业")."""
+    offset = 0
+    for word, label in tagged:
+        offset += len(word)
+        if offset == at:
+            return label.startswith(("v", "a")) or word.endswith(tuple(_words()["company_kind"]))
+        if offset > at:
+            break
+    return False
+
+
+@cache
+def _described_latin_name() -> re.Pattern[str]:
+    """ "…集团合资公司" + "SOYUZ公司": a description ending in a kind of company before a
+    company's name in Latin letters and its word."""
+    kinds = "|".join(map(re.escape, _words()["company_kind"]))
+    suffixes = "|".join(map(re.escape, sorted(_words()["company_suffix"], key=len, reverse=True)))
+    return re.compile(rf"^.*?(?:{kinds})([A-Za-z][A-Za-z&.\- ]*(?:{suffixes}))$")
+
+
+def _latin_name_off(mention: Mention) -> Mention:
+    match = _described_latin_name().match(mention.name)
+    if mention.kind is not MentionKind.ORGANIZATION or match is None:
+        return mention
+    start = mention.start + match.start(1)
+    return Mention(mention.kind, match.group(1), mention.paragraph, start, mention.end)
+
+
 class ChineseEntityRecognizer:
     def __init__(self, places: ShippedPlaces, tagger: Tagger | None = None) -> None:
         self._places = places
@@ -280,12 +310,14 @@ class ChineseEntityRecognizer:
     def _quoted_company(self) -> re.Pattern[str]:
         words = "|".join(map(re.escape, sorted(_words()["company_suffix"], key=len, reverse=True)))
         return re.compile(
-            rf"[“「『\"]([\u4e00-\u9fff·\-—]{{2,12}})[”」』\"][\u4e00-\u9fff]{{0,4}}?(?:{words})"
+            rf"[“「『\"]([\u4e00-\u9fff·\-—]{{2,12}}|[A-Za-z][A-Za-z&.\- ]{{1,30}})[”」』\"]"
+            rf"[\u4e00-\u9fff]{{0,4}}?(?:{words})"
         )
 
     def _quoted_companies(self, number: int, paragraph: str, found: list[Mention]) -> list[Mention]:
         """`found` with the quoted names a company's word follows ("“索勒斯”公司", "“卡玛斯”
-        汽车公司"), the name as quoted (quotes are no part of it); not a place's name."""
+        汽车公司", "“Asyl Shugar”有限责任公司"), the name as quoted (quotes are no part of it);
+        not a place's name."""
         result = list(found)
         for m in self._quoted_company.finditer(paragraph):
             start, end = m.span(1)
@@ -532,29 +564,93 @@ class ChineseEntityRecognizer:
                 )
         return found
 
+    @staticmethod
+    def _tagger_organizations(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
+        spans, offset = [], 0
+        for word, label in _joined(tagged):
+            start, offset = offset, offset + len(word)
+            if label == "ORG":
+                spans.append((start, start + len(word.rstrip())))
+        return spans
+
+    def _tagger_bounds(
+        self,
+        number: int,
+        paragraph: str,
+        named: list[Mention],
+        tagged: list[tuple[str, str]],
+    ) -> list[Mention]:
+        """The rules' organisation where the tagger's ends at the same character but starts
+        elsewhere, with the tagger's start: later, when the rules ran back over a person and a
+        verb or a description ("梁惠玲代表" + "黑龙江省人民政府", "…矿山机械企业" +
+        "BELAZ公司"); a character or two earlier, when jieba read a name's first character as
+        a word of its own ("中" + "江集团")."""
+        spans = self._tagger_organizations(tagged)
+        result = []
+        for m in named:
+            bound = next(
+                (
+                    start
+                    for start, end in spans
+                    if end == m.end
+                    and m.kind is MentionKind.ORGANIZATION
+                    and (
+                        (
+                            m.start < start <= m.end - 3
+                            # not inside a name in Latin letters ("Asyl" + " Shugar")
+                            and _HAN.search(paragraph, m.start, start) is not None
+                            and _a_lead_in(tagged, start)
+                        )
+                        or m.start - 2 <= start < m.start
+                    )
+                ),
+                None,
+            )
+            if bound is not None and not any(
+                o is not m and o.start < m.start and bound < o.end for o in named
+            ):
+                m = Mention(m.kind, paragraph[bound : m.end], number, bound, m.end)
+            result.append(m)
+        return result
+
+    def _listed_organization(
+        self, paragraph: str, start: int, end: int, spans: list[tuple[int, int]]
+    ) -> bool:
+        """Whether the tagger's organisation stands in a list of organisations with "、"
+        ("中江集团、汇鸿集团、…等企业"): a name there needs no proper name of jieba's."""
+        return any(
+            (e == start - 1 and paragraph[e] == "、") or (s == end + 1 and paragraph[end] == "、")
+            for s, e in spans
+        )
+
     def _tagged(
         self,
         number: int,
         paragraph: str,
         named: list[Mention],
         tokens: list[tuple[str, str, int]],
+        tagged: list[tuple[str, str]],
     ) -> list[Mention]:
         """The tagger's persons and organisations where the rules and the gazetteer found
         nothing: a person of two characters or more, up to a stop word ("杜别涅茨基" of
         "杜别涅茨基率"), not a side ("乌方"); an organisation that is not only country
         abbreviations ("中乌")."""
-        if self._tagger is None:
+        if not tagged:
             return []
         found: list[Mention] = []
         offset = 0
         side = tuple(_words()["side"])
         starts = {at for _, _, at in tokens}
-        for word, label in _joined(self._tagger(paragraph)):
+        spans = self._tagger_organizations(tagged)
+        for word, label in _joined(tagged):
             start, offset = offset, offset + len(word)
             word = word.rstrip()
             kind = _LAC_KINDS.get(label)
             if kind is None or any(m.start < offset and start < m.end for m in named):
                 continue
+            listed = kind is MentionKind.ORGANIZATION and self._listed_organization(
+                paragraph, start, start + len(word), spans
+            )
             if kind is MentionKind.PERSON:
                 stop = self._person_stop.search(word, 1)
                 word = word[: stop.start()] if stop else word
@@ -571,8 +667,9 @@ class ChineseEntityRecognizer:
                 or set(word) <= set("".join(_words()["country_abbreviation"]))
                 or not _ends_on_a_name_word(tokens, start, offset)
                 or start not in starts  # "俄经贸合作" of "对俄" + "经贸合作"
-                or word.endswith(tuple(_words()["event_word"]))  # "东方经济论坛": an event
-                or self._common_phrase(paragraph, tokens, start, start + len(word))
+                # "东方经济论坛": an event; "中吉关系", "北哈州代表团": relations, a delegation
+                or word.endswith((*_words()["event_word"], *_words()["not_org_ending"]))
+                or (not listed and self._common_phrase(paragraph, tokens, start, start + len(word)))
             ):
                 continue
             found.append(Mention(kind, word, number, start, start + len(word)))
@@ -602,7 +699,11 @@ class ChineseEntityRecognizer:
                 # "哈萨克族", "俄罗斯族": a people of China, not the place
                 if not paragraph.startswith(tuple(_words()["people_word"]), match.end())
             ]
+            tagged = self._tagger(paragraph) if self._tagger is not None else []
+            named = [
+                _latin_name_off(m) for m in self._tagger_bounds(number, paragraph, named, tagged)
+            ]
             found.extend(named)
-            found.extend(self._tagged(number, paragraph, [*named, *places], tokens))
+            found.extend(self._tagged(number, paragraph, [*named, *places], tokens, tagged))
             found.extend(p for p in places if not any(o.start <= p.start < o.end for o in named))
         return sorted(found, key=lambda m: (m.paragraph, m.start))
