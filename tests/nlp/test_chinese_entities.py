@@ -522,3 +522,15 @@ def test_relations_and_delegations_are_no_organisations_and_latin_quoted_compani
     )
     assert not {"中吉关系", "中吉命运", "北哈州代表团"} & set(found.organizations)
     assert "Asyl Shugar" in found.organizations
+
+
+def test_a_place_and_its_region_word_and_a_paper_holding_a_place(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "以现任塔什干州州长为团长的代表团到访，莫斯科市长出席，中国市场很大。",
+        "来源:中国贸易报",
+        "他表示，中国政府和俄罗斯政府支持合作。",
+    )
+    assert "塔什干州" in found.locations and "莫斯科" in found.locations
+    assert "中国贸易报" in found.organizations
+    assert not {"中国政府", "俄罗斯政府"} & set(found.organizations)

@@ -132,6 +132,21 @@ def _joined(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return joined
 
 
+def _clear_of_places(mention: Mention, places: list[Mention], may_hold: bool) -> bool:
+    """Whether the tagger's name cuts no place: a person overlaps none, an organisation
+    overlaps none or, where it `may_hold` one, holds each it overlaps whole and is more than
+    the place."""
+    overlapping = [p for p in places if p.start < mention.end and mention.start < p.end]
+    if mention.kind is MentionKind.PERSON or not may_hold:
+        return not overlapping
+    return all(
+        mention.start <= p.start
+        and p.end <= mention.end
+        and (p.start, p.end) != (mention.start, mention.end)
+        for p in overlapping
+    )
+
+
 def _a_lead_in(tagged: list[tuple[str, str]], at: int) -> bool:
     """Whether the tagger's word ending at `at` leads into a name without being part of it: a
     verb ("代表"), an adjective or a description ending in a kind of company ("…机械企业")."""
@@ -444,6 +459,11 @@ class ChineseEntityRecognizer:
     def _government(self) -> frozenset[str]:
         return frozenset(_words()["government_suffix"])
 
+    def _holding_place(self, name: str) -> bool:
+        """Whether the tagger's organisation may hold a place: a paper's or a legal name
+        ("中国贸易报", "…有限公司"), never a government ("中国政府")."""
+        return name.endswith((*_words()["media_suffix"], *_words()["legal_suffix"]))
+
     def _a_country_acting(self, before: str, suffix: str) -> bool:
         """Whether a country's name and its government's word are the country acting as a
         state ("中国政府实施…战略"), which the annotation guideline does not count as an
@@ -623,6 +643,22 @@ class ChineseEntityRecognizer:
             for s, e in spans
         )
 
+    def _places_in_full(
+        self, places: list[Mention], tokens: list[tuple[str, str, int]]
+    ) -> list[Mention]:
+        """ "塔什干" + "州", "堪察加" + "边区": a place and the administrative word jieba
+        writes as a word of its own after it are one place (the region, not the city); not
+        "莫斯科" + "市长", "中国" + "市场"."""
+        words = {start: word for word, _, start in tokens}
+        suffixes = _words()["place_suffix"]
+        result = []
+        for p in places:
+            after = words.get(p.end)
+            if after in suffixes and not self._gazetteer.fullmatch(p.name + after):
+                p = Mention(p.kind, p.name + after, p.paragraph, p.start, p.end + len(after))
+            result.append(p)
+        return result
+
     def _tagged(
         self,
         number: int,
@@ -703,7 +739,15 @@ class ChineseEntityRecognizer:
             named = [
                 _latin_name_off(m) for m in self._tagger_bounds(number, paragraph, named, tagged)
             ]
+            places = self._places_in_full(places, tokens)
+            # The tagger's organisation may hold a place ("中国贸易报"), not cut one
+            # ("俄罗斯" + "堪察加边区").
+            held = [
+                p for p in places if not any(o.start <= p.start < p.end <= o.end for o in named)
+            ]
+            taken = self._tagged(number, paragraph, named, tokens, tagged)
+            taken = [m for m in taken if _clear_of_places(m, held, self._holding_place(m.name))]
+            named = [*named, *taken]
             found.extend(named)
-            found.extend(self._tagged(number, paragraph, [*named, *places], tokens, tagged))
             found.extend(p for p in places if not any(o.start <= p.start < o.end for o in named))
         return sorted(found, key=lambda m: (m.paragraph, m.start))
