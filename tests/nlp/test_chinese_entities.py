@@ -534,3 +534,12 @@ def test_a_place_and_its_region_word_and_a_paper_holding_a_place(places: Shipped
     assert "塔什干州" in found.locations and "莫斯科" in found.locations
     assert "中国贸易报" in found.organizations
     assert not {"中国政府", "俄罗斯政府"} & set(found.organizations)
+
+
+def test_the_source_a_line_names_is_an_organisation(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "来源:车聚网",
+        "2024-03-04 稿件来源:黑龙江日报  作者:王坤",
+    )
+    assert {"车聚网", "黑龙江日报"} <= set(found.organizations)

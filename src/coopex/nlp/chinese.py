@@ -343,6 +343,21 @@ class ChineseEntityRecognizer:
             result.append(Mention(MentionKind.ORGANIZATION, m.group(1), number, start, end))
         return result
 
+    _SOURCE = re.compile(r"(?:来源|稿源)[:：]\s*([^\s:：，,。;；|/()（）]{2,15})")
+
+    def _sources(self, number: int, paragraph: str, found: list[Mention]) -> list[Mention]:
+        """The paper or site a "来源:" line names ("来源:车聚网", "稿件来源:黑龙江日报"): the
+        page's source, an organisation (the guideline counts sources); a place is none."""
+        sources = []
+        for m in self._SOURCE.finditer(paragraph):
+            start, end = m.span(1)
+            if self._gazetteer.fullmatch(m.group(1)) or any(
+                o.start < end and start < o.end for o in found
+            ):
+                continue
+            sources.append(Mention(MentionKind.ORGANIZATION, m.group(1), number, start, end))
+        return sources
+
     _ABBREVIATION = re.compile(
         r"[（(](?:简称)?[“\"「]?([\u4e00-\u9fff]{2,6}|[A-Z][A-Za-z]{1,9})[”\"」]?[）)]"
     )
@@ -725,6 +740,7 @@ class ChineseEntityRecognizer:
             organizations = self._quoted_companies(number, paragraph, organizations)
             organizations = self._known_organizations(number, paragraph, tokens, organizations)
             organizations += self._abbreviations(number, paragraph, organizations)
+            organizations += self._sources(number, paragraph, organizations)
             named = [
                 *organizations,
                 *self._persons(number, paragraph, tokens),
