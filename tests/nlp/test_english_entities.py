@@ -669,3 +669,13 @@ def test_treaties_protocols_and_belts_are_no_organisations() -> None:
         )
     )
     assert found.organizations == ("Eurasian Economic Union",)
+
+
+def test_a_source_line_names_an_organisation_whole() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            ["The plant will open in Kazan next year.", "Source: The Astana Times"]
+        )
+    )
+    assert "Astana Times" in found.organizations
+    assert "Astana" not in found.locations

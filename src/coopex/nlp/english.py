@@ -1004,6 +1004,25 @@ _DATELINE = re.compile(
 )
 
 
+_SOURCE_LINE = re.compile(
+    r"^\s*\(?(?:Source|Sources):\s*(?:[Tt]he\s+)?(?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})"
+    r"\)?\.?\s*$"
+)
+
+
+def _source_line(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
+    """ "Source: The Astana Times": the paper or agency a source line names is an organisation,
+    whole (the guideline counts sources), not the place its name holds."""
+    line = _SOURCE_LINE.match(paragraph)
+    if line is None:
+        return found
+    start, end = line.span("name")
+    end -= len(line.group("name")) - len(line.group("name").rstrip("."))
+    inside = [m for m in found if m.paragraph == number and m.start < end and start < m.end]
+    source = Mention(MentionKind.ORGANIZATION, paragraph[start:end], number, start, end)
+    return [*(m for m in found if m not in inside), source]
+
+
 def _dateline_agency(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
     """A news agency named by a dateline is an organisation (the guideline counts agencies
     named as sources)."""
@@ -1418,6 +1437,7 @@ class EnglishEntityRecognizer:
             found = _known_organizations(paragraph, number, [*found, *products])
             found = [m for m in found if m not in products]
             found = _dateline_agency(paragraph, number, found)
+            found = _source_line(paragraph, number, found)
             found = _given_name_persons(paragraph, number, found, self._a_place)
             found.extend(_initials_persons(paragraph, number, found))
         found = _people_as_organizations(found, paragraphs)
