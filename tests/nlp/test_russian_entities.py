@@ -528,3 +528,15 @@ def test_an_abbreviation_heading_a_name_stays_as_written_and_a_cut_adjective_is_
     )
     assert "РИГ SAKHAPRESS.RU" in found.organizations
     assert not any(name.startswith("Иркутск") for name in found.organizations)
+
+
+def test_initials_joined_to_a_surname_and_a_surname_in_apposition_in_the_genitive() -> None:
+    found = entities(
+        [
+            "Планируется визит Губернатора Пензенской области О.В.Мельниченко в Гуанчжоу.",
+            "Делегацию возглавил заместитель председателя – министр экономического развития "
+            "и промышленности области А.Х.Хакимова.",
+        ]
+    )
+    assert "О.В. Мельниченко" in found.persons
+    assert "А.Х. Хакимов" in found.persons

@@ -453,6 +453,22 @@ def _genitive(tokens: Sequence[Any]) -> bool:
     return bool(tokens) and tokens[0].feats.get("Case") == "Gen"
 
 
+_INITIALLED = re.compile(r"^((?:[А-ЯЁ]\.){1,2} )([А-ЯЁ][а-яё]+(?:ова|ева|ёва|ина|ына|ой))$")
+
+
+def _initialled_in_genitive(name: str, before: Any) -> str:
+    """ "министра … области" + "А.Х. Хакимова" -> "А.Х. Хакимов": initials and a surname in
+    the genitive after a word in the genitive stand in apposition to it; the tagger, with no
+    first name to go by, leaves the surname declined."""
+    match = _INITIALLED.match(name)
+    if match is None or before is None or before.feats.get("Case") != "Gen":
+        return name
+    if before.pos not in ("NOUN", "PROPN", "ADJ"):
+        return name
+    return match.group(1) + person_word(match.group(2), "gent", strict=True)
+
+
+_INITIALS_JOINED = re.compile(r"^((?:[А-ЯЁA-Z]\.){1,2})(?=[А-ЯЁA-Z][а-яёa-z])")
 _PLACE_WORD_NEXT = re.compile(r"\s+(?:области|края|округа|района|республики)\b")
 
 
@@ -587,6 +603,8 @@ class RussianEntityRecognizer:
                 at = bisect_right(token_starts, span.start) - 1
                 instrumental = _after_instrumental(doc.tokens, at, at + len(span.tokens))
                 name = capitals_as_written(_person_name(span, instrumental), span.text)
+                name = _INITIALS_JOINED.sub(r"\1 ", name)  # "А.Х.Хакимов": "А.Х. Хакимов"
+                name = _initialled_in_genitive(name, doc.tokens[at - 1] if at > 0 else None)
             if not (kind is MentionKind.LOCATION and _known(name, self._places)):
                 name = _PARENTHESIS.sub("", name)  # "Республика Саха (Якутия)" keeps its own
             name = " ".join(name.split())
