@@ -543,3 +543,13 @@ def test_the_source_a_line_names_is_an_organisation(places: ShippedPlaces) -> No
         "2024-03-04 稿件来源:黑龙江日报  作者:王坤",
     )
     assert {"车聚网", "黑龙江日报"} <= set(found.organizations)
+
+
+def test_counted_bodies_generic_bodies_and_patterns_are_no_names(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "特区内已建成一座PVC管材生产厂；两座棉花加工厂已投入运营。",
+        "省委副书记、省长王明在哈尔滨会见客人。",
+        "希望中国企业在石油、天然气、电信等行业投资，构建全方位对外开放新格局。",
+    )
+    assert not found.organizations

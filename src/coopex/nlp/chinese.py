@@ -132,6 +132,23 @@ def _joined(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return joined
 
 
+# "一座" + "PVC管材生产厂", "两座" + "棉花加工厂", "多家" + "…公司": a number and a measure word
+# before a body make it one of a kind, no name.
+_COUNTED = re.compile(r"(?:[一二两三四五六七八九十几多数]+|\d+)[座家个所]$")
+
+
+def _a_description(mention: Mention, paragraph: str) -> bool:
+    """Whether an organisation is a description, not a name: counted ("两座棉花加工厂"), a
+    generic body ("省委", "电信") or ending in no body's word ("对外开放新格局", "中吉关系")."""
+    if mention.kind is not MentionKind.ORGANIZATION:
+        return False
+    return bool(
+        _COUNTED.search(paragraph, max(0, mention.start - 4), mention.start)
+        or mention.name in _words()["generic_body"]
+        or mention.name.endswith(tuple(_words()["not_org_ending"]))
+    )
+
+
 def _clear_of_places(mention: Mention, places: list[Mention], may_hold: bool) -> bool:
     """Whether the tagger's name cuts no place: a person overlaps none, an organisation
     overlaps none or, where it `may_hold` one, holds each it overlaps whole and is more than
@@ -763,7 +780,7 @@ class ChineseEntityRecognizer:
             ]
             taken = self._tagged(number, paragraph, named, tokens, tagged)
             taken = [m for m in taken if _clear_of_places(m, held, self._holding_place(m.name))]
-            named = [*named, *taken]
+            named = [m for m in [*named, *taken] if not _a_description(m, paragraph)]
             found.extend(named)
             found.extend(p for p in places if not any(o.start <= p.start < o.end for o in named))
         return sorted(found, key=lambda m: (m.paragraph, m.start))
