@@ -553,3 +553,10 @@ def test_counted_bodies_generic_bodies_and_patterns_are_no_names(places: Shipped
         "希望中国企业在石油、天然气、电信等行业投资，构建全方位对外开放新格局。",
     )
     assert not found.organizations
+
+
+def test_kazakhstans_regions_in_their_chinese_short_names(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "北哈州州长访问了突厥斯坦州的工厂。"
+    )
+    assert {"北哈州", "突厥斯坦州"} <= set(found.locations)
