@@ -540,3 +540,14 @@ def test_initials_joined_to_a_surname_and_a_surname_in_apposition_in_the_genitiv
     )
     assert "О.В. Мельниченко" in found.persons
     assert "А.Х. Хакимов" in found.persons
+
+
+def test_a_places_adjective_alone_is_no_place() -> None:
+    found = entities(
+        [
+            "Гуандунское отделение Китайского комитета по содействию международной торговле "
+            "провело встречу.",
+            "Строительство Корейского промышленного комплекса в Приморье началось.",
+        ]
+    )
+    assert found.locations == ("Приморье",)

@@ -654,6 +654,12 @@ class RussianEntityRecognizer:
                 m.kind is not MentionKind.ORGANIZATION and named_after_person(text, m.start, "ru")
             )
             and not (m.kind is MentionKind.LOCATION and _adjective_of_a_place(m.name))
+            # "Гуандунское" (отделение), "Корейский" (комплекс): an adjective alone, no place
+            and not (
+                m.kind is MentionKind.LOCATION
+                and _an_adjective(m.name)
+                and not _known(m.name, self._places)
+            )
             and not (m.kind is MentionKind.ORGANIZATION and _a_title(m.name))
             # "из Иркутской" + " области": a place's adjective the tagger cut off its place word
             and not (
