@@ -679,3 +679,21 @@ def test_a_source_line_names_an_organisation_whole() -> None:
     )
     assert "Astana Times" in found.organizations
     assert "Astana" not in found.locations
+
+
+def test_a_persons_surname_a_calendar_a_compass_word_and_a_place_after_the() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The meeting was chaired by Deputy Prime Minister Serik Zhumangarin.",
+                "They discussed Zhumangarin’s recent trip to China.",
+                "Su Mo Tu We Th Fr Sa",
+                "He was welcomed in Khabarovskiy Kray, in the Northeast.",
+                "Representatives of the Republic of Tyva presented the region.",
+            ]
+        )
+    )
+    assert "Zhumangarin" not in found.locations
+    assert not any("Mo Tu" in name for name in found.persons)
+    assert "Northeast" not in found.locations
+    assert {"Khabarovskiy Kray", "Republic of Tyva"} <= set(found.locations)

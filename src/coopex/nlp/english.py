@@ -546,7 +546,9 @@ def _abbreviations(paragraph: str, number: int, found: list[Mention]) -> list[Me
     return added
 
 
-def _people_as_organizations(found: list[Mention], paragraphs: Sequence[str]) -> list[Mention]:
+def _people_as_organizations(
+    found: list[Mention], paragraphs: Sequence[str], a_place: Callable[[str], bool]
+) -> list[Mention]:
     """ "Murat Rasulov" tagged as an organisation: two or three capitalised words, the last
     with a surname's ending and none an organisation's word, name a person (and so does
     the surname alone, once the person is known)."""
@@ -566,7 +568,9 @@ def _people_as_organizations(found: list[Mention], paragraphs: Sequence[str]) ->
     }
     return [
         replace(m, kind=MentionKind.PERSON)
-        if m.kind is MentionKind.ORGANIZATION and (m.name in people or m.name in surnames)
+        if (m.kind is MentionKind.ORGANIZATION and (m.name in people or m.name in surnames))
+        # "following Zhumangarin's trip": a known person's surname tagged as a place
+        or (m.kind is MentionKind.LOCATION and m.name in surnames and not a_place(m.name))
         else m
         for m in found
     ]
@@ -796,6 +800,8 @@ def _a_name(name: str, common: frozenset[str]) -> bool:
         return False  # "Kazakh" tagged alone
     if all(part in name_words("nationality", "en") for part in name.split("-")):
         return False  # "Kazakh-Chinese projects": an adjective of two countries
+    if all(w in name_words("calendar_word", "en") for w in name.split()):
+        return False  # "Su Mo Tu We Th Fr Sa": a calendar's head, page clutter
     if _generic_body(name):
         return False  # "Chairman of the Supervisory Council": whose council, it does not say
     if name in (*name_words("legal_form_before", "en"), *name_words("legal_form_after", "en")):
@@ -1283,11 +1289,14 @@ class EnglishEntityRecognizer:
         """The places the gazetteer knows in a paragraph, capitalised."""
         if self._gazetteer is None:
             return []
-        return [
-            match
-            for match in self._gazetteer.finditer(paragraph)
-            if match.group()[:1].isupper() and self._a_place(match.group())
-        ]
+        found = []
+        for match in self._gazetteer.finditer(paragraph):
+            article = _ARTICLE.match(match.group())
+            if article:  # "the Republic of Tyva": the place is named without its article
+                match = self._gazetteer.match(paragraph, match.start() + article.end()) or match
+            if match.group()[:1].isupper() and self._a_place(match.group()):
+                found.append(match)
+        return found
 
     @staticmethod
     def _missed_places(
@@ -1368,6 +1377,8 @@ class EnglishEntityRecognizer:
         kind = _kind_by_title(kind, name, paragraph, start)
         if kind is MentionKind.ORGANIZATION:
             kind = _a_person_or_place(name) or kind
+        elif kind is MentionKind.PERSON and _a_person_or_place(name) is MentionKind.LOCATION:
+            kind = MentionKind.LOCATION  # "Khabarovskiy Kray" tagged as a person
         company = _nationality_company(name) if kind is MentionKind.PERSON else None
         if company:
             kind, start, name = MentionKind.ORGANIZATION, end - len(company), company
@@ -1440,7 +1451,7 @@ class EnglishEntityRecognizer:
             found = _source_line(paragraph, number, found)
             found = _given_name_persons(paragraph, number, found, self._a_place)
             found.extend(_initials_persons(paragraph, number, found))
-        found = _people_as_organizations(found, paragraphs)
+        found = _people_as_organizations(found, paragraphs, self._a_place)
         common = _common_words(paragraphs)
         credits = [_credited_persons(p) for p in paragraphs]
         named = full_names_only(found)
