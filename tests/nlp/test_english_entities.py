@@ -697,3 +697,17 @@ def test_a_persons_surname_a_calendar_a_compass_word_and_a_place_after_the() -> 
     assert not any("Mo Tu" in name for name in found.persons)
     assert "Northeast" not in found.locations
     assert {"Khabarovskiy Kray", "Republic of Tyva"} <= set(found.locations)
+
+
+def test_capitalised_words_before_a_legal_form_and_two_legal_names_joined_by_and() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The project applicant is Saryarka Avtoprom LLP.",
+                "Kazakh Steel Works JSC and Ural Motors LLC signed the contract.",
+            ]
+        )
+    )
+    assert {"Saryarka Avtoprom LLP", "Kazakh Steel Works JSC", "Ural Motors LLC"} <= set(
+        found.organizations
+    )

@@ -203,6 +203,7 @@ def _split_at_clause_word(mention: Mention) -> list[Mention]:
     return parts
 
 
+_NAME_START = re.compile(r"[A-Z]")
 _AND_PARTNER = re.compile(r"^(\S.*)\s+and\s+(?:the\s+)?(\S+(?:\s\S+)*)$")
 _ACRONYM_NAME = re.compile(r"[A-Z]{2,}(?:-[A-Z]+)?")
 
@@ -216,6 +217,8 @@ def _split_before_partner(mention: Mention) -> list[Mention]:
         return [mention]
     first, second = pair.group(1), pair.group(2)
     known = _known_organization().fullmatch
+    if first.rsplit(" ", 1)[-1].rstrip(".") in name_words("legal_form_after", "en"):
+        known = _NAME_START.match  # "Kazakh Steel Works JSC and Ural Motors LLC": two names
     if " " in first and not (_ACRONYM_NAME.fullmatch(second) or known(second)):
         return [mention]
     if " " not in first and not (known(first) or known(second)):
@@ -508,6 +511,16 @@ def _legal_form_after() -> re.Pattern[str]:
     return re.compile(r"(?:,?\s+(?:" + forms + r")(?![\w-]))+")
 
 
+@cache
+def _named_legal_form() -> re.Pattern[str]:
+    forms = "|".join(
+        re.escape(f) for f in name_words("legal_form_after", "en") if not f.endswith(".")
+    )
+    return re.compile(
+        r"(?<![\w-])(?P<name>(?!The\s)(?:[A-Z][\w&-]*\s+){1,4}(?:" + forms + r"))(?![\w-])"
+    )
+
+
 def _legal_names(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
     """An organisation with its legal form, in full: "OAO MAZ" (the form before the name, as
     Russian and Belarusian companies write it in English), "Wellzoom International Trade Co.,
@@ -520,6 +533,17 @@ def _legal_names(paragraph: str, number: int, found: list[Mention]) -> list[Ment
                 m.kind, paragraph[m.start : after.end()].rstrip(".,"), number, m.start, after.end()
             )
         completed.append(m)
+    for match in _named_legal_form().finditer(paragraph):
+        # "Saryarka Avtoprom LLP": capitalised words and a legal form the model missed
+        start, end = match.span("name")
+        inside = [m for m in completed if m.paragraph == number and m.start < end and start < m.end]
+        if match.group("name").split()[0].casefold() in name_words("not_a_name", "en") or any(
+            m.kind is MentionKind.ORGANIZATION or m.start < start or m.end > end for m in inside
+        ):
+            continue
+        completed = [m for m in completed if m not in inside]
+        name = match.group("name")
+        completed.append(Mention(MentionKind.ORGANIZATION, name, number, start, end))
     for match in _legal_form_before().finditer(paragraph):
         start, end = match.span()
         completed = [
