@@ -468,6 +468,7 @@ def _initialled_in_genitive(name: str, before: Any) -> str:
     return match.group(1) + person_word(match.group(2), "gent", strict=True)
 
 
+_ADJECTIVE_END = re.compile(r"(?:ий|ый|ой|ая|яя|ое|ее|ей|ых|их|ую|юю|ого|его|ому|ему|ым|им)$")
 _INITIALS_JOINED = re.compile(r"^((?:[А-ЯЁA-Z]\.){1,2})(?=[А-ЯЁA-Z][а-яёa-z])")
 _PLACE_WORD_NEXT = re.compile(r"\s+(?:области|края|округа|района|республики)\b")
 
@@ -658,6 +659,7 @@ class RussianEntityRecognizer:
             and not (
                 m.kind is MentionKind.LOCATION
                 and _an_adjective(m.name)
+                and _ADJECTIVE_END.search(m.name) is not None  # not "Тхыатхиен" (– Хюэ)
                 and not _known(m.name, self._places)
             )
             and not (m.kind is MentionKind.ORGANIZATION and _a_title(m.name))
