@@ -551,3 +551,16 @@ def test_a_places_adjective_alone_is_no_place() -> None:
         ]
     )
     assert found.locations == ("Приморье",)
+
+
+def test_a_bodys_field_may_list_its_fields_with_commas() -> None:
+    found = entities(
+        [
+            "Соглашение подписано с департаментом промышленности, транспорта, связи и "
+            "энергетики Курганской области."
+        ]
+    )
+    assert (
+        "Департамент промышленности, транспорта, связи и энергетики Курганской области"
+        in found.organizations
+    )

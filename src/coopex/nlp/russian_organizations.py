@@ -149,8 +149,19 @@ def _field_end(tokens: Sequence[Any], index: int) -> int:
     end, governed = index, False
     while end < len(tokens) and end - index < _FIELD_REACH:
         token = tokens[end]
+        following = tokens[end + 1] if end + 1 < len(tokens) else None
         if token.text in ("и", "по"):
             governed = governed or token.text == "по"
+        elif (
+            # "промышленности" + ", транспорта, связи и энергетики": a list of fields
+            token.text == ","
+            and end > index
+            and following is not None
+            and following.pos == "NOUN"
+            and following.text[:1].islower()
+            and following.feats.get("Case") == "Gen"
+        ):
+            pass
         elif not (
             token.pos in ("ADJ", "NOUN")
             and token.text[:1].islower()
@@ -159,7 +170,7 @@ def _field_end(tokens: Sequence[Any], index: int) -> int:
         ):
             break
         end += 1
-    while end > index and tokens[end - 1].text in ("и", "по"):
+    while end > index and tokens[end - 1].text in ("и", "по", ","):
         end -= 1
     return end
 
