@@ -560,3 +560,11 @@ def test_kazakhstans_regions_in_their_chinese_short_names(places: ShippedPlaces)
         ChineseEntityRecognizer(places, lac_tagger()), "北哈州州长访问了突厥斯坦州的工厂。"
     )
     assert {"北哈州", "突厥斯坦州"} <= set(found.locations)
+
+
+def test_partner_countries_capitals_are_places(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "代表团访问了首尔和河内，随后前往德黑兰。"
+    )
+    assert {"首尔", "河内", "德黑兰"} <= set(found.locations)
+    assert places.resolve("Seoul") is not None and places.resolve("Сеул") is not None
