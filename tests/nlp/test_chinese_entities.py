@@ -523,3 +523,75 @@ def test_a_krai_written_bianqu_and_the_regions_of_uzbekistan_and_kazakhstan(
         "俄罗斯堪察加边区州长与乌兹别克斯坦塔什干州、哈萨克斯坦北哈州代表会谈。",
     )
     assert {"堪察加边区", "塔什干州", "北哈州"} <= set(found.locations)
+
+
+def test_the_taggers_start_of_a_name_the_rules_ran_past_or_cut(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "王明代表湖南省人民政府表示欢迎，并代表江苏省贸促会签署协议。",
+        "中江集团、汇鸿集团、舜天海外旅游公司等企业参加会谈。",
+        "吉利与全球第二大矿山机械企业BELAZ公司和零部件集团合资公司SOYUZ公司共同投资。",
+    )
+    assert {"湖南省人民政府", "江苏省贸促会"} <= set(found.organizations)
+    assert {"中江集团", "汇鸿集团", "舜天海外旅游公司"} <= set(found.organizations)
+    assert {"BELAZ公司", "SOYUZ公司"} <= set(found.organizations)
+    assert not any(name.startswith(("王明", "代表")) for name in found.organizations)
+
+
+def test_relations_and_delegations_are_no_organisations_and_latin_quoted_companies_are(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "他表示，中吉关系实现跨越式发展，两国构建中吉命运共同体。",
+        "在北京，北哈州代表团与中国企业举行会谈。",
+        "北哈州的“Asyl Shugar”有限责任公司将建设一座糖厂。",
+    )
+    assert not {"中吉关系", "中吉命运", "北哈州代表团"} & set(found.organizations)
+    assert "Asyl Shugar" in found.organizations
+
+
+def test_a_place_and_its_region_word_and_a_paper_holding_a_place(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "以现任塔什干州州长为团长的代表团到访，莫斯科市长出席，中国市场很大。",
+        "来源:中国贸易报",
+        "他表示，中国政府和俄罗斯政府支持合作。",
+    )
+    assert "塔什干州" in found.locations and "莫斯科" in found.locations
+    assert "中国贸易报" in found.organizations
+    assert not {"中国政府", "俄罗斯政府"} & set(found.organizations)
+
+
+def test_the_source_a_line_names_is_an_organisation(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "来源:车聚网",
+        "2024-03-04 稿件来源:黑龙江日报  作者:王坤",
+    )
+    assert {"车聚网", "黑龙江日报"} <= set(found.organizations)
+
+
+def test_counted_bodies_generic_bodies_and_patterns_are_no_names(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "特区内已建成一座PVC管材生产厂；两座棉花加工厂已投入运营。",
+        "省委副书记、省长王明在哈尔滨会见客人。",
+        "希望中国企业在石油、天然气、电信等行业投资，构建全方位对外开放新格局。",
+    )
+    assert not found.organizations
+
+
+def test_kazakhstans_regions_in_their_chinese_short_names(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "北哈州州长访问了突厥斯坦州的工厂。"
+    )
+    assert {"北哈州", "突厥斯坦州"} <= set(found.locations)
+
+
+def test_partner_countries_capitals_are_places(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "代表团访问了首尔和河内，随后前往德黑兰。"
+    )
+    assert {"首尔", "河内", "德黑兰"} <= set(found.locations)
+    assert places.resolve("Seoul") is not None and places.resolve("Сеул") is not None

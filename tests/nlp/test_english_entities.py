@@ -588,3 +588,126 @@ def test_persons_credited_as_the_pages_staff_are_no_parties_of_the_story() -> No
     )
     assert "Roman Starovoit" in found.persons  # "By" opening a sentence credits no one
     assert not {"Zhou Lina", "Pavel Sorokin", "Maria Orlova"} & set(found.persons)
+
+
+def test_units_assembly_words_and_two_countries_adjectives_are_no_organisations() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The solar park near Kostanay will have a capacity of 50 MW.",
+                "Kazakhstan and China signed an agreement on the CKD assembly of cars.",
+                "The list includes 21 Kazakh-Chinese projects worth $2 billion.",
+                "He met the Chairman of the Supervisory Council of the zone, Ivan Petrov.",
+            ]
+        )
+    )
+    assert not {"MW", "CKD", "Kazakh-Chinese", "Supervisory Council"} & set(found.organizations)
+
+
+def test_initials_a_place_word_and_a_known_name_in_capitals_tell_the_kind() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "ASTANA. KAZINFORM The total investment will be 18 billion tenge, said "
+                "A. Mukhambetov.",
+                "The delegation met the governor of Khabarovskiy Kray on Monday.",
+                "Party and other officials from Jilin province began a trip to Russia.",
+            ]
+        )
+    )
+    assert "KAZINFORM" in found.organizations
+    assert "A. Mukhambetov" not in found.organizations
+    assert "Khabarovskiy Kray" in found.locations
+    assert "Khabarovskiy Kray" not in found.organizations
+    assert "Party" not in found.organizations
+
+
+def test_a_government_of_a_place_numbered_names_and_two_countries_joined_by_a_hyphen() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "According to the government of the Leningrad region, the deals were signed.",
+                "They signed an agreement with the company Enel OGK-5 on new equipment.",
+                "Officials listed 21 Kazakhstan-China projects in the region.",
+            ]
+        )
+    )
+    assert "Government of the Leningrad region" in found.organizations
+    assert "Leningrad region" in found.locations
+    assert "Enel OGK-5" in found.organizations
+    assert {"Kazakhstan", "China"} <= set(found.locations)
+
+
+def test_an_organisations_country_and_an_embassys_place_are_part_of_its_name() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The meeting was held at the Academy of Foreign Trade of the Ministry of "
+                "Economic Development of the Russian Federation.",
+                "The second meeting of the Council of Regions of Russia and Uzbekistan opened.",
+                "The Embassy of Belarus in Tajikistan said so.",
+                "The ceremony took place, according to the Belarusian Embassy in Dushanbe.",
+            ]
+        )
+    )
+    assert (
+        "Academy of Foreign Trade of the Ministry of Economic Development of the Russian Federation"
+    ) in found.organizations
+    assert "Council of Regions of Russia and Uzbekistan" in found.organizations
+    assert "Embassy of Belarus in Tajikistan" in found.organizations
+    assert "Belarusian Embassy in Dushanbe" in found.organizations
+
+
+def test_treaties_protocols_and_belts_are_no_organisations() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The sides signed the III Big Protocol and discussed the Eurasian Economic "
+                "Union Treaty.",
+                "He hopes to link the Silk Road Economic Belt and the Eurasian Economic Union.",
+            ]
+        )
+    )
+    assert found.organizations == ("Eurasian Economic Union",)
+
+
+def test_a_source_line_names_an_organisation_whole() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            ["The plant will open in Kazan next year.", "Source: The Astana Times"]
+        )
+    )
+    assert "Astana Times" in found.organizations
+    assert "Astana" not in found.locations
+
+
+def test_a_persons_surname_a_calendar_a_compass_word_and_a_place_after_the() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The meeting was chaired by Deputy Prime Minister Serik Zhumangarin.",
+                "They discussed Zhumangarin’s recent trip to China.",
+                "Su Mo Tu We Th Fr Sa",
+                "He was welcomed in Khabarovskiy Kray, in the Northeast.",
+                "Representatives of the Republic of Tyva presented the region.",
+            ]
+        )
+    )
+    assert "Zhumangarin" not in found.locations
+    assert not any("Mo Tu" in name for name in found.persons)
+    assert "Northeast" not in found.locations
+    assert {"Khabarovskiy Kray", "Republic of Tyva"} <= set(found.locations)
+
+
+def test_capitalised_words_before_a_legal_form_and_two_legal_names_joined_by_and() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The project applicant is Saryarka Avtoprom LLP.",
+                "Kazakh Steel Works JSC and Ural Motors LLC signed the contract.",
+            ]
+        )
+    )
+    assert {"Saryarka Avtoprom LLP", "Kazakh Steel Works JSC", "Ural Motors LLC"} <= set(
+        found.organizations
+    )

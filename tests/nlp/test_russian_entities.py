@@ -479,3 +479,88 @@ def test_a_place_name_in_the_nominative_after_a_declined_noun_is_a_brand() -> No
     )
     assert "Урал" not in found.locations
     assert "Лигурия" in found.locations
+
+
+def test_a_bodys_field_after_a_genitive_name_and_a_list_of_companies() -> None:
+    found = entities(
+        [
+            "Об этом сообщил директор Агентства Дальнего Востока по привлечению инвестиций и "
+            "поддержке экспорта Леонид Петухов.",
+            "В регионе работают белорусские предприятия, например, МТЗ, Пинскдрев, "
+            "Могилевлифтмаш и другие.",
+        ]
+    )
+    assert (
+        "Агентство Дальнего Востока по привлечению инвестиций и поддержке экспорта"
+        in found.organizations
+    )
+    assert "Могилевлифтмаш" in found.organizations
+
+
+def test_a_quoted_name_ends_at_its_quote_and_a_title_is_no_organisation() -> None:
+    found = entities(
+        [
+            "В проекте участвует торговый дом «Итотю» (Itochu).",
+            "Губернатор представил Чрезвычайному и Полномочному Послу Италии в РФ "
+            "потенциал региона.",
+        ]
+    )
+    assert "Итотю" in found.organizations
+    assert not any("Посол" in name for name in found.organizations)
+
+
+def test_the_press_service_of_the_government_speaks_for_the_articles_region() -> None:
+    found = entities(
+        [
+            "Губернатор Пензенской области встретился с инвесторами из Германии.",
+            "Как сообщает пресс-служба правительства, стороны обсудили новые проекты.",
+        ]
+    )
+    assert "Правительство Пензенской области" in found.organizations
+
+
+def test_an_abbreviation_heading_a_name_stays_as_written_and_a_cut_adjective_is_no_name() -> None:
+    found = entities(
+        [
+            "РИГ SAKHAPRESS.RU В последний день визита в ОАЭ состоялась встреча.",
+            "15 ноября Минск принимает делегацию из Иркутской области",
+        ]
+    )
+    assert "РИГ SAKHAPRESS.RU" in found.organizations
+    assert not any(name.startswith("Иркутск") for name in found.organizations)
+
+
+def test_initials_joined_to_a_surname_and_a_surname_in_apposition_in_the_genitive() -> None:
+    found = entities(
+        [
+            "Планируется визит Губернатора Пензенской области О.В.Мельниченко в Гуанчжоу.",
+            "Делегацию возглавил заместитель председателя – министр экономического развития "
+            "и промышленности области А.Х.Хакимова.",
+        ]
+    )
+    assert "О.В. Мельниченко" in found.persons
+    assert "А.Х. Хакимов" in found.persons
+
+
+def test_a_places_adjective_alone_is_no_place() -> None:
+    found = entities(
+        [
+            "Гуандунское отделение Китайского комитета по содействию международной торговле "
+            "провело встречу.",
+            "Строительство Корейского промышленного комплекса в Приморье началось.",
+        ]
+    )
+    assert found.locations == ("Приморье",)
+
+
+def test_a_bodys_field_may_list_its_fields_with_commas() -> None:
+    found = entities(
+        [
+            "Соглашение подписано с департаментом промышленности, транспорта, связи и "
+            "энергетики Курганской области."
+        ]
+    )
+    assert (
+        "Департамент промышленности, транспорта, связи и энергетики Курганской области"
+        in found.organizations
+    )

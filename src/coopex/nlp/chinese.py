@@ -132,6 +132,68 @@ def _joined(tagged: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return joined
 
 
+# "一座" + "PVC管材生产厂", "两座" + "棉花加工厂", "多家" + "…公司": a number and a measure word
+# before a body make it one of a kind, no name.
+_COUNTED = re.compile(r"(?:[一二两三四五六七八九十几多数]+|\d+)[座家个所]$")
+
+
+def _a_description(mention: Mention, paragraph: str) -> bool:
+    """Whether an organisation is a description, not a name: counted ("两座棉花加工厂"), a
+    generic body ("省委", "电信") or ending in no body's word ("对外开放新格局", "中吉关系")."""
+    if mention.kind is not MentionKind.ORGANIZATION:
+        return False
+    return bool(
+        _COUNTED.search(paragraph, max(0, mention.start - 4), mention.start)
+        or mention.name in _words()["generic_body"]
+        or mention.name.endswith(tuple(_words()["not_org_ending"]))
+    )
+
+
+def _clear_of_places(mention: Mention, places: list[Mention], may_hold: bool) -> bool:
+    """Whether the tagger's name cuts no place: a person overlaps none, an organisation
+    overlaps none or, where it `may_hold` one, holds each it overlaps whole and is more than
+    the place."""
+    overlapping = [p for p in places if p.start < mention.end and mention.start < p.end]
+    if mention.kind is MentionKind.PERSON or not may_hold:
+        return not overlapping
+    return all(
+        mention.start <= p.start
+        and p.end <= mention.end
+        and (p.start, p.end) != (mention.start, mention.end)
+        for p in overlapping
+    )
+
+
+def _a_lead_in(tagged: list[tuple[str, str]], at: int) -> bool:
+    """Whether the tagger's word ending at `at` leads into a name without being part of it: a
+    verb ("代表"), an adjective or a description ending in a kind of company ("…机械企业")."""
+    offset = 0
+    for word, label in tagged:
+        offset += len(word)
+        if offset == at:
+            return label.startswith(("v", "a")) or word.endswith(tuple(_words()["company_kind"]))
+        if offset > at:
+            break
+    return False
+
+
+@cache
+def _described_latin_name() -> re.Pattern[str]:
+    """ "…集团合资公司" + "SOYUZ公司": a description ending in a kind of company before a
+    company's name in Latin letters and its word."""
+    kinds = "|".join(map(re.escape, _words()["company_kind"]))
+    suffixes = "|".join(map(re.escape, sorted(_words()["company_suffix"], key=len, reverse=True)))
+    return re.compile(rf"^.*?(?:{kinds})([A-Za-z][A-Za-z&.\- ]*(?:{suffixes}))$")
+
+
+def _latin_name_off(mention: Mention) -> Mention:
+    match = _described_latin_name().match(mention.name)
+    if mention.kind is not MentionKind.ORGANIZATION or match is None:
+        return mention
+    start = mention.start + match.start(1)
+    return Mention(mention.kind, match.group(1), mention.paragraph, start, mention.end)
+
+
 class ChineseEntityRecognizer:
     def __init__(self, places: ShippedPlaces, tagger: Tagger | None = None) -> None:
         self._places = places
@@ -286,8 +348,8 @@ class ChineseEntityRecognizer:
 
     def _quoted_companies(self, number: int, paragraph: str, found: list[Mention]) -> list[Mention]:
         """`found` with the quoted names a company's word follows ("“索勒斯”公司", "“卡玛斯”
-        汽车公司", "“Raduga”有限责任公司"), the name as quoted (quotes are no part of it); not a
-        place's name."""
+        汽车公司", "“Raduga”有限责任公司", "“Asyl Shugar”有限责任公司"), the name as quoted
+        (quotes are no part of it); not a place's name."""
         result = list(found)
         for m in self._quoted_company.finditer(paragraph):
             start, end = m.span(1)
@@ -297,6 +359,21 @@ class ChineseEntityRecognizer:
                 continue
             result.append(Mention(MentionKind.ORGANIZATION, m.group(1), number, start, end))
         return result
+
+    _SOURCE = re.compile(r"(?:来源|稿源)[:：]\s*([^\s:：，,。;；|/()（）]{2,15})")
+
+    def _sources(self, number: int, paragraph: str, found: list[Mention]) -> list[Mention]:
+        """The paper or site a "来源:" line names ("来源:车聚网", "稿件来源:黑龙江日报"): the
+        page's source, an organisation (the guideline counts sources); a place is none."""
+        sources = []
+        for m in self._SOURCE.finditer(paragraph):
+            start, end = m.span(1)
+            if self._gazetteer.fullmatch(m.group(1)) or any(
+                o.start < end and start < o.end for o in found
+            ):
+                continue
+            sources.append(Mention(MentionKind.ORGANIZATION, m.group(1), number, start, end))
+        return sources
 
     _ABBREVIATION = re.compile(
         r"[（(](?:简称)?[“\"「]?([\u4e00-\u9fff]{2,6}|[A-Z][A-Za-z]{1,9})[”\"」]?[）)]"
@@ -413,6 +490,11 @@ class ChineseEntityRecognizer:
     @cached_property
     def _government(self) -> frozenset[str]:
         return frozenset(_words()["government_suffix"])
+
+    def _holding_place(self, name: str) -> bool:
+        """Whether the tagger's organisation may hold a place: a paper's or a legal name
+        ("中国贸易报", "…有限公司"), never a government ("中国政府")."""
+        return name.endswith((*_words()["media_suffix"], *_words()["legal_suffix"]))
 
     def _a_country_acting(self, before: str, suffix: str) -> bool:
         """Whether a country's name and its government's word are the country acting as a
@@ -534,29 +616,109 @@ class ChineseEntityRecognizer:
                 )
         return found
 
+    @staticmethod
+    def _tagger_organizations(tagged: list[tuple[str, str]]) -> list[tuple[int, int]]:
+        spans, offset = [], 0
+        for word, label in _joined(tagged):
+            start, offset = offset, offset + len(word)
+            if label == "ORG":
+                spans.append((start, start + len(word.rstrip())))
+        return spans
+
+    def _tagger_bounds(
+        self,
+        number: int,
+        paragraph: str,
+        named: list[Mention],
+        tagged: list[tuple[str, str]],
+    ) -> list[Mention]:
+        """The rules' organisation where the tagger's ends at the same character but starts
+        elsewhere, with the tagger's start: later, when the rules ran back over a person and a
+        verb or a description ("梁惠玲代表" + "黑龙江省人民政府", "…矿山机械企业" +
+        "BELAZ公司"); a character or two earlier, when jieba read a name's first character as
+        a word of its own ("中" + "江集团")."""
+        spans = self._tagger_organizations(tagged)
+        result = []
+        for m in named:
+            bound = next(
+                (
+                    start
+                    for start, end in spans
+                    if end == m.end
+                    and m.kind is MentionKind.ORGANIZATION
+                    and (
+                        (
+                            m.start < start <= m.end - 3
+                            # not inside a name in Latin letters ("Asyl" + " Shugar")
+                            and _HAN.search(paragraph, m.start, start) is not None
+                            and _a_lead_in(tagged, start)
+                        )
+                        or m.start - 2 <= start < m.start
+                    )
+                ),
+                None,
+            )
+            if bound is not None and not any(
+                o is not m and o.start < m.start and bound < o.end for o in named
+            ):
+                m = Mention(m.kind, paragraph[bound : m.end], number, bound, m.end)
+            result.append(m)
+        return result
+
+    def _listed_organization(
+        self, paragraph: str, start: int, end: int, spans: list[tuple[int, int]]
+    ) -> bool:
+        """Whether the tagger's organisation stands in a list of organisations with "、"
+        ("中江集团、汇鸿集团、…等企业"): a name there needs no proper name of jieba's."""
+        return any(
+            (e == start - 1 and paragraph[e] == "、") or (s == end + 1 and paragraph[end] == "、")
+            for s, e in spans
+        )
+
+    def _places_in_full(
+        self, places: list[Mention], tokens: list[tuple[str, str, int]]
+    ) -> list[Mention]:
+        """ "塔什干" + "州", "堪察加" + "边区": a place and the administrative word jieba
+        writes as a word of its own after it are one place (the region, not the city); not
+        "莫斯科" + "市长", "中国" + "市场"."""
+        words = {start: word for word, _, start in tokens}
+        suffixes = _words()["place_suffix"]
+        result = []
+        for p in places:
+            after = words.get(p.end)
+            if after in suffixes and not self._gazetteer.fullmatch(p.name + after):
+                p = Mention(p.kind, p.name + after, p.paragraph, p.start, p.end + len(after))
+            result.append(p)
+        return result
+
     def _tagged(
         self,
         number: int,
         paragraph: str,
         named: list[Mention],
         tokens: list[tuple[str, str, int]],
+        tagged: list[tuple[str, str]],
     ) -> list[Mention]:
         """The tagger's persons and organisations where the rules and the gazetteer found
         nothing: a person of two characters or more, up to a stop word ("杜别涅茨基" of
         "杜别涅茨基率"), not a side ("乌方"); an organisation that is not only country
         abbreviations ("中乌")."""
-        if self._tagger is None:
+        if not tagged:
             return []
         found: list[Mention] = []
         offset = 0
         side = tuple(_words()["side"])
         starts = {at for _, _, at in tokens}
-        for word, label in _joined(self._tagger(paragraph)):
+        spans = self._tagger_organizations(tagged)
+        for word, label in _joined(tagged):
             start, offset = offset, offset + len(word)
             word = word.rstrip()
             kind = _LAC_KINDS.get(label)
             if kind is None or any(m.start < offset and start < m.end for m in named):
                 continue
+            listed = kind is MentionKind.ORGANIZATION and self._listed_organization(
+                paragraph, start, start + len(word), spans
+            )
             if kind is MentionKind.PERSON:
                 stop = self._person_stop.search(word, 1)
                 word = word[: stop.start()] if stop else word
@@ -573,8 +735,9 @@ class ChineseEntityRecognizer:
                 or set(word) <= set("".join(_words()["country_abbreviation"]))
                 or not _ends_on_a_name_word(tokens, start, offset)
                 or start not in starts  # "俄经贸合作" of "对俄" + "经贸合作"
-                or word.endswith(tuple(_words()["event_word"]))  # "东方经济论坛": an event
-                or self._common_phrase(paragraph, tokens, start, start + len(word))
+                # "东方经济论坛": an event; "中吉关系", "北哈州代表团": relations, a delegation
+                or word.endswith((*_words()["event_word"], *_words()["not_org_ending"]))
+                or (not listed and self._common_phrase(paragraph, tokens, start, start + len(word)))
             ):
                 continue
             found.append(Mention(kind, word, number, start, start + len(word)))
@@ -594,6 +757,7 @@ class ChineseEntityRecognizer:
             organizations = self._quoted_companies(number, paragraph, organizations)
             organizations = self._known_organizations(number, paragraph, tokens, organizations)
             organizations += self._abbreviations(number, paragraph, organizations)
+            organizations += self._sources(number, paragraph, organizations)
             named = [
                 *organizations,
                 *self._persons(number, paragraph, tokens),
@@ -604,7 +768,19 @@ class ChineseEntityRecognizer:
                 # "哈萨克族", "俄罗斯族": a people of China, not the place
                 if not paragraph.startswith(tuple(_words()["people_word"]), match.end())
             ]
+            tagged = self._tagger(paragraph) if self._tagger is not None else []
+            named = [
+                _latin_name_off(m) for m in self._tagger_bounds(number, paragraph, named, tagged)
+            ]
+            places = self._places_in_full(places, tokens)
+            # The tagger's organisation may hold a place ("中国贸易报"), not cut one
+            # ("俄罗斯" + "堪察加边区").
+            held = [
+                p for p in places if not any(o.start <= p.start < p.end <= o.end for o in named)
+            ]
+            taken = self._tagged(number, paragraph, named, tokens, tagged)
+            taken = [m for m in taken if _clear_of_places(m, held, self._holding_place(m.name))]
+            named = [m for m in [*named, *taken] if not _a_description(m, paragraph)]
             found.extend(named)
-            found.extend(self._tagged(number, paragraph, [*named, *places], tokens))
             found.extend(p for p in places if not any(o.start <= p.start < o.end for o in named))
         return sorted(found, key=lambda m: (m.paragraph, m.start))

@@ -128,6 +128,9 @@ def _tidy(
     if text.isupper() and start == 0 and paragraph[end : end + 1] == ",":
         text = text.title()  # a dateline: "MINSK, 14 June" names Minsk
     text = text.removesuffix("'s").removesuffix("’s")
+    numbered = _NUMBERED_AFTER.match(paragraph, start + len(text))
+    if kind is MentionKind.ORGANIZATION and numbered:  # "Enel" + " OGK-5"
+        text, end = text + numbered.group(), numbered.end()
     if kind is not MentionKind.PERSON and not _PLACE_WORD_END.search(text):
         # "the Chelyabinsk" + " region": the place word the model left out.
         word = _PLACE_WORD_AFTER.match(paragraph, start + len(text))
@@ -180,7 +183,7 @@ def _field_of_title(paragraph: str, start: int, name: str) -> bool:
 
 
 _CREDIT = re.compile(r"\s*[/|]\s*")
-_PLACE_WORDS = r"(?:region|oblast|province|krai|prefecture|autonomous okrug)"
+_PLACE_WORDS = r"(?:region|oblast|province|krai|kray|prefecture|autonomous okrug)"
 _PLACE_WORD_AFTER = re.compile(r"\s+" + _PLACE_WORDS + r"\b", re.IGNORECASE)
 _PLACE_WORD_END = re.compile(r"\b" + _PLACE_WORDS + r"$", re.IGNORECASE)
 # "Avtotor if Chery": a word that opens a clause ends a name.
@@ -200,6 +203,7 @@ def _split_at_clause_word(mention: Mention) -> list[Mention]:
     return parts
 
 
+_NAME_START = re.compile(r"[A-Z]")
 _AND_PARTNER = re.compile(r"^(\S.*)\s+and\s+(?:the\s+)?(\S+(?:\s\S+)*)$")
 _ACRONYM_NAME = re.compile(r"[A-Z]{2,}(?:-[A-Z]+)?")
 
@@ -213,6 +217,8 @@ def _split_before_partner(mention: Mention) -> list[Mention]:
         return [mention]
     first, second = pair.group(1), pair.group(2)
     known = _known_organization().fullmatch
+    if first.rsplit(" ", 1)[-1].rstrip(".") in name_words("legal_form_after", "en"):
+        known = _NAME_START.match  # "Kazakh Steel Works JSC and Ural Motors LLC": two names
     if " " in first and not (_ACRONYM_NAME.fullmatch(second) or known(second)):
         return [mention]
     if " " not in first and not (known(first) or known(second)):
@@ -388,6 +394,78 @@ def _missed_organizations(
 
 
 @cache
+def _body_of() -> re.Pattern[str]:
+    words = (*name_words("mission", "en"), *name_words("body_of_place", "en"))
+    bodies = "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in words)
+    return re.compile(rf"\b(?:{bodies})\s+of\s+(?:the\s+)?")
+
+
+@cache
+def _mission_word() -> re.Pattern[str]:
+    return re.compile(rf"(?i:\b(?:{alternation('mission', 'en')})\b)")
+
+
+_IN = re.compile(r"\s+in\s+")
+
+
+def _mission_place(
+    name: str, paragraph: str, start: int, end: int, places: frozenset[int]
+) -> tuple[str, int]:
+    """ "Embassy of China" + " in Russia", "Belarusian Embassy" + " in Dushanbe": an embassy's
+    or a consulate's name goes on to the place it is in."""
+    into = _IN.match(paragraph, end)
+    if not (into and into.end() in places and _mission_word().search(name)):
+        return name, end
+    place = _PLACE_WORDS_AT.match(paragraph, into.end())
+    if place is None:
+        return name, end
+    return paragraph[start : place.end()], place.end()
+
+
+def _bodies_of_places(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
+    """ "the government of the Leningrad region", "Government of Leningrad region": a governing
+    body of a place the model read as the place alone is an organisation too (the place stays
+    a place)."""
+    added = []
+    for match in _body_of().finditer(paragraph):
+        start, end = match.span()
+        place = next(
+            (
+                m
+                for m in found
+                if m.paragraph == number and m.kind is MentionKind.LOCATION and m.start == end
+            ),
+            None,
+        )
+        if place is None or any(
+            m.paragraph == number
+            and m.kind is not MentionKind.LOCATION
+            and m.start < place.end
+            and start < m.end
+            for m in found
+        ):
+            continue
+        stop = place.end
+        into = _IN.match(paragraph, stop)
+        if into and _mission_word().match(paragraph, start):
+            inside = next(
+                (
+                    m
+                    for m in found
+                    if m.paragraph == number
+                    and m.kind is MentionKind.LOCATION
+                    and m.start == into.end()
+                ),
+                None,
+            )
+            stop = inside.end if inside else stop
+        name = paragraph[start:stop]
+        name = name[:1].upper() + name[1:]
+        added.append(Mention(MentionKind.ORGANIZATION, name, number, start, stop))
+    return [*found, *added]
+
+
+@cache
 def _apposition() -> re.Pattern[str]:
     words = alternation("org_apposition", "en")
     missions = alternation("mission", "en")
@@ -433,6 +511,16 @@ def _legal_form_after() -> re.Pattern[str]:
     return re.compile(r"(?:,?\s+(?:" + forms + r")(?![\w-]))+")
 
 
+@cache
+def _named_legal_form() -> re.Pattern[str]:
+    forms = "|".join(
+        re.escape(f) for f in name_words("legal_form_after", "en") if not f.endswith(".")
+    )
+    return re.compile(
+        r"(?<![\w-])(?P<name>(?!The\s)(?:[A-Z][\w&-]*\s+){1,4}(?:" + forms + r"))(?![\w-])"
+    )
+
+
 def _legal_names(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
     """An organisation with its legal form, in full: "OAO MAZ" (the form before the name, as
     Russian and Belarusian companies write it in English), "Wellzoom International Trade Co.,
@@ -445,6 +533,17 @@ def _legal_names(paragraph: str, number: int, found: list[Mention]) -> list[Ment
                 m.kind, paragraph[m.start : after.end()].rstrip(".,"), number, m.start, after.end()
             )
         completed.append(m)
+    for match in _named_legal_form().finditer(paragraph):
+        # "Saryarka Avtoprom LLP": capitalised words and a legal form the model missed
+        start, end = match.span("name")
+        inside = [m for m in completed if m.paragraph == number and m.start < end and start < m.end]
+        if match.group("name").split()[0].casefold() in name_words("not_a_name", "en") or any(
+            m.kind is MentionKind.ORGANIZATION or m.start < start or m.end > end for m in inside
+        ):
+            continue
+        completed = [m for m in completed if m not in inside]
+        name = match.group("name")
+        completed.append(Mention(MentionKind.ORGANIZATION, name, number, start, end))
     for match in _legal_form_before().finditer(paragraph):
         start, end = match.span()
         completed = [
@@ -471,7 +570,9 @@ def _abbreviations(paragraph: str, number: int, found: list[Mention]) -> list[Me
     return added
 
 
-def _people_as_organizations(found: list[Mention], paragraphs: Sequence[str]) -> list[Mention]:
+def _people_as_organizations(
+    found: list[Mention], paragraphs: Sequence[str], a_place: Callable[[str], bool]
+) -> list[Mention]:
     """ "Murat Rasulov" tagged as an organisation: two or three capitalised words, the last
     with a surname's ending and none an organisation's word, name a person (and so does
     the surname alone, once the person is known)."""
@@ -491,7 +592,9 @@ def _people_as_organizations(found: list[Mention], paragraphs: Sequence[str]) ->
     }
     return [
         replace(m, kind=MentionKind.PERSON)
-        if m.kind is MentionKind.ORGANIZATION and (m.name in people or m.name in surnames)
+        if (m.kind is MentionKind.ORGANIZATION and (m.name in people or m.name in surnames))
+        # "following Zhumangarin's trip": a known person's surname tagged as a place
+        or (m.kind is MentionKind.LOCATION and m.name in surnames and not a_place(m.name))
         else m
         for m in found
     ]
@@ -666,6 +769,24 @@ def _a_plural_noun(span: Any) -> bool:
     return len(span) == 1 and span[0].tag_ == "NNS" and first and word[1:].islower()
 
 
+def _a_person_or_place(name: str) -> MentionKind | None:
+    """What a name tagged as an organisation is by its form: initials and a surname ("A.
+    Mukhambetov") a person, a name ending in a place word with no organisation's word in it
+    ("Khabarovskiy Kray") a place."""
+    if _INITIALS_PERSON.fullmatch(name) and not _known_organization().search(name):
+        return MentionKind.PERSON
+    words = name.split()
+    if (
+        len(words) > 1
+        and _PLACE_WORD_END.search(name)
+        and not _org_word().search(name)
+        and not any(w.casefold() in name_words("not_a_name", "en") for w in words[:-1])
+        and not any(w.islower() for w in words[:-1])  # "Government of the Chelyabinsk region"
+    ):
+        return MentionKind.LOCATION
+    return None
+
+
 def _nationality_company(name: str) -> str | None:
     """ "Kazakh Allur", "Chinese Zoomlion" tagged as a person: a nationality before one word
     that does not end like a surname names a company of that country."""
@@ -697,10 +818,16 @@ def _common_words(paragraphs: Sequence[str]) -> frozenset[str]:
 def _a_name(name: str, common: frozenset[str]) -> bool:
     """Not a name: one common word, a place word alone ("the Republic"), two letters ("Ed."), a
     handle or a number ("@AzerNewsAz")."""
-    if any(c.isdigit() or c == "@" for c in name):
+    if "@" in name or any(c.isdigit() for c in _NUMBERED.sub("", name)):
         return False
     if name.casefold() in name_words("not_a_name", "en") or name in name_words("nationality", "en"):
         return False  # "Kazakh" tagged alone
+    if all(part in name_words("nationality", "en") for part in name.split("-")):
+        return False  # "Kazakh-Chinese projects": an adjective of two countries
+    if all(w in name_words("calendar_word", "en") for w in name.split()):
+        return False  # "Su Mo Tu We Th Fr Sa": a calendar's head, page clutter
+    if _generic_body(name):
+        return False  # "Chairman of the Supervisory Council": whose council, it does not say
     if name in (*name_words("legal_form_before", "en"), *name_words("legal_form_after", "en")):
         return False  # "«Sinopec» LLC": a legal form alone
     if " " in name or name.isupper():
@@ -708,9 +835,48 @@ def _a_name(name: str, common: frozenset[str]) -> bool:
     return len(name) > 2 and name.casefold() not in common
 
 
+# "Enel OGK-5", "TGK-1": a number after an abbreviation's hyphen is part of a company's name
+# (a year is not: "Innoprom-2011").
+_PLACE_WORDS_AT = re.compile(r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,3}")
+_OF_THE = re.compile(r"\s+of\s+(?:the\s+)?")
+_AND_THE = re.compile(r"\s+and\s+(?:the\s+)?")
+_OF_PLACE_END = re.compile(r"\bof\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})$")
+_NUMBERED_AFTER = re.compile(r"\s[A-Z]{2,}-\d{1,2}(?![\w-])")
+_NUMBERED = re.compile(r"(?<![\w-])[A-Z]{2,}-\d{1,2}(?![\w-])")
+
+
+def _generic_body(name: str) -> bool:
+    """ "Supervisory Council", "Organizing Committee": an organ's generic words and nothing that
+    says whose it is."""
+    *qualifiers, last = name.split()
+    return bool(
+        qualifiers
+        and last.casefold() in name_words("not_a_name", "en")
+        and all(w in name_words("org_generic_word", "en") for w in qualifiers)
+    )
+
+
+_NUMBER_BEFORE = re.compile(r"\d\s*$")
+_UNIT_LIKE = re.compile(r"[A-Za-z]{1,4}")
+
+
+def _a_unit(mention: Mention, paragraph: str) -> bool:
+    """ "a capacity of 50 MW", "20,000 TEU": a short word in capitals right after a number is
+    a unit of measure, no organisation (a known company's name is not: "20 MAZ trucks")."""
+    return bool(
+        mention.kind is MentionKind.ORGANIZATION
+        and _UNIT_LIKE.fullmatch(mention.name)
+        and _NUMBER_BEFORE.search(paragraph, max(0, mention.start - 3), mention.start)
+        and not _known_organization().fullmatch(mention.name)
+    )
+
+
 @cache
 def _known_organization() -> re.Pattern[str]:
-    names = sorted(name_words("known_organization", "en"), key=len, reverse=True)
+    written = name_words("known_organization", "en")
+    # "KAZINFORM", "ROSATOM": a dateline or a headline writes a known name in capitals
+    capitals = [n.upper() for n in written if n.upper() not in written]
+    names = sorted([*written, *capitals], key=len, reverse=True)
     return re.compile(r"(?<![\w-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w-])")
 
 
@@ -868,6 +1034,25 @@ _DATELINE = re.compile(
 )
 
 
+_SOURCE_LINE = re.compile(
+    r"^\s*\(?(?:Source|Sources):\s*(?:[Tt]he\s+)?(?P<name>[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*){0,4})"
+    r"\)?\.?\s*$"
+)
+
+
+def _source_line(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
+    """ "Source: The Astana Times": the paper or agency a source line names is an organisation,
+    whole (the guideline counts sources), not the place its name holds."""
+    line = _SOURCE_LINE.match(paragraph)
+    if line is None:
+        return found
+    start, end = line.span("name")
+    end -= len(line.group("name")) - len(line.group("name").rstrip("."))
+    inside = [m for m in found if m.paragraph == number and m.start < end and start < m.end]
+    source = Mention(MentionKind.ORGANIZATION, paragraph[start:end], number, start, end)
+    return [*(m for m in found if m not in inside), source]
+
+
 def _dateline_agency(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
     """A news agency named by a dateline is an organisation (the guideline counts agencies
     named as sources)."""
@@ -1001,6 +1186,37 @@ class EnglishEntityRecognizer:
             or _event_of_before().search(paragraph, max(0, start - 40), start)
         )
 
+    def _country_at(self, paragraph: str, at: int) -> int | None:
+        """Where the country named from `at` on ends ("Russian Federation", "People's Republic
+        of China"), the longest the gazetteer knows; None if no country starts there."""
+        words = _PLACE_WORDS_AT.match(paragraph, at)
+        if words is None:
+            return None
+        text = words.group()
+        ends = [m.start() for m in re.finditer(r"\s+", text)] + [len(text)]
+        for stop in sorted(ends, reverse=True):
+            if self._a_country(text[:stop]):
+                return at + stop
+        return None
+
+    def _country_complement(
+        self, name: str, paragraph: str, start: int, end: int
+    ) -> tuple[str, int]:
+        """ "Academy ... of the Ministry of Economic Development" + " of the Russian Federation",
+        "Council of Regions of Russia" + " and Uzbekistan": the country an organisation's name
+        ends with is part of its full name, and so is a second country joined to a first."""
+        of = _OF_THE.match(paragraph, end)
+        stop = self._country_at(paragraph, of.end()) if of else None
+        if stop is not None and _org_word().search(name):
+            return paragraph[start:stop], stop
+        last = _OF_PLACE_END.search(name)
+        joined = _AND_THE.match(paragraph, end)
+        if last and joined and self._a_country(last.group(1)):
+            stop = self._country_at(paragraph, joined.end())
+            if stop is not None:
+                return paragraph[start:stop], stop
+        return name, end
+
     def _nationality_off(self, name: str, start: int) -> tuple[str, int]:
         """ "Belarusian BelAZ", "Chinese Tianjin Lovol Heavy Industry": a nationality before a
         known company or a name led by a place is no part of the name ("Russian Railways",
@@ -1050,7 +1266,18 @@ class EnglishEntityRecognizer:
         """ "the Far East and Siberia", "Heilongjiang, Jilin": places the model tagged as one
         are each a place, unless the whole is one the gazetteer knows ("Trinidad and
         Tobago")."""
-        if not _PLACE_LIST.search(mention.name) or self._a_place(mention.name):
+        if self._a_place(mention.name):
+            return [mention]
+        pair = mention.name.split("-")
+        if len(pair) == 2 and all(self._a_place(p) for p in pair):
+            # "Kazakhstan-China projects": two countries joined by a hyphen are each a place
+            first, second = pair
+            at = mention.end - len(second)
+            return [
+                replace(mention, name=first, end=mention.start + len(first)),
+                replace(mention, name=second, start=at),
+            ]
+        if not _PLACE_LIST.search(mention.name):
             return [mention]
         parts, at = [], 0
         for piece in [*_PLACE_LIST.finditer(mention.name), None]:
@@ -1086,11 +1313,14 @@ class EnglishEntityRecognizer:
         """The places the gazetteer knows in a paragraph, capitalised."""
         if self._gazetteer is None:
             return []
-        return [
-            match
-            for match in self._gazetteer.finditer(paragraph)
-            if match.group()[:1].isupper() and self._a_place(match.group())
-        ]
+        found = []
+        for match in self._gazetteer.finditer(paragraph):
+            article = _ARTICLE.match(match.group())
+            if article:  # "the Republic of Tyva": the place is named without its article
+                match = self._gazetteer.match(paragraph, match.start() + article.end()) or match
+            if match.group()[:1].isupper() and self._a_place(match.group()):
+                found.append(match)
+        return found
 
     @staticmethod
     def _missed_places(
@@ -1134,6 +1364,8 @@ class EnglishEntityRecognizer:
             kind = MentionKind.ORGANIZATION  # "MTZ", "BRICS": not places
         if kind is MentionKind.PERSON and self._a_place(span.text):
             kind = MentionKind.LOCATION  # "in the Tula region": "Tula" is no person
+        if kind is MentionKind.LOCATION and _body_of().match(_ARTICLE.sub("", span.text)):
+            kind = MentionKind.ORGANIZATION  # "Embassy of China": a body of a place
         return kind
 
     def _span_mentions(
@@ -1167,6 +1399,10 @@ class EnglishEntityRecognizer:
         if place:
             kind, name, end = MentionKind.LOCATION, place, start + len(place)
         kind = _kind_by_title(kind, name, paragraph, start)
+        if kind is MentionKind.ORGANIZATION:
+            kind = _a_person_or_place(name) or kind
+        elif kind is MentionKind.PERSON and _a_person_or_place(name) is MentionKind.LOCATION:
+            kind = MentionKind.LOCATION  # "Khabarovskiy Kray" tagged as a person
         company = _nationality_company(name) if kind is MentionKind.PERSON else None
         if company:
             kind, start, name = MentionKind.ORGANIZATION, end - len(company), company
@@ -1178,6 +1414,8 @@ class EnglishEntityRecognizer:
             if _field_of_title(paragraph, start, name):
                 return [], None, None
             name, end = _lowercase_complement(doc, paragraph, name, start)
+            name, end = self._country_complement(name, paragraph, start, end)
+            name, end = _mission_place(name, paragraph, start, end, places)
         elif kind is MentionKind.PERSON and _title_of().search(name):
             return [], None, None  # "Tajik Minister of Industry": a job title, no person
         mention = Mention(kind, name, number, start, end)
@@ -1230,12 +1468,14 @@ class EnglishEntityRecognizer:
             known = self._gazetteer_places(paragraph)
             found.extend(self._missed_places(known, number, [*found, *events]))
             found = self._longer_places(known, number, found)
+            found = _bodies_of_places(paragraph, number, found)
             found = _known_organizations(paragraph, number, [*found, *products])
             found = [m for m in found if m not in products]
             found = _dateline_agency(paragraph, number, found)
+            found = _source_line(paragraph, number, found)
             found = _given_name_persons(paragraph, number, found, self._a_place)
             found.extend(_initials_persons(paragraph, number, found))
-        found = _people_as_organizations(found, paragraphs)
+        found = _people_as_organizations(found, paragraphs, self._a_place)
         common = _common_words(paragraphs)
         credits = [_credited_persons(p) for p in paragraphs]
         named = full_names_only(found)
@@ -1245,6 +1485,7 @@ class EnglishEntityRecognizer:
                 for m in found
                 if _a_name(m.name, common)
                 and m.name not in event_abbreviations
+                and not _a_unit(m, paragraphs[m.paragraph])
                 and not (
                     m.kind is MentionKind.LOCATION
                     and _not_place_after().match(paragraphs[m.paragraph], m.end)

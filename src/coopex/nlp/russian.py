@@ -26,6 +26,7 @@ from coopex.nlp.russian_forms import (
     camel_case,
     capitals_as_written,
     foreign_instrumental,
+    is_adjective,
     morph_case,
     name_case,
     nominative_word,
@@ -44,6 +45,7 @@ from coopex.nlp.russian_organizations import (
     fields_of_bodies,
     known_organizations,
     legal_names,
+    listed_organizations,
     place_abbreviations,
     typed_names,
 )
@@ -93,6 +95,8 @@ def _organization_name(span: Any, paragraph: str, stop: int) -> str:
     head = next((i for i, t in enumerate(tokens) if _is_head(t)), None)
     if head is None or tokens[0].text[:1] in '«"':
         return written
+    if len(tokens[head].text) > 1 and tokens[head].text.isupper() and tokens[head].text.isalpha():
+        return written  # "РИГ SAKHAPRESS.RU", not "Рига": an abbreviation heads it, undeclined
     rest = paragraph[tokens[head + 1].start : stop] if head + 1 < len(tokens) else ""
     if len(normal) != len(tokens):
         # natasha's form does not line up with the words ("М.В.", "инвестиции,"): the words
@@ -449,6 +453,53 @@ def _genitive(tokens: Sequence[Any]) -> bool:
     return bool(tokens) and tokens[0].feats.get("Case") == "Gen"
 
 
+_INITIALLED = re.compile(r"^((?:[А-ЯЁ]\.){1,2} )([А-ЯЁ][а-яё]+(?:ова|ева|ёва|ина|ына|ой))$")
+
+
+def _initialled_in_genitive(name: str, before: Any) -> str:
+    """ "министра … области" + "А.Х. Хакимова" -> "А.Х. Хакимов": initials and a surname in
+    the genitive after a word in the genitive stand in apposition to it; the tagger, with no
+    first name to go by, leaves the surname declined."""
+    match = _INITIALLED.match(name)
+    if match is None or before is None or before.feats.get("Case") != "Gen":
+        return name
+    if before.pos not in ("NOUN", "PROPN", "ADJ"):
+        return name
+    return match.group(1) + person_word(match.group(2), "gent", strict=True)
+
+
+_ADJECTIVE_END = re.compile(r"(?:ий|ый|ой|ая|яя|ое|ее|ей|ых|их|ую|юю|ого|его|ому|ему|ым|им)$")
+_INITIALS_JOINED = re.compile(r"^((?:[А-ЯЁA-Z]\.){1,2})(?=[А-ЯЁA-Z][а-яёa-z])")
+_PLACE_WORD_NEXT = re.compile(r"\s+(?:области|края|округа|района|республики)\b")
+
+
+def _a_title(name: str) -> bool:
+    """ "Чрезвычайный и Полномочный Посол Италии": a person's title, its adjectives before it,
+    is no organisation ("Администрация Президента" is: its head is a body)."""
+    from coopex.nlp.analysis import morph
+
+    titles = name_words("person_title", "ru")
+    for word in name.split():
+        if word == "и" or is_adjective(word):
+            continue
+        lemma = morph().parse(word.casefold())[0].normal_form
+        return word.casefold() in titles or lemma in titles
+    return False
+
+
+def _closed_inside(text: str, start: int, stop: int) -> int | None:
+    """Where a name opened by a quote right before `start` closes inside `text[start:stop]`,
+    with more of the span after it; None otherwise."""
+    opening = text[start - 1 : start]
+    if not opening or opening not in '«"“':
+        return None
+    closing = {"«": "»", '"': '"', "“": "”"}[opening]
+    at = text.find(closing, start, stop)
+    if at <= start or "«" in text[start:at] or not text[at + 1 : stop].strip():
+        return None
+    return at
+
+
 class RussianEntityRecognizer:
     """Mentions of persons, organisations and places in a document's paragraphs.
 
@@ -530,7 +581,12 @@ class RussianEntityRecognizer:
                 if kind is MentionKind.ORGANIZATION:
                     continue
             span.normalize(models["vocab"])
-            if kind is MentionKind.ORGANIZATION:
+            closed = _closed_inside(text, start, stop)
+            if kind is MentionKind.ORGANIZATION and closed is not None:
+                # "«Итотю» (Itochu)": the quoted name ends at its closing quote
+                stop = closed
+                name = text[start:stop]
+            elif kind is MentionKind.ORGANIZATION:
                 stop = closing_quote(text, start, stop, paragraph_end)
                 name = text[start:stop] if written_only else _organization_name(span, text, stop)
                 if "«" not in name:
@@ -548,6 +604,8 @@ class RussianEntityRecognizer:
                 at = bisect_right(token_starts, span.start) - 1
                 instrumental = _after_instrumental(doc.tokens, at, at + len(span.tokens))
                 name = capitals_as_written(_person_name(span, instrumental), span.text)
+                name = _INITIALS_JOINED.sub(r"\1 ", name)  # "А.Х.Хакимов": "А.Х. Хакимов"
+                name = _initialled_in_genitive(name, doc.tokens[at - 1] if at > 0 else None)
             if not (kind is MentionKind.LOCATION and _known(name, self._places)):
                 name = _PARENTHESIS.sub("", name)  # "Республика Саха (Якутия)" keeps its own
             name = " ".join(name.split())
@@ -580,6 +638,7 @@ class RussianEntityRecognizer:
         found = fields_of_bodies(doc.tokens, text, starts, found)
         found = coordinated_organizations(doc.tokens, text, starts, found)
         found = known_organizations(text, starts, found)
+        found = listed_organizations(text, starts, found)
         found = dateline_sources(text, starts, found)
         named = full_names_only(found)
         return [
@@ -596,6 +655,20 @@ class RussianEntityRecognizer:
                 m.kind is not MentionKind.ORGANIZATION and named_after_person(text, m.start, "ru")
             )
             and not (m.kind is MentionKind.LOCATION and _adjective_of_a_place(m.name))
+            # "Гуандунское" (отделение), "Корейский" (комплекс): an adjective alone, no place
+            and not (
+                m.kind is MentionKind.LOCATION
+                and _an_adjective(m.name)
+                and _ADJECTIVE_END.search(m.name) is not None  # not "Тхыатхиен" (– Хюэ)
+                and not _known(m.name, self._places)
+            )
+            and not (m.kind is MentionKind.ORGANIZATION and _a_title(m.name))
+            # "из Иркутской" + " области": a place's adjective the tagger cut off its place word
+            and not (
+                m.kind is MentionKind.ORGANIZATION
+                and _an_adjective(m.name)
+                and _PLACE_WORD_NEXT.match(text, m.end)
+            )
         ]
 
 

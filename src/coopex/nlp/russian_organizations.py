@@ -23,6 +23,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
+from itertools import pairwise
 from typing import Any
 
 from coopex.domain.news import Mention, MentionKind
@@ -148,8 +149,19 @@ def _field_end(tokens: Sequence[Any], index: int) -> int:
     end, governed = index, False
     while end < len(tokens) and end - index < _FIELD_REACH:
         token = tokens[end]
+        following = tokens[end + 1] if end + 1 < len(tokens) else None
         if token.text in ("и", "по"):
             governed = governed or token.text == "по"
+        elif (
+            # "промышленности" + ", транспорта, связи и энергетики": a list of fields
+            token.text == ","
+            and end > index
+            and following is not None
+            and following.pos == "NOUN"
+            and following.text[:1].islower()
+            and following.feats.get("Case") == "Gen"
+        ):
+            pass
         elif not (
             token.pos in ("ADJ", "NOUN")
             and token.text[:1].islower()
@@ -158,7 +170,7 @@ def _field_end(tokens: Sequence[Any], index: int) -> int:
         ):
             break
         end += 1
-    while end > index and tokens[end - 1].text in ("и", "по"):
+    while end > index and tokens[end - 1].text in ("и", "по", ","):
         end -= 1
     return end
 
@@ -234,15 +246,31 @@ _REGION = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ая|ий
 _OF_REGION = {"области": "область", "края": "край"}
 
 
-def _the_region(found: Sequence[Mention], kind: str) -> str | None:
-    """The article's one region of `kind` ("Челябинская область"), in the genitive
-    ("Челябинской области"); None when it names none or several."""
+def _source_body(tokens: Sequence[Any], index: int, heads: set[str]) -> bool:
+    """ "пресс-служба правительства" + "," or a verb: a body the page's source speaks for,
+    named without its place."""
+    token = tokens[index]
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return bool(
+        index > 0
+        and tokens[index - 1].text.casefold().startswith("пресс-служб")
+        and token.pos in ("NOUN", "PROPN")
+        and token.text[:1].islower()
+        and _lemma(token) in heads
+        and token.feats.get("Number") != "Plur"
+        and (following is None or following.pos in ("PUNCT", "VERB", "ADP", "CCONJ"))
+    )
+
+
+def _the_region(found: Sequence[Mention], kind: str | None) -> str | None:
+    """The article's one region of `kind` ("Челябинская область"; None: of any kind), in the
+    genitive ("Челябинской области"); None when it names none or several."""
     regions = {
         match.groups()
         for m in found
         if m.kind is MentionKind.LOCATION and (match := _REGION.fullmatch(m.name))
     }
-    regions = {r for r in regions if r[1] == kind}
+    regions = {r for r in regions if kind is None or r[1] == kind}
     if len(regions) != 1:
         return None
     [(adjective, noun)] = regions
@@ -258,6 +286,17 @@ def bodies_of_the_region(
     added: list[Mention] = []
     for index, token in enumerate(tokens[:-1]):
         of = tokens[index + 1]
+        if _source_body(tokens, index, heads):
+            # "сообщает пресс-служба правительства": the region's own government
+            region = _the_region(found, None)
+            if region is not None and not any(_overlaps(m, token.start, token.stop) for m in found):
+                head = agreeing_phrase([token.text], morph_case(token))
+                name = f"{head[:1].upper()}{head[1:]} {region}"
+                number = bisect_right(starts, token.start) - 1
+                added.append(
+                    Mention(MentionKind.ORGANIZATION, name, number, token.start, token.stop)
+                )
+            continue
         if token.pos not in ("NOUN", "PROPN") or of.text not in _OF_REGION:
             continue
         if _lemma(token) not in heads:
@@ -593,6 +632,54 @@ def coordinated_organizations(
     return sorted([*kept, *added], key=lambda m: m.start)
 
 
+_LIST_SEPARATOR = re.compile(r",\s+|\s+и\s+")
+_NEXT_ITEM = re.compile(r"(?:,\s+|\s+и\s+)([А-ЯЁA-Z][\w-]+)(?=,|\s+и\s|\s*[.;:)]|\s*$)")
+_ITEM_BEFORE = re.compile(r"(?<![\w-])([А-ЯЁA-Z][\w-]+),\s+$")
+
+
+def listed_organizations(text: str, starts: Sequence[int], found: list[Mention]) -> list[Mention]:
+    """ "МТЗ, Пинскдрев, Могилевлифтмаш и другие": a one-word name in a list of two or more
+    organisations named as written (in the nominative) is an organisation too, unless a place
+    or an organisation's mention holds it (a one-word "person" gives way)."""
+    changed = True
+    while changed:
+        changed = False
+        organizations = sorted(
+            (
+                m
+                for m in found
+                if m.kind is MentionKind.ORGANIZATION and text[m.start : m.end] == m.name
+            ),
+            key=lambda m: m.start,
+        )
+        for first, second in pairwise(organizations):
+            if not _LIST_SEPARATOR.fullmatch(text[first.end : second.start]):
+                continue
+            candidates = []
+            after = _NEXT_ITEM.match(text, second.end)
+            if after:
+                candidates.append(after.span(1))
+            before = _ITEM_BEFORE.search(text, max(0, first.start - 40), first.start)
+            if before and not _sentence_start(text, before.start(1)):
+                candidates.append(before.span(1))
+            for start, end in candidates:
+                overlapping = [m for m in found if _overlaps(m, start, end)]
+                if any(m.kind is not MentionKind.PERSON or " " in m.name for m in overlapping):
+                    continue
+                number = bisect_right(starts, start) - 1
+                found = [m for m in found if m not in overlapping]
+                found.append(Mention(MentionKind.ORGANIZATION, text[start:end], number, start, end))
+                changed = True
+            if changed:
+                break
+    return sorted(found, key=lambda m: m.start)
+
+
+def _sentence_start(text: str, at: int) -> bool:
+    before = text[max(0, at - 3) : at].rstrip()
+    return not before or before[-1] in ".!?\n"
+
+
 def _place_after(
     tokens: Sequence[Any], at: int, places: dict[int, Mention]
 ) -> tuple[int, Mention | None]:
@@ -647,7 +734,19 @@ def fields_of_bodies(
         if token.text != "по" or index == 0 or index + 1 >= len(tokens):
             continue
         head = tokens[index - 1]
-        if head.pos not in ("NOUN", "PROPN") or _lemma(head) not in heads:
+        # "Агентство Дальнего Востока" + " по привлечению инвестиций": a body's name that
+        # ends in a genitive name goes on through its field too
+        named_body = next(
+            (
+                m
+                for m in result
+                if m.kind is MentionKind.ORGANIZATION
+                and m.end == head.stop
+                and m.name.split()[0].casefold() in heads
+            ),
+            None,
+        )
+        if named_body is None and (head.pos not in ("NOUN", "PROPN") or _lemma(head) not in heads):
             continue
         if tokens[index + 1].text.casefold() in stops:
             continue
