@@ -16,18 +16,19 @@ from evaluation.news.scoring import LANGUAGES, Evaluation, evaluate
 
 TARGETS = {"entities": 0.88, "events": 0.65, "amounts": 0.85}
 FLOORS = {
-    ("ru", "entities"): 0.86,
-    ("en", "entities"): 0.85,
-    ("zh", "entities"): 0.87,
-    ("ru", "events"): 0.52,
-    ("en", "events"): 0.56,
-    ("zh", "events"): 0.53,
+    ("ru", "entities"): 0.88,
+    ("en", "entities"): 0.87,
+    ("zh", "entities"): 0.89,
+    ("ru", "events"): 0.55,
+    ("en", "events"): 0.58,
+    ("zh", "events"): 0.61,
     ("ru", "amounts"): 0.95,
     ("en", "amounts"): 0.95,
     ("zh", "amounts"): 0.95,
 }
 REACHED = {
     ("ru", "entities"),
+    ("en", "entities"),
     ("zh", "entities"),
     ("ru", "amounts"),
     ("en", "amounts"),
