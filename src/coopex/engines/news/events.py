@@ -389,24 +389,32 @@ def _listed(
     named = [
         m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION and m.name in allowed
     ]
+    listed = _listed_after_with(sentence, named, cues)
+    return listed if len(listed) >= 2 else []
+
+
+def _listed_after_with(
+    sentence: Sentence, mentions: Sequence[Mention], cues: EventCues
+) -> list[str]:
+    """The names of `mentions` listed from the first one the word that governs the party comes
+    before (`with_party`), as far as only list joints stand between them (`list_joint`)."""
     first = next(
         (
             at
-            for at, m in enumerate(named)
+            for at, m in enumerate(mentions)
             if cues.with_party.search(sentence.text[: m.start - sentence.start])
         ),
         None,
     )
     if first is None:
         return []
-    chain = [named[first]]
-    for mention in named[first + 1 :]:
+    chain = [mentions[first]]
+    for mention in mentions[first + 1 :]:
         between = sentence.text[chain[-1].end - sentence.start : mention.start - sentence.start]
         if not cues.list_joint.match(between):
             break
         chain.append(mention)
-    listed = list(dict.fromkeys(m.name for m in chain))
-    return listed if len(listed) >= 2 else []
+    return list(dict.fromkeys(m.name for m in chain))
 
 
 def _investor_first(
@@ -443,23 +451,7 @@ def _listed_places(
     if kind not in _EACH_PARTY:
         return []
     located = [m for m in sentence.mentions if m.kind is MentionKind.LOCATION]
-    first = next(
-        (
-            at
-            for at, m in enumerate(located)
-            if cues.with_party.search(sentence.text[: m.start - sentence.start])
-        ),
-        None,
-    )
-    if first is None:
-        return []
-    chain = [located[first]]
-    for mention in located[first + 1 :]:
-        between = sentence.text[chain[-1].end - sentence.start : mention.start - sentence.start]
-        if not cues.list_joint.match(between):
-            break
-        chain.append(mention)
-    names = list(dict.fromkeys(m.name for m in chain))
+    names = _listed_after_with(sentence, located, cues)
     if len(names) < 2:
         return []
     own = [reader.own_side(name) for name in names]

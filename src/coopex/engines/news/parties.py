@@ -553,6 +553,10 @@ class EventReader:
         own = self._sides.initiator_place
         if own is None or not own.is_region:
             return ""
+        return self._named_country(own.countries) or ""
+
+    def _named_country(self, countries: frozenset[str]) -> str | None:
+        """The first name the page gives the country of these ISO codes."""
         return next(
             (
                 m.name
@@ -562,9 +566,9 @@ class EventReader:
                 and (place := self._sides.places.get(m.name)) is not None
                 and not place.is_region
                 and not place.is_union
-                and place.countries == own.countries
+                and place.countries == countries
             ),
-            "",
+            None,
         )
 
     def _firms_invited(self, sentence: Sentence, invites: re.Match[str]) -> list[str]:
@@ -668,19 +672,7 @@ class EventReader:
         own = self._sides.initiator_place
         if place is None or not place.is_region or own is None or place.within(own.countries):
             return name  # not abroad: "в Калужской области" stays itself
-        return next(
-            (
-                m.name
-                for s in self._sentences
-                for m in s.mentions
-                if m.kind is MentionKind.LOCATION
-                and (country := self._sides.places.get(m.name)) is not None
-                and not country.is_region
-                and not country.is_union
-                and country.countries == place.countries
-            ),
-            name,
-        )
+        return self._named_country(place.countries) or name
 
     def _sought(self, sentence: Sentence, places: list[str]) -> str:
         """Whom a partner search is addressed to: a place other than the searcher's own
