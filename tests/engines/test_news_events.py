@@ -63,10 +63,12 @@ PLACES = {
     "黑龙江省": "CN-HL",
     "楚瓦什共和国": "RU-CU",
     "四川": "CN-SC",
+    "Санкт-Петербурге": "RU-SPE",
 }
 UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
     "Changan",
+    "Toyota",
     "Sany",
     "ТехноМаш",
     "Harbin Electric",
@@ -1227,3 +1229,12 @@ def test_an_investment_read_from_its_amount_is_with_the_organisation_right_befor
 def test_cooperation_a_visit_comes_to_seek_is_the_visit_not_a_partner_search() -> None:
     found = events("俄罗斯与中国", "俄罗斯企业来到中国寻求合作商机。", lang="zh")
     assert found == [("business_mission", "俄罗斯", "中国")]
+
+
+def test_a_place_after_in_followed_by_a_number_is_no_dateline() -> None:
+    found = events(
+        "Японская компания расширит завод",
+        "Японская компания Toyota инвестирует в расширение завода в Санкт-Петербурге "
+        "100 млн долларов.",
+    )
+    assert found == [("investment", "Санкт-Петербурге", "Toyota")]

@@ -751,4 +751,6 @@ def reporter(mention: Mention, paragraphs: Sequence[str], cues: EventCues) -> bo
         and mention.start < _DATELINE_WITHIN
         and bool(_DATELINE_AFTER.match(paragraph, mention.end))
         and not _GOES_ON.match(paragraph, mention.end)
+        # "завода в Санкт-Петербурге 100 млн долларов": a place the sentence is in, no dateline
+        and not cues.held_in.search(paragraph[max(0, mention.start - 25) : mention.start])
     )
