@@ -1238,3 +1238,12 @@ def test_a_place_after_in_followed_by_a_number_is_no_dateline() -> None:
         "100 млн долларов.",
     )
     assert found == [("investment", "Санкт-Петербурге", "Toyota")]
+
+
+def test_the_leads_home_region_tells_the_story_even_named_once() -> None:
+    found = events(
+        "Встреча с послом Вьетнама",
+        "В ходе встречи губернатора Калужской области и посла Вьетнама стороны обсудили "
+        "перспективы сотрудничества.",
+    )
+    assert found == [("negotiation", "Калужской области", "Вьетнама")]

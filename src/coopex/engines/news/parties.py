@@ -128,13 +128,21 @@ def document_sides(
         if m.kind is MentionKind.LOCATION and (place := places.get(m.name)) is not None
     ]
     titled = {m.name for m in title}
+    # The lead's home region is the story's, even named once ("Встреча с послом Ирана" /
+    # "В ходе встречи губернатора Астраханской области … стороны обсудили …").
+    lead = next((s for s in sentences if s.paragraph > 0), None)
+    led = {
+        m.name
+        for m in (lead.mentions if lead is not None else ())
+        if (place := places.get(m.name)) is not None and place.is_region
+    }
     # A home place named once in the body only ("…市场将辐射包括俄罗斯、乌克兰在内的独联体")
     # is mentioned in passing: the story is not told from it.
     codes = [place.code for _, place in located]
     at_home = [
         (name, place)
         for name, place in located
-        if place.within(home) and (name in titled or codes.count(place.code) >= 2)
+        if place.within(home) and (name in titled or name in led or codes.count(place.code) >= 2)
     ]
     choice = (
         next(((n, p) for n, p in at_home if n in titled), None)
