@@ -1247,3 +1247,12 @@ def test_the_leads_home_region_tells_the_story_even_named_once() -> None:
         "перспективы сотрудничества.",
     )
     assert found == [("negotiation", "Калужской области", "Вьетнама")]
+
+
+def test_an_agreement_signed_after_talks_is_with_the_talks_party() -> None:
+    found = events(
+        "Губернатор провёл переговоры",
+        "Губернатор Калужской области провёл переговоры с руководством компании Sany. "
+        "По итогам встречи стороны подписали соглашение о поставках спецтехники.",
+    )
+    assert ("agreement", "Калужской области", "Sany") in found

@@ -44,7 +44,14 @@ _ORG_FIRST = frozenset(
 # Events told where something is built or put: their places are often the venue.
 _BUILT = frozenset({EventType.LOCALIZATION_PLAN, EventType.INVESTMENT})
 # What talks just told may have been about, told "at the meeting" ("В ходе встречи …").
-_TOLD_AT_TALKS = frozenset({EventType.LOCALIZATION_INVITATION, EventType.LOCALIZATION_PLAN})
+_TOLD_AT_TALKS = frozenset(
+    {
+        EventType.LOCALIZATION_INVITATION,
+        EventType.LOCALIZATION_PLAN,
+        EventType.AGREEMENT,
+        EventType.INVESTMENT,
+    }
+)
 # Events held somewhere with somebody: the place they are held in ("talks in Beijing", "在哈尔滨
 # 签署") is not who they are with (a mission's destination, a forum's city, a plant's region or
 # the country partners are sought in are parties).
