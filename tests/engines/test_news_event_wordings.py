@@ -96,6 +96,7 @@ NAMED = [
     ("en", "The volume of trade rose to 1 billion dollars.", TRADE),
     ("zh", "贸易往来达10亿美元。", TRADE),
     ("ru", "Инвестор вложил в производство 500 млн рублей.", MONEY),
+    ("ru", "Компания направит более 2 млрд рублей на модернизацию производства.", MONEY),
     # nominalisations, participles and other registers
     ("ru", "Стороны парафировали соглашение.", A),
     ("en", "The agreement, signed on Monday, provides for joint research.", A),
