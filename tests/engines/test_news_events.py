@@ -1256,3 +1256,13 @@ def test_an_agreement_signed_after_talks_is_with_the_talks_party() -> None:
         "По итогам встречи стороны подписали соглашение о поставках спецтехники.",
     )
     assert ("agreement", "Калужской области", "Sany") in found
+
+
+def test_a_delegation_of_a_province_named_before_its_country_is_a_visit_received() -> None:
+    found = events(
+        "Переговоры с Вьетнамом",
+        "Представители Калужской области и делегация провинции Тэйнинь Вьетнама провели "
+        "переговоры о сотрудничестве.",
+    )
+    assert ("business_mission", "Вьетнама", "Калужской области") in found
+    assert ("negotiation", "Калужской области", "Вьетнам") in found
