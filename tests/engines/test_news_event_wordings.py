@@ -103,6 +103,8 @@ NAMED = [
     ("zh", "贸易往来达10亿美元。", TRADE),
     ("ru", "Инвестор вложил в производство 500 млн рублей.", MONEY),
     ("ru", "Компания направит более 2 млрд рублей на модернизацию производства.", MONEY),
+    ("ru", "Стоимость проекта оценивается в 3 млрд рублей.", MONEY),
+    ("ru", "Компания построит завод стоимостью 2 млрд рублей.", MONEY),
     # nominalisations, participles and other registers
     ("ru", "Стороны парафировали соглашение.", A),
     ("en", "The agreement, signed on Monday, provides for joint research.", A),
