@@ -66,10 +66,12 @@ PLACES = {
     "ASTANA": "KZ-AST",
     "HARBIN": "CN-HL",
     "Tatarstan": "RU-TA",
+    "Санкт-Петербурге": "RU-SPE",
 }
 UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
 ORGANIZATIONS = (
     "Changan",
+    "Toyota",
     "Sany",
     "ТехноМаш",
     "Harbin Electric",
@@ -1391,3 +1393,40 @@ def test_the_chinese_company_points_back_to_the_company_of_the_paragraph_before(
         "The Chinese company will set up a plant in the region.",
     )
     assert ("localization_plan", "Russia", "Zoomlion") in found
+
+
+def test_a_place_after_in_followed_by_a_number_is_no_dateline() -> None:
+    found = events(
+        "Японская компания расширит завод",
+        "Японская компания Toyota инвестирует в расширение завода в Санкт-Петербурге "
+        "100 млн долларов.",
+    )
+    assert found == [("investment", "Санкт-Петербурге", "Toyota")]
+
+
+def test_the_leads_home_region_tells_the_story_even_named_once() -> None:
+    found = events(
+        "Встреча с послом Вьетнама",
+        "В ходе встречи губернатора Калужской области и посла Вьетнама стороны обсудили "
+        "перспективы сотрудничества.",
+    )
+    assert found == [("negotiation", "Калужской области", "Вьетнама")]
+
+
+def test_an_agreement_signed_after_talks_is_with_the_talks_party() -> None:
+    found = events(
+        "Губернатор провёл переговоры",
+        "Губернатор Калужской области провёл переговоры с руководством компании Sany. "
+        "По итогам встречи стороны подписали соглашение о поставках спецтехники.",
+    )
+    assert ("agreement", "Калужской области", "Sany") in found
+
+
+def test_a_delegation_of_a_province_named_before_its_country_is_a_visit_received() -> None:
+    found = events(
+        "Переговоры с Вьетнамом",
+        "Представители Калужской области и делегация провинции Тэйнинь Вьетнама провели "
+        "переговоры о сотрудничестве.",
+    )
+    assert ("business_mission", "Вьетнама", "Калужской области") in found
+    assert ("negotiation", "Калужской области", "Вьетнам") in found

@@ -48,6 +48,7 @@ places = ShippedPlaces()
         ("淄博", "CN-SD"),
         ("Сюйчжоу", "CN-JS"),
         ("Baotou", "CN-NM"),
+        ("Петербург", "RU-SPE"),
     ],
 )
 def test_names_resolve(name: str, code: str) -> None:

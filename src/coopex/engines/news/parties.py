@@ -44,7 +44,14 @@ _ORG_FIRST = frozenset(
 # Events told where something is built or put: their places are often the venue.
 _BUILT = frozenset({EventType.LOCALIZATION_PLAN, EventType.INVESTMENT})
 # What talks just told may have been about, told "at the meeting" ("В ходе встречи …").
-_TOLD_AT_TALKS = frozenset({EventType.LOCALIZATION_INVITATION, EventType.LOCALIZATION_PLAN})
+_TOLD_AT_TALKS = frozenset(
+    {
+        EventType.LOCALIZATION_INVITATION,
+        EventType.LOCALIZATION_PLAN,
+        EventType.AGREEMENT,
+        EventType.INVESTMENT,
+    }
+)
 # "a capacity of 50 MW", "100 GW": a unit after its number, whatever the tagger called it.
 _AFTER_A_NUMBER = re.compile(r"\d\s?$")
 # Events held somewhere with somebody: the place they are held in ("talks in Beijing", "在哈尔滨
@@ -130,13 +137,21 @@ def document_sides(
         if m.kind is MentionKind.LOCATION and (place := places.get(m.name)) is not None
     ]
     titled = {m.name for m in title}
+    # The lead's home region is the story's, even named once ("Встреча с послом Ирана" /
+    # "В ходе встречи губернатора Астраханской области … стороны обсудили …").
+    lead = next((s for s in sentences if s.paragraph > 0), None)
+    led = {
+        m.name
+        for m in (lead.mentions if lead is not None else ())
+        if (place := places.get(m.name)) is not None and place.is_region
+    }
     # A home place named once in the body only ("…市场将辐射包括俄罗斯、乌克兰在内的独联体")
     # is mentioned in passing: the story is not told from it.
     codes = [place.code for _, place in located]
     at_home = [
         (name, place)
         for name, place in located
-        if place.within(home) and (name in titled or codes.count(place.code) >= 2)
+        if place.within(home) and (name in titled or name in led or codes.count(place.code) >= 2)
     ]
     choice = (
         next(((n, p) for n, p in at_home if n in titled), None)
@@ -821,4 +836,6 @@ def reporter(mention: Mention, paragraphs: Sequence[str], cues: EventCues) -> bo
             or (mention.name.isupper() and _CAPITALS_DASH.match(paragraph, mention.end))
         )
         and not _GOES_ON.match(paragraph, mention.end)
+        # "завода в Санкт-Петербурге 100 млн долларов": a place the sentence is in, no dateline
+        and not cues.held_in.search(paragraph[max(0, mention.start - 25) : mention.start])
     )
