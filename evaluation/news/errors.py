@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from coopex.nlp.news import load_news_models
 from evaluation.news.examples import tuning
@@ -36,68 +38,63 @@ def errors(gold: dict[str, object], entities: dict[str, list[str]]) -> list[str]
     return lines
 
 
-def event_errors(gold: dict[str, object], events: list[dict[str, object]]) -> list[str]:
+Row = dict[str, Any]
+
+
+def _unmatched(
+    golden: list[Row], found: list[Row], same: Callable[[Row, Row], bool]
+) -> tuple[list[Row], list[Row]]:
+    """(false, missed): one-to-one greedy matching in the shared scorer's way, each found item
+    taking the first gold item left that is `same` as it."""
+    used = [False] * len(golden)
+    false = []
+    for item in found:
+        hit = next((i for i, g in enumerate(golden) if not used[i] and same(item, g)), None)
+        if hit is None:
+            false.append(item)
+        else:
+            used[hit] = True
+    return false, [g for g, matched in zip(golden, used, strict=True) if not matched]
+
+
+def event_errors(gold: Row, events: list[Row]) -> list[str]:
     """False events (type, initiator → counterpart, and the sentence that gave each) and the
     gold events left unmatched, matched the scorer's way (type and counterpart)."""
     norm = scorer().norm
-    golden: list[dict[str, object]] = list(gold["events"])  # type: ignore[call-overload]
-    used = [False] * len(golden)
-    lines = []
-    for event in events:
+
+    def same(event: Row, g: Row) -> bool:
         counterpart = norm(str(event.get("counterpart", "")))
-        hit = next(
-            (
-                i
-                for i, g in enumerate(golden)
-                if not used[i]
-                and g["type"] == event.get("type")
-                and counterpart in {norm(a) for a in g["counterpart"]}  # type: ignore[attr-defined]
-            ),
-            None,
+        return bool(
+            g["type"] == event.get("type") and counterpart in {norm(a) for a in g["counterpart"]}
         )
-        if hit is None:
-            lines.append(
-                f"  false  {event['type']}: {event.get('initiator')} → {event.get('counterpart')}"
-                f"\n         « {str(event.get('evidence', ''))[:220]} »"
-            )
-        else:
-            used[hit] = True
-    for g, matched in zip(golden, used, strict=True):
-        if not matched:
-            initiators = [group[0] for group in g["initiator"]]  # type: ignore[attr-defined]
-            lines.append(f"  missed {g['type']}: {initiators} → {g['counterpart']}")
-    return lines
+
+    false, missed = _unmatched(list(gold["events"]), events, same)
+    return [
+        f"  false  {e['type']}: {e.get('initiator')} → {e.get('counterpart')}"
+        f"\n         « {str(e.get('evidence', ''))[:220]} »"
+        for e in false
+    ] + [
+        f"  missed {g['type']}: {[group[0] for group in g['initiator']]} → {g['counterpart']}"
+        for g in missed
+    ]
 
 
-def amount_errors(gold: dict[str, object], amounts: list[dict[str, object]]) -> list[str]:
+def amount_errors(gold: Row, amounts: list[Row]) -> list[str]:
     """False amounts (with the words they were read from) and the gold amounts left unmatched,
     matched the scorer's way (currency, value within 1%)."""
-    golden: list[dict[str, object]] = list(gold.get("amounts", []))  # type: ignore[call-overload]
-    used = [False] * len(golden)
-    lines = []
-    for amount in amounts:
-        value = float(amount.get("value") or 0)  # type: ignore[arg-type]
-        hit = next(
-            (
-                i
-                for i, g in enumerate(golden)
-                if not used[i]
-                and g["currency"] == amount.get("currency")
-                and abs(value - float(g["value"])) <= 0.01 * float(g["value"])  # type: ignore[arg-type]
-            ),
-            None,
+
+    def same(amount: Row, g: Row) -> bool:
+        value, expected = float(amount.get("value") or 0), float(g["value"])
+        return bool(g["currency"] == amount.get("currency")) and abs(value - expected) <= (
+            0.01 * expected
         )
-        if hit is None:
-            lines.append(
-                f"  false  {value:,.0f} {amount.get('currency')}"
-                f"  « {str(amount.get('text', ''))[:160]} »"
-            )
-        else:
-            used[hit] = True
-    for g, matched in zip(golden, used, strict=True):
-        if not matched:
-            lines.append(f"  missed {float(g['value']):,.0f} {g['currency']}")  # type: ignore[arg-type]
-    return lines
+
+    false, missed = _unmatched(list(gold.get("amounts", [])), amounts, same)
+    return [
+        f"  false  {float(a.get('value') or 0):,.0f} {a.get('currency')}"
+        f"  « {str(a.get('text', ''))[:160]} »"
+        for a in false
+    ] + [f"  missed {float(g['value']):,.0f} {g['currency']}" for g in missed]
 
 
 def main() -> None:
