@@ -350,30 +350,29 @@ class ChineseEntityRecognizer:
         """`found` with the quoted names a company's word follows ("“索勒斯”公司", "“卡玛斯”
         汽车公司", "“Raduga”有限责任公司", "“Asyl Shugar”有限责任公司"), the name as quoted
         (quotes are no part of it); not a place's name."""
-        result = list(found)
-        for m in self._quoted_company.finditer(paragraph):
-            start, end = m.span(1)
-            if self._gazetteer.fullmatch(m.group(1)) or any(
-                o.start < end and start < o.end for o in result
-            ):
-                continue
-            result.append(Mention(MentionKind.ORGANIZATION, m.group(1), number, start, end))
-        return result
+        return [*found, *self._named_by(self._quoted_company, number, paragraph, found)]
 
     _SOURCE = re.compile(r"(?:来源|稿源)[:：]\s*([^\s:：，,。;；|/()（）]{2,15})")
 
     def _sources(self, number: int, paragraph: str, found: list[Mention]) -> list[Mention]:
         """The paper or site a "来源:" line names ("来源:车聚网", "稿件来源:黑龙江日报"): the
         page's source, an organisation (the guideline counts sources); a place is none."""
-        sources = []
-        for m in self._SOURCE.finditer(paragraph):
+        return self._named_by(self._SOURCE, number, paragraph, found)
+
+    def _named_by(
+        self, pattern: re.Pattern[str], number: int, paragraph: str, found: list[Mention]
+    ) -> list[Mention]:
+        """The organisations `pattern`'s first group names in the paragraph, where no mention
+        of `found` stands and the name is no place's."""
+        named = []
+        for m in pattern.finditer(paragraph):
             start, end = m.span(1)
             if self._gazetteer.fullmatch(m.group(1)) or any(
                 o.start < end and start < o.end for o in found
             ):
                 continue
-            sources.append(Mention(MentionKind.ORGANIZATION, m.group(1), number, start, end))
-        return sources
+            named.append(Mention(MentionKind.ORGANIZATION, m.group(1), number, start, end))
+        return named
 
     _ABBREVIATION = re.compile(
         r"[（(](?:简称)?[“\"「]?([\u4e00-\u9fff]{2,6}|[A-Z][A-Za-z]{1,9})[”\"」]?[）)]"
