@@ -19,8 +19,8 @@ meetings beyond `LARGE` pairs are solved here instead, level by level of the obj
    exchanges meetings for others of the same worth, penalising breaks above the fairness
    cap, until the time limit; then anyone still above the cap loses meetings, and freed
    places are refilled.
-5. **Report.** The best valid schedule among these and the greedy baseline's (so never worse
-   than greedy), its held value per tier against the relaxation's bounds (the one-sided
+5. **Report.** The best valid schedule among these, the previous one as it was and the greedy
+   baseline's (so never worse than either), its held value per tier against the relaxation's bounds (the one-sided
    tier's among schedules holding at least as much mutual weight), and its breaks with the
    bound 0 (no lower bound on breaks is proven at this size).
 
@@ -94,7 +94,9 @@ def solve_large(
     annealer.restore()
     enforce_cap(timetable, required)
     fill(timetable, order)
-    slots = _best(problem, [timetable.slot_of, first.slot_of, greedy_slots(problem)])
+    # the previous schedule as it was is a candidate too: re-scheduling never does worse
+    kept = {m: t for m, t in previous.items() if m in first.by_id and t in domains[m]}
+    slots = _best(problem, [timetable.slot_of, first.slot_of, kept, greedy_slots(problem)])
     if slots is None:
         return None
     held = held_by_tier(problem, slots)
