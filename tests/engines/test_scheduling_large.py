@@ -10,6 +10,7 @@ import random
 import time
 from dataclasses import replace
 
+import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -203,6 +204,16 @@ def test_rescheduling_a_large_event_keeps_what_it_can() -> None:
     assert violations(later, result.placements) == []
     assert set(locked) <= set(result.placements)
     assert all(p.slot != changed.slot for p in result.placements if p.meeting == changed.meeting)
+
+
+@pytest.mark.parametrize("seed", [4, 6])
+def test_rescheduling_without_time_to_improve_keeps_the_previous_schedule(seed: int) -> None:
+    problem = _event(people=60, requests=200, slots=8, tables=8, seed=seed)
+    first = solve(problem, time_limit=3, workers=1)
+    # far less time than the search needs: the previous schedule itself is still a candidate
+    again = solve(replace(problem, previous=first.placements), time_limit=0.3, workers=1)
+    assert violations(problem, again.placements) == []
+    assert (again.held, -again.breaks, -again.moved) >= (first.held, -first.breaks, 0)
 
 
 def test_the_relaxation_bounds_each_tier_given_the_one_before() -> None:

@@ -19,10 +19,10 @@ meetings beyond `LARGE` pairs are solved here instead, level by level of the obj
    exchanges meetings for others of the same worth, penalising breaks above the fairness
    cap, until the time limit; then anyone still above the cap loses meetings, and freed
    places are refilled.
-5. **Report.** The best valid schedule among these, the previous one as it was and the greedy
-   baseline's (so never worse than either), its held value per tier against the relaxation's bounds (the one-sided
-   tier's among schedules holding at least as much mutual weight), and its breaks with the
-   bound 0 (no lower bound on breaks is proven at this size).
+5. **Report.** The best valid schedule among these, the previous one as it was and the
+   greedy baseline's (so never worse than either), its held value per tier against the
+   relaxation's bounds (the one-sided tier's among schedules holding at least as much mutual
+   weight), and its breaks with the bound 0 (no lower bound on breaks is proven at this size).
 
 Fairness is kept as "nobody has more than d breaks", which implies max − min ≤ d.
 """
