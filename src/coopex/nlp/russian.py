@@ -74,9 +74,9 @@ def _is_head(token: Any) -> bool:
         return True
     if token.pos != "PROPN":
         return False
-    from coopex.nlp.analysis import morph
+    from coopex.nlp.analysis import parses
 
-    return morph().parse(token.text)[0].tag.POS not in ("ADJF", "ADJS", "PRTF")
+    return parses(token.text)[0].tag.POS not in ("ADJF", "ADJS", "PRTF")
 
 
 def _organization_name(span: Any, paragraph: str, stop: int) -> str:
@@ -116,7 +116,7 @@ def _quoted_after_noun(text: str, start: int) -> bool:
     genitive complement ("продукция «Уралтрака»", "акции «Северстали»"), whatever case the
     tagger gave it; after a kind ("компании «Соллерс»") it is an apposition, in the
     nominative."""
-    from coopex.nlp.analysis import morph
+    from coopex.nlp.analysis import morph, parses
 
     before = _BEFORE_QUOTE.search(text, max(0, start - 30), start)
     name = re.match(r"[А-ЯЁа-яё-]+", text[start:])
@@ -129,7 +129,7 @@ def _quoted_after_noun(text: str, start: int) -> bool:
         "legal_form", "ru"
     ):
         return False
-    return bool(morph().parse(word)[0].tag.POS == "NOUN")
+    return bool(parses(word)[0].tag.POS == "NOUN")
 
 
 # "Торговая палата" + "провинции" + "Хэнань": a place noun in the genitive between an
@@ -185,7 +185,7 @@ _CASE_ENDING = re.compile(r"(?:ом|ем|ём|ой|ей|е|у|ю|а|я|и)$")
 def _genitive_complement(name: str, span: Any) -> str:
     """ "Юга России" -> "Юг России", not natasha's "Юг Россия": a place's name in the genitive
     after a common noun is its complement and keeps its case ("Соединенных Штатов Америки")."""
-    from coopex.nlp.analysis import morph
+    from coopex.nlp.analysis import parses
 
     words = name.split()
     tokens = span.tokens
@@ -198,9 +198,9 @@ def _genitive_complement(name: str, span: Any) -> str:
             continue
         place = any(
             "Geox" in p.tag.grammemes and p.tag.case == "gent"
-            for p in morph().parse(token.text.casefold())
+            for p in parses(token.text.casefold())
         )
-        head = morph().parse(before.text.casefold())[0].tag
+        head = parses(before.text.casefold())[0].tag
         if place and head.POS == "NOUN" and "Geox" not in head.grammemes:
             kept[at] = token.text
     return " ".join(kept)
@@ -305,19 +305,19 @@ def _common_noun(name: str) -> bool:
     abbreviation pymorphy knows only as a common noun ("СМИ", "ВВП", "АПК")."""
     if " " in name or not re.fullmatch(r"[А-Яа-яЁё-]+", name):
         return False
-    from coopex.nlp.analysis import morph
+    from coopex.nlp.analysis import morph, parses
 
     if name.isupper():
-        parses = morph().parse(name.casefold())
+        readings = parses(name.casefold())
         return all(
             {"Abbr", "NOUN"} <= set(p.tag.grammemes) | {p.tag.POS}
             and not {"Orgn", "Geox", "Name", "Surn"} & set(p.tag.grammemes)
-            for p in parses
+            for p in readings
         ) and morph().word_is_known(name.casefold())
 
     if not morph().word_is_known(name.casefold()):
         return False  # "Соллерс": a name pymorphy only guesses at
-    tag = morph().parse(name)[0].tag
+    tag = parses(name)[0].tag
     return tag.POS == "NOUN" and not ({"Orgn", "Name", "Surn", "Geox", "Abbr"} & set(tag.grammemes))
 
 
@@ -326,7 +326,7 @@ def _brand_after_noun(tokens: Sequence[Any], at: int) -> bool:
     common noun in another case is a brand or model in apposition — a place there would be in
     the genitive ("грузовики Урала"); after a kind of place it is the place ("области
     Лигурия", `place_head`)."""
-    from coopex.nlp.analysis import morph
+    from coopex.nlp.analysis import parses
 
     if at < 1:
         return False
@@ -337,18 +337,18 @@ def _brand_after_noun(tokens: Sequence[Any], at: int) -> bool:
         "place_head", "ru"
     ):
         return False
-    readings = [p for p in morph().parse(word) if "Geox" in p.tag.grammemes]
+    readings = [p for p in parses(word) if "Geox" in p.tag.grammemes]
     return bool(readings) and all(
         p.tag.case in ("nomn", "accs") and "Fixd" not in p.tag.grammemes for p in readings
     )
 
 
 def _lemma_of(token: Any) -> str:
-    from coopex.nlp.analysis import morph
+    from coopex.nlp.analysis import parses
 
     case = morph_case(token)
-    parses = morph().parse(token.text)
-    return str(next((p for p in parses if p.tag.case == case), parses[0]).normal_form)
+    readings = parses(token.text)
+    return str(next((p for p in readings if p.tag.case == case), readings[0]).normal_form)
 
 
 _NAME_NEXT = re.compile(r" +[A-ZА-ЯЁ]")
@@ -356,9 +356,9 @@ _NAME_NEXT = re.compile(r" +[A-ZА-ЯЁ]")
 
 def _geographic(word: str) -> bool:
     """ "Курган", "Находка": a common noun pymorphy also knows as a place's name."""
-    from coopex.nlp.analysis import morph
+    from coopex.nlp.analysis import parses
 
-    return any("Geox" in p.tag.grammemes for p in morph().parse(word))
+    return any("Geox" in p.tag.grammemes for p in parses(word))
 
 
 def _an_adjective(word: str) -> bool:
@@ -366,11 +366,11 @@ def _an_adjective(word: str) -> bool:
     adjective, never as a surname or a name, is no person by itself."""
     if " " in word or not re.fullmatch(r"[А-Яа-яЁё-]+", word):
         return False
-    from coopex.nlp.analysis import morph
+    from coopex.nlp.analysis import parses
 
-    parses = morph().parse(word.casefold())
-    return parses[0].tag.POS in ("ADJF", "ADJS", "PRTF") and not any(
-        {"Surn", "Name", "Patr"} & set(p.tag.grammemes) for p in parses
+    readings = parses(word.casefold())
+    return readings[0].tag.POS in ("ADJF", "ADJS", "PRTF") and not any(
+        {"Surn", "Name", "Patr"} & set(p.tag.grammemes) for p in readings
     )
 
 
@@ -476,13 +476,13 @@ _PLACE_WORD_NEXT = re.compile(r"\s+(?:области|края|округа|ра�
 def _a_title(name: str) -> bool:
     """ "Чрезвычайный и Полномочный Посол Италии": a person's title, its adjectives before it,
     is no organisation ("Администрация Президента" is: its head is a body)."""
-    from coopex.nlp.analysis import morph
+    from coopex.nlp.analysis import parses
 
     titles = name_words("person_title", "ru")
     for word in name.split():
         if word == "и" or is_adjective(word):
             continue
-        lemma = morph().parse(word.casefold())[0].normal_form
+        lemma = parses(word.casefold())[0].normal_form
         return word.casefold() in titles or lemma in titles
     return False
 

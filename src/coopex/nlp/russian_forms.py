@@ -30,10 +30,10 @@ def camel_case(word: str) -> bool:
 
 
 def _parse(word: str, case: str | None, grammemes: frozenset[str] = _NAME_GRAMMEMES) -> Any:
-    from coopex.nlp.analysis import morph
+    from coopex.nlp.analysis import parses
 
-    parses = morph().parse(word)
-    agreeing = [p for p in parses if case is None or p.tag.case == case] or parses
+    readings = parses(word)
+    agreeing = [p for p in readings if case is None or p.tag.case == case] or readings
     return next((p for p in agreeing if grammemes & set(p.tag.grammemes)), agreeing[0])
 
 
@@ -66,13 +66,13 @@ def person_word(word: str, case: str | None, strict: bool = False) -> str:
     town "Мантурово"); with no such reading, the word stays as written ("Нгуен", not
     "Нгуйный"). `strict`: the case is borrowed from another word of the name, and a word with
     no reading in it stays as written ("Чжан Юйпу")."""
-    from coopex.nlp.analysis import morph
+    from coopex.nlp.analysis import morph, parses
 
     if not _CYRILLIC_WORD.fullmatch(word) or word.isupper() or camel_case(word):
         return word
-    parses = morph().parse(word)
+    readings = parses(word)
     # A person's name word is singular: "Суном" is no plural "суномы".
-    agreeing = [p for p in parses if (case is None or p.tag.case == case) and _singular(p)]
+    agreeing = [p for p in readings if (case is None or p.tag.case == case) and _singular(p)]
     if not agreeing and strict:
         return word
     if not agreeing and case is not None:
@@ -82,7 +82,7 @@ def person_word(word: str, case: str | None, strict: bool = False) -> str:
         nominative = _surname_nominative(word, case)
         if nominative != word or not morph().word_is_known(word):
             return nominative
-    candidates = agreeing or [p for p in parses if _singular(p)]
+    candidates = agreeing or [p for p in readings if _singular(p)]
     reading = next((p for p in candidates if _PERSON_GRAMMEMES & set(p.tag.grammemes)), None)
     if reading is None:
         reading = next(
@@ -105,12 +105,12 @@ def foreign_instrumental(word: str) -> str:
     """The last word of a foreign name in the instrumental, in the nominative: its reading as
     a first name or surname, else the case ending taken off ("Гилем" -> "Гиль", "Ином" ->
     "Ин", not the adjective "иной")."""
-    from coopex.nlp.analysis import morph
+    from coopex.nlp.analysis import parses
 
     reading = next(
         (
             p
-            for p in morph().parse(word)
+            for p in parses(word)
             if p.tag.case == "ablt" and _singular(p) and _PERSON_GRAMMEMES & set(p.tag.grammemes)
         ),
         None,
@@ -127,11 +127,11 @@ def name_case(word: str, case: str | None, others: list[str]) -> str | None:
     """The case to read a person's name word in: the tagger's, unless the word has no singular
     reading in it and has one in the case of the name's other words ("Пак" in the
     instrumental, "Суном" tagged a genitive: an instrumental too)."""
-    from coopex.nlp.analysis import morph
+    from coopex.nlp.analysis import parses
 
-    parses = [p for p in morph().parse(word) if _singular(p)]
+    singular = [p for p in parses(word) if _singular(p)]
     for candidate in [case, *others]:
-        if candidate is None or any(p.tag.case == candidate for p in parses):
+        if candidate is None or any(p.tag.case == candidate for p in singular):
             return candidate
     return case
 
@@ -191,9 +191,9 @@ def adjective_for(adjective: str, noun: str) -> str:
 
 def is_adjective(word: str) -> bool:
     """ "Калужская" (область), not "Лигурия": the word reads as an adjective first."""
-    from coopex.nlp.analysis import morph
+    from coopex.nlp.analysis import parses
 
-    return bool(morph().parse(word.casefold())[0].tag.POS == "ADJF")
+    return bool(parses(word.casefold())[0].tag.POS == "ADJF")
 
 
 def capitals_as_written(normal: str, written: str) -> str:
@@ -238,12 +238,10 @@ def adjective_nominative(adjective: str, case: str | None) -> tuple[str, bool]:
     """ "Миорского" (genitive) -> ("Миорский", False): an adjective in the nominative singular
     of its own gender, and whether that gender was certain (the oblique cases of the masculine
     and the neuter are alike); ("", False) for one with no singular reading ("Японские")."""
-    from coopex.nlp.analysis import morph
+    from coopex.nlp.analysis import parses
 
     singular = [
-        p
-        for p in morph().parse(adjective.casefold())
-        if p.tag.POS == "ADJF" and p.tag.number == "sing"
+        p for p in parses(adjective.casefold()) if p.tag.POS == "ADJF" and p.tag.number == "sing"
     ]
     # The tagger's case where a reading has it, else any (it may misread a name's case).
     readings = [p for p in singular if p.tag.case == case] or singular

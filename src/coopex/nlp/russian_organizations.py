@@ -124,11 +124,11 @@ def typed_names(text: str, starts: Sequence[int], found: list[Mention]) -> list[
 
 
 def _lemma(token: Any) -> str:
-    from coopex.nlp.analysis import morph
+    from coopex.nlp.analysis import parses
 
-    parses = morph().parse(token.text.casefold())
+    readings = parses(token.text.casefold())
     case = morph_case(token)
-    parse = next((p for p in parses if case is None or p.tag.case == case), parses[0])
+    parse = next((p for p in readings if case is None or p.tag.case == case), readings[0])
     return str(parse.normal_form)
 
 
@@ -427,7 +427,7 @@ def _stem(adjective: str) -> str:
 def _names_an_organization(abbreviation: str) -> bool:
     """ "ТПП", "ПМС", "ГЭС": an abbreviation pymorphy does not know or knows as an
     organisation; not a common noun ("ВВП", "СМИ", "АПК"), a legal form ("СП") or a zone."""
-    from coopex.nlp.analysis import morph
+    from coopex.nlp.analysis import morph, parses
 
     if abbreviation in name_words("legal_form", "ru"):
         return False
@@ -435,7 +435,7 @@ def _names_an_organization(abbreviation: str) -> bool:
         return False
     folded = abbreviation.casefold()
     return not morph().word_is_known(folded) or any(
-        "Orgn" in p.tag.grammemes for p in morph().parse(folded)
+        "Orgn" in p.tag.grammemes for p in parses(folded)
     )
 
 
@@ -700,9 +700,9 @@ def _place_after(
 
 
 def _may_be_verb(word: str) -> bool:
-    from coopex.nlp.analysis import morph
+    from coopex.nlp.analysis import parses
 
-    return any(p.tag.POS == "VERB" for p in morph().parse(word.casefold()))
+    return any(p.tag.POS == "VERB" for p in parses(word.casefold()))
 
 
 def _named_head(tokens: Sequence[Any], head: int) -> int | None:
