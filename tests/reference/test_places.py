@@ -81,3 +81,6 @@ def test_every_sector_keyword_row_parses_and_names_a_shipped_sector() -> None:
     assert "auto_components" in tagger("комплектующие для грузовых автомобилей")
     assert "chemicals" not in tagger("нефтехимическое оборудование")
     assert "auto_components" in tagger("汽车零部件")
+    # words and Han stems in one sentence, each sector once, in the table's order
+    both = tagger("Truck maker 汽车 plant: грузовая техника")
+    assert both == tuple(dict.fromkeys(both)) and {"automotive", "trucks_buses"} <= set(both)
