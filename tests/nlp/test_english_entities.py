@@ -711,3 +711,14 @@ def test_capitalised_words_before_a_legal_form_and_two_legal_names_joined_by_and
     assert {"Saryarka Avtoprom LLP", "Kazakh Steel Works JSC", "Ural Motors LLC"} <= set(
         found.organizations
     )
+
+
+def test_the_gazetteer_reads_capitalised_places_after_lower_case_words_of_a_place() -> None:
+    # "republic of …" and "north …" written in lower case do not hide the place they lead to
+    places = EnglishEntityRecognizer(ShippedPlaces())._gazetteer_places(
+        "A plant opened in the republic of Karachay-Cherkessia, another in north Kazakhstan "
+        "and one in the Republic of Tatarstan."
+    )
+    found = [match.group() for match in places]
+    assert {"Karachay-Cherkessia", "Kazakhstan", "Republic of Tatarstan"} <= set(found)
+    assert all(name[:1].isupper() for name in found)
