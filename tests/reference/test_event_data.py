@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from coopex.domain.news import EventType
-from coopex.engines.news.cues import trigger_types
+from coopex.engines.news.cues import Screen, trigger_types
+from coopex.reference.catalog import read_reference_csv
 from coopex.reference.event_cues import event_cues, shipped_event_cues
 from coopex.reference.event_weights import event_scorer, shipped_event_scorer
 
@@ -56,3 +60,49 @@ def test_the_shipped_event_model_reads() -> None:
     scorer = shipped_event_scorer()
     assert 0.0 < scorer.threshold < 1.0
     assert scorer.weights
+
+
+_LITERAL_RUN = re.compile(r"[^\W\d_]{3,}")
+
+
+def _words_of_the_wordings() -> list[str]:
+    """The letters the shipped wordings spell out, to build sentences they may match."""
+    patterns = [row["pattern"].replace("\\w", " ") for row in read_reference_csv("event_cues.csv")]
+    return sorted({word for pattern in patterns for word in _LITERAL_RUN.findall(pattern)})
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.data())
+def test_the_quick_screen_never_rejects_a_sentence_a_wording_matches(data: st.DataObject) -> None:
+    words = _words_of_the_wordings()
+    parts = data.draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(words).map(
+                    lambda w: data.draw(st.sampled_from([w, w.upper(), w.capitalize()]))
+                ),
+                st.sampled_from(["в", "to", "the", "СП", "и", "с", "Китай", "Minsk", "7"]),
+            ),
+            min_size=1,
+            max_size=8,
+        )
+    )
+    sentence = " ".join(parts) + data.draw(st.sampled_from(["", ".", " Москва.", " X"]))
+    cues = shipped_event_cues()
+    lowered = sentence.lower()
+    for lang in ("ru", "en", "zh"):
+        of = cues.of(lang)
+        matched = [kind for kind, pattern in of.triggers if pattern.search(sentence)]
+        assert all(of.screens[kind].passes(sentence, lowered) for kind in matched)
+        assert not matched or of.any_trigger.passes(sentence, lowered)
+
+
+def test_a_wording_with_a_case_sensitive_part_in_a_negative_look_around_is_tried_as_written() -> (
+    None
+):
+    # "met" not followed by a capitalised word: lower-casing the sentence would hide the capital
+    screen = Screen.of([r"\bmet\s+(?!(?-i:[A-Z]))", r"\bvisited\b"])
+    assert screen.passes("They met Putin", "they met putin") is False
+    assert screen.passes("They met in the evening", "they met in the evening")
+    assert screen.passes("She VISITED Kazan", "she visited kazan")
+    assert not screen.passes("Nothing here", "nothing here")
