@@ -564,3 +564,15 @@ def test_a_bodys_field_may_list_its_fields_with_commas() -> None:
         "Департамент промышленности, транспорта, связи и энергетики Курганской области"
         in found.organizations
     )
+
+
+def test_russian_dates_are_read_around_their_month_or_year_only() -> None:
+    from coopex.engines.news.dates import distinct_iso
+    from coopex.nlp.russian import _date_stretches, russian_dates
+
+    long = "Форум, на который приехали " + "представители многих регионов, " * 12
+    text = long + "откроется 15 марта 2024 года в Казани. Курс 21.01.26 не дата."
+    assert distinct_iso(russian_dates(text)) == ("2024-03-15",)
+    # the grammar reads a few words around the month, not the whole long sentence
+    (stretch,) = _date_stretches(text.split(". ")[0])
+    assert "15 марта 2024 года" in stretch and len(stretch) < 80
