@@ -1430,3 +1430,42 @@ def test_a_delegation_of_a_province_named_before_its_country_is_a_visit_received
     )
     assert ("business_mission", "Вьетнама", "Калужской области") in found
     assert ("negotiation", "Калужской области", "Вьетнам") in found
+
+
+def test_trade_set_as_a_plans_goal_is_no_trade_figure() -> None:
+    found = events(
+        "Kazakhstan and China",
+        "The ministers reviewed an action plan to bring trade between Kazakhstan and China "
+        "to $5 billion.",
+    )
+    assert [f[0] for f in found] == ["policy"]
+    found = events("Kazakhstan and China", "Trade between Kazakhstan and China reached $5 billion.")
+    assert [f[0] for f in found] == ["trade_figure"]
+
+
+def test_firms_called_the_other_sides_before_a_search_seek_partners_on_the_storys_side() -> None:
+    found = events(
+        "Kazakhstan and China",
+        "During the trip, managers of Chinese machine-building companies expressed interest in "
+        "closer cooperation.",
+    )
+    assert found == [("partner_search", "China", "Kazakhstan")]
+
+
+def test_a_story_told_from_a_datelines_city_in_capitals_is_its_countrys() -> None:
+    found = events(
+        "Machine tools",
+        "ASTANA – Kazakhstan signed an agreement with China on machine tools.",
+    )
+    assert found == [("agreement", "Kazakhstan", "China")]
+
+
+def test_each_place_listed_is_a_party_even_after_an_event_told_with_their_country() -> None:
+    found = events(
+        "Pavlodar Region signs agreements with Russia's regions",
+        "Pavlodar Region signed agreements with the Kaluga Region and Omsk Region.",
+    )
+    assert found == [
+        ("agreement", "Kaluga Region", "Pavlodar Region"),
+        ("agreement", "Omsk Region", "Pavlodar Region"),
+    ]

@@ -76,6 +76,8 @@ AMOUNT_EVENTS = {
     "investment": EventType.INVESTMENT,
 }
 
+# How a sentence listing places as parties proposes its events: one with each place.
+LISTED = "listed"
 _FIGURE = re.compile(r"\d")
 _EXCLAIMED = ("!", "！")
 SectorTagger = Callable[[str], tuple[str, ...]]
@@ -195,17 +197,18 @@ def read_events(
             each = _each_party(sentence, kind, cues, possible) or _listed(
                 sentence, kind, cues, possible
             )
-            pairs = [(reader.initiator(sentence, kind, c), c) for c in each] or _listed_places(
-                sentence, kind, cues, possible, reader
-            )
-            if pairs:
-                for initiator, counterpart in pairs:
+            pairs = [(reader.initiator(sentence, kind, c), c) for c in each]
+            listed = [] if pairs else _listed_places(sentence, kind, cues, possible, reader)
+            if pairs or listed:
+                # each place listed is a party of its own, even where they share one
+                told_by = LISTED if listed else source
+                for initiator, counterpart in pairs or listed:
                     if same_party(initiator, counterpart) or _one_place(
                         initiator, counterpart, places
                     ):
                         continue
                     event = LeadEvent(kind, initiator, counterpart, topics, sentence.written)
-                    proposed.append([Candidate(event, index, source, True, len(found))])
+                    proposed.append([Candidate(event, index, told_by, True, len(found))])
                 previous = kind
                 told.add(kind)
                 continue
@@ -516,7 +519,8 @@ def _covered_here(
     of what the sentence tells ("прошло в рамках встречи президента … и главы региона") are not
     talks to report; an earlier fact told as context ("ранее", "previously", "之前", "напомним") is
     not news, except a trade figure ("last year's trade"); trade without a figure ("to expand
-    bilateral trade") is no trade figure."""
+    bilateral trade") is no trade figure, nor is trade a policy sets as its goal ("an action
+    plan to bring trade turnover … to $3 billion")."""
     kinds = {kind for kind, _, _ in found}
     statement = bool(cues.states.search(text) and cues.occasion.search(text))
     statement = statement or bool(cues.frame.search(text))
@@ -538,6 +542,8 @@ def _covered_here(
         and not (kind is EventType.INVESTMENT and EventType.LOCALIZATION_INVITATION in kinds)
         and not (background and kind is not EventType.TRADE_FIGURE)
         and not (kind is EventType.TRADE_FIGURE and not _FIGURE.search(text))
+        # "an action plan to bring trade turnover … to $3 billion": a goal, no figure
+        and not (kind is EventType.TRADE_FIGURE and EventType.POLICY in kinds)
     ]
 
 
@@ -670,6 +676,15 @@ def _distinct(
         if same is None:
             continue
         old = kept[same]
+        if candidate.source == LISTED and old.source != LISTED:
+            # "…Signs Agreements with Three Russian Regions", then the regions listed: the
+            # event told before is the list's first
+            sectors = tuple(dict.fromkeys([*old.event.sectors, *event.sectors]))
+            kept[same] = replace(candidate, event=replace(event, sectors=sectors))
+            continue
+        if candidate.source == LISTED and not same_party(old.event.initiator, event.initiator):
+            kept.append(candidate)  # each place of a list signs or talks on its own
+            continue
         if _its_organization(old.event, event, locations):
             # the party as the document names it, the fact as first told
             fuller = replace(old.event, counterpart=event.counterpart, initiator=event.initiator)
