@@ -1469,3 +1469,15 @@ def test_each_place_listed_is_a_party_even_after_an_event_told_with_their_countr
         ("agreement", "Kaluga Region", "Pavlodar Region"),
         ("agreement", "Omsk Region", "Pavlodar Region"),
     ]
+
+
+def test_a_three_lateral_agreement_with_two_firms_is_one_agreement() -> None:
+    found = events(
+        "Russia and China",
+        "The region signed a three-lateral agreement with Haier and Zoomlion on machine tools.",
+    )
+    assert found == [("agreement", "Russia", "Haier")]
+    found = events(
+        "Russia and China", "The region signed agreements with Haier and Zoomlion on machine tools."
+    )
+    assert found == [("agreement", "Russia", "Haier"), ("agreement", "Russia", "Zoomlion")]

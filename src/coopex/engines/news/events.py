@@ -385,8 +385,8 @@ def _listed(
     """ "подписал соглашения с компаниями Sinopec, Huawei и Haier", "held talks with Haier and
     Great Wall", "与华为、海尔和中石化签署": one event with each organisation listed after the
     word that governs the party (`with_party`), as far as only list joints stand between
-    them."""
-    if kind not in _EACH_PARTY:
+    them; a document of all of them ("a three-lateral agreement with A and B") is one."""
+    if kind not in _EACH_PARTY or cues.one_document.search(sentence.text):
         return []
     allowed = {name for name, named_here, _ in possible if named_here}
     named = [
