@@ -104,6 +104,7 @@ ORGANIZATIONS = (
     "MW",
     "Kazinform",
     "Russian Railways",
+    "Ministry of Industry and Trade",
 )
 
 
@@ -1481,3 +1482,20 @@ def test_a_three_lateral_agreement_with_two_firms_is_one_agreement() -> None:
         "Russia and China", "The region signed agreements with Haier and Zoomlion on machine tools."
     )
     assert found == [("agreement", "Russia", "Haier"), ("agreement", "Russia", "Zoomlion")]
+
+
+def test_an_event_told_with_a_country_then_a_firm_called_by_its_adjective_is_the_firms() -> None:
+    found = events(
+        "Russia and China to build a car plant",
+        "The Chinese company Changan will build a car assembly plant in the region.",
+    )
+    assert found == [("localization_plan", "Russia", "Changan")]
+
+
+def test_a_long_source_named_after_its_sentence_is_no_party() -> None:
+    found = events(
+        "Russia and China",
+        "Changan will build a car assembly plant in the region, the press service of the "
+        "Ministry of Industry and Trade reports.",
+    )
+    assert found == [("localization_plan", "Russia", "Changan")]

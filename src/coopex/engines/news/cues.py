@@ -199,7 +199,7 @@ class EventCues:
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(
                 r"[»”\"]\s*,?\s*[—–-]\s+\w|(?:[”\"],?\s*|,\s+)(?:" + said + r")\b"
-                r"|,\s+(?:\S+\s+){1,6}?(?:" + said + r")\b\W*$",
+                r"|,\s+(?:\S+\s+){1,12}?(?:" + said + r")\b\W*$",
                 _I,
             ),
         )

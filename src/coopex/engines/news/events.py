@@ -638,6 +638,7 @@ def _distinct(
                 if c.event.type is event.type
                 and (
                     same_party(c.event.counterpart, event.counterpart)
+                    or _called_after(c.event, candidate, locations, sentences)
                     or (
                         # Each region's trade with a country is a figure of its own.
                         event.type is not EventType.TRADE_FIGURE
@@ -685,7 +686,9 @@ def _distinct(
         if candidate.source == LISTED and not same_party(old.event.initiator, event.initiator):
             kept.append(candidate)  # each place of a list signs or talks on its own
             continue
-        if _its_organization(old.event, event, locations):
+        if _its_organization(old.event, event, locations) or _called_after(
+            old.event, candidate, locations, sentences
+        ):
             # the party as the document names it, the fact as first told
             fuller = replace(old.event, counterpart=event.counterpart, initiator=event.initiator)
             old = replace(old, event=fuller)
@@ -805,6 +808,33 @@ def _its_organization(old: LeadEvent, new: LeadEvent, locations: set[str]) -> bo
         and new.counterpart not in locations
         and same_party(old.counterpart, new.counterpart)
     )
+
+
+def _called_after(
+    old: LeadEvent, candidate: Candidate, locations: set[str], sentences: Sequence[Sentence]
+) -> bool:
+    """An event first told with a country and then with an organisation its sentence calls by
+    that country's adjective ("Kazakhstan, Turkey to build tractor plant" → "Turkish company
+    Erkunt Traktor will build …"): one event, the organisation's (a word of the three before
+    the name beginning like the country's name)."""
+    new = candidate.event
+    if (
+        old.type not in _WITH_A_FIRM
+        or old.counterpart not in locations
+        or new.counterpart in locations
+        or len(old.counterpart) < 4
+    ):
+        return False
+    sentence = sentences[candidate.sentence]
+    stem = old.counterpart[:4].casefold()
+    for mention in sentence.mentions:
+        if mention.name != new.counterpart:
+            continue
+        before = sentence.text[: mention.start - sentence.start]
+        words = re.findall(r"\w+", before)[-3:]
+        if any(len(w) >= 4 and w[:4].casefold() == stem and w != old.counterpart for w in words):
+            return True
+    return False
 
 
 def _places_production(
