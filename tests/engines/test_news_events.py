@@ -68,7 +68,7 @@ PLACES = {
     "Tatarstan": "RU-TA",
     "Санкт-Петербурге": "RU-SPE",
 }
-UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
+UNKNOWN_PLACES = ("Бонне", "Yelabuga")  # places the gazetteer does not know
 ORGANIZATIONS = (
     "Changan",
     "Toyota",
@@ -1499,3 +1499,16 @@ def test_a_long_source_named_after_its_sentence_is_no_party() -> None:
         "Ministry of Industry and Trade reports.",
     )
     assert found == [("localization_plan", "Russia", "Changan")]
+
+
+def test_talks_told_by_no_party_beside_a_firms_plan_are_part_of_it() -> None:
+    found = events(
+        "The governor of Russia meets with foreign investors",
+        "Changan will build a car assembly plant in Yelabuga.",
+    )
+    assert found == [("localization_plan", "Russia", "Changan")]
+    found = events(
+        "The governor of Russia meets with foreign investors",
+        "The region and China will build a car assembly plant.",
+    )
+    assert [f[0] for f in found] == ["negotiation", "localization_plan"]

@@ -242,7 +242,7 @@ def read_events(
         ],
         [bool(cues.talks_apart.search(s.text)) for s in sentences],
     )
-    kept = _not_only_where(kept, sentences, reader)
+    kept = _not_only_where(kept, sentences, reader, locations)
     kept = _shown_at_the_forum(kept, places)
     return tuple(_fullest_places(c.event, locations, places) for c in kept)
 
@@ -295,10 +295,13 @@ def _shown_at_the_forum(
 
 
 def _not_only_where(
-    kept: list[Candidate], sentences: Sequence[Sentence], reader: EventReader
+    kept: list[Candidate], sentences: Sequence[Sentence], reader: EventReader, locations: set[str]
 ) -> list[Candidate]:
     """Talks or a signing told only by where they were held ("Переговоры в Пекине") are those
-    the page tells with a party of their own ("… с руководством компании Sinopec")."""
+    the page tells with a party of their own ("… с руководством компании Sinopec"); talks told
+    by no party of their own ("Tatarstan President meets with Chinese investors") beside a
+    stronger lead with an organisation (its plan, the agreement signed with it) are part of
+    that lead, as talks with it are."""
 
     def where(candidate: Candidate) -> bool:
         sentence = sentences[candidate.sentence]
@@ -308,12 +311,18 @@ def _not_only_where(
             sentence, candidate.event.counterpart
         )
 
+    with_a_firm = any(
+        c.event.type in _COVERS_TALKS and c.event.counterpart not in locations for c in kept
+    )
     return [
         c
         for c in kept
         if not (
             where(c)
-            and any(o.event.type is c.event.type and not where(o) for o in kept if o is not c)
+            and (
+                any(o.event.type is c.event.type and not where(o) for o in kept if o is not c)
+                or (c.event.type is EventType.NEGOTIATION and with_a_firm)
+            )
         )
     ]
 
