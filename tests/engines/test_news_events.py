@@ -1512,3 +1512,18 @@ def test_talks_told_by_no_party_beside_a_firms_plan_are_part_of_it() -> None:
         "The region and China will build a car assembly plant.",
     )
     assert [f[0] for f in found] == ["negotiation", "localization_plan"]
+
+
+def test_a_visit_told_before_a_forum_stays_beside_it_a_visit_told_after_is_the_forums() -> None:
+    found = events(
+        "Governor of Russia visits China",
+        "The governor is on a working visit to China. "
+        "He also took part in a business forum with China.",
+    )
+    assert [f[0] for f in found] == ["business_mission", "forum"]
+    found = events(
+        "Russia and China",
+        "The governor took part in a business forum with China. "
+        "The delegation also visited China.",
+    )
+    assert [f[0] for f in found] == ["forum"]

@@ -737,6 +737,8 @@ def _distinct(
                 or c.event.counterpart not in locations
                 or of_a_firm[candidate.sentence]
             )
+            # a visit told before the forum is the story, the forum one of its stops
+            and (event.type is not EventType.BUSINESS_MISSION or c.sentence < candidate.sentence)
             and (
                 same_party(c.event.counterpart, event.counterpart)
                 or _one_place(c.event.counterpart, event.counterpart, places)
