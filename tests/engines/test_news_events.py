@@ -1523,7 +1523,6 @@ def test_a_visit_told_before_a_forum_stays_beside_it_a_visit_told_after_is_the_f
     assert [f[0] for f in found] == ["business_mission", "forum"]
     found = events(
         "Russia and China",
-        "The governor took part in a business forum with China. "
-        "The delegation also visited China.",
+        "The governor took part in a business forum with China. The delegation also visited China.",
     )
     assert [f[0] for f in found] == ["forum"]

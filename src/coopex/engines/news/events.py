@@ -604,6 +604,11 @@ def _country_of_visited(country: str, visited: str, places: Mapping[str, Place |
     return second.is_region and first.countries == second.countries
 
 
+def _a_region(name: str, places: Mapping[str, Place | None]) -> bool:
+    place = places.get(name)
+    return place is not None and place.is_region
+
+
 def _one_place(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
     """ "哈尔滨" and "黑龙江": a city and its region."""
     first, second = places.get(a), places.get(b)
@@ -737,8 +742,13 @@ def _distinct(
                 or c.event.counterpart not in locations
                 or of_a_firm[candidate.sentence]
             )
-            # a visit told before the forum is the story, the forum one of its stops
-            and (event.type is not EventType.BUSINESS_MISSION or c.sentence < candidate.sentence)
+            # a visit to a country told before the forum is the story, the forum one of its
+            # stops (a visit to a city or region is the forum held there)
+            and (
+                event.type is not EventType.BUSINESS_MISSION
+                or c.sentence < candidate.sentence
+                or _a_region(event.counterpart, places)
+            )
             and (
                 same_party(c.event.counterpart, event.counterpart)
                 or _one_place(c.event.counterpart, event.counterpart, places)
