@@ -182,6 +182,14 @@ NAMED = [
     ("ru", "Китайская компания открыла в регионе завод по производству автомобилей.", PLAN),
     # a programme adopted is a policy
     ("ru", "Регионы утвердили совместную программу импортозамещения.", EventType.POLICY),
+    # interest in cooperation or joint projects expressed is a partner search
+    ("en", "Several machine builders expressed their interest in joint ventures.", SEARCH),
+    ("en", "The visiting firms are interested in joint projects in medicine.", SEARCH),
+    ("en", "The region invited foreign partners to join the new campus project.", SEARCH),
+    # a roadmap or an action plan drawn up for cooperation is policy
+    ("en", "The ministry will draw up a roadmap of projects with partners.", EventType.POLICY),
+    ("en", "The sides approved a cooperation plan for the machine industry.", EventType.POLICY),
+    ("en", "They reviewed the action plan for industrial cooperation.", EventType.POLICY),
 ]
 
 NOT_NAMED = [

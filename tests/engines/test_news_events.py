@@ -68,7 +68,7 @@ PLACES = {
     "Tatarstan": "RU-TA",
     "Санкт-Петербурге": "RU-SPE",
 }
-UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
+UNKNOWN_PLACES = ("Бонне", "Yelabuga")  # places the gazetteer does not know
 ORGANIZATIONS = (
     "Changan",
     "Toyota",
@@ -104,6 +104,7 @@ ORGANIZATIONS = (
     "MW",
     "Kazinform",
     "Russian Railways",
+    "Ministry of Industry and Trade",
 )
 
 
@@ -1430,3 +1431,98 @@ def test_a_delegation_of_a_province_named_before_its_country_is_a_visit_received
     )
     assert ("business_mission", "Вьетнама", "Калужской области") in found
     assert ("negotiation", "Калужской области", "Вьетнам") in found
+
+
+def test_trade_set_as_a_plans_goal_is_no_trade_figure() -> None:
+    found = events(
+        "Kazakhstan and China",
+        "The ministers reviewed an action plan to bring trade between Kazakhstan and China "
+        "to $5 billion.",
+    )
+    assert [f[0] for f in found] == ["policy"]
+    found = events("Kazakhstan and China", "Trade between Kazakhstan and China reached $5 billion.")
+    assert [f[0] for f in found] == ["trade_figure"]
+
+
+def test_firms_called_the_other_sides_before_a_search_seek_partners_on_the_storys_side() -> None:
+    found = events(
+        "Kazakhstan and China",
+        "During the trip, managers of Chinese machine-building companies expressed interest in "
+        "closer cooperation.",
+    )
+    assert found == [("partner_search", "China", "Kazakhstan")]
+
+
+def test_a_story_told_from_a_datelines_city_in_capitals_is_its_countrys() -> None:
+    found = events(
+        "Machine tools",
+        "ASTANA – Kazakhstan signed an agreement with China on machine tools.",
+    )
+    assert found == [("agreement", "Kazakhstan", "China")]
+
+
+def test_each_place_listed_is_a_party_even_after_an_event_told_with_their_country() -> None:
+    found = events(
+        "Pavlodar Region signs agreements with Russia's regions",
+        "Pavlodar Region signed agreements with the Kaluga Region and Omsk Region.",
+    )
+    assert found == [
+        ("agreement", "Kaluga Region", "Pavlodar Region"),
+        ("agreement", "Omsk Region", "Pavlodar Region"),
+    ]
+
+
+def test_a_three_lateral_agreement_with_two_firms_is_one_agreement() -> None:
+    found = events(
+        "Russia and China",
+        "The region signed a three-lateral agreement with Haier and Zoomlion on machine tools.",
+    )
+    assert found == [("agreement", "Russia", "Haier")]
+    found = events(
+        "Russia and China", "The region signed agreements with Haier and Zoomlion on machine tools."
+    )
+    assert found == [("agreement", "Russia", "Haier"), ("agreement", "Russia", "Zoomlion")]
+
+
+def test_an_event_told_with_a_country_then_a_firm_called_by_its_adjective_is_the_firms() -> None:
+    found = events(
+        "Russia and China to build a car plant",
+        "The Chinese company Changan will build a car assembly plant in the region.",
+    )
+    assert found == [("localization_plan", "Russia", "Changan")]
+
+
+def test_a_long_source_named_after_its_sentence_is_no_party() -> None:
+    found = events(
+        "Russia and China",
+        "Changan will build a car assembly plant in the region, the press service of the "
+        "Ministry of Industry and Trade reports.",
+    )
+    assert found == [("localization_plan", "Russia", "Changan")]
+
+
+def test_talks_told_by_no_party_beside_a_firms_plan_are_part_of_it() -> None:
+    found = events(
+        "The governor of Russia meets with foreign investors",
+        "Changan will build a car assembly plant in Yelabuga.",
+    )
+    assert found == [("localization_plan", "Russia", "Changan")]
+    found = events(
+        "The governor of Russia meets with foreign investors",
+        "The region and China will build a car assembly plant.",
+    )
+    assert [f[0] for f in found] == ["negotiation", "localization_plan"]
+
+
+def test_a_visit_told_before_a_forum_stays_beside_it_a_visit_told_after_is_the_forums() -> None:
+    found = events(
+        "Governor of Russia visits China",
+        "The governor is on a working visit to China. "
+        "He also took part in a business forum with China.",
+    )
+    assert [f[0] for f in found] == ["business_mission", "forum"]
+    found = events(
+        "Russia and China",
+        "The governor took part in a business forum with China. The delegation also visited China.",
+    )
+    assert [f[0] for f in found] == ["forum"]

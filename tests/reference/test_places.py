@@ -29,6 +29,11 @@ places = ShippedPlaces()
         ("ЕАЭС", "EAEU"),
         ("Минск", "BY-HM"),
         ("Чувашия", "RU-CU"),
+        # names the press still uses where ISO 3166 has a new or a formal one
+        ("Turkey", "TR"),
+        ("Republic of Korea", "KR"),
+        ("Burma", "MM"),
+        ("Belorussia", "BY"),
         # English names of Kazakh regions, Chinese autonomous regions, Russia's "krai"
         # translated as "Territory", and the cities of the region the English press names.
         ("Kostanay region", "KZ-39"),

@@ -92,6 +92,7 @@ CUE_ROLES = (
     "short_country",  # "对华", "中俄", "俄方": a country by one character, its group named by code
     "talks_apart",  # "会见", "会谈": talks reported on their own, even on a visit or at a forum
     "plant_name",  # "…汽车总装厂": an organisation named as a plant, not a party to its plan
+    "one_document",  # "a three-lateral agreement with A and B": one document of all the parties
 )
 
 
@@ -140,6 +141,8 @@ class EventCues:
     talks_apart: re.Pattern[str] = re.compile("(?!)")
     # An organisation named as a plant ("中吉合资汽车总装厂"): its plan's wording, not its party.
     plant_name: re.Pattern[str] = re.compile("(?!)")
+    # One document signed by all the parties a sentence lists ("трёхстороннее соглашение").
+    one_document: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -231,11 +234,12 @@ class EventCues:
             short_country=tuple(re.compile(p) for p in by_cue.get("short_country", [])),
             talks_apart=_any(by_cue.get("talks_apart", [])),
             plant_name=_any(by_cue.get("plant_name", [])),
+            one_document=_any(by_cue.get("one_document", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(
                 r"[»”\"]\s*,?\s*[—–-]\s+\w|(?:[”\"],?\s*|,\s+)(?:" + said + r")\b"
-                r"|,\s+(?:\S+\s+){1,6}?(?:" + said + r")\b\W*$",
+                r"|,\s+(?:\S+\s+){1,12}?(?:" + said + r")\b\W*$",
                 _I,
             ),
         )

@@ -76,6 +76,8 @@ AMOUNT_EVENTS = {
     "investment": EventType.INVESTMENT,
 }
 
+# How a sentence listing places as parties proposes its events: one with each place.
+LISTED = "listed"
 _FIGURE = re.compile(r"\d")
 _EXCLAIMED = ("!", "！")
 SectorTagger = Callable[[str], tuple[str, ...]]
@@ -195,17 +197,18 @@ def read_events(
             each = _each_party(sentence, kind, cues, possible) or _listed(
                 sentence, kind, cues, possible
             )
-            pairs = [(reader.initiator(sentence, kind, c), c) for c in each] or _listed_places(
-                sentence, kind, cues, possible, reader
-            )
-            if pairs:
-                for initiator, counterpart in pairs:
+            pairs = [(reader.initiator(sentence, kind, c), c) for c in each]
+            listed = [] if pairs else _listed_places(sentence, kind, cues, possible, reader)
+            if pairs or listed:
+                # each place listed is a party of its own, even where they share one
+                told_by = LISTED if listed else source
+                for initiator, counterpart in pairs or listed:
                     if same_party(initiator, counterpart) or _one_place(
                         initiator, counterpart, places
                     ):
                         continue
                     event = LeadEvent(kind, initiator, counterpart, topics, sentence.written)
-                    proposed.append([Candidate(event, index, source, True, len(found))])
+                    proposed.append([Candidate(event, index, told_by, True, len(found))])
                 previous = kind
                 told.add(kind)
                 continue
@@ -239,7 +242,7 @@ def read_events(
         ],
         [bool(cues.talks_apart.search(s.text)) for s in sentences],
     )
-    kept = _not_only_where(kept, sentences, reader)
+    kept = _not_only_where(kept, sentences, reader, locations)
     kept = _shown_at_the_forum(kept, places)
     return tuple(_fullest_places(c.event, locations, places) for c in kept)
 
@@ -292,10 +295,13 @@ def _shown_at_the_forum(
 
 
 def _not_only_where(
-    kept: list[Candidate], sentences: Sequence[Sentence], reader: EventReader
+    kept: list[Candidate], sentences: Sequence[Sentence], reader: EventReader, locations: set[str]
 ) -> list[Candidate]:
     """Talks or a signing told only by where they were held ("Переговоры в Пекине") are those
-    the page tells with a party of their own ("… с руководством компании Sinopec")."""
+    the page tells with a party of their own ("… с руководством компании Sinopec"); talks told
+    by no party of their own ("Tatarstan President meets with Chinese investors") beside a
+    stronger lead with an organisation (its plan, the agreement signed with it) are part of
+    that lead, as talks with it are."""
 
     def where(candidate: Candidate) -> bool:
         sentence = sentences[candidate.sentence]
@@ -305,12 +311,18 @@ def _not_only_where(
             sentence, candidate.event.counterpart
         )
 
+    with_a_firm = any(
+        c.event.type in _COVERS_TALKS and c.event.counterpart not in locations for c in kept
+    )
     return [
         c
         for c in kept
         if not (
             where(c)
-            and any(o.event.type is c.event.type and not where(o) for o in kept if o is not c)
+            and (
+                any(o.event.type is c.event.type and not where(o) for o in kept if o is not c)
+                or (c.event.type is EventType.NEGOTIATION and with_a_firm)
+            )
         )
     ]
 
@@ -382,8 +394,8 @@ def _listed(
     """ "подписал соглашения с компаниями Sinopec, Huawei и Haier", "held talks with Haier and
     Great Wall", "与华为、海尔和中石化签署": one event with each organisation listed after the
     word that governs the party (`with_party`), as far as only list joints stand between
-    them."""
-    if kind not in _EACH_PARTY:
+    them; a document of all of them ("a three-lateral agreement with A and B") is one."""
+    if kind not in _EACH_PARTY or cues.one_document.search(sentence.text):
         return []
     allowed = {name for name, named_here, _ in possible if named_here}
     named = [
@@ -516,7 +528,8 @@ def _covered_here(
     of what the sentence tells ("прошло в рамках встречи президента … и главы региона") are not
     talks to report; an earlier fact told as context ("ранее", "previously", "之前", "напомним") is
     not news, except a trade figure ("last year's trade"); trade without a figure ("to expand
-    bilateral trade") is no trade figure."""
+    bilateral trade") is no trade figure, nor is trade a policy sets as its goal ("an action
+    plan to bring trade turnover … to $3 billion")."""
     kinds = {kind for kind, _, _ in found}
     statement = bool(cues.states.search(text) and cues.occasion.search(text))
     statement = statement or bool(cues.frame.search(text))
@@ -538,6 +551,8 @@ def _covered_here(
         and not (kind is EventType.INVESTMENT and EventType.LOCALIZATION_INVITATION in kinds)
         and not (background and kind is not EventType.TRADE_FIGURE)
         and not (kind is EventType.TRADE_FIGURE and not _FIGURE.search(text))
+        # "an action plan to bring trade turnover … to $3 billion": a goal, no figure
+        and not (kind is EventType.TRADE_FIGURE and EventType.POLICY in kinds)
     ]
 
 
@@ -589,6 +604,11 @@ def _country_of_visited(country: str, visited: str, places: Mapping[str, Place |
     return second.is_region and first.countries == second.countries
 
 
+def _a_region(name: str, places: Mapping[str, Place | None]) -> bool:
+    place = places.get(name)
+    return place is not None and place.is_region
+
+
 def _one_place(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
     """ "哈尔滨" and "黑龙江": a city and its region."""
     first, second = places.get(a), places.get(b)
@@ -632,6 +652,7 @@ def _distinct(
                 if c.event.type is event.type
                 and (
                     same_party(c.event.counterpart, event.counterpart)
+                    or _called_after(c.event, candidate, locations, sentences)
                     or (
                         # Each region's trade with a country is a figure of its own.
                         event.type is not EventType.TRADE_FIGURE
@@ -670,7 +691,18 @@ def _distinct(
         if same is None:
             continue
         old = kept[same]
-        if _its_organization(old.event, event, locations):
+        if candidate.source == LISTED and old.source != LISTED:
+            # "…Signs Agreements with Three Russian Regions", then the regions listed: the
+            # event told before is the list's first
+            sectors = tuple(dict.fromkeys([*old.event.sectors, *event.sectors]))
+            kept[same] = replace(candidate, event=replace(event, sectors=sectors))
+            continue
+        if candidate.source == LISTED and not same_party(old.event.initiator, event.initiator):
+            kept.append(candidate)  # each place of a list signs or talks on its own
+            continue
+        if _its_organization(old.event, event, locations) or _called_after(
+            old.event, candidate, locations, sentences
+        ):
             # the party as the document names it, the fact as first told
             fuller = replace(old.event, counterpart=event.counterpart, initiator=event.initiator)
             old = replace(old, event=fuller)
@@ -709,6 +741,13 @@ def _distinct(
                 event.type is not EventType.AGREEMENT
                 or c.event.counterpart not in locations
                 or of_a_firm[candidate.sentence]
+            )
+            # a visit to a country told before the forum is the story, the forum one of its
+            # stops (a visit to a city or region is the forum held there)
+            and (
+                event.type is not EventType.BUSINESS_MISSION
+                or c.sentence < candidate.sentence
+                or _a_region(event.counterpart, places)
             )
             and (
                 same_party(c.event.counterpart, event.counterpart)
@@ -790,6 +829,33 @@ def _its_organization(old: LeadEvent, new: LeadEvent, locations: set[str]) -> bo
         and new.counterpart not in locations
         and same_party(old.counterpart, new.counterpart)
     )
+
+
+def _called_after(
+    old: LeadEvent, candidate: Candidate, locations: set[str], sentences: Sequence[Sentence]
+) -> bool:
+    """An event first told with a country and then with an organisation its sentence calls by
+    that country's adjective ("Kazakhstan, Turkey to build tractor plant" → "Turkish company
+    Erkunt Traktor will build …"): one event, the organisation's (a word of the three before
+    the name beginning like the country's name)."""
+    new = candidate.event
+    if (
+        old.type not in _WITH_A_FIRM
+        or old.counterpart not in locations
+        or new.counterpart in locations
+        or len(old.counterpart) < 4
+    ):
+        return False
+    sentence = sentences[candidate.sentence]
+    stem = old.counterpart[:4].casefold()
+    for mention in sentence.mentions:
+        if mention.name != new.counterpart:
+            continue
+        before = sentence.text[: mention.start - sentence.start]
+        words = re.findall(r"\w+", before)[-3:]
+        if any(len(w) >= 4 and w[:4].casefold() == stem and w != old.counterpart for w in words):
+            return True
+    return False
 
 
 def _places_production(

@@ -163,6 +163,13 @@ def document_sides(
     )
     initiator, initiator_place = choice if choice else ("", None)
     from_home = initiator_place is not None and initiator_place.within(home)
+    if not from_home and initiator.isupper() and initiator_place is not None:
+        # Told from a dateline's city in capitals ("ASTANA – Kazakh government plans …"): the
+        # story is its country's, as the page names it.
+        initiator, initiator_place = next(
+            ((n, p) for n, p in located if p.code in initiator_place.countries),
+            (initiator, initiator_place),
+        )
     sides = Sides(initiator, initiator_place, "", places, from_home)
     # A place the gazetteer knows before a name it does not: "Германия" rather than the
     # city "Бонн" it has never heard of, or a misread name.
@@ -477,8 +484,12 @@ class EventReader:
         if kind is EventType.PARTNER_SEARCH:
             sought = self._sought(sentence, places)
             following = re.findall(r"\w+", sentence.text[trigger_end:])[:4]
-            if not organizations and any(self._own_adjective(word) for word in following):
-                # "interested in cooperation with the Belarusian producers", told from Belarus:
+            if not organizations and (
+                any(self._own_adjective(word) for word in following)
+                or self._firms_of_the_other_side(sentence.text[:trigger_end])
+            ):
+                # "interested in cooperation with the Belarusian producers", told from Belarus;
+                # "heads of Chinese companies … expressed interest", told from Kazakhstan:
                 # partners sought on the story's own side
                 sought = self._sides.initiator
             return [(sought, False, True)] if sought else []
@@ -735,6 +746,13 @@ class EventReader:
         stem = other[:4].casefold()
         words = re.findall(r"\w+", before)[-3:]
         return any(len(w) >= 4 and w[:4].casefold() == stem and w != other for w in words)
+
+    def _firms_of_the_other_side(self, before: str) -> bool:
+        """Whether the last firms spoken of before a search's wording are called the story's
+        other side's by their country's adjective ("heads of Chinese companies … expressed
+        interest", told from Kazakhstan): the searchers are from abroad."""
+        firms = list(self._cues.firm.finditer(before))
+        return bool(firms) and self._of_the_other_side(before[: firms[-1].start()])
 
     def _sought_in(self, sentence: Sentence) -> str | None:
         """The place partners are sought in, as the search says it ("ищут партнёров в
