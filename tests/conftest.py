@@ -30,6 +30,9 @@ POSTGRES_URL = os.environ.get("COOPEX_TEST_POSTGRES_URL")
 # The shared seeds, gold annotation and scorer sit beside the checkout (read-only).
 SHARED = Path(__file__).resolve().parents[2] / "shared"
 BACKENDS = ["sqlite", *(["postgresql"] if POSTGRES_URL else [])]
+# For a slow test of what does not depend on the store (a process pool, files on disk): the
+# store's part of it is tested on every backend by the tests beside it.
+on_sqlite_only = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -9,7 +9,7 @@ import pytest
 from coopex.app import Coopex, build
 from coopex.domain.queries import MatchFilter
 from coopex.services.demo import load_demo
-from tests.conftest import OPERATOR
+from tests.conftest import OPERATOR, on_sqlite_only
 
 
 def reopen(coopex: Coopex) -> Coopex:
@@ -63,6 +63,7 @@ def test_changes_after_the_last_save_are_found_and_repaired(demo: Coopex) -> Non
     fresh.close()
 
 
+@on_sqlite_only  # damaged files on disk; the index beside each store: the tests above
 @pytest.mark.parametrize("damage", ["manifest", "vectors", "half-swapped"])
 def test_a_broken_index_is_rebuilt_not_trusted(demo: Coopex, damage: str) -> None:
     demo.matching.rebuild()

@@ -116,17 +116,18 @@ def test_unknown_language_is_refused(demo: Coopex) -> None:
         demo.matching.search("pumps", MatchFilter(), language="de")
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "'; DROP TABLE listings; --",
-        "<script>alert(1)</script> насосы",
-        "🚂🚃 вагоны",
-        "насосы pumps 泵",
-        "Ω≈ç√∫",
-    ],
-)
-def test_odd_queries_give_results_not_crashes(demo: Coopex, text: str) -> None:
-    result = demo.matching.search(text, MatchFilter(), limit=5)
-    assert len(result.matches) <= 5
-    assert all(0.0 <= m.score <= 1.0 for m in result.matches)
+ODD_QUERIES = [
+    "'; DROP TABLE listings; --",
+    "<script>alert(1)</script> насосы",
+    "🚂🚃 вагоны",
+    "насосы pumps 泵",
+    "Ω≈ç√∫",
+]
+
+
+def test_odd_queries_give_results_not_crashes(demo: Coopex) -> None:
+    # one index for all of them: building it is what takes the time
+    for text in ODD_QUERIES:
+        result = demo.matching.search(text, MatchFilter(), limit=5)
+        assert len(result.matches) <= 5, text
+        assert all(0.0 <= m.score <= 1.0 for m in result.matches), text

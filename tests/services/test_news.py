@@ -16,7 +16,7 @@ from coopex.engines.news.pipeline import RawDocument
 from coopex.interchange.news_sources import SourceProblem, read_sources
 from coopex.services.demo import demo_news_path
 from coopex.storage.tables import audit_log, leads, news_documents, organizations
-from tests.conftest import OPERATOR, People, org_raw
+from tests.conftest import OPERATOR, People, on_sqlite_only, org_raw
 
 DATA = demo_news_path()
 CHUVASHIA = DATA / "chuvashia_kazakhstan.txt"
@@ -218,6 +218,7 @@ def test_leads_are_found_by_meaning_across_languages(coopex: Coopex) -> None:
         coopex.news.search_leads(OPERATOR, "?!")
 
 
+@on_sqlite_only  # the pool's recovery; storing from several readers: the test above
 def test_a_reader_process_that_dies_is_replaced_and_nothing_is_lost(coopex: Coopex) -> None:
     import os
     import signal
