@@ -85,6 +85,7 @@ ORGANIZATIONS = (
     "Civil Aviation Administration",
     "Администрация морского порта",
     "Торгово-промышленная палата",
+    "Торговой палатой Вьетнама",
     "新疆贸促会",
     "塔什干市工商会",
     "花剌子模州贸易局",
@@ -1430,3 +1431,38 @@ def test_a_delegation_of_a_province_named_before_its_country_is_a_visit_received
     )
     assert ("business_mission", "Вьетнама", "Калужской области") in found
     assert ("negotiation", "Калужской области", "Вьетнам") in found
+
+
+def test_parties_each_after_their_own_with_and_their_heads_name_are_each_talks() -> None:
+    text = "Губернатор встретился с директором компании Sany Ли Мином, а также с главой Haier."
+    found = read_events(
+        ["Нижегородская область и Китай", text],
+        [
+            *mentions(["Нижегородская область и Китай", text]),
+            Mention(MentionKind.PERSON, "Ли Мин", 1, text.find("Ли Мином"), text.find(",")),
+        ],
+        places(),
+        frozenset({"RU"}),
+        lambda _: (),
+        shipped_event_cues(),
+    )
+    assert [(e.type.value, e.counterpart) for e in found] == [
+        ("negotiation", "Sany"),
+        ("negotiation", "Haier"),
+    ]
+
+
+def test_talks_with_a_body_of_the_country_visited_stay_talks_of_their_own() -> None:
+    found = events(
+        "Делегация Калужской области посетила Вьетнам",
+        "Губернатор провел переговоры с Торговой палатой Вьетнама.",
+    )
+    assert found == [
+        ("business_mission", "Калужской области", "Вьетнам"),
+        ("negotiation", "Калужской области", "Торговой палатой Вьетнама"),
+    ]
+    # talks with the country itself are part of the visit
+    found = events(
+        "Делегация Калужской области посетила Вьетнам", "Губернатор провел переговоры во Вьетнаме."
+    )
+    assert [kind for kind, _, _ in found] == ["business_mission"]

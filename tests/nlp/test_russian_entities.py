@@ -564,3 +564,23 @@ def test_a_bodys_field_may_list_its_fields_with_commas() -> None:
         "Департамент промышленности, транспорта, связи и энергетики Курганской области"
         in found.organizations
     )
+
+
+def test_bodies_known_by_their_field_or_kind_in_lower_case_are_organisations_of_a_place() -> None:
+    found = entities(
+        [
+            "Губернатор встретился с торгово-промышленной палатой Узбекистана и с "
+            "фондом развития промышленности Казахстана, а затем с главой комитета по "
+            "внешним связям при правительстве Республики Корея."
+        ]
+    )
+    assert {
+        "Торгово-промышленная палата Узбекистана",
+        "Фонд развития промышленности Казахстана",
+        "Комитет по внешним связям при правительстве Республики Корея",
+    } <= set(found.organizations)
+    # the body inside another's name is no organisation of its own
+    assert "Правительство Республики Корея" not in found.organizations
+    # a body known by its field names none without it ("фонда Казахстана")
+    found = entities(["Средства поступили из фонда Казахстана."])
+    assert not any(name.startswith("Фонд") for name in found.organizations)

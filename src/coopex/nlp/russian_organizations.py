@@ -133,9 +133,18 @@ def _lemma(token: Any) -> str:
 
 
 def _adjectives_before(tokens: Sequence[Any], index: int) -> int:
-    """The first of the listed adjectives just before the head ("генеральном" консульстве)."""
+    """The first of the adjectives of a body's kind just before the head ("генеральном"
+    консульстве, "национального" агентства, "торгово-промышленной" палаты): the listed ones
+    (`body_adjective`) and compound ones in lower case, in the head's case."""
     adjectives = name_words("body_adjective", "ru")
-    while index > 0 and tokens[index - 1].pos == "ADJ" and _lemma(tokens[index - 1]) in adjectives:
+    case = tokens[index].feats.get("Case")
+    while index > 0:
+        before = tokens[index - 1]
+        if before.pos != "ADJ" or not before.text[:1].islower():
+            break
+        compound = "-" in before.text and before.feats.get("Case") == case
+        if not (compound or _lemma(before) in adjectives):
+            break
         index -= 1
     return index
 
@@ -150,8 +159,9 @@ def _field_end(tokens: Sequence[Any], index: int) -> int:
     while end < len(tokens) and end - index < _FIELD_REACH:
         token = tokens[end]
         following = tokens[end + 1] if end + 1 < len(tokens) else None
-        if token.text in ("и", "по"):
-            governed = governed or token.text == "по"
+        if token.text in ("и", "по", "при"):
+            # "комитета по содействию …", "совета при президенте …"
+            governed = governed or token.text != "и"
         elif (
             # "промышленности" + ", транспорта, связи и энергетики": a list of fields
             token.text == ","
@@ -183,9 +193,12 @@ def bodies_of_places(
     "правительством республики Беларусь"); an embassy or consulate keeps where it is
     ("... России в Бонне")."""
     heads = name_words("body_of_place", "ru")
+    # A body known by its field ("фонда развития промышленности", "торгово-промышленной
+    # палаты") names one only with its field or an adjective of its kind before it.
+    fielded = set(name_words("body_with_field", "ru")) - set(heads)
     named_heads = name_words("org_head", "ru")
     located = name_words("body_at_place", "ru")
-    prefixes = tuple(h[:5] for h in (*heads, *named_heads))
+    prefixes = tuple(h[:5] for h in (*heads, *fielded, *named_heads))
     # A one-word "person" after a governing body is a place the tagger misread ("правительства
     # Чанчжоу").
     places = {
@@ -205,10 +218,11 @@ def bodies_of_places(
         # An organisation's head written with a capital names one with its field ("Корпорация
         # развития" + place); without a field it is no name ("в центре Москвы").
         named = token.text[:1].isupper() and lemma in named_heads
-        if not (lemma in heads or named) or token.feats.get("Number") == "Plur":
+        if not (lemma in heads or lemma in fielded or named) or token.feats.get("Number") == "Plur":
             continue  # "председатели правительств России и Белоруссии": no one body
         after = _field_end(tokens, index + 1)
-        if lemma not in heads and after == index + 1:
+        first = _adjectives_before(tokens, index)
+        if lemma not in heads and after == index + 1 and not (lemma in fielded and first < index):
             continue
         while (
             after < len(tokens)
@@ -229,12 +243,11 @@ def bodies_of_places(
         if lemma in located:
             inside = _located_in(tokens, places, place.end)
             end = inside.end if inside else end
-        first = _adjectives_before(tokens, index)
         if any(
             m.kind is MentionKind.ORGANIZATION and _overlaps(m, tokens[first].start, end)
-            for m in found
+            for m in (*found, *added)
         ):
-            continue
+            continue  # nor a body inside one ("комитет … при правительстве Вьетнама")
         head = agreeing_phrase([t.text for t in tokens[first : index + 1]], morph_case(token))
         name = f"{head[:1].upper()}{head[1:]} {' '.join(text[token.stop : end].split())}"
         number = bisect_right(starts, tokens[first].start) - 1

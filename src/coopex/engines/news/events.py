@@ -11,7 +11,7 @@ twice.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
 from coopex.domain.geography import Place
@@ -410,11 +410,31 @@ def _listed_after_with(
         return []
     chain = [mentions[first]]
     for mention in mentions[first + 1 :]:
-        between = sentence.text[chain[-1].end - sentence.start : mention.start - sentence.start]
+        between = _without_persons(sentence, chain[-1].end, mention.start)
         if not cues.list_joint.match(between):
             break
         chain.append(mention)
     return list(dict.fromkeys(m.name for m in chain))
+
+
+def _visited_party(party: str, visited: str, locations: Collection[str]) -> bool:
+    """Talks with `party` are with the one a visit or forum meets (`visited`): the same party,
+    but not an organisation of its place ("торгово-промышленная палата Вьетнама" on a visit
+    to Vietnam: talks of their own)."""
+    if party in locations or visited not in locations:
+        return same_party(party, visited)
+    return party.casefold() == visited.casefold()
+
+
+def _without_persons(sentence: Sentence, start: int, end: int) -> str:
+    """The sentence's text from `start` to `end` without the persons named there ("с
+    президентом компании A Иваном Петровым, а также с главой B": the head of A stands between
+    the parties listed)."""
+    text = sentence.text[start - sentence.start : end - sentence.start]
+    for m in sorted(sentence.mentions, key=lambda m: m.start, reverse=True):
+        if m.kind is MentionKind.PERSON and start <= m.start and m.end <= end:
+            text = text[: m.start - start] + text[m.end - start :]
+    return text
 
 
 def _investor_first(
@@ -733,7 +753,7 @@ def _distinct(
                     # "会见", "会谈": talks reported on their own, even on a visit
                     not apart[c.sentence]
                     and any(
-                        same_party(c.event.counterpart, other)
+                        _visited_party(c.event.counterpart, other, locations)
                         or _country_of_visited(c.event.counterpart, other, places)
                         for other in visited
                     )
