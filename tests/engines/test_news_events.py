@@ -1456,6 +1456,7 @@ def test_talks_with_a_body_of_the_country_visited_stay_talks_of_their_own() -> N
     found = events(
         "Делегация Калужской области посетила Вьетнам",
         "Губернатор провел переговоры с Торговой палатой Вьетнама.",
+        lang="ru",
     )
     assert found == [
         ("business_mission", "Калужской области", "Вьетнам"),
@@ -1463,6 +1464,8 @@ def test_talks_with_a_body_of_the_country_visited_stay_talks_of_their_own() -> N
     ]
     # talks with the country itself are part of the visit
     found = events(
-        "Делегация Калужской области посетила Вьетнам", "Губернатор провел переговоры во Вьетнаме."
+        "Делегация Калужской области посетила Вьетнам",
+        "Губернатор провел переговоры во Вьетнаме.",
+        lang="ru",
     )
     assert [kind for kind, _, _ in found] == ["business_mission"]

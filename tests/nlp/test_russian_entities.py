@@ -584,3 +584,21 @@ def test_bodies_known_by_their_field_or_kind_in_lower_case_are_organisations_of_
     # a body known by its field names none without it ("фонда Казахстана")
     found = entities(["Средства поступили из фонда Казахстана."])
     assert not any(name.startswith("Фонд") for name in found.organizations)
+
+
+def test_bodies_told_apart_by_their_adjective_are_organisations_without_a_place() -> None:
+    found = entities(
+        [
+            "Делегация побывала в Монголии и провела переговоры с торгово-промышленной палатой "
+            "и монгольской ассоциацией производителей кашемира, а также с национальным "
+            "агентством по развитию экспорта."
+        ]
+    )
+    assert {
+        "Торгово-промышленная палата",
+        "Монгольская ассоциация производителей кашемира",
+        "Национальное агентство по развитию экспорта",
+    } <= set(found.organizations)
+    # a listed adjective alone, with no field and no place, tells no body apart
+    found = entities(["Проект поддержало национальное агентство."])
+    assert not any(name.startswith("Национальное") for name in found.organizations)

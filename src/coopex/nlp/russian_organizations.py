@@ -136,17 +136,32 @@ def _adjectives_before(tokens: Sequence[Any], index: int) -> int:
     """The first of the adjectives of a body's kind just before the head ("генеральном"
     консульстве, "национального" агентства, "торгово-промышленной" палаты): the listed ones
     (`body_adjective`) and compound ones in lower case, in the head's case."""
+    return _kind_adjectives(tokens, index, frozenset())[0]
+
+
+def _kind_adjectives(
+    tokens: Sequence[Any], index: int, place_stems: frozenset[str]
+) -> tuple[int, bool]:
+    """(the first of the adjectives of a body's kind before the head at `index`, whether one
+    of them tells the body apart by itself): a compound one ("торгово-промышленной" палатой)
+    or a place's adjective ("вьетнамской" ассоциацией: its first four letters those of a
+    place the text names, `place_stems`) does, a listed one (`body_adjective`: "национального"
+    агентства) does not."""
     adjectives = name_words("body_adjective", "ru")
     case = tokens[index].feats.get("Case")
+    distinct = False
     while index > 0:
         before = tokens[index - 1]
         if before.pos != "ADJ" or not before.text[:1].islower():
             break
-        compound = "-" in before.text and before.feats.get("Case") == case
-        if not (compound or _lemma(before) in adjectives):
+        agrees = before.feats.get("Case") == case
+        compound = "-" in before.text and agrees
+        of_a_place = agrees and len(before.text) > 4 and before.text[:4] in place_stems
+        if not (compound or of_a_place or _lemma(before) in adjectives):
             break
+        distinct = distinct or compound or of_a_place
         index -= 1
-    return index
+    return index, distinct
 
 
 _FIELD_REACH = 8  # words of a body's field: "поддержки и развития малого предпринимательства"
@@ -195,7 +210,8 @@ def bodies_of_places(
     heads = name_words("body_of_place", "ru")
     # A body known by its field ("фонда развития промышленности", "торгово-промышленной
     # палаты") names one only with its field or an adjective of its kind before it.
-    fielded = set(name_words("body_with_field", "ru")) - set(heads)
+    with_field = set(name_words("body_with_field", "ru"))
+    fielded = with_field - set(heads)
     named_heads = name_words("org_head", "ru")
     located = name_words("body_at_place", "ru")
     prefixes = tuple(h[:5] for h in (*heads, *fielded, *named_heads))
@@ -206,6 +222,9 @@ def bodies_of_places(
         for m in found
         if m.kind is MentionKind.LOCATION or (m.kind is MentionKind.PERSON and " " not in m.name)
     }
+    stems = frozenset(
+        m.name[:4].casefold() for m in found if m.kind is MentionKind.LOCATION and len(m.name) > 3
+    )
     added: list[Mention] = []
     for index, token in enumerate(tokens):
         # The tagger may take a capitalised head for a proper noun ("Посольство КНР").
@@ -220,8 +239,8 @@ def bodies_of_places(
         named = token.text[:1].isupper() and lemma in named_heads
         if not (lemma in heads or lemma in fielded or named) or token.feats.get("Number") == "Plur":
             continue  # "председатели правительств России и Белоруссии": no one body
-        after = _field_end(tokens, index + 1)
-        first = _adjectives_before(tokens, index)
+        after = field = _field_end(tokens, index + 1)
+        first, distinct = _kind_adjectives(tokens, index, stems)
         if lemma not in heads and after == index + 1 and not (lemma in fielded and first < index):
             continue
         while (
@@ -235,12 +254,17 @@ def bodies_of_places(
         ):
             after += 1
         place = places.get(tokens[after].start) if after < len(tokens) else None
-        if place is None or (after == index + 1 and tokens[after].feats.get("Case") != "Gen"):
+        if place is None and lemma in with_field and (distinct or (first < index < field - 1)):
+            # no place: "с торгово-промышленной палатой", "вьетнамской ассоциацией
+            # женщин-предпринимателей", "национальным агентством по экспорту"
+            end = tokens[field - 1].stop
+        elif place is None or (after == index + 1 and tokens[after].feats.get("Case") != "Gen"):
             continue  # after a place word ("республики Беларусь") the tagger may miss the case
-        if place.kind is MentionKind.PERSON:
+        else:
+            end = place.end
+        if place is not None and place.kind is MentionKind.PERSON:
             found = [replace(m, kind=MentionKind.LOCATION) if m is place else m for m in found]
-        end = place.end
-        if lemma in located:
+        if lemma in located and place is not None:
             inside = _located_in(tokens, places, place.end)
             end = inside.end if inside else end
         if any(
@@ -249,7 +273,7 @@ def bodies_of_places(
         ):
             continue  # nor a body inside one ("комитет … при правительстве Вьетнама")
         head = agreeing_phrase([t.text for t in tokens[first : index + 1]], morph_case(token))
-        name = f"{head[:1].upper()}{head[1:]} {' '.join(text[token.stop : end].split())}"
+        name = f"{head[:1].upper()}{head[1:]} {' '.join(text[token.stop : end].split())}".strip()
         number = bisect_right(starts, tokens[first].start) - 1
         added.append(Mention(MentionKind.ORGANIZATION, name, number, tokens[first].start, end))
     return sorted([*found, *added], key=lambda m: m.start)

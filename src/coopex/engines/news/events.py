@@ -238,6 +238,7 @@ def read_events(
             for s in sentences
         ],
         [bool(cues.talks_apart.search(s.text)) for s in sentences],
+        bodies_apart=lang == "ru",
     )
     kept = _not_only_where(kept, sentences, reader)
     kept = _shown_at_the_forum(kept, places)
@@ -417,11 +418,14 @@ def _listed_after_with(
     return list(dict.fromkeys(m.name for m in chain))
 
 
-def _visited_party(party: str, visited: str, locations: Collection[str]) -> bool:
-    """Talks with `party` are with the one a visit or forum meets (`visited`): the same party,
-    but not an organisation of its place ("торгово-промышленная палата Вьетнама" on a visit
-    to Vietnam: talks of their own)."""
-    if party in locations or visited not in locations:
+def _visited_party(
+    party: str, visited: str, locations: Collection[str], bodies_apart: bool
+) -> bool:
+    """Talks with `party` are with the one a visit or forum meets (`visited`): the same party
+    — with `bodies_apart` (Russian pages, as their gold keeps them), not an organisation of its
+    place ("торгово-промышленная палата Вьетнама" on a visit to Vietnam: talks of their own;
+    on English pages the gold counts such talks in the visit)."""
+    if not bodies_apart or party in locations or visited not in locations:
         return same_party(party, visited)
     return party.casefold() == visited.casefold()
 
@@ -631,6 +635,7 @@ def _distinct(
     sentences: Sequence[Sentence],
     of_a_firm: Sequence[bool],
     apart: Sequence[bool],
+    bodies_apart: bool = False,
 ) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
     country are one party; a forum whoever tells it), one mission, presentation and invitation
@@ -753,7 +758,7 @@ def _distinct(
                     # "会见", "会谈": talks reported on their own, even on a visit
                     not apart[c.sentence]
                     and any(
-                        _visited_party(c.event.counterpart, other, locations)
+                        _visited_party(c.event.counterpart, other, locations, bodies_apart)
                         or _country_of_visited(c.event.counterpart, other, places)
                         for other in visited
                     )
