@@ -81,6 +81,8 @@ ORGANIZATIONS = (
     "Foreign Trade Academy",
     "Eurasian Economic Union Treaty",
     "Администрация провинции Хэнань",
+    "Народное правительство провинции Хэнань",
+    "Министерство экономики Калужской области",
     "Vietnam Government",
     "Civil Aviation Administration",
     "Администрация морского порта",
@@ -676,6 +678,11 @@ def test_a_places_government_is_not_a_party_of_its_own() -> None:
         "Соглашение о сотрудничестве подписала Администрация провинции Хэнань.",
     )
     assert russian == [("agreement", "Нижегородская область", "Хэнань")]
+    people = events(
+        "Нижегородская область и Хэнань",
+        "Соглашение о сотрудничестве подписало Народное правительство провинции Хэнань.",
+    )
+    assert people == [("agreement", "Нижегородская область", "Хэнань")]
     english = events(
         "Bashkortostan and Vietnam",
         "Bashkortostan signed an agreement with the Vietnam Government.",
@@ -711,6 +718,29 @@ def test_an_agreement_for_a_firms_plant_is_its_localization_plan() -> None:
         "Zoomlion and Sany signed an agreement to build a plant.",
     )
     assert sorted(kind for kind, _, _ in found) == ["agreement", "localization_plan"]
+    # A body named with its place (the tagger names the place inside too) is no firm: the
+    # plant signed for is the firm's plan.
+    title, text = (
+        "Калужская область и Китай",
+        "Министерство экономики Калужской области подписало с Zoomlion соглашение "
+        "о строительстве завода.",
+    )
+    inside = text.find("Калужской области")
+    read = read_events(
+        [title, text],
+        sorted(
+            [
+                *mentions([title, text]),
+                Mention(MentionKind.LOCATION, "Калужской области", 1, inside, inside + 17),
+            ],
+            key=lambda m: (m.paragraph, m.start),
+        ),
+        places(),
+        frozenset({"RU"}),
+        lambda _: (),
+        shipped_event_cues(),
+    )
+    assert [e.type.value for e in read] == ["localization_plan"]
 
 
 def test_a_plan_or_investment_whose_sentence_names_no_party_is_the_pages_plan_told_on() -> None:

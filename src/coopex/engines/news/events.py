@@ -836,5 +836,19 @@ def _firms_agreement(candidate: Candidate, sentences: Sequence[Sentence]) -> boo
     mentions = sentences[candidate.sentence].mentions
     return (
         candidate.event.type is EventType.AGREEMENT
-        and sum(m.kind is MentionKind.ORGANIZATION for m in mentions) >= 2
+        and sum(
+            m.kind is MentionKind.ORGANIZATION and not _of_a_place(m, mentions) for m in mentions
+        )
+        >= 2
+    )
+
+
+def _of_a_place(organization: Mention, mentions: Sequence[Mention]) -> bool:
+    """A body named with its place ("Министерство … Свердловской области"): no firm."""
+    return any(
+        m.kind is MentionKind.LOCATION
+        and organization.start <= m.start
+        and m.end <= organization.end
+        and m.paragraph == organization.paragraph
+        for m in mentions
     )
