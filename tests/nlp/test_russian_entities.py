@@ -604,3 +604,14 @@ def test_bodies_told_apart_by_their_adjective_are_organisations_without_a_place(
     # a listed adjective alone, with no field and no place, tells no body apart
     found = entities(["Проект поддержало национальное агентство."])
     assert not any(name.startswith("Национальное") for name in found.organizations)
+
+
+def test_a_titles_adjective_and_a_body_of_a_nations_members_are_read_so() -> None:
+    found = entities(
+        [
+            "Губернатор встретился с Чрезвычайным и Полномочным Послом Индии и подписал "
+            "соглашение с ассоциацией индийских экспортеров."
+        ]
+    )
+    assert "Чрезвычайный" not in found.organizations
+    assert "Ассоциация индийских экспортеров" in found.organizations

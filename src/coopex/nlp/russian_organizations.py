@@ -139,6 +139,27 @@ def _adjectives_before(tokens: Sequence[Any], index: int) -> int:
     return _kind_adjectives(tokens, index, frozenset())[0]
 
 
+def _told_apart(
+    tokens: Sequence[Any], first: int, head: int, field: int, place_stems: frozenset[str]
+) -> bool:
+    """Whether a body known by its field names one with no place after it: a compound or a
+    place's adjective before its head, a listed one with a field after it ("национальным
+    агентством по экспорту"), or a place's adjective in its field ("ассоциацией индийских
+    промышленников")."""
+    _, distinct = _kind_adjectives(tokens, head, place_stems)
+    return (
+        distinct
+        or (first < head < field - 1)
+        or any(
+            t.pos == "ADJ"
+            and t.text[:1].islower()
+            and len(t.text) > 4
+            and t.text[:4] in place_stems
+            for t in tokens[head + 1 : field]
+        )
+    )
+
+
 def _kind_adjectives(
     tokens: Sequence[Any], index: int, place_stems: frozenset[str]
 ) -> tuple[int, bool]:
@@ -240,7 +261,7 @@ def bodies_of_places(
         if not (lemma in heads or lemma in fielded or named) or token.feats.get("Number") == "Plur":
             continue  # "председатели правительств России и Белоруссии": no one body
         after = field = _field_end(tokens, index + 1)
-        first, distinct = _kind_adjectives(tokens, index, stems)
+        first, _ = _kind_adjectives(tokens, index, stems)
         if lemma not in heads and after == index + 1 and not (lemma in fielded and first < index):
             continue
         while (
@@ -254,7 +275,11 @@ def bodies_of_places(
         ):
             after += 1
         place = places.get(tokens[after].start) if after < len(tokens) else None
-        if place is None and lemma in with_field and (distinct or (first < index < field - 1)):
+        if (
+            place is None
+            and lemma in with_field
+            and _told_apart(tokens, first, index, field, stems)
+        ):
             # no place: "с торгово-промышленной палатой", "вьетнамской ассоциацией
             # женщин-предпринимателей", "национальным агентством по экспорту"
             end = tokens[field - 1].stop
