@@ -1499,3 +1499,16 @@ def test_talks_with_a_body_of_the_country_visited_stay_talks_of_their_own() -> N
         lang="ru",
     )
     assert [kind for kind, _, _ in found] == ["business_mission"]
+
+
+def test_support_offered_to_an_investor_invites_and_is_no_policy() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Губернатор заявил, что регион готов предоставить компании Sany меры поддержки.",
+    )
+    assert found == [("localization_invitation", "Нижегородская область", "Sany")]
+    # support measures adopted for all are a policy
+    found = events(
+        "Нижегородская область и Китай", "Правительство утвердило новые меры поддержки экспортеров."
+    )
+    assert [kind for kind, _, _ in found] == ["policy"]

@@ -560,6 +560,8 @@ def _covered_here(
         and not (kind is EventType.NEGOTIATION and statement)
         # "邀请中国企业到卡卢加州投资建厂": the investment invited is the invitation's
         and not (kind is EventType.INVESTMENT and EventType.LOCALIZATION_INVITATION in kinds)
+        # "регион готов предоставить инвестору меры поддержки": support offered invites
+        and not (kind is EventType.POLICY and EventType.LOCALIZATION_INVITATION in kinds)
         and not (background and kind is not EventType.TRADE_FIGURE)
         and not (kind is EventType.TRADE_FIGURE and not _FIGURE.search(text))
     ]
