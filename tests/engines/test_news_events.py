@@ -68,7 +68,7 @@ PLACES = {
     "Tatarstan": "RU-TA",
     "Санкт-Петербурге": "RU-SPE",
 }
-UNKNOWN_PLACES = ("Бонне",)  # places the gazetteer does not know
+UNKNOWN_PLACES = ("Бонне", "Биньзыонг")  # places the gazetteer does not know
 ORGANIZATIONS = (
     "Changan",
     "Toyota",
@@ -1512,3 +1512,19 @@ def test_support_offered_to_an_investor_invites_and_is_no_policy() -> None:
         "Нижегородская область и Китай", "Правительство утвердило новые меры поддержки экспортеров."
     )
     assert [kind for kind, _, _ in found] == ["policy"]
+
+
+def test_a_delegation_of_an_unknown_place_with_a_foreign_place_word_is_a_visit_received() -> None:
+    found = events(
+        "Калужская область",
+        "Делегация провинции Биньзыонг посетила Калужскую область.",
+        lang="ru",
+    )
+    assert found == [("business_mission", "Биньзыонг", "Калужская область")]
+    # a place word of home too ("области") tells no side
+    found = events(
+        "Калужская область",
+        "Делегация области Биньзыонг посетила Калужскую область.",
+        lang="ru",
+    )
+    assert found != [("business_mission", "Биньзыонг", "Калужская область")]
