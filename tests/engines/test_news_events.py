@@ -1528,3 +1528,24 @@ def test_a_delegation_of_an_unknown_place_with_a_foreign_place_word_is_a_visit_r
         lang="ru",
     )
     assert found != [("business_mission", "Биньзыонг", "Калужская область")]
+
+
+def test_agreeing_to_do_an_event_with_no_document_is_that_event() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Стороны договорились об организации бизнес-миссии в Китай.",
+        lang="ru",
+    )
+    assert [kind for kind, _, _ in found] == ["business_mission"]
+    # a document signed on it stays an agreement beside it
+    found = events(
+        "Нижегородская область и Китай",
+        "Стороны договорились и подписали соглашение об организации бизнес-миссии в Китай.",
+        lang="ru",
+    )
+    assert "agreement" in [kind for kind, _, _ in found]
+    # agreeing on cooperation alone is an agreement
+    found = events(
+        "Нижегородская область и Китай", "Стороны договорились о сотрудничестве.", lang="ru"
+    )
+    assert [kind for kind, _, _ in found] == ["agreement"]

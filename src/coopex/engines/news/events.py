@@ -562,9 +562,33 @@ def _covered_here(
         and not (kind is EventType.INVESTMENT and EventType.LOCALIZATION_INVITATION in kinds)
         # "регион готов предоставить инвестору меры поддержки": support offered invites
         and not (kind is EventType.POLICY and EventType.LOCALIZATION_INVITATION in kinds)
+        and not (kind is EventType.AGREEMENT and _agreed_to_do(text, kinds, cues))
         and not (background and kind is not EventType.TRADE_FIGURE)
         and not (kind is EventType.TRADE_FIGURE and not _FIGURE.search(text))
     ]
+
+
+# What parties may agree to do that is an event of its own: the visit, forum, plant or
+# investment agreed on.
+_AGREED_TO_DO = frozenset(
+    {
+        EventType.BUSINESS_MISSION,
+        EventType.FORUM,
+        EventType.LOCALIZATION_PLAN,
+        EventType.LOCALIZATION_INVITATION,
+        EventType.INVESTMENT,
+    }
+)
+
+
+def _agreed_to_do(text: str, kinds: set[EventType], cues: EventCues) -> bool:
+    """ "Стороны договорились об организации бизнес-миссии …", "… о реализации проекта по
+    строительству предприятия": agreeing to do what the sentence tells, with no document signed
+    (`agreed_only` is its only agreement's wording), is that event, not an agreement."""
+    if not kinds & _AGREED_TO_DO or not cues.agreed_only.search(text):
+        return False
+    rest = cues.agreed_only.sub(" ", text)
+    return all(kind is not EventType.AGREEMENT for kind, _, _ in trigger_types(rest, cues))
 
 
 def _signed_without_a_firm(
