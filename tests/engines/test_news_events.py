@@ -1549,3 +1549,19 @@ def test_agreeing_to_do_an_event_with_no_document_is_that_event() -> None:
         "Нижегородская область и Китай", "Стороны договорились о сотрудничестве.", lang="ru"
     )
     assert [kind for kind, _, _ in found] == ["agreement"]
+
+
+def test_talks_naming_nobody_are_part_of_a_stronger_lead_with_the_other_side() -> None:
+    found = events(
+        "Калужская область и Китай",
+        "Китайская компания построит завод в Калужской области.",
+        "Губернатор также встретился с несколькими предпринимателями.",
+    )
+    assert [kind for kind, _, _ in found] == ["localization_plan"]
+    # talks naming their party stay talks of their own
+    found = events(
+        "Калужская область и Китай",
+        "Китайская компания построит завод в Калужской области.",
+        "Губернатор также провел переговоры с Haier.",
+    )
+    assert [kind for kind, _, _ in found] == ["localization_plan", "negotiation"]

@@ -780,6 +780,19 @@ def _distinct(
                     c.event.counterpart not in locations
                     and any(same_party(c.event.counterpart, other) for other in covered)
                 )
+                # talks with nobody their sentence names ("встретился с несколькими
+                # предпринимателями") are part of a stronger lead with the story's other side
+                or (
+                    not apart[c.sentence]
+                    and not any(
+                        m.name == c.event.counterpart for m in sentences[c.sentence].mentions
+                    )
+                    and any(
+                        o.event.type in _COVERS_TALKS
+                        and same_party(c.event.counterpart, o.event.counterpart)
+                        for o in kept
+                    )
+                )
                 or (
                     # "会见", "会谈": talks reported on their own, even on a visit
                     not apart[c.sentence]
