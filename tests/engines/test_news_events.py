@@ -68,7 +68,7 @@ PLACES = {
     "Tatarstan": "RU-TA",
     "Санкт-Петербурге": "RU-SPE",
 }
-UNKNOWN_PLACES = ("Бонне", "Yelabuga")  # places the gazetteer does not know
+UNKNOWN_PLACES = ("Бонне", "Yelabuga", "Биньзыонг")  # places the gazetteer does not know
 ORGANIZATIONS = (
     "Changan",
     "Toyota",
@@ -81,10 +81,13 @@ ORGANIZATIONS = (
     "Foreign Trade Academy",
     "Eurasian Economic Union Treaty",
     "Администрация провинции Хэнань",
+    "Народное правительство провинции Хэнань",
+    "Министерство экономики Калужской области",
     "Vietnam Government",
     "Civil Aviation Administration",
     "Администрация морского порта",
     "Торгово-промышленная палата",
+    "Торговой палатой Вьетнама",
     "新疆贸促会",
     "塔什干市工商会",
     "花剌子模州贸易局",
@@ -676,6 +679,11 @@ def test_a_places_government_is_not_a_party_of_its_own() -> None:
         "Соглашение о сотрудничестве подписала Администрация провинции Хэнань.",
     )
     assert russian == [("agreement", "Нижегородская область", "Хэнань")]
+    people = events(
+        "Нижегородская область и Хэнань",
+        "Соглашение о сотрудничестве подписало Народное правительство провинции Хэнань.",
+    )
+    assert people == [("agreement", "Нижегородская область", "Хэнань")]
     english = events(
         "Bashkortostan and Vietnam",
         "Bashkortostan signed an agreement with the Vietnam Government.",
@@ -711,6 +719,29 @@ def test_an_agreement_for_a_firms_plant_is_its_localization_plan() -> None:
         "Zoomlion and Sany signed an agreement to build a plant.",
     )
     assert sorted(kind for kind, _, _ in found) == ["agreement", "localization_plan"]
+    # A body named with its place (the tagger names the place inside too) is no firm: the
+    # plant signed for is the firm's plan.
+    title, text = (
+        "Калужская область и Китай",
+        "Министерство экономики Калужской области подписало с Zoomlion соглашение "
+        "о строительстве завода.",
+    )
+    inside = text.find("Калужской области")
+    read = read_events(
+        [title, text],
+        sorted(
+            [
+                *mentions([title, text]),
+                Mention(MentionKind.LOCATION, "Калужской области", 1, inside, inside + 17),
+            ],
+            key=lambda m: (m.paragraph, m.start),
+        ),
+        places(),
+        frozenset({"RU"}),
+        lambda _: (),
+        shipped_event_cues(),
+    )
+    assert [e.type.value for e in read] == ["localization_plan"]
 
 
 def test_a_plan_or_investment_whose_sentence_names_no_party_is_the_pages_plan_told_on() -> None:
@@ -1507,11 +1538,12 @@ def test_talks_told_by_no_party_beside_a_firms_plan_are_part_of_it() -> None:
         "Changan will build a car assembly plant in Yelabuga.",
     )
     assert found == [("localization_plan", "Russia", "Changan")]
+    # … and with the story's other side, a place, when the stronger lead is with it
     found = events(
         "The governor of Russia meets with foreign investors",
         "The region and China will build a car assembly plant.",
     )
-    assert [f[0] for f in found] == ["negotiation", "localization_plan"]
+    assert found == [("localization_plan", "Russia", "China")]
 
 
 def test_a_visit_told_before_a_forum_stays_beside_it_a_visit_told_after_is_the_forums() -> None:
@@ -1526,3 +1558,107 @@ def test_a_visit_told_before_a_forum_stays_beside_it_a_visit_told_after_is_the_f
         "The governor took part in a business forum with China. The delegation also visited China.",
     )
     assert [f[0] for f in found] == ["forum"]
+
+
+def test_parties_each_after_their_own_with_and_their_heads_name_are_each_talks() -> None:
+    text = "Губернатор встретился с директором компании Sany Ли Мином, а также с главой Haier."
+    found = read_events(
+        ["Нижегородская область и Китай", text],
+        [
+            *mentions(["Нижегородская область и Китай", text]),
+            Mention(MentionKind.PERSON, "Ли Мин", 1, text.find("Ли Мином"), text.find(",")),
+        ],
+        places(),
+        frozenset({"RU"}),
+        lambda _: (),
+        shipped_event_cues(),
+    )
+    assert [(e.type.value, e.counterpart) for e in found] == [
+        ("negotiation", "Sany"),
+        ("negotiation", "Haier"),
+    ]
+
+
+def test_talks_with_a_body_of_the_country_visited_stay_talks_of_their_own() -> None:
+    found = events(
+        "Делегация Калужской области посетила Вьетнам",
+        "Губернатор провел переговоры с Торговой палатой Вьетнама.",
+        lang="ru",
+    )
+    assert found == [
+        ("business_mission", "Калужской области", "Вьетнам"),
+        ("negotiation", "Калужской области", "Торговой палатой Вьетнама"),
+    ]
+    # talks with the country itself are part of the visit
+    found = events(
+        "Делегация Калужской области посетила Вьетнам",
+        "Губернатор провел переговоры во Вьетнаме.",
+        lang="ru",
+    )
+    assert [kind for kind, _, _ in found] == ["business_mission"]
+
+
+def test_support_offered_to_an_investor_invites_and_is_no_policy() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Губернатор заявил, что регион готов предоставить компании Sany меры поддержки.",
+    )
+    assert found == [("localization_invitation", "Нижегородская область", "Sany")]
+    # support measures adopted for all are a policy
+    found = events(
+        "Нижегородская область и Китай", "Правительство утвердило новые меры поддержки экспортеров."
+    )
+    assert [kind for kind, _, _ in found] == ["policy"]
+
+
+def test_a_delegation_of_an_unknown_place_with_a_foreign_place_word_is_a_visit_received() -> None:
+    found = events(
+        "Калужская область",
+        "Делегация провинции Биньзыонг посетила Калужскую область.",
+        lang="ru",
+    )
+    assert found == [("business_mission", "Биньзыонг", "Калужская область")]
+    # a place word of home too ("области") tells no side
+    found = events(
+        "Калужская область",
+        "Делегация области Биньзыонг посетила Калужскую область.",
+        lang="ru",
+    )
+    assert found != [("business_mission", "Биньзыонг", "Калужская область")]
+
+
+def test_agreeing_to_do_an_event_with_no_document_is_that_event() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Стороны договорились об организации бизнес-миссии в Китай.",
+        lang="ru",
+    )
+    assert [kind for kind, _, _ in found] == ["business_mission"]
+    # a document signed on it stays an agreement beside it
+    found = events(
+        "Нижегородская область и Китай",
+        "Стороны договорились и подписали соглашение об организации бизнес-миссии в Китай.",
+        lang="ru",
+    )
+    assert "agreement" in [kind for kind, _, _ in found]
+    # agreeing on cooperation alone is an agreement
+    found = events(
+        "Нижегородская область и Китай", "Стороны договорились о сотрудничестве.", lang="ru"
+    )
+    assert [kind for kind, _, _ in found] == ["agreement"]
+
+
+def test_talks_naming_nobody_are_part_of_a_stronger_lead_with_the_other_side() -> None:
+    found = events(
+        "Калужская область и Китай",
+        "Китайская компания построит завод в Калужской области.",
+        "Губернатор также встретился с несколькими предпринимателями.",
+    )
+    assert [kind for kind, _, _ in found] == ["localization_plan"]
+    # talks naming their party stay talks of their own
+    found = events(
+        "Калужская область и Китай",
+        "Китайская компания построит завод в Калужской области.",
+        "Губернатор также провел переговоры с Haier.",
+    )
+    assert [kind for kind, _, _ in found] == ["localization_plan", "negotiation"]

@@ -576,3 +576,54 @@ def test_russian_dates_are_read_around_their_month_or_year_only() -> None:
     # the grammar reads a few words around the month, not the whole long sentence
     (stretch,) = _date_stretches(text.split(". ")[0])
     assert "15 марта 2024 года" in stretch and len(stretch) < 80
+
+
+def test_bodies_known_by_their_field_or_kind_in_lower_case_are_organisations_of_a_place() -> None:
+    found = entities(
+        [
+            "Губернатор встретился с торгово-промышленной палатой Узбекистана и с "
+            "фондом развития промышленности Казахстана, а затем с главой комитета по "
+            "внешним связям при правительстве Республики Корея и с народным правительством "
+            "провинции Хэнань."
+        ]
+    )
+    assert {
+        "Народное правительство провинции Хэнань",
+        "Торгово-промышленная палата Узбекистана",
+        "Фонд развития промышленности Казахстана",
+        "Комитет по внешним связям при правительстве Республики Корея",
+    } <= set(found.organizations)
+    # the body inside another's name is no organisation of its own
+    assert "Правительство Республики Корея" not in found.organizations
+    # a body known by its field names none without it ("фонда Казахстана")
+    found = entities(["Средства поступили из фонда Казахстана."])
+    assert not any(name.startswith("Фонд") for name in found.organizations)
+
+
+def test_bodies_told_apart_by_their_adjective_are_organisations_without_a_place() -> None:
+    found = entities(
+        [
+            "Делегация побывала в Монголии и провела переговоры с торгово-промышленной палатой "
+            "и монгольской ассоциацией производителей кашемира, а также с национальным "
+            "агентством по развитию экспорта."
+        ]
+    )
+    assert {
+        "Торгово-промышленная палата",
+        "Монгольская ассоциация производителей кашемира",
+        "Национальное агентство по развитию экспорта",
+    } <= set(found.organizations)
+    # a listed adjective alone, with no field and no place, tells no body apart
+    found = entities(["Проект поддержало национальное агентство."])
+    assert not any(name.startswith("Национальное") for name in found.organizations)
+
+
+def test_a_titles_adjective_and_a_body_of_a_nations_members_are_read_so() -> None:
+    found = entities(
+        [
+            "Губернатор встретился с Чрезвычайным и Полномочным Послом Индии и подписал "
+            "соглашение с ассоциацией индийских экспортеров."
+        ]
+    )
+    assert "Чрезвычайный" not in found.organizations
+    assert "Ассоциация индийских экспортеров" in found.organizations

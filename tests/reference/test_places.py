@@ -37,6 +37,11 @@ places = ShippedPlaces()
         # English names of Kazakh regions, Chinese autonomous regions, Russia's "krai"
         # translated as "Territory", and the cities of the region the English press names.
         ("Kostanay region", "KZ-39"),
+        # Russian names of the regions of Kazakhstan, Uzbekistan and Kyrgyzstan
+        ("Карагандинская область", "KZ-35"),
+        ("Караганда", "KZ-35"),
+        ("Ташкентская область", "UZ-TO"),
+        ("Чуйская область", "KG-C"),
         ("Karaganda", "KZ-35"),
         ("Primorsky Territory", "RU-PRI"),
         ("Khabarovsk Territory", "RU-KHA"),

@@ -473,6 +473,12 @@ _INITIALS_JOINED = re.compile(r"^((?:[А-ЯЁA-Z]\.){1,2})(?=[А-ЯЁA-Z][а-я�
 _PLACE_WORD_NEXT = re.compile(r"\s+(?:области|края|округа|района|республики)\b")
 
 
+def _title_follows(text: str, end: int) -> bool:
+    """Whether a person's title (`person_title`) is among the three words after `end`, only
+    adjectives and "и" before it ("Чрезвычайным" + " и Полномочным Послом")."""
+    return _a_title(" ".join(re.findall(r"[\w-]+", text[end : end + 60])[:3]))
+
+
 def _a_title(name: str) -> bool:
     """ "Чрезвычайный и Полномочный Посол Италии": a person's title, its adjectives before it,
     is no organisation ("Администрация Президента" is: its head is a body)."""
@@ -663,11 +669,12 @@ class RussianEntityRecognizer:
                 and not _known(m.name, self._places)
             )
             and not (m.kind is MentionKind.ORGANIZATION and _a_title(m.name))
-            # "из Иркутской" + " области": a place's adjective the tagger cut off its place word
+            # "из Иркутской" + " области": a place's adjective the tagger cut off its place word;
+            # "с Чрезвычайным" + " и Полномочным Послом": a title's adjective
             and not (
                 m.kind is MentionKind.ORGANIZATION
                 and _an_adjective(m.name)
-                and _PLACE_WORD_NEXT.match(text, m.end)
+                and (_PLACE_WORD_NEXT.match(text, m.end) or _title_follows(text, m.end))
             )
         ]
 

@@ -133,11 +133,56 @@ def _lemma(token: Any) -> str:
 
 
 def _adjectives_before(tokens: Sequence[Any], index: int) -> int:
-    """The first of the listed adjectives just before the head ("генеральном" консульстве)."""
+    """The first of the adjectives of a body's kind just before the head ("генеральном"
+    консульстве, "национального" агентства, "торгово-промышленной" палаты): the listed ones
+    (`body_adjective`) and compound ones in lower case, in the head's case."""
+    return _kind_adjectives(tokens, index, frozenset())[0]
+
+
+def _told_apart(
+    tokens: Sequence[Any], first: int, head: int, field: int, place_stems: frozenset[str]
+) -> bool:
+    """Whether a body known by its field names one with no place after it: a compound or a
+    place's adjective before its head, a listed one with a field after it ("национальным
+    агентством по экспорту"), or a place's adjective in its field ("ассоциацией индийских
+    промышленников")."""
+    _, distinct = _kind_adjectives(tokens, head, place_stems)
+    return (
+        distinct
+        or (first < head < field - 1)
+        or any(
+            t.pos == "ADJ"
+            and t.text[:1].islower()
+            and len(t.text) > 4
+            and t.text[:4] in place_stems
+            for t in tokens[head + 1 : field]
+        )
+    )
+
+
+def _kind_adjectives(
+    tokens: Sequence[Any], index: int, place_stems: frozenset[str]
+) -> tuple[int, bool]:
+    """(the first of the adjectives of a body's kind before the head at `index`, whether one
+    of them tells the body apart by itself): a compound one ("торгово-промышленной" палатой)
+    or a place's adjective ("вьетнамской" ассоциацией: its first four letters those of a
+    place the text names, `place_stems`) does, a listed one (`body_adjective`: "национального"
+    агентства) does not."""
     adjectives = name_words("body_adjective", "ru")
-    while index > 0 and tokens[index - 1].pos == "ADJ" and _lemma(tokens[index - 1]) in adjectives:
+    case = tokens[index].feats.get("Case")
+    distinct = False
+    while index > 0:
+        before = tokens[index - 1]
+        if before.pos != "ADJ" or not before.text[:1].islower():
+            break
+        agrees = before.feats.get("Case") == case
+        compound = "-" in before.text and agrees
+        of_a_place = agrees and len(before.text) > 4 and before.text[:4] in place_stems
+        if not (compound or of_a_place or _lemma(before) in adjectives):
+            break
+        distinct = distinct or compound or of_a_place
         index -= 1
-    return index
+    return index, distinct
 
 
 _FIELD_REACH = 8  # words of a body's field: "поддержки и развития малого предпринимательства"
@@ -150,8 +195,9 @@ def _field_end(tokens: Sequence[Any], index: int) -> int:
     while end < len(tokens) and end - index < _FIELD_REACH:
         token = tokens[end]
         following = tokens[end + 1] if end + 1 < len(tokens) else None
-        if token.text in ("и", "по"):
-            governed = governed or token.text == "по"
+        if token.text in ("и", "по", "при"):
+            # "комитета по содействию …", "совета при президенте …"
+            governed = governed or token.text != "и"
         elif (
             # "промышленности" + ", транспорта, связи и энергетики": a list of fields
             token.text == ","
@@ -183,9 +229,13 @@ def bodies_of_places(
     "правительством республики Беларусь"); an embassy or consulate keeps where it is
     ("... России в Бонне")."""
     heads = name_words("body_of_place", "ru")
+    # A body known by its field ("фонда развития промышленности", "торгово-промышленной
+    # палаты") names one only with its field or an adjective of its kind before it.
+    with_field = set(name_words("body_with_field", "ru"))
+    fielded = with_field - set(heads)
     named_heads = name_words("org_head", "ru")
     located = name_words("body_at_place", "ru")
-    prefixes = tuple(h[:5] for h in (*heads, *named_heads))
+    prefixes = tuple(h[:5] for h in (*heads, *fielded, *named_heads))
     # A one-word "person" after a governing body is a place the tagger misread ("правительства
     # Чанчжоу").
     places = {
@@ -193,6 +243,9 @@ def bodies_of_places(
         for m in found
         if m.kind is MentionKind.LOCATION or (m.kind is MentionKind.PERSON and " " not in m.name)
     }
+    stems = frozenset(
+        m.name[:4].casefold() for m in found if m.kind is MentionKind.LOCATION and len(m.name) > 3
+    )
     added: list[Mention] = []
     for index, token in enumerate(tokens):
         # The tagger may take a capitalised head for a proper noun ("Посольство КНР").
@@ -205,10 +258,11 @@ def bodies_of_places(
         # An organisation's head written with a capital names one with its field ("Корпорация
         # развития" + place); without a field it is no name ("в центре Москвы").
         named = token.text[:1].isupper() and lemma in named_heads
-        if not (lemma in heads or named) or token.feats.get("Number") == "Plur":
+        if not (lemma in heads or lemma in fielded or named) or token.feats.get("Number") == "Plur":
             continue  # "председатели правительств России и Белоруссии": no one body
-        after = _field_end(tokens, index + 1)
-        if lemma not in heads and after == index + 1:
+        after = field = _field_end(tokens, index + 1)
+        first, _ = _kind_adjectives(tokens, index, stems)
+        if lemma not in heads and after == index + 1 and not (lemma in fielded and first < index):
             continue
         while (
             after < len(tokens)
@@ -221,22 +275,30 @@ def bodies_of_places(
         ):
             after += 1
         place = places.get(tokens[after].start) if after < len(tokens) else None
-        if place is None or (after == index + 1 and tokens[after].feats.get("Case") != "Gen"):
+        if (
+            place is None
+            and lemma in with_field
+            and _told_apart(tokens, first, index, field, stems)
+        ):
+            # no place: "с торгово-промышленной палатой", "вьетнамской ассоциацией
+            # женщин-предпринимателей", "национальным агентством по экспорту"
+            end = tokens[field - 1].stop
+        elif place is None or (after == index + 1 and tokens[after].feats.get("Case") != "Gen"):
             continue  # after a place word ("республики Беларусь") the tagger may miss the case
-        if place.kind is MentionKind.PERSON:
+        else:
+            end = place.end
+        if place is not None and place.kind is MentionKind.PERSON:
             found = [replace(m, kind=MentionKind.LOCATION) if m is place else m for m in found]
-        end = place.end
-        if lemma in located:
+        if lemma in located and place is not None:
             inside = _located_in(tokens, places, place.end)
             end = inside.end if inside else end
-        first = _adjectives_before(tokens, index)
         if any(
             m.kind is MentionKind.ORGANIZATION and _overlaps(m, tokens[first].start, end)
-            for m in found
+            for m in (*found, *added)
         ):
-            continue
+            continue  # nor a body inside one ("комитет … при правительстве Вьетнама")
         head = agreeing_phrase([t.text for t in tokens[first : index + 1]], morph_case(token))
-        name = f"{head[:1].upper()}{head[1:]} {' '.join(text[token.stop : end].split())}"
+        name = f"{head[:1].upper()}{head[1:]} {' '.join(text[token.stop : end].split())}".strip()
         number = bisect_right(starts, tokens[first].start) - 1
         added.append(Mention(MentionKind.ORGANIZATION, name, number, tokens[first].start, end))
     return sorted([*found, *added], key=lambda m: m.start)

@@ -93,6 +93,8 @@ CUE_ROLES = (
     "talks_apart",  # "会见", "会谈": talks reported on their own, even on a visit or at a forum
     "plant_name",  # "…汽车总装厂": an organisation named as a plant, not a party to its plan
     "one_document",  # "a three-lateral agreement with A and B": one document of all the parties
+    "abroad_before",  # "провинции ", "префектуры ": a place word of no home country, before a name
+    "agreed_only",  # "договорились": agreeing, no document; agreeing to do an event is that event
 )
 
 
@@ -143,6 +145,10 @@ class EventCues:
     plant_name: re.Pattern[str] = re.compile("(?!)")
     # One document signed by all the parties a sentence lists ("трёхстороннее соглашение").
     one_document: re.Pattern[str] = re.compile("(?!)")
+    # A place word no home country uses, right before a place the gazetteer does not know.
+    abroad_before: re.Pattern[str] = re.compile("(?!)")
+    # Agreeing with no document named: what is agreed to be done is the event.
+    agreed_only: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -235,6 +241,8 @@ class EventCues:
             talks_apart=_any(by_cue.get("talks_apart", [])),
             plant_name=_any(by_cue.get("plant_name", [])),
             one_document=_any(by_cue.get("one_document", [])),
+            agreed_only=_any(by_cue.get("agreed_only", [])),
+            abroad_before=re.compile(_any(by_cue.get("abroad_before", [])).pattern + r"\s*$", _I),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(

@@ -11,7 +11,7 @@ twice.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
 
 from coopex.domain.geography import Place
@@ -241,6 +241,7 @@ def read_events(
             for s in sentences
         ],
         [bool(cues.talks_apart.search(s.text)) for s in sentences],
+        bodies_apart=lang == "ru",
     )
     kept = _not_only_where(kept, sentences, reader, locations)
     kept = _shown_at_the_forum(kept, places)
@@ -422,11 +423,34 @@ def _listed_after_with(
         return []
     chain = [mentions[first]]
     for mention in mentions[first + 1 :]:
-        between = sentence.text[chain[-1].end - sentence.start : mention.start - sentence.start]
+        between = _without_persons(sentence, chain[-1].end, mention.start)
         if not cues.list_joint.match(between):
             break
         chain.append(mention)
     return list(dict.fromkeys(m.name for m in chain))
+
+
+def _visited_party(
+    party: str, visited: str, locations: Collection[str], bodies_apart: bool
+) -> bool:
+    """Talks with `party` are with the one a visit or forum meets (`visited`): the same party
+    — with `bodies_apart` (Russian pages, as their gold keeps them), not an organisation of its
+    place ("торгово-промышленная палата Вьетнама" on a visit to Vietnam: talks of their own;
+    on English pages the gold counts such talks in the visit)."""
+    if not bodies_apart or party in locations or visited not in locations:
+        return same_party(party, visited)
+    return party.casefold() == visited.casefold()
+
+
+def _without_persons(sentence: Sentence, start: int, end: int) -> str:
+    """The sentence's text from `start` to `end` without the persons named there ("с
+    президентом компании A Иваном Петровым, а также с главой B": the head of A stands between
+    the parties listed)."""
+    text = sentence.text[start - sentence.start : end - sentence.start]
+    for m in sorted(sentence.mentions, key=lambda m: m.start, reverse=True):
+        if m.kind is MentionKind.PERSON and start <= m.start and m.end <= end:
+            text = text[: m.start - start] + text[m.end - start :]
+    return text
 
 
 def _investor_first(
@@ -549,11 +573,37 @@ def _covered_here(
         and not (kind is EventType.NEGOTIATION and statement)
         # "邀请中国企业到卡卢加州投资建厂": the investment invited is the invitation's
         and not (kind is EventType.INVESTMENT and EventType.LOCALIZATION_INVITATION in kinds)
+        # "регион готов предоставить инвестору меры поддержки": support offered invites
+        and not (kind is EventType.POLICY and EventType.LOCALIZATION_INVITATION in kinds)
+        and not (kind is EventType.AGREEMENT and _agreed_to_do(text, kinds, cues))
         and not (background and kind is not EventType.TRADE_FIGURE)
         and not (kind is EventType.TRADE_FIGURE and not _FIGURE.search(text))
         # "an action plan to bring trade turnover … to $3 billion": a goal, no figure
         and not (kind is EventType.TRADE_FIGURE and EventType.POLICY in kinds)
     ]
+
+
+# What parties may agree to do that is an event of its own: the visit, forum, plant or
+# investment agreed on.
+_AGREED_TO_DO = frozenset(
+    {
+        EventType.BUSINESS_MISSION,
+        EventType.FORUM,
+        EventType.LOCALIZATION_PLAN,
+        EventType.LOCALIZATION_INVITATION,
+        EventType.INVESTMENT,
+    }
+)
+
+
+def _agreed_to_do(text: str, kinds: set[EventType], cues: EventCues) -> bool:
+    """ "Стороны договорились об организации бизнес-миссии …", "… о реализации проекта по
+    строительству предприятия": agreeing to do what the sentence tells, with no document signed
+    (`agreed_only` is its only agreement's wording), is that event, not an agreement."""
+    if not kinds & _AGREED_TO_DO or not cues.agreed_only.search(text):
+        return False
+    rest = cues.agreed_only.sub(" ", text)
+    return all(kind is not EventType.AGREEMENT for kind, _, _ in trigger_types(rest, cues))
 
 
 def _signed_without_a_firm(
@@ -631,6 +681,7 @@ def _distinct(
     sentences: Sequence[Sentence],
     of_a_firm: Sequence[bool],
     apart: Sequence[bool],
+    bodies_apart: bool = False,
 ) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
     country are one party; a forum whoever tells it), one mission, presentation and invitation
@@ -768,11 +819,24 @@ def _distinct(
                     c.event.counterpart not in locations
                     and any(same_party(c.event.counterpart, other) for other in covered)
                 )
+                # talks with nobody their sentence names ("встретился с несколькими
+                # предпринимателями") are part of a stronger lead with the story's other side
+                or (
+                    not apart[c.sentence]
+                    and not any(
+                        m.name == c.event.counterpart for m in sentences[c.sentence].mentions
+                    )
+                    and any(
+                        o.event.type in _COVERS_TALKS
+                        and same_party(c.event.counterpart, o.event.counterpart)
+                        for o in kept
+                    )
+                )
                 or (
                     # "会见", "会谈": talks reported on their own, even on a visit
                     not apart[c.sentence]
                     and any(
-                        same_party(c.event.counterpart, other)
+                        _visited_party(c.event.counterpart, other, locations, bodies_apart)
                         or _country_of_visited(c.event.counterpart, other, places)
                         for other in visited
                     )
@@ -877,5 +941,19 @@ def _firms_agreement(candidate: Candidate, sentences: Sequence[Sentence]) -> boo
     mentions = sentences[candidate.sentence].mentions
     return (
         candidate.event.type is EventType.AGREEMENT
-        and sum(m.kind is MentionKind.ORGANIZATION for m in mentions) >= 2
+        and sum(
+            m.kind is MentionKind.ORGANIZATION and not _of_a_place(m, mentions) for m in mentions
+        )
+        >= 2
+    )
+
+
+def _of_a_place(organization: Mention, mentions: Sequence[Mention]) -> bool:
+    """A body named with its place ("Министерство … Свердловской области"): no firm."""
+    return any(
+        m.kind is MentionKind.LOCATION
+        and organization.start <= m.start
+        and m.end <= organization.end
+        and m.paragraph == organization.paragraph
+        for m in mentions
     )

@@ -655,9 +655,12 @@ class EventReader:
         for mention in sentence.mentions:
             if mention.kind is not MentionKind.LOCATION or self._sides.own_side(mention.name):
                 continue
-            if self._sides.places.get(mention.name) is None:
-                continue  # a name the gazetteer does not know: no side to tell
             before = paragraph[sentence.start : mention.start]
+            if self._sides.places.get(mention.name) is None and not (
+                self._sides.from_home and self._cues.abroad_before.search(before)
+            ):
+                continue  # a name the gazetteer does not know: no side to tell, unless its
+                # place word is of no home country ("делегация провинции Биньзыонг")
             after = paragraph[mention.end : min(sentence.end, mention.end + 30)]
             if self._cues.delegation_of.search(before) or self._cues.delegation_by.search(after):
                 return mention.name
