@@ -1430,3 +1430,21 @@ def test_a_delegation_of_a_province_named_before_its_country_is_a_visit_received
     )
     assert ("business_mission", "Вьетнама", "Калужской области") in found
     assert ("negotiation", "Калужской области", "Вьетнам") in found
+
+
+def test_a_delegation_and_its_party_visiting_stay_a_visit_beside_the_forum_they_attend() -> None:
+    visit = "俄罗斯代表团一行访问中国。"
+    forum = "中俄经贸合作论坛在中国举行。"
+    assert [kind for kind, _, _ in events("俄罗斯与中国", visit, forum, lang="zh")] == [
+        "business_mission",
+        "forum",
+    ]
+    attending = "俄罗斯代表团访问中国。"
+    assert [kind for kind, _, _ in events("俄罗斯与中国", attending, forum, lang="zh")] == [
+        "forum"
+    ]
+
+
+def test_a_forum_somebody_is_invited_to_attend_is_no_forum_yet() -> None:
+    found = events("俄罗斯与中国", "州长邀请中国企业家出席明年在俄罗斯举办的经济论坛。", lang="zh")
+    assert "forum" not in [kind for kind, _, _ in found]

@@ -55,6 +55,7 @@ CUE_ROLES = (
     "short_country",  # "对华", "中俄", "俄方": a country by one character, its group named by code
     "talks_apart",  # "会见", "会谈": talks reported on their own, even on a visit or at a forum
     "plant_name",  # "…汽车总装厂": an organisation named as a plant, not a party to its plan
+    "visit_apart",  # "…代表团一行": a visit told on its own, not absorbed by a forum it attends
 )
 
 
@@ -101,6 +102,8 @@ class EventCues:
     talks_apart: re.Pattern[str] = re.compile("(?!)")
     # An organisation named as a plant ("中吉合资汽车总装厂"): its plan's wording, not its party.
     plant_name: re.Pattern[str] = re.compile("(?!)")
+    # A visit worded so is told on its own, beside a forum the visitors attend.
+    visit_apart: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -191,6 +194,7 @@ class EventCues:
             short_country=tuple(re.compile(p) for p in by_cue.get("short_country", [])),
             talks_apart=_any(by_cue.get("talks_apart", [])),
             plant_name=_any(by_cue.get("plant_name", [])),
+            visit_apart=_any(by_cue.get("visit_apart", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(

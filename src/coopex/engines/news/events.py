@@ -238,6 +238,7 @@ def read_events(
             for s in sentences
         ],
         [bool(cues.talks_apart.search(s.text)) for s in sentences],
+        [bool(cues.visit_apart.search(s.text)) for s in sentences],
     )
     kept = _not_only_where(kept, sentences, reader)
     kept = _shown_at_the_forum(kept, places)
@@ -611,6 +612,7 @@ def _distinct(
     sentences: Sequence[Sentence],
     of_a_firm: Sequence[bool],
     apart: Sequence[bool],
+    visits: Sequence[bool],
 ) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
     country are one party; a forum whoever tells it), one mission, presentation and invitation
@@ -701,6 +703,8 @@ def _distinct(
         ):
             return True  # production agreed between places is their agreement
         stronger = _ABSORBED_BY.get(event.type, ())
+        if event.type is EventType.BUSINESS_MISSION and visits[candidate.sentence]:
+            return False  # "…代表团一行": a visit told on its own, beside a forum it attends
         return any(
             c.event.type in stronger
             # a firm's plant absorbs the agreement signed for it; a place's plan ("the project
