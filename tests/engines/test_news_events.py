@@ -1440,9 +1440,7 @@ def test_a_delegation_and_its_party_visiting_stay_a_visit_beside_the_forum_they_
         "forum",
     ]
     attending = "俄罗斯代表团访问中国。"
-    assert [kind for kind, _, _ in events("俄罗斯与中国", attending, forum, lang="zh")] == [
-        "forum"
-    ]
+    assert [kind for kind, _, _ in events("俄罗斯与中国", attending, forum, lang="zh")] == ["forum"]
 
 
 def test_a_forum_somebody_is_invited_to_attend_is_no_forum_yet() -> None:
