@@ -1446,3 +1446,16 @@ def test_a_delegation_and_its_party_visiting_stay_a_visit_beside_the_forum_they_
 def test_a_forum_somebody_is_invited_to_attend_is_no_forum_yet() -> None:
     found = events("俄罗斯与中国", "州长邀请中国企业家出席明年在俄罗斯举办的经济论坛。", lang="zh")
     assert "forum" not in [kind for kind, _, _ in found]
+
+
+def test_a_chinese_meeting_stays_talks_beside_the_agreement_signed_with_the_same_party() -> None:
+    found = events(
+        "中国与俄罗斯",
+        "省长会见了塔什干市工商会代表。",
+        "会见后，省长与塔什干市工商会签署合作协议。",
+        lang="zh",
+    )
+    assert sorted(kind for kind, _, c in found if c == "塔什干市工商会") == [
+        "agreement",
+        "negotiation",
+    ]

@@ -731,6 +731,8 @@ def _distinct(
             and (
                 (
                     c.event.counterpart not in locations
+                    # "会见": talks told on their own, even beside an agreement with the party
+                    and not apart[c.sentence]
                     and any(same_party(c.event.counterpart, other) for other in covered)
                 )
                 or (
