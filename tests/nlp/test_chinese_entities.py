@@ -595,3 +595,10 @@ def test_partner_countries_capitals_are_places(places: ShippedPlaces) -> None:
     )
     assert {"首尔", "河内", "德黑兰"} <= set(found.locations)
     assert places.resolve("Seoul") is not None and places.resolve("Сеул") is not None
+
+
+def test_russia_s_federal_districts_and_its_far_east_are_places(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places), "伏尔加河沿岸联邦区和远东地区的企业来到北高加索联邦区。"
+    )
+    assert set(found.locations) == {"伏尔加河沿岸联邦区", "远东地区", "北高加索联邦区"}
