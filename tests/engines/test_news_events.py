@@ -101,6 +101,7 @@ ORGANIZATIONS = (
     "江苏省贸促会",
     "俄罗斯驻华大使馆",
     "中吉合资汽车总装厂",
+    "白俄罗斯工业部",
     "MW",
     "Kazinform",
     "Russian Railways",
@@ -1459,3 +1460,8 @@ def test_a_chinese_meeting_stays_talks_beside_the_agreement_signed_with_the_same
         "agreement",
         "negotiation",
     ]
+
+
+def test_an_official_of_a_body_abroad_and_his_party_are_a_visit_received() -> None:
+    found = events("江苏与白俄罗斯合作", "江苏省长会见了白俄罗斯工业部副部长一行。", lang="zh")
+    assert ("business_mission", "白俄罗斯", "江苏") in found
