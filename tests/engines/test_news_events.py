@@ -1465,3 +1465,17 @@ def test_a_chinese_meeting_stays_talks_beside_the_agreement_signed_with_the_same
 def test_an_official_of_a_body_abroad_and_his_party_are_a_visit_received() -> None:
     found = events("江苏与白俄罗斯合作", "江苏省长会见了白俄罗斯工业部副部长一行。", lang="zh")
     assert ("business_mission", "白俄罗斯", "江苏") in found
+
+
+def test_a_chinese_visitor_named_by_his_place_and_title_is_a_visit_received() -> None:
+    led = events("江苏与白俄罗斯", "江苏省长会见了戈梅利州州长率领的经贸代表团。", lang="zh")
+    assert ("business_mission", "戈梅利州", "江苏") in led
+    visiting = events("四川与白俄罗斯", "戈梅利州州长访问四川，与省长举行会谈。", lang="zh")
+    assert ("business_mission", "戈梅利州", "四川") in visiting
+    received = events("江苏与白俄罗斯", "省长会见了正在江苏访问的戈梅利州客人。", lang="zh")
+    assert ("business_mission", "戈梅利州", "江苏") in received
+
+
+def test_a_host_meeting_in_his_own_city_is_no_visitor() -> None:
+    found = events("江苏与白俄罗斯", "江苏省长在南京会见了来访的戈梅利州客人。", lang="zh")
+    assert [(i, c) for kind, i, c in found if kind == "business_mission"] == [("戈梅利州", "江苏")]
