@@ -602,3 +602,11 @@ def test_russia_s_federal_districts_and_its_far_east_are_places(places: ShippedP
         ChineseEntityRecognizer(places), "伏尔加河沿岸联邦区和远东地区的企业来到北高加索联邦区。"
     )
     assert set(found.locations) == {"伏尔加河沿岸联邦区", "远东地区", "北高加索联邦区"}
+
+
+def test_a_department_s_name_is_not_also_its_ministry_s_mention(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "中国商务部欧亚司司长与俄罗斯经济发展部亚洲司司长举行会谈。",
+    )
+    assert set(found.organizations) == {"中国商务部欧亚司", "俄罗斯经济发展部亚洲司"}

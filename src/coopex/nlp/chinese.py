@@ -186,6 +186,23 @@ def _described_latin_name() -> re.Pattern[str]:
     return re.compile(rf"^.*?(?:{kinds})([A-Za-z][A-Za-z&.\- ]*(?:{suffixes}))$")
 
 
+def _outermost(named: list[Mention]) -> list[Mention]:
+    """Names not inside a longer organisation's name at the same place: "中国商务部欧亚司" is
+    the department's name, not also the ministry's mention ("中国商务部")."""
+    return [
+        m
+        for m in named
+        if not any(
+            o is not m
+            and o.kind is MentionKind.ORGANIZATION
+            and o.start <= m.start
+            and m.end <= o.end
+            and o.end - o.start > m.end - m.start
+            for o in named
+        )
+    ]
+
+
 def _latin_name_off(mention: Mention) -> Mention:
     match = _described_latin_name().match(mention.name)
     if mention.kind is not MentionKind.ORGANIZATION or match is None:
@@ -780,6 +797,6 @@ class ChineseEntityRecognizer:
             taken = self._tagged(number, paragraph, named, tokens, tagged)
             taken = [m for m in taken if _clear_of_places(m, held, self._holding_place(m.name))]
             named = [m for m in [*named, *taken] if not _a_description(m, paragraph)]
-            found.extend(named)
+            found.extend(_outermost(named))
             found.extend(p for p in places if not any(o.start <= p.start < o.end for o in named))
         return sorted(found, key=lambda m: (m.paragraph, m.start))
