@@ -610,3 +610,9 @@ def test_a_department_s_name_is_not_also_its_ministry_s_mention(places: ShippedP
         "中国商务部欧亚司司长与俄罗斯经济发展部亚洲司司长举行会谈。",
     )
     assert set(found.organizations) == {"中国商务部欧亚司", "俄罗斯经济发展部亚洲司"}
+
+
+def test_a_three_character_name_jieba_cut_after_two_is_whole(places: ShippedPlaces) -> None:
+    text = "公司副总裁张军学在发布会上介绍了新车。"
+    found = entities(ChineseEntityRecognizer(places, lac_tagger()), text)
+    assert found.persons == ("张军学",)

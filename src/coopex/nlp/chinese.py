@@ -186,6 +186,31 @@ def _described_latin_name() -> re.Pattern[str]:
     return re.compile(rf"^.*?(?:{kinds})([A-Za-z][A-Za-z&.\- ]*(?:{suffixes}))$")
 
 
+def _tagger_person_ends(
+    paragraph: str, named: list[Mention], tagged: list[tuple[str, str]]
+) -> list[Mention]:
+    """A Chinese name of three characters the rules cut after two, where jieba read the third
+    as a word of its own ("张军" + "学在…"): the tagger's person starting there, up to three
+    Chinese characters, is the name."""
+    ends, offset = {}, 0
+    for word, label in _joined(tagged):
+        start, offset = offset, offset + len(word)
+        if label == "PER":
+            ends[start] = start + len(word.rstrip())
+    result = []
+    for m in named:
+        end = ends.get(m.start, m.end)
+        if (
+            m.kind is MentionKind.PERSON
+            and m.end < end <= m.start + 3
+            and _HAN.fullmatch(paragraph, m.start, end)
+            and not any(o is not m and o.start < end and m.end < o.end for o in named)
+        ):
+            m = Mention(m.kind, paragraph[m.start : end], m.paragraph, m.start, end)
+        result.append(m)
+    return result
+
+
 def _outermost(named: list[Mention]) -> list[Mention]:
     """Names not inside a longer organisation's name at the same place: "中国商务部欧亚司" is
     the department's name, not also the ministry's mention ("中国商务部")."""
@@ -788,6 +813,7 @@ class ChineseEntityRecognizer:
             named = [
                 _latin_name_off(m) for m in self._tagger_bounds(number, paragraph, named, tagged)
             ]
+            named = _tagger_person_ends(paragraph, named, tagged)
             places = self._places_in_full(places, tokens)
             # The tagger's organisation may hold a place ("中国贸易报"), not cut one
             # ("俄罗斯" + "堪察加边区").
