@@ -616,3 +616,13 @@ def test_a_three_character_name_jieba_cut_after_two_is_whole(places: ShippedPlac
     text = "公司副总裁张军学在发布会上介绍了新车。"
     found = entities(ChineseEntityRecognizer(places, lac_tagger()), text)
     assert found.persons == ("张军学",)
+
+
+def test_a_transliterated_town_or_county_the_gazetteer_lacks_is_a_place(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places), "工厂设在鲍里索夫市，农场在泰恩莎县。莫斯科市长出席。"
+    )
+    assert {"鲍里索夫市", "泰恩莎县"} <= set(found.locations)
+    assert not any(name.endswith("市长") for name in found.locations)

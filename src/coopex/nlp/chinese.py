@@ -732,6 +732,32 @@ class ChineseEntityRecognizer:
             result.append(p)
         return result
 
+    @cached_property
+    def _transliterated_place(self) -> re.Pattern[str]:
+        table = re.escape("".join(sorted(self._transliteration)))
+        suffixes = "|".join(_words()["unknown_place_suffix"])
+        return re.compile(rf"(?<![{table}])[{table}]{{2,6}}(?:{suffixes})")
+
+    def _transliterated_places(
+        self,
+        number: int,
+        paragraph: str,
+        tokens: list[tuple[str, str, int]],
+        named: list[Mention],
+    ) -> list[Mention]:
+        """A place the gazetteer does not know, written as a transliterated name and the word
+        of a town, county or district ("鲍里索夫市", "泰恩莎县"): starting on one of jieba's
+        words, ending on one (not "市长", "区域"), clear of every name found."""
+        starts = {at for _, _, at in tokens}
+        ends = {at + len(word) for word, _, at in tokens}
+        return [
+            Mention(MentionKind.LOCATION, match.group(), number, match.start(), match.end())
+            for match in self._transliterated_place.finditer(paragraph)
+            if match.start() in starts
+            and match.end() in ends
+            and not any(m.start < match.end() and match.start() < m.end for m in named)
+        ]
+
     def _tagged(
         self,
         number: int,
@@ -815,6 +841,7 @@ class ChineseEntityRecognizer:
             ]
             named = _tagger_person_ends(paragraph, named, tagged)
             places = self._places_in_full(places, tokens)
+            places += self._transliterated_places(number, paragraph, tokens, [*named, *places])
             # The tagger's organisation may hold a place ("中国贸易报"), not cut one
             # ("俄罗斯" + "堪察加边区").
             held = [
