@@ -626,3 +626,10 @@ def test_a_transliterated_town_or_county_the_gazetteer_lacks_is_a_place(
     )
     assert {"鲍里索夫市", "泰恩莎县"} <= set(found.locations)
     assert not any(name.endswith("市长") for name in found.locations)
+
+
+def test_a_transliterated_name_with_sai_and_yi_after_a_title_is_a_person(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(ChineseEntityRecognizer(places), "驻华大使赛义德诺夫称，双方合作前景广阔。")
+    assert found.persons == ("赛义德诺夫",)
