@@ -1479,3 +1479,8 @@ def test_a_chinese_visitor_named_by_his_place_and_title_is_a_visit_received() ->
 def test_a_host_meeting_in_his_own_city_is_no_visitor() -> None:
     found = events("江苏与白俄罗斯", "江苏省长在南京会见了来访的戈梅利州客人。", lang="zh")
     assert [(i, c) for kind, i, c in found if kind == "business_mission"] == [("戈梅利州", "江苏")]
+
+
+def test_a_forum_named_as_the_frame_of_a_signing_is_no_forum_of_the_page() -> None:
+    found = events("俄罗斯与中国", "在中俄博览会框架内，俄罗斯与中国企业签署合作协议。", lang="zh")
+    assert [kind for kind, _, _ in found] == ["agreement"]
