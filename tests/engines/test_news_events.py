@@ -1484,3 +1484,14 @@ def test_a_host_meeting_in_his_own_city_is_no_visitor() -> None:
 def test_a_forum_named_as_the_frame_of_a_signing_is_no_forum_of_the_page() -> None:
     found = events("俄罗斯与中国", "在中俄博览会框架内，俄罗斯与中国企业签署合作协议。", lang="zh")
     assert [kind for kind, _, _ in found] == ["agreement"]
+
+
+def test_an_expo_by_its_short_name_is_a_forum() -> None:
+    found = events("俄罗斯企业参加哈洽会", "俄罗斯企业在中国参加了本届哈洽会。", lang="zh")
+    assert "forum" in [kind for kind, _, _ in found]
+
+
+def test_a_video_call_or_a_phone_call_between_leaders_is_talks() -> None:
+    video = events("俄罗斯与中国", "俄罗斯与中国举行视频会议，交换意见。", lang="zh")
+    phone = events("俄罗斯与中国", "俄罗斯州长与中国省长通电话。", lang="zh")
+    assert [kind for kind, _, _ in video] == [kind for kind, _, _ in phone] == ["negotiation"]
