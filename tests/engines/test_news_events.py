@@ -1495,3 +1495,15 @@ def test_a_video_call_or_a_phone_call_between_leaders_is_talks() -> None:
     video = events("俄罗斯与中国", "俄罗斯与中国举行视频会议，交换意见。", lang="zh")
     phone = events("俄罗斯与中国", "俄罗斯州长与中国省长通电话。", lang="zh")
     assert [kind for kind, _, _ in video] == [kind for kind, _, _ in phone] == ["negotiation"]
+
+
+def test_a_chinese_meeting_and_a_signing_in_one_sentence_are_both_told() -> None:
+    found = events(
+        "中国与俄罗斯",
+        "省长会见了塔什干市工商会代表，并与塔什干市工商会签署合作协议。",
+        lang="zh",
+    )
+    assert sorted(kind for kind, _, c in found if c == "塔什干市工商会") == [
+        "agreement",
+        "negotiation",
+    ]

@@ -221,7 +221,8 @@ def read_events(
                 proposed.append(options)
                 previous = kind
                 told.add(kind)
-    chosen = _chosen(proposed, sentences, sides, chooser)
+    apart = [bool(cues.talks_apart.search(s.text)) for s in sentences]
+    chosen = _chosen(proposed, sentences, sides, chooser, apart)
     names = [m.name for m in mentions if m.kind is MentionKind.ORGANIZATION]
     locations = {m.name for m in mentions if m.kind is MentionKind.LOCATION}
     kept = _distinct(
@@ -237,7 +238,7 @@ def read_events(
             or bool(cues.firm.search(s.text))
             for s in sentences
         ],
-        [bool(cues.talks_apart.search(s.text)) for s in sentences],
+        apart,
         [bool(cues.visit_apart.search(s.text)) for s in sentences],
     )
     kept = _not_only_where(kept, sentences, reader)
@@ -321,10 +322,11 @@ def _chosen(
     sentences: Sequence[Sentence],
     sides: Sides,
     chooser: EventChooser | None,
+    apart: Sequence[bool],
 ) -> list[Candidate]:
     """One counterpart per proposed event, or none; talks a sentence reports beside a
     stronger lead with the same party ("переговоры и передача приглашения … локализовать")
-    are that lead."""
+    are that lead, unless worded as talks of their own ("会见…，并…签署协议")."""
     if chooser is None:
         # The rules' own choice, unless it would have the initiator as its own counterpart.
         picks = [options[0] for options in proposed if options[0].rank == 0]
@@ -340,6 +342,7 @@ def _chosen(
         for c in picks
         if not (
             c.event.type is EventType.NEGOTIATION
+            and not apart[c.sentence]
             and any(
                 o.sentence == c.sentence
                 and o.event.type in _COVERS_TALKS
