@@ -633,3 +633,10 @@ def test_a_transliterated_name_with_sai_and_yi_after_a_title_is_a_person(
 ) -> None:
     found = entities(ChineseEntityRecognizer(places), "驻华大使赛义德诺夫称，双方合作前景广阔。")
     assert found.persons == ("赛义德诺夫",)
+
+
+def test_chinese_border_cities_and_provincial_capitals_are_places(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places), "货物经霍尔果斯、二连浩特运往兰州和牡丹江。经济南向发展。"
+    )
+    assert set(found.locations) == {"霍尔果斯", "二连浩特", "兰州", "牡丹江"}
