@@ -1512,3 +1512,8 @@ def test_a_chinese_meeting_and_a_signing_in_one_sentence_are_both_told() -> None
 def test_a_delegation_attending_an_opening_ceremony_is_the_forum_s() -> None:
     found = events("中俄博览会开幕", "俄罗斯博览会开幕。中国省长率领代表团出席开幕式。", lang="zh")
     assert "business_mission" not in [kind for kind, _, _ in found]
+
+
+def test_a_forum_only_wished_for_is_no_forum() -> None:
+    found = events("俄罗斯与中国", "州长表示，俄罗斯愿与中国共同举办经贸洽谈会。", lang="zh")
+    assert "forum" not in [kind for kind, _, _ in found]
