@@ -104,6 +104,7 @@ ORGANIZATIONS = (
     "江苏省贸促会",
     "俄罗斯驻华大使馆",
     "中吉合资汽车总装厂",
+    "白俄罗斯工业部",
     "MW",
     "Kazinform",
     "Russian Railways",
@@ -1662,3 +1663,94 @@ def test_talks_naming_nobody_are_part_of_a_stronger_lead_with_the_other_side() -
         "Губернатор также провел переговоры с Haier.",
     )
     assert [kind for kind, _, _ in found] == ["localization_plan", "negotiation"]
+
+
+def test_a_delegation_and_its_party_visiting_stay_a_visit_beside_the_forum_they_attend() -> None:
+    visit = "俄罗斯代表团一行访问中国。"
+    forum = "中俄经贸合作论坛在中国举行。"
+    assert [kind for kind, _, _ in events("俄罗斯与中国", visit, forum, lang="zh")] == [
+        "business_mission",
+        "forum",
+    ]
+    # told after the forum, a visit without 一行 is the forum's; with it, a visit of its own
+    attending = "俄罗斯代表团访问中国。"
+    assert [kind for kind, _, _ in events("俄罗斯与中国", forum, attending, lang="zh")] == ["forum"]
+    assert [kind for kind, _, _ in events("俄罗斯与中国", forum, visit, lang="zh")] == [
+        "forum",
+        "business_mission",
+    ]
+
+
+def test_a_forum_somebody_is_invited_to_attend_is_no_forum_yet() -> None:
+    found = events("俄罗斯与中国", "州长邀请中国企业家出席明年在俄罗斯举办的经济论坛。", lang="zh")
+    assert "forum" not in [kind for kind, _, _ in found]
+
+
+def test_a_chinese_meeting_stays_talks_beside_the_agreement_signed_with_the_same_party() -> None:
+    found = events(
+        "中国与俄罗斯",
+        "省长会见了塔什干市工商会代表。",
+        "会见后，省长与塔什干市工商会签署合作协议。",
+        lang="zh",
+    )
+    assert sorted(kind for kind, _, c in found if c == "塔什干市工商会") == [
+        "agreement",
+        "negotiation",
+    ]
+
+
+def test_an_official_of_a_body_abroad_and_his_party_are_a_visit_received() -> None:
+    found = events("江苏与白俄罗斯合作", "江苏省长会见了白俄罗斯工业部副部长一行。", lang="zh")
+    assert ("business_mission", "白俄罗斯", "江苏") in found
+
+
+def test_a_chinese_visitor_named_by_his_place_and_title_is_a_visit_received() -> None:
+    led = events("江苏与白俄罗斯", "江苏省长会见了戈梅利州州长率领的经贸代表团。", lang="zh")
+    assert ("business_mission", "戈梅利州", "江苏") in led
+    visiting = events("四川与白俄罗斯", "戈梅利州州长访问四川，与省长举行会谈。", lang="zh")
+    assert ("business_mission", "戈梅利州", "四川") in visiting
+    received = events("江苏与白俄罗斯", "省长会见了正在江苏访问的戈梅利州客人。", lang="zh")
+    assert ("business_mission", "戈梅利州", "江苏") in received
+
+
+def test_a_host_meeting_in_his_own_city_is_no_visitor() -> None:
+    found = events("江苏与白俄罗斯", "江苏省长在南京会见了来访的戈梅利州客人。", lang="zh")
+    assert [(i, c) for kind, i, c in found if kind == "business_mission"] == [("戈梅利州", "江苏")]
+
+
+def test_a_forum_named_as_the_frame_of_a_signing_is_no_forum_of_the_page() -> None:
+    found = events("俄罗斯与中国", "在中俄博览会框架内，俄罗斯与中国企业签署合作协议。", lang="zh")
+    assert [kind for kind, _, _ in found] == ["agreement"]
+
+
+def test_an_expo_by_its_short_name_is_a_forum() -> None:
+    found = events("俄罗斯企业参加哈洽会", "俄罗斯企业在中国参加了本届哈洽会。", lang="zh")
+    assert "forum" in [kind for kind, _, _ in found]
+
+
+def test_a_video_call_or_a_phone_call_between_leaders_is_talks() -> None:
+    video = events("俄罗斯与中国", "俄罗斯与中国举行视频会议，交换意见。", lang="zh")
+    phone = events("俄罗斯与中国", "俄罗斯州长与中国省长通电话。", lang="zh")
+    assert [kind for kind, _, _ in video] == [kind for kind, _, _ in phone] == ["negotiation"]
+
+
+def test_a_chinese_meeting_and_a_signing_in_one_sentence_are_both_told() -> None:
+    found = events(
+        "中国与俄罗斯",
+        "省长会见了塔什干市工商会代表，并与塔什干市工商会签署合作协议。",
+        lang="zh",
+    )
+    assert sorted(kind for kind, _, c in found if c == "塔什干市工商会") == [
+        "agreement",
+        "negotiation",
+    ]
+
+
+def test_a_delegation_attending_an_opening_ceremony_is_the_forum_s() -> None:
+    found = events("中俄博览会开幕", "俄罗斯博览会开幕。中国省长率领代表团出席开幕式。", lang="zh")
+    assert "business_mission" not in [kind for kind, _, _ in found]
+
+
+def test_a_forum_only_wished_for_is_no_forum() -> None:
+    found = events("俄罗斯与中国", "州长表示，俄罗斯愿与中国共同举办经贸洽谈会。", lang="zh")
+    assert "forum" not in [kind for kind, _, _ in found]

@@ -595,3 +595,48 @@ def test_partner_countries_capitals_are_places(places: ShippedPlaces) -> None:
     )
     assert {"首尔", "河内", "德黑兰"} <= set(found.locations)
     assert places.resolve("Seoul") is not None and places.resolve("Сеул") is not None
+
+
+def test_russia_s_federal_districts_and_its_far_east_are_places(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places), "伏尔加河沿岸联邦区和远东地区的企业来到北高加索联邦区。"
+    )
+    assert set(found.locations) == {"伏尔加河沿岸联邦区", "远东地区", "北高加索联邦区"}
+
+
+def test_a_department_s_name_is_not_also_its_ministry_s_mention(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "中国商务部欧亚司司长与俄罗斯经济发展部亚洲司司长举行会谈。",
+    )
+    assert set(found.organizations) == {"中国商务部欧亚司", "俄罗斯经济发展部亚洲司"}
+
+
+def test_a_three_character_name_jieba_cut_after_two_is_whole(places: ShippedPlaces) -> None:
+    text = "公司副总裁张军学在发布会上介绍了新车。"
+    found = entities(ChineseEntityRecognizer(places, lac_tagger()), text)
+    assert found.persons == ("张军学",)
+
+
+def test_a_transliterated_town_or_county_the_gazetteer_lacks_is_a_place(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places), "工厂设在鲍里索夫市，农场在泰恩莎县。莫斯科市长出席。"
+    )
+    assert {"鲍里索夫市", "泰恩莎县"} <= set(found.locations)
+    assert not any(name.endswith("市长") for name in found.locations)
+
+
+def test_a_transliterated_name_with_sai_and_yi_after_a_title_is_a_person(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(ChineseEntityRecognizer(places), "驻华大使赛义德诺夫称，双方合作前景广阔。")
+    assert found.persons == ("赛义德诺夫",)
+
+
+def test_chinese_border_cities_and_provincial_capitals_are_places(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places), "货物经霍尔果斯、二连浩特运往兰州和牡丹江。经济南向发展。"
+    )
+    assert set(found.locations) == {"霍尔果斯", "二连浩特", "兰州", "牡丹江"}

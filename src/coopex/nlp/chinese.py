@@ -186,6 +186,48 @@ def _described_latin_name() -> re.Pattern[str]:
     return re.compile(rf"^.*?(?:{kinds})([A-Za-z][A-Za-z&.\- ]*(?:{suffixes}))$")
 
 
+def _tagger_person_ends(
+    paragraph: str, named: list[Mention], tagged: list[tuple[str, str]]
+) -> list[Mention]:
+    """A Chinese name of three characters the rules cut after two, where jieba read the third
+    as a word of its own ("张军" + "学在…"): the tagger's person starting there, up to three
+    Chinese characters, is the name."""
+    ends, offset = {}, 0
+    for word, label in _joined(tagged):
+        start, offset = offset, offset + len(word)
+        if label == "PER":
+            ends[start] = start + len(word.rstrip())
+    result = []
+    for m in named:
+        end = ends.get(m.start, m.end)
+        if (
+            m.kind is MentionKind.PERSON
+            and m.end < end <= m.start + 3
+            and _HAN.fullmatch(paragraph, m.start, end)
+            and not any(o is not m and o.start < end and m.end < o.end for o in named)
+        ):
+            m = Mention(m.kind, paragraph[m.start : end], m.paragraph, m.start, end)
+        result.append(m)
+    return result
+
+
+def _outermost(named: list[Mention]) -> list[Mention]:
+    """Names not inside a longer organisation's name at the same place: "中国商务部欧亚司" is
+    the department's name, not also the ministry's mention ("中国商务部")."""
+    return [
+        m
+        for m in named
+        if not any(
+            o is not m
+            and o.kind is MentionKind.ORGANIZATION
+            and o.start <= m.start
+            and m.end <= o.end
+            and o.end - o.start > m.end - m.start
+            for o in named
+        )
+    ]
+
+
 def _latin_name_off(mention: Mention) -> Mention:
     match = _described_latin_name().match(mention.name)
     if mention.kind is not MentionKind.ORGANIZATION or match is None:
@@ -690,6 +732,32 @@ class ChineseEntityRecognizer:
             result.append(p)
         return result
 
+    @cached_property
+    def _transliterated_place(self) -> re.Pattern[str]:
+        table = re.escape("".join(sorted(self._transliteration)))
+        suffixes = "|".join(_words()["unknown_place_suffix"])
+        return re.compile(rf"(?<![{table}])[{table}]{{2,6}}(?:{suffixes})")
+
+    def _transliterated_places(
+        self,
+        number: int,
+        paragraph: str,
+        tokens: list[tuple[str, str, int]],
+        named: list[Mention],
+    ) -> list[Mention]:
+        """A place the gazetteer does not know, written as a transliterated name and the word
+        of a town, county or district ("鲍里索夫市", "泰恩莎县"): starting on one of jieba's
+        words, ending on one (not "市长", "区域"), clear of every name found."""
+        starts = {at for _, _, at in tokens}
+        ends = {at + len(word) for word, _, at in tokens}
+        return [
+            Mention(MentionKind.LOCATION, match.group(), number, match.start(), match.end())
+            for match in self._transliterated_place.finditer(paragraph)
+            if match.start() in starts
+            and match.end() in ends
+            and not any(m.start < match.end() and match.start() < m.end for m in named)
+        ]
+
     def _tagged(
         self,
         number: int,
@@ -771,7 +839,9 @@ class ChineseEntityRecognizer:
             named = [
                 _latin_name_off(m) for m in self._tagger_bounds(number, paragraph, named, tagged)
             ]
+            named = _tagger_person_ends(paragraph, named, tagged)
             places = self._places_in_full(places, tokens)
+            places += self._transliterated_places(number, paragraph, tokens, [*named, *places])
             # The tagger's organisation may hold a place ("中国贸易报"), not cut one
             # ("俄罗斯" + "堪察加边区").
             held = [
@@ -780,6 +850,6 @@ class ChineseEntityRecognizer:
             taken = self._tagged(number, paragraph, named, tokens, tagged)
             taken = [m for m in taken if _clear_of_places(m, held, self._holding_place(m.name))]
             named = [m for m in [*named, *taken] if not _a_description(m, paragraph)]
-            found.extend(named)
+            found.extend(_outermost(named))
             found.extend(p for p in places if not any(o.start <= p.start < o.end for o in named))
         return sorted(found, key=lambda m: (m.paragraph, m.start))

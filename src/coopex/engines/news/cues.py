@@ -95,6 +95,7 @@ CUE_ROLES = (
     "one_document",  # "a three-lateral agreement with A and B": one document of all the parties
     "abroad_before",  # "провинции ", "префектуры ": a place word of no home country, before a name
     "agreed_only",  # "договорились": agreeing, no document; agreeing to do an event is that event
+    "visit_apart",  # "…代表团一行": a visit told on its own, not absorbed by a forum it attends
 )
 
 
@@ -149,6 +150,8 @@ class EventCues:
     abroad_before: re.Pattern[str] = re.compile("(?!)")
     # Agreeing with no document named: what is agreed to be done is the event.
     agreed_only: re.Pattern[str] = re.compile("(?!)")
+    # A visit worded so is told on its own, beside a forum the visitors attend.
+    visit_apart: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -243,6 +246,7 @@ class EventCues:
             one_document=_any(by_cue.get("one_document", [])),
             agreed_only=_any(by_cue.get("agreed_only", [])),
             abroad_before=re.compile(_any(by_cue.get("abroad_before", [])).pattern + r"\s*$", _I),
+            visit_apart=_any(by_cue.get("visit_apart", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(

@@ -224,7 +224,8 @@ def read_events(
                 proposed.append(options)
                 previous = kind
                 told.add(kind)
-    chosen = _chosen(proposed, sentences, sides, chooser)
+    apart = [bool(cues.talks_apart.search(s.text)) for s in sentences]
+    chosen = _chosen(proposed, sentences, sides, chooser, apart)
     names = [m.name for m in mentions if m.kind is MentionKind.ORGANIZATION]
     locations = {m.name for m in mentions if m.kind is MentionKind.LOCATION}
     kept = _distinct(
@@ -240,7 +241,8 @@ def read_events(
             or bool(cues.firm.search(s.text))
             for s in sentences
         ],
-        [bool(cues.talks_apart.search(s.text)) for s in sentences],
+        apart,
+        [bool(cues.visit_apart.search(s.text)) for s in sentences],
         bodies_apart=lang == "ru",
     )
     kept = _not_only_where(kept, sentences, reader, locations)
@@ -333,10 +335,11 @@ def _chosen(
     sentences: Sequence[Sentence],
     sides: Sides,
     chooser: EventChooser | None,
+    apart: Sequence[bool],
 ) -> list[Candidate]:
     """One counterpart per proposed event, or none; talks a sentence reports beside a
     stronger lead with the same party ("переговоры и передача приглашения … локализовать")
-    are that lead."""
+    are that lead, unless worded as talks of their own ("会见…，并…签署协议")."""
     if chooser is None:
         # The rules' own choice, unless it would have the initiator as its own counterpart.
         picks = [options[0] for options in proposed if options[0].rank == 0]
@@ -352,6 +355,7 @@ def _chosen(
         for c in picks
         if not (
             c.event.type is EventType.NEGOTIATION
+            and not apart[c.sentence]
             and any(
                 o.sentence == c.sentence
                 and o.event.type in _COVERS_TALKS
@@ -681,6 +685,7 @@ def _distinct(
     sentences: Sequence[Sentence],
     of_a_firm: Sequence[bool],
     apart: Sequence[bool],
+    visits: Sequence[bool],
     bodies_apart: bool = False,
 ) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
@@ -784,6 +789,8 @@ def _distinct(
         ):
             return True  # production agreed between places is their agreement
         stronger = _ABSORBED_BY.get(event.type, ())
+        if event.type is EventType.BUSINESS_MISSION and visits[candidate.sentence]:
+            return False  # "…代表团一行": a visit told on its own, beside a forum it attends
         return any(
             c.event.type in stronger
             # a firm's plant absorbs the agreement signed for it; a place's plan ("the project
@@ -817,6 +824,8 @@ def _distinct(
             and (
                 (
                     c.event.counterpart not in locations
+                    # "会见": talks told on their own, even beside an agreement with the party
+                    and not apart[c.sentence]
                     and any(same_party(c.event.counterpart, other) for other in covered)
                 )
                 # talks with nobody their sentence names ("встретился с несколькими

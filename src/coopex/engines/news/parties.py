@@ -653,18 +653,39 @@ class EventReader:
         side."""
         paragraph = self._paragraphs[sentence.paragraph]
         for mention in sentence.mentions:
-            if mention.kind is not MentionKind.LOCATION or self._sides.own_side(mention.name):
+            # a Chinese organisation opening with its place ("白俄罗斯工业部" + "部长一行")
+            name = (
+                mention.name
+                if mention.kind is MentionKind.LOCATION
+                else self._opening_place(mention.name)
+            )
+            if not name or self._sides.own_side(name):
                 continue
             before = paragraph[sentence.start : mention.start]
-            if self._sides.places.get(mention.name) is None and not (
+            if self._sides.places.get(name) is None and not (
                 self._sides.from_home and self._cues.abroad_before.search(before)
             ):
                 continue  # a name the gazetteer does not know: no side to tell, unless its
                 # place word is of no home country ("делегация провинции Биньзыонг")
             after = paragraph[mention.end : min(sentence.end, mention.end + 30)]
             if self._cues.delegation_of.search(before) or self._cues.delegation_by.search(after):
-                return mention.name
+                return name
         return None
+
+    def _opening_place(self, name: str) -> str | None:
+        """The longest place of the page a Chinese organisation's name opens with ("白俄罗斯" of
+        "白俄罗斯工业部"); none for a name written with spaces or without Chinese characters."""
+        if any(c.isspace() for c in name) or not any("\u4e00" <= c <= "\u9fff" for c in name):
+            return None
+        return max(
+            (
+                place
+                for place in self._sides.places
+                if len(place) >= 2 and len(name) > len(place) and name.startswith(place)
+            ),
+            key=len,
+            default=None,
+        )
 
     def visited_first_side(self, sentence: Sentence) -> str | None:
         """In a story told from neither home side, the initiator's side a mission's sentence
