@@ -967,6 +967,36 @@ def test_a_country_named_by_one_character_is_the_party_as_the_page_names_it() ->
     assert codes("对乌克兰出口") == set()
 
 
+def test_a_country_the_page_names_only_by_its_adjective_is_the_party_by_its_name() -> None:
+    found = events(
+        "Kaluga Region looks abroad",
+        "The governor of Kaluga Region held talks with Turkish investors on a glass plant.",
+        lang="en",
+    )
+    assert ("negotiation", "Kaluga Region", "Turkey") in found
+    russian = events(
+        "Калужская область",
+        "Губернатор Калужской области провел переговоры с индийскими компаниями.",
+        lang="ru",
+    )
+    assert ("negotiation", "Калужская область", "Индия") in russian
+    # the adjective before no party's noun names nobody; the own side's adjective is no party
+    assert (
+        events(
+            "Kaluga Region", "The governor of Kaluga Region held talks on Turkish tea.", lang="en"
+        )
+        == []
+    )
+    assert (
+        events(
+            "Kaluga Region",
+            "The governor of Kaluga Region held talks with Russian companies.",
+            lang="en",
+        )
+        == []
+    )
+
+
 def test_an_envoy_of_the_other_side_visiting_is_a_visit_received() -> None:
     found = events(
         "Посол в Калужской области",

@@ -53,6 +53,10 @@ places = ShippedPlaces()
         ("Tashkent", "UZ"),
         ("Jizzakh region", "UZ"),
         ("Far Eastern Federal District", "RU"),
+        # Kyrgyzstan's and Tajikistan's regions, by their English names
+        ("Chuy region", "KG-C"),
+        ("Issyk-Kul Region", "KG-Y"),
+        ("Sughd region", "TJ-SU"),
         # China's industrial cities the partners' news names, in each language.
         ("Weifang", "CN-SD"),
         ("淄博", "CN-SD"),

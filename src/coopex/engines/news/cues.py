@@ -90,6 +90,8 @@ CUE_ROLES = (
     "delegation_of",  # "делегация провинции ", "delegation from ": the words before its party
     "delegation_by",  # "… delegation", "…代表团": the words after the party a delegation is of
     "short_country",  # "对华", "中俄", "俄方": a country by one character, its group named by code
+    "country_adjective",  # "Chinese partners": a country the page may never name, group by code
+    "country_name",  # "CN=China": the name a country goes by where the page only says "Chinese"
     "talks_apart",  # "会见", "会谈": talks reported on their own, even on a visit or at a forum
     "plant_name",  # "…汽车总装厂": an organisation named as a plant, not a party to its plan
     "one_document",  # "a three-lateral agreement with A and B": one document of all the parties
@@ -140,6 +142,10 @@ class EventCues:
     delegation_by: re.Pattern[str]
     # Each on its own: the name of the group that matched is the country's code.
     short_country: tuple[re.Pattern[str], ...] = ()
+    # A country's name by its code ("CN" → "China"), for a country the page names only by its
+    # adjective ("Chinese partners", "китайские компании", "中方企业").
+    country_name: Mapping[str, str] = field(default_factory=dict)
+    country_adjective: tuple[re.Pattern[str], ...] = ()
     # Talks worded so are reported on their own, even on a visit or at a forum.
     talks_apart: re.Pattern[str] = re.compile("(?!)")
     # An organisation named as a plant ("中吉合资汽车总装厂"): its plan's wording, not its party.
@@ -241,6 +247,10 @@ class EventCues:
             delegation_of=re.compile(_any(by_cue.get("delegation_of", [])).pattern + r"\s*$", _I),
             delegation_by=re.compile(r"^\s*" + _any(by_cue.get("delegation_by", [])).pattern, _I),
             short_country=tuple(re.compile(p) for p in by_cue.get("short_country", [])),
+            country_adjective=tuple(re.compile(p) for p in by_cue.get("country_adjective", [])),
+            country_name=dict(
+                row.split("=", 1) for row in by_cue.get("country_name", []) if "=" in row
+            ),
             talks_apart=_any(by_cue.get("talks_apart", [])),
             plant_name=_any(by_cue.get("plant_name", [])),
             one_document=_any(by_cue.get("one_document", [])),

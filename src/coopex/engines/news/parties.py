@@ -319,7 +319,7 @@ class EventReader:
             + self._governed(sentence),
             key=lambda m: (*self._sides.order(m.name), self._qualifier(m, sentence)),
         )
-        return named or self._short_countries(sentence)
+        return named or self._short_countries(sentence) or self._unnamed_countries(sentence)
 
     def _qualifier(self, mention: Mention, sentence: Sentence) -> bool:
         """A country written right before a region of its own ("中国重庆市", "俄罗斯阿穆尔州"):
@@ -393,6 +393,32 @@ class EventReader:
             if mention is not None:
                 found.append(mention)
         return found
+
+    def _unnamed_countries(self, sentence: Sentence) -> list[Mention]:
+        """Countries the page never names, only by their adjective before a party's noun
+        ("Chinese partners", "китайские компании"): each by its name in the page's language,
+        not the story's own side."""
+        # A page naming the country or a place of it is read by those names.
+        named = {
+            code
+            for place in self._sides.places.values()
+            if place is not None
+            for code in (place.code, *place.countries)
+        }
+        own = self._sides.initiator_place
+        codes = [
+            match.lastgroup
+            for pattern in self._cues.country_adjective
+            for match in pattern.finditer(sentence.text)
+            if match.lastgroup
+        ]
+        return [
+            Mention(MentionKind.LOCATION, name, sentence.paragraph, sentence.start, sentence.start)
+            for code in dict.fromkeys(codes)
+            if code not in named
+            and not (own is not None and code in own.countries)
+            and (name := self._cues.country_name.get(code))
+        ]
 
     def _earlier_organization(self, index: int, kind: EventType) -> str | None:
         """The organisation an anaphoric sentence points back to, in its paragraph; for an
@@ -632,7 +658,8 @@ class EventReader:
     def names(self, sentence: Sentence, party: str) -> bool:
         """Whether the sentence names the party: by name, or by one character ("中俄双方")."""
         return any(same_party(m.name, party) for m in sentence.mentions) or any(
-            m.name == party for m in self._short_countries(sentence)
+            m.name == party
+            for m in [*self._short_countries(sentence), *self._unnamed_countries(sentence)]
         )
 
     def held_in(self, sentence: Sentence, name: str) -> bool:
