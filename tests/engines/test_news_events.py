@@ -1784,3 +1784,8 @@ def test_a_delegation_attending_an_opening_ceremony_is_the_forum_s() -> None:
 def test_a_forum_only_wished_for_is_no_forum() -> None:
     found = events("俄罗斯与中国", "州长表示，俄罗斯愿与中国共同举办经贸洽谈会。", lang="zh")
     assert "forum" not in [kind for kind, _, _ in found]
+
+
+def test_the_own_side_s_firms_invited_to_a_host_abroad_are_the_invited() -> None:
+    found = events("俄罗斯与中国", "省长欢迎俄罗斯企业来黑龙江省投资。", lang="zh")
+    assert found == [("localization_invitation", "黑龙江省", "俄罗斯")]

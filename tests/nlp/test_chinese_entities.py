@@ -640,3 +640,20 @@ def test_chinese_border_cities_and_provincial_capitals_are_places(places: Shippe
         ChineseEntityRecognizer(places), "货物经霍尔果斯、二连浩特运往兰州和牡丹江。经济南向发展。"
     )
     assert set(found.locations) == {"霍尔果斯", "二连浩特", "兰州", "牡丹江"}
+
+
+def test_autonomous_prefectures_are_places_of_their_province(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "博尔塔拉蒙古自治州与海南藏族自治州的企业同奥伦堡州洽谈。",
+    )
+    assert found.locations == ("博尔塔拉蒙古自治州", "海南藏族自治州", "奥伦堡州")
+    assert places.resolve("海南藏族自治州").code == "CN-QH"  # type: ignore[union-attr]
+
+
+def test_a_place_s_side_before_a_body_s_suffix_is_part_of_its_name(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "俄总统驻伏尔加河沿岸联邦区全权代表处的官员出席。",
+    )
+    assert found.organizations == ("俄总统驻伏尔加河沿岸联邦区全权代表处",)

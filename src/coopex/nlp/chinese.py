@@ -328,10 +328,12 @@ class ChineseEntityRecognizer:
                 listing = listing and not tag.startswith("ns")  # a place opens the name
                 latin = self._latin_part(tokens, index - 1)
                 numeral = tag == "m" and _NUMERAL.fullmatch(previous) is not None
+                # a place's side or part ("伏尔加河" + "沿岸", "中国" + "北方") is the place's
+                side = tag == "f" and index >= 2 and tokens[index - 2][1].startswith("ns")
                 if (
                     start < suffix.start() - _CONTEXT
                     or previous in stops
-                    or (tag.startswith(_NOT_A_NAME_TAGS) and not latin and not numeral)
+                    or (tag.startswith(_NOT_A_NAME_TAGS) and not latin and not numeral and not side)
                     or (
                         tag.startswith("v")
                         and len(previous) > 1

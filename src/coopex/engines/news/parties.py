@@ -489,6 +489,7 @@ class EventReader:
             )
         )
         invites = self._cues.inviting.search(sentence.text)
+        firms_of: list[str] = []
         if kind is EventType.LOCALIZATION_INVITATION and invites is not None:
             # The invited is the inviting word's object ("invited Haier to localize … in the
             # Naberezhnye Chelny industrial park"), not the inviter before it nor the site after.
@@ -577,10 +578,12 @@ class EventReader:
         others = [m.name for m in sentence.mentions if m.kind is not MentionKind.PERSON]
         options: list[tuple[str, bool, bool]] = []
         ruled = len(order)
+        # The story's own side is a party when its firms are the invited ones.
+        invited_home = [n for n in firms_of if self._sides.own_side(n)] if firms_of else []
         for at, name in enumerate([*order, *others, self._sides.counterpart]):
             if (
                 name
-                and not same_party(name, self._sides.initiator)
+                and (not same_party(name, self._sides.initiator) or name in invited_home)
                 and all(name != known for known, _, _ in options)
             ):
                 options.append((name, name in named, at < ruled))
@@ -625,15 +628,20 @@ class EventReader:
 
     def _firms_invited(self, sentence: Sentence, invites: re.Match[str]) -> list[str]:
         """A place abroad written, from the inviting words on, right before a firm word
-        ("希望中国企业在…投资": China's firms are invited)."""
+        ("希望中国企业在…投资": China's firms are invited); a place of the story's own side
+        too when a place of the other side follows as the host ("欢迎俄罗斯企业来黑龙江投资",
+        told from Russia: Russia's firms are invited to Heilongjiang)."""
         paragraph = self._paragraphs[sentence.paragraph]
+        locations = [m for m in sentence.mentions if m.kind is MentionKind.LOCATION]
         return [
             m.name
-            for m in sentence.mentions
-            if m.kind is MentionKind.LOCATION
-            and m.start >= sentence.start + invites.start()
-            and not self._sides.own_side(m.name)
+            for m in locations
+            if m.start >= sentence.start + invites.start()
             and self._cues.firm.match(paragraph, m.end) is not None
+            and (
+                not self._sides.own_side(m.name)
+                or any(h.start > m.end and not self._sides.own_side(h.name) for h in locations)
+            )
         ]
 
     def _country_of_a_region(self, name: str, sentence: Sentence) -> bool:
@@ -846,6 +854,19 @@ class EventReader:
                 searcher = self._earlier_organization(index, kind) or self._sides.counterpart
                 if searcher and not same_party(searcher, counterpart):
                     return searcher
+        if kind is EventType.LOCALIZATION_INVITATION and self._sides.own_side(counterpart):
+            # The own side's firms invited: the host abroad invites them ("欢迎俄罗斯企业来黑龙江
+            # 投资", told from Russia: Heilongjiang invites).
+            host = next(
+                (
+                    m.name
+                    for m in sentence.mentions
+                    if m.kind is MentionKind.LOCATION and not self._sides.own_side(m.name)
+                ),
+                None,
+            )
+            if host is not None:
+                return host
         # The home-side region the sentence itself names ("Irkutsk Region's trade with China"
         # in a story about several regions), else the document's side (by its own name). A
         # trade figure's region may be named just before it in its paragraph ("…partners of
