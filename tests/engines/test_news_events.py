@@ -18,6 +18,7 @@ from coopex.reference.event_cues import shipped_event_cues
 
 PLACES = {
     "Нижегородская область": "RU-NIZ",
+    "Гомельская область": "BY-HO",  # named only by its executive committee's adjective
     "Нижегородской области": "RU-NIZ",
     "Китай": "CN",
     "КНР": "CN",
@@ -109,6 +110,7 @@ ORGANIZATIONS = (
     "Kazinform",
     "Russian Railways",
     "Ministry of Industry and Trade",
+    "Гомельский облисполком",
 )
 
 
@@ -706,6 +708,15 @@ def test_a_places_government_is_not_a_party_of_its_own() -> None:
         "Соглашение о сотрудничестве подписала Администрация морского порта.",
     )
     assert port == [("agreement", "Нижегородская область", "Администрация морского порта")]
+
+
+def test_a_regional_executive_committee_stands_for_its_region() -> None:
+    # Belarus governs a region by its executive committee, named by the region's adjective.
+    found = events(
+        "Нижегородская область",
+        "Гомельский облисполком и наш регион подписали соглашение о сотрудничестве.",
+    )
+    assert found == [("agreement", "Нижегородская область", "Гомельская область")]
 
 
 def test_an_agreement_for_a_firms_plant_is_its_localization_plan() -> None:
