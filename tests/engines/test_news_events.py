@@ -199,6 +199,23 @@ def test_a_company_planning_its_own_localization_is_a_plan_not_an_invitation() -
     assert found == [("localization_plan", "Нижегородская область", "Changan")]
 
 
+def test_a_firms_localization_nobody_invites_to_is_its_plan() -> None:
+    # No plan's verb, but a firm and nobody inviting or offering: the firm's own plan.
+    cues = shipped_event_cues()
+    firm = "Китайская компания рассчитывает на локализацию производства кроссоверов в регионе."
+    assert [k for k, _, _ in trigger_types(firm, cues.of("ru"))] == [EventType.LOCALIZATION_PLAN]
+    # With no firm spoken of, localization talked about stays the region's invitation.
+    talked = "Вопрос локализации производства кроссоверов в регионе обсуждался на совещании."
+    assert [k for k, _, _ in trigger_types(talked, cues.of("ru"))] == [
+        EventType.LOCALIZATION_INVITATION
+    ]
+    # A place offering firms a site invites them, in any aspect of the verb.
+    offered = "Область предлагает компаниям площадки для локализации производства."
+    assert [k for k, _, _ in trigger_types(offered, cues.of("ru"))] == [
+        EventType.LOCALIZATION_INVITATION
+    ]
+
+
 def test_forum_counterpart_is_a_place_not_on_the_initiators_side() -> None:
     found = events(
         "Bashkortostan and Vietnam",

@@ -276,7 +276,7 @@ def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, 
         # plans, whichever wording named it.
         invited = cues.inviting.search(sentence)
         if kind is EventType.LOCALIZATION_INVITATION and not invited:
-            if cues.planning.search(sentence):
+            if cues.planning.search(sentence) or cues.firm.search(sentence, 0, match.start()):
                 kind = EventType.LOCALIZATION_PLAN
         elif kind is EventType.LOCALIZATION_PLAN and invited:
             kind = EventType.LOCALIZATION_INVITATION
