@@ -624,6 +624,17 @@ def test_production_agreed_between_places_with_no_firm_is_their_agreement() -> N
     assert "localization_plan" in [kind for kind, _, _ in with_a_firm]
 
 
+def test_a_day_or_a_year_before_an_agreement_counts_nothing() -> None:
+    ru = shipped_event_cues().of("ru")
+    for dated in (
+        "12 апреля подписано соглашение о сотрудничестве с провинцией Хэнань.",
+        "В 2024 году заключен договор о поставках техники.",
+    ):
+        assert [k for k, _, _ in trigger_types(dated, ru)] == [EventType.AGREEMENT]
+    # A number of documents still is a statistic.
+    assert trigger_types("За два дня было подписано 12 соглашений о сотрудничестве.", ru) == []
+
+
 def test_counted_investment_contracts_are_a_statistic() -> None:
     ru = shipped_event_cues().of("ru")
     counted = (
