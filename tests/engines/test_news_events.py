@@ -18,6 +18,7 @@ from coopex.reference.event_cues import shipped_event_cues
 
 PLACES = {
     "Нижегородская область": "RU-NIZ",
+    "Гомельская область": "BY-HO",  # named only by its executive committee's adjective
     "Нижегородской области": "RU-NIZ",
     "Китай": "CN",
     "КНР": "CN",
@@ -109,6 +110,7 @@ ORGANIZATIONS = (
     "Kazinform",
     "Russian Railways",
     "Ministry of Industry and Trade",
+    "Гомельский облисполком",
 )
 
 
@@ -195,6 +197,23 @@ def test_a_similar_offer_repeats_the_previous_event_type_with_a_new_party() -> N
 def test_a_company_planning_its_own_localization_is_a_plan_not_an_invitation() -> None:
     found = events("Нижегородская область", "Компания Changan планирует локализовать производство.")
     assert found == [("localization_plan", "Нижегородская область", "Changan")]
+
+
+def test_a_firms_localization_nobody_invites_to_is_its_plan() -> None:
+    # No plan's verb, but a firm and nobody inviting or offering: the firm's own plan.
+    cues = shipped_event_cues()
+    firm = "Китайская компания рассчитывает на локализацию производства кроссоверов в регионе."
+    assert [k for k, _, _ in trigger_types(firm, cues.of("ru"))] == [EventType.LOCALIZATION_PLAN]
+    # With no firm spoken of, localization talked about stays the region's invitation.
+    talked = "Вопрос локализации производства кроссоверов в регионе обсуждался на совещании."
+    assert [k for k, _, _ in trigger_types(talked, cues.of("ru"))] == [
+        EventType.LOCALIZATION_INVITATION
+    ]
+    # A place offering firms a site invites them, in any aspect of the verb.
+    offered = "Область предлагает компаниям площадки для локализации производства."
+    assert [k for k, _, _ in trigger_types(offered, cues.of("ru"))] == [
+        EventType.LOCALIZATION_INVITATION
+    ]
 
 
 def test_forum_counterpart_is_a_place_not_on_the_initiators_side() -> None:
@@ -605,6 +624,17 @@ def test_production_agreed_between_places_with_no_firm_is_their_agreement() -> N
     assert "localization_plan" in [kind for kind, _, _ in with_a_firm]
 
 
+def test_a_day_or_a_year_before_an_agreement_counts_nothing() -> None:
+    ru = shipped_event_cues().of("ru")
+    for dated in (
+        "12 апреля подписано соглашение о сотрудничестве с провинцией Хэнань.",
+        "В 2024 году заключен договор о поставках техники.",
+    ):
+        assert [k for k, _, _ in trigger_types(dated, ru)] == [EventType.AGREEMENT]
+    # A number of documents still is a statistic.
+    assert trigger_types("За два дня было подписано 12 соглашений о сотрудничестве.", ru) == []
+
+
 def test_counted_investment_contracts_are_a_statistic() -> None:
     ru = shipped_event_cues().of("ru")
     counted = (
@@ -706,6 +736,15 @@ def test_a_places_government_is_not_a_party_of_its_own() -> None:
         "Соглашение о сотрудничестве подписала Администрация морского порта.",
     )
     assert port == [("agreement", "Нижегородская область", "Администрация морского порта")]
+
+
+def test_a_regional_executive_committee_stands_for_its_region() -> None:
+    # Belarus governs a region by its executive committee, named by the region's adjective.
+    found = events(
+        "Нижегородская область",
+        "Гомельский облисполком и наш регион подписали соглашение о сотрудничестве.",
+    )
+    assert found == [("agreement", "Нижегородская область", "Гомельская область")]
 
 
 def test_an_agreement_for_a_firms_plant_is_its_localization_plan() -> None:

@@ -65,6 +65,7 @@ CUE_ROLES = (
     "not_a_forum",  # a press conference is not a forum
     "counted",  # "20 agreements are planned": a statistic, not a lead
     "tallied",  # "подписали документы на $3,5 миллиарда": documents totalled, a statistic too
+    "dated",  # "15 марта", "2023 году": a number that is a day or a year counts nothing
     "venue_before",  # "на территории ОЭЗ «Иннополис»": a venue, not a party
     "held_in",  # "в Пекине", "in Beijing", "在哈尔滨": before a place an event is held in
     "said",  # the verb of an attribution: "...," said X; ", reported X"; «…», — сообщил X
@@ -209,8 +210,11 @@ class EventCues:
             not_a_forum=_any(by_cue.get("not_a_forum", [])),
             # "20 agreements", "10 специальных инвестконтрактов": up to two words between.
             # … or documents totalled by a sum ("подписали документы на $3,5 миллиарда").
+            # A day or a year before the words ("15 марта подписано соглашение") counts nothing.
             counted=re.compile(
-                r"\d+\s+(?:[^\W\d]+\s+){0,2}\w*"
+                r"\d+\s+(?!"
+                + _any(by_cue.get("dated", [])).pattern
+                + r")(?:[^\W\d]+\s+){0,2}\w*"
                 + _any(by_cue.get("counted", [])).pattern
                 + "|"
                 + _any(by_cue.get("tallied", [])).pattern,
@@ -286,7 +290,7 @@ def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, 
         # plans, whichever wording named it.
         invited = cues.inviting.search(sentence)
         if kind is EventType.LOCALIZATION_INVITATION and not invited:
-            if cues.planning.search(sentence):
+            if cues.planning.search(sentence) or cues.firm.search(sentence, 0, match.start()):
                 kind = EventType.LOCALIZATION_PLAN
         elif kind is EventType.LOCALIZATION_PLAN and invited:
             kind = EventType.LOCALIZATION_INVITATION

@@ -192,6 +192,14 @@ def document_sides(
     return Sides(initiator, initiator_place, counterpart, places, from_home)
 
 
+def governed_region(body: str, cues: EventCues) -> str | None:
+    """The region an executive committee named by its adjective governs ("Минский
+    облисполком" → "Минская область"): the region, not its body, is the party."""
+    match = cues.governs.search(body)
+    adjective = match.groupdict().get("region_adjective") if match else None
+    return f"{adjective}ская область" if adjective else None
+
+
 class EventReader:
     def __init__(
         self,
@@ -355,6 +363,9 @@ class EventReader:
                 key=len,
                 default=None,
             )
+            region = governed_region(m.name, self._cues)
+            if inside is None and region and self._sides.places.get(region) is not None:
+                inside = None if self._sides.own_side(region) else region
             if inside is not None:
                 found.append(Mention(MentionKind.LOCATION, inside, m.paragraph, m.start, m.end))
         return found

@@ -25,6 +25,7 @@ from coopex.engines.news.dates import DateFact, distinct_iso
 from coopex.engines.news.event_scoring import EventChooser
 from coopex.engines.news.events import EventTyper, SectorTagger, read_events
 from coopex.engines.news.fingerprint import Fingerprint, fingerprint
+from coopex.engines.news.parties import governed_region
 
 Format = Literal["text", "html"]
 # "долларов США", "US dollars": the country names a currency here, not a place in the story.
@@ -152,6 +153,12 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
     for word in {w for m in mentions if m.kind is MentionKind.ORGANIZATION for w in m.name.split()}:
         if word[:1].isupper() and word not in places:
             places[word] = models.places.resolve(word)
+    # The region an executive committee governs ("Минский облисполком": Минская область).
+    governing = models.cues.of(lang)
+    for mention in mentions:
+        region = governed_region(mention.name, governing)
+        if mention.kind is MentionKind.ORGANIZATION and region and region not in places:
+            places[region] = models.places.resolve(region)
     mentions = _places_are_locations(_unquoted(mentions, paragraphs, places), places)
     entities = collect_entities(mentions)
     clock.lap("entities")
