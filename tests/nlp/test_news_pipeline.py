@@ -273,3 +273,15 @@ def test_gazetteer_forms_of_declined_foreign_places_and_common_nouns_as_places(
     leads = read_document(RawDocument("places.txt", text.encode()), models).leads
     assert {"Курган", "Находка", "Сиань", "Аньхой", "Россия"} <= set(leads.entities.locations)
     assert "Юг" not in leads.entities.locations
+
+
+def test_talks_with_a_bank_told_by_its_management_stay_beside_the_invitations(
+    shared: Path, models: NewsModels
+) -> None:
+    # "встретиться с руководством банка": the bank is named in the sentence before; talks
+    # with a party that is no place are not absorbed by the page's invitations to firms
+    seed = shared / "seeds" / "002_e50d1304cb08d1ee.txt"
+    leads = read_document(RawDocument(seed.name, seed.read_bytes()), models).leads
+    found = events_of(leads)
+    assert ("negotiation", "Татарстан", "Новый банк Развития") in found
+    assert ("localization_invitation", "Татарстан", "Geely") in found

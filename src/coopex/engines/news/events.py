@@ -302,9 +302,10 @@ def _not_only_where(
 ) -> list[Candidate]:
     """Talks or a signing told only by where they were held ("Переговоры в Пекине") are those
     the page tells with a party of their own ("… с руководством компании Sinopec"); talks told
-    by no party of their own ("Tatarstan President meets with Chinese investors") beside a
-    stronger lead with an organisation (its plan, the agreement signed with it) are part of
-    that lead, as talks with it are."""
+    by no party of their own ("Tatarstan President meets with Chinese investors"), only a place
+    standing for one, beside a stronger lead with an organisation (its plan, the agreement
+    signed with it) are part of that lead, as talks with it are. Talks with an organisation
+    the sentence does not name again ("встретиться с руководством банка") stay."""
 
     def where(candidate: Candidate) -> bool:
         sentence = sentences[candidate.sentence]
@@ -324,7 +325,11 @@ def _not_only_where(
             where(c)
             and (
                 any(o.event.type is c.event.type and not where(o) for o in kept if o is not c)
-                or (c.event.type is EventType.NEGOTIATION and with_a_firm)
+                or (
+                    c.event.type is EventType.NEGOTIATION
+                    and c.event.counterpart in locations
+                    and with_a_firm
+                )
             )
         )
     ]
