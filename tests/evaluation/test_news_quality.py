@@ -16,11 +16,11 @@ from evaluation.news.scoring import LANGUAGES, Evaluation, evaluate
 
 TARGETS = {"entities": 0.88, "events": 0.65, "amounts": 0.85}
 FLOORS = {
-    ("ru", "entities"): 0.88,
+    ("ru", "entities"): 0.89,
     ("en", "entities"): 0.87,
     ("zh", "entities"): 0.89,
     ("ru", "events"): 0.55,
-    ("en", "events"): 0.58,
+    ("en", "events"): 0.60,
     ("zh", "events"): 0.61,
     ("ru", "amounts"): 0.95,
     ("en", "amounts"): 0.95,
