@@ -116,6 +116,8 @@ def read_events(
     told_from = [m for m in mentions if m.kind is not MentionKind.ORGANIZATION or m in parties]
     sides = document_sides(split_sentences(paragraphs, told_from, written), places, home)
     reader = EventReader(paragraphs, sentences, sides, cues)
+    # talks worded so are told on their own (会见, 会谈), even at a forum or on a visit
+    apart = [bool(cues.talks_apart.search(s.text)) for s in sentences]
     proposed: list[list[Candidate]] = []
     previous: EventType | None = None
     told: set[EventType] = set()  # the types already proposed
@@ -177,7 +179,7 @@ def read_events(
                 and hosts_talks
                 and possible
                 and not possible[0][1]
-                and not cues.talks_apart.search(sentence.text)
+                and not apart[index]
             ):
                 continue  # talks at the sentence's forum or mission, with nobody of their own
             if kind in _PARTY_IN_SENTENCE:
@@ -224,7 +226,6 @@ def read_events(
                 proposed.append(options)
                 previous = kind
                 told.add(kind)
-    apart = [bool(cues.talks_apart.search(s.text)) for s in sentences]
     chosen = _chosen(proposed, sentences, sides, chooser, apart)
     names = [m.name for m in mentions if m.kind is MentionKind.ORGANIZATION]
     locations = {m.name for m in mentions if m.kind is MentionKind.LOCATION}

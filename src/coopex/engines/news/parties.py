@@ -200,6 +200,17 @@ def governed_region(body: str, cues: EventCues) -> str | None:
     return f"{adjective}ская область" if adjective else None
 
 
+def _called_after(word: str, country: str) -> bool:
+    """Whether a word is the adjective of a country's name by its first four letters
+    ("Kazakh" of "Kazakhstan", "китайская" of "Китай"), not the name itself."""
+    return (
+        len(word) >= 4
+        and len(country) >= 4
+        and word[:4].casefold() == country[:4].casefold()
+        and word != country
+    )
+
+
 class EventReader:
     def __init__(
         self,
@@ -290,15 +301,12 @@ class EventReader:
         if len(word) < 5 or self._sides.initiator_place is None:
             return False
         own = self._sides.initiator_place.countries
-        stem = word[:4].casefold()
         return any(
             place is not None
             and not place.is_region
             and not place.is_union
             and place.countries == own
-            and len(name) >= 4
-            and name[:4].casefold() == stem
-            and name != word
+            and _called_after(word, name)
             for name, place in self._sides.places.items()
         )
 
@@ -813,9 +821,7 @@ class EventReader:
         other = self._country_of(self._sides.counterpart) if self._sides.counterpart else ""
         if len(other) < 4 or self._sides.places.get(other) is None:
             return False
-        stem = other[:4].casefold()
-        words = re.findall(r"\w+", before)[-3:]
-        return any(len(w) >= 4 and w[:4].casefold() == stem and w != other for w in words)
+        return any(_called_after(word, other) for word in re.findall(r"\w+", before)[-3:])
 
     def _firms_of_the_other_side(self, before: str) -> bool:
         """Whether the last firms spoken of before a search's wording are called the story's
