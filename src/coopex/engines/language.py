@@ -37,3 +37,25 @@ def script_of(word: str) -> str | None:
             if pattern.match(char):
                 return lang
     return None
+
+
+# A place's adjective and the names called after it share their first four letters in Russian
+# and English ("китайская" / "Китай", "Kazakh" / "Kazakhstan"); Russian stems do not keep more
+# through case endings and suffixes ("Вьетнам" / "вьетнамской").
+_STEM_LENGTH = 4
+
+
+def name_stem(word: str) -> str:
+    """The part of a word that a place's name and its adjective share, case-folded."""
+    return word[:_STEM_LENGTH].casefold()
+
+
+def called_after(word: str, name: str) -> bool:
+    """Whether `word` is the adjective of `name` (or another word formed from it), not the name
+    itself: "Kazakh" of "Kazakhstan", "китайская" of "Китай"."""
+    return (
+        len(word) >= _STEM_LENGTH
+        and len(name) >= _STEM_LENGTH
+        and name_stem(word) == name_stem(name)
+        and word != name
+    )

@@ -27,6 +27,7 @@ from itertools import pairwise
 from typing import Any
 
 from coopex.domain.news import Mention, MentionKind
+from coopex.engines.language import name_stem
 from coopex.nlp.name_words import alternation, name_words
 from coopex.nlp.russian_forms import (
     adjective_for,
@@ -154,7 +155,7 @@ def _told_apart(
             t.pos == "ADJ"
             and t.text[:1].islower()
             and len(t.text) > 4
-            and t.text[:4] in place_stems
+            and name_stem(t.text) in place_stems
             for t in tokens[head + 1 : field]
         )
     )
@@ -177,7 +178,7 @@ def _kind_adjectives(
             break
         agrees = before.feats.get("Case") == case
         compound = "-" in before.text and agrees
-        of_a_place = agrees and len(before.text) > 4 and before.text[:4] in place_stems
+        of_a_place = agrees and len(before.text) > 4 and name_stem(before.text) in place_stems
         if not (compound or of_a_place or _lemma(before) in adjectives):
             break
         distinct = distinct or compound or of_a_place
@@ -244,7 +245,7 @@ def bodies_of_places(
         if m.kind is MentionKind.LOCATION or (m.kind is MentionKind.PERSON and " " not in m.name)
     }
     stems = frozenset(
-        m.name[:4].casefold() for m in found if m.kind is MentionKind.LOCATION and len(m.name) > 3
+        name_stem(m.name) for m in found if m.kind is MentionKind.LOCATION and len(m.name) > 3
     )
     added: list[Mention] = []
     for index, token in enumerate(tokens):

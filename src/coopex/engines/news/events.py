@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from coopex.domain.geography import Place
 from coopex.domain.news import EventType, LeadEvent, Mention, MentionKind
+from coopex.engines.language import called_after
 from coopex.engines.news.cues import STATISTICS, EventCues, trigger_types
 from coopex.engines.news.event_scoring import Candidate, EventChooser, features, page_of
 from coopex.engines.news.parties import (
@@ -926,13 +927,12 @@ def _called_after(
     ):
         return False
     sentence = sentences[candidate.sentence]
-    stem = old.counterpart[:4].casefold()
     for mention in sentence.mentions:
         if mention.name != new.counterpart:
             continue
         before = sentence.text[: mention.start - sentence.start]
         words = re.findall(r"\w+", before)[-3:]
-        if any(len(w) >= 4 and w[:4].casefold() == stem and w != old.counterpart for w in words):
+        if any(called_after(w, old.counterpart) for w in words):
             return True
     return False
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 
 from coopex.domain.geography import Place
 from coopex.domain.news import EventType, Mention, MentionKind
+from coopex.engines.language import called_after, name_stem
 from coopex.engines.news.cues import EventCues, trigger_types
 from coopex.engines.news.sentences import sentence_spans
 
@@ -200,17 +201,6 @@ def governed_region(body: str, cues: EventCues) -> str | None:
     return f"{adjective}ская область" if adjective else None
 
 
-def _called_after(word: str, country: str) -> bool:
-    """Whether a word is the adjective of a country's name by its first four letters
-    ("Kazakh" of "Kazakhstan", "китайская" of "Китай"), not the name itself."""
-    return (
-        len(word) >= 4
-        and len(country) >= 4
-        and word[:4].casefold() == country[:4].casefold()
-        and word != country
-    )
-
-
 class EventReader:
     def __init__(
         self,
@@ -306,7 +296,7 @@ class EventReader:
             and not place.is_region
             and not place.is_union
             and place.countries == own
-            and _called_after(word, name)
+            and called_after(word, name)
             for name, place in self._sides.places.items()
         )
 
@@ -481,9 +471,9 @@ class EventReader:
         ]
         if not earlier:
             return None
-        stems = {w[:4].casefold() for w in re.findall(r"\w{5,}", sentence.text)}
+        stems = {name_stem(w) for w in re.findall(r"\w{5,}", sentence.text)}
         for mention in reversed(earlier):
-            if any(w[:4].casefold() in stems for w in mention.name.split() if len(w) >= 4):
+            if any(name_stem(w) in stems for w in mention.name.split() if len(w) >= 4):
                 return mention.name
         return earlier[-1].name
 
@@ -821,7 +811,7 @@ class EventReader:
         other = self._country_of(self._sides.counterpart) if self._sides.counterpart else ""
         if len(other) < 4 or self._sides.places.get(other) is None:
             return False
-        return any(_called_after(word, other) for word in re.findall(r"\w+", before)[-3:])
+        return any(called_after(word, other) for word in re.findall(r"\w+", before)[-3:])
 
     def _firms_of_the_other_side(self, before: str) -> bool:
         """Whether the last firms spoken of before a search's wording are called the story's
