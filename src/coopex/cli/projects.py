@@ -8,25 +8,17 @@ import typer
 
 from coopex.cli.context import AsOption, acting, opened
 from coopex.cli.output import JsonOption, emit, pages, show_record
-from coopex.domain.projects import HistoryEntry, Project, ProjectStage
+from coopex.domain.projects import HistoryEntry, Project, ProjectStage, project_record
 from coopex.domain.queries import ProjectFilter
 
 project_app = typer.Typer(no_args_is_help=True, help="Cooperation projects.")
 
 
 def project_row(project: Project) -> dict[str, object]:
+    """A project's record as the CLI shows it: links and matched pairs as short text, with its
+    leads, interests and who opened it when."""
     return {
-        "ref": project.ref,
-        "title": project.title,
-        "stage": project.stage.value,
-        "initiator_org": project.initiator_org,
-        "counterpart_org": project.counterpart_org,
-        "sectors": list(project.sectors),
-        "description": project.description,
-        "value": None if project.value is None else str(project.value),
-        "currency": project.currency,
-        "next_step": project.next_step,
-        "next_step_due": project.next_step_due,
+        **project_record(project),
         "leads": list(project.leads),
         "interests": list(project.interests),
         "matches": [f"{p.first} ↔ {p.second}" for p in project.matches],

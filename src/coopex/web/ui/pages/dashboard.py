@@ -11,10 +11,10 @@ from fastapi.responses import Response
 from coopex.domain.accounts import Role
 from coopex.domain.dashboard import default_region, months_between
 from coopex.domain.news import EventType
-from coopex.domain.projects import ProjectStage
 from coopex.storage.database import utc_now
 from coopex.web.ui import charts, nav
 from coopex.web.ui.i18n import N_
+from coopex.web.ui.labels import LEAD_EVENT_TYPES, PROJECT_STAGES
 from coopex.web.ui.pages.registry import Option
 from coopex.web.ui.rendering import Page, PageDep
 
@@ -22,27 +22,6 @@ router = APIRouter(include_in_schema=False)
 nav.register(nav.NavItem("/dashboard", N_("Dashboard"), order=15))
 
 ALL = "all"
-STAGE_NAMES = {
-    ProjectStage.LEAD: N_("Lead"),
-    ProjectStage.CONTACT: N_("Contact"),
-    ProjectStage.NEGOTIATION: N_("Negotiation"),
-    ProjectStage.AGREEMENT: N_("Agreement signed"),
-    ProjectStage.LAUNCHED: N_("Launched"),
-    ProjectStage.DROPPED: N_("Dropped"),
-}
-EVENT_NAMES = {
-    EventType.BUSINESS_MISSION: N_("Business mission"),
-    EventType.LOCALIZATION_INVITATION: N_("Invitation to localize"),
-    EventType.LOCALIZATION_PLAN: N_("Localization plan"),
-    EventType.PARTNER_SEARCH: N_("Partner search"),
-    EventType.PRODUCT_PRESENTATION: N_("Product presentation"),
-    EventType.NEGOTIATION: N_("Negotiation"),
-    EventType.AGREEMENT: N_("Agreement"),
-    EventType.FORUM: N_("Forum"),
-    EventType.POLICY: N_("Policy"),
-    EventType.TRADE_FIGURE: N_("Trade figure"),
-    EventType.INVESTMENT: N_("Investment"),
-}
 
 
 def _region(page: Page, regions: list[str]) -> str | None:
@@ -63,10 +42,10 @@ def dashboard(page: PageDep) -> Response:
     data: dict[str, Any] = {}
 
     stages = service.projects_by_stage(actor, region)
-    data["stages"] = [(_(STAGE_NAMES[s.stage]), s.count) for s in stages]
+    data["stages"] = [(_(PROJECT_STAGES[s.stage]), s.count) for s in stages]
     data["stage_chart"] = charts.bars(
         [
-            charts.Row(_(STAGE_NAMES[s.stage]), s.count, i18n.number(s.count), f"s{i}")
+            charts.Row(_(PROJECT_STAGES[s.stage]), s.count, i18n.number(s.count), f"s{i}")
             for i, s in enumerate(stages)
         ],
         centred=True,
@@ -103,15 +82,15 @@ def dashboard(page: PageDep) -> Response:
         first = min((m.month for m in monthly), default=now)
         months = months_between(first, now)[-12:]
         types = [t for t in EventType if any(m.type is t for m in monthly)]
-        data["monthly"] = [(m.month, _(EVENT_NAMES[m.type]), m.count) for m in monthly]
+        data["monthly"] = [(m.month, _(LEAD_EVENT_TYPES[m.type]), m.count) for m in monthly]
         data["leads_chart"] = charts.stacked(
             [(m, m) for m in months],
-            [(t.value, _(EVENT_NAMES[t]), f"s{list(EventType).index(t)}") for t in types],
+            [(t.value, _(LEAD_EVENT_TYPES[t]), f"s{list(EventType).index(t)}") for t in types],
             {(m.month, m.type.value): m.count for m in monthly},
         )
         figures = service.money_figures(actor, region)
         data["figures"] = [
-            (_(EVENT_NAMES[f.type]), i18n.country(f.country) or f.country, f) for f in figures
+            (_(LEAD_EVENT_TYPES[f.type]), i18n.country(f.country) or f.country, f) for f in figures
         ]
         top: dict[str, float] = {}
         for f in figures:

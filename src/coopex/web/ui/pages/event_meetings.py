@@ -35,6 +35,7 @@ from coopex.interchange.records import UnreadableFile
 from coopex.services.meetings import MeetingSuggestion
 from coopex.web.ui.explain import reasons
 from coopex.web.ui.i18n import N_
+from coopex.web.ui.labels import PROJECT_STAGES
 from coopex.web.ui.pages.events import errors_of, event_labels, reason_in
 from coopex.web.ui.rendering import NOTICES, BadForm, FormDep, Page, PageDep
 from coopex.web.ui.session import CSRF_FIELD, csrf_valid
@@ -67,14 +68,6 @@ SCHEDULE_STATUSES = {
     "unknown": N_("Unknown: no schedule found within the time limit"),
     "empty": N_("Nothing to schedule"),
 }
-PROJECT_STAGES = {
-    "lead": N_("Lead"),
-    "contact": N_("Contact"),
-    "negotiation": N_("Negotiation"),
-    "agreement": N_("Agreement"),
-    "launched": N_("Launched"),
-    "dropped": N_("Dropped"),
-}
 NOTICES.update(
     {
         "request-sent": N_("The request is sent."),
@@ -97,7 +90,7 @@ def meeting_labels(page: Page) -> dict[str, dict[str, str]]:
         "outcome": {k.value: t(v) for k, v in OUTCOMES.items()},
         "follow_up": {k.value: t(v) for k, v in FOLLOW_UPS.items()},
         "schedule": {k: t(v) for k, v in SCHEDULE_STATUSES.items()},
-        "stage": {k: t(v) for k, v in PROJECT_STAGES.items()},
+        "stage": {k.value: t(v) for k, v in PROJECT_STAGES.items()},
     }
 
 

@@ -25,6 +25,7 @@ from coopex.web.ui import nav
 from coopex.web.ui.explain import STRONG_TEXT
 from coopex.web.ui.forms import field_errors
 from coopex.web.ui.i18n import N_
+from coopex.web.ui.labels import LEAD_EVENT_TYPES
 from coopex.web.ui.pages.matching import shown
 from coopex.web.ui.pages.registry import Option, choices
 from coopex.web.ui.rendering import NOTICES, BadForm, FormDep, Page, PageDep
@@ -48,19 +49,6 @@ NOTICES.update(
 )
 PAGE_SIZE = 25
 MAX_UPLOAD_FILES = 20
-EVENT_TYPES = {
-    EventType.BUSINESS_MISSION: N_("Business mission"),
-    EventType.LOCALIZATION_INVITATION: N_("Invitation to localize"),
-    EventType.LOCALIZATION_PLAN: N_("Localization plan"),
-    EventType.PARTNER_SEARCH: N_("Partner search"),
-    EventType.PRODUCT_PRESENTATION: N_("Product presentation"),
-    EventType.NEGOTIATION: N_("Negotiation"),
-    EventType.AGREEMENT: N_("Agreement"),
-    EventType.FORUM: N_("Forum"),
-    EventType.POLICY: N_("Policy"),
-    EventType.TRADE_FIGURE: N_("Trade figure"),
-    EventType.INVESTMENT: N_("Investment"),
-}
 LEAD_STATUSES = {
     LeadStatus.NEW: N_("New"),
     LeadStatus.ACCEPTED: N_("Accepted"),
@@ -77,7 +65,7 @@ OUTCOMES = {
 def news_labels(page: Page) -> dict[str, dict[str, str]]:
     t = page.i18n
     return {
-        "type": {k.value: t.gettext(v) for k, v in EVENT_TYPES.items()},
+        "type": {k.value: t.gettext(v) for k, v in LEAD_EVENT_TYPES.items()},
         "status": {k.value: t.gettext(v) for k, v in LEAD_STATUSES.items()},
         "outcome": {k: t.gettext(v) for k, v in OUTCOMES.items()},
     }
@@ -88,7 +76,7 @@ def lead_choices(page: Page) -> dict[str, list[Option]]:
     return {
         **choices(page),
         "types": sorted(
-            (Option(k.value, t.gettext(v)) for k, v in EVENT_TYPES.items()),
+            (Option(k.value, t.gettext(v)) for k, v in LEAD_EVENT_TYPES.items()),
             key=lambda o: o.label,
         ),
         "lead_statuses": [Option(k.value, t.gettext(v)) for k, v in LEAD_STATUSES.items()],

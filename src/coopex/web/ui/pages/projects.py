@@ -25,6 +25,7 @@ from coopex.domain.queries import OrganizationFilter, ProjectFilter
 from coopex.web.ui import nav
 from coopex.web.ui.forms import field_errors
 from coopex.web.ui.i18n import N_
+from coopex.web.ui.labels import PROJECT_STAGES
 from coopex.web.ui.pages.registry import Option, choices
 from coopex.web.ui.rendering import NOTICES, FormDep, Page, PageDep
 
@@ -39,14 +40,6 @@ NOTICES.update(
 )
 
 PAGE_SIZE = 25
-STAGES = {
-    ProjectStage.LEAD: N_("Lead"),
-    ProjectStage.CONTACT: N_("Contact"),
-    ProjectStage.NEGOTIATION: N_("Negotiation"),
-    ProjectStage.AGREEMENT: N_("Agreement signed"),
-    ProjectStage.LAUNCHED: N_("Launched"),
-    ProjectStage.DROPPED: N_("Dropped"),
-}
 HISTORY = {
     HistoryKind.CREATED: N_("Opened"),
     HistoryKind.MOVED: N_("Moved"),
@@ -71,7 +64,7 @@ CLEARABLE = ("counterpart_org", "description", "value", "currency", "next_step",
 def project_labels(page: Page) -> dict[str, dict[str, str]]:
     t = page.i18n
     return {
-        "stage": {k.value: t.gettext(v) for k, v in STAGES.items()},
+        "stage": {k.value: t.gettext(v) for k, v in PROJECT_STAGES.items()},
         "history": {k.value: t.gettext(v) for k, v in HISTORY.items()},
     }
 
@@ -89,8 +82,8 @@ def _choices(page: Page) -> dict[str, Any]:
     t = page.i18n
     return {
         **choices(page),
-        "stages": [Option(s.value, t.gettext(label)) for s, label in STAGES.items()],
-        "opening": [Option(s.value, t.gettext(STAGES[s])) for s in OPENING_STAGES],
+        "stages": [Option(s.value, t.gettext(label)) for s, label in PROJECT_STAGES.items()],
+        "opening": [Option(s.value, t.gettext(PROJECT_STAGES[s])) for s in OPENING_STAGES],
         "organizations": _organizations(page),
     }
 
