@@ -162,6 +162,29 @@ def test_partner_subdivision_names_are_no_common_russian_nouns() -> None:
     assert common == []
 
 
+def test_partner_subdivision_names_hide_in_no_chinese_word() -> None:
+    """The Chinese pattern has no boundaries between words: a partner's Chinese name found
+    inside a word of jieba's dictionary that is no place ("德里" in "亚德里亚", "布什尔" in
+    "新罕布什尔", "大邱" in "大邱庄") is known only with its kind word ("布什尔省")."""
+    import jieba
+
+    jieba.initialize()
+    added = set()  # the names that resolve to the subdivision, not to a place before it
+    for name, code in places._partner_subdivision_names():
+        place = places.resolve(name)
+        if re.search(r"[\u4e00-\u9fff]", name) and place is not None and place.code == code:
+            added.add(name)
+    pattern = re.compile(places.chinese_pattern())
+    hidden = sorted(
+        (match.group(), word)
+        for word, count in jieba.dt.FREQ.items()
+        if count >= 5 and len(word) >= 3 and places.resolve(word) is None
+        for match in pattern.finditer(word)
+        if match.group() in added and match.group() != word
+    )
+    assert hidden == []
+
+
 def test_the_patterns_find_the_partners_subdivisions_longest_first() -> None:
     latin = re.compile(r"(?=[A-Z])" + places.latin_pattern())
     text = "Plants in North Rhine-Westphalia, Ba Ria-Vung Tau province and Gyeonggi Province."
