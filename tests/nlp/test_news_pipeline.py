@@ -213,6 +213,26 @@ def test_place_names_that_do_not_decline_and_organisations_of_a_province(
     assert ("agreement", "Калужская область", "Торговая палата провинции Хэнань") in found
 
 
+def test_a_partners_province_is_the_other_side_in_chinese_and_english(
+    models: NewsModels,
+) -> None:
+    """A partner country's province the gazetteer knows from pycountry or the shipped names:
+    Chinese text, read by the gazetteer alone, finds it; English no longer takes it for a
+    person."""
+    text = "卡卢加州州长会见巴伐利亚州代表团\n双方签署了汽车零部件合作协议。\n"
+    leads = read_document(RawDocument("zh-de.txt", text.encode()), models).leads
+    assert "巴伐利亚州" in leads.entities.locations
+    assert ("negotiation", "卡卢加州", "巴伐利亚州") in events_of(leads)
+    text = (
+        "Kaluga Region and Vietnam\nThe governor of the Kaluga Region met a delegation from "
+        "Dong Nai province. The sides signed a cooperation agreement on auto parts.\n"
+    )
+    leads = read_document(RawDocument("en-vn.txt", text.encode()), models).leads
+    assert "Dong Nai province" in leads.entities.locations
+    assert "Dong Nai province" not in leads.entities.persons
+    assert ("negotiation", "Kaluga Region", "Dong Nai province") in events_of(leads)
+
+
 def test_a_city_the_english_model_calls_a_person_is_a_place(models: NewsModels) -> None:
     text = "Belarus and China\nThe Belarusian delegation also visited Harbin last week."
     leads = read_document(RawDocument("harbin.txt", text.encode()), models).leads
