@@ -657,3 +657,16 @@ def test_a_place_s_side_before_a_body_s_suffix_is_part_of_its_name(places: Shipp
         "俄总统驻伏尔加河沿岸联邦区全权代表处的官员出席。",
     )
     assert found.organizations == ("俄总统驻伏尔加河沿岸联邦区全权代表处",)
+
+
+def test_the_company_heading_a_plant_s_name_is_a_mention_of_its_own(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "海尔集团喀山工厂正式竣工，华为莫斯科代表处负责人出席。北京汽车厂与俄方合作。",
+    )
+    assert {"海尔集团", "华为", "海尔集团喀山工厂", "华为莫斯科代表处"} <= set(found.organizations)
+    # a place's plant ("北京" + "汽车厂") has no company at its head
+    assert "北京" not in found.organizations
+    assert "北京汽车厂" in found.organizations

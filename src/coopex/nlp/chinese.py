@@ -534,6 +534,40 @@ class ChineseEntityRecognizer:
     def _government(self) -> frozenset[str]:
         return frozenset(_words()["government_suffix"])
 
+    @cached_property
+    def _plant_of_a_company(self) -> re.Pattern[str]:
+        """A plant or an office named by its company and its place, "<company><place><plant>":
+        "长城汽车图拉工厂", "海尔集团喀山工厂", "华为莫斯科代表处". The company is a known one or a
+        name ending in a company's word (`plant_owner_suffix`)."""
+        owner = "|".join(
+            re.escape(w)
+            for w in sorted(
+                [*name_words("known_organization", "zh"), *_words()["plant_owner_suffix"]],
+                key=len,
+                reverse=True,
+            )
+        )
+        plant = "|".join(re.escape(w) for w in sorted(self._plant, key=len, reverse=True))
+        place = self._gazetteer.pattern
+        return re.compile(f"(.{{0,12}}?(?:{owner}))(?:{place})(?:{plant})")
+
+    def _plant_owners(self, number: int, outermost: list[Mention]) -> list[Mention]:
+        """The company at the head of a plant's or an office's name is a mention of its own:
+        the plant's owner is the party of its plan ("长城汽车图拉工厂正式竣工" is Great Wall's
+        plant), and the plant's name says nothing else of it."""
+        owners: list[Mention] = []
+        for m in outermost:
+            match = self._plant_of_a_company.fullmatch(m.name)
+            if m.kind is not MentionKind.ORGANIZATION or match is None:
+                continue
+            owner = match.group(1)
+            if self._gazetteer.fullmatch(owner):
+                continue
+            owners.append(
+                Mention(MentionKind.ORGANIZATION, owner, number, m.start, m.start + len(owner))
+            )
+        return owners
+
     def _holding_place(self, name: str) -> bool:
         """Whether the tagger's organisation may hold a place: a paper's or a legal name
         ("中国贸易报", "…有限公司"), never a government ("中国政府")."""
@@ -852,6 +886,8 @@ class ChineseEntityRecognizer:
             taken = self._tagged(number, paragraph, named, tokens, tagged)
             taken = [m for m in taken if _clear_of_places(m, held, self._holding_place(m.name))]
             named = [m for m in [*named, *taken] if not _a_description(m, paragraph)]
-            found.extend(_outermost(named))
+            outermost = _outermost(named)
+            found.extend(outermost)
+            found.extend(self._plant_owners(number, outermost))
             found.extend(p for p in places if not any(o.start <= p.start < o.end for o in named))
         return sorted(found, key=lambda m: (m.paragraph, m.start))
