@@ -670,3 +670,23 @@ def test_the_company_heading_a_plant_s_name_is_a_mention_of_its_own(
     # a place's plant ("北京" + "汽车厂") has no company at its head
     assert "北京" not in found.organizations
     assert "北京汽车厂" in found.organizations
+
+
+def test_a_company_the_tagger_reads_on_over_its_line_of_business_keeps_it(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "徐工机械向哈萨克斯坦出口了一批起重机。"
+    )
+    assert found.organizations == ("徐工机械",)
+
+
+def test_a_branch_opened_somewhere_is_no_organisation_and_a_product_plant_no_name(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "该银行在喀山开设分行，合作伙伴在当地建设光伏组件工厂。",
+    )
+    assert found.organizations == ()
+    assert found.locations == ("喀山",)

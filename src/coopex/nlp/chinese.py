@@ -211,6 +211,33 @@ def _tagger_person_ends(
     return result
 
 
+def _industry_ends(
+    paragraph: str, named: list[Mention], tagged: list[tuple[str, str]]
+) -> list[Mention]:
+    """An organisation the tagger reads on over a line of business right after it is named
+    with it: "徐工" + "机械", "中信" + "重工" (`industry_word`). The company's fuller name; the
+    rules stopped at the known short one."""
+    spans = ChineseEntityRecognizer._tagger_organizations(tagged)
+    industries = tuple(_words()["industry_word"])
+    result = []
+    for m in named:
+        end = next(
+            (
+                e
+                for s, e in spans
+                if s == m.start
+                and m.kind is MentionKind.ORGANIZATION
+                and paragraph[m.end : e] in industries
+                and not any(o.start < e and m.end < o.end and o is not m for o in named)
+            ),
+            None,
+        )
+        if end is not None:
+            m = Mention(m.kind, paragraph[m.start : end], m.paragraph, m.start, end)
+        result.append(m)
+    return result
+
+
 def _outermost(named: list[Mention]) -> list[Mention]:
     """Names not inside a longer organisation's name at the same place: "中国商务部欧亚司" is
     the department's name, not also the ministry's mention ("中国商务部")."""
@@ -875,6 +902,7 @@ class ChineseEntityRecognizer:
             named = [
                 _latin_name_off(m) for m in self._tagger_bounds(number, paragraph, named, tagged)
             ]
+            named = _industry_ends(paragraph, named, tagged)
             named = _tagger_person_ends(paragraph, named, tagged)
             places = self._places_in_full(places, tokens)
             places += self._transliterated_places(number, paragraph, tokens, [*named, *places])
