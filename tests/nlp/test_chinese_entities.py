@@ -690,3 +690,13 @@ def test_a_branch_opened_somewhere_is_no_organisation_and_a_product_plant_no_nam
     )
     assert found.organizations == ()
     assert found.locations == ("喀山",)
+
+
+def test_learned_societies_federations_of_commerce_and_cabinets_are_organisations(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "中国机械工程学会、黑龙江省工商联与吉尔吉斯斯坦内阁代表座谈。该学会成立于1990年。",
+    )
+    assert found.organizations == ("中国机械工程学会", "黑龙江省工商联", "吉尔吉斯斯坦内阁")
