@@ -1217,6 +1217,18 @@ def test_a_chinese_fact_of_years_ago_or_a_running_total_is_background() -> None:
     ]
 
 
+def test_a_chinese_sentence_opening_with_a_year_and_month_recalls_background() -> None:
+    # "In May 2016, …": a recap of the history; today's news is dated by day or not at all
+    assert events("俄罗斯与中国", "2016年5月，俄罗斯与中国签署了合作规划。", lang="zh") == []
+    assert events("俄罗斯与中国", "2016年5月10日，俄罗斯与中国签署合作协议。", lang="zh") == [
+        ("agreement", "俄罗斯", "中国")
+    ]
+    # a trade figure of a past year is still news
+    assert events("俄罗斯与中国", "2023年1月，俄罗斯与中国贸易额达20亿美元。", lang="zh") == [
+        ("trade_figure", "俄罗斯", "中国")
+    ]
+
+
 def test_a_chinese_news_site_reports_the_story_and_is_no_party() -> None:
     found = events("俄罗斯与中国合作", "东北网记者报道，双方签署合作协议。", lang="zh")
     assert found == [("agreement", "俄罗斯", "中国")]
