@@ -68,6 +68,7 @@ PLACES = {
     "HARBIN": "CN-HL",
     "Tatarstan": "RU-TA",
     "Санкт-Петербурге": "RU-SPE",
+    "撒马尔罕": "UZ-SA",
 }
 UNKNOWN_PLACES = ("Бонне", "Yelabuga", "Биньзыонг")  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -1840,3 +1841,14 @@ def test_a_forum_only_wished_for_is_no_forum() -> None:
 def test_the_own_side_s_firms_invited_to_a_host_abroad_are_the_invited() -> None:
     found = events("俄罗斯与中国", "省长欢迎俄罗斯企业来黑龙江省投资。", lang="zh")
     assert found == [("localization_invitation", "黑龙江省", "俄罗斯")]
+
+
+def test_a_chinese_sentence_pointing_back_to_a_city_is_with_that_city() -> None:
+    # "该市企业": the firms of the city named before ("撒马尔罕" + "市"), not the country
+    found = events(
+        "乌兹别克斯坦与中国企业对接",
+        "撒马尔罕市市长表示，两国经贸往来频繁。对接会上，该市企业与中方企业签订了合作协议。",
+        lang="zh",
+        home=frozenset({"CN"}),
+    )
+    assert ("agreement", "中国", "撒马尔罕") in found
