@@ -1852,3 +1852,13 @@ def test_a_chinese_sentence_pointing_back_to_a_city_is_with_that_city() -> None:
         home=frozenset({"CN"}),
     )
     assert ("agreement", "中国", "撒马尔罕") in found
+    # named by its kind, the city is the signing's own party, not a place standing for one
+    # beside an organisation's agreement
+    found = events(
+        "乌兹别克斯坦与中国企业对接",
+        "新疆贸促会与塔什干市工商会签署合作备忘录。",
+        "撒马尔罕市市长表示，两国经贸往来频繁。对接会上，该市企业与中方企业签订了合作协议。",
+        lang="zh",
+        home=frozenset({"CN"}),
+    )
+    assert [c for kind, _, c in found if kind == "agreement"] == ["塔什干市工商会", "撒马尔罕"]

@@ -710,10 +710,15 @@ class EventReader:
         return self._sides.own_side(name)
 
     def names(self, sentence: Sentence, party: str) -> bool:
-        """Whether the sentence names the party: by name, or by one character ("中俄双方")."""
+        """Whether the sentence names the party: by name, by one character ("中俄双方"), or by
+        its kind pointing back ("该市企业")."""
         return any(same_party(m.name, party) for m in sentence.mentions) or any(
             m.name == party
-            for m in [*self._short_countries(sentence), *self._unnamed_countries(sentence)]
+            for m in [
+                *self._short_countries(sentence),
+                *self._unnamed_countries(sentence),
+                *self._places_back(sentence),
+            ]
         )
 
     def held_in(self, sentence: Sentence, name: str) -> bool:
