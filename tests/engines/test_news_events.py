@@ -1862,3 +1862,13 @@ def test_a_chinese_sentence_pointing_back_to_a_city_is_with_that_city() -> None:
         home=frozenset({"CN"}),
     )
     assert [c for kind, _, c in found if kind == "agreement"] == ["塔什干市工商会", "撒马尔罕"]
+
+
+def test_a_chinese_sentence_pointing_back_to_a_company_is_with_it() -> None:
+    # "该公司", "就此": the organisation named before in the paragraph
+    found = events(
+        "俄罗斯与中国",
+        "州长会见了中江集团代表。该公司计划在当地投资建厂。",
+        lang="zh",
+    )
+    assert ("localization_plan", "俄罗斯", "中江集团") in found
