@@ -700,3 +700,14 @@ def test_learned_societies_federations_of_commerce_and_cabinets_are_organisation
         "中国机械工程学会、黑龙江省工商联与吉尔吉斯斯坦内阁代表座谈。该学会成立于1990年。",
     )
     assert found.organizations == ("中国机械工程学会", "黑龙江省工商联", "吉尔吉斯斯坦内阁")
+
+
+def test_a_place_and_a_bare_company_word_describe_a_firm_and_name_none(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "这家中国公司与俄罗斯企业合作，在当地建设了乳制品加工厂和锂电池工厂。"
+        "中国银行与哈萨克斯坦投资公司签约。",
+    )
+    assert found.organizations == ("中国银行", "哈萨克斯坦投资公司")

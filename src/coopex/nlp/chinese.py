@@ -595,6 +595,18 @@ class ChineseEntityRecognizer:
             )
         return owners
 
+    def _a_place_s_firm(self, mention: Mention) -> bool:
+        """A place and a bare company's word ("这家中国公司", "俄罗斯企业") describe a firm
+        by where it is from; they name none ("哈萨克斯坦投资公司", "中国银行" do)."""
+        if mention.kind is not MentionKind.ORGANIZATION:
+            return False
+        for word in _words()["bare_company_word"]:
+            if mention.name.endswith(word):
+                place = mention.name[: -len(word)]
+                if place and self._gazetteer.fullmatch(place):
+                    return True
+        return False
+
     def _holding_place(self, name: str) -> bool:
         """Whether the tagger's organisation may hold a place: a paper's or a legal name
         ("中国贸易报", "…有限公司"), never a government ("中国政府")."""
@@ -913,7 +925,11 @@ class ChineseEntityRecognizer:
             ]
             taken = self._tagged(number, paragraph, named, tokens, tagged)
             taken = [m for m in taken if _clear_of_places(m, held, self._holding_place(m.name))]
-            named = [m for m in [*named, *taken] if not _a_description(m, paragraph)]
+            named = [
+                m
+                for m in [*named, *taken]
+                if not _a_description(m, paragraph) and not self._a_place_s_firm(m)
+            ]
             outermost = _outermost(named)
             found.extend(outermost)
             found.extend(self._plant_owners(number, outermost))
