@@ -711,3 +711,13 @@ def test_a_place_and_a_bare_company_word_describe_a_firm_and_name_none(
         "中国银行与哈萨克斯坦投资公司签约。",
     )
     assert found.organizations == ("中国银行", "哈萨克斯坦投资公司")
+
+
+def test_bodies_of_both_sides_are_no_name_and_a_presidential_office_is_one(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "两国海关总署签署协议，乌兹别克斯坦总统府与新疆生产建设兵团代表出席。",
+    )
+    assert found.organizations == ("乌兹别克斯坦总统府", "新疆生产建设兵团")

@@ -138,12 +138,14 @@ _COUNTED = re.compile(r"(?:[一二两三四五六七八九十几多数]+|\d+)[�
 
 
 def _a_description(mention: Mention, paragraph: str) -> bool:
-    """Whether an organisation is a description, not a name: counted ("两座棉花加工厂"), a
-    generic body ("省委", "电信") or ending in no body's word ("对外开放新格局", "中吉关系")."""
+    """Whether an organisation is a description, not a name: counted ("两座棉花加工厂"), of
+    both or all sides ("两国海关总署": `collective_opener`), a generic body ("省委", "电信")
+    or ending in no body's word ("对外开放新格局", "中吉关系")."""
     if mention.kind is not MentionKind.ORGANIZATION:
         return False
     return bool(
         _COUNTED.search(paragraph, max(0, mention.start - 4), mention.start)
+        or mention.name.startswith(tuple(_words()["collective_opener"]))
         or mention.name in _words()["generic_body"]
         or mention.name.endswith(tuple(_words()["not_org_ending"]))
     )
