@@ -1218,10 +1218,17 @@ def test_a_chinese_fact_of_years_ago_or_a_running_total_is_background() -> None:
     ]
 
 
-def test_a_chinese_sentence_opening_with_a_year_and_month_recalls_background() -> None:
+def test_a_chinese_sentence_opening_with_a_past_year_recalls_background() -> None:
     # "In May 2016, …": a recap of the history; today's news is dated by day or not at all
     assert events("俄罗斯与中国", "2016年5月，俄罗斯与中国签署了合作规划。", lang="zh") == []
     assert events("俄罗斯与中国", "2016年5月10日，俄罗斯与中国签署合作协议。", lang="zh") == [
+        ("agreement", "俄罗斯", "中国")
+    ]
+    # so does a whole year or its half opening the sentence ("2023年，…率团访问")
+    assert events("俄罗斯与中国", "2019年，俄罗斯与中国签署了合作协议。", lang="zh") == []
+    assert events("俄罗斯与中国", "2019年上半年，俄罗斯代表团访问中国。", lang="zh") == []
+    # a year ahead with a plan's word is no history
+    assert events("俄罗斯与中国", "2026年，俄罗斯将与中国签署合作协议。", lang="zh") == [
         ("agreement", "俄罗斯", "中国")
     ]
     # a trade figure of a past year is still news
