@@ -51,6 +51,7 @@ NAMED = [
     ("en", "The sides agreed to set up a working group.", A),
     ("zh", "双方缔结友好省州关系。", A),
     ("zh", "两地正式结为友好城市。", A),
+    ("zh", "两国部长交换了合作文件。", A),
     # presenting a zone or park for investors invites localization
     (
         "en",
@@ -98,6 +99,8 @@ NAMED = [
     ("zh", "代表团拜会了黑龙江省省长。", TALKS),
     # a place that offers incentives for production invites it
     ("zh", "该州将为中国企业在当地设厂提供便利。", INV),
+    # presenting the region's investment climate to guests invites
+    ("zh", "州长向客人介绍了本州的投资环境和优惠政策。", INV),
     ("ru", "Область предоставит льготы компании, которая разместит производство в регионе.", INV),
     ("en", "The region will provide incentives to companies that set up production there.", INV),
     # plans
@@ -111,17 +114,23 @@ NAMED = [
     ("en", "The company opened a plant in the region.", PLAN),
     ("en", "The group will establish a manufacturing base in the region.", PLAN),
     ("zh", "公司将在当地建厂。", PLAN),
+    # a plant completed or opened is its plan
+    ("zh", "该公司在哈萨克斯坦的组装厂已经竣工。", PLAN),
+    ("zh", "企业去年在塔什干开设了一家工厂。", PLAN),
     # partner searches
     ("ru", "Предприятие ищет дистрибьюторов в Казахстане.", SEARCH),
     ("ru", "Компания рассчитывает найти партнеров в Китае.", SEARCH),
     ("en", "The company is seeking suppliers of components.", SEARCH),
     ("en", "The plant hopes to find partners abroad.", SEARCH),
     ("zh", "公司正在物色合作伙伴。", SEARCH),
+    ("zh", "这家白俄罗斯企业有意与中国农机企业开展合作。", SEARCH),
+    ("zh", "公司希望在中国找到可靠的合作伙伴。", SEARCH),
     # product presentations
     ("ru", "На стенде области были представлены образцы продукции.", SHOW),
     ("ru", "Компания показала новые модели тракторов.", SHOW),
     ("en", "The company unveiled its new tractor.", SHOW),
     ("zh", "公司举办了产品推介会。", SHOW),
+    ("zh", "多家俄罗斯企业携最新产品亮相本届展会。", SHOW),
     # talks
     ("ru", "Состоялась встреча губернатора с послом.", TALKS),
     ("ru", "Губернатор принял посла Вьетнама.", TALKS),
@@ -213,6 +222,9 @@ NOT_NAMED = [
     # talks are not a partner search; a forum of talks is not talks
     ("en", "The sides discussed prospects for cooperation.", SEARCH),
     ("zh", "举行了经贸洽谈会。", TALKS),
+    # wishing for closer cooperation seeks nobody; a power plant is no production plan
+    ("zh", "双方表示有意进一步加强合作。", SEARCH),
+    ("zh", "该州的火力发电厂建成发电。", PLAN),
     # coming to invest is an invitation, not a visit
     ("zh", "省长邀请俄罗斯企业来华投资建厂。", M),
     # presenting the region's investment potential is no product presentation

@@ -68,6 +68,7 @@ PLACES = {
     "HARBIN": "CN-HL",
     "Tatarstan": "RU-TA",
     "Санкт-Петербурге": "RU-SPE",
+    "撒马尔罕": "UZ-SA",
 }
 UNKNOWN_PLACES = ("Бонне", "Yelabuga", "Биньзыонг")  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -1217,6 +1218,25 @@ def test_a_chinese_fact_of_years_ago_or_a_running_total_is_background() -> None:
     ]
 
 
+def test_a_chinese_sentence_opening_with_a_past_year_recalls_background() -> None:
+    # "In May 2016, …": a recap of the history; today's news is dated by day or not at all
+    assert events("俄罗斯与中国", "2016年5月，俄罗斯与中国签署了合作规划。", lang="zh") == []
+    assert events("俄罗斯与中国", "2016年5月10日，俄罗斯与中国签署合作协议。", lang="zh") == [
+        ("agreement", "俄罗斯", "中国")
+    ]
+    # so does a whole year or its half opening the sentence ("2023年，…率团访问")
+    assert events("俄罗斯与中国", "2019年，俄罗斯与中国签署了合作协议。", lang="zh") == []
+    assert events("俄罗斯与中国", "2019年上半年，俄罗斯代表团访问中国。", lang="zh") == []
+    # a year ahead with a plan's word is no history
+    assert events("俄罗斯与中国", "2026年，俄罗斯将与中国签署合作协议。", lang="zh") == [
+        ("agreement", "俄罗斯", "中国")
+    ]
+    # a trade figure of a past year is still news
+    assert events("俄罗斯与中国", "2023年1月，俄罗斯与中国贸易额达20亿美元。", lang="zh") == [
+        ("trade_figure", "俄罗斯", "中国")
+    ]
+
+
 def test_a_chinese_news_site_reports_the_story_and_is_no_party() -> None:
     found = events("俄罗斯与中国合作", "东北网记者报道，双方签署合作协议。", lang="zh")
     assert found == [("agreement", "俄罗斯", "中国")]
@@ -1828,3 +1848,34 @@ def test_a_forum_only_wished_for_is_no_forum() -> None:
 def test_the_own_side_s_firms_invited_to_a_host_abroad_are_the_invited() -> None:
     found = events("俄罗斯与中国", "省长欢迎俄罗斯企业来黑龙江省投资。", lang="zh")
     assert found == [("localization_invitation", "黑龙江省", "俄罗斯")]
+
+
+def test_a_chinese_sentence_pointing_back_to_a_city_is_with_that_city() -> None:
+    # "该市企业": the firms of the city named before ("撒马尔罕" + "市"), not the country
+    found = events(
+        "乌兹别克斯坦与中国企业对接",
+        "撒马尔罕市市长表示，两国经贸往来频繁。对接会上，该市企业与中方企业签订了合作协议。",
+        lang="zh",
+        home=frozenset({"CN"}),
+    )
+    assert ("agreement", "中国", "撒马尔罕") in found
+    # named by its kind, the city is the signing's own party, not a place standing for one
+    # beside an organisation's agreement
+    found = events(
+        "乌兹别克斯坦与中国企业对接",
+        "新疆贸促会与塔什干市工商会签署合作备忘录。",
+        "撒马尔罕市市长表示，两国经贸往来频繁。对接会上，该市企业与中方企业签订了合作协议。",
+        lang="zh",
+        home=frozenset({"CN"}),
+    )
+    assert [c for kind, _, c in found if kind == "agreement"] == ["塔什干市工商会", "撒马尔罕"]
+
+
+def test_a_chinese_sentence_pointing_back_to_a_company_is_with_it() -> None:
+    # "该公司", "就此": the organisation named before in the paragraph
+    found = events(
+        "俄罗斯与中国",
+        "州长会见了中江集团代表。该公司计划在当地投资建厂。",
+        lang="zh",
+    )
+    assert ("localization_plan", "俄罗斯", "中江集团") in found

@@ -657,3 +657,67 @@ def test_a_place_s_side_before_a_body_s_suffix_is_part_of_its_name(places: Shipp
         "俄总统驻伏尔加河沿岸联邦区全权代表处的官员出席。",
     )
     assert found.organizations == ("俄总统驻伏尔加河沿岸联邦区全权代表处",)
+
+
+def test_the_company_heading_a_plant_s_name_is_a_mention_of_its_own(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "海尔集团喀山工厂正式竣工，华为莫斯科代表处负责人出席。北京汽车厂与俄方合作。",
+    )
+    assert {"海尔集团", "华为", "海尔集团喀山工厂", "华为莫斯科代表处"} <= set(found.organizations)
+    # a place's plant ("北京" + "汽车厂") has no company at its head
+    assert "北京" not in found.organizations
+    assert "北京汽车厂" in found.organizations
+
+
+def test_a_company_the_tagger_reads_on_over_its_line_of_business_keeps_it(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "徐工机械向哈萨克斯坦出口了一批起重机。"
+    )
+    assert found.organizations == ("徐工机械",)
+
+
+def test_a_branch_opened_somewhere_is_no_organisation_and_a_product_plant_no_name(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "该银行在喀山开设分行，合作伙伴在当地建设光伏组件工厂。",
+    )
+    assert found.organizations == ()
+    assert found.locations == ("喀山",)
+
+
+def test_learned_societies_federations_of_commerce_and_cabinets_are_organisations(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "中国机械工程学会、黑龙江省工商联与吉尔吉斯斯坦内阁代表座谈。该学会成立于1990年。",
+    )
+    assert found.organizations == ("中国机械工程学会", "黑龙江省工商联", "吉尔吉斯斯坦内阁")
+
+
+def test_a_place_and_a_bare_company_word_describe_a_firm_and_name_none(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "这家中国公司与俄罗斯企业合作，在当地建设了乳制品加工厂和锂电池工厂。"
+        "中国银行与哈萨克斯坦投资公司签约。",
+    )
+    assert found.organizations == ("中国银行", "哈萨克斯坦投资公司")
+
+
+def test_bodies_of_both_sides_are_no_name_and_a_presidential_office_is_one(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "两国海关总署签署协议，乌兹别克斯坦总统府与新疆生产建设兵团代表出席。",
+    )
+    assert found.organizations == ("乌兹别克斯坦总统府", "新疆生产建设兵团")

@@ -138,12 +138,14 @@ _COUNTED = re.compile(r"(?:[一二两三四五六七八九十几多数]+|\d+)[�
 
 
 def _a_description(mention: Mention, paragraph: str) -> bool:
-    """Whether an organisation is a description, not a name: counted ("两座棉花加工厂"), a
-    generic body ("省委", "电信") or ending in no body's word ("对外开放新格局", "中吉关系")."""
+    """Whether an organisation is a description, not a name: counted ("两座棉花加工厂"), of
+    both or all sides ("两国海关总署": `collective_opener`), a generic body ("省委", "电信")
+    or ending in no body's word ("对外开放新格局", "中吉关系")."""
     if mention.kind is not MentionKind.ORGANIZATION:
         return False
     return bool(
         _COUNTED.search(paragraph, max(0, mention.start - 4), mention.start)
+        or mention.name.startswith(tuple(_words()["collective_opener"]))
         or mention.name in _words()["generic_body"]
         or mention.name.endswith(tuple(_words()["not_org_ending"]))
     )
@@ -206,6 +208,33 @@ def _tagger_person_ends(
             and _HAN.fullmatch(paragraph, m.start, end)
             and not any(o is not m and o.start < end and m.end < o.end for o in named)
         ):
+            m = Mention(m.kind, paragraph[m.start : end], m.paragraph, m.start, end)
+        result.append(m)
+    return result
+
+
+def _industry_ends(
+    paragraph: str, named: list[Mention], tagged: list[tuple[str, str]]
+) -> list[Mention]:
+    """An organisation the tagger reads on over a line of business right after it is named
+    with it: "徐工" + "机械", "中信" + "重工" (`industry_word`). The company's fuller name; the
+    rules stopped at the known short one."""
+    spans = ChineseEntityRecognizer._tagger_organizations(tagged)
+    industries = tuple(_words()["industry_word"])
+    result = []
+    for m in named:
+        end = next(
+            (
+                e
+                for s, e in spans
+                if s == m.start
+                and m.kind is MentionKind.ORGANIZATION
+                and paragraph[m.end : e] in industries
+                and not any(o.start < e and m.end < o.end and o is not m for o in named)
+            ),
+            None,
+        )
+        if end is not None:
             m = Mention(m.kind, paragraph[m.start : end], m.paragraph, m.start, end)
         result.append(m)
     return result
@@ -534,6 +563,52 @@ class ChineseEntityRecognizer:
     def _government(self) -> frozenset[str]:
         return frozenset(_words()["government_suffix"])
 
+    @cached_property
+    def _plant_of_a_company(self) -> re.Pattern[str]:
+        """A plant or an office named by its company and its place, "<company><place><plant>":
+        "长城汽车图拉工厂", "海尔集团喀山工厂", "华为莫斯科代表处". The company is a known one or a
+        name ending in a company's word (`plant_owner_suffix`)."""
+        owner = "|".join(
+            re.escape(w)
+            for w in sorted(
+                [*name_words("known_organization", "zh"), *_words()["plant_owner_suffix"]],
+                key=len,
+                reverse=True,
+            )
+        )
+        plant = "|".join(re.escape(w) for w in sorted(self._plant, key=len, reverse=True))
+        place = self._gazetteer.pattern
+        return re.compile(f"(.{{0,12}}?(?:{owner}))(?:{place})(?:{plant})")
+
+    def _plant_owners(self, number: int, outermost: list[Mention]) -> list[Mention]:
+        """The company at the head of a plant's or an office's name is a mention of its own:
+        the plant's owner is the party of its plan ("长城汽车图拉工厂正式竣工" is Great Wall's
+        plant), and the plant's name says nothing else of it."""
+        owners: list[Mention] = []
+        for m in outermost:
+            match = self._plant_of_a_company.fullmatch(m.name)
+            if m.kind is not MentionKind.ORGANIZATION or match is None:
+                continue
+            owner = match.group(1)
+            if self._gazetteer.fullmatch(owner):
+                continue
+            owners.append(
+                Mention(MentionKind.ORGANIZATION, owner, number, m.start, m.start + len(owner))
+            )
+        return owners
+
+    def _a_place_s_firm(self, mention: Mention) -> bool:
+        """A place and a bare company's word ("这家中国公司", "俄罗斯企业") describe a firm
+        by where it is from; they name none ("哈萨克斯坦投资公司", "中国银行" do)."""
+        if mention.kind is not MentionKind.ORGANIZATION:
+            return False
+        for word in _words()["bare_company_word"]:
+            if mention.name.endswith(word):
+                place = mention.name[: -len(word)]
+                if place and self._gazetteer.fullmatch(place):
+                    return True
+        return False
+
     def _holding_place(self, name: str) -> bool:
         """Whether the tagger's organisation may hold a place: a paper's or a legal name
         ("中国贸易报", "…有限公司"), never a government ("中国政府")."""
@@ -841,6 +916,7 @@ class ChineseEntityRecognizer:
             named = [
                 _latin_name_off(m) for m in self._tagger_bounds(number, paragraph, named, tagged)
             ]
+            named = _industry_ends(paragraph, named, tagged)
             named = _tagger_person_ends(paragraph, named, tagged)
             places = self._places_in_full(places, tokens)
             places += self._transliterated_places(number, paragraph, tokens, [*named, *places])
@@ -851,7 +927,13 @@ class ChineseEntityRecognizer:
             ]
             taken = self._tagged(number, paragraph, named, tokens, tagged)
             taken = [m for m in taken if _clear_of_places(m, held, self._holding_place(m.name))]
-            named = [m for m in [*named, *taken] if not _a_description(m, paragraph)]
-            found.extend(_outermost(named))
+            named = [
+                m
+                for m in [*named, *taken]
+                if not _a_description(m, paragraph) and not self._a_place_s_firm(m)
+            ]
+            outermost = _outermost(named)
+            found.extend(outermost)
+            found.extend(self._plant_owners(number, outermost))
             found.extend(p for p in places if not any(o.start <= p.start < o.end for o in named))
         return sorted(found, key=lambda m: (m.paragraph, m.start))

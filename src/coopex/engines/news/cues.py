@@ -91,6 +91,7 @@ CUE_ROLES = (
     "delegation_of",  # "делегация провинции ", "delegation from ": the words before its party
     "delegation_by",  # "… delegation", "…代表团": the words after the party a delegation is of
     "short_country",  # "对华", "中俄", "俄方": a country by one character, its group named by code
+    "place_back",  # "该市", "该州", "该国": a place named before, by the word its name ends in
     "country_adjective",  # "Chinese partners": a country the page may never name, group by code
     "country_name",  # "CN=China": the name a country goes by where the page only says "Chinese"
     "talks_apart",  # "会见", "会谈": talks reported on their own, even on a visit or at a forum
@@ -143,6 +144,9 @@ class EventCues:
     delegation_by: re.Pattern[str]
     # Each on its own: the name of the group that matched is the country's code.
     short_country: tuple[re.Pattern[str], ...] = ()
+    # "该市企业": the place named before whose name ends in the group `word` ("撒马尔罕市"), or
+    # with a group `country`, the country named before.
+    place_back: tuple[re.Pattern[str], ...] = ()
     # A country's name by its code ("CN" → "China"), for a country the page names only by its
     # adjective ("Chinese partners", "китайские компании", "中方企业").
     country_name: Mapping[str, str] = field(default_factory=dict)
@@ -251,6 +255,7 @@ class EventCues:
             delegation_of=re.compile(_any(by_cue.get("delegation_of", [])).pattern + r"\s*$", _I),
             delegation_by=re.compile(r"^\s*" + _any(by_cue.get("delegation_by", [])).pattern, _I),
             short_country=tuple(re.compile(p) for p in by_cue.get("short_country", [])),
+            place_back=tuple(re.compile(p) for p in by_cue.get("place_back", [])),
             country_adjective=tuple(re.compile(p) for p in by_cue.get("country_adjective", [])),
             country_name=dict(
                 row.split("=", 1) for row in by_cue.get("country_name", []) if "=" in row

@@ -325,7 +325,44 @@ class EventReader:
             + self._governed(sentence),
             key=lambda m: (*self._sides.order(m.name), self._qualifier(m, sentence)),
         )
-        return named or self._short_countries(sentence) or self._unnamed_countries(sentence)
+        return (
+            named
+            or self._places_back(sentence)
+            or self._short_countries(sentence)
+            or self._unnamed_countries(sentence)
+        )
+
+    def _places_back(self, sentence: Sentence) -> list[Mention]:
+        """The place a sentence points back to by its kind ("该市企业…签订了合作协议" after
+        "撒马尔罕市市长…表示"): the last one named before in its paragraph, else in the
+        paragraph before, that ends in the word (市, 州, 省) or is a country (该国), not on the
+        initiator's side."""
+        earlier = [
+            m
+            for s in self._sentences
+            if s.start < sentence.start or s.paragraph < sentence.paragraph
+            if sentence.paragraph - 1 <= s.paragraph <= sentence.paragraph
+            for m in s.mentions
+            if m.kind is MentionKind.LOCATION and not self._sides.own_side(m.name)
+        ]
+        for pattern in self._cues.place_back:
+            match = pattern.search(sentence.text)
+            if match is None:
+                continue
+            groups = match.groupdict()
+            for m in reversed(earlier):
+                place = self._sides.places.get(m.name)
+                word = groups.get("word")
+                # "撒马尔罕" + "市": the word may follow a name the gazetteer knows without it
+                written = self._paragraphs[m.paragraph][m.start : m.end + 1]
+                if (word and (m.name.endswith(word) or written.endswith(word))) or (
+                    groups.get("country")
+                    and place is not None
+                    and not place.is_region
+                    and not place.is_union
+                ):
+                    return [m]
+        return []
 
     def _qualifier(self, mention: Mention, sentence: Sentence) -> bool:
         """A country written right before a region of its own ("中国重庆市", "俄罗斯阿穆尔州"):
@@ -673,10 +710,15 @@ class EventReader:
         return self._sides.own_side(name)
 
     def names(self, sentence: Sentence, party: str) -> bool:
-        """Whether the sentence names the party: by name, or by one character ("中俄双方")."""
+        """Whether the sentence names the party: by name, by one character ("中俄双方"), or by
+        its kind pointing back ("该市企业")."""
         return any(same_party(m.name, party) for m in sentence.mentions) or any(
             m.name == party
-            for m in [*self._short_countries(sentence), *self._unnamed_countries(sentence)]
+            for m in [
+                *self._short_countries(sentence),
+                *self._unnamed_countries(sentence),
+                *self._places_back(sentence),
+            ]
         )
 
     def held_in(self, sentence: Sentence, name: str) -> bool:
