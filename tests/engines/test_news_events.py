@@ -784,6 +784,23 @@ def test_an_agreement_for_a_firms_plant_is_its_localization_plan() -> None:
     assert [e.type.value for e in read] == ["localization_plan"]
 
 
+def test_an_agreement_told_on_its_own_with_the_firm_named_stays_beside_its_plan() -> None:
+    # The signing told in a sentence of its own that names the firm is a fact of its own.
+    found = events(
+        "Kaluga Region and China",
+        "Zoomlion plans to build a crane plant in Kaluga Region.",
+        "The agreement was signed by the governor of Kaluga Region and the head of Zoomlion.",
+    )
+    assert sorted(kind for kind, _, _ in found) == ["agreement", "localization_plan"]
+    # With the plant's wording in the same sentence it is the plant signed for.
+    found = events(
+        "Kaluga Region and China",
+        "Zoomlion plans to build a crane plant in Kaluga Region.",
+        "Zoomlion signed an agreement with Kaluga Region to build the plant.",
+    )
+    assert [kind for kind, _, _ in found] == ["localization_plan"]
+
+
 def test_a_plan_or_investment_whose_sentence_names_no_party_is_the_pages_plan_told_on() -> None:
     found = events(
         "Kaluga Region and China",

@@ -818,6 +818,13 @@ def _distinct(
                 same_party(c.event.counterpart, event.counterpart)
                 or _one_place(c.event.counterpart, event.counterpart, places)
             )
+            # a signing told in a sentence of its own, naming the firm ("the document was
+            # signed by the governor and the head of X"), is a fact beside the plant
+            and (
+                event.type is not EventType.AGREEMENT
+                or candidate.types_here > 1
+                or not candidate.named_here
+            )
             for c in kept
         )
 
