@@ -801,6 +801,16 @@ def test_an_agreement_told_on_its_own_with_the_firm_named_stays_beside_its_plan(
     assert [kind for kind, _, _ in found] == ["localization_plan"]
 
 
+def test_a_presentation_is_to_the_other_side_before_a_place_the_gazetteer_does_not_know() -> None:
+    # a corridor or a zone named as a place is not whom the region presents to
+    found = events(
+        "Kaluga Region and China",
+        "Kaluga Region presented the capabilities of its river port within the Yelabuga "
+        "transport corridor.",
+    )
+    assert found == [("product_presentation", "Kaluga Region", "China")]
+
+
 def test_a_plan_or_investment_whose_sentence_names_no_party_is_the_pages_plan_told_on() -> None:
     found = events(
         "Kaluga Region and China",

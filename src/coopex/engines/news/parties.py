@@ -571,8 +571,12 @@ class EventReader:
             abroad = [name for name in places if name not in at_home]
             order = [*abroad, *own, self._sides.counterpart, *at_home]
         elif kind is EventType.PRODUCT_PRESENTATION:
-            # Presented abroad: to the country the page names, not to the exhibition's city.
-            order = [self._country_of(n) for n in [*places, self._sides.counterpart] if n]
+            # Presented abroad: to the country the page names, not to the exhibition's city;
+            # a name the gazetteer does not know (a transport corridor, a zone) after the
+            # story's other side.
+            known = [n for n in places if self._sides.places.get(n) is not None]
+            unknown = [n for n in places if n not in known]
+            order = [self._country_of(n) for n in [*known, self._sides.counterpart, *unknown] if n]
         elif kind is EventType.FORUM:
             # A forum named as an organisation ("Всероссийская биржа промышленной кооперации")
             # is its own party when nobody abroad is named but a name the gazetteer does not
