@@ -201,6 +201,28 @@ NAMED = [
     ("en", "The ministry will draw up a roadmap of projects with partners.", EventType.POLICY),
     ("en", "The sides approved a cooperation plan for the machine industry.", EventType.POLICY),
     ("en", "They reviewed the action plan for industrial cooperation.", EventType.POLICY),
+    # English variants of voice and tense
+    ("en", "Two memoranda were inked by the chambers of commerce on Friday.", A),
+    ("en", "The deal has been sealed between the bus maker and the province.", A),
+    ("en", "The vice governor will visit Shenyang at the end of the month.", M),
+    ("en", "The trade minister arrived in Almaty on Tuesday.", M),
+    ("en", "A group of Hubei industrialists came to Minsk for three days.", M),
+    ("en", "The deputy minister conferred with the board of the carmaker.", TALKS),
+    ("en", "Joint projects were the subject of a meeting between the mayor and the consul.", TALKS),
+    ("en", "The governor urged the machine builders to open a plant in the oblast.", INV),
+    ("en", "The mayor called on the visiting firms to invest in the new industrial zone.", INV),
+    ("en", "The president encouraged the carmaker to localize its engines.", INV),
+    ("en", "The governor suggested that the bus makers open a factory in the region.", INV),
+    ("en", "The city offered the investor land plots for a tyre factory.", INV),
+    ("en", "A factory for the assembly of electric buses will be built near the city.", PLAN),
+    ("en", "The tractor plant was put into operation in March.", PLAN),
+    ("en", "The oblast is seeking investors for a glass factory.", SEARCH),
+    ("en", "The delegates showed keen interest in supplies of grain.", SEARCH),
+    ("en", "The firm demonstrated its newest trucks and buses to the guests.", SHOW),
+    ("en", "The province presented its export potential to the buyers.", SHOW),
+    ("en", "The city presented the capabilities of its river port to the visitors.", SHOW),
+    ("en", "Last year exports to the country stood at $40 million.", TRADE),
+    ("en", "Bilateral trade stood at $900 million in 2023.", TRADE),
 ]
 
 NOT_NAMED = [
@@ -240,6 +262,10 @@ NOT_NAMED = [
     # signing an order or a law is no agreement
     ("zh", "州长签署了命令。", A),
     ("ru", "Губернатор подписал указ о назначении министра.", A),
+    # a region's investment opportunities presented invite; they are no product presentation
+    ("en", "The oblast presented the possibilities of its special economic zone.", SHOW),
+    # a price that came to a figure is no visit
+    ("en", "The price came to $3 per kilogram.", M),
     # a body holding its session is not talks
     ("en", "The working group held a meeting on Monday.", TALKS),
     # representatives and indicators are not presentations
