@@ -223,6 +223,11 @@ NAMED = [
     ("en", "The city presented the capabilities of its river port to the visitors.", SHOW),
     ("en", "Last year exports to the country stood at $40 million.", TRADE),
     ("en", "Bilateral trade stood at $900 million in 2023.", TRADE),
+    ("en", "The mayor and the consul exchanged views on joint projects in textiles.", TALKS),
+    ("en", "The minister held a video conference with the head of the bus maker.", TALKS),
+    ("en", "An online meeting took place with the board of the tyre company.", TALKS),
+    ("en", "The oblast will allocate land for the carmaker's assembly plant.", INV),
+    ("en", "The province staged an investment promotion event in Almaty.", INV),
 ]
 
 NOT_NAMED = [
@@ -266,6 +271,10 @@ NOT_NAMED = [
     ("en", "The oblast presented the possibilities of its special economic zone.", SHOW),
     # a price that came to a figure is no visit
     ("en", "The price came to $3 per kilogram.", M),
+    # a video conference between two is talks, not a forum
+    ("en", "The minister held a video conference with the head of the bus maker.", F),
+    # a business meeting is a forum (its talks are the forum's)
+    ("en", "A business meeting between local and visiting firms opened on Monday.", TALKS),
     # a body holding its session is not talks
     ("en", "The working group held a meeting on Monday.", TALKS),
     # representatives and indicators are not presentations
