@@ -228,6 +228,12 @@ NAMED = [
     ("en", "An online meeting took place with the board of the tyre company.", TALKS),
     ("en", "The oblast will allocate land for the carmaker's assembly plant.", INV),
     ("en", "The province staged an investment promotion event in Almaty.", INV),
+    # headline tense: present for the past
+    ("en", "Minsk, Hubei discuss cooperation in machine tools", TALKS),
+    ("en", "Mayor meets visiting carmakers' executives", TALKS),
+    ("en", "Uzbek trade minister visits Harbin", M),
+    ("en", "Kyrgyz-Turkish trade up 12% to $500 million", TRADE),
+    ("en", "Belarus-Vietnam trade hits $200 million", TRADE),
 ]
 
 NOT_NAMED = [
@@ -275,6 +281,10 @@ NOT_NAMED = [
     ("en", "The minister held a video conference with the head of the bus maker.", F),
     # a business meeting is a forum (its talks are the forum's)
     ("en", "A business meeting between local and visiting firms opened on Monday.", TALKS),
+    # what is only to be discussed at a forum, and requirements met, are no talks
+    ("en", "The expo is a platform to discuss cooperation in logistics.", TALKS),
+    ("en", "The new tractor meets the requirements of the customs union.", TALKS),
+    ("en", "Last year the plant met all its export targets.", TALKS),
     # a body holding its session is not talks
     ("en", "The working group held a meeting on Monday.", TALKS),
     # representatives and indicators are not presentations
