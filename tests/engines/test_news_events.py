@@ -364,6 +364,11 @@ def test_a_reminder_is_background() -> None:
     reminded = "He reminded that the region houses vehicle assembly plants of Sany."
     assert events("Kaluga Region and China", reminded) == []
     assert events("Нижегородская область и Китай", "Напомним, Sany откроет завод в регионе.") == []
+    # the English of "Напомним"
+    recall = "Recall, Sany and Kaluga Region signed an agreement on a crane plant in 2012."
+    assert events("Kaluga Region and China", recall) == []
+    recalled = "It should be recalled that Zoomlion will open a plant in Kaluga Region."
+    assert events("Kaluga Region and China", recalled) == []
     # a forum an idea came from a year ago is the idea's background, not a forum reported
     ago = "Идея возникла год назад во время инвестиционного форума в Пекине."
     assert events("Нижегородская область и Китай", ago) == []
