@@ -816,6 +816,23 @@ def test_a_presentation_is_to_the_other_side_before_a_place_the_gazetteer_does_n
     assert found == [("product_presentation", "Kaluga Region", "China")]
 
 
+def test_firms_called_by_the_other_sides_adjective_present_to_the_own_side() -> None:
+    # told from Russia, the exhibitors are Chinese: China presents, the region is shown to;
+    # the presentation told before without its exhibitors is this one
+    found = events(
+        "Kaluga Region and China",
+        "A machinery exhibition opened in Kaluga Region on Monday. Over 50 Chinese companies "
+        "demonstrated their newest machinery to the visitors.",
+    )
+    assert found == [("product_presentation", "China", "Kaluga Region")]
+    # firms of the own side present abroad as before
+    found = events(
+        "Kaluga Region and China",
+        "Companies of Kaluga Region demonstrated their machinery at the exhibition in China.",
+    )
+    assert found == [("product_presentation", "Kaluga Region", "China")]
+
+
 def test_a_plan_or_investment_whose_sentence_names_no_party_is_the_pages_plan_told_on() -> None:
     found = events(
         "Kaluga Region and China",

@@ -79,6 +79,8 @@ AMOUNT_EVENTS = {
 
 # How a sentence listing places as parties proposes its events: one with each place.
 LISTED = "listed"
+# a presentation whose sentence calls its exhibitors by the other side's adjective
+EXHIBITED = "exhibited"
 _FIGURE = re.compile(r"\d")
 _EXCLAIMED = ("!", "！")
 SectorTagger = Callable[[str], tuple[str, ...]]
@@ -167,6 +169,18 @@ def read_events(
                     proposed.append([Candidate(event, index, source, False, len(found))])
                     previous = kind
                     told.add(kind)
+                continue
+            abroad = (
+                reader.exhibitors_abroad(sentence, trigger_end)
+                if kind is EventType.PRODUCT_PRESENTATION
+                else None
+            )
+            if abroad is not None and not same_party(abroad, reader.host(sentence)):
+                # firms of the other side present at the story's own side
+                event = LeadEvent(kind, abroad, reader.host(sentence), topics, sentence.written)
+                proposed.append([Candidate(event, index, EXHIBITED, False, len(found))])
+                previous = kind
+                told.add(kind)
                 continue
             possible = reader.counterparts(index, kind, trigger_end)
             if source == "amount" and kind is EventType.INVESTMENT:
@@ -744,6 +758,20 @@ def _distinct(
             and any(c.event.type is EventType.FORUM for c in kept)
         ):
             continue  # "на организованной в рамках Форума выставке": the page's forum told on
+        if candidate.source == EXHIBITED:
+            # the presentation as the sentence naming its exhibitors tells it, not as a
+            # sentence naming nobody ("Machinery fair boosts Sino-Russian ties") guessed it
+            told = next(
+                (
+                    i
+                    for i, c in enumerate(kept)
+                    if c.event.type is event.type and c.source != EXHIBITED and not named(c)
+                ),
+                None,
+            )
+            if told is not None:
+                kept[told] = candidate
+                continue
         if same is None and not (
             event.type in _ONCE_PER_PAGE
             and event.counterpart in locations

@@ -743,6 +743,17 @@ class EventReader:
             return None
         return self._own_place_named(sentence)
 
+    def exhibitors_abroad(self, sentence: Sentence, trigger_end: int) -> str | None:
+        """The country of the story's other side when the firms a presentation's sentence
+        speaks of before its wording are called by that country's adjective ("Over 140 Chinese
+        companies … demonstrated their machinery", told from Russia): they present, the
+        story's own side is shown to."""
+        if not self._sides.counterpart or not self._sides.initiator:
+            return None
+        if not self._firms_of_the_other_side(sentence.text[:trigger_end]):
+            return None
+        return self._country_of(self._sides.counterpart)
+
     def visitor_side(self) -> str:
         """The story's other side, as the visitor of its first side."""
         return self._sides.counterpart
