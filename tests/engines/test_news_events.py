@@ -69,7 +69,8 @@ PLACES = {
     "Tatarstan": "RU-TA",
     "Санкт-Петербурге": "RU-SPE",
 }
-UNKNOWN_PLACES = ("Бонне", "Yelabuga", "Биньзыонг")  # places the gazetteer does not know
+# places the gazetteer does not know (a pair the tagger read as one among them)
+UNKNOWN_PLACES = ("Бонне", "Yelabuga", "Биньзыонг", "Kaluga Region – Heilongjiang")
 ORGANIZATIONS = (
     "Changan",
     "Toyota",
@@ -831,6 +832,16 @@ def test_firms_called_by_the_other_sides_adjective_present_to_the_own_side() -> 
         "Companies of Kaluga Region demonstrated their machinery at the exhibition in China.",
     )
     assert found == [("product_presentation", "Kaluga Region", "China")]
+
+
+def test_a_pair_of_places_named_as_one_is_its_other_sides_part() -> None:
+    # the tagger read two places joined by a dash as one: the pair is no party, its part abroad is
+    found = events(
+        "Kaluga Region and China",
+        "The governor proposed to develop a Kaluga Region – Heilongjiang industrial "
+        "cooperation plan.",
+    )
+    assert found == [("policy", "Kaluga Region", "Heilongjiang")]
 
 
 def test_a_plan_or_investment_whose_sentence_names_no_party_is_the_pages_plan_told_on() -> None:

@@ -515,7 +515,7 @@ class EventReader:
                 if not self._cues.owner_after.match(paragraph, m.end)
                 and not self._cues.owner_after.match(paragraph, max(0, m.start - 3))
             ]
-        places = [m.name for m in self._foreign_places(sentence)]
+        places = [self._pair_part(m.name) for m in self._foreign_places(sentence)]
         named = [m.name for m in organizations]
         if kind is EventType.PARTNER_SEARCH:
             sought = self._sought(sentence, places)
@@ -743,6 +743,21 @@ class EventReader:
             return None
         return self._own_place_named(sentence)
 
+    def _pair_part(self, name: str) -> str:
+        """A place named as a pair ("Central Asia - China", "Russia–Belarus"): the other side's
+        part the gazetteer knows is the party (the pair is no place of its own)."""
+        parts = _PAIR.split(name)
+        if len(parts) != 2 or self._sides.places.get(name) is not None:
+            return name
+        return next(
+            (
+                part
+                for part in parts
+                if self._sides.places.get(part) is not None and not self._sides.own_side(part)
+            ),
+            name,
+        )
+
     def exhibitors_abroad(self, sentence: Sentence, trigger_end: int) -> str | None:
         """The country of the story's other side when the firms a presentation's sentence
         speaks of before its wording are called by that country's adjective ("Over 140 Chinese
@@ -921,6 +936,11 @@ class EventReader:
             ):
                 return mention.name
         return self._sides.initiator
+
+
+# "Central Asia - China": two places joined by a dash (a hyphen only with spaces around it,
+# so "Nur-Sultan" stays one name).
+_PAIR = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
 
 
 # "МОСКВА, 23 ноября", "MINSK, 14 June", "莫斯科4月22日电", "Tashkent (UzDaily.com) —": the
