@@ -232,6 +232,7 @@ NAMED = [
     ("en", "Minsk, Hubei discuss cooperation in machine tools", TALKS),
     ("en", "Mayor meets visiting carmakers' executives", TALKS),
     ("en", "Uzbek trade minister visits Harbin", M),
+    ("en", "The results of the minister's trip to the country were reviewed.", M),
     ("en", "The carmaker will start assembling crossovers in the autumn.", PLAN),
     ("en", "Kyrgyz-Turkish trade up 12% to $500 million", TRADE),
     ("en", "Belarus-Vietnam trade hits $200 million", TRADE),

@@ -844,6 +844,26 @@ def test_a_pair_of_places_named_as_one_is_its_other_sides_part() -> None:
     assert found == [("policy", "Kaluga Region", "Heilongjiang")]
 
 
+def test_partners_sought_by_the_visited_side_are_a_search_of_their_own() -> None:
+    # the visited side's firms interested in cooperation search on their own, beside the trip
+    found = events(
+        "Kaluga Region and China",
+        "The officials of Kaluga Region reviewed cooperation with China following the "
+        "governor's recent trip to the country, where heads of Chinese companies expressed "
+        "interest in joint projects.",
+    )
+    assert found == [
+        ("business_mission", "Kaluga Region", "China"),
+        ("partner_search", "China", "Kaluga Region"),
+    ]
+    # partners the visitor comes to seek are the visit's
+    found = events(
+        "Kaluga Region and China",
+        "A delegation of Kaluga Region visited Harbin to seek partners for joint projects.",
+    )
+    assert found == [("business_mission", "Kaluga Region", "Harbin")]
+
+
 def test_a_plan_or_investment_whose_sentence_names_no_party_is_the_pages_plan_told_on() -> None:
     found = events(
         "Kaluga Region and China",

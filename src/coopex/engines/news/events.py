@@ -590,7 +590,6 @@ def _covered_here(
             kind is EventType.BUSINESS_MISSION
             and (EventType.FORUM in kinds or cues.delegations_meet.search(text))
         )
-        and not (kind is EventType.PARTNER_SEARCH and EventType.BUSINESS_MISSION in kinds)
         and not (
             kind in (EventType.LOCALIZATION_INVITATION, EventType.LOCALIZATION_PLAN)
             and EventType.PARTNER_SEARCH in kinds
@@ -896,7 +895,22 @@ def _distinct(
         )
         and not absorbed(c)
         and not _another_side_of_a_plan(c, kept, sentences, locations)
+        and not _sought_on_the_visit(c, candidates)
     ]
+
+
+def _sought_on_the_visit(candidate: Candidate, candidates: Sequence[Candidate]) -> bool:
+    """The cooperation a visit comes to seek is the visit's ("来到中国…寻求投资合作商机"): a
+    partner search told in a visit's sentence by the visitor; the visited side's firms seeking
+    partners ("following the minister's trip to the country, where heads of Chinese companies
+    expressed interest") search on their own."""
+    event = candidate.event
+    return event.type is EventType.PARTNER_SEARCH and any(
+        other.event.type is EventType.BUSINESS_MISSION
+        and other.sentence == candidate.sentence
+        and same_party(other.event.initiator, event.initiator)
+        for other in candidates
+    )
 
 
 def _another_side_of_a_plan(
