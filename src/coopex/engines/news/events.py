@@ -570,15 +570,15 @@ def _covered_here(
     found: list[tuple[EventType, int, str]], text: str, cues: EventCues
 ) -> list[tuple[EventType, int, str]]:
     """What a sentence's other wordings already cover: a delegation attending a forum is the
-    forum's; the cooperation a visit comes to seek ("来到中国…寻求投资合作商机") is the
-    visit's; the production partners are sought for ("ищем партнёров … совместного
-    производства") is the search, not a plan or an invitation; talks that are only the occasion
-    of a statement ("stated ... at the meeting with", "заявил в ходе переговоров") or the frame
-    of what the sentence tells ("прошло в рамках встречи президента … и главы региона") are not
-    talks to report; an earlier fact told as context ("ранее", "previously", "之前", "напомним") is
-    not news, except a trade figure ("last year's trade"); trade without a figure ("to expand
-    bilateral trade") is no trade figure, nor is trade a policy sets as its goal ("an action
-    plan to bring trade turnover … to $3 billion")."""
+    forum's (the cooperation a visit comes to seek is the visit's: `_sought_on_the_visit`, once
+    the parties are known); the production partners are sought for ("ищем партнёров …
+    совместного производства") is the search, not a plan or an invitation; talks that are only
+    the occasion of a statement ("stated ... at the meeting with", "заявил в ходе переговоров")
+    or the frame of what the sentence tells ("прошло в рамках встречи президента … и главы
+    региона") are not talks to report; an earlier fact told as context ("ранее", "previously",
+    "之前", "напомним") is not news, except a trade figure ("last year's trade"); trade without a
+    figure ("to expand bilateral trade") is no trade figure, nor is trade a policy sets as its
+    goal ("an action plan to bring trade turnover … to $3 billion")."""
     kinds = {kind for kind, _, _ in found}
     statement = bool(cues.states.search(text) and cues.occasion.search(text))
     statement = statement or bool(cues.frame.search(text))
