@@ -277,6 +277,9 @@ NOT_NAMED = [
     ("ru", "Губернатор подписал указ о назначении министра.", A),
     # a region's investment opportunities presented invite; they are no product presentation
     ("en", "The oblast presented the possibilities of its special economic zone.", SHOW),
+    # goods and trains arriving are no visit
+    ("en", "The first batch of Chinese buses arrived in Tashkent on Friday.", M),
+    ("en", "A container train from Xi'an arrived in Minsk.", M),
     # a price that came to a figure is no visit
     ("en", "The price came to $3 per kilogram.", M),
     # a video conference between two is talks, not a forum
