@@ -228,6 +228,7 @@ NAMED = [
     ("en", "An online meeting took place with the board of the tyre company.", TALKS),
     ("en", "The oblast will allocate land for the carmaker's assembly plant.", INV),
     ("en", "The province staged an investment promotion event in Almaty.", INV),
+    ("en", "The Kazakh-Chinese business forum was held via video conference.", F),
     # headline tense: present for the past
     ("en", "Minsk, Hubei discuss cooperation in machine tools", TALKS),
     ("en", "Mayor meets visiting carmakers' executives", TALKS),
@@ -277,6 +278,12 @@ NOT_NAMED = [
     ("ru", "Губернатор подписал указ о назначении министра.", A),
     # a region's investment opportunities presented invite; they are no product presentation
     ("en", "The oblast presented the possibilities of its special economic zone.", SHOW),
+    # a forum held by video is still a forum; an investment promotion agency invites nobody;
+    # tourists' trips are no mission; encouraging results invite nobody
+    ("en", "The Kazakh-Chinese business forum was held via video conference.", TALKS),
+    ("en", "Its investment promotion agency reported higher sales.", INV),
+    ("en", "Tourist trips to the region doubled last year.", M),
+    ("en", "Despite encouraging sales, the firm will open a plant in the region.", INV),
     # goods and trains arriving are no visit
     ("en", "The first batch of Chinese buses arrived in Tashkent on Friday.", M),
     ("en", "A container train from Xi'an arrived in Minsk.", M),
