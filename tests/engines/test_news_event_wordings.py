@@ -284,6 +284,8 @@ NOT_NAMED = [
     ("en", "Its investment promotion agency reported higher sales.", INV),
     ("en", "Tourist trips to the region doubled last year.", M),
     ("en", "Despite encouraging sales, the firm will open a plant in the region.", INV),
+    # an honour conferred is no talks
+    ("en", "The investor was conferred with the Order of Friendship.", TALKS),
     # goods and trains arriving are no visit
     ("en", "The first batch of Chinese buses arrived in Tashkent on Friday.", M),
     ("en", "A container train from Xi'an arrived in Minsk.", M),
