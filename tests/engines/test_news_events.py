@@ -864,6 +864,22 @@ def test_partners_sought_by_the_visited_side_are_a_search_of_their_own() -> None
     assert found == [("business_mission", "Kaluga Region", "Harbin")]
 
 
+def test_the_host_meeting_the_visitors_by_their_place_is_the_visits_talks() -> None:
+    visit = "A delegation from Harbin arrived in Kaluga Region."
+    met = (
+        "In the morning, the leadership of Heilongjiang and the managers of Zoomlion met with "
+        "the governor of Kaluga Region."
+    )
+    found = events("Kaluga Region and China", visit, met, lang="en")
+    assert found == [("business_mission", "Harbin", "Kaluga Region")]
+    # a firm met with on its own, its place not named, is talks of their own
+    own = "The governor of Kaluga Region met with the managers of Zoomlion."
+    assert events("Kaluga Region and China", visit, own, lang="en") == [
+        ("business_mission", "Harbin", "Kaluga Region"),
+        ("negotiation", "Kaluga Region", "Zoomlion"),
+    ]
+
+
 def test_a_plan_or_investment_whose_sentence_names_no_party_is_the_pages_plan_told_on() -> None:
     found = events(
         "Kaluga Region and China",

@@ -891,12 +891,47 @@ def _distinct(
                         for other in visited
                     )
                 )
+                or (
+                    # the host meeting a visiting firm, the visitors' place named, told on ("the
+                    # leadership of Hunan Province and the managers of Zoomlion met with the
+                    # president"): the visit's talks (English gold; the Russian keeps them apart)
+                    not bodies_apart
+                    and not apart[c.sentence]
+                    and c.event.counterpart not in locations
+                    and _host_meets_the_visitors(c, kept, sentences[c.sentence], places)
+                )
             )
         )
         and not absorbed(c)
         and not _another_side_of_a_plan(c, kept, sentences, locations)
         and not _sought_on_the_visit(c, candidates)
     ]
+
+
+def _host_meets_the_visitors(
+    candidate: Candidate,
+    kept: Sequence[Candidate],
+    sentence: Sentence,
+    places: Mapping[str, Place | None],
+) -> bool:
+    """Talks of a visit's host told in a sentence of their own that names the visitor's place
+    (the caller keeps talks with a place: those with the visiting province or country itself,
+    and those the visit's own sentence tells, "Губернатор встретился с делегацией провинции
+    Хэнань", are talks of their own)."""
+    return any(
+        mission.event.type is EventType.BUSINESS_MISSION
+        and mission.sentence != candidate.sentence
+        and same_party(candidate.event.initiator, mission.event.counterpart)
+        and any(
+            m.kind is MentionKind.LOCATION
+            and (
+                same_party(m.name, mission.event.initiator)
+                or _one_place(m.name, mission.event.initiator, places)
+            )
+            for m in sentence.mentions
+        )
+        for mission in kept
+    )
 
 
 def _sought_on_the_visit(candidate: Candidate, candidates: Sequence[Candidate]) -> bool:
