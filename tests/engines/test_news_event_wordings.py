@@ -228,6 +228,12 @@ NAMED = [
     ("en", "An online meeting took place with the board of the tyre company.", TALKS),
     ("en", "The oblast will allocate land for the carmaker's assembly plant.", INV),
     ("en", "The province staged an investment promotion event in Almaty.", INV),
+    ("en", "Several Kyrgyz textile makers are looking to enter the Turkish market.", SEARCH),
+    (
+        "en",
+        "The two cabinets approved a programme of cooperation in machine building.",
+        EventType.POLICY,
+    ),
     ("en", "The Kazakh-Chinese business forum was held via video conference.", F),
     # headline tense: present for the past
     ("en", "Minsk, Hubei discuss cooperation in machine tools", TALKS),
