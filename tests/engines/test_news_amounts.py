@@ -36,6 +36,12 @@ WORDS = shipped_money_words()
         ("政府为此拨款500亿坚戈。", 50_000_000_000, "KZT", None),
         ("該項目預計耗資約50億盧布。", 5_000_000_000, "RUB", "investment"),
         ("The project cost is 111 billion tenge.", 111_000_000_000, "KZT", "investment"),
+        (
+            "The Chinese partner will finance the plant with $30 million.",
+            30_000_000,
+            "USD",
+            "investment",
+        ),
     ],
 )
 def test_amounts(text: str, value: int, currency: str, what: str | None) -> None:

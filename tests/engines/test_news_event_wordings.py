@@ -210,6 +210,48 @@ NAMED = [
     ("en", "The ministry will draw up a roadmap of projects with partners.", EventType.POLICY),
     ("en", "The sides approved a cooperation plan for the machine industry.", EventType.POLICY),
     ("en", "They reviewed the action plan for industrial cooperation.", EventType.POLICY),
+    # English variants of voice and tense
+    ("en", "Two memoranda were inked by the chambers of commerce on Friday.", A),
+    ("en", "The deal has been sealed between the bus maker and the province.", A),
+    ("en", "The vice governor will visit Shenyang at the end of the month.", M),
+    ("en", "The trade minister arrived in Almaty on Tuesday.", M),
+    ("en", "A group of Hubei industrialists came to Minsk for three days.", M),
+    ("en", "The deputy minister conferred with the board of the carmaker.", TALKS),
+    ("en", "Joint projects were the subject of a meeting between the mayor and the consul.", TALKS),
+    ("en", "The governor urged the machine builders to open a plant in the oblast.", INV),
+    ("en", "The mayor called on the visiting firms to invest in the new industrial zone.", INV),
+    ("en", "The president encouraged the carmaker to localize its engines.", INV),
+    ("en", "The governor suggested that the bus makers open a factory in the region.", INV),
+    ("en", "The city offered the investor land plots for a tyre factory.", INV),
+    ("en", "A factory for the assembly of electric buses will be built near the city.", PLAN),
+    ("en", "The tractor plant was put into operation in March.", PLAN),
+    ("en", "The oblast is seeking investors for a glass factory.", SEARCH),
+    ("en", "The delegates showed keen interest in supplies of grain.", SEARCH),
+    ("en", "The firm demonstrated its newest trucks and buses to the guests.", SHOW),
+    ("en", "The province presented its export potential to the buyers.", SHOW),
+    ("en", "The city presented the capabilities of its river port to the visitors.", SHOW),
+    ("en", "Last year exports to the country stood at $40 million.", TRADE),
+    ("en", "Bilateral trade stood at $900 million in 2023.", TRADE),
+    ("en", "The mayor and the consul exchanged views on joint projects in textiles.", TALKS),
+    ("en", "The minister held a video conference with the head of the bus maker.", TALKS),
+    ("en", "An online meeting took place with the board of the tyre company.", TALKS),
+    ("en", "The oblast will allocate land for the carmaker's assembly plant.", INV),
+    ("en", "The province staged an investment promotion event in Almaty.", INV),
+    ("en", "Several Kyrgyz textile makers are looking to enter the Turkish market.", SEARCH),
+    (
+        "en",
+        "The two cabinets approved a programme of cooperation in machine building.",
+        EventType.POLICY,
+    ),
+    ("en", "The Kazakh-Chinese business forum was held via video conference.", F),
+    # headline tense: present for the past
+    ("en", "Minsk, Hubei discuss cooperation in machine tools", TALKS),
+    ("en", "Mayor meets visiting carmakers' executives", TALKS),
+    ("en", "Uzbek trade minister visits Harbin", M),
+    ("en", "The results of the minister's trip to the country were reviewed.", M),
+    ("en", "The carmaker will start assembling crossovers in the autumn.", PLAN),
+    ("en", "Kyrgyz-Turkish trade up 12% to $500 million", TRADE),
+    ("en", "Belarus-Vietnam trade hits $200 million", TRADE),
 ]
 
 NOT_NAMED = [
@@ -252,6 +294,29 @@ NOT_NAMED = [
     # signing an order or a law is no agreement
     ("zh", "州长签署了命令。", A),
     ("ru", "Губернатор подписал указ о назначении министра.", A),
+    # a region's investment opportunities presented invite; they are no product presentation
+    ("en", "The oblast presented the possibilities of its special economic zone.", SHOW),
+    # a forum held by video is still a forum; an investment promotion agency invites nobody;
+    # tourists' trips are no mission; encouraging results invite nobody
+    ("en", "The Kazakh-Chinese business forum was held via video conference.", TALKS),
+    ("en", "Its investment promotion agency reported higher sales.", INV),
+    ("en", "Tourist trips to the region doubled last year.", M),
+    ("en", "Despite encouraging sales, the firm will open a plant in the region.", INV),
+    # an honour conferred is no talks
+    ("en", "The investor was conferred with the Order of Friendship.", TALKS),
+    # goods and trains arriving are no visit
+    ("en", "The first batch of Chinese buses arrived in Tashkent on Friday.", M),
+    ("en", "A container train from Xi'an arrived in Minsk.", M),
+    # a price that came to a figure is no visit
+    ("en", "The price came to $3 per kilogram.", M),
+    # a video conference between two is talks, not a forum
+    ("en", "The minister held a video conference with the head of the bus maker.", F),
+    # a business meeting is a forum (its talks are the forum's)
+    ("en", "A business meeting between local and visiting firms opened on Monday.", TALKS),
+    # what is only to be discussed at a forum, and requirements met, are no talks
+    ("en", "The expo is a platform to discuss cooperation in logistics.", TALKS),
+    ("en", "The new tractor meets the requirements of the customs union.", TALKS),
+    ("en", "Last year the plant met all its export targets.", TALKS),
     # a body holding its session is not talks
     ("en", "The working group held a meeting on Monday.", TALKS),
     # representatives and indicators are not presentations

@@ -70,7 +70,8 @@ PLACES = {
     "Санкт-Петербурге": "RU-SPE",
     "撒马尔罕": "UZ-SA",
 }
-UNKNOWN_PLACES = ("Бонне", "Yelabuga", "Биньзыонг")  # places the gazetteer does not know
+# places the gazetteer does not know (a pair the tagger read as one among them)
+UNKNOWN_PLACES = ("Бонне", "Yelabuga", "Биньзыонг", "Kaluga Region – Heilongjiang")
 ORGANIZATIONS = (
     "Changan",
     "Toyota",
@@ -365,6 +366,11 @@ def test_a_reminder_is_background() -> None:
     reminded = "He reminded that the region houses vehicle assembly plants of Sany."
     assert events("Kaluga Region and China", reminded) == []
     assert events("Нижегородская область и Китай", "Напомним, Sany откроет завод в регионе.") == []
+    # the English of "Напомним"
+    recall = "Recall, Sany and Kaluga Region signed an agreement on a crane plant in 2012."
+    assert events("Kaluga Region and China", recall) == []
+    recalled = "It should be recalled that Zoomlion will open a plant in Kaluga Region."
+    assert events("Kaluga Region and China", recalled) == []
     # a forum an idea came from a year ago is the idea's background, not a forum reported
     ago = "Идея возникла год назад во время инвестиционного форума в Пекине."
     assert events("Нижегородская область и Китай", ago) == []
@@ -783,6 +789,96 @@ def test_an_agreement_for_a_firms_plant_is_its_localization_plan() -> None:
         shipped_event_cues(),
     )
     assert [e.type.value for e in read] == ["localization_plan"]
+
+
+def test_an_agreement_told_on_its_own_with_the_firm_named_stays_beside_its_plan() -> None:
+    # The signing told in a sentence of its own that names the firm is a fact of its own.
+    found = events(
+        "Kaluga Region and China",
+        "Zoomlion plans to build a crane plant in Kaluga Region.",
+        "The agreement was signed by the governor of Kaluga Region and the head of Zoomlion.",
+    )
+    assert sorted(kind for kind, _, _ in found) == ["agreement", "localization_plan"]
+    # With the plant's wording in the same sentence it is the plant signed for.
+    found = events(
+        "Kaluga Region and China",
+        "Zoomlion plans to build a crane plant in Kaluga Region.",
+        "Zoomlion signed an agreement with Kaluga Region to build the plant.",
+    )
+    assert [kind for kind, _, _ in found] == ["localization_plan"]
+
+
+def test_a_presentation_is_to_the_other_side_before_a_place_the_gazetteer_does_not_know() -> None:
+    # a corridor or a zone named as a place is not whom the region presents to
+    found = events(
+        "Kaluga Region and China",
+        "Kaluga Region presented the capabilities of its river port within the Yelabuga "
+        "transport corridor.",
+    )
+    assert found == [("product_presentation", "Kaluga Region", "China")]
+
+
+def test_firms_called_by_the_other_sides_adjective_present_to_the_own_side() -> None:
+    # told from Russia, the exhibitors are Chinese: China presents, the region is shown to;
+    # the presentation told before without its exhibitors is this one
+    found = events(
+        "Kaluga Region and China",
+        "A machinery exhibition opened in Kaluga Region on Monday. Over 50 Chinese companies "
+        "demonstrated their newest machinery to the visitors.",
+    )
+    assert found == [("product_presentation", "China", "Kaluga Region")]
+    # firms of the own side present abroad as before
+    found = events(
+        "Kaluga Region and China",
+        "Companies of Kaluga Region demonstrated their machinery at the exhibition in China.",
+    )
+    assert found == [("product_presentation", "Kaluga Region", "China")]
+
+
+def test_a_pair_of_places_named_as_one_is_its_other_sides_part() -> None:
+    # the tagger read two places joined by a dash as one: the pair is no party, its part abroad is
+    found = events(
+        "Kaluga Region and China",
+        "The governor proposed to develop a Kaluga Region – Heilongjiang industrial "
+        "cooperation plan.",
+    )
+    assert found == [("policy", "Kaluga Region", "Heilongjiang")]
+
+
+def test_partners_sought_by_the_visited_side_are_a_search_of_their_own() -> None:
+    # the visited side's firms interested in cooperation search on their own, beside the trip
+    found = events(
+        "Kaluga Region and China",
+        "The officials of Kaluga Region reviewed cooperation with China following the "
+        "governor's recent trip to the country, where heads of Chinese companies expressed "
+        "interest in joint projects.",
+    )
+    assert found == [
+        ("business_mission", "Kaluga Region", "China"),
+        ("partner_search", "China", "Kaluga Region"),
+    ]
+    # partners the visitor comes to seek are the visit's
+    found = events(
+        "Kaluga Region and China",
+        "A delegation of Kaluga Region visited Harbin to seek partners for joint projects.",
+    )
+    assert found == [("business_mission", "Kaluga Region", "Harbin")]
+
+
+def test_the_host_meeting_the_visitors_by_their_place_is_the_visits_talks() -> None:
+    visit = "A delegation from Harbin arrived in Kaluga Region."
+    met = (
+        "In the morning, the leadership of Heilongjiang and the managers of Zoomlion met with "
+        "the governor of Kaluga Region."
+    )
+    found = events("Kaluga Region and China", visit, met, lang="en")
+    assert found == [("business_mission", "Harbin", "Kaluga Region")]
+    # a firm met with on its own, its place not named, is talks of their own
+    own = "The governor of Kaluga Region met with the managers of Zoomlion."
+    assert events("Kaluga Region and China", visit, own, lang="en") == [
+        ("business_mission", "Harbin", "Kaluga Region"),
+        ("negotiation", "Kaluga Region", "Zoomlion"),
+    ]
 
 
 def test_a_plan_or_investment_whose_sentence_names_no_party_is_the_pages_plan_told_on() -> None:

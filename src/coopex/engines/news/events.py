@@ -79,6 +79,8 @@ AMOUNT_EVENTS = {
 
 # How a sentence listing places as parties proposes its events: one with each place.
 LISTED = "listed"
+# a presentation whose sentence calls its exhibitors by the other side's adjective
+EXHIBITED = "exhibited"
 _FIGURE = re.compile(r"\d")
 _EXCLAIMED = ("!", "！")
 SectorTagger = Callable[[str], tuple[str, ...]]
@@ -167,6 +169,18 @@ def read_events(
                     proposed.append([Candidate(event, index, source, False, len(found))])
                     previous = kind
                     told.add(kind)
+                continue
+            abroad = (
+                reader.exhibitors_abroad(sentence, trigger_end)
+                if kind is EventType.PRODUCT_PRESENTATION
+                else None
+            )
+            if abroad is not None and not same_party(abroad, reader.host(sentence)):
+                # firms of the other side present at the story's own side
+                event = LeadEvent(kind, abroad, reader.host(sentence), topics, sentence.written)
+                proposed.append([Candidate(event, index, EXHIBITED, False, len(found))])
+                previous = kind
+                told.add(kind)
                 continue
             possible = reader.counterparts(index, kind, trigger_end)
             if source == "amount" and kind is EventType.INVESTMENT:
@@ -556,15 +570,15 @@ def _covered_here(
     found: list[tuple[EventType, int, str]], text: str, cues: EventCues
 ) -> list[tuple[EventType, int, str]]:
     """What a sentence's other wordings already cover: a delegation attending a forum is the
-    forum's; the cooperation a visit comes to seek ("来到中国…寻求投资合作商机") is the
-    visit's; the production partners are sought for ("ищем партнёров … совместного
-    производства") is the search, not a plan or an invitation; talks that are only the occasion
-    of a statement ("stated ... at the meeting with", "заявил в ходе переговоров") or the frame
-    of what the sentence tells ("прошло в рамках встречи президента … и главы региона") are not
-    talks to report; an earlier fact told as context ("ранее", "previously", "之前", "напомним") is
-    not news, except a trade figure ("last year's trade"); trade without a figure ("to expand
-    bilateral trade") is no trade figure, nor is trade a policy sets as its goal ("an action
-    plan to bring trade turnover … to $3 billion")."""
+    forum's (the cooperation a visit comes to seek is the visit's: `_sought_on_the_visit`, once
+    the parties are known); the production partners are sought for ("ищем партнёров …
+    совместного производства") is the search, not a plan or an invitation; talks that are only
+    the occasion of a statement ("stated ... at the meeting with", "заявил в ходе переговоров")
+    or the frame of what the sentence tells ("прошло в рамках встречи президента … и главы
+    региона") are not talks to report; an earlier fact told as context ("ранее", "previously",
+    "之前", "напомним") is not news, except a trade figure ("last year's trade"); trade without a
+    figure ("to expand bilateral trade") is no trade figure, nor is trade a policy sets as its
+    goal ("an action plan to bring trade turnover … to $3 billion")."""
     kinds = {kind for kind, _, _ in found}
     statement = bool(cues.states.search(text) and cues.occasion.search(text))
     statement = statement or bool(cues.frame.search(text))
@@ -576,7 +590,6 @@ def _covered_here(
             kind is EventType.BUSINESS_MISSION
             and (EventType.FORUM in kinds or cues.delegations_meet.search(text))
         )
-        and not (kind is EventType.PARTNER_SEARCH and EventType.BUSINESS_MISSION in kinds)
         and not (
             kind in (EventType.LOCALIZATION_INVITATION, EventType.LOCALIZATION_PLAN)
             and EventType.PARTNER_SEARCH in kinds
@@ -744,6 +757,20 @@ def _distinct(
             and any(c.event.type is EventType.FORUM for c in kept)
         ):
             continue  # "на организованной в рамках Форума выставке": the page's forum told on
+        if candidate.source == EXHIBITED:
+            # the presentation as the sentence naming its exhibitors tells it, not as a
+            # sentence naming nobody ("Machinery fair boosts Sino-Russian ties") guessed it
+            told = next(
+                (
+                    i
+                    for i, c in enumerate(kept)
+                    if c.event.type is event.type and c.source != EXHIBITED and not named(c)
+                ),
+                None,
+            )
+            if told is not None:
+                kept[told] = candidate
+                continue
         if same is None and not (
             event.type in _ONCE_PER_PAGE
             and event.counterpart in locations
@@ -818,6 +845,13 @@ def _distinct(
                 same_party(c.event.counterpart, event.counterpart)
                 or _one_place(c.event.counterpart, event.counterpart, places)
             )
+            # a signing told in a sentence of its own, naming the firm ("the document was
+            # signed by the governor and the head of X"), is a fact beside the plant
+            and (
+                event.type is not EventType.AGREEMENT
+                or candidate.types_here > 1
+                or not candidate.named_here
+            )
             for c in kept
         )
 
@@ -857,11 +891,61 @@ def _distinct(
                         for other in visited
                     )
                 )
+                or (
+                    # the host meeting a visiting firm, the visitors' place named, told on ("the
+                    # leadership of Hunan Province and the managers of Zoomlion met with the
+                    # president"): the visit's talks (English gold; the Russian keeps them apart)
+                    not bodies_apart
+                    and not apart[c.sentence]
+                    and c.event.counterpart not in locations
+                    and _host_meets_the_visitors(c, kept, sentences[c.sentence], places)
+                )
             )
         )
         and not absorbed(c)
         and not _another_side_of_a_plan(c, kept, sentences, locations)
+        and not _sought_on_the_visit(c, candidates)
     ]
+
+
+def _host_meets_the_visitors(
+    candidate: Candidate,
+    kept: Sequence[Candidate],
+    sentence: Sentence,
+    places: Mapping[str, Place | None],
+) -> bool:
+    """Talks of a visit's host told in a sentence of their own that names the visitor's place
+    (the caller keeps talks with a place: those with the visiting province or country itself,
+    and those the visit's own sentence tells, "Губернатор встретился с делегацией провинции
+    Хэнань", are talks of their own)."""
+    return any(
+        mission.event.type is EventType.BUSINESS_MISSION
+        and mission.sentence != candidate.sentence
+        and same_party(candidate.event.initiator, mission.event.counterpart)
+        and any(
+            m.kind is MentionKind.LOCATION
+            and (
+                same_party(m.name, mission.event.initiator)
+                or _one_place(m.name, mission.event.initiator, places)
+            )
+            for m in sentence.mentions
+        )
+        for mission in kept
+    )
+
+
+def _sought_on_the_visit(candidate: Candidate, candidates: Sequence[Candidate]) -> bool:
+    """The cooperation a visit comes to seek is the visit's ("来到中国…寻求投资合作商机"): a
+    partner search told in a visit's sentence by the visitor; the visited side's firms seeking
+    partners ("following the minister's trip to the country, where heads of Chinese companies
+    expressed interest") search on their own."""
+    event = candidate.event
+    return event.type is EventType.PARTNER_SEARCH and any(
+        other.event.type is EventType.BUSINESS_MISSION
+        and other.sentence == candidate.sentence
+        and same_party(other.event.initiator, event.initiator)
+        for other in candidates
+    )
 
 
 def _another_side_of_a_plan(

@@ -552,7 +552,7 @@ class EventReader:
                 if not self._cues.owner_after.match(paragraph, m.end)
                 and not self._cues.owner_after.match(paragraph, max(0, m.start - 3))
             ]
-        places = [m.name for m in self._foreign_places(sentence)]
+        places = [self._pair_part(m.name) for m in self._foreign_places(sentence)]
         named = [m.name for m in organizations]
         if kind is EventType.PARTNER_SEARCH:
             sought = self._sought(sentence, places)
@@ -608,8 +608,12 @@ class EventReader:
             abroad = [name for name in places if name not in at_home]
             order = [*abroad, *own, self._sides.counterpart, *at_home]
         elif kind is EventType.PRODUCT_PRESENTATION:
-            # Presented abroad: to the country the page names, not to the exhibition's city.
-            order = [self._country_of(n) for n in [*places, self._sides.counterpart] if n]
+            # Presented abroad: to the country the page names, not to the exhibition's city;
+            # a name the gazetteer does not know (a transport corridor, a zone) after the
+            # story's other side.
+            known = [n for n in places if self._sides.places.get(n) is not None]
+            unknown = [n for n in places if n not in known]
+            order = [self._country_of(n) for n in [*known, self._sides.counterpart, *unknown] if n]
         elif kind is EventType.FORUM:
             # A forum named as an organisation ("Всероссийская биржа промышленной кооперации")
             # is its own party when nobody abroad is named but a name the gazetteer does not
@@ -781,6 +785,32 @@ class EventReader:
             return None
         return self._own_place_named(sentence)
 
+    def _pair_part(self, name: str) -> str:
+        """A place named as a pair ("Central Asia - China", "Russia–Belarus"): the other side's
+        part the gazetteer knows is the party (the pair is no place of its own)."""
+        parts = _PAIR.split(name)
+        if len(parts) != 2 or self._sides.places.get(name) is not None:
+            return name
+        return next(
+            (
+                part
+                for part in parts
+                if self._sides.places.get(part) is not None and not self._sides.own_side(part)
+            ),
+            name,
+        )
+
+    def exhibitors_abroad(self, sentence: Sentence, trigger_end: int) -> str | None:
+        """The country of the story's other side when the firms a presentation's sentence
+        speaks of before its wording are called by that country's adjective ("Over 140 Chinese
+        companies … demonstrated their machinery", told from Russia): they present, the
+        story's own side is shown to."""
+        if not self._sides.counterpart or not self._sides.initiator:
+            return None
+        if not self._firms_of_the_other_side(sentence.text[:trigger_end]):
+            return None
+        return self._country_of(self._sides.counterpart)
+
     def visitor_side(self) -> str:
         """The story's other side, as the visitor of its first side."""
         return self._sides.counterpart
@@ -948,6 +978,11 @@ class EventReader:
             ):
                 return mention.name
         return self._sides.initiator
+
+
+# "Central Asia - China": two places joined by a dash (a hyphen only with spaces around it,
+# so "Nur-Sultan" stays one name).
+_PAIR = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
 
 
 # "МОСКВА, 23 ноября", "MINSK, 14 June", "莫斯科4月22日电", "Tashkent (UzDaily.com) —": the
