@@ -193,6 +193,22 @@ NAMED = [
     ("ru", "Китайская компания открыла в регионе завод по производству автомобилей.", PLAN),
     # a programme adopted is a policy
     ("ru", "Регионы утвердили совместную программу импортозамещения.", EventType.POLICY),
+    # visits in the future, by air, by a visit paid (news register)
+    ("ru", "Губернатор побывает в Китае в конце месяца.", M),
+    ("ru", "Делегация предпринимателей прилетела в Ташкент.", M),
+    ("ru", "Глава республики приехал в Минск на два дня.", M),
+    ("ru", "Министр нанес рабочий визит в провинцию.", M),
+    # invitations to a park or zone, to invest, to open production; the investment climate told
+    ("ru", "Губернатор пригласил компанию стать резидентом технопарка.", INV),
+    ("ru", "Министр пригласил турецких предпринимателей в индустриальный парк области.", INV),
+    ("ru", "Губернатор пригласил китайский бизнес к реализации инвестиционных проектов.", INV),
+    ("ru", "Глава региона призвал иностранные компании открывать производства в области.", INV),
+    ("ru", "Гостей ознакомили с инвестиционным потенциалом республики.", INV),
+    ("ru", "Мы готовы предложить инвесторам свободные площадки.", INV),
+    # interest in suppliers or partners is a partner search
+    ("ru", "Белорусские заводы заинтересованы в поставщиках комплектующих.", SEARCH),
+    # becoming sister cities is an agreement
+    ("ru", "Города стали побратимами в прошлом месяце.", A),
     # interest in cooperation or joint projects expressed is a partner search
     ("en", "Several machine builders expressed their interest in joint ventures.", SEARCH),
     ("en", "The visiting firms are interested in joint projects in medicine.", SEARCH),
@@ -256,6 +272,9 @@ NOT_NAMED = [
         "намерены развивать сотрудничество с немецкими компаниями.",
         PLAN,
     ),
+    # a forum somebody is invited to attend is no forum held
+    ("ru", "Губернатор пригласил партнеров принять участие в ярмарке в сентябре.", F),
+    ("ru", "Посол пригласил предприятия области к участию в выставке.", F),
     # documents totalled by a sum are a statistic, not an agreement
     ("ru", "Регионы двух стран на форуме подписали документы на $3,5 миллиарда.", A),
     ("ru", "На форуме было подписано соглашений на 768 млрд рублей.", A),

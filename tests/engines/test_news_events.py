@@ -98,6 +98,7 @@ ORGANIZATIONS = (
     "Всероссийской биржи промышленной кооперации",
     "МВЦ «Крокус Экспо»",
     "Чрезвычайный и Полномочный Посол Вьетнама",
+    "Посольстве Вьетнама",
     "东北网",
     "哈尔滨国际会议中心",
     "省委",
@@ -1591,6 +1592,61 @@ def test_an_event_told_with_a_country_then_a_firm_called_by_its_adjective_is_the
         "The Chinese company Changan will build a car assembly plant in the region.",
     )
     assert found == [("localization_plan", "Russia", "Changan")]
+
+
+def page_events(*paragraphs: str) -> list[tuple[str, str, str]]:
+    """`events` of a Russian page whose gazetteer knows only the places the page names (a
+    country the page never names is then unknown to it, as in the pipeline)."""
+    found = mentions(paragraphs)
+    named = {m.name for m in found}
+    return [
+        (e.type.value, e.initiator, e.counterpart)
+        for e in read_events(
+            list(paragraphs),
+            found,
+            {name: place for name, place in places().items() if name in named},
+            frozenset({"RU"}),
+            lambda _: (),
+            shipped_event_cues(),
+            lang="ru",
+        )
+    ]
+
+
+def test_a_firm_called_by_the_adjective_of_a_country_the_page_never_names_is_the_party() -> None:
+    # the title tells the plan by the country's adjective only, the body names the firm
+    found = page_events(
+        "Китайские инвесторы построят завод в Калужской области",
+        "Китайская компания Haier построит в Калужской области завод по производству "
+        "холодильников.",
+    )
+    assert found == [("localization_plan", "Калужской области", "Haier")]
+    # an adjective whose first letters are not the name's ("белорусский", "Беларусь")
+    found = page_events(
+        "Белорусские инвесторы откроют завод в Калужской области",
+        "Белорусское предприятие «Минский тракторный завод» откроет в Калужской области "
+        "завод по сборке тракторов.",
+    )
+    assert found == [("localization_plan", "Калужской области", "Минский тракторный завод")]
+
+
+def test_a_sentence_opening_with_the_company_points_back_to_the_one_named_before() -> None:
+    found = events(
+        "Калужская область",
+        "Представители компании Haier посетили Калужскую область. Компания рассматривает "
+        "возможность размещения производства на территории региона.",
+        lang="ru",
+    )
+    assert ("localization_plan", "Калужская область", "Haier") in found
+
+
+def test_an_embassy_taken_for_an_organisation_is_no_party_its_country_is() -> None:
+    found = events(
+        "Калужская область и Вьетнам",
+        "В Посольстве Вьетнама прошла презентация инвестиционного потенциала Калужской области.",
+        lang="ru",
+    )
+    assert found == [("localization_invitation", "Калужская область", "Вьетнам")]
 
 
 def test_a_long_source_named_after_its_sentence_is_no_party() -> None:
