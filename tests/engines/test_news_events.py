@@ -1630,6 +1630,17 @@ def test_a_firm_called_by_the_adjective_of_a_country_the_page_never_names_is_the
     assert found == [("localization_plan", "Калужской области", "Минский тракторный завод")]
 
 
+def test_more_countries_named_only_by_their_adjective_are_parties_by_their_names() -> None:
+    found = page_events(
+        "Калужская область", "Губернатор провел переговоры с южнокорейскими компаниями."
+    )
+    assert found == [("negotiation", "Калужская область", "Южная Корея")]
+    found = page_events(
+        "Калужская область", "Губернатор встретился с представителями эмиратских инвесторов."
+    )
+    assert found == [("negotiation", "Калужская область", "ОАЭ")]
+
+
 def test_a_sentence_opening_with_the_company_points_back_to_the_one_named_before() -> None:
     found = events(
         "Калужская область",
