@@ -1641,6 +1641,15 @@ def test_more_countries_named_only_by_their_adjective_are_parties_by_their_names
     assert found == [("negotiation", "Калужская область", "ОАЭ")]
 
 
+def test_a_title_opening_with_a_home_regions_adjective_is_told_from_that_region() -> None:
+    found = events(
+        "Калужские предприятия представили продукцию в Москве",
+        "Предприятия Калужской области представили свою продукцию на выставке в Москве.",
+        lang="ru",
+    )
+    assert found == [("product_presentation", "Калужской области", "Москве")]
+
+
 def test_a_sentence_opening_with_the_company_points_back_to_the_one_named_before() -> None:
     found = events(
         "Калужская область",

@@ -155,7 +155,8 @@ def document_sides(
         if place.within(home) and (name in titled or name in led or codes.count(place.code) >= 2)
     ]
     choice = (
-        next(((n, p) for n, p in at_home if n in titled), None)
+        _opening_adjective(sentences, at_home)
+        or next(((n, p) for n, p in at_home if n in titled), None)
         or next(((n, p) for n, p in at_home if p.is_region), None)
         or next(iter(at_home), None)
         # A story that names no home place is told from the side it names first.
@@ -191,6 +192,26 @@ def document_sides(
         organizations[0] if organizations else "",
     )
     return Sides(initiator, initiator_place, counterpart, places, from_home)
+
+
+def _opening_adjective(
+    sentences: Sequence[Sentence], at_home: Sequence[tuple[str, Place]]
+) -> tuple[str, Place] | None:
+    """The home region a title opens with by its adjective ("Тульские предприятия представили
+    продукцию в Москве", "Пензенская делегация посетила …"): the story is told from it, not from
+    the place the title names after it."""
+    title = next((s for s in sentences if s.paragraph == 0), None)
+    words = re.findall(r"\w+", title.text) if title is not None else []
+    if not words or not words[0][:1].isupper():
+        return None
+    return next(
+        (
+            (n, p)
+            for n, p in at_home
+            if p.is_region and called_after(words[0], n) and not words[0].startswith(n)
+        ),
+        None,
+    )
 
 
 def governed_region(body: str, cues: EventCues) -> str | None:
