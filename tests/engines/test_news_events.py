@@ -1650,6 +1650,15 @@ def test_a_title_opening_with_a_home_regions_adjective_is_told_from_that_region(
     assert found == [("product_presentation", "Калужской области", "Москве")]
 
 
+def test_firms_invited_by_their_countrys_adjective_are_the_countrys_not_a_provinces() -> None:
+    found = page_events(
+        "Калужская область и Хэйлунцзян",
+        "Губернатор Калужской области пригласил китайские компании разместить производство в "
+        "регионе.",
+    )
+    assert found == [("localization_invitation", "Калужская область", "Китай")]
+
+
 def test_a_sentence_opening_with_the_company_points_back_to_the_one_named_before() -> None:
     found = events(
         "Калужская область",

@@ -424,16 +424,17 @@ class EventReader:
                 found.append(mention)
         return found
 
-    def _unnamed_countries(self, sentence: Sentence) -> list[Mention]:
+    def _unnamed_countries(self, sentence: Sentence, regions_too: bool = False) -> list[Mention]:
         """Countries the page never names, only by their adjective before a party's noun
         ("Chinese partners", "китайские компании"): each by its name in the page's language,
-        not the story's own side."""
+        not the story's own side. `regions_too`: also where the page names only regions or
+        cities of the country, not the country itself."""
         # A page naming the country or a place of it is read by those names.
         named = {
             code
             for place in self._sides.places.values()
             if place is not None
-            for code in (place.code, *place.countries)
+            for code in ((place.code,) if regions_too else (place.code, *place.countries))
         }
         own = self._sides.initiator_place
         codes = [
@@ -559,7 +560,11 @@ class EventReader:
             # The firms of a place the inviting words name ("希望中国企业…投资") before any
             # organisation the sentence names later.
             firms_of = self._firms_invited(sentence, invites) if invites is not None else []
-            order = [*firms_of, *named, earlier, *abroad]
+            # The firms of a country invited by its adjective ("пригласил китайские компании")
+            # are the country's, not a province's the page names elsewhere (the annotation
+            # names the country and "китайские компании").
+            adjective = [] if places else [m.name for m in self._unnamed_countries(sentence, True)]
+            order = [*firms_of, *named, earlier, *adjective, *abroad]
         elif kind in _ORG_FIRST:
             earlier = self._earlier_organization(index, kind)
             if kind in HELD:
