@@ -68,6 +68,8 @@ PLACES = {
     "HARBIN": "CN-HL",
     "Tatarstan": "RU-TA",
     "Санкт-Петербурге": "RU-SPE",
+    "Ереване": "AM",  # a capital the gazetteer knows by its country's code
+    "Армения": "AM",
 }
 UNKNOWN_PLACES = ("Бонне", "Yelabuga", "Биньзыонг")  # places the gazetteer does not know
 ORGANIZATIONS = (
@@ -1657,6 +1659,16 @@ def test_firms_invited_by_their_countrys_adjective_are_the_countrys_not_a_provin
         "регионе.",
     )
     assert found == [("localization_invitation", "Калужская область", "Китай")]
+
+
+def test_talks_with_the_country_of_a_capital_a_forum_is_held_in_are_the_forums() -> None:
+    found = events(
+        "Калужская область и Армения",
+        "В Ереване прошел бизнес-форум. Предприятия Калужской области провели переговоры с "
+        "армянскими партнерами.",
+        lang="ru",
+    )
+    assert [kind for kind, _, _ in found] == ["forum"]
 
 
 def test_a_sentence_opening_with_the_company_points_back_to_the_one_named_before() -> None:

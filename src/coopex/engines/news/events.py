@@ -874,6 +874,11 @@ def _distinct(
                     and any(
                         _visited_party(c.event.counterpart, other, locations, bodies_apart)
                         or _country_of_visited(c.event.counterpart, other, places)
+                        # a capital the gazetteer knows by its country's code ("Ереван")
+                        or (
+                            c.event.counterpart in locations
+                            and _one_place(c.event.counterpart, other, places)
+                        )
                         for other in visited
                     )
                 )
