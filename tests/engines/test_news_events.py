@@ -1671,6 +1671,17 @@ def test_talks_with_the_country_of_a_capital_a_forum_is_held_in_are_the_forums()
     assert [kind for kind, _, _ in found] == ["forum"]
 
 
+def test_a_signing_told_at_talks_is_with_the_place_its_sentence_names() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Губернатор Нижегородской области провел переговоры с руководством Changan. По итогам "
+        "переговоров подписано соглашение о сотрудничестве с провинцией Хэнань.",
+        lang="ru",
+    )
+    assert ("agreement", "Нижегородская область", "Хэнань") in found
+    assert ("agreement", "Нижегородская область", "Changan") not in found
+
+
 def test_a_sentence_opening_with_the_company_points_back_to_the_one_named_before() -> None:
     found = events(
         "Калужская область",

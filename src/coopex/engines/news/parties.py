@@ -467,6 +467,9 @@ class EventReader:
             kind in _TOLD_AT_TALKS
             and index > 0
             and self._cues.occasion.search(sentence.text)
+            # "По итогам переговоров подписано соглашение … с провинцией Хэйлунцзян": the
+            # party the sentence names itself
+            and not self._foreign_places(sentence)
             and any(
                 k is EventType.NEGOTIATION
                 for k, _, _ in trigger_types(self._sentences[index - 1].text, self._cues)
