@@ -1052,6 +1052,12 @@ def test_an_envoy_of_the_other_side_visiting_is_a_visit_received() -> None:
         "Вьетнама.",
     )
     assert own == [("business_mission", "Калужская область", "Вьетнам")]
+    # the envoy named after the verb, the region visited first ("Область посетил посол …")
+    inverted = events(
+        "Посол в Калужской области",
+        "Калужскую область с рабочим визитом посетил посол Вьетнама.",
+    )
+    assert inverted == [("business_mission", "Вьетнама", "Калужской области")]
 
 
 def test_talks_with_a_visitor_received_are_talks_of_their_own() -> None:
