@@ -1688,6 +1688,20 @@ def test_a_signing_told_at_talks_is_with_the_place_its_sentence_names() -> None:
     assert ("agreement", "Нижегородская область", "Changan") not in found
 
 
+def test_representatives_of_a_foreign_firm_visiting_a_home_region_are_a_visit_received() -> None:
+    found = page_events(
+        "Калужская область",
+        "Представители японской компании Toyota побывали в Калужской области.",
+    )
+    assert found == [("business_mission", "Toyota", "Калужской области")]
+    # the region's own delegation visiting a firm stays the region's visit
+    found = page_events(
+        "Калужская область и Китай",
+        "Делегация Калужской области посетила Китай.",
+    )
+    assert found == [("business_mission", "Калужская область", "Китай")]
+
+
 def test_a_sentence_opening_with_the_company_points_back_to_the_one_named_before() -> None:
     found = events(
         "Калужская область",

@@ -90,6 +90,7 @@ CUE_ROLES = (
     "governs",  # "Администрация Перми", "people's government": a place's own body is the place
     "delegation_of",  # "делегация провинции ", "delegation from ": the words before its party
     "delegation_by",  # "… delegation", "…代表团": the words after the party a delegation is of
+    "representatives",  # "представители индийской компании ": the words before a visiting firm
     "short_country",  # "对华", "中俄", "俄方": a country by one character, its group named by code
     "country_adjective",  # "Chinese partners": a country the page may never name, group by code
     "country_name",  # "CN=China": the name a country goes by where the page only says "Chinese"
@@ -141,6 +142,7 @@ class EventCues:
     firm: re.Pattern[str]
     delegation_of: re.Pattern[str]
     delegation_by: re.Pattern[str]
+    representatives: re.Pattern[str] = re.compile("(?!)")
     # Each on its own: the name of the group that matched is the country's code.
     short_country: tuple[re.Pattern[str], ...] = ()
     # A country's name by its code ("CN" → "China"), for a country the page names only by its
@@ -250,6 +252,9 @@ class EventCues:
             # The wording right before or right after the name of the party a delegation is of.
             delegation_of=re.compile(_any(by_cue.get("delegation_of", [])).pattern + r"\s*$", _I),
             delegation_by=re.compile(r"^\s*" + _any(by_cue.get("delegation_by", [])).pattern, _I),
+            representatives=re.compile(
+                _any(by_cue.get("representatives", [])).pattern + r"\s*$", _I
+            ),
             short_country=tuple(re.compile(p) for p in by_cue.get("short_country", [])),
             country_adjective=tuple(re.compile(p) for p in by_cue.get("country_adjective", [])),
             country_name=dict(

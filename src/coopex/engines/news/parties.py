@@ -743,6 +743,26 @@ class EventReader:
             after = paragraph[mention.end : min(sentence.end, mention.end + 30)]
             if self._cues.delegation_of.search(before) or self._cues.delegation_by.search(after):
                 return name
+        return self._visiting_firm(sentence)
+
+    def _visiting_firm(self, sentence: Sentence) -> str | None:
+        """A firm of another country whose representatives visit a home place the sentence
+        names ("Представители индийской компании Tata Motors посетили Калужскую область"): a
+        visit received, the firm its visitor."""
+        if not self._sides.from_home or self._own_place_named(sentence) is None:
+            return None
+        own = self._sides.initiator_place
+        paragraph = self._paragraphs[sentence.paragraph]
+        for mention in self._organizations(sentence):
+            before = paragraph[max(sentence.start, mention.start - 60) : mention.start]
+            tail = " ".join(before.split()[-3:])
+            abroad = any(
+                match.lastgroup and not (own is not None and match.lastgroup in own.countries)
+                for pattern in self._cues.country_adjective
+                for match in pattern.finditer(tail)
+            )
+            if abroad and self._cues.representatives.search(before):
+                return mention.name
         return None
 
     def _opening_place(self, name: str) -> str | None:
