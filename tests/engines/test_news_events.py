@@ -1702,6 +1702,13 @@ def test_representatives_of_a_foreign_firm_visiting_a_home_region_are_a_visit_re
     assert found == [("business_mission", "Калужская область", "Китай")]
 
 
+def test_a_country_named_by_the_second_half_of_a_compound_adjective_is_the_party() -> None:
+    found = page_events(
+        "Калужская область", "В Калужской области прошел российско-турецкий бизнес-форум."
+    )
+    assert found == [("forum", "Калужская область", "Турция")]
+
+
 def test_a_sentence_opening_with_the_company_points_back_to_the_one_named_before() -> None:
     found = events(
         "Калужская область",
