@@ -219,6 +219,7 @@ NAMED = [
     # subcontracting and cooperation exchanges are forums
     ("ru", "В Ижевске прошла межрегиональная биржа субконтрактов.", F),
     ("ru", "Предприятия области приняли участие в кооперационной бирже.", F),
+    ("ru", "Соглашение подписано в ходе визита вьетнамской делегации в регион.", M),
     # interest in suppliers or partners is a partner search
     ("ru", "Белорусские заводы заинтересованы в поставщиках комплектующих.", SEARCH),
     # becoming sister cities is an agreement
