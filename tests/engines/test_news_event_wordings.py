@@ -202,6 +202,42 @@ NAMED = [
     ("ru", "Китайская компания открыла в регионе завод по производству автомобилей.", PLAN),
     # a programme adopted is a policy
     ("ru", "Регионы утвердили совместную программу импортозамещения.", EventType.POLICY),
+    # visits in the future, by air, by a visit paid (news register)
+    ("ru", "Губернатор побывает в Китае в конце месяца.", M),
+    ("ru", "Делегация предпринимателей прилетела в Ташкент.", M),
+    ("ru", "Глава республики приехал в Минск на два дня.", M),
+    ("ru", "Министр нанес рабочий визит в провинцию.", M),
+    # invitations to a park or zone, to invest, to open production; the investment climate told
+    ("ru", "Губернатор пригласил компанию стать резидентом технопарка.", INV),
+    ("ru", "Министр пригласил турецких предпринимателей в индустриальный парк области.", INV),
+    ("ru", "Губернатор пригласил китайский бизнес к реализации инвестиционных проектов.", INV),
+    ("ru", "Глава региона призвал иностранные компании открывать производства в области.", INV),
+    ("ru", "Гостей ознакомили с инвестиционным потенциалом республики.", INV),
+    ("ru", "Мы готовы предложить инвесторам свободные площадки.", INV),
+    # a region seeking investors, or promising support to their projects, invites them
+    ("ru", "Губернатор ищет в Японии новых инвесторов для региона.", INV),
+    ("ru", "Министр пообещал поддержать проекты иностранных компаний.", INV),
+    ("ru", "Мы ждем новых совместных проектов и окажем полную поддержку в их реализации.", INV),
+    # plans in the passive, with the place between the verb and the production, residents
+    ("ru", "В технопарке будет размещено производство японской компании.", PLAN),
+    ("ru", "Компания намерена разместить на территории области производство кабеля.", PLAN),
+    ("ru", "Новое производство разместится в индустриальном парке.", PLAN),
+    ("ru", "Выпуск насосов будет перенесен из Италии в регион.", PLAN),
+    ("ru", "Турецкая компания стала резидентом особой экономической зоны.", PLAN),
+    ("ru", "Компания получила статус резидента технопарка.", PLAN),
+    # subcontracting and cooperation exchanges are forums
+    ("ru", "В Ижевске прошла межрегиональная биржа субконтрактов.", F),
+    ("ru", "Предприятия области приняли участие в кооперационной бирже.", F),
+    ("ru", "Соглашение подписано в ходе визита вьетнамской делегации в регион.", M),
+    # business invited into the region, a region open to investors or wanting them in
+    ("ru", "Мы приглашаем итальянский бизнес в нашу область.", INV),
+    ("ru", "Республика открыта для зарубежных инвесторов.", INV),
+    ("ru", "Область заинтересована в привлечении индийских инвестиций.", INV),
+    ("ru", "Мы заинтересованы в приходе в край корейских компаний.", INV),
+    # interest in suppliers or partners is a partner search
+    ("ru", "Белорусские заводы заинтересованы в поставщиках комплектующих.", SEARCH),
+    # becoming sister cities is an agreement
+    ("ru", "Города стали побратимами в прошлом месяце.", A),
     # interest in cooperation or joint projects expressed is a partner search
     ("en", "Several machine builders expressed their interest in joint ventures.", SEARCH),
     ("en", "The visiting firms are interested in joint projects in medicine.", SEARCH),
@@ -333,6 +369,15 @@ NOT_NAMED = [
         "намерены развивать сотрудничество с немецкими компаниями.",
         PLAN,
     ),
+    # support for exporters is no invitation; a region seeking investors searches no partner
+    ("ru", "Область окажет поддержку экспортерам.", INV),
+    ("ru", "Губернатор ищет в Японии новых инвесторов для региона.", SEARCH),
+    # orders placed with a plant are no production placed
+    ("ru", "Компания разместила заказы на производство деталей в Китае.", PLAN),
+    ("ru", "Компания разместила заказы на производство деталей в Китае.", INV),
+    # a forum somebody is invited to attend is no forum held
+    ("ru", "Губернатор пригласил партнеров принять участие в ярмарке в сентябре.", F),
+    ("ru", "Посол пригласил предприятия области к участию в выставке.", F),
     # documents totalled by a sum are a statistic, not an agreement
     ("ru", "Регионы двух стран на форуме подписали документы на $3,5 миллиарда.", A),
     ("ru", "На форуме было подписано соглашений на 768 млрд рублей.", A),

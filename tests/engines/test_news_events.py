@@ -69,6 +69,8 @@ PLACES = {
     "Tatarstan": "RU-TA",
     "Санкт-Петербурге": "RU-SPE",
     "撒马尔罕": "UZ-SA",
+    "Ереване": "AM",  # a capital the gazetteer knows by its country's code
+    "Армения": "AM",
 }
 # places the gazetteer does not know (a pair the tagger read as one among them)
 UNKNOWN_PLACES = ("Бонне", "Yelabuga", "Биньзыонг", "Kaluga Region – Heilongjiang")
@@ -100,6 +102,7 @@ ORGANIZATIONS = (
     "Всероссийской биржи промышленной кооперации",
     "МВЦ «Крокус Экспо»",
     "Чрезвычайный и Полномочный Посол Вьетнама",
+    "Посольстве Вьетнама",
     "东北网",
     "哈尔滨国际会议中心",
     "省委",
@@ -371,6 +374,9 @@ def test_a_reminder_is_background() -> None:
     assert events("Kaluga Region and China", recall) == []
     recalled = "It should be recalled that Zoomlion will open a plant in Kaluga Region."
     assert events("Kaluga Region and China", recalled) == []
+    # what the site reported before is told again as context
+    told = "Как сообщалось, губернатор провел переговоры с Sany."
+    assert events("Нижегородская область и Китай", told) == []
     # a forum an idea came from a year ago is the idea's background, not a forum reported
     ago = "Идея возникла год назад во время инвестиционного форума в Пекине."
     assert events("Нижегородская область и Китай", ago) == []
@@ -1146,6 +1152,12 @@ def test_an_envoy_of_the_other_side_visiting_is_a_visit_received() -> None:
         "Вьетнама.",
     )
     assert own == [("business_mission", "Калужская область", "Вьетнам")]
+    # the envoy named after the verb, the region visited first ("Область посетил посол …")
+    inverted = events(
+        "Посол в Калужской области",
+        "Калужскую область с рабочим визитом посетил посол Вьетнама.",
+    )
+    assert inverted == [("business_mission", "Вьетнама", "Калужской области")]
 
 
 def test_talks_with_a_visitor_received_are_talks_of_their_own() -> None:
@@ -1707,6 +1719,132 @@ def test_an_event_told_with_a_country_then_a_firm_called_by_its_adjective_is_the
         "The Chinese company Changan will build a car assembly plant in the region.",
     )
     assert found == [("localization_plan", "Russia", "Changan")]
+
+
+def page_events(*paragraphs: str) -> list[tuple[str, str, str]]:
+    """`events` of a Russian page whose gazetteer knows only the places the page names (a
+    country the page never names is then unknown to it, as in the pipeline)."""
+    found = mentions(paragraphs)
+    named = {m.name for m in found}
+    return [
+        (e.type.value, e.initiator, e.counterpart)
+        for e in read_events(
+            list(paragraphs),
+            found,
+            {name: place for name, place in places().items() if name in named},
+            frozenset({"RU"}),
+            lambda _: (),
+            shipped_event_cues(),
+            lang="ru",
+        )
+    ]
+
+
+def test_a_firm_called_by_the_adjective_of_a_country_the_page_never_names_is_the_party() -> None:
+    # the title tells the plan by the country's adjective only, the body names the firm
+    found = page_events(
+        "Китайские инвесторы построят завод в Калужской области",
+        "Китайская компания Haier построит в Калужской области завод по производству "
+        "холодильников.",
+    )
+    assert found == [("localization_plan", "Калужской области", "Haier")]
+    # an adjective whose first letters are not the name's ("белорусский", "Беларусь")
+    found = page_events(
+        "Белорусские инвесторы откроют завод в Калужской области",
+        "Белорусское предприятие «Минский тракторный завод» откроет в Калужской области "
+        "завод по сборке тракторов.",
+    )
+    assert found == [("localization_plan", "Калужской области", "Минский тракторный завод")]
+
+
+def test_more_countries_named_only_by_their_adjective_are_parties_by_their_names() -> None:
+    found = page_events(
+        "Калужская область", "Губернатор провел переговоры с южнокорейскими компаниями."
+    )
+    assert found == [("negotiation", "Калужская область", "Южная Корея")]
+    found = page_events(
+        "Калужская область", "Губернатор встретился с представителями эмиратских инвесторов."
+    )
+    assert found == [("negotiation", "Калужская область", "ОАЭ")]
+
+
+def test_a_title_opening_with_a_home_regions_adjective_is_told_from_that_region() -> None:
+    found = events(
+        "Калужские предприятия представили продукцию в Москве",
+        "Предприятия Калужской области представили свою продукцию на выставке в Москве.",
+        lang="ru",
+    )
+    assert found == [("product_presentation", "Калужской области", "Москве")]
+
+
+def test_firms_invited_by_their_countrys_adjective_are_the_countrys_not_a_provinces() -> None:
+    found = page_events(
+        "Калужская область и Хэйлунцзян",
+        "Губернатор Калужской области пригласил китайские компании разместить производство в "
+        "регионе.",
+    )
+    assert found == [("localization_invitation", "Калужская область", "Китай")]
+
+
+def test_talks_with_the_country_of_a_capital_a_forum_is_held_in_are_the_forums() -> None:
+    found = events(
+        "Калужская область и Армения",
+        "В Ереване прошел бизнес-форум. Предприятия Калужской области провели переговоры с "
+        "армянскими партнерами.",
+        lang="ru",
+    )
+    assert [kind for kind, _, _ in found] == ["forum"]
+
+
+def test_a_signing_told_at_talks_is_with_the_place_its_sentence_names() -> None:
+    found = events(
+        "Нижегородская область и Китай",
+        "Губернатор Нижегородской области провел переговоры с руководством Changan. По итогам "
+        "переговоров подписано соглашение о сотрудничестве с провинцией Хэнань.",
+        lang="ru",
+    )
+    assert ("agreement", "Нижегородская область", "Хэнань") in found
+    assert ("agreement", "Нижегородская область", "Changan") not in found
+
+
+def test_representatives_of_a_foreign_firm_visiting_a_home_region_are_a_visit_received() -> None:
+    found = page_events(
+        "Калужская область",
+        "Представители японской компании Toyota побывали в Калужской области.",
+    )
+    assert found == [("business_mission", "Toyota", "Калужской области")]
+    # the region's own delegation visiting a firm stays the region's visit
+    found = page_events(
+        "Калужская область и Китай",
+        "Делегация Калужской области посетила Китай.",
+    )
+    assert found == [("business_mission", "Калужская область", "Китай")]
+
+
+def test_a_country_named_by_the_second_half_of_a_compound_adjective_is_the_party() -> None:
+    found = page_events(
+        "Калужская область", "В Калужской области прошел российско-турецкий бизнес-форум."
+    )
+    assert found == [("forum", "Калужская область", "Турция")]
+
+
+def test_a_sentence_opening_with_the_company_points_back_to_the_one_named_before() -> None:
+    found = events(
+        "Калужская область",
+        "Представители компании Haier посетили Калужскую область. Компания рассматривает "
+        "возможность размещения производства на территории региона.",
+        lang="ru",
+    )
+    assert ("localization_plan", "Калужская область", "Haier") in found
+
+
+def test_an_embassy_taken_for_an_organisation_is_no_party_its_country_is() -> None:
+    found = events(
+        "Калужская область и Вьетнам",
+        "В Посольстве Вьетнама прошла презентация инвестиционного потенциала Калужской области.",
+        lang="ru",
+    )
+    assert found == [("localization_invitation", "Калужская область", "Вьетнам")]
 
 
 def test_a_long_source_named_after_its_sentence_is_no_party() -> None:

@@ -90,6 +90,7 @@ CUE_ROLES = (
     "governs",  # "Администрация Перми", "people's government": a place's own body is the place
     "delegation_of",  # "делегация провинции ", "delegation from ": the words before its party
     "delegation_by",  # "… delegation", "…代表团": the words after the party a delegation is of
+    "representatives",  # "представители индийской компании ": the words before a visiting firm
     "short_country",  # "对华", "中俄", "俄方": a country by one character, its group named by code
     "place_back",  # "该市", "该州", "该国": a place named before, by the word its name ends in
     "country_adjective",  # "Chinese partners": a country the page may never name, group by code
@@ -142,6 +143,7 @@ class EventCues:
     firm: re.Pattern[str]
     delegation_of: re.Pattern[str]
     delegation_by: re.Pattern[str]
+    representatives: re.Pattern[str] = re.compile("(?!)")
     # Each on its own: the name of the group that matched is the country's code.
     short_country: tuple[re.Pattern[str], ...] = ()
     # "该市企业": the place named before whose name ends in the group `word` ("撒马尔罕市"), or
@@ -254,6 +256,9 @@ class EventCues:
             # The wording right before or right after the name of the party a delegation is of.
             delegation_of=re.compile(_any(by_cue.get("delegation_of", [])).pattern + r"\s*$", _I),
             delegation_by=re.compile(r"^\s*" + _any(by_cue.get("delegation_by", [])).pattern, _I),
+            representatives=re.compile(
+                _any(by_cue.get("representatives", [])).pattern + r"\s*$", _I
+            ),
             short_country=tuple(re.compile(p) for p in by_cue.get("short_country", [])),
             place_back=tuple(re.compile(p) for p in by_cue.get("place_back", [])),
             country_adjective=tuple(re.compile(p) for p in by_cue.get("country_adjective", [])),

@@ -244,6 +244,11 @@ def read_events(
     chosen = _chosen(proposed, sentences, sides, chooser, apart)
     names = [m.name for m in mentions if m.kind is MentionKind.ORGANIZATION]
     locations = {m.name for m in mentions if m.kind is MentionKind.LOCATION}
+    # A country the page names only by its adjective ("китайская компания") is a place too:
+    # the organisation its sentence calls so is the party it stood for.
+    locations |= {
+        c.event.counterpart for c in chosen if c.event.counterpart in cues.country_name.values()
+    }
     kept = _distinct(
         [
             c if c.event.counterpart in locations else replace(c, event=_full_names(c.event, names))
@@ -260,10 +265,24 @@ def read_events(
         apart,
         [bool(cues.visit_apart.search(s.text)) for s in sentences],
         bodies_apart=lang == "ru",
+        adjective_of=lambda text: _adjective_countries(text, cues),
     )
     kept = _not_only_where(kept, sentences, reader, locations)
     kept = _shown_at_the_forum(kept, places)
     return tuple(_fullest_places(c.event, locations, places) for c in kept)
+
+
+def _adjective_countries(text: str, cues: EventCues) -> set[str]:
+    """The countries, by their names in the page's language, that a country's adjective before
+    a party's noun names in the last three words of `text` (what comes before "«Амкодор»" in
+    "…белорусского предприятия «Амкодор»")."""
+    tail = " ".join(text.split()[-3:])
+    return {
+        name
+        for pattern in cues.country_adjective
+        for match in pattern.finditer(tail)
+        if match.lastgroup and (name := cues.country_name.get(match.lastgroup))
+    }
 
 
 def _fullest_places(
@@ -707,6 +726,7 @@ def _distinct(
     apart: Sequence[bool],
     visits: Sequence[bool],
     bodies_apart: bool = False,
+    adjective_of: Callable[[str], set[str]] = lambda _: set(),
 ) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
     country are one party; a forum whoever tells it), one mission, presentation and invitation
@@ -728,7 +748,7 @@ def _distinct(
                 if c.event.type is event.type
                 and (
                     same_party(c.event.counterpart, event.counterpart)
-                    or _called_after(c.event, candidate, locations, sentences)
+                    or _called_after(c.event, candidate, locations, sentences, adjective_of)
                     or (
                         # Each region's trade with a country is a figure of its own.
                         event.type is not EventType.TRADE_FIGURE
@@ -791,7 +811,7 @@ def _distinct(
             kept.append(candidate)  # each place of a list signs or talks on its own
             continue
         if _its_organization(old.event, event, locations) or _called_after(
-            old.event, candidate, locations, sentences
+            old.event, candidate, locations, sentences, adjective_of
         ):
             # the party as the document names it, the fact as first told
             fuller = replace(old.event, counterpart=event.counterpart, initiator=event.initiator)
@@ -888,6 +908,11 @@ def _distinct(
                     and any(
                         _visited_party(c.event.counterpart, other, locations, bodies_apart)
                         or _country_of_visited(c.event.counterpart, other, places)
+                        # a capital the gazetteer knows by its country's code ("Ереван")
+                        or (
+                            c.event.counterpart in locations
+                            and _one_place(c.event.counterpart, other, places)
+                        )
                         for other in visited
                     )
                 )
@@ -996,7 +1021,11 @@ def _its_organization(old: LeadEvent, new: LeadEvent, locations: set[str]) -> bo
 
 
 def _called_after(
-    old: LeadEvent, candidate: Candidate, locations: set[str], sentences: Sequence[Sentence]
+    old: LeadEvent,
+    candidate: Candidate,
+    locations: set[str],
+    sentences: Sequence[Sentence],
+    adjective_of: Callable[[str], set[str]] = lambda _: set(),
 ) -> bool:
     """An event first told with a country and then with an organisation its sentence calls by
     that country's adjective ("Kazakhstan, Turkey to build tractor plant" → "Turkish company
@@ -1017,6 +1046,9 @@ def _called_after(
         before = sentence.text[: mention.start - sentence.start]
         words = re.findall(r"\w+", before)[-3:]
         if any(called_after(w, old.counterpart) for w in words):
+            return True
+        # an adjective whose stem is not the name's ("белорусского предприятия «Амкодор»")
+        if old.counterpart in adjective_of(before):
             return True
     return False
 

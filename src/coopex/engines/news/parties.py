@@ -155,7 +155,8 @@ def document_sides(
         if place.within(home) and (name in titled or name in led or codes.count(place.code) >= 2)
     ]
     choice = (
-        next(((n, p) for n, p in at_home if n in titled), None)
+        _opening_adjective(sentences, at_home)
+        or next(((n, p) for n, p in at_home if n in titled), None)
         or next(((n, p) for n, p in at_home if p.is_region), None)
         or next(iter(at_home), None)
         # A story that names no home place is told from the side it names first.
@@ -191,6 +192,26 @@ def document_sides(
         organizations[0] if organizations else "",
     )
     return Sides(initiator, initiator_place, counterpart, places, from_home)
+
+
+def _opening_adjective(
+    sentences: Sequence[Sentence], at_home: Sequence[tuple[str, Place]]
+) -> tuple[str, Place] | None:
+    """The home region a title opens with by its adjective ("Тульские предприятия представили
+    продукцию в Москве", "Пензенская делегация посетила …"): the story is told from it, not from
+    the place the title names after it."""
+    title = next((s for s in sentences if s.paragraph == 0), None)
+    words = re.findall(r"\w+", title.text) if title is not None else []
+    if not words or not words[0][:1].isupper():
+        return None
+    return next(
+        (
+            (n, p)
+            for n, p in at_home
+            if p.is_region and called_after(words[0], n) and not words[0].startswith(n)
+        ),
+        None,
+    )
 
 
 def governed_region(body: str, cues: EventCues) -> str | None:
@@ -440,16 +461,17 @@ class EventReader:
                 found.append(mention)
         return found
 
-    def _unnamed_countries(self, sentence: Sentence) -> list[Mention]:
+    def _unnamed_countries(self, sentence: Sentence, regions_too: bool = False) -> list[Mention]:
         """Countries the page never names, only by their adjective before a party's noun
         ("Chinese partners", "китайские компании"): each by its name in the page's language,
-        not the story's own side."""
+        not the story's own side. `regions_too`: also where the page names only regions or
+        cities of the country, not the country itself."""
         # A page naming the country or a place of it is read by those names.
         named = {
             code
             for place in self._sides.places.values()
             if place is not None
-            for code in (place.code, *place.countries)
+            for code in ((place.code,) if regions_too else (place.code, *place.countries))
         }
         own = self._sides.initiator_place
         codes = [
@@ -482,6 +504,9 @@ class EventReader:
             kind in _TOLD_AT_TALKS
             and index > 0
             and self._cues.occasion.search(sentence.text)
+            # "По итогам переговоров подписано соглашение … с провинцией Хэйлунцзян": the
+            # party the sentence names itself
+            and not self._foreign_places(sentence)
             and any(
                 k is EventType.NEGOTIATION
                 for k, _, _ in trigger_types(self._sentences[index - 1].text, self._cues)
@@ -575,7 +600,11 @@ class EventReader:
             # The firms of a place the inviting words name ("希望中国企业…投资") before any
             # organisation the sentence names later.
             firms_of = self._firms_invited(sentence, invites) if invites is not None else []
-            order = [*firms_of, *named, earlier, *abroad]
+            # The firms of a country invited by its adjective ("пригласил китайские компании")
+            # are the country's, not a province's the page names elsewhere (the annotation
+            # names the country and "китайские компании").
+            adjective = [] if places else [m.name for m in self._unnamed_countries(sentence, True)]
+            order = [*firms_of, *named, earlier, *adjective, *abroad]
         elif kind in _ORG_FIRST:
             earlier = self._earlier_organization(index, kind)
             if kind in HELD:
@@ -760,6 +789,26 @@ class EventReader:
             after = paragraph[mention.end : min(sentence.end, mention.end + 30)]
             if self._cues.delegation_of.search(before) or self._cues.delegation_by.search(after):
                 return name
+        return self._visiting_firm(sentence)
+
+    def _visiting_firm(self, sentence: Sentence) -> str | None:
+        """A firm of another country whose representatives visit a home place the sentence
+        names ("Представители индийской компании Tata Motors посетили Калужскую область"): a
+        visit received, the firm its visitor."""
+        if not self._sides.from_home or self._own_place_named(sentence) is None:
+            return None
+        own = self._sides.initiator_place
+        paragraph = self._paragraphs[sentence.paragraph]
+        for mention in self._organizations(sentence):
+            before = paragraph[max(sentence.start, mention.start - 60) : mention.start]
+            tail = " ".join(before.split()[-3:])
+            abroad = any(
+                match.lastgroup and not (own is not None and match.lastgroup in own.countries)
+                for pattern in self._cues.country_adjective
+                for match in pattern.finditer(tail)
+            )
+            if abroad and self._cues.representatives.search(before):
+                return mention.name
         return None
 
     def _opening_place(self, name: str) -> str | None:
