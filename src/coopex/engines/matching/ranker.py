@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -12,11 +12,11 @@ from coopex.domain.geography import UNIONS, proximity
 from coopex.domain.listings import Listing, ListingKind, ListingStatus
 from coopex.domain.matching import (
     Explanation,
+    Fusion,
     Match,
     MatchWeights,
     Signals,
     TermMatch,
-    fuse,
 )
 from coopex.domain.queries import MatchFilter
 from coopex.engines.language import script_of
@@ -43,6 +43,11 @@ TRANSLATION_SIMILARITY = 0.75
 # the development set (docs/matching.md).
 CONTEXT_WEIGHT = 0.25
 NEED_SHARE = 0.5
+
+# A candidate's signals while ranking, in `Signals`' order (semantic, lexical, codes, sectors,
+# geography); only the returned ones become `Signals`.
+SignalValues = tuple[float, float, float, float, float]
+Scored = tuple[float, int, SignalValues, float]  # (score, listing id, signals, cosine)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,26 +118,47 @@ def _matchable(token: str, language: str) -> bool:
     return script is None or script == language
 
 
-def _passes(item: IndexedListing, query: MatchQuery, filters: MatchFilter) -> bool:
-    listing = item.listing
-    if listing.status is not ListingStatus.PUBLISHED or item.id in query.exclude_ids:
-        return False
-    if query.exclude_org is not None and listing.org_ref == query.exclude_org:
-        return False
-    checks = (
-        filters.kind is None or listing.kind is filters.kind,
-        filters.country is None or item.country == filters.country,
-        filters.region is None or listing.region == filters.region,
-        filters.union is None or item.country in UNIONS.get(filters.union, ()),
-        filters.sector is None or filters.sector in listing.sectors,
-        filters.code_prefix is None
-        or any(
-            c.scheme is filters.code_prefix.scheme and c.starts_with(filters.code_prefix.value)
-            for c in listing.codes
-        ),
-        filters.open_on is None or listing.is_open_on(filters.open_on),
-    )
-    return all(checks)
+def _admission(query: MatchQuery, filters: MatchFilter) -> Callable[[IndexedListing], bool]:
+    """Whether a candidate may be returned: published, not excluded, not the querying
+    organisation's, and passing every filter that is set (only those are checked)."""
+    checks: list[Callable[[IndexedListing], bool]] = []
+    if query.exclude_org is not None:
+        org = query.exclude_org
+        checks.append(lambda item: item.listing.org_ref != org)
+    if filters.kind is not None:
+        kind = filters.kind
+        checks.append(lambda item: item.listing.kind is kind)
+    if filters.country is not None:
+        country = filters.country
+        checks.append(lambda item: item.country == country)
+    if filters.region is not None:
+        region = filters.region
+        checks.append(lambda item: item.listing.region == region)
+    if filters.union is not None:
+        members = UNIONS.get(filters.union, ())
+        checks.append(lambda item: item.country in members)
+    if filters.sector is not None:
+        sector = filters.sector
+        checks.append(lambda item: sector in item.listing.sectors)
+    if filters.code_prefix is not None:
+        prefix = filters.code_prefix
+        checks.append(
+            lambda item: any(
+                c.scheme is prefix.scheme and c.starts_with(prefix.value)
+                for c in item.listing.codes
+            )
+        )
+    if filters.open_on is not None:
+        day = filters.open_on
+        checks.append(lambda item: item.listing.is_open_on(day))
+    excluded = query.exclude_ids
+
+    def admits(item: IndexedListing) -> bool:
+        if item.listing.status is not ListingStatus.PUBLISHED or item.id in excluded:
+            return False
+        return all(check(item) for check in checks)
+
+    return admits
 
 
 class MatchEngine:
@@ -244,31 +270,30 @@ class MatchEngine:
         ceilings = self._lexical_ceilings(token_weights)
 
         candidates: list[int] = []
+        admits = _admission(query, filters)
+        items = self._items
         k = self.pool
         while True:
             pooled = self._semantic_top(query_vector, k, exact) + lexical.top(k)[0].tolist()
-            candidates = [
-                i
-                for i in dict.fromkeys(pooled)
-                if i in self._items and _passes(self._items[i], query, filters)
-            ]
+            candidates = [i for i in dict.fromkeys(pooled) if i in items and admits(items[i])]
             if len(candidates) >= min(limit, self.pool) or k >= len(self):
                 break
             k *= 8  # selective filters: widen the pool rather than miss listings
 
         cosines = self.vectors.similarity_of(candidates, query_vector)
         lexical_scores = lexical.of(candidates)
-        scored = []
+        fusion = Fusion(self.weights)
+        scored: list[Scored] = []
         for doc_id, cosine, bm25 in zip(
             candidates, cosines.tolist(), lexical_scores.tolist(), strict=True
         ):
-            item = self._items[doc_id]
+            item = items[doc_id]
             # BM25 over the most this query could score in the listing's language: the share
             # of the query's (idf-weighted) meaning found there, not a rank among candidates.
             ceiling = ceilings.get(item.listing.language, 0.0)
             coverage = min(bm25 / ceiling, 1.0) if ceiling > 0 else 0.0
             signals = self._signals(item, query, cosine, coverage)
-            scored.append((fuse(signals, self.weights), doc_id, signals, cosine))
+            scored.append((fusion(*signals), doc_id, signals, cosine))
         scored.sort(key=lambda entry: (-entry[0], entry[1]))
         # Explanations only for what is returned: they are the costly part per candidate.
         sources = self._written(query.text, query_words, query_spans)
@@ -302,13 +327,11 @@ class MatchEngine:
             for language in ("ru", "en", "zh")
         }
 
-    def _grouped(
-        self, scored: list[tuple[float, int, Signals, float]], limit: int
-    ) -> list[list[tuple[float, int, Signals, float]]]:
+    def _grouped(self, scored: list[Scored], limit: int) -> list[list[Scored]]:
         """The best `limit` results, each with the lower-ranked translations of its listing
         (same organisation, another language, nearly the same vector) folded into it."""
-        groups: list[list[tuple[float, int, Signals, float]]] = []
-        by_org: dict[str, list[list[tuple[float, int, Signals, float]]]] = {}
+        groups: list[list[Scored]] = []
+        by_org: dict[str, list[list[Scored]]] = {}
         for entry in scored:
             listing = self._items[entry[1]].listing
             home = next(
@@ -326,9 +349,7 @@ class MatchEngine:
                 by_org.setdefault(listing.org_ref, []).append(groups[-1])
         return groups
 
-    def _translates(
-        self, group: list[tuple[float, int, Signals, float]], listing: Listing, doc_id: int
-    ) -> bool:
+    def _translates(self, group: list[Scored], listing: Listing, doc_id: int) -> bool:
         first = self._items[group[0][1]].listing
         if first.org_ref != listing.org_ref or first.kind is not listing.kind:
             return False
@@ -337,8 +358,9 @@ class MatchEngine:
         a, b = self.vectors.vector(group[0][1]), self.vectors.vector(doc_id)
         return a is not None and b is not None and float(a @ b) >= TRANSLATION_SIMILARITY
 
-    def _with_translations(self, group: list[tuple[float, int, Signals, float]]) -> Match:
-        score, doc_id, signals, _ = group[0]
+    def _with_translations(self, group: list[Scored]) -> Match:
+        score, doc_id, values, _ = group[0]
+        signals = Signals(*values)
         return Match(
             self._items[doc_id].listing,
             score,
@@ -350,16 +372,17 @@ class MatchEngine:
 
     def _signals(
         self, item: IndexedListing, query: MatchQuery, cosine: float, lexical: float
-    ) -> Signals:
+    ) -> SignalValues:
         listing = item.listing
-        codes, _ = code_overlap(query.codes, listing.codes)
-        sectors, _ = sector_overlap(query.sectors, listing.sectors)
+        # A query without codes or sectors (free text) shares none: skip the comparisons.
+        codes = code_overlap(query.codes, listing.codes)[0] if query.codes else 0.0
+        sectors = sector_overlap(query.sectors, listing.sectors)[0] if query.sectors else 0.0
         geography = 0.0
         if query.country is not None:
             geography = self.weights.proximity_value(
                 proximity(query.country, query.region, item.country, listing.region)
             )
-        return Signals(max(cosine, 0.0), lexical, codes, sectors, geography)
+        return (max(cosine, 0.0), lexical, codes, sectors, geography)
 
     def _explain(
         self, doc_id: int, query: MatchQuery, sources: dict[str, str], cosine: float
