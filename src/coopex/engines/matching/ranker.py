@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 import numpy as np
 
@@ -189,6 +191,10 @@ class MatchEngine:
         self.lexical = LexicalIndex()
         self.vectors = VectorIndex(embedder.dimension)
         self._items: dict[int, IndexedListing] = {}
+        # Per listing, where each of its distinct match tokens is first written (packed
+        # character offsets, `_first_places`): explanations quote the listing's own words
+        # without analysing its text again at every search.
+        self._places: dict[int, bytes] = {}
 
     def __len__(self) -> int:
         return len(self._items)
@@ -218,14 +224,15 @@ class MatchEngine:
         self.vectors.upsert(ids, vectors)
         if self.ann is not None and with_ann:
             self.ann.upsert(ids, vectors)
-        self.lexical.add_many(
-            [(i.id, self.glossary.tokens(self.analyzer.terms(_text(i.listing)))) for i in items]
-        )
-        for item in items:
+        analysed = [self._analysed(i.listing) for i in items]
+        self.lexical.add_many([(i.id, a[0]) for i, a in zip(items, analysed, strict=True)])
+        for item, (_, places) in zip(items, analysed, strict=True):
             self._items[item.id] = item
+            self._places[item.id] = places
 
     def remove(self, listing_id: int) -> None:
         self._items.pop(listing_id, None)
+        self._places.pop(listing_id, None)
         self.lexical.remove(listing_id)
         self.vectors.remove(listing_id)
         if self.ann is not None:
@@ -283,6 +290,7 @@ class MatchEngine:
         cosines = self.vectors.similarity_of(candidates, query_vector)
         lexical_scores = lexical.of(candidates)
         fusion = Fusion(self.weights)
+        signals_of = self._signals(query)
         scored: list[Scored] = []
         for doc_id, cosine, bm25 in zip(
             candidates, cosines.tolist(), lexical_scores.tolist(), strict=True
@@ -292,7 +300,7 @@ class MatchEngine:
             # of the query's (idf-weighted) meaning found there, not a rank among candidates.
             ceiling = ceilings.get(item.listing.language, 0.0)
             coverage = min(bm25 / ceiling, 1.0) if ceiling > 0 else 0.0
-            signals = self._signals(item, query, cosine, coverage)
+            signals = signals_of(item, cosine, coverage)
             scored.append((fusion(*signals), doc_id, signals, cosine))
         scored.sort(key=lambda entry: (-entry[0], entry[1]))
         # Explanations only for what is returned: they are the costly part per candidate.
@@ -370,31 +378,47 @@ class MatchEngine:
             translations=tuple(self._items[e[1]].listing for e in group[1:]),
         )
 
-    def _signals(
-        self, item: IndexedListing, query: MatchQuery, cosine: float, lexical: float
-    ) -> SignalValues:
-        listing = item.listing
-        # A query without codes or sectors (free text) shares none: skip the comparisons.
-        codes = code_overlap(query.codes, listing.codes)[0] if query.codes else 0.0
-        sectors = sector_overlap(query.sectors, listing.sectors)[0] if query.sectors else 0.0
-        geography = 0.0
-        if query.country is not None:
-            geography = self.weights.proximity_value(
-                proximity(query.country, query.region, item.country, listing.region)
-            )
-        return (max(cosine, 0.0), lexical, codes, sectors, geography)
+    def _signals(self, query: MatchQuery) -> Callable[[IndexedListing, float, float], SignalValues]:
+        """A candidate's signals for `query`, given its cosine and lexical coverage. Codes,
+        sectors and places are compared once per distinct value in a search (many candidates
+        share them), and not at all when the query has none (free text)."""
+        codes: dict[tuple[Code, ...], float] = {}
+        sectors: dict[tuple[str, ...], float] = {}
+        places: dict[tuple[str, str | None], float] = {}
+
+        def signals(item: IndexedListing, cosine: float, lexical: float) -> SignalValues:
+            listing = item.listing
+            code = sector = geography = 0.0
+            if query.codes:
+                known = codes.get(listing.codes)
+                if known is None:
+                    known = codes[listing.codes] = code_overlap(query.codes, listing.codes)[0]
+                code = known
+            if query.sectors:
+                known = sectors.get(listing.sectors)
+                if known is None:
+                    known = sector_overlap(query.sectors, listing.sectors)[0]
+                    sectors[listing.sectors] = known
+                sector = known
+            if query.country is not None:
+                place = (item.country, listing.region)
+                known = places.get(place)
+                if known is None:
+                    known = places[place] = self.weights.proximity_value(
+                        proximity(query.country, query.region, item.country, listing.region)
+                    )
+                geography = known
+            return (max(cosine, 0.0), lexical, code, sector, geography)
+
+        return signals
 
     def _explain(
         self, doc_id: int, query: MatchQuery, sources: dict[str, str], cosine: float
     ) -> Explanation:
         item = self._items[doc_id]
         listing = item.listing
-        text = _text(listing)
-        shown = self._written(text, self.analyzer.words(text))
-        shared = sorted(
-            (token for token in shown if token in sources),
-            key=lambda token: -self.lexical.idf(token),  # rarer words say more
-        )
+        shown = self._shown(doc_id, sources)
+        shared = sorted(shown, key=lambda token: -self.lexical.idf(token))  # rarer words say more
         matched = [TermMatch(sources[token], shown[token]) for token in shared]
         where = None
         if query.country is not None:
@@ -406,6 +430,29 @@ class MatchEngine:
             shared_sectors=sector_overlap(query.sectors, listing.sectors)[1],
             proximity=where,
         )
+
+    def _analysed(self, listing: Listing) -> tuple[list[str], bytes]:
+        """A listing's match tokens (for the lexical index), and where each distinct one is
+        first written in its text (for explanations)."""
+        text = _text(listing)
+        words = self.analyzer.words(text)
+        spans = self.glossary.spans([term for _, _, term in words])
+        return [token for token, _, _ in spans], _first_places(text, words, spans)
+
+    def _shown(self, doc_id: int, sources: dict[str, str]) -> dict[str, str]:
+        """The listing's tokens that are among `sources` -> the listing's words that make
+        them, as written, in the order they first occur (as `_written` of its text would
+        give them). The tokens come from the lexical index, whose per-listing counts list
+        them in order of first occurrence, the order their places were packed in."""
+        text = _text(self._items[doc_id].listing)
+        places = memoryview(self._places[doc_id]).cast(_offset_type(text))
+        tokens = self.lexical.terms_of(doc_id)
+        assert len(places) == 2 * len(tokens)
+        return {
+            token: _as_written(text[places[2 * n] : places[2 * n + 1]])
+            for n, token in enumerate(tokens)
+            if token in sources
+        }
 
     def _written(
         self,
@@ -419,9 +466,35 @@ class MatchEngine:
         shown: dict[str, str] = {}
         for token, first, end in spans:
             if token not in shown:
-                written = " ".join(text[words[first][0] : words[end - 1][1]].split())
-                shown[token] = written if written.isupper() else written.lower()
+                shown[token] = _as_written(text[words[first][0] : words[end - 1][1]])
         return shown
+
+
+def _as_written(fragment: str) -> str:
+    """Words of a text as an explanation shows them: spaces collapsed, lower case unless
+    written all in capitals (IGBT)."""
+    written = " ".join(fragment.split())
+    return written if written.isupper() else written.lower()
+
+
+def _offset_type(text: str) -> Literal["H", "I"]:
+    """The array type of character offsets into `text`: two bytes while they fit."""
+    return "H" if len(text) < 1 << 16 else "I"
+
+
+def _first_places(
+    text: str, words: list[tuple[int, int, str]], spans: list[tuple[str, int, int]]
+) -> bytes:
+    """(start, end) character offsets of the first occurrence of each distinct match token,
+    in order of first occurrence, packed (2-4 bytes an offset: a million listings hold a
+    few hundred megabytes less than as tuples)."""
+    seen: set[str] = set()
+    offsets = array(_offset_type(text))
+    for token, first, end in spans:
+        if token not in seen:
+            seen.add(token)
+            offsets.extend((words[first][0], words[end - 1][1]))
+    return offsets.tobytes()
 
 
 def _token_weights(spans: list[tuple[str, int, int]], need_start: int) -> dict[str, float]:
