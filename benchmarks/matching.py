@@ -24,7 +24,7 @@ from rich.console import Console
 from rich.table import Table
 
 from benchmarks.corpus import SyntheticListing, generate
-from benchmarks.vectors import corpus_vectors, embedding_text
+from benchmarks.vectors import CACHE, corpus_vectors, embedding_text
 from coopex.domain.codes import parse_code
 from coopex.domain.listings import Listing, ListingKind, ListingStatus
 from coopex.domain.organizations import Provenance
@@ -94,6 +94,36 @@ def fts_query(text: str) -> str:
     return " OR ".join(f'"{w}"' for w in sorted(words)) or '"x"'
 
 
+def queries_of(indexed: list[IndexedListing], query_count: int) -> list[MatchQuery]:
+    """The benchmark's queries: the evaluation queries, then listings matched (seeded)."""
+    rng = random.Random(7)
+    texts = [MatchQuery(text=q.text) for q in load_queries()]
+    listing_queries = [
+        MatchQuery.of(indexed[i])
+        for i in rng.sample(range(len(indexed)), max(query_count - len(texts), 0))
+    ]
+    return (texts + listing_queries)[:query_count]
+
+
+def build_engine(count: int) -> tuple[MatchEngine, list[IndexedListing]]:
+    """The benchmark's engine over `count` synthetic listings, its embeddings and HNSW graph
+    from the cache (the graph is built with several threads, so two builds differ a little:
+    versions compared on "the same index" must load the same graph)."""
+    embedder, analyzer = UseEmbedder(), MultilingualAnalyzer(chinese_words())
+    items = list(generate(count))
+    vectors, _ = corpus_vectors(items, embedder)
+    indexed = [to_indexed(i) for i in items]
+    graph = CACHE / f"hnsw-{count}.usearch"
+    ann = HnswIndex(embedder.dimension, path=graph)
+    engine = MatchEngine(embedder, analyzer, load_glossary(analyzer), ann=ann)
+    engine.add(indexed, np.asarray(vectors), with_ann=len(ann) == 0)
+    if not graph.exists():
+        partial = graph.with_suffix(".partial")
+        ann.save(partial)
+        partial.rename(graph)
+    return engine, indexed
+
+
 def run(count: int, query_count: int, exact_sample: int) -> dict[str, object]:
     embedder, analyzer = UseEmbedder(), MultilingualAnalyzer(chinese_words())
     items = list(generate(count))
@@ -123,13 +153,7 @@ def run(count: int, query_count: int, exact_sample: int) -> dict[str, object]:
         f"RSS {memory:,.0f} MiB"
     )
 
-    rng = random.Random(7)
-    texts = [MatchQuery(text=q.text) for q in load_queries()]
-    listing_queries = [
-        MatchQuery.of(indexed[i])
-        for i in rng.sample(range(count), max(query_count - len(texts), 0))
-    ]
-    queries = (texts + listing_queries)[:query_count]
+    queries = queries_of(indexed, query_count)
     for query in queries[:5]:
         engine.search(query, MatchFilter(), 10)  # warm caches (analysis, numpy)
     hybrid_results: list[list[int]] = []

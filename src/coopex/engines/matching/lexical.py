@@ -39,8 +39,12 @@ class LexicalScores:
         return self._index._doc_ids[rows], self._dense[rows]
 
     def of(self, doc_ids: Iterable[int]) -> Floats:
-        rows = [self._index._rows.get(int(i), -1) for i in doc_ids]
-        return np.array([self._dense[r] if r >= 0 else 0.0 for r in rows], dtype=np.float32)
+        known = self._index._rows
+        rows = np.fromiter((known.get(int(i), -1) for i in doc_ids), np.int64)
+        scores = np.zeros(len(rows), dtype=np.float32)
+        found = rows >= 0
+        scores[found] = self._dense[rows[found]]
+        return scores
 
 
 class LexicalIndex:
@@ -196,7 +200,8 @@ class LexicalIndex:
                 dense[self._post_rows[start:end]] += factor * self._post_impacts[start:end]
             for row, impact in self._delta.get(term_id, {}).items():
                 dense[row] += factor * impact
-        dense[~self._alive[:rows]] = 0.0
+        if self._live < rows:  # removed documents' rows are still in the segment
+            dense[~self._alive[:rows]] = 0.0
         return LexicalScores(self, dense)
 
     def scores(self, query: Mapping[str, float]) -> dict[int, float]:

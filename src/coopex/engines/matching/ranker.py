@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from array import array
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Literal
 
 import numpy as np
 
@@ -12,11 +14,11 @@ from coopex.domain.geography import UNIONS, proximity
 from coopex.domain.listings import Listing, ListingKind, ListingStatus
 from coopex.domain.matching import (
     Explanation,
+    Fusion,
     Match,
     MatchWeights,
     Signals,
     TermMatch,
-    fuse,
 )
 from coopex.domain.queries import MatchFilter
 from coopex.engines.language import script_of
@@ -43,6 +45,11 @@ TRANSLATION_SIMILARITY = 0.75
 # the development set (docs/matching.md).
 CONTEXT_WEIGHT = 0.25
 NEED_SHARE = 0.5
+
+# A candidate's signals while ranking, in `Signals`' order (semantic, lexical, codes, sectors,
+# geography); only the returned ones become `Signals`.
+SignalValues = tuple[float, float, float, float, float]
+Scored = tuple[float, int, SignalValues, float]  # (score, listing id, signals, cosine)
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,26 +120,47 @@ def _matchable(token: str, language: str) -> bool:
     return script is None or script == language
 
 
-def _passes(item: IndexedListing, query: MatchQuery, filters: MatchFilter) -> bool:
-    listing = item.listing
-    if listing.status is not ListingStatus.PUBLISHED or item.id in query.exclude_ids:
-        return False
-    if query.exclude_org is not None and listing.org_ref == query.exclude_org:
-        return False
-    checks = (
-        filters.kind is None or listing.kind is filters.kind,
-        filters.country is None or item.country == filters.country,
-        filters.region is None or listing.region == filters.region,
-        filters.union is None or item.country in UNIONS.get(filters.union, ()),
-        filters.sector is None or filters.sector in listing.sectors,
-        filters.code_prefix is None
-        or any(
-            c.scheme is filters.code_prefix.scheme and c.starts_with(filters.code_prefix.value)
-            for c in listing.codes
-        ),
-        filters.open_on is None or listing.is_open_on(filters.open_on),
-    )
-    return all(checks)
+def _admission(query: MatchQuery, filters: MatchFilter) -> Callable[[IndexedListing], bool]:
+    """Whether a candidate may be returned: published, not excluded, not the querying
+    organisation's, and passing every filter that is set (only those are checked)."""
+    checks: list[Callable[[IndexedListing], bool]] = []
+    if query.exclude_org is not None:
+        org = query.exclude_org
+        checks.append(lambda item: item.listing.org_ref != org)
+    if filters.kind is not None:
+        kind = filters.kind
+        checks.append(lambda item: item.listing.kind is kind)
+    if filters.country is not None:
+        country = filters.country
+        checks.append(lambda item: item.country == country)
+    if filters.region is not None:
+        region = filters.region
+        checks.append(lambda item: item.listing.region == region)
+    if filters.union is not None:
+        members = UNIONS.get(filters.union, ())
+        checks.append(lambda item: item.country in members)
+    if filters.sector is not None:
+        sector = filters.sector
+        checks.append(lambda item: sector in item.listing.sectors)
+    if filters.code_prefix is not None:
+        prefix = filters.code_prefix
+        checks.append(
+            lambda item: any(
+                c.scheme is prefix.scheme and c.starts_with(prefix.value)
+                for c in item.listing.codes
+            )
+        )
+    if filters.open_on is not None:
+        day = filters.open_on
+        checks.append(lambda item: item.listing.is_open_on(day))
+    excluded = query.exclude_ids
+
+    def admits(item: IndexedListing) -> bool:
+        if item.listing.status is not ListingStatus.PUBLISHED or item.id in excluded:
+            return False
+        return all(check(item) for check in checks)
+
+    return admits
 
 
 class MatchEngine:
@@ -163,6 +191,10 @@ class MatchEngine:
         self.lexical = LexicalIndex()
         self.vectors = VectorIndex(embedder.dimension)
         self._items: dict[int, IndexedListing] = {}
+        # Per listing, where each of its distinct match tokens is first written (packed
+        # character offsets, `_first_places`): explanations quote the listing's own words
+        # without analysing its text again at every search.
+        self._places: dict[int, bytes] = {}
 
     def __len__(self) -> int:
         return len(self._items)
@@ -192,14 +224,15 @@ class MatchEngine:
         self.vectors.upsert(ids, vectors)
         if self.ann is not None and with_ann:
             self.ann.upsert(ids, vectors)
-        self.lexical.add_many(
-            [(i.id, self.glossary.tokens(self.analyzer.terms(_text(i.listing)))) for i in items]
-        )
-        for item in items:
+        analysed = [self._analysed(i.listing) for i in items]
+        self.lexical.add_many([(i.id, a[0]) for i, a in zip(items, analysed, strict=True)])
+        for item, (_, places) in zip(items, analysed, strict=True):
             self._items[item.id] = item
+            self._places[item.id] = places
 
     def remove(self, listing_id: int) -> None:
         self._items.pop(listing_id, None)
+        self._places.pop(listing_id, None)
         self.lexical.remove(listing_id)
         self.vectors.remove(listing_id)
         if self.ann is not None:
@@ -244,31 +277,31 @@ class MatchEngine:
         ceilings = self._lexical_ceilings(token_weights)
 
         candidates: list[int] = []
+        admits = _admission(query, filters)
+        items = self._items
         k = self.pool
         while True:
             pooled = self._semantic_top(query_vector, k, exact) + lexical.top(k)[0].tolist()
-            candidates = [
-                i
-                for i in dict.fromkeys(pooled)
-                if i in self._items and _passes(self._items[i], query, filters)
-            ]
+            candidates = [i for i in dict.fromkeys(pooled) if i in items and admits(items[i])]
             if len(candidates) >= min(limit, self.pool) or k >= len(self):
                 break
             k *= 8  # selective filters: widen the pool rather than miss listings
 
         cosines = self.vectors.similarity_of(candidates, query_vector)
         lexical_scores = lexical.of(candidates)
-        scored = []
+        fusion = Fusion(self.weights)
+        signals_of = self._signals(query)
+        scored: list[Scored] = []
         for doc_id, cosine, bm25 in zip(
             candidates, cosines.tolist(), lexical_scores.tolist(), strict=True
         ):
-            item = self._items[doc_id]
+            item = items[doc_id]
             # BM25 over the most this query could score in the listing's language: the share
             # of the query's (idf-weighted) meaning found there, not a rank among candidates.
             ceiling = ceilings.get(item.listing.language, 0.0)
             coverage = min(bm25 / ceiling, 1.0) if ceiling > 0 else 0.0
-            signals = self._signals(item, query, cosine, coverage)
-            scored.append((fuse(signals, self.weights), doc_id, signals, cosine))
+            signals = signals_of(item, cosine, coverage)
+            scored.append((fusion(*signals), doc_id, signals, cosine))
         scored.sort(key=lambda entry: (-entry[0], entry[1]))
         # Explanations only for what is returned: they are the costly part per candidate.
         sources = self._written(query.text, query_words, query_spans)
@@ -302,13 +335,11 @@ class MatchEngine:
             for language in ("ru", "en", "zh")
         }
 
-    def _grouped(
-        self, scored: list[tuple[float, int, Signals, float]], limit: int
-    ) -> list[list[tuple[float, int, Signals, float]]]:
+    def _grouped(self, scored: list[Scored], limit: int) -> list[list[Scored]]:
         """The best `limit` results, each with the lower-ranked translations of its listing
         (same organisation, another language, nearly the same vector) folded into it."""
-        groups: list[list[tuple[float, int, Signals, float]]] = []
-        by_org: dict[str, list[list[tuple[float, int, Signals, float]]]] = {}
+        groups: list[list[Scored]] = []
+        by_org: dict[str, list[list[Scored]]] = {}
         for entry in scored:
             listing = self._items[entry[1]].listing
             home = next(
@@ -326,9 +357,7 @@ class MatchEngine:
                 by_org.setdefault(listing.org_ref, []).append(groups[-1])
         return groups
 
-    def _translates(
-        self, group: list[tuple[float, int, Signals, float]], listing: Listing, doc_id: int
-    ) -> bool:
+    def _translates(self, group: list[Scored], listing: Listing, doc_id: int) -> bool:
         first = self._items[group[0][1]].listing
         if first.org_ref != listing.org_ref or first.kind is not listing.kind:
             return False
@@ -337,8 +366,9 @@ class MatchEngine:
         a, b = self.vectors.vector(group[0][1]), self.vectors.vector(doc_id)
         return a is not None and b is not None and float(a @ b) >= TRANSLATION_SIMILARITY
 
-    def _with_translations(self, group: list[tuple[float, int, Signals, float]]) -> Match:
-        score, doc_id, signals, _ = group[0]
+    def _with_translations(self, group: list[Scored]) -> Match:
+        score, doc_id, values, _ = group[0]
+        signals = Signals(*values)
         return Match(
             self._items[doc_id].listing,
             score,
@@ -348,30 +378,47 @@ class MatchEngine:
             translations=tuple(self._items[e[1]].listing for e in group[1:]),
         )
 
-    def _signals(
-        self, item: IndexedListing, query: MatchQuery, cosine: float, lexical: float
-    ) -> Signals:
-        listing = item.listing
-        codes, _ = code_overlap(query.codes, listing.codes)
-        sectors, _ = sector_overlap(query.sectors, listing.sectors)
-        geography = 0.0
-        if query.country is not None:
-            geography = self.weights.proximity_value(
-                proximity(query.country, query.region, item.country, listing.region)
-            )
-        return Signals(max(cosine, 0.0), lexical, codes, sectors, geography)
+    def _signals(self, query: MatchQuery) -> Callable[[IndexedListing, float, float], SignalValues]:
+        """A candidate's signals for `query`, given its cosine and lexical coverage. Codes,
+        sectors and places are compared once per distinct value in a search (many candidates
+        share them), and not at all when the query has none (free text)."""
+        codes: dict[tuple[Code, ...], float] = {}
+        sectors: dict[tuple[str, ...], float] = {}
+        places: dict[tuple[str, str | None], float] = {}
+
+        def signals(item: IndexedListing, cosine: float, lexical: float) -> SignalValues:
+            listing = item.listing
+            code = sector = geography = 0.0
+            if query.codes:
+                known = codes.get(listing.codes)
+                if known is None:
+                    known = codes[listing.codes] = code_overlap(query.codes, listing.codes)[0]
+                code = known
+            if query.sectors:
+                known = sectors.get(listing.sectors)
+                if known is None:
+                    known = sector_overlap(query.sectors, listing.sectors)[0]
+                    sectors[listing.sectors] = known
+                sector = known
+            if query.country is not None:
+                place = (item.country, listing.region)
+                known = places.get(place)
+                if known is None:
+                    known = places[place] = self.weights.proximity_value(
+                        proximity(query.country, query.region, item.country, listing.region)
+                    )
+                geography = known
+            return (max(cosine, 0.0), lexical, code, sector, geography)
+
+        return signals
 
     def _explain(
         self, doc_id: int, query: MatchQuery, sources: dict[str, str], cosine: float
     ) -> Explanation:
         item = self._items[doc_id]
         listing = item.listing
-        text = _text(listing)
-        shown = self._written(text, self.analyzer.words(text))
-        shared = sorted(
-            (token for token in shown if token in sources),
-            key=lambda token: -self.lexical.idf(token),  # rarer words say more
-        )
+        shown = self._shown(doc_id, sources)
+        shared = sorted(shown, key=lambda token: -self.lexical.idf(token))  # rarer words say more
         matched = [TermMatch(sources[token], shown[token]) for token in shared]
         where = None
         if query.country is not None:
@@ -383,6 +430,29 @@ class MatchEngine:
             shared_sectors=sector_overlap(query.sectors, listing.sectors)[1],
             proximity=where,
         )
+
+    def _analysed(self, listing: Listing) -> tuple[list[str], bytes]:
+        """A listing's match tokens (for the lexical index), and where each distinct one is
+        first written in its text (for explanations)."""
+        text = _text(listing)
+        words = self.analyzer.words(text)
+        spans = self.glossary.spans([term for _, _, term in words])
+        return [token for token, _, _ in spans], _first_places(text, words, spans)
+
+    def _shown(self, doc_id: int, sources: dict[str, str]) -> dict[str, str]:
+        """The listing's tokens that are among `sources` -> the listing's words that make
+        them, as written, in the order they first occur (as `_written` of its text would
+        give them). The tokens come from the lexical index, whose per-listing counts list
+        them in order of first occurrence, the order their places were packed in."""
+        text = _text(self._items[doc_id].listing)
+        places = memoryview(self._places[doc_id]).cast(_offset_type(text))
+        tokens = self.lexical.terms_of(doc_id)
+        assert len(places) == 2 * len(tokens)
+        return {
+            token: _as_written(text[places[2 * n] : places[2 * n + 1]])
+            for n, token in enumerate(tokens)
+            if token in sources
+        }
 
     def _written(
         self,
@@ -396,9 +466,35 @@ class MatchEngine:
         shown: dict[str, str] = {}
         for token, first, end in spans:
             if token not in shown:
-                written = " ".join(text[words[first][0] : words[end - 1][1]].split())
-                shown[token] = written if written.isupper() else written.lower()
+                shown[token] = _as_written(text[words[first][0] : words[end - 1][1]])
         return shown
+
+
+def _as_written(fragment: str) -> str:
+    """Words of a text as an explanation shows them: spaces collapsed, lower case unless
+    written all in capitals (IGBT)."""
+    written = " ".join(fragment.split())
+    return written if written.isupper() else written.lower()
+
+
+def _offset_type(text: str) -> Literal["H", "I"]:
+    """The array type of character offsets into `text`: two bytes while they fit."""
+    return "H" if len(text) < 1 << 16 else "I"
+
+
+def _first_places(
+    text: str, words: list[tuple[int, int, str]], spans: list[tuple[str, int, int]]
+) -> bytes:
+    """(start, end) character offsets of the first occurrence of each distinct match token,
+    in order of first occurrence, packed (2-4 bytes an offset: a million listings hold a
+    few hundred megabytes less than as tuples)."""
+    seen: set[str] = set()
+    offsets = array(_offset_type(text))
+    for token, first, end in spans:
+        if token not in seen:
+            seen.add(token)
+            offsets.extend((words[first][0], words[end - 1][1]))
+    return offsets.tobytes()
 
 
 def _token_weights(spans: list[tuple[str, int, int]], need_start: int) -> dict[str, float]:
