@@ -172,6 +172,16 @@ class EventCues:
         """The cues of one language (all of them for a language without cues of its own)."""
         return self.languages.get(lang or "", self)
 
+    def adjective_countries(self, text: str) -> list[str]:
+        """The codes of the countries `text` names by their adjective ("китайские компании":
+        CN), pattern by pattern, as often as named."""
+        return [
+            match.lastgroup
+            for pattern in self.country_adjective
+            for match in pattern.finditer(text)
+            if match.lastgroup
+        ]
+
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, str, str]]) -> EventCues:
         """`rows`: (cue, lang, pattern), a cue being an event type's value or a role; a bad cue

@@ -175,9 +175,10 @@ def read_events(
                 if kind is EventType.PRODUCT_PRESENTATION
                 else None
             )
-            if abroad is not None and not same_party(abroad, reader.host(sentence)):
+            host = reader.host(sentence) if abroad is not None else ""
+            if abroad is not None and not same_party(abroad, host):
                 # firms of the other side present at the story's own side
-                event = LeadEvent(kind, abroad, reader.host(sentence), topics, sentence.written)
+                event = LeadEvent(kind, abroad, host, topics, sentence.written)
                 proposed.append([Candidate(event, index, EXHIBITED, False, len(found))])
                 previous = kind
                 told.add(kind)
@@ -278,10 +279,7 @@ def _adjective_countries(text: str, cues: EventCues) -> set[str]:
     "…белорусского предприятия «Амкодор»")."""
     tail = " ".join(text.split()[-3:])
     return {
-        name
-        for pattern in cues.country_adjective
-        for match in pattern.finditer(tail)
-        if match.lastgroup and (name := cues.country_name.get(match.lastgroup))
+        name for code in cues.adjective_countries(tail) if (name := cues.country_name.get(code))
     }
 
 

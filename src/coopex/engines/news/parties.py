@@ -474,12 +474,7 @@ class EventReader:
             for code in ((place.code,) if regions_too else (place.code, *place.countries))
         }
         own = self._sides.initiator_place
-        codes = [
-            match.lastgroup
-            for pattern in self._cues.country_adjective
-            for match in pattern.finditer(sentence.text)
-            if match.lastgroup
-        ]
+        codes = self._cues.adjective_countries(sentence.text)
         return [
             Mention(MentionKind.LOCATION, name, sentence.paragraph, sentence.start, sentence.start)
             for code in dict.fromkeys(codes)
@@ -745,14 +740,10 @@ class EventReader:
     def names(self, sentence: Sentence, party: str) -> bool:
         """Whether the sentence names the party: by name, by one character ("中俄双方"), or by
         its kind pointing back ("该市企业")."""
-        return any(same_party(m.name, party) for m in sentence.mentions) or any(
-            m.name == party
-            for m in [
-                *self._short_countries(sentence),
-                *self._unnamed_countries(sentence),
-                *self._places_back(sentence),
-            ]
-        )
+        if any(same_party(m.name, party) for m in sentence.mentions):
+            return True
+        readers = (self._short_countries, self._unnamed_countries, self._places_back)
+        return any(m.name == party for read in readers for m in read(sentence))
 
     def held_in(self, sentence: Sentence, name: str) -> bool:
         """Whether the sentence names the place only as where its event is held ("в Пекине",
@@ -803,9 +794,8 @@ class EventReader:
             before = paragraph[max(sentence.start, mention.start - 60) : mention.start]
             tail = " ".join(before.split()[-3:])
             abroad = any(
-                match.lastgroup and not (own is not None and match.lastgroup in own.countries)
-                for pattern in self._cues.country_adjective
-                for match in pattern.finditer(tail)
+                not (own is not None and code in own.countries)
+                for code in self._cues.adjective_countries(tail)
             )
             if abroad and self._cues.representatives.search(before):
                 return mention.name
