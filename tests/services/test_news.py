@@ -232,6 +232,22 @@ def test_a_reader_process_that_dies_is_replaced_and_nothing_is_lost(coopex: Coop
     assert coopex.news.warm() is not pool  # fresh readers took over
 
 
+@on_sqlite_only  # the pool's recovery only
+def test_readers_that_lost_a_process_are_replaced_before_the_next_batch(coopex: Coopex) -> None:
+    import os
+    import signal
+
+    coopex.news.workers = 2
+    pool = coopex.news.warm()
+    dead = next(iter(pool._processes.values()))
+    os.kill(dead.pid, signal.SIGKILL)
+    dead.join(timeout=30)  # gone, whether or not the executor has noticed yet
+    fresh = coopex.news.warm()
+    assert fresh is not pool
+    assert all(process.is_alive() for process in fresh._processes.values())
+    assert coopex.news.warm() is fresh  # a healthy pool stays
+
+
 def test_a_rolled_back_document_leaves_no_organisation_behind_for_the_next_one(
     coopex: Coopex, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -300,7 +300,10 @@ class NewsService:
 
     def warm(self) -> ProcessPoolExecutor:
         """Start the reader processes and wait until each has loaded the models; they stay
-        up for later batches until `close`."""
+        up for later batches until `close`. A pool that lost a reader (killed, out of memory)
+        is replaced even before the executor has noticed it: its next task would fail."""
+        if self._pool is not None and self._lost_a_reader():
+            self.close()
         if self._pool is None:
             with _single_threaded_children():
                 self._pool = ProcessPoolExecutor(
@@ -312,6 +315,10 @@ class NewsService:
                 for ready in [self._pool.submit(_worker_ready) for _ in range(self._pool_size)]:
                     ready.result()
         return self._pool
+
+    def _lost_a_reader(self) -> bool:
+        processes = getattr(self._pool, "_processes", None) or {}
+        return any(not process.is_alive() for process in list(processes.values()))
 
     def close(self) -> None:
         if self._pool is not None:
