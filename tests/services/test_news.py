@@ -239,8 +239,8 @@ def test_readers_that_lost_a_process_are_replaced_before_the_next_batch(coopex: 
 
     coopex.news.workers = 2
     pool = coopex.news.warm()
-    dead = next(iter(pool._processes.values()))
-    os.kill(dead.pid, signal.SIGKILL)
+    pid, dead = next(iter(pool._processes.items()))
+    os.kill(pid, signal.SIGKILL)
     dead.join(timeout=30)  # gone, whether or not the executor has noticed yet
     fresh = coopex.news.warm()
     assert fresh is not pool
