@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from coopex.domain.news import Entities, collect_entities
 from coopex.nlp.russian import RussianEntityRecognizer
 
@@ -627,3 +630,24 @@ def test_a_titles_adjective_and_a_body_of_a_nations_members_are_read_so() -> Non
     )
     assert "Чрезвычайный" not in found.organizations
     assert "Ассоциация индийских экспортеров" in found.organizations
+
+
+def test_places_and_persons_keep_the_yo_the_page_wrote() -> None:
+    found = entities(
+        ["Делегация посетила Орёл, а переговоры прошли в Королёве с Петром Фёдоровым."]
+    )
+    assert {"Орёл", "Королёв"} <= set(found.locations)  # natasha: "Орел", "Королев"
+    assert "Петр Фёдоров" in found.persons
+
+
+@given(st.lists(st.text(alphabet="абвгдеёжзиклмнЕЁ", min_size=1, max_size=12), min_size=1))
+def test_restoring_yo_changes_no_letter_but_e(words: list[str]) -> None:
+    from coopex.nlp.russian_forms import yo_as_written
+
+    written = " ".join(words)
+    normal = written.replace("ё", "е").replace("Ё", "Е")
+    restored = yo_as_written(normal, written)
+    assert restored.replace("ё", "е").replace("Ё", "Е") == normal
+    for word, back in zip(words, restored.split(), strict=True):
+        if len(word) >= 3:
+            assert back == word  # a word is its own stem: every "ё" comes back

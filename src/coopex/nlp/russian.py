@@ -32,6 +32,7 @@ from coopex.nlp.russian_forms import (
     nominative_word,
     person_word,
     plausible_name_form,
+    yo_as_written,
 )
 from coopex.nlp.russian_organizations import (
     bodies_of_places,
@@ -603,13 +604,14 @@ class RussianEntityRecognizer:
                 at = bisect_right(token_starts, span.start) - 1
                 if len(span.tokens) == 1 and _brand_after_noun(doc.tokens, at):
                     continue
-                name = capitals_as_written(_place_name(span), span.text)
+                name = yo_as_written(capitals_as_written(_place_name(span), span.text), span.text)
                 name = _known_place_form(name, span.text, self._places)
                 name = _known_phrase(_genitive_complement(name, span), span.text, self._places)
             else:
                 at = bisect_right(token_starts, span.start) - 1
                 instrumental = _after_instrumental(doc.tokens, at, at + len(span.tokens))
                 name = capitals_as_written(_person_name(span, instrumental), span.text)
+                name = yo_as_written(name, span.text)
                 name = _INITIALS_JOINED.sub(r"\1 ", name)  # "А.Х.Хакимов": "А.Х. Хакимов"
                 name = _initialled_in_genitive(name, doc.tokens[at - 1] if at > 0 else None)
             if not (kind is MentionKind.LOCATION and _known(name, self._places)):

@@ -213,6 +213,46 @@ def capitals_as_written(normal: str, written: str) -> str:
     return " ".join(fixed)
 
 
+def yo_as_written(normal: str, written: str) -> str:
+    """ "Королев" written "в Королёве": the dictionary form keeps the "ё" the page wrote (natasha's
+    dictionary forms spell every "ё" as "е"), where a word and its written word (the one in its
+    place, else the likeliest) share their stem: all but an ending of up to two letters."""
+    if "ё" not in written.casefold():
+        return normal
+    words, sources = normal.split(), written.split()
+    plain = [_plain_e(w.casefold()) for w in sources]
+    fixed = []
+    for at, word in enumerate(words):
+        mine = _plain_e(word.casefold())
+        pick = at if len(words) == len(sources) else None
+        if pick is None:
+            pick = max(range(len(plain)), key=lambda i: _shared_prefix(mine, plain[i]))
+        shared = _shared_prefix(mine, plain[pick])
+        source = sources[pick] if shared >= max(3, len(word) - 2) else ""
+        fixed.append(
+            "".join(
+                _YO.get(letter, letter)
+                if i < shared and source[i : i + 1] in ("ё", "Ё")
+                else letter
+                for i, letter in enumerate(word)
+            )
+        )
+    return " ".join(fixed)
+
+
+_YO = {"е": "ё", "Е": "Ё"}
+
+
+def _plain_e(text: str) -> str:
+    return text.replace("ё", "е")
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    return next(
+        (at for at, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
+
+
 # Endings of foreign names that do not decline ("Мехди", "Санаи", "Лукашенко").
 _UNDECLINED_ENDINGS = ("и", "о", "э")
 _ENDING_REACH = 2  # letters a dictionary form may add to, or take from, the written stem
