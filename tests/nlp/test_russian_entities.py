@@ -638,6 +638,8 @@ def test_places_and_persons_keep_the_yo_the_page_wrote() -> None:
     )
     assert {"Орёл", "Королёв"} <= set(found.locations)  # natasha: "Орел", "Королев"
     assert "Петр Фёдоров" in found.persons
+    # one spelling per name: "в Орле" reads "Орел", written with its "ё" elsewhere on the page
+    assert entities(["Делегация посетила Орёл.", "В Орле прошла встреча."]).locations == ("Орёл",)
 
 
 @given(st.lists(st.text(alphabet="абвгдеёжзиклмнЕЁ", min_size=1, max_size=12), min_size=1))

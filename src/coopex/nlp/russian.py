@@ -507,6 +507,17 @@ def _closed_inside(text: str, start: int, stop: int) -> int | None:
     return at
 
 
+def _spelled_with_yo(found: Sequence[Mention]) -> dict[str, str]:
+    """ "Орел" (read from "в Орле") -> "Орёл" where the page also writes the name with its "ё":
+    one name, one spelling."""
+    with_yo = {
+        m.name.replace("ё", "е").replace("Ё", "Е"): m.name
+        for m in found
+        if "ё" in m.name.casefold()
+    }
+    return {m.name: with_yo[m.name] for m in found if m.name in with_yo}
+
+
 class RussianEntityRecognizer:
     """Mentions of persons, organisations and places in a document's paragraphs.
 
@@ -649,8 +660,14 @@ class RussianEntityRecognizer:
         found = listed_organizations(text, starts, found)
         found = dateline_sources(text, starts, found)
         named = full_names_only(found)
+        spelled = _spelled_with_yo(found)
         return [
-            replace(m, start=m.start - starts[m.paragraph], end=m.end - starts[m.paragraph])
+            replace(
+                m,
+                name=spelled.get(m.name, m.name),
+                start=m.start - starts[m.paragraph],
+                end=m.end - starts[m.paragraph],
+            )
             for m in found
             if (
                 m in named
