@@ -2113,3 +2113,32 @@ def test_a_chinese_sentence_pointing_back_to_a_company_is_with_it() -> None:
         lang="zh",
     )
     assert ("localization_plan", "俄罗斯", "中江集团") in found
+
+
+def test_a_delegation_of_a_places_government_comes_from_that_place() -> None:
+    found = events(
+        "Гости из Хэнань",
+        "В Москве побывала официальная делегация правительства провинции Хэнань.",
+    )
+    assert found == [("business_mission", "Хэнань", "Москве")]
+
+
+def test_a_possibility_a_firm_considers_is_its_plan_in_either_word_order() -> None:
+    cues = shipped_event_cues().of("ru")
+    for sentence in (
+        "Компания Toyota рассматривает возможность локализации производства в регионе.",
+        "Возможность локализации производства в регионе также изучает компания Toyota.",
+    ):
+        assert [k for k, _, _ in trigger_types(sentence, cues)] == [EventType.LOCALIZATION_PLAN]
+
+
+def test_a_service_offered_as_a_rule_is_no_event() -> None:
+    # what an agency does for whoever asks ("we help companies find partners") is no search
+    for generic in (
+        "Мы помогаем нижегородским компаниям в поиске партнёров в Китае.",
+        "Торгово-промышленная палата оказывает содействие предприятиям в поиске партнёров в Китае.",
+    ):
+        assert events("Нижегородская область и Китай", generic) == []
+    assert events(
+        "Нижегородская область и Китай", "Нижегородские компании ищут партнёров в Китае."
+    ) == [("partner_search", "Нижегородская область", "Китай")]
