@@ -2128,6 +2128,7 @@ def test_a_possibility_a_firm_considers_is_its_plan_in_either_word_order() -> No
     for sentence in (
         "Компания Toyota рассматривает возможность локализации производства в регионе.",
         "Возможность локализации производства в регионе также изучает компания Toyota.",
+        "Японцы также интересуются возможностью размещения в регионе производства.",
     ):
         assert [k for k, _, _ in trigger_types(sentence, cues)] == [EventType.LOCALIZATION_PLAN]
 
