@@ -2143,3 +2143,13 @@ def test_a_service_offered_as_a_rule_is_no_event() -> None:
     assert events(
         "Нижегородская область и Китай", "Нижегородские компании ищут партнёров в Китае."
     ) == [("partner_search", "Нижегородская область", "Китай")]
+
+
+def test_an_exhibition_where_a_signing_took_place_is_no_presentation() -> None:
+    signed = "Соглашение о поставках техники подписано с компанией Toyota на выставке в Москве."
+    assert [e[0] for e in events("Нижегородская область и Китай", signed)] == ["agreement"]
+    # without a signing or talks the exhibition is the presentation
+    shown = "Нижегородские предприятия приняли участие в выставке в Китае."
+    assert [e[0] for e in events("Нижегородская область и Китай", shown)] == [
+        "product_presentation"
+    ]
