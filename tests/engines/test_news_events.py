@@ -2153,3 +2153,13 @@ def test_an_exhibition_where_a_signing_took_place_is_no_presentation() -> None:
     assert [e[0] for e in events("Нижегородская область и Китай", shown)] == [
         "product_presentation"
     ]
+
+
+def test_a_protocol_of_intent_named_long_before_its_signing_is_an_agreement() -> None:
+    signed = (
+        "Протокол о намерениях сотрудничества между Нижегородской областью и провинцией "
+        "Хэнань подписали сегодня в Москве губернатор и глава провинции."
+    )
+    assert [k for k, _, _ in trigger_types(signed, shipped_event_cues().of("ru"))] == [
+        EventType.AGREEMENT
+    ]
