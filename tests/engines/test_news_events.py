@@ -116,6 +116,7 @@ ORGANIZATIONS = (
     "Russian Railways",
     "Ministry of Industry and Trade",
     "Гомельский облисполком",
+    "Гомельский областной исполнительный комитет",
 )
 
 
@@ -758,6 +759,13 @@ def test_a_regional_executive_committee_stands_for_its_region() -> None:
         "Гомельский облисполком и наш регион подписали соглашение о сотрудничестве.",
     )
     assert found == [("agreement", "Нижегородская область", "Гомельская область")]
+    # its full name too, and the region named beside it is the same party
+    full = events(
+        "Нижегородская область",
+        "Гомельский областной исполнительный комитет и наш регион подписали соглашение. "
+        "Соглашение о сотрудничестве с Гомельская область подписано в Москве.",
+    )
+    assert full == [("agreement", "Нижегородская область", "Гомельская область")]
 
 
 def test_an_agreement_for_a_firms_plant_is_its_localization_plan() -> None:
