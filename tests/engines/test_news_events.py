@@ -117,6 +117,7 @@ ORGANIZATIONS = (
     "Ministry of Industry and Trade",
     "Гомельский облисполком",
     "Гомельский областной исполнительный комитет",
+    "Посольства России",
 )
 
 
@@ -2171,3 +2172,13 @@ def test_a_protocol_of_intent_named_long_before_its_signing_is_an_agreement() ->
     assert [k for k, _, _ in trigger_types(signed, shipped_event_cues().of("ru"))] == [
         EventType.AGREEMENT
     ]
+
+
+def test_the_place_an_embassy_sits_in_is_no_party() -> None:
+    # the embassy of Russia in Kazakhstan visits a Russian region: Kazakhstan is only its seat
+    visit = "Представители Посольства России в Казахстан посетили заводы Нижегородской области."
+    assert events("Нижегородская область", visit) == []
+    # a delegation from Kazakhstan itself is the visitor
+    assert events(
+        "Нижегородская область", "Делегация из Казахстан посетила Нижегородскую область."
+    ) == [("business_mission", "Казахстан", "Нижегородская область")]

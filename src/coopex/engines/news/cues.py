@@ -102,6 +102,7 @@ CUE_ROLES = (
     "agreed_only",  # "договорились": agreeing, no document; agreeing to do an event is that event
     "visit_apart",  # "…代表团一行": a visit told on its own, not absorbed by a forum it attends
     "exhibition_venue",  # "подписано … на выставке": an exhibition where another event happened
+    "seated",  # "Посольство РФ", "Embassy of": an office named with the place it sits in after it
 )
 
 
@@ -168,6 +169,8 @@ class EventCues:
     visit_apart: re.Pattern[str] = re.compile("(?!)")
     # The words before an exhibition's wording that name it as where something else happened.
     exhibition_venue: re.Pattern[str] = re.compile("(?!)")
+    # An office of one country named with the place it sits in ("Посольство РФ в Белоруссии").
+    seated: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -284,6 +287,7 @@ class EventCues:
             agreed_only=_any(by_cue.get("agreed_only", [])),
             abroad_before=re.compile(_any(by_cue.get("abroad_before", [])).pattern + r"\s*$", _I),
             visit_apart=_any(by_cue.get("visit_apart", [])),
+            seated=_any(by_cue.get("seated", [])),
             exhibition_venue=re.compile(
                 _any(by_cue.get("exhibition_venue", [])).pattern + r"$", _I
             ),

@@ -27,6 +27,7 @@ from coopex.engines.news.parties import (
     document_sides,
     reporter,
     same_party,
+    seat,
     split_sentences,
 )
 
@@ -113,10 +114,19 @@ def read_events(
     written = paragraphs
     if reading_form is not None:
         paragraphs = [reading_form(p) for p in paragraphs]
-    parties = [m for m in mentions if not reporter(m, paragraphs, cues)]
+    parties = [
+        m
+        for m in mentions
+        if not reporter(m, paragraphs, cues) and not seat(m, mentions, paragraphs, cues)
+    ]
     sentences = split_sentences(paragraphs, parties, written)
     # The dateline's place is no party, but it tells which side the story is told from.
-    told_from = [m for m in mentions if m.kind is not MentionKind.ORGANIZATION or m in parties]
+    told_from = [
+        m
+        for m in mentions
+        if (m.kind is not MentionKind.ORGANIZATION or m in parties)
+        and not seat(m, mentions, paragraphs, cues)
+    ]
     sides = document_sides(split_sentences(paragraphs, told_from, written), places, home)
     reader = EventReader(paragraphs, sentences, sides, cues)
     # talks worded so are told on their own (会见, 会谈), even at a forum or on a visit
