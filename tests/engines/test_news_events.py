@@ -116,6 +116,8 @@ ORGANIZATIONS = (
     "Russian Railways",
     "Ministry of Industry and Trade",
     "Гомельский облисполком",
+    "Гомельский областной исполнительный комитет",
+    "Посольства России",
 )
 
 
@@ -758,6 +760,13 @@ def test_a_regional_executive_committee_stands_for_its_region() -> None:
         "Гомельский облисполком и наш регион подписали соглашение о сотрудничестве.",
     )
     assert found == [("agreement", "Нижегородская область", "Гомельская область")]
+    # its full name too, and the region named beside it is the same party
+    full = events(
+        "Нижегородская область",
+        "Гомельский областной исполнительный комитет и наш регион подписали соглашение. "
+        "Соглашение о сотрудничестве с Гомельская область подписано в Москве.",
+    )
+    assert full == [("agreement", "Нижегородская область", "Гомельская область")]
 
 
 def test_an_agreement_for_a_firms_plant_is_its_localization_plan() -> None:
@@ -2113,3 +2122,63 @@ def test_a_chinese_sentence_pointing_back_to_a_company_is_with_it() -> None:
         lang="zh",
     )
     assert ("localization_plan", "俄罗斯", "中江集团") in found
+
+
+def test_a_delegation_of_a_places_government_comes_from_that_place() -> None:
+    found = events(
+        "Гости из Хэнань",
+        "В Москве побывала официальная делегация правительства провинции Хэнань.",
+    )
+    assert found == [("business_mission", "Хэнань", "Москве")]
+
+
+def test_a_possibility_a_firm_considers_is_its_plan_in_either_word_order() -> None:
+    cues = shipped_event_cues().of("ru")
+    for sentence in (
+        "Компания Toyota рассматривает возможность локализации производства в регионе.",
+        "Возможность локализации производства в регионе также изучает компания Toyota.",
+        "Японцы также интересуются возможностью размещения в регионе производства.",
+    ):
+        assert [k for k, _, _ in trigger_types(sentence, cues)] == [EventType.LOCALIZATION_PLAN]
+
+
+def test_a_service_offered_as_a_rule_is_no_event() -> None:
+    # what an agency does for whoever asks ("we help companies find partners") is no search
+    for generic in (
+        "Мы помогаем нижегородским компаниям в поиске партнёров в Китае.",
+        "Торгово-промышленная палата оказывает содействие предприятиям в поиске партнёров в Китае.",
+    ):
+        assert events("Нижегородская область и Китай", generic) == []
+    assert events(
+        "Нижегородская область и Китай", "Нижегородские компании ищут партнёров в Китае."
+    ) == [("partner_search", "Нижегородская область", "Китай")]
+
+
+def test_an_exhibition_where_a_signing_took_place_is_no_presentation() -> None:
+    signed = "Соглашение о поставках техники подписано с компанией Toyota на выставке в Москве."
+    assert [e[0] for e in events("Нижегородская область и Китай", signed)] == ["agreement"]
+    # without a signing or talks the exhibition is the presentation
+    shown = "Нижегородские предприятия приняли участие в выставке в Китае."
+    assert [e[0] for e in events("Нижегородская область и Китай", shown)] == [
+        "product_presentation"
+    ]
+
+
+def test_a_protocol_of_intent_named_long_before_its_signing_is_an_agreement() -> None:
+    signed = (
+        "Протокол о намерениях сотрудничества между Нижегородской областью и провинцией "
+        "Хэнань подписали сегодня в Москве губернатор и глава провинции."
+    )
+    assert [k for k, _, _ in trigger_types(signed, shipped_event_cues().of("ru"))] == [
+        EventType.AGREEMENT
+    ]
+
+
+def test_the_place_an_embassy_sits_in_is_no_party() -> None:
+    # the embassy of Russia in Kazakhstan visits a Russian region: Kazakhstan is only its seat
+    visit = "Представители Посольства России в Казахстан посетили заводы Нижегородской области."
+    assert events("Нижегородская область", visit) == []
+    # a delegation from Kazakhstan itself is the visitor
+    assert events(
+        "Нижегородская область", "Делегация из Казахстан посетила Нижегородскую область."
+    ) == [("business_mission", "Казахстан", "Нижегородская область")]

@@ -101,6 +101,8 @@ CUE_ROLES = (
     "abroad_before",  # "провинции ", "префектуры ": a place word of no home country, before a name
     "agreed_only",  # "договорились": agreeing, no document; agreeing to do an event is that event
     "visit_apart",  # "…代表团一行": a visit told on its own, not absorbed by a forum it attends
+    "exhibition_venue",  # "подписано … на выставке": an exhibition where another event happened
+    "seated",  # "Посольство РФ", "Embassy of": an office named with the place it sits in after it
 )
 
 
@@ -165,6 +167,10 @@ class EventCues:
     agreed_only: re.Pattern[str] = re.compile("(?!)")
     # A visit worded so is told on its own, beside a forum the visitors attend.
     visit_apart: re.Pattern[str] = re.compile("(?!)")
+    # The words before an exhibition's wording that name it as where something else happened.
+    exhibition_venue: re.Pattern[str] = re.compile("(?!)")
+    # An office of one country named with the place it sits in ("Посольство РФ в Белоруссии").
+    seated: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -281,6 +287,10 @@ class EventCues:
             agreed_only=_any(by_cue.get("agreed_only", [])),
             abroad_before=re.compile(_any(by_cue.get("abroad_before", [])).pattern + r"\s*$", _I),
             visit_apart=_any(by_cue.get("visit_apart", [])),
+            seated=_any(by_cue.get("seated", [])),
+            exhibition_venue=re.compile(
+                _any(by_cue.get("exhibition_venue", [])).pattern + r"$", _I
+            ),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(

@@ -27,6 +27,7 @@ from coopex.engines.news.parties import (
     document_sides,
     reporter,
     same_party,
+    seat,
     split_sentences,
 )
 
@@ -113,10 +114,19 @@ def read_events(
     written = paragraphs
     if reading_form is not None:
         paragraphs = [reading_form(p) for p in paragraphs]
-    parties = [m for m in mentions if not reporter(m, paragraphs, cues)]
+    parties = [
+        m
+        for m in mentions
+        if not reporter(m, paragraphs, cues) and not seat(m, mentions, paragraphs, cues)
+    ]
     sentences = split_sentences(paragraphs, parties, written)
     # The dateline's place is no party, but it tells which side the story is told from.
-    told_from = [m for m in mentions if m.kind is not MentionKind.ORGANIZATION or m in parties]
+    told_from = [
+        m
+        for m in mentions
+        if (m.kind is not MentionKind.ORGANIZATION or m in parties)
+        and not seat(m, mentions, paragraphs, cues)
+    ]
     sides = document_sides(split_sentences(paragraphs, told_from, written), places, home)
     reader = EventReader(paragraphs, sentences, sides, cues)
     # talks worded so are told on their own (会见, 会谈), even at a forum or on a visit
@@ -595,7 +605,8 @@ def _covered_here(
     региона") are not talks to report; an earlier fact told as context ("ранее", "previously",
     "之前", "напомним") is not news, except a trade figure ("last year's trade"); trade without a
     figure ("to expand bilateral trade") is no trade figure, nor is trade a policy sets as its
-    goal ("an action plan to bring trade turnover … to $3 billion")."""
+    goal ("an action plan to bring trade turnover … to $3 billion"); an exhibition named as where
+    a signing or talks took place ("подписано … на выставке") is no presentation of its own."""
     kinds = {kind for kind, _, _ in found}
     statement = bool(cues.states.search(text) and cues.occasion.search(text))
     statement = statement or bool(cues.frame.search(text))
@@ -612,6 +623,13 @@ def _covered_here(
             and EventType.PARTNER_SEARCH in kinds
         )
         and not (kind is EventType.NEGOTIATION and statement)
+        # "соглашение подписано … на выставке «Иннопром»": the exhibition is where the signing
+        # or the talks took place, not a presentation of its own
+        and not (
+            kind is EventType.PRODUCT_PRESENTATION
+            and kinds & {EventType.AGREEMENT, EventType.NEGOTIATION}
+            and cues.exhibition_venue.search(text[:end])
+        )
         # "邀请中国企业到卡卢加州投资建厂": the investment invited is the invitation's
         and not (kind is EventType.INVESTMENT and EventType.LOCALIZATION_INVITATION in kinds)
         # "регион готов предоставить инвестору меры поддержки": support offered invites

@@ -1052,3 +1052,22 @@ def reporter(mention: Mention, paragraphs: Sequence[str], cues: EventCues) -> bo
         # "завода в Санкт-Петербурге 100 млн долларов": a place the sentence is in, no dateline
         and not cues.held_in.search(paragraph[max(0, mention.start - 25) : mention.start])
     )
+
+
+def seat(
+    mention: Mention, mentions: Sequence[Mention], paragraphs: Sequence[str], cues: EventCues
+) -> bool:
+    """A place named right after an office it houses ("Представители Посольства РФ в
+    Белоруссии посетили …", "the Embassy of China in Russia"): where the office sits, no party;
+    the office is its own country's."""
+    if mention.kind is not MentionKind.LOCATION:
+        return False
+    paragraph = paragraphs[mention.paragraph]
+    return any(
+        m.kind is MentionKind.ORGANIZATION
+        and m.paragraph == mention.paragraph
+        and m.end <= mention.start <= m.end + 5
+        and bool(cues.seated.search(m.name))
+        and bool(cues.held_in.fullmatch(paragraph[m.end : mention.start].lstrip()))
+        for m in mentions
+    )
