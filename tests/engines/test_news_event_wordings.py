@@ -288,6 +288,14 @@ NAMED = [
     ("en", "The carmaker will start assembling crossovers in the autumn.", PLAN),
     ("en", "Kyrgyz-Turkish trade up 12% to $500 million", TRADE),
     ("en", "Belarus-Vietnam trade hits $200 million", TRADE),
+    # Russian stems with a fleeting vowel: the genitive plural ("поставок", "выставок",
+    # "площадок", "поездок", "ярмарок", "новинок") is their own form
+    ("ru", "Объем поставок в Белоруссию достиг 100 млн долларов.", TRADE),
+    ("ru", "Предприятия области стали участниками ряда международных выставок.", SHOW),
+    ("ru", "Губернатор предложил инвесторам пять площадок для размещения.", INV),
+    ("ru", "Итоги рабочих поездок губернатора в Китай подвели в правительстве.", M),
+    ("ru", "В регионе прошла серия ярмарок совместных проектов.", F),
+    ("ru", "Завод показал несколько новинок сельхозтехники.", SHOW),
 ]
 
 NOT_NAMED = [
