@@ -2182,3 +2182,26 @@ def test_the_place_an_embassy_sits_in_is_no_party() -> None:
     assert events(
         "Нижегородская область", "Делегация из Казахстан посетила Нижегородскую область."
     ) == [("business_mission", "Казахстан", "Нижегородская область")]
+
+
+def test_what_any_investor_must_do_is_a_condition_not_an_investment() -> None:
+    # the terms of a contract or a programme, told of investors in general
+    assert (
+        events(
+            "Калужская область и Хэнань",
+            "По условиям программы инвестор должен вложить в производство не менее 500 млн руб.",
+        )
+        == []
+    )
+    assert (
+        events(
+            "Калужская область и Хэнань",
+            "Резиденты зоны обязаны построить завод в течение трех лет.",
+        )
+        == []
+    )
+    # a firm that will invest is an investment
+    assert events(
+        "Калужская область и Хэнань",
+        "Компания Zoomlion вложит в производство 500 млн руб.",
+    ) == [("investment", "Калужская область", "Zoomlion")]
