@@ -2205,3 +2205,12 @@ def test_what_any_investor_must_do_is_a_condition_not_an_investment() -> None:
         "Калужская область и Хэнань",
         "Компания Zoomlion вложит в производство 500 млн руб.",
     ) == [("investment", "Калужская область", "Zoomlion")]
+
+
+def test_an_offer_to_the_firm_by_its_kind_goes_to_the_firm_named_before() -> None:
+    # "заводу", "концерну", "инвестору": the firm the paragraph has named, not the other side
+    assert events(
+        "Калужская область и Хэнань",
+        "Делегация Zoomlion осмотрела индустриальный парк. "
+        "Губернатор предложил концерну площадку для размещения производства.",
+    ) == [("localization_invitation", "Калужская область", "Zoomlion")]
