@@ -413,6 +413,15 @@ NOT_NAMED = [
     # a programme of one's own is no cooperation agreed; interest in a show is no search
     ("ru", "Правительство утвердило программу импортозамещения.", A),
     ("ru", "Посетители проявили интерес к экспозиции региона.", SEARCH),
+    # something other than a plant appearing; going with no place named
+    ("ru", "У предприятий появится возможность экспортировать продукцию.", PLAN),
+    ("ru", "Губернатор едет на совещание в правительство.", M),
+    # the region's investment potential presented is no product shown (a word is not cut
+    # short to let "презентовал" stand before what it presents)
+    ("ru", "Гостям презентовали инвестиционный потенциал республики.", SHOW),
+    # a share of trade is a proportion, not a figure of the trade
+    ("ru", "Доля внешнеторгового оборота области с Германией составляет около 24%.", TRADE),
+    ("ru", "Удельный вес Китая во внешнеторговом обороте края достиг 40%.", TRADE),
     # companies described as interested are the party of the talks, not searchers
     (
         "ru",
