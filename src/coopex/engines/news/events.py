@@ -606,9 +606,10 @@ def _covered_here(
     "之前", "напомним") is not news, except a trade figure ("last year's trade"); trade without a
     figure ("to expand bilateral trade") is no trade figure, nor is trade a policy sets as its
     goal ("an action plan to bring trade turnover … to $3 billion"); an exhibition named as where
-    a signing or talks took place ("подписано … на выставке") is no presentation of its own."""
     goal ("an action plan to bring trade turnover … to $3 billion"), nor is what any investor
-    must do ("инвестор должен вложить …": a condition) an investment or a plan."""
+    must do ("инвестор должен вложить …": a condition) an investment or a plan; an exhibition
+    named as where a signing or talks took place ("подписано … на выставке") is no presentation
+    of its own."""
     kinds = {kind for kind, _, _ in found}
     statement = bool(cues.states.search(text) and cues.occasion.search(text))
     statement = statement or bool(cues.frame.search(text))
