@@ -419,9 +419,6 @@ NOT_NAMED = [
     # the region's investment potential presented is no product shown (a word is not cut
     # short to let "презентовал" stand before what it presents)
     ("ru", "Гостям презентовали инвестиционный потенциал республики.", SHOW),
-    # a share of trade is a proportion, not a figure of the trade
-    ("ru", "Доля внешнеторгового оборота области с Германией составляет около 24%.", TRADE),
-    ("ru", "Удельный вес Китая во внешнеторговом обороте края достиг 40%.", TRADE),
     # companies described as interested are the party of the talks, not searchers
     (
         "ru",
