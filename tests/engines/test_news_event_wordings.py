@@ -288,6 +288,35 @@ NAMED = [
     ("en", "The carmaker will start assembling crossovers in the autumn.", PLAN),
     ("en", "Kyrgyz-Turkish trade up 12% to $500 million", TRADE),
     ("en", "Belarus-Vietnam trade hits $200 million", TRADE),
+    # Russian stems with a fleeting vowel: the genitive plural ("поставок", "выставок",
+    # "площадок", "поездок", "ярмарок", "новинок") is their own form
+    ("ru", "Объем поставок в Белоруссию достиг 100 млн долларов.", TRADE),
+    ("ru", "Предприятия области стали участниками ряда международных выставок.", SHOW),
+    ("ru", "Губернатор предложил инвесторам пять площадок для размещения.", INV),
+    ("ru", "Итоги рабочих поездок губернатора в Китай подвели в правительстве.", M),
+    ("ru", "В регионе прошла серия ярмарок совместных проектов.", F),
+    ("ru", "Завод показал несколько новинок сельхозтехники.", SHOW),
+    # a visit by its noun ("посещение", "приезд") and to a place written with its kind
+    # ("в провинцию Хэйлунцзян", "в республику Беларусь")
+    ("ru", "В ходе посещения Китая губернатор осмотрел заводы.", M),
+    ("ru", "Губернатор находится с визитом в провинции Хэйлунцзян.", M),
+    ("ru", "Глава региона отправился с визитом в республику Беларусь.", M),
+    ("ru", "Приезд узбекских предпринимателей в Пермь намечен на май.", M),
+    # a plant raised, production set up in the passive
+    ("ru", "Китайский концерн возведет в области завод по выпуску шин.", PLAN),
+    ("ru", "Производство автомобилей будет налажено на заводе в Калуге.", PLAN),
+    ("ru", "Выпуск комбайнов был организован на площадке в Брянске.", PLAN),
+    # the sum or size of an investment
+    ("ru", "Размер инвестиций оценивается в 5 млрд рублей.", MONEY),
+    ("ru", "Общий объем капиталовложений составит 10 млрд рублей.", MONEY),
+    ("ru", "Сумма вложений в завод составит 40 млн евро.", MONEY),
+    # interest shown in cooperation seeks partners (as "interested in cooperation" does)
+    ("ru", "Китайская сторона проявила интерес к сотрудничеству с предприятиями региона.", SEARCH),
+    ("ru", "Компания выразила заинтересованность в партнерстве с уральскими заводами.", SEARCH),
+    # consultations held are talks; a cooperation programme agreed on is an agreement
+    ("ru", "Стороны провели консультации по вопросам промышленной кооперации.", TALKS),
+    ("ru", "Стороны согласовали программу экономического сотрудничества до 2030 года.", A),
+    ("ru", "Правительства одобрили программу межрегионального сотрудничества.", A),
 ]
 
 NOT_NAMED = [
@@ -381,6 +410,15 @@ NOT_NAMED = [
     # documents totalled by a sum are a statistic, not an agreement
     ("ru", "Регионы двух стран на форуме подписали документы на $3,5 миллиарда.", A),
     ("ru", "На форуме было подписано соглашений на 768 млрд рублей.", A),
+    # a programme of one's own is no cooperation agreed; interest in a show is no search
+    ("ru", "Правительство утвердило программу импортозамещения.", A),
+    ("ru", "Посетители проявили интерес к экспозиции региона.", SEARCH),
+    # something other than a plant appearing; going with no place named
+    ("ru", "У предприятий появится возможность экспортировать продукцию.", PLAN),
+    ("ru", "Губернатор едет на совещание в правительство.", M),
+    # the region's investment potential presented is no product shown (a word is not cut
+    # short to let "презентовал" stand before what it presents)
+    ("ru", "Гостям презентовали инвестиционный потенциал республики.", SHOW),
     # companies described as interested are the party of the talks, not searchers
     (
         "ru",

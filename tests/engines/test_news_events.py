@@ -2182,3 +2182,35 @@ def test_the_place_an_embassy_sits_in_is_no_party() -> None:
     assert events(
         "Нижегородская область", "Делегация из Казахстан посетила Нижегородскую область."
     ) == [("business_mission", "Казахстан", "Нижегородская область")]
+
+
+def test_what_any_investor_must_do_is_a_condition_not_an_investment() -> None:
+    # the terms of a contract or a programme, told of investors in general
+    assert (
+        events(
+            "Калужская область и Хэнань",
+            "По условиям программы инвестор должен вложить в производство не менее 500 млн руб.",
+        )
+        == []
+    )
+    assert (
+        events(
+            "Калужская область и Хэнань",
+            "Резиденты зоны обязаны построить завод в течение трех лет.",
+        )
+        == []
+    )
+    # a firm that will invest is an investment
+    assert events(
+        "Калужская область и Хэнань",
+        "Компания Zoomlion вложит в производство 500 млн руб.",
+    ) == [("investment", "Калужская область", "Zoomlion")]
+
+
+def test_an_offer_to_the_firm_by_its_kind_goes_to_the_firm_named_before() -> None:
+    # "заводу", "концерну", "инвестору": the firm the paragraph has named, not the other side
+    assert events(
+        "Калужская область и Хэнань",
+        "Делегация Zoomlion осмотрела индустриальный парк. "
+        "Губернатор предложил концерну площадку для размещения производства.",
+    ) == [("localization_invitation", "Калужская область", "Zoomlion")]

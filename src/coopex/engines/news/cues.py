@@ -103,6 +103,7 @@ CUE_ROLES = (
     "visit_apart",  # "…代表团一行": a visit told on its own, not absorbed by a forum it attends
     "exhibition_venue",  # "подписано … на выставке": an exhibition where another event happened
     "seated",  # "Посольство РФ", "Embassy of": an office named with the place it sits in after it
+    "required",  # "инвестор должен вложить": what a party must do is a rule, not an event
 )
 
 
@@ -171,6 +172,8 @@ class EventCues:
     exhibition_venue: re.Pattern[str] = re.compile("(?!)")
     # An office of one country named with the place it sits in ("Посольство РФ в Белоруссии").
     seated: re.Pattern[str] = re.compile("(?!)")
+    # What a party must do ("инвестор должен вложить не менее …"): a condition, not an event.
+    required: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -291,6 +294,7 @@ class EventCues:
             exhibition_venue=re.compile(
                 _any(by_cue.get("exhibition_venue", [])).pattern + r"$", _I
             ),
+            required=_any(by_cue.get("required", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(

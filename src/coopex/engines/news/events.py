@@ -606,7 +606,10 @@ def _covered_here(
     "之前", "напомним") is not news, except a trade figure ("last year's trade"); trade without a
     figure ("to expand bilateral trade") is no trade figure, nor is trade a policy sets as its
     goal ("an action plan to bring trade turnover … to $3 billion"); an exhibition named as where
-    a signing or talks took place ("подписано … на выставке") is no presentation of its own."""
+    goal ("an action plan to bring trade turnover … to $3 billion"), nor is what any investor
+    must do ("инвестор должен вложить …": a condition) an investment or a plan; an exhibition
+    named as where a signing or talks took place ("подписано … на выставке") is no presentation
+    of its own."""
     kinds = {kind for kind, _, _ in found}
     statement = bool(cues.states.search(text) and cues.occasion.search(text))
     statement = statement or bool(cues.frame.search(text))
@@ -639,7 +642,14 @@ def _covered_here(
         and not (kind is EventType.TRADE_FIGURE and not _FIGURE.search(text))
         # "an action plan to bring trade turnover … to $3 billion": a goal, no figure
         and not (kind is EventType.TRADE_FIGURE and EventType.POLICY in kinds)
+        # "По условиям контракта инвестор должен вложить не менее 750 млн руб.": a condition
+        and not (kind in _REQUIRED and cues.required.search(text))
     ]
+
+
+# What a sentence tells any investor or resident must do (`required`: "инвестор должен
+# вложить"): the terms of a contract or a rule, no investment or plant of anybody's.
+_REQUIRED = frozenset({EventType.INVESTMENT, EventType.LOCALIZATION_PLAN})
 
 
 # What parties may agree to do that is an event of its own: the visit, forum, plant or
