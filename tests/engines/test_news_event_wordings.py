@@ -64,6 +64,8 @@ NAMED = [
     ("en", "The two cities established twin-city relations.", A),
     ("en", "Production of buses will be localized at the plant.", PLAN),
     ("en", "The governor invited Chinese companies to invest in the region.", INV),
+    ("en", "The mayor will create good conditions for Korean firms to invest in the city.", INV),
+    ("en", "A meeting took place last week between the consul and the mayor of Kazan.", TALKS),
     # a party ready for cooperation offers itself as a partner
     ("en", "Kazakhstan is ready for large-scale cooperation in this area.", SEARCH),
     # trade in the words of translations from Russian ("товарооборот")
