@@ -68,6 +68,9 @@ NAMED = [
     ("en", "A meeting took place last week between the consul and the mayor of Kazan.", TALKS),
     # a party ready for cooperation offers itself as a partner
     ("en", "Kazakhstan is ready for large-scale cooperation in this area.", SEARCH),
+    # a wish for co-operation with the other side's firms; the British spelling too
+    ("en", "Plants of the oblast hope to boost co-operation with Mongolian producers.", SEARCH),
+    ("en", "The province is interested in co-operation with the republic.", SEARCH),
     # trade in the words of translations from Russian ("товарооборот")
     (
         "en",
