@@ -66,6 +66,7 @@ NAMED = [
     ("en", "The governor invited Chinese companies to invest in the region.", INV),
     ("en", "The mayor will create good conditions for Korean firms to invest in the city.", INV),
     ("en", "A meeting took place last week between the consul and the mayor of Kazan.", TALKS),
+    ("en", "Firms met at the third session of the Uzbek-Turkish Business Council.", F),
     # a party ready for cooperation offers itself as a partner
     ("en", "Kazakhstan is ready for large-scale cooperation in this area.", SEARCH),
     # a wish for co-operation with the other side's firms; the British spelling too
