@@ -69,6 +69,7 @@ NAMED = [
     ("en", "Firms met at the third session of the Uzbek-Turkish Business Council.", F),
     ("en", "The minister held an interaction with the chamber of commerce in Pune.", TALKS),
     ("en", "Turkish investors plan to channel 20 billion roubles into the farms.", MONEY),
+    ("en", "The joint projects of Omsk and Pavlodar were discussed in Omsk on Monday.", TALKS),
     # a party ready for cooperation offers itself as a partner
     ("en", "Kazakhstan is ready for large-scale cooperation in this area.", SEARCH),
     # a wish for co-operation with the other side's firms; the British spelling too
