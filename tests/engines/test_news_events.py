@@ -2113,3 +2113,8 @@ def test_a_chinese_sentence_pointing_back_to_a_company_is_with_it() -> None:
         lang="zh",
     )
     assert ("localization_plan", "俄罗斯", "中江集团") in found
+
+
+def test_an_agreement_told_by_its_effects_is_background() -> None:
+    effects = "The mayor praised the results of the trade agreement signed with Vietnam."
+    assert events("Kaluga Region", effects, lang="en") == []
