@@ -140,3 +140,12 @@ def test_a_hard_wrapped_page_is_joined_back_into_paragraphs() -> None:
 def test_a_title_over_unwrapped_lines_stays_a_title() -> None:
     article = clean("Regions sign a deal\nThe governor said the deal was signed.\nIt covers cars.")
     assert article.title == "Regions sign a deal"
+
+
+def test_a_crawlers_date_stamp_opening_a_line_is_kept_aside() -> None:
+    article = clean(
+        " date 2023-04-05 Officials of the two provinces met in Harbin.\nThey signed a plan.\n"
+    )
+    assert article.published == "2023-04-05"
+    assert article.text.startswith("Officials of the two provinces met in Harbin.")
+    assert "2023-04-05" not in article.text

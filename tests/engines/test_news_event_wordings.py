@@ -64,8 +64,17 @@ NAMED = [
     ("en", "The two cities established twin-city relations.", A),
     ("en", "Production of buses will be localized at the plant.", PLAN),
     ("en", "The governor invited Chinese companies to invest in the region.", INV),
+    ("en", "The mayor will create good conditions for Korean firms to invest in the city.", INV),
+    ("en", "A meeting took place last week between the consul and the mayor of Kazan.", TALKS),
+    ("en", "Firms met at the third session of the Uzbek-Turkish Business Council.", F),
+    ("en", "The minister held an interaction with the chamber of commerce in Pune.", TALKS),
+    ("en", "Turkish investors plan to channel 20 billion roubles into the farms.", MONEY),
+    ("en", "The joint projects of Omsk and Pavlodar were discussed in Omsk on Monday.", TALKS),
     # a party ready for cooperation offers itself as a partner
     ("en", "Kazakhstan is ready for large-scale cooperation in this area.", SEARCH),
+    # a wish for co-operation with the other side's firms; the British spelling too
+    ("en", "Plants of the oblast hope to boost co-operation with Mongolian producers.", SEARCH),
+    ("en", "The province is interested in co-operation with the republic.", SEARCH),
     # trade in the words of translations from Russian ("товарооборот")
     (
         "en",
@@ -320,6 +329,9 @@ NAMED = [
 ]
 
 NOT_NAMED = [
+    # tourists visiting a country are no mission; a plant's exhibition hall is no exhibition
+    ("en", "The number of Chinese tourists visiting Kazan is growing.", M),
+    ("en", "The site has a workshop, a warehouse and an exhibition hall.", SHOW),
     # a summit of heads of state is no forum (the dev gold annotates none)
     ("en", "Addressing the 1st Central Asia-China Summit, the president spoke.", F),
     # a power plant is infrastructure, not production to localize

@@ -2214,3 +2214,8 @@ def test_an_offer_to_the_firm_by_its_kind_goes_to_the_firm_named_before() -> Non
         "Делегация Zoomlion осмотрела индустриальный парк. "
         "Губернатор предложил концерну площадку для размещения производства.",
     ) == [("localization_invitation", "Калужская область", "Zoomlion")]
+
+
+def test_an_agreement_told_by_its_effects_is_background() -> None:
+    effects = "The mayor praised the results of the trade agreement signed with Vietnam."
+    assert events("Kaluga Region", effects, lang="en") == []

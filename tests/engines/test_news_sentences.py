@@ -31,3 +31,19 @@ def test_spans_are_ordered_disjoint_trimmed_and_cover_every_non_space(text: str)
         covered.update(range(start, end))
         previous_end = end
     assert {i for i, ch in enumerate(text) if not ch.isspace()} <= covered
+
+
+def test_paragraphs_glued_by_a_scraper_are_split_again() -> None:
+    assert sentences(
+        "The mayor welcomed the guests, said Deputy Governor Ivan Petrov.The visitors came on "
+        "May 3 and 4.Both sides agreed to meet again. They flew to St.Petersburg via U.S.Airways."
+    ) == [
+        "The mayor welcomed the guests, said Deputy Governor Ivan Petrov.",
+        "The visitors came on May 3 and 4.",
+        "Both sides agreed to meet again.",
+        "They flew to St.Petersburg via U.S.Airways.",
+    ]
+    assert sentences("Делегация прибыла в г.Казань вчера.Встреча прошла успешно.") == [
+        "Делегация прибыла в г.Казань вчера.",
+        "Встреча прошла успешно.",
+    ]

@@ -722,3 +722,29 @@ def test_the_gazetteer_reads_capitalised_places_after_lower_case_words_of_a_plac
     found = [match.group() for match in places]
     assert {"Karachay-Cherkessia", "Kazakhstan", "Republic of Tatarstan"} <= set(found)
     assert all(name[:1].isupper() for name in found)
+
+
+def test_a_person_joined_to_the_field_of_the_title_after_a_comma_is_a_person() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Zaur Bekoev, Economic Development Minister in the region, expressed interest "
+                "in Turkey's investment in Kazan."
+            ]
+        )
+    )
+    assert "Zaur Bekoev" in found.persons
+    assert not any("Bekoev" in name for name in found.organizations)
+
+
+def test_a_russian_research_and_production_form_before_a_name_makes_a_company() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "Two contracts worth US$2 million were signed between NPK Tekhnofil, a maker "
+                "of pumps, and a Chinese partner."
+            ]
+        )
+    )
+    assert "NPK Tekhnofil" in found.organizations
+    assert "NPK Tekhnofil" not in found.persons

@@ -281,6 +281,30 @@ _PERSON_LIKE = re.compile(
 )
 
 
+@cache
+def _title_right_after() -> re.Pattern[str]:
+    titles = "|".join(
+        map(re.escape, sorted(name_words("person_title", "en"), key=len, reverse=True))
+    )
+    return re.compile(rf"\s+(?:{titles})\b")
+
+
+def _person_before_a_title(name: str, paragraph: str, end: int) -> str | None:
+    """ "Kazbek Khadikov, Economic Development" + " Minister in the region": a person and the
+    field of the title that follows, tagged as one organisation; the person is the name before
+    the comma."""
+    head, comma, _ = name.partition(", ")
+    if (
+        comma
+        and _PERSON_LIKE.fullmatch(head)
+        and not _org_word().search(head)
+        and not _known_organization().search(head)
+        and _title_right_after().match(paragraph, end)
+    ):
+        return head
+    return None
+
+
 def _kind_by_title(kind: MentionKind, name: str, paragraph: str, start: int) -> MentionKind:
     """ "vice governor Zhou Xi'an" tagged as an organisation is a person: a title right before
     a name of two or three name-like words; "general manager of" + "Dongan Engine" tagged as a
@@ -1408,6 +1432,9 @@ class EnglishEntityRecognizer:
         place = _place_of_title(name, paragraph, end) if kind is MentionKind.ORGANIZATION else None
         if place:
             kind, name, end = MentionKind.LOCATION, place, start + len(place)
+        person = _person_before_a_title(name, paragraph, end)
+        if kind is MentionKind.ORGANIZATION and person is not None:
+            kind, name, end = MentionKind.PERSON, person, start + len(person)
         kind = _kind_by_title(kind, name, paragraph, start)
         if kind is MentionKind.ORGANIZATION:
             kind = _a_person_or_place(name) or kind

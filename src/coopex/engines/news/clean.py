@@ -58,6 +58,10 @@ TIMESTAMP = re.compile(
     r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2})?|\d{4}年\d{1,2}月\d{1,2}日)$",
     _FLAGS,
 )
+# "date 2025-10-10 During his meeting with …": a crawler's publication stamp opening the first
+# line of the article, kept aside like a stamp of its own line (its digits are no figure of the
+# sentence they open).
+STAMP_PREFIX = re.compile(r"^date\s+(\d{4}-\d{2}-\d{2})\s+(?=\S)")
 SECTION_PREFIXES = ("новости", "news", "新闻")
 
 
@@ -110,6 +114,9 @@ def clean(raw: str) -> Article:
     seen: set[str] = set()
     published: str | None = None
     for number, line in lines:
+        if (stamp := STAMP_PREFIX.match(line)) is not None:
+            published = published or stamp.group(1)
+            line = line[stamp.end() :]
         key = _key(line)
         reason = _furniture(line)
         if reason is None and TIMESTAMP.match(line):

@@ -10,7 +10,14 @@ _ABBREVIATIONS = frozenset(
     {"тыс", "млн", "млрд", "трлн", "руб", "долл", "коп", "г", "гг", "т", "д", "п", "пр", "ул"}
     | {"им", "см", "рис", "табл", "mr", "mrs", "dr", "no", "vs", "inc", "ltd", "co", "st"}
 )
-_BREAK = re.compile(r"[.!?。！？]+[»”\"']?\s+|[。！？]")
+# Paragraphs a scraper glued together ("…said Governor Aleksey Dyumin.The official made …",
+# "…on November 8 and 9.Both host and guest …"): a full stop between a word of two lower-case
+# letters or more (or a number) and a capitalised word ends the sentence too; a single letter
+# ("г.Москва", "U.S.") or an abbreviation ("St.Petersburg") does not.
+_BREAK = re.compile(
+    r"[.!?。！？]+[»”\"']?\s+|[。！？]"
+    r"|(?:(?<=[a-zа-яё]{2})|(?<=\d))[.!?](?=[A-ZА-ЯЁ][a-zа-яё])"
+)
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)*[^\W\d_]$")  # "Р", "Р.Н", "J.R"
 
 
