@@ -2113,3 +2113,16 @@ def test_a_chinese_sentence_pointing_back_to_a_company_is_with_it() -> None:
         lang="zh",
     )
     assert ("localization_plan", "俄罗斯", "中江集团") in found
+
+
+def test_a_page_whose_writer_calls_a_place_abroad_our_own_is_told_from_there() -> None:
+    # "我省" (our province): the writer is Heilongjiang's, the story is told from China.
+    found = events(
+        "黑龙江省代表团访问秋明州",
+        "我省企业与秋明州企业签署了合作协议。",
+        lang="zh",
+    )
+    assert found == [
+        ("business_mission", "黑龙江省", "秋明州"),
+        ("agreement", "黑龙江省", "秋明州"),
+    ]

@@ -101,6 +101,7 @@ CUE_ROLES = (
     "abroad_before",  # "провинции ", "префектуры ": a place word of no home country, before a name
     "agreed_only",  # "договорились": agreeing, no document; agreeing to do an event is that event
     "visit_apart",  # "…代表团一行": a visit told on its own, not absorbed by a forum it attends
+    "our_place",  # "我省", "我市": the writer's own place; the page is told from its country
 )
 
 
@@ -165,6 +166,8 @@ class EventCues:
     agreed_only: re.Pattern[str] = re.compile("(?!)")
     # A visit worded so is told on its own, beside a forum the visitors attend.
     visit_apart: re.Pattern[str] = re.compile("(?!)")
+    # The writer calls a place their own ("我省企业"): the page is told from that place's side.
+    our_place: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -281,6 +284,7 @@ class EventCues:
             agreed_only=_any(by_cue.get("agreed_only", [])),
             abroad_before=re.compile(_any(by_cue.get("abroad_before", [])).pattern + r"\s*$", _I),
             visit_apart=_any(by_cue.get("visit_apart", [])),
+            our_place=_any(by_cue.get("our_place", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(
