@@ -31,7 +31,9 @@ from coopex.reference.places import ShippedPlaces
 
 _CONTEXT = 20  # characters before a suffix that may belong to the name
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_DOT = re.compile(r"[·•・‧]")
+# A transliterated name's separator: a middle dot of any of its forms, or a full stop written
+# between two Chinese characters ("谢尔盖.尼古拉耶维奇").
+_DOT = re.compile(r"[·•・‧∙⋅]|(?<=[\u4e00-\u9fff])[.．](?=[\u4e00-\u9fff])")
 _DASH = re.compile(r"[-—–‐]+")
 # a number written in Chinese numerals, an ordinal too: "第一" of "中国第一汽车集团", "十九" of
 # "中铁十九局" (not "两", "几", "多": amounts)
@@ -705,6 +707,19 @@ class ChineseEntityRecognizer:
         at = {start: (word, tag) for word, tag, start in tokens}
         found: list[Mention] = []
         for dot in _DOT.finditer(paragraph):
+            if found and found[-1].end == dot.start():
+                # the next part of the name just read ("安德烈·伊万诺维奇" + "·杰尼索夫")
+                tail = self._person_at(paragraph, dot.end(), {}, dotted=True)
+                if tail:
+                    last = found[-1]
+                    found[-1] = Mention(
+                        MentionKind.PERSON,
+                        f"{last.name}{dot.group()}{tail}",
+                        number,
+                        last.start,
+                        dot.end() + len(tail),
+                    )
+                continue
             left = _HAN.search(paragraph[max(0, dot.start() - 6) : dot.start()] + "\0")
             before = paragraph[max(0, dot.start() - 6) : dot.start()]
             titled = list(self._title.finditer(before))
@@ -718,7 +733,7 @@ class ChineseEntityRecognizer:
                 found.append(
                     Mention(
                         MentionKind.PERSON,
-                        f"{head}·{tail}",
+                        f"{head}{dot.group()}{tail}",
                         number,
                         first,
                         dot.end() + len(tail),
