@@ -2126,3 +2126,10 @@ def test_a_page_whose_writer_calls_a_place_abroad_our_own_is_told_from_there() -
         ("business_mission", "黑龙江省", "秋明州"),
         ("agreement", "黑龙江省", "秋明州"),
     ]
+
+
+def test_a_delegation_called_by_its_country_is_the_storys_region_of_it() -> None:
+    # a page about Gomel and Chongqing: "the Chinese delegation" is Chongqing's
+    found = events("戈梅利州与重庆市加强合作", "戈梅利州州长与中国代表团举行了会谈。", lang="zh")
+    assert ("negotiation", "戈梅利州", "重庆市") in found
+    assert all("中国" not in (initiator, counterpart) for _, initiator, counterpart in found)
