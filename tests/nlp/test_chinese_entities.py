@@ -732,3 +732,10 @@ def test_a_foreign_name_keeps_the_separator_it_is_written_with(places: ShippedPl
     recognizer = ChineseEntityRecognizer(places)
     assert entities(recognizer, "州长鲍里斯.彼得罗夫表示欢迎。").persons == ("鲍里斯.彼得罗夫",)
     assert entities(recognizer, "鲍里斯∙彼得罗夫表示欢迎。").persons == ("鲍里斯∙彼得罗夫",)
+
+
+def test_a_title_before_a_listing_comma_is_no_field_of_the_name(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places), "自由民主党副主席、国家杜马预算委员会委员出席了论坛。"
+    )
+    assert found.organizations == ("国家杜马预算委员会",)

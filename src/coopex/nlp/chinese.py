@@ -670,10 +670,13 @@ class ChineseEntityRecognizer:
         if index < 2 or tokens[index - 1][0] not in _words()["listing"]:
             return False
         word, tag, start = tokens[index - 2]
+        # a person's title before the comma is no field ("党副主席、国家杜马…委员会"): the
+        # name begins after it
         return (
             tag in ("n", "vn")
             and start >= suffix_start - _CONTEXT
             and self._suffix.search(word) is None
+            and self._title.search(word) is None
         )
 
     def _person_at(
