@@ -739,3 +739,8 @@ def test_a_title_before_a_listing_comma_is_no_field_of_the_name(places: ShippedP
         ChineseEntityRecognizer(places), "自由民主党副主席、国家杜马预算委员会委员出席了论坛。"
     )
     assert found.organizations == ("国家杜马预算委员会",)
+
+
+def test_an_organisation_begins_with_the_place_its_name_opens_with(places: ShippedPlaces) -> None:
+    found = entities(ChineseEntityRecognizer(places), "后贝加尔边疆区自然资源部部长出席了会议。")
+    assert found.organizations == ("后贝加尔边疆区自然资源部",)

@@ -259,6 +259,22 @@ def _outermost(named: list[Mention]) -> list[Mention]:
     ]
 
 
+def _from_the_place(mention: Mention, places: list[Mention], paragraph: str) -> Mention:
+    """An organisation whose name begins inside a place the gazetteer found begins with the
+    place ("后贝加尔边疆区" + "自然资源部", where the words gave "贝加尔边疆区自然资源部")."""
+    if mention.kind is not MentionKind.ORGANIZATION:
+        return mention
+    start = min(
+        (p.start for p in places if p.start < mention.start < p.end <= mention.end),
+        default=mention.start,
+    )
+    if start == mention.start:
+        return mention
+    return Mention(
+        mention.kind, paragraph[start : mention.end], mention.paragraph, start, mention.end
+    )
+
+
 def _latin_name_off(mention: Mention) -> Mention:
     match = _described_latin_name().match(mention.name)
     if mention.kind is not MentionKind.ORGANIZATION or match is None:
@@ -950,6 +966,7 @@ class ChineseEntityRecognizer:
                 for m in [*named, *taken]
                 if not _a_description(m, paragraph) and not self._a_place_s_firm(m)
             ]
+            named = [_from_the_place(m, places, paragraph) for m in named]
             outermost = _outermost(named)
             found.extend(outermost)
             found.extend(self._plant_owners(number, outermost))
