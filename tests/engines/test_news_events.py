@@ -2219,3 +2219,41 @@ def test_an_offer_to_the_firm_by_its_kind_goes_to_the_firm_named_before() -> Non
 def test_an_agreement_told_by_its_effects_is_background() -> None:
     effects = "The mayor praised the results of the trade agreement signed with Vietnam."
     assert events("Kaluga Region", effects, lang="en") == []
+
+
+def test_a_page_whose_writer_calls_a_place_abroad_our_own_is_told_from_there() -> None:
+    # "我省" (our province): the writer is Heilongjiang's, the story is told from China.
+    found = events(
+        "黑龙江省代表团访问秋明州",
+        "我省企业与秋明州企业签署了合作协议。",
+        lang="zh",
+    )
+    assert found == [
+        ("business_mission", "黑龙江省", "秋明州"),
+        ("agreement", "黑龙江省", "秋明州"),
+    ]
+
+
+def test_a_delegation_called_by_its_country_is_the_storys_region_of_it() -> None:
+    # a page about Gomel and Chongqing: "the Chinese delegation" is Chongqing's
+    found = events("戈梅利州与重庆市加强合作", "戈梅利州州长与中国代表团举行了会谈。", lang="zh")
+    assert ("negotiation", "戈梅利州", "重庆市") in found
+    assert all("中国" not in (initiator, counterpart) for _, initiator, counterpart in found)
+
+
+def test_chinese_talks_spoken_of_in_general_and_an_earlier_years_agreement_are_background() -> None:
+    title = "戈梅利州与重庆市加强合作"
+    assert events(title, "戈梅利州州长表示，会谈很有意义。", lang="zh") == [
+        ("negotiation", "戈梅利州", "重庆市")
+    ]
+    assert events(title, "戈梅利州州长表示，每一次这样的会谈都很有意义。", lang="zh") == []
+    assert events(title, "戈梅利州州长表示，我们在2019年与重庆市签署了合作协议。", lang="zh") == []
+
+
+def test_a_place_whose_visit_this_is_is_the_visitor() -> None:
+    found = events(
+        "戈梅利州与重庆市加强合作",
+        "戈梅利州州长表示，重庆市此次访问为双方合作开辟了新机遇。",
+        lang="zh",
+    )
+    assert found == [("business_mission", "重庆市", "戈梅利州")]

@@ -721,3 +721,26 @@ def test_bodies_of_both_sides_are_no_name_and_a_presidential_office_is_one(
         "两国海关总署签署协议，乌兹别克斯坦总统府与新疆生产建设兵团代表出席。",
     )
     assert found.organizations == ("乌兹别克斯坦总统府", "新疆生产建设兵团")
+
+
+def test_a_foreign_name_of_three_parts_is_one_person(places: ShippedPlaces) -> None:
+    found = entities(ChineseEntityRecognizer(places), "伊万诺夫·彼得·谢尔盖耶维奇出席了会议。")
+    assert found.persons == ("伊万诺夫·彼得·谢尔盖耶维奇",)
+
+
+def test_a_foreign_name_keeps_the_separator_it_is_written_with(places: ShippedPlaces) -> None:
+    recognizer = ChineseEntityRecognizer(places)
+    assert entities(recognizer, "州长鲍里斯.彼得罗夫表示欢迎。").persons == ("鲍里斯.彼得罗夫",)
+    assert entities(recognizer, "鲍里斯∙彼得罗夫表示欢迎。").persons == ("鲍里斯∙彼得罗夫",)
+
+
+def test_a_title_before_a_listing_comma_is_no_field_of_the_name(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places), "自由民主党副主席、国家杜马预算委员会委员出席了论坛。"
+    )
+    assert found.organizations == ("国家杜马预算委员会",)
+
+
+def test_an_organisation_begins_with_the_place_its_name_opens_with(places: ShippedPlaces) -> None:
+    found = entities(ChineseEntityRecognizer(places), "后贝加尔边疆区自然资源部部长出席了会议。")
+    assert found.organizations == ("后贝加尔边疆区自然资源部",)

@@ -231,3 +231,12 @@ def test_every_sector_keyword_row_parses_and_names_a_shipped_sector() -> None:
     # words and Han stems in one sentence, each sector once, in the table's order
     both = tagger("Truck maker 汽车 plant: грузовая техника")
     assert both == tuple(dict.fromkeys(both)) and {"automotive", "trucks_buses"} <= set(both)
+
+
+def test_a_chinese_name_in_brackets_is_found_with_either_width_of_bracket() -> None:
+    chinese = re.compile(places.chinese_pattern())
+    text = "萨哈(雅库特)共和国和萨哈（雅库特）共和国的代表"
+    assert [m.group() for m in chinese.finditer(text)] == [
+        "萨哈(雅库特)共和国",
+        "萨哈（雅库特）共和国",
+    ]

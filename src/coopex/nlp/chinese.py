@@ -31,7 +31,9 @@ from coopex.reference.places import ShippedPlaces
 
 _CONTEXT = 20  # characters before a suffix that may belong to the name
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_DOT = re.compile(r"[·•・‧]")
+# A transliterated name's separator: a middle dot of any of its forms, or a full stop written
+# between two Chinese characters ("谢尔盖.尼古拉耶维奇").
+_DOT = re.compile(r"[·•・‧∙⋅]|(?<=[\u4e00-\u9fff])[.．](?=[\u4e00-\u9fff])")
 _DASH = re.compile(r"[-—–‐]+")
 # a number written in Chinese numerals, an ordinal too: "第一" of "中国第一汽车集团", "十九" of
 # "中铁十九局" (not "两", "几", "多": amounts)
@@ -255,6 +257,22 @@ def _outermost(named: list[Mention]) -> list[Mention]:
             for o in named
         )
     ]
+
+
+def _from_the_place(mention: Mention, places: list[Mention], paragraph: str) -> Mention:
+    """An organisation whose name begins inside a place the gazetteer found begins with the
+    place ("后贝加尔边疆区" + "自然资源部", where the words gave "贝加尔边疆区自然资源部")."""
+    if mention.kind is not MentionKind.ORGANIZATION:
+        return mention
+    start = min(
+        (p.start for p in places if p.start < mention.start < p.end <= mention.end),
+        default=mention.start,
+    )
+    if start == mention.start:
+        return mention
+    return Mention(
+        mention.kind, paragraph[start : mention.end], mention.paragraph, start, mention.end
+    )
 
 
 def _latin_name_off(mention: Mention) -> Mention:
@@ -668,10 +686,13 @@ class ChineseEntityRecognizer:
         if index < 2 or tokens[index - 1][0] not in _words()["listing"]:
             return False
         word, tag, start = tokens[index - 2]
+        # a person's title before the comma is no field ("党副主席、国家杜马…委员会"): the
+        # name begins after it
         return (
             tag in ("n", "vn")
             and start >= suffix_start - _CONTEXT
             and self._suffix.search(word) is None
+            and self._title.search(word) is None
         )
 
     def _person_at(
@@ -705,6 +726,19 @@ class ChineseEntityRecognizer:
         at = {start: (word, tag) for word, tag, start in tokens}
         found: list[Mention] = []
         for dot in _DOT.finditer(paragraph):
+            if found and found[-1].end == dot.start():
+                # the next part of the name just read ("安德烈·伊万诺维奇" + "·杰尼索夫")
+                tail = self._person_at(paragraph, dot.end(), {}, dotted=True)
+                if tail:
+                    last = found[-1]
+                    found[-1] = Mention(
+                        MentionKind.PERSON,
+                        f"{last.name}{dot.group()}{tail}",
+                        number,
+                        last.start,
+                        dot.end() + len(tail),
+                    )
+                continue
             left = _HAN.search(paragraph[max(0, dot.start() - 6) : dot.start()] + "\0")
             before = paragraph[max(0, dot.start() - 6) : dot.start()]
             titled = list(self._title.finditer(before))
@@ -718,7 +752,7 @@ class ChineseEntityRecognizer:
                 found.append(
                     Mention(
                         MentionKind.PERSON,
-                        f"{head}·{tail}",
+                        f"{head}{dot.group()}{tail}",
                         number,
                         first,
                         dot.end() + len(tail),
@@ -932,6 +966,7 @@ class ChineseEntityRecognizer:
                 for m in [*named, *taken]
                 if not _a_description(m, paragraph) and not self._a_place_s_firm(m)
             ]
+            named = [_from_the_place(m, places, paragraph) for m in named]
             outermost = _outermost(named)
             found.extend(outermost)
             found.extend(self._plant_owners(number, outermost))

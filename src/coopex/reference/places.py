@@ -47,6 +47,16 @@ def ascii_folded(name: str) -> str:
 
 
 _DASHES = "-—–‐"
+# A bracket of a Chinese name, in the form the pattern matches either form of it by.
+_BRACKETS = {"（": "(", "）": ")"}
+
+
+def _chinese_token(c: str) -> str:
+    if c == "-":
+        return f"[{_DASHES}]"
+    if c in "()":
+        return "[(（]" if c == "(" else "[)）]"
+    return re.escape(c)
 
 
 def _prefix_tree(names: list[list[str]], token: Callable[[str], str]) -> str:
@@ -194,9 +204,13 @@ class ShippedPlaces:
 
     def chinese_pattern(self) -> str:
         """`chinese_names` as one alternation, the longest name where several start, any dash
-        matching any dash ("汉特—曼西自治区" and "汉特-曼西自治区")."""
-        names = [["-" if c in _DASHES else c for c in name] for name in self.chinese_names()]
-        return _prefix_tree(names, lambda c: f"[{_DASHES}]" if c == "-" else re.escape(c))
+        matching any dash ("汉特—曼西自治区" and "汉特-曼西自治区"), a bracket written full-width
+        or not ("萨哈（雅库特）共和国" and "萨哈(雅库特)共和国")."""
+        names = [
+            ["-" if c in _DASHES else _BRACKETS.get(c, c) for c in name]
+            for name in self.chinese_names()
+        ]
+        return _prefix_tree(names, _chinese_token)
 
     def resolve(self, name: str) -> Place | None:
         exact, cores = self._names

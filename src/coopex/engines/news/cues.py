@@ -104,6 +104,7 @@ CUE_ROLES = (
     "exhibition_venue",  # "подписано … на выставке": an exhibition where another event happened
     "seated",  # "Посольство РФ", "Embassy of": an office named with the place it sits in after it
     "required",  # "инвестор должен вложить": what a party must do is a rule, not an event
+    "our_place",  # "我省", "我市": the writer's own place; the page is told from its country
 )
 
 
@@ -174,6 +175,8 @@ class EventCues:
     seated: re.Pattern[str] = re.compile("(?!)")
     # What a party must do ("инвестор должен вложить не менее …"): a condition, not an event.
     required: re.Pattern[str] = re.compile("(?!)")
+    # The writer calls a place their own ("我省企业"): the page is told from that place's side.
+    our_place: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -295,6 +298,7 @@ class EventCues:
                 _any(by_cue.get("exhibition_venue", [])).pattern + r"$", _I
             ),
             required=_any(by_cue.get("required", [])),
+            our_place=_any(by_cue.get("our_place", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(

@@ -127,6 +127,7 @@ def read_events(
         if (m.kind is not MentionKind.ORGANIZATION or m in parties)
         and not seat(m, mentions, paragraphs, cues)
     ]
+    home = _writers_home(paragraphs, told_from, places, home, cues)
     sides = document_sides(split_sentences(paragraphs, told_from, written), places, home)
     reader = EventReader(paragraphs, sentences, sides, cues)
     # talks worded so are told on their own (会见, 会谈), even at a forum or on a visit
@@ -573,6 +574,33 @@ def _listed_document(paragraphs: Sequence[str], sentence: Sentence, cues: EventC
     return introduction.endswith(":") and any(
         kind is EventType.AGREEMENT for kind, _, _ in trigger_types(introduction, cues)
     )
+
+
+def _writers_home(
+    paragraphs: Sequence[str],
+    mentions: Sequence[Mention],
+    places: Mapping[str, Place | None],
+    home: frozenset[str],
+    cues: EventCues,
+) -> frozenset[str]:
+    """The home of a page whose writer calls a place abroad their own ("我省企业与俄方企业签订
+    …", in a story from Heilongjiang): the country of the first region it names outside the
+    agency's home. The story is told from there, not from the agency's side."""
+    if not any(cues.our_place.search(p) for p in paragraphs):
+        return home
+    first = min(
+        (
+            (m.paragraph, m.start, place.countries)
+            for m in mentions
+            if m.kind is MentionKind.LOCATION
+            and (place := places.get(m.name)) is not None
+            and place.is_region
+            and not place.within(home)
+        ),
+        default=None,
+        key=lambda found: found[:2],
+    )
+    return first[2] if first is not None else home
 
 
 def _in_a_name(sentence: Sentence, start: int, end: int, kind: EventType, cues: EventCues) -> bool:

@@ -573,6 +573,8 @@ class EventReader:
                 and not self._cues.owner_after.match(paragraph, max(0, m.start - 3))
             ]
         places = [self._pair_part(m.name) for m in self._foreign_places(sentence)]
+        if kind is EventType.NEGOTIATION:
+            places = list(dict.fromkeys(self.story_region(name) for name in places))
         named = [m.name for m in organizations]
         if kind is EventType.PARTNER_SEARCH:
             sought = self._sought(sentence, places)
@@ -779,8 +781,20 @@ class EventReader:
                 # place word is of no home country ("делегация провинции Биньзыонг")
             after = paragraph[mention.end : min(sentence.end, mention.end + 30)]
             if self._cues.delegation_of.search(before) or self._cues.delegation_by.search(after):
-                return name
+                return self.story_region(name)
         return self._visiting_firm(sentence)
+
+    def story_region(self, name: str) -> str:
+        """The story's other side when it is a region of the country `name` is ("中国代表团"
+        on a page about Minsk and Shenzhen is Shenzhen's): a delegation or a side called by
+        its country is the region the story is about."""
+        place = self._sides.places.get(name)
+        other = self._sides.places.get(self._sides.counterpart)
+        if place is None or place.is_region or place.is_union or other is None:
+            return name
+        if other.is_region and other.within(place.countries):
+            return self._sides.counterpart
+        return name
 
     def _visiting_firm(self, sentence: Sentence) -> str | None:
         """A firm of another country whose representatives visit a home place the sentence
