@@ -633,7 +633,6 @@ def _covered_here(
     региона") are not talks to report; an earlier fact told as context ("ранее", "previously",
     "之前", "напомним") is not news, except a trade figure ("last year's trade"); trade without a
     figure ("to expand bilateral trade") is no trade figure, nor is trade a policy sets as its
-    goal ("an action plan to bring trade turnover … to $3 billion"); an exhibition named as where
     goal ("an action plan to bring trade turnover … to $3 billion"), nor is what any investor
     must do ("инвестор должен вложить …": a condition) an investment or a plan; an exhibition
     named as where a signing or talks took place ("подписано … на выставке") is no presentation
