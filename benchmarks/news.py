@@ -31,9 +31,9 @@ from coopex.engines.news.pipeline import STAGES, NewsModels, RawDocument, read_d
 from coopex.interchange.decoding import decode
 from coopex.nlp.news import load_news_models
 from coopex.services.demo import demo_news_path
+from evaluation import shared_folder
 
-ROOT = Path(__file__).resolve().parents[1]
-SOURCES = [ROOT.parent / "shared" / "seeds", demo_news_path()]
+SOURCES = [shared_folder() / "seeds", demo_news_path()]
 TARGET_BYTES = 3000
 SLICE = 20
 console = Console()

@@ -28,9 +28,9 @@ from coopex.engines.scheduling.problem import Meeting, ScheduleResult, Schedulin
 from coopex.engines.scheduling.relaxation import HeldRelaxation
 from coopex.engines.scheduling.solver import solve
 from coopex.interchange.dzn import read_dzn
+from evaluation import shared_folder
 
-ROOT = Path(__file__).resolve().parents[1]
-BENCHMARK = ROOT.parent / "shared" / "benchmarks" / "b2b-meetings"
+BENCHMARK = shared_folder() / "benchmarks" / "b2b-meetings"
 console = Console()
 
 

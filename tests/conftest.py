@@ -25,10 +25,12 @@ from coopex.storage.database import create_engine
 from coopex.storage.migrate import upgrade
 from coopex.storage.tables import metadata
 from coopex.web.api.app import create_api
+from evaluation import shared_folder
 
 POSTGRES_URL = os.environ.get("COOPEX_TEST_POSTGRES_URL")
-# The shared seeds, gold annotation and scorer sit beside the checkout (read-only).
-SHARED = Path(__file__).resolve().parents[2] / "shared"
+# The shared seeds, gold annotation and scorer sit beside the checkout (read-only), or where
+# COOPEX_SHARED says.
+SHARED = shared_folder()
 BACKENDS = ["sqlite", *(["postgresql"] if POSTGRES_URL else [])]
 # For a slow test of what does not depend on the store (a process pool, files on disk): the
 # store's part of it is tested on every backend by the tests beside it.

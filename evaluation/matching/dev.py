@@ -22,8 +22,9 @@ from coopex.engines.matching.ranker import IndexedListing, MatchEngine, MatchQue
 from coopex.nlp.analysis import MultilingualAnalyzer
 from coopex.nlp.embeddings import UseEmbedder
 from coopex.reference.glossary import chinese_words, load_glossary
+from evaluation import shared_folder
 
-DEV_SET = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "dev-matching"
+DEV_SET = shared_folder() / "eval" / "dev-matching"
 PARTS = ("tuning", "reporting")
 EMBEDDING_ALONE = MatchWeights().without(*(s for s in SIGNALS if s != "semantic"))
 

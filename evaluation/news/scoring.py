@@ -13,9 +13,10 @@ from types import ModuleType
 from typing import Any
 
 from coopex.engines.news.pipeline import NewsModels, RawDocument, read_document
+from evaluation import shared_folder
 from evaluation.news.baseline import read_baselines
 
-SHARED = Path(__file__).resolve().parents[3] / "shared"
+SHARED = shared_folder()
 DEV_NEWS = SHARED / "eval" / "dev-news"
 LANGUAGES = ("ru", "en", "zh")
 PARTS = ("tuning", "reporting")
