@@ -32,6 +32,7 @@ from coopex.nlp.russian_forms import (
     nominative_word,
     person_word,
     plausible_name_form,
+    without_yo,
     yo_as_written,
 )
 from coopex.nlp.russian_organizations import (
@@ -510,11 +511,7 @@ def _closed_inside(text: str, start: int, stop: int) -> int | None:
 def _spelled_with_yo(found: Sequence[Mention]) -> dict[str, str]:
     """ "Орел" (read from "в Орле") -> "Орёл" where the page also writes the name with its "ё":
     one name, one spelling."""
-    with_yo = {
-        m.name.replace("ё", "е").replace("Ё", "Е"): m.name
-        for m in found
-        if "ё" in m.name.casefold()
-    }
+    with_yo = {without_yo(m.name): m.name for m in found if "ё" in m.name.casefold()}
     return {m.name: with_yo[m.name] for m in found if m.name in with_yo}
 
 

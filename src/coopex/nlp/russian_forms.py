@@ -220,10 +220,10 @@ def yo_as_written(normal: str, written: str) -> str:
     if "ё" not in written.casefold():
         return normal
     words, sources = normal.split(), written.split()
-    plain = [_plain_e(w.casefold()) for w in sources]
+    plain = [without_yo(w.casefold()) for w in sources]
     fixed = []
     for at, word in enumerate(words):
-        mine = _plain_e(word.casefold())
+        mine = without_yo(word.casefold())
         pick = at if len(words) == len(sources) else None
         if pick is None:
             pick = max(range(len(plain)), key=lambda i: _shared_prefix(mine, plain[i]))
@@ -243,8 +243,9 @@ def yo_as_written(normal: str, written: str) -> str:
 _YO = {"е": "ё", "Е": "Ё"}
 
 
-def _plain_e(text: str) -> str:
-    return text.replace("ё", "е")
+def without_yo(text: str) -> str:
+    """The text with every "ё" spelled "е", as natasha's dictionary forms spell it."""
+    return text.replace("ё", "е").replace("Ё", "Е")
 
 
 def _shared_prefix(a: str, b: str) -> int:

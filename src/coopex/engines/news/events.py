@@ -114,18 +114,14 @@ def read_events(
     written = paragraphs
     if reading_form is not None:
         paragraphs = [reading_form(p) for p in paragraphs]
-    parties = [
-        m
-        for m in mentions
-        if not reporter(m, paragraphs, cues) and not seat(m, mentions, paragraphs, cues)
-    ]
+    seats = [m for m in mentions if seat(m, mentions, paragraphs, cues)]
+    parties = [m for m in mentions if not reporter(m, paragraphs, cues) and m not in seats]
     sentences = split_sentences(paragraphs, parties, written)
     # The dateline's place is no party, but it tells which side the story is told from.
     told_from = [
         m
         for m in mentions
-        if (m.kind is not MentionKind.ORGANIZATION or m in parties)
-        and not seat(m, mentions, paragraphs, cues)
+        if (m.kind is not MentionKind.ORGANIZATION or m in parties) and m not in seats
     ]
     home = _writers_home(paragraphs, told_from, places, home, cues)
     sides = document_sides(split_sentences(paragraphs, told_from, written), places, home)
