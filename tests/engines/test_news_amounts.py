@@ -42,6 +42,32 @@ WORDS = shipped_money_words()
             "USD",
             "investment",
         ),
+        # a scale named without a figure is one of it
+        (
+            "Инвестиции в экономику региона — почти миллиард рублей.",
+            1_000_000_000,
+            "RUB",
+            "investment",
+        ),
+        ("They will invest a billion dollars in the plant.", 1_000_000_000, "USD", "investment"),
+        # "多", "余": more than the figure, whose value it is
+        ("展会上共签订贸易协议3亿多美元。", 300_000_000, "USD", "contract value"),
+        ("项目投资1000余万元。", 10_000_000, "CNY", "investment"),
+        # the currencies of the partners the pages write about
+        (
+            "Подписано 28 контрактов на сумму 165 миллиардов сумов.",
+            165_000_000_000,
+            "UZS",
+            "contract value",
+        ),
+        ("Инвестиции составят 2 млрд сомов.", 2_000_000_000, "KGS", "investment"),
+        (
+            "Agreements were signed to the total value R172 billion.",
+            172_000_000_000,
+            "RUB",
+            "contract value",
+        ),
+        ("該項目投資5億港元。", 500_000_000, "HKD", "investment"),
     ],
 )
 def test_amounts(text: str, value: int, currency: str, what: str | None) -> None:
@@ -59,6 +85,11 @@ def test_amounts(text: str, value: int, currency: str, what: str | None) -> None
         "1 USD77.824777.5159",  # a rate table
         "Курс: 1 EUR = 91,2 руб.",
         "USD 100.68 +0.46 EUR 106.08 +0.27",  # a ticker with the day's change
+        "$1 – 11914.67",  # a rate beside the story
+        "€1 - 13735.23",
+        "Общая сумма сделок растёт.",  # "сумма" is no currency
+        "Сотни миллионов людей",  # a scale with no currency
+        "Несколько сотен сомнений",
     ],
 )
 def test_numbers_without_currency_are_not_money(text: str) -> None:

@@ -16,12 +16,17 @@ from coopex.engines.news.sentences import sentences
 
 _NUMBER = r"(?P<number>\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _SPACE = r"[\s\u00a0\u202f]*"
-_KINDS = ("scale", "currency", "measure")
+# scale: a multiplier's words; currency: an ISO code's; measure: what an amount measures; approx:
+# words between a figure and its unit that make it approximate ("3亿多美元"); one: a scale named
+# without a figure, meaning one of it ("почти миллиард рублей", "a billion dollars").
+_KINDS = ("scale", "currency", "measure", "approx", "one")
 # "1 USD 77.8247", "1 EUR = 91.2 руб.", "USD 100.68 +0.46": a rate table or ticker, not an
 # amount of the story.
 _RATE_AFTER = re.compile(r"[\s\u00a0]*(?:[=\d]|[+\-−]\d+[.,]\d)")
 _SAME_FIGURE = Decimal("0.01")  # values this close are one figure told twice (rounded)
 _RATE_BEFORE = re.compile(r"[\d=][\s\u00a0]*$")
+# "$1 – 11914.67": one unit of a currency, a dash and its price to two decimals
+_RATE_DASH = re.compile(r"[\s\u00a0]*[–—-][\s\u00a0]*\d+[.,]\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +46,14 @@ def _groups(prefix: str, by_key: dict[str, list[str]]) -> tuple[str, dict[str, s
 
 @dataclass(frozen=True, slots=True)
 class MoneyWords:
-    """Patterns for amounts written after their number ("565 млн долларов", "3亿元") and
-    before it ("$10 million", "USD 1.2 bn"), and what amounts measure."""
+    """Patterns for amounts written after their number ("565 млн долларов", "3亿元"), before
+    it ("$10 million", "USD 1.2 bn") or with no number at all ("миллиард рублей"), and what
+    amounts measure."""
 
     after: re.Pattern[str]
     before: re.Pattern[str]
-    scales: dict[str, Decimal]  # group name -> multiplier
+    alone: re.Pattern[str]
+    scales: dict[str, Decimal]  # group name -> multiplier (of `after` and `before`, or `alone`)
     currencies: dict[str, str]  # group name -> ISO 4217 code
     measures: tuple[tuple[str, re.Pattern[str]], ...]
 
@@ -68,13 +75,19 @@ class MoneyWords:
         # The largest scale first: "万亿" before "万".
         scales = dict(sorted(by_kind["scale"].items(), key=lambda kv: -Decimal(kv[0])))
         scale, scale_names = _groups("s", scales)
+        one, one_names = _groups("o", by_kind["one"])
         currency, currency_names = _groups("c", by_kind["currency"])
+        approx = "|".join(p for patterns in by_kind["approx"].values() for p in patterns)
+        approx = f"(?:{approx})?" if approx else ""
         scale = f"(?:{scale})?"
         currency = f"(?:{currency})"
         return cls(
-            after=re.compile(_NUMBER + _SPACE + scale + _SPACE + currency, re.IGNORECASE),
+            after=re.compile(
+                _NUMBER + _SPACE + approx + scale + approx + _SPACE + currency, re.IGNORECASE
+            ),
             before=re.compile(currency + _SPACE + _NUMBER + _SPACE + scale, re.IGNORECASE),
-            scales={name: Decimal(key) for name, key in scale_names.items()},
+            alone=re.compile(f"(?:{one or '(?!)'})" + _SPACE + currency, re.IGNORECASE),
+            scales={name: Decimal(key) for name, key in (scale_names | one_names).items()},
             currencies=currency_names,
             measures=tuple(
                 (what, re.compile("|".join(patterns), re.IGNORECASE))
@@ -98,6 +111,15 @@ def _value(number: str, multiplier: Decimal) -> Decimal | None:
     )
 
 
+def _a_rate(sentence: str, found: re.Match[str]) -> bool:
+    """A currency's rate in a table or ticker beside the story ("1 EUR = 91,2 руб.",
+    "$1 – 11914.67"), not an amount of it."""
+    if _RATE_AFTER.match(sentence, found.end()) or _RATE_BEFORE.search(sentence[: found.start()]):
+        return True
+    number = found.groupdict().get("number")
+    return number == "1" and bool(_RATE_DASH.match(sentence, found.end()))
+
+
 def _measure(sentence: str, start: int, words: MoneyWords) -> str | None:
     """The measure named closest before the amount, else anywhere in its sentence."""
     best: tuple[int, str] | None = None
@@ -115,18 +137,17 @@ def find_amounts(text: str, words: MoneyWords) -> list[Amount]:
     amounts: list[Amount] = []
     for sentence in sentences(text):
         taken: list[tuple[int, int]] = []
-        for pattern in (words.after, words.before):
+        for pattern in (words.after, words.before, words.alone):
             for found in pattern.finditer(sentence):
                 if any(found.start() < end and start < found.end() for start, end in taken):
                     continue
-                if _RATE_AFTER.match(sentence, found.end()) or _RATE_BEFORE.search(
-                    sentence[: found.start()]
-                ):
+                if _a_rate(sentence, found):
                     continue
                 groups = {k for k, v in found.groupdict().items() if v is not None}
                 currency = next(words.currencies[g] for g in groups if g in words.currencies)
                 scale = next((words.scales[g] for g in groups if g in words.scales), Decimal(1))
-                value = _value(found.group("number"), scale)
+                number = found.groupdict().get("number") or "1"
+                value = _value(number, scale)
                 if value is None or value == 0:
                     continue
                 taken.append((found.start(), found.end()))
