@@ -49,6 +49,7 @@ from coopex.nlp.russian_organizations import (
     legal_names,
     listed_organizations,
     place_abbreviations,
+    seats_of_missions,
     typed_names,
 )
 from coopex.reference.places import ShippedPlaces
@@ -584,9 +585,11 @@ class RussianEntityRecognizer:
                 and not _half_of_a_pair(text, tokens[-1].stop, places)
             )
             if joins and last_org is not None:
+                # "Совет" + "Евразийской … комиссии (ЕЭК)": the short name in brackets is no
+                # part of the full one
                 merged = Mention(
                     last_org.kind,
-                    f"{last_org.name} {text[last_org.end : stop].strip()}",
+                    _PARENTHESIS.sub("", f"{last_org.name} {text[last_org.end : stop].strip()}"),
                     number,
                     last_org.start,
                     stop,
@@ -647,6 +650,7 @@ class RussianEntityRecognizer:
         found = legal_names(text, starts, found)
         found = typed_names(text, starts, found)
         found = bodies_of_places(doc.tokens, text, starts, found)
+        found = seats_of_missions(doc.tokens, text, found)
         found = bodies_of_the_region(doc.tokens, text, starts, found)
         found = capitalised_names(doc.tokens, text, starts, found)
         found = place_abbreviations(doc.tokens, text, starts, found)
