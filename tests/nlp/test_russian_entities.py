@@ -692,3 +692,13 @@ def test_a_field_after_po_ends_before_a_word_in_another_case() -> None:
     assert whole.organizations == (
         "Агентство Дальнего Востока по привлечению инвестиций и поддержке экспорта",
     )
+
+
+def test_a_surname_in_sky_is_put_in_the_nominative_from_any_case() -> None:
+    found = entities(
+        [
+            "Завод осмотрели в присутствии Олега Вишневского.",
+            "Благодарность выразили Петру Залесскому.",
+        ]
+    )
+    assert found.persons == ("Олег Вишневский", "Петр Залесский")
