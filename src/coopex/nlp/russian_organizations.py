@@ -200,9 +200,13 @@ def _field_end(tokens: Sequence[Any], index: int) -> int:
         if token.text in ("и", "по", "при"):
             # "по привлечению инвестиций" + " и консорциум": a word after "и" in another case
             # than the field's own is no more of the field ("и поддержке экспорта" is)
-            if token.text == "и" and following is not None and governed:
-                if following.feats.get("Case") not in cases:
-                    break
+            if (
+                token.text == "и"
+                and following is not None
+                and governed
+                and following.feats.get("Case") not in cases
+            ):
+                break
             # "комитета по содействию …", "совета при президенте …"
             if token.text != "и" and following is not None:
                 cases.add(following.feats.get("Case"))
