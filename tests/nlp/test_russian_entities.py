@@ -702,3 +702,8 @@ def test_a_surname_in_sky_is_put_in_the_nominative_from_any_case() -> None:
         ]
     )
     assert found.persons == ("Олег Вишневский", "Петр Залесский")
+
+
+def test_a_head_noun_the_tagger_took_for_an_adjective_is_put_in_the_nominative() -> None:
+    found = entities(["Соглашение подписали с руководством Платформы развития экспорта Китая."])
+    assert "Платформа развития экспорта Китая" in found.organizations
