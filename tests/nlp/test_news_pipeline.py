@@ -319,3 +319,7 @@ def test_the_home_country_only_inside_a_body_s_name_is_no_place(models: NewsMode
     outside = inside + " Станки из РФ поставят весной."
     leads = read_document(RawDocument("ru-home2.txt", outside.encode()), models).leads
     assert "РФ" in leads.entities.locations
+    other = inside + " Станки из России поставят весной."
+    leads = read_document(RawDocument("ru-home3.txt", other.encode()), models).leads
+    assert "Россия" in leads.entities.locations
+    assert "РФ" not in leads.entities.locations

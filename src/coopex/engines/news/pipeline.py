@@ -304,14 +304,13 @@ def _home_outside_names(
             for o in mentions
         )
 
-    def home_country(m: Mention) -> str | None:
+    def home_country(m: Mention) -> bool:
         place = places.get(m.name)
-        if m.kind is not MentionKind.LOCATION or place is None or place.code not in home:
-            return None
-        return place.code
+        return m.kind is MentionKind.LOCATION and place is not None and place.code in home
 
-    outside = {code for m in mentions if (code := home_country(m)) and not inside(m)}
-    return [m for m in mentions if not ((code := home_country(m)) and code not in outside)]
+    # "со всей России" + "Правительства РФ": the name written outside stays, "РФ" goes
+    outside = {m.name for m in mentions if home_country(m) and not inside(m)}
+    return [m for m in mentions if not (home_country(m) and m.name not in outside)]
 
 
 def _places_are_locations(
