@@ -305,3 +305,21 @@ def test_talks_with_a_bank_told_by_its_management_stay_beside_the_invitations(
     found = events_of(leads)
     assert ("negotiation", "Татарстан", "Новый банк Развития") in found
     assert ("localization_invitation", "Татарстан", "Geely") in found
+
+
+def test_the_home_country_only_inside_a_body_s_name_is_no_place(models: NewsModels) -> None:
+    inside = (
+        "Губернатор Тверской области обсудил поставки станков в Индию. Проект одобрил "
+        "Минпромторг РФ, сообщило Посольство РФ в Индии."
+    )
+    leads = read_document(RawDocument("ru-home.txt", inside.encode()), models).leads
+    assert "Посольство РФ в Индии" in leads.entities.organizations
+    assert {"Тверская область", "Индия"} <= set(leads.entities.locations)
+    assert "РФ" not in leads.entities.locations
+    outside = inside + " Станки из РФ поставят весной."
+    leads = read_document(RawDocument("ru-home2.txt", outside.encode()), models).leads
+    assert "РФ" in leads.entities.locations
+    other = inside + " Станки из России поставят весной."
+    leads = read_document(RawDocument("ru-home3.txt", other.encode()), models).leads
+    assert "Россия" in leads.entities.locations
+    assert "РФ" not in leads.entities.locations

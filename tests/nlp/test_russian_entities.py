@@ -653,3 +653,57 @@ def test_restoring_yo_changes_no_letter_but_e(words: list[str]) -> None:
     for word, back in zip(words, restored.split(), strict=True):
         if len(word) >= 3:
             assert back == word  # a word is its own stem: every "ё" comes back
+
+
+def test_a_short_name_in_brackets_is_no_part_of_the_full_one() -> None:
+    found = entities(
+        ["Совет Евразийской экономической комиссии (ЕЭК) утвердил новые правила ввоза."]
+    )
+    assert "Совет Евразийской экономической комиссии" in found.organizations
+    assert not any("(" in name for name in found.organizations)
+
+
+def test_an_embassy_or_trade_mission_keeps_where_it_sits() -> None:
+    found = entities(
+        [
+            "Сотрудники Торгпредства России в Аргентине провели семинар для экспортеров.",
+            "Как сообщило Посольство РФ в Таиланде, визит запланирован на осень.",
+        ]
+    )
+    assert "Торгпредство России в Аргентине" in found.organizations
+    assert "Посольство РФ в Таиланде" in found.organizations
+    assert {"Аргентина", "Таиланд"} <= set(found.locations)
+
+
+def test_a_field_after_po_ends_before_a_word_in_another_case() -> None:
+    cut = entities(
+        [
+            "Меморандум подписали Агентство Дальнего Востока по привлечению инвестиций "
+            "и консорциум японских банков."
+        ]
+    )
+    assert cut.organizations == ("Агентство Дальнего Востока по привлечению инвестиций",)
+    whole = entities(
+        [
+            "Выступил представитель Агентства Дальнего Востока по привлечению инвестиций "
+            "и поддержке экспорта."
+        ]
+    )
+    assert whole.organizations == (
+        "Агентство Дальнего Востока по привлечению инвестиций и поддержке экспорта",
+    )
+
+
+def test_a_surname_in_sky_is_put_in_the_nominative_from_any_case() -> None:
+    found = entities(
+        [
+            "Завод осмотрели в присутствии Олега Вишневского.",
+            "Благодарность выразили Петру Залесскому.",
+        ]
+    )
+    assert found.persons == ("Олег Вишневский", "Петр Залесский")
+
+
+def test_a_head_noun_the_tagger_took_for_an_adjective_is_put_in_the_nominative() -> None:
+    found = entities(["Соглашение подписали с руководством Платформы развития экспорта Китая."])
+    assert "Платформа развития экспорта Китая" in found.organizations

@@ -49,6 +49,7 @@ from coopex.nlp.russian_organizations import (
     legal_names,
     listed_organizations,
     place_abbreviations,
+    seats_of_missions,
     typed_names,
 )
 from coopex.reference.places import ShippedPlaces
@@ -72,12 +73,17 @@ def _models() -> dict[str, Any]:
 def _is_head(token: Any) -> bool:
     """The noun a name's adjectives agree with. A capitalised adjective the tagger took for a
     proper noun ("Шэньянским") is not one; pymorphy3 tells them apart."""
-    if token.pos == "NOUN":
-        return True
-    if token.pos != "PROPN":
-        return False
     from coopex.nlp.analysis import parses
 
+    if token.pos == "NOUN":
+        return True
+    if token.pos == "ADJ":
+        # "Платформы" (интеграции …) the tagger took for an adjective: pymorphy3 knows it
+        # only as a noun
+        readings = parses(token.text.casefold())
+        return all(p.tag.POS == "NOUN" for p in readings) and token.text[:1].isupper()
+    if token.pos != "PROPN":
+        return False
     return parses(token.text)[0].tag.POS not in ("ADJF", "ADJS", "PRTF")
 
 
@@ -100,7 +106,7 @@ def _organization_name(span: Any, paragraph: str, stop: int) -> str:
     if len(tokens[head].text) > 1 and tokens[head].text.isupper() and tokens[head].text.isalpha():
         return written  # "РИГ SAKHAPRESS.RU", not "Рига": an abbreviation heads it, undeclined
     rest = paragraph[tokens[head + 1].start : stop] if head + 1 < len(tokens) else ""
-    if len(normal) != len(tokens):
+    if len(normal) != len(tokens) or tokens[head].pos == "ADJ":
         # natasha's form does not line up with the words ("М.В.", "инвестиции,"): the words
         # up to the head agree with it in the nominative, the rest stays as written.
         if any(not t.text.isalpha() for t in tokens[: head + 1]):
@@ -584,9 +590,11 @@ class RussianEntityRecognizer:
                 and not _half_of_a_pair(text, tokens[-1].stop, places)
             )
             if joins and last_org is not None:
+                # "Совет" + "Евразийской … комиссии (ЕЭК)": the short name in brackets is no
+                # part of the full one
                 merged = Mention(
                     last_org.kind,
-                    f"{last_org.name} {text[last_org.end : stop].strip()}",
+                    _PARENTHESIS.sub("", f"{last_org.name} {text[last_org.end : stop].strip()}"),
                     number,
                     last_org.start,
                     stop,
@@ -647,6 +655,7 @@ class RussianEntityRecognizer:
         found = legal_names(text, starts, found)
         found = typed_names(text, starts, found)
         found = bodies_of_places(doc.tokens, text, starts, found)
+        found = seats_of_missions(doc.tokens, text, found)
         found = bodies_of_the_region(doc.tokens, text, starts, found)
         found = capitalised_names(doc.tokens, text, starts, found)
         found = place_abbreviations(doc.tokens, text, starts, found)

@@ -193,11 +193,23 @@ def _field_end(tokens: Sequence[Any], index: int) -> int:
     """The end (exclusive) of a body's field in lower case from `index`: genitives, "и", and
     "по" with its words ("комитета по внешним связям"); `index` when there is none."""
     end, governed = index, False
+    cases: set[str | None] = {"Gen"}  # the cases a word after "и" may take
     while end < len(tokens) and end - index < _FIELD_REACH:
         token = tokens[end]
         following = tokens[end + 1] if end + 1 < len(tokens) else None
         if token.text in ("и", "по", "при"):
+            # "по привлечению инвестиций" + " и консорциум": a word after "и" in another case
+            # than the field's own is no more of the field ("и поддержке экспорта" is)
+            if (
+                token.text == "и"
+                and following is not None
+                and governed
+                and following.feats.get("Case") not in cases
+            ):
+                break
             # "комитета по содействию …", "совета при президенте …"
+            if token.text != "и" and following is not None:
+                cases.add(following.feats.get("Case"))
             governed = governed or token.text != "и"
         elif (
             # "промышленности" + ", транспорта, связи и энергетики": a list of fields
@@ -385,6 +397,24 @@ def _located_in(tokens: Sequence[Any], places: dict[int, Mention], end: int) -> 
     if at is None or at + 1 >= len(tokens) or tokens[at].text.casefold() not in ("в", "во"):
         return None
     return places.get(tokens[at + 1].start)
+
+
+def seats_of_missions(tokens: Sequence[Any], text: str, found: list[Mention]) -> list[Mention]:
+    """ "Посольство РФ" + " в Белоруссии", "Торгпредство России" + " в Турции": an embassy,
+    consulate or trade mission named by the tagger keeps where it sits, as written."""
+    located = set(name_words("body_at_place", "ru"))
+    places = {m.start: m for m in found if m.kind is MentionKind.LOCATION}
+    result = []
+    for mention in found:
+        if mention.kind is MentionKind.ORGANIZATION and any(
+            _lemma(t) in located for t in tokens if mention.start <= t.start < mention.end
+        ):
+            seat = _located_in(tokens, places, mention.end)
+            if seat is not None and "\n" not in text[mention.end : seat.start]:
+                written = " ".join(text[mention.end : seat.end].split())
+                mention = replace(mention, name=f"{mention.name} {written}", end=seat.end)
+        result.append(mention)
+    return result
 
 
 def coordinated_places(text: str, found: list[Mention]) -> list[Mention]:

@@ -160,7 +160,7 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
         if mention.kind is MentionKind.ORGANIZATION and region and region not in places:
             places[region] = models.places.resolve(region)
     mentions = _places_are_locations(_unquoted(mentions, paragraphs, places), places)
-    entities = collect_entities(mentions)
+    entities = collect_entities(_home_outside_names(mentions, places, models.home))
     clock.lap("entities")
     found = [a for paragraph in paragraphs for a in find_amounts(paragraph, models.money)]
     amounts = [MoneyAmount(a.value, a.currency, a.what, a.evidence) for a in found]
@@ -286,6 +286,31 @@ def _unquoted(
             and (m.kind is MentionKind.LOCATION or places.get(m.name) is not None)
         )
     ]
+
+
+def _home_outside_names(
+    mentions: list[Mention], places: Mapping[str, Place | None], home: frozenset[str]
+) -> list[Mention]:
+    """The home country named only inside organisations' names ("МИД РФ", "Правительство РФ",
+    "Embassy of Russia") is no place of the story: a country inside another name is no entity
+    of its own (the events still see it)."""
+
+    def inside(m: Mention) -> bool:
+        return any(
+            o.kind is MentionKind.ORGANIZATION
+            and o.paragraph == m.paragraph
+            and o.start <= m.start
+            and m.end <= o.end
+            for o in mentions
+        )
+
+    def home_country(m: Mention) -> bool:
+        place = places.get(m.name)
+        return m.kind is MentionKind.LOCATION and place is not None and place.code in home
+
+    # "со всей России" + "Правительства РФ": the name written outside stays, "РФ" goes
+    outside = {m.name for m in mentions if home_country(m) and not inside(m)}
+    return [m for m in mentions if not (home_country(m) and m.name not in outside)]
 
 
 def _places_are_locations(
