@@ -748,3 +748,56 @@ def test_a_russian_research_and_production_form_before_a_name_makes_a_company() 
     )
     assert "NPK Tekhnofil" in found.organizations
     assert "NPK Tekhnofil" not in found.persons
+
+
+def test_a_date_is_no_complement_of_an_organisation() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            ["The deals were signed at a meeting of the Uzbek-Korean Trade Council on March 14."]
+        )
+    )
+    assert "Uzbek-Korean Trade Council" in found.organizations
+    assert not any("March" in name for name in found.organizations)
+
+
+def test_an_official_name_listing_its_fields_is_one_organisation() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "The delegation visited Tehran Chamber of Commerce, Industries, Mines and "
+                "Agriculture on Monday.",
+                "Officials of the Ministry of Agriculture, Rosatom and Kamaz met in Moscow.",
+            ]
+        )
+    )
+    assert "Tehran Chamber of Commerce, Industries, Mines and Agriculture" in found.organizations
+    assert "Mines and Agriculture" not in found.organizations
+    assert "Ministry of Agriculture" in found.organizations  # no list of fields follows it
+
+
+def test_a_titles_place_and_its_holder_tagged_as_one_are_a_place_and_a_person() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "He met the Vietnamese Ambassador to Russia Ngo Duc Manh, who came to Tula.",
+                "The President of Uzbekistan Airways spoke at the forum.",
+            ]
+        )
+    )
+    assert "Ngo Duc Manh" in found.persons and "Russia" in found.locations
+    assert not any("Ngo" in name for name in found.organizations)
+    assert "Uzbekistan Airways" in found.organizations  # a company, no holder of a title
+
+
+def test_a_surname_before_first_name_and_patronymic_is_the_persons() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Led by Minister of Trade of the Republic of Tatarstan Korobchenko Oleg "
+                "Vladimirovich, the delegation arrived."
+            ]
+        )
+    )
+    assert "Korobchenko Oleg Vladimirovich" in found.persons
+    assert "Oleg Vladimirovich" not in found.persons
+    assert "Republic of Tatarstan" in found.locations
