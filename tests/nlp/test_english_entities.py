@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from coopex.domain.news import collect_entities
-from coopex.nlp.english import EnglishEntityRecognizer
+from coopex.domain.news import MentionKind, collect_entities
+from coopex.nlp.english import EnglishEntityRecognizer, _kind_by_title
 from coopex.reference.places import ShippedPlaces
 
 recognizer = EnglishEntityRecognizer()
@@ -801,3 +801,27 @@ def test_a_surname_before_first_name_and_patronymic_is_the_persons() -> None:
     assert "Korobchenko Oleg Vladimirovich" in found.persons
     assert "Oleg Vladimirovich" not in found.persons
     assert "Republic of Tatarstan" in found.locations
+
+
+def test_a_title_set_off_by_a_comma_makes_its_holder_a_person() -> None:
+    paragraph = "Talks were held between the Egyptian consul general, Amir Haddad, and the mayor."
+    start = paragraph.index("Amir")
+    kind = _kind_by_title(MentionKind.ORGANIZATION, "Amir Haddad", paragraph, start)
+    assert kind is MentionKind.PERSON
+    found = collect_entities(
+        recognizer.mentions(
+            ["Timur Abdullaev, the director general of Gamma Engineering, said they are ready."]
+        )
+    )
+    assert "Gamma Engineering" in found.organizations  # a director general's body
+    assert "Gamma Engineering" not in found.persons
+
+
+def test_a_place_joined_by_a_dash_opens_an_organisations_name() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            ["Firms met at the session of the Kazakhstan–China Business Council in Astana."]
+        )
+    )
+    assert "Kazakhstan–China Business Council" in found.organizations
+    assert "China Business Council" not in found.organizations

@@ -311,6 +311,16 @@ def _person_before_a_title(name: str, paragraph: str, end: int) -> str | None:
     return None
 
 
+@cache
+def _title_comma() -> re.Pattern[str]:
+    """ "the Turkish consul general, Kazim Cavusoglu,": a title and its holder set off by a
+    comma."""
+    titles = "|".join(
+        map(re.escape, sorted(name_words("person_title", "en"), key=len, reverse=True))
+    )
+    return re.compile(rf"(?:^|[^\w-])(?:{titles}),\s+$", re.IGNORECASE)
+
+
 def _kind_by_title(kind: MentionKind, name: str, paragraph: str, start: int) -> MentionKind:
     """ "vice governor Zhou Xi'an" tagged as an organisation is a person: a title right before
     a name of two or three name-like words; "general manager of" + "Dongan Engine" tagged as a
@@ -320,7 +330,7 @@ def _kind_by_title(kind: MentionKind, name: str, paragraph: str, start: int) -> 
     titled, titled_of = _title_right_before()
     if (
         kind is MentionKind.ORGANIZATION
-        and titled.search(before)
+        and (titled.search(before) or _title_comma().search(before))
         and _PERSON_LIKE.fullmatch(name)
         and not _org_word().search(name)
         and not _known_organization().search(name)
@@ -630,6 +640,7 @@ def _people_as_organizations(
     ]
 
 
+_DASH_JOINED = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)[-–—]$")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")  # "Kassym-Jomart"
 # "Ministry Rustam Makarov", "Industry and Trade Vasily Osmakov": an organisation's name or
 # word, or the field of a title, before a person's name and surname.
@@ -1372,6 +1383,37 @@ class EnglishEntityRecognizer:
             ]
         return None
 
+    def _dash_joined_place(
+        self, paragraph: str, number: int, found: list[Mention]
+    ) -> list[Mention]:
+        """ "Kazakhstan–China Business Council": a place joined by a dash to an organisation's
+        name (no spaces around it) opens that name; the model read it as a place of its own."""
+        for org in [m for m in found if m.paragraph == number]:
+            if org.kind is not MentionKind.ORGANIZATION:
+                continue
+            joined = _DASH_JOINED.search(paragraph, max(0, org.start - 40), org.start)
+            if joined is None or not (
+                self._a_place(joined.group(1)) or joined.group(1) in name_words("nationality", "en")
+            ):
+                continue
+            at = joined.start(1)
+            if any(
+                m.paragraph == number
+                and m is not org
+                and m.start < org.start
+                and at < m.end
+                and (m.kind is not MentionKind.LOCATION or m.start < at)
+                for m in found
+            ):
+                continue  # the word before is part of some other name
+            longer = replace(org, name=paragraph[at : org.end], start=at)
+            found = [
+                longer if m is org else m
+                for m in found
+                if m is org or not (m.paragraph == number and at <= m.start < org.start)
+            ]
+        return found
+
     def _surname_before_patronymic(
         self, paragraph: str, number: int, found: list[Mention]
     ) -> list[Mention]:
@@ -1646,6 +1688,7 @@ class EnglishEntityRecognizer:
             found = _given_name_persons(paragraph, number, found, self._a_place)
             found.extend(_initials_persons(paragraph, number, found))
             found = self._surname_before_patronymic(paragraph, number, found)
+            found = self._dash_joined_place(paragraph, number, found)
         found = _people_as_organizations(found, paragraphs, self._a_place)
         common = _common_words(paragraphs)
         credits = [_credited_persons(p) for p in paragraphs]
