@@ -825,3 +825,22 @@ def test_a_place_joined_by_a_dash_opens_an_organisations_name() -> None:
     )
     assert "Kazakhstan–China Business Council" in found.organizations
     assert "China Business Council" not in found.organizations
+
+
+def test_a_name_followed_by_an_organisations_head_word_names_the_organisation() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            ["Samruk Kazyna Sovereign Wealth Fund signed two agreements with its partners."]
+        )
+    )
+    assert "Samruk Kazyna Sovereign Wealth Fund" in found.organizations
+    assert "Samruk Kazyna" not in found.persons
+
+
+def test_a_title_after_a_one_word_name_makes_it_a_person() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            ["Bayinchaolu, the provincial Party secretary, led the delegation to Khabarovsk."]
+        )
+    )
+    assert "Bayinchaolu" in found.persons and "Bayinchaolu" not in found.organizations

@@ -77,6 +77,14 @@ def _org_word() -> re.Pattern[str]:
 
 
 @cache
+def _org_head_after() -> re.Pattern[str]:
+    """ "Samruk Kazyna" + " Sovereign Wealth Fund", "Nazarbayev" + " University": capitalised
+    words ending in an organisation's head word right after a name."""
+    heads = alternation("org_head", "en")
+    return re.compile(rf"(?:\s+[A-Z][\w'’-]*){{0,3}}?\s+(?:{heads})(?![\w-])")
+
+
+@cache
 def _named_head_before() -> re.Pattern[str]:
     """ "Russia-China Strategic Partnership Council in" + "Mechanical Engineering": the name
     before a complement the model tagged alone."""
@@ -321,6 +329,9 @@ def _title_comma() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[^\w-])(?:{titles}),\s+$", re.IGNORECASE)
 
 
+_ONE_NAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z]?[a-z]+)*")
+
+
 def _kind_by_title(kind: MentionKind, name: str, paragraph: str, start: int) -> MentionKind:
     """ "vice governor Zhou Xi'an" tagged as an organisation is a person: a title right before
     a name of two or three name-like words; "general manager of" + "Dongan Engine" tagged as a
@@ -336,6 +347,14 @@ def _kind_by_title(kind: MentionKind, name: str, paragraph: str, start: int) -> 
         and not _known_organization().search(name)
     ):
         return MentionKind.PERSON
+    if (
+        kind is MentionKind.ORGANIZATION
+        and _ONE_NAME.fullmatch(name)
+        and not _org_word().search(name)
+        and not _known_organization().search(name)
+        and _title_context()[1].match(paragraph[start + len(name) : start + len(name) + 60])
+    ):
+        return MentionKind.PERSON  # "Bayinchaolu, the provincial Party secretary,"
     if (
         kind is MentionKind.PERSON
         and titled_of.search(before)
@@ -1586,6 +1605,10 @@ class EnglishEntityRecognizer:
             else (span.text, span.start_char)
         )
         name, start, end = _tidy(kind, text, at, paragraph, places)
+        headed = _org_head_after().match(paragraph, end) if kind is MentionKind.PERSON else None
+        if headed and name:  # "Samruk Kazyna" + " Sovereign Wealth Fund": named after a person
+            kind, end = MentionKind.ORGANIZATION, headed.end()
+            name = paragraph[start:end]
         product = Mention(kind, name, number, start, end)
         if kind is MentionKind.ORGANIZATION and _product_model(name, paragraph, end):
             return [], None, product
@@ -1713,7 +1736,11 @@ class EnglishEntityRecognizer:
                     m.kind is MentionKind.PERSON
                     and named_after_person(paragraphs[m.paragraph], m.start, "en")
                 )
-                and (m in named or vouched_person(paragraphs[m.paragraph], m.start, m.end, "en"))
+                and (
+                    m in named
+                    or vouched_person(paragraphs[m.paragraph], m.start, m.end, "en")
+                    or _title_context()[1].match(paragraphs[m.paragraph][m.end : m.end + 60])
+                )
             ),
             key=lambda m: (m.paragraph, m.start),
         )
