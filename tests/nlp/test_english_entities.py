@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from coopex.domain.news import MentionKind, collect_entities
-from coopex.nlp.english import EnglishEntityRecognizer, _kind_by_title
+from coopex.nlp.english import EnglishEntityRecognizer, _kind_by_title, _town_after_in
 from coopex.reference.places import ShippedPlaces
 
 recognizer = EnglishEntityRecognizer()
@@ -844,3 +844,18 @@ def test_a_title_after_a_one_word_name_makes_it_a_person() -> None:
         )
     )
     assert "Bayinchaolu" in found.persons and "Bayinchaolu" not in found.organizations
+
+
+def test_one_word_ending_like_a_town_after_in_is_a_place() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "The firm signed a deal with Inter RAO on a coal power plant in Verkhneutkinsk. "
+                "The work starts soon."
+            ]
+        )
+    )
+    assert "Verkhneutkinsk" not in found.organizations
+    paragraph = "a power plant in Staroutkinsk, and a stake in Sberbank"
+    assert _town_after_in("Staroutkinsk", paragraph, paragraph.index("Staroutkinsk"))
+    assert not _town_after_in("Sberbank", paragraph, paragraph.index("Sberbank"))

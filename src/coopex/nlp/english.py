@@ -329,6 +329,24 @@ def _title_comma() -> re.Pattern[str]:
     return re.compile(rf"(?:^|[^\w-])(?:{titles}),\s+$", re.IGNORECASE)
 
 
+@cache
+def _town_ending() -> re.Pattern[str]:
+    return re.compile(rf"^[A-Z][a-z]+(?:{alternation('place_ending', 'en')})$")
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|near)\s+$")
+
+
+def _town_after_in(name: str, paragraph: str, start: int) -> bool:
+    """ "in Staroutkinsk", "near Zelenograd": one word ending as the region's towns do, right
+    after "in" or "near", is a town, not an organisation."""
+    return bool(
+        _town_ending().match(name)
+        and not _known_organization().fullmatch(name)
+        and _IN_BEFORE.search(paragraph, max(0, start - 8), start)
+    )
+
+
 _ONE_NAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z]?[a-z]+)*")
 
 
@@ -1629,6 +1647,8 @@ class EnglishEntityRecognizer:
         if kind is MentionKind.ORGANIZATION and person is not None:
             kind, name, end = MentionKind.PERSON, person, start + len(person)
         kind = _kind_by_title(kind, name, paragraph, start)
+        if kind is MentionKind.ORGANIZATION and _town_after_in(name, paragraph, start):
+            kind = MentionKind.LOCATION  # "a power plant in Staroutkinsk"
         if kind is MentionKind.ORGANIZATION:
             kind = _a_person_or_place(name) or kind
         elif kind is MentionKind.PERSON and _a_person_or_place(name) is MentionKind.LOCATION:
