@@ -876,9 +876,6 @@ def _nationality_company(name: str) -> str | None:
     return rest
 
 
-_NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?")
-
-
 @cache
 def _title_leads_to() -> re.Pattern[str]:
     """A title and the words of its office up to a name: "Ambassador to ", "Minister of
