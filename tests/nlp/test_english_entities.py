@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from coopex.domain.news import MentionKind, collect_entities
-from coopex.nlp.english import EnglishEntityRecognizer, _kind_by_title, _town_after_in
+from coopex.domain.news import Mention, MentionKind, collect_entities
+from coopex.nlp.english import (
+    EnglishEntityRecognizer,
+    _kind_by_majority,
+    _kind_by_title,
+    _town_after_in,
+)
 from coopex.reference.places import ShippedPlaces
 
 recognizer = EnglishEntityRecognizer()
@@ -859,3 +864,15 @@ def test_one_word_ending_like_a_town_after_in_is_a_place() -> None:
     paragraph = "a power plant in Staroutkinsk, and a stake in Sberbank"
     assert _town_after_in("Staroutkinsk", paragraph, paragraph.index("Staroutkinsk"))
     assert not _town_after_in("Sberbank", paragraph, paragraph.index("Sberbank"))
+
+
+def test_a_name_given_mostly_as_an_organisation_is_one_everywhere() -> None:
+    name = "Delta Machinery"
+    mentions = [
+        Mention(MentionKind.ORGANIZATION, name, 0, 0, 15),
+        Mention(MentionKind.ORGANIZATION, name, 1, 0, 15),
+        Mention(MentionKind.PERSON, name, 2, 0, 15),
+        Mention(MentionKind.PERSON, "Ivan Petrov", 2, 20, 31),
+    ]
+    kinds = [m.kind for m in _kind_by_majority(mentions)]
+    assert kinds == [MentionKind.ORGANIZATION] * 3 + [MentionKind.PERSON]

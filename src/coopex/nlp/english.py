@@ -677,6 +677,22 @@ def _people_as_organizations(
     ]
 
 
+def _kind_by_majority(found: list[Mention]) -> list[Mention]:
+    """ "Alpha Engineering" tagged twice as an organisation and once as a person: a name the
+    document gives more often as an organisation than as a person is an organisation
+    everywhere."""
+    kinds: dict[str, list[MentionKind]] = {}
+    for m in found:
+        kinds.setdefault(m.name, []).append(m.kind)
+    return [
+        replace(m, kind=MentionKind.ORGANIZATION)
+        if m.kind is MentionKind.PERSON
+        and kinds[m.name].count(MentionKind.ORGANIZATION) > kinds[m.name].count(m.kind)
+        else m
+        for m in found
+    ]
+
+
 _DASH_JOINED = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)[-–—]$")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")  # "Kassym-Jomart"
 # "Ministry Rustam Makarov", "Industry and Trade Vasily Osmakov": an organisation's name or
@@ -1730,6 +1746,7 @@ class EnglishEntityRecognizer:
             found = self._surname_before_patronymic(paragraph, number, found)
             found = self._dash_joined_place(paragraph, number, found)
         found = _people_as_organizations(found, paragraphs, self._a_place)
+        found = _kind_by_majority(found)
         common = _common_words(paragraphs)
         credits = [_credited_persons(p) for p in paragraphs]
         named = full_names_only(found)
