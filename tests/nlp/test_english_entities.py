@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from coopex.domain.news import collect_entities
-from coopex.nlp.english import EnglishEntityRecognizer
+from coopex.domain.news import Mention, MentionKind, collect_entities
+from coopex.nlp.english import (
+    EnglishEntityRecognizer,
+    _kind_by_majority,
+    _kind_by_title,
+    _town_after_in,
+)
 from coopex.reference.places import ShippedPlaces
 
 recognizer = EnglishEntityRecognizer()
@@ -748,3 +753,126 @@ def test_a_russian_research_and_production_form_before_a_name_makes_a_company() 
     )
     assert "NPK Tekhnofil" in found.organizations
     assert "NPK Tekhnofil" not in found.persons
+
+
+def test_a_date_is_no_complement_of_an_organisation() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            ["The deals were signed at a meeting of the Uzbek-Korean Trade Council on March 14."]
+        )
+    )
+    assert "Uzbek-Korean Trade Council" in found.organizations
+    assert not any("March" in name for name in found.organizations)
+
+
+def test_an_official_name_listing_its_fields_is_one_organisation() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "The delegation visited Tehran Chamber of Commerce, Industries, Mines and "
+                "Agriculture on Monday.",
+                "Officials of the Ministry of Agriculture, Rosatom and Kamaz met in Moscow.",
+            ]
+        )
+    )
+    assert "Tehran Chamber of Commerce, Industries, Mines and Agriculture" in found.organizations
+    assert "Mines and Agriculture" not in found.organizations
+    assert "Ministry of Agriculture" in found.organizations  # no list of fields follows it
+
+
+def test_a_titles_place_and_its_holder_tagged_as_one_are_a_place_and_a_person() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "He met the Vietnamese Ambassador to Russia Ngo Duc Manh, who came to Tula.",
+                "The President of Uzbekistan Airways spoke at the forum.",
+            ]
+        )
+    )
+    assert "Ngo Duc Manh" in found.persons and "Russia" in found.locations
+    assert not any("Ngo" in name for name in found.organizations)
+    assert "Uzbekistan Airways" in found.organizations  # a company, no holder of a title
+
+
+def test_a_surname_before_first_name_and_patronymic_is_the_persons() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Led by Minister of Trade of the Republic of Tatarstan Korobchenko Oleg "
+                "Vladimirovich, the delegation arrived."
+            ]
+        )
+    )
+    assert "Korobchenko Oleg Vladimirovich" in found.persons
+    assert "Oleg Vladimirovich" not in found.persons
+    assert "Republic of Tatarstan" in found.locations
+
+
+def test_a_title_set_off_by_a_comma_makes_its_holder_a_person() -> None:
+    paragraph = "Talks were held between the Egyptian consul general, Amir Haddad, and the mayor."
+    start = paragraph.index("Amir")
+    kind = _kind_by_title(MentionKind.ORGANIZATION, "Amir Haddad", paragraph, start)
+    assert kind is MentionKind.PERSON
+    found = collect_entities(
+        recognizer.mentions(
+            ["Timur Abdullaev, the director general of Gamma Engineering, said they are ready."]
+        )
+    )
+    assert "Gamma Engineering" in found.organizations  # a director general's body
+    assert "Gamma Engineering" not in found.persons
+
+
+def test_a_place_joined_by_a_dash_opens_an_organisations_name() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            ["Firms met at the session of the Kazakhstan–China Business Council in Astana."]
+        )
+    )
+    assert "Kazakhstan–China Business Council" in found.organizations
+    assert "China Business Council" not in found.organizations
+
+
+def test_a_name_followed_by_an_organisations_head_word_names_the_organisation() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            ["Samruk Kazyna Sovereign Wealth Fund signed two agreements with its partners."]
+        )
+    )
+    assert "Samruk Kazyna Sovereign Wealth Fund" in found.organizations
+    assert "Samruk Kazyna" not in found.persons
+
+
+def test_a_title_after_a_one_word_name_makes_it_a_person() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            ["Bayinchaolu, the provincial Party secretary, led the delegation to Khabarovsk."]
+        )
+    )
+    assert "Bayinchaolu" in found.persons and "Bayinchaolu" not in found.organizations
+
+
+def test_one_word_ending_like_a_town_after_in_is_a_place() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "The firm signed a deal with Inter RAO on a coal power plant in Verkhneutkinsk. "
+                "The work starts soon."
+            ]
+        )
+    )
+    assert "Verkhneutkinsk" not in found.organizations
+    paragraph = "a power plant in Staroutkinsk, and a stake in Sberbank"
+    assert _town_after_in("Staroutkinsk", paragraph, paragraph.index("Staroutkinsk"))
+    assert not _town_after_in("Sberbank", paragraph, paragraph.index("Sberbank"))
+
+
+def test_a_name_given_mostly_as_an_organisation_is_one_everywhere() -> None:
+    name = "Delta Machinery"
+    mentions = [
+        Mention(MentionKind.ORGANIZATION, name, 0, 0, 15),
+        Mention(MentionKind.ORGANIZATION, name, 1, 0, 15),
+        Mention(MentionKind.PERSON, name, 2, 0, 15),
+        Mention(MentionKind.PERSON, "Ivan Petrov", 2, 20, 31),
+    ]
+    kinds = [m.kind for m in _kind_by_majority(mentions)]
+    assert kinds == [MentionKind.ORGANIZATION] * 3 + [MentionKind.PERSON]

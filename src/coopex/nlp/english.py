@@ -77,6 +77,14 @@ def _org_word() -> re.Pattern[str]:
 
 
 @cache
+def _org_head_after() -> re.Pattern[str]:
+    """ "Samruk Kazyna" + " Sovereign Wealth Fund", "Nazarbayev" + " University": capitalised
+    words ending in an organisation's head word right after a name."""
+    heads = alternation("org_head", "en")
+    return re.compile(rf"(?:\s+[A-Z][\w'’-]*){{0,3}}?\s+(?:{heads})(?![\w-])")
+
+
+@cache
 def _named_head_before() -> re.Pattern[str]:
     """ "Russia-China Strategic Partnership Council in" + "Mechanical Engineering": the name
     before a complement the model tagged alone."""
@@ -99,8 +107,14 @@ def _tidy(
     if kind is MentionKind.ORGANIZATION and _org_heads().search(text):
         complement = _COMPLEMENT.match(paragraph[end:])
         if complement and end + complement.start(2) not in places:
-            end += complement.end()
-            text = paragraph[start:end].rstrip()
+            # "Business Council" + " on July 2": a date is no complement; the name ends there
+            words = complement.group(2).split()
+            dated = [w in name_words("calendar_word", "en") for w in words]
+            if not dated[0]:
+                kept = words[: dated.index(True)] if True in dated else words
+                tail = paragraph[end : end + complement.start(2)] + " ".join(kept)
+                end += len(tail)
+                text = paragraph[start:end].rstrip()
     elif kind is MentionKind.ORGANIZATION:
         window = max(0, start - 160)  # seven words before, at most: look no further back
         named = _named_head_before().search(paragraph[window:start])
@@ -305,6 +319,37 @@ def _person_before_a_title(name: str, paragraph: str, end: int) -> str | None:
     return None
 
 
+@cache
+def _title_comma() -> re.Pattern[str]:
+    """ "the Turkish consul general, Kazim Cavusoglu,": a title and its holder set off by a
+    comma."""
+    titles = "|".join(
+        map(re.escape, sorted(name_words("person_title", "en"), key=len, reverse=True))
+    )
+    return re.compile(rf"(?:^|[^\w-])(?:{titles}),\s+$", re.IGNORECASE)
+
+
+@cache
+def _town_ending() -> re.Pattern[str]:
+    return re.compile(rf"^[A-Z][a-z]+(?:{alternation('place_ending', 'en')})$")
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|near)\s+$")
+
+
+def _town_after_in(name: str, paragraph: str, start: int) -> bool:
+    """ "in Staroutkinsk", "near Zelenograd": one word ending as the region's towns do, right
+    after "in" or "near", is a town, not an organisation."""
+    return bool(
+        _town_ending().match(name)
+        and not _known_organization().fullmatch(name)
+        and _IN_BEFORE.search(paragraph, max(0, start - 8), start)
+    )
+
+
+_ONE_NAME = re.compile(r"[A-Z][a-z]+(?:['’-][A-Za-z]?[a-z]+)*")
+
+
 def _kind_by_title(kind: MentionKind, name: str, paragraph: str, start: int) -> MentionKind:
     """ "vice governor Zhou Xi'an" tagged as an organisation is a person: a title right before
     a name of two or three name-like words; "general manager of" + "Dongan Engine" tagged as a
@@ -314,12 +359,20 @@ def _kind_by_title(kind: MentionKind, name: str, paragraph: str, start: int) -> 
     titled, titled_of = _title_right_before()
     if (
         kind is MentionKind.ORGANIZATION
-        and titled.search(before)
+        and (titled.search(before) or _title_comma().search(before))
         and _PERSON_LIKE.fullmatch(name)
         and not _org_word().search(name)
         and not _known_organization().search(name)
     ):
         return MentionKind.PERSON
+    if (
+        kind is MentionKind.ORGANIZATION
+        and _ONE_NAME.fullmatch(name)
+        and not _org_word().search(name)
+        and not _known_organization().search(name)
+        and _title_context()[1].match(paragraph[start + len(name) : start + len(name) + 60])
+    ):
+        return MentionKind.PERSON  # "Bayinchaolu, the provincial Party secretary,"
     if (
         kind is MentionKind.PERSON
         and titled_of.search(before)
@@ -624,6 +677,23 @@ def _people_as_organizations(
     ]
 
 
+def _kind_by_majority(found: list[Mention]) -> list[Mention]:
+    """ "Alpha Engineering" tagged twice as an organisation and once as a person: a name the
+    document gives more often as an organisation than as a person is an organisation
+    everywhere."""
+    kinds: dict[str, list[MentionKind]] = {}
+    for m in found:
+        kinds.setdefault(m.name, []).append(m.kind)
+    return [
+        replace(m, kind=MentionKind.ORGANIZATION)
+        if m.kind is MentionKind.PERSON
+        and kinds[m.name].count(MentionKind.ORGANIZATION) > kinds[m.name].count(m.kind)
+        else m
+        for m in found
+    ]
+
+
+_DASH_JOINED = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)[-–—]$")
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")  # "Kassym-Jomart"
 # "Ministry Rustam Makarov", "Industry and Trade Vasily Osmakov": an organisation's name or
 # word, or the field of a title, before a person's name and surname.
@@ -822,7 +892,49 @@ def _nationality_company(name: str) -> str | None:
     return rest
 
 
+@cache
+def _title_leads_to() -> re.Pattern[str]:
+    """A title and the words of its office up to a name: "Ambassador to ", "Minister of
+    Industry and Trade of the "."""
+    titles = alternation("person_title", "en")
+    return re.compile(rf"\b(?i:{titles})(?:\s+(?:of|to|for|in|and|the|[A-Z][\w'’-]*))*\s+$")
+
+
 _INITIALS_END = re.compile(r"\s+(?:[A-Z]\.){1,3}[A-Z]?$")
+# "Chamber of Commerce, Industries" + ", Mines and Agriculture": the fields an official name
+# lists after its "of" go on through commas to the last one after "and".
+_LISTED_FIELDS = re.compile(
+    r"(?:,\s+[A-Z][a-z][\w-]*(?:\s+[A-Z][a-z][\w-]*)?)*,?\s+and\s+[A-Z][a-z][\w-]*"
+    r"(?:\s+[A-Z][a-z][\w-]*)?(?![\w-])"
+)
+
+
+def _listed_fields(paragraph: str, number: int, found: list[Mention]) -> list[Mention]:
+    """An organisation named by its head word and a list of fields ("Chamber of Commerce,
+    Industries, Mines and Agriculture") is one name, not two cut at a comma; what the model
+    tagged inside the rest of the list goes with it."""
+    for mention in [m for m in found if m.paragraph == number]:
+        if mention.kind is not MentionKind.ORGANIZATION or not re.search(
+            rf"\b(?:{_head_words()})\s+of\s+(?:the\s+)?[A-Z]", mention.name
+        ):
+            continue
+        if not re.search(r",\s+[A-Z][\w-]*$", mention.name):
+            continue  # the model cut no list ("Ministry of Agriculture" + ", Rosatom and …")
+        more = _LISTED_FIELDS.match(paragraph, mention.end)
+        if (
+            more is None
+            or _org_word().search(more.group())
+            or _known_organization().search(more.group())
+        ):
+            continue
+        end = more.end()
+        longer = replace(mention, name=paragraph[mention.start : end], end=end)
+        found = [
+            longer if m is mention else m
+            for m in found
+            if m is mention or not (m.paragraph == number and mention.end <= m.start < end)
+        ]
+    return found
 
 
 def _plural_lead_off(span: Any) -> tuple[str, int]:
@@ -1293,6 +1405,114 @@ class EnglishEntityRecognizer:
             return [replace(mention, kind=MentionKind.ORGANIZATION)]
         return [mention]
 
+    def _place_then_person(self, mention: Mention, paragraph: str) -> list[Mention] | None:
+        """ "Ambassador to" + "Russia Ngo Duc Manh", "Minister … of the" + "Republic of Tatarstan
+        Korobchenko": after a title, a place and the name-like words that follow it, tagged as
+        one organisation or place, are the title's place and its holder."""
+        if not _title_leads_to().search(paragraph, max(0, mention.start - 100), mention.start):
+            return None
+        words = mention.name.split()
+        for cut in range(len(words) - 1, 0, -1):
+            place, rest = " ".join(words[:cut]), words[cut:]
+            if not 2 <= len(rest) <= 3 or not self._a_place(place):
+                continue
+            person = " ".join(rest)
+            if (
+                not all(_NAME_WORD.fullmatch(w) for w in rest)
+                or _org_word().search(person)
+                or _known_organization().search(person)
+                or self._a_place(person)
+                or self._a_place(rest[0])
+            ):
+                return None
+            at = mention.start + len(place)
+            start = mention.end - len(person)
+            return [
+                Mention(MentionKind.LOCATION, place, mention.paragraph, mention.start, at),
+                Mention(MentionKind.PERSON, person, mention.paragraph, start, mention.end),
+            ]
+        return None
+
+    def _dash_joined_place(
+        self, paragraph: str, number: int, found: list[Mention]
+    ) -> list[Mention]:
+        """ "Kazakhstan–China Business Council": a place joined by a dash to an organisation's
+        name (no spaces around it) opens that name; the model read it as a place of its own."""
+        for org in [m for m in found if m.paragraph == number]:
+            if org.kind is not MentionKind.ORGANIZATION:
+                continue
+            joined = _DASH_JOINED.search(paragraph, max(0, org.start - 40), org.start)
+            if joined is None or not (
+                self._a_place(joined.group(1)) or joined.group(1) in name_words("nationality", "en")
+            ):
+                continue
+            at = joined.start(1)
+            if any(
+                m.paragraph == number
+                and m is not org
+                and m.start < org.start
+                and at < m.end
+                and (m.kind is not MentionKind.LOCATION or m.start < at)
+                for m in found
+            ):
+                continue  # the word before is part of some other name
+            longer = replace(org, name=paragraph[at : org.end], start=at)
+            found = [
+                longer if m is org else m
+                for m in found
+                if m is org or not (m.paragraph == number and at <= m.start < org.start)
+            ]
+        return found
+
+    def _surname_before_patronymic(
+        self, paragraph: str, number: int, found: list[Mention]
+    ) -> list[Mention]:
+        """ "Korobchenko Oleg Vladimirovich": in the official Russian order the surname comes
+        before the first name and patronymic, and the model, reading "Oleg Vladimirovich" as the
+        person, leaves the surname alone or glued to the mention before it ("the Republic of
+        Tatarstan Korobchenko"). The surname is the person's; what it was glued to keeps the
+        rest when that is a place."""
+        patronymic = re.compile(rf"(?:{alternation('patronymic_ending', 'en')})$")
+        for person in [m for m in found if m.paragraph == number]:
+            words = person.name.split()
+            if (
+                person.kind is not MentionKind.PERSON
+                or len(words) != 2
+                or not patronymic.search(words[1])
+            ):
+                continue
+            before = re.search(
+                r"(?<![\w-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+$", paragraph[: person.start]
+            )
+            if before is None:
+                continue
+            surname, at = before.group(1), before.start(1)
+            if (
+                surname in name_words("person_title", "en")
+                or self._a_place(surname)
+                or _org_word().fullmatch(surname)
+            ):
+                continue
+            holder = next(
+                (m for m in found if m.paragraph == number and m.start <= at < m.end), None
+            )
+            if holder is not None and holder.end != at + len(surname):
+                continue
+            rest = paragraph[holder.start : at].rstrip() if holder is not None else ""
+            if holder is not None and rest and not self._a_place(rest):
+                continue
+            kept = [m for m in found if m is not holder and m is not person]
+            if rest and holder is not None:
+                kept.append(
+                    Mention(
+                        MentionKind.LOCATION, rest, number, holder.start, holder.start + len(rest)
+                    )
+                )
+            name = paragraph[at : person.end]
+            kept.append(Mention(MentionKind.PERSON, name, number, at, person.end))
+            found = kept
+        return found
+
     def _place_list(self, mention: Mention) -> list[Mention]:
         """ "the Far East and Siberia", "Heilongjiang, Jilin": places the model tagged as one
         are each a place, unless the whole is one the gazetteer knows ("Trinidad and
@@ -1416,6 +1636,10 @@ class EnglishEntityRecognizer:
             else (span.text, span.start_char)
         )
         name, start, end = _tidy(kind, text, at, paragraph, places)
+        headed = _org_head_after().match(paragraph, end) if kind is MentionKind.PERSON else None
+        if headed and name:  # "Samruk Kazyna" + " Sovereign Wealth Fund": named after a person
+            kind, end = MentionKind.ORGANIZATION, headed.end()
+            name = paragraph[start:end]
         product = Mention(kind, name, number, start, end)
         if kind is MentionKind.ORGANIZATION and _product_model(name, paragraph, end):
             return [], None, product
@@ -1436,6 +1660,8 @@ class EnglishEntityRecognizer:
         if kind is MentionKind.ORGANIZATION and person is not None:
             kind, name, end = MentionKind.PERSON, person, start + len(person)
         kind = _kind_by_title(kind, name, paragraph, start)
+        if kind is MentionKind.ORGANIZATION and _town_after_in(name, paragraph, start):
+            kind = MentionKind.LOCATION  # "a power plant in Staroutkinsk"
         if kind is MentionKind.ORGANIZATION:
             kind = _a_person_or_place(name) or kind
         elif kind is MentionKind.PERSON and _a_person_or_place(name) is MentionKind.LOCATION:
@@ -1456,6 +1682,10 @@ class EnglishEntityRecognizer:
         elif kind is MentionKind.PERSON and _title_of().search(name):
             return [], None, None  # "Tajik Minister of Industry": a job title, no person
         mention = Mention(kind, name, number, start, end)
+        if kind is not MentionKind.PERSON:
+            split = self._place_then_person(mention, paragraph)
+            if split is not None:
+                return split, None, None
         if kind is MentionKind.PERSON:
             return [_acronym_off(m) for m in self._place_before_person(mention)], None, None
         if kind is MentionKind.LOCATION:
@@ -1495,6 +1725,7 @@ class EnglishEntityRecognizer:
                     events.append(event)
                     short = _ABBREVIATION.match(paragraph, event.end)
                     event_abbreviations.update([short.group(1)] if short else [])
+            found = _listed_fields(paragraph, number, found)
             found = _legal_names(paragraph, number, found)
             found = _appositive_organizations(paragraph, number, found)
             found.extend(_abbreviations(paragraph, number, found))
@@ -1512,7 +1743,10 @@ class EnglishEntityRecognizer:
             found = _source_line(paragraph, number, found)
             found = _given_name_persons(paragraph, number, found, self._a_place)
             found.extend(_initials_persons(paragraph, number, found))
+            found = self._surname_before_patronymic(paragraph, number, found)
+            found = self._dash_joined_place(paragraph, number, found)
         found = _people_as_organizations(found, paragraphs, self._a_place)
+        found = _kind_by_majority(found)
         common = _common_words(paragraphs)
         credits = [_credited_persons(p) for p in paragraphs]
         named = full_names_only(found)
@@ -1536,7 +1770,11 @@ class EnglishEntityRecognizer:
                     m.kind is MentionKind.PERSON
                     and named_after_person(paragraphs[m.paragraph], m.start, "en")
                 )
-                and (m in named or vouched_person(paragraphs[m.paragraph], m.start, m.end, "en"))
+                and (
+                    m in named
+                    or vouched_person(paragraphs[m.paragraph], m.start, m.end, "en")
+                    or _title_context()[1].match(paragraphs[m.paragraph][m.end : m.end + 60])
+                )
             ),
             key=lambda m: (m.paragraph, m.start),
         )
