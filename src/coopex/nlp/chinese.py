@@ -324,7 +324,12 @@ class ChineseEntityRecognizer:
             at: (word, start) for word, _, start in tokens for at in range(start, start + len(word))
         }
         # a verb of saying or meeting ends a name too ("谢钦" + "会见" + "中国石油…公司")
-        stops = {*_words()["org_stop_word"], *_words()["person_stop_word"]}
+        # and a verb of holding an office ("任" + "…农业部部长")
+        stops = {
+            *_words()["org_stop_word"],
+            *_words()["person_stop_word"],
+            *_words()["office_verb"],
+        }
         found: list[Mention] = []
         for suffix in self._suffix.finditer(paragraph):
             going_on = self._suffix.match(paragraph, suffix.end())
@@ -627,6 +632,39 @@ class ChineseEntityRecognizer:
                     return True
         return False
 
+    def _region_s_body(self, mention: Mention, paragraph: str) -> Mention:
+        """A region's or a city's body named after its country ("俄罗斯" + "萨哈(雅库特)共和国
+        政府", "哈萨克斯坦" + "塔什干州政府") is the region's body: the country only says where
+        the region is, and is a place of its own. Not where a city or a body is named after the
+        region ("俄罗斯阿穆尔州赖奇辛斯克市政府" is named in full); companies keep the country
+        their name may hold ("中国湖北卓越集团")."""
+        if mention.kind is not MentionKind.ORGANIZATION or mention.name.endswith(
+            tuple(self._legal | frozenset(_words()["company_suffix"]))
+        ):
+            return mention
+        country = self._gazetteer.match(mention.name)
+        if country is None:
+            return mention
+        place = self._places.resolve(country.group())
+        region = self._gazetteer.match(mention.name, country.end())
+        if place is None or place.is_region or region is None:
+            return mention
+        inner = self._places.resolve(region.group())
+        body = mention.name[region.end() :]
+        if inner is None or not inner.is_region or not body:
+            return mention
+        if any(
+            pair.flag.startswith(_PROPER_TAGS) and pair.word not in self._not_proper
+            for pair in _posseg().cut(body)
+        ):
+            return (
+                mention  # a city's or a body's own name follows the region ("…州赖奇辛斯克市政府")
+            )
+        start = mention.start + country.end()
+        return Mention(
+            mention.kind, paragraph[start : mention.end], mention.paragraph, start, mention.end
+        )
+
     def _holding_place(self, name: str) -> bool:
         """Whether the tagger's organisation may hold a place: a paper's or a legal name
         ("中国贸易报", "…有限公司"), never a government ("中国政府")."""
@@ -805,7 +843,11 @@ class ChineseEntityRecognizer:
                             and _HAN.search(paragraph, m.start, start) is not None
                             and _a_lead_in(tagged, start)
                         )
-                        or m.start - 2 <= start < m.start
+                        or (
+                            m.start - 2 <= start < m.start
+                            # not a verb of holding an office ("任" + "…农业部")
+                            and paragraph[start : m.start] not in _words()["office_verb"]
+                        )
                     )
                 ),
                 None,
@@ -966,7 +1008,9 @@ class ChineseEntityRecognizer:
                 for m in [*named, *taken]
                 if not _a_description(m, paragraph) and not self._a_place_s_firm(m)
             ]
-            named = [_from_the_place(m, places, paragraph) for m in named]
+            named = [
+                self._region_s_body(_from_the_place(m, places, paragraph), paragraph) for m in named
+            ]
             outermost = _outermost(named)
             found.extend(outermost)
             found.extend(self._plant_owners(number, outermost))
