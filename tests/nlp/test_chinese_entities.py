@@ -776,3 +776,15 @@ def test_a_region_s_body_named_after_its_country_is_the_region_s(places: Shipped
     assert "萨哈共和国政府" in found.organizations
     assert "中国湖北卓越集团" in found.organizations
     assert "俄罗斯" in found.locations
+
+
+def test_both_sides_bodies_after_their_abbreviations_are_no_name(places: ShippedPlaces) -> None:
+    found = entities(ChineseEntityRecognizer(places), "中哈双方海关部门负责人出席了会议。")
+    assert found.organizations == ()
+
+
+def test_a_foreign_name_after_a_title_may_hold_one_character_beyond_the_table(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(ChineseEntityRecognizer(places), "州长阔罗佐夫率团访问了哈尔滨。")
+    assert found.persons == ("阔罗佐夫",)

@@ -141,13 +141,16 @@ _COUNTED = re.compile(r"(?:[一二两三四五六七八九十几多数]+|\d+)[�
 
 def _a_description(mention: Mention, paragraph: str) -> bool:
     """Whether an organisation is a description, not a name: counted ("两座棉花加工厂"), of
-    both or all sides ("两国海关总署": `collective_opener`), a generic body ("省委", "电信")
-    or ending in no body's word ("对外开放新格局", "中吉关系")."""
+    both or all sides ("两国海关总署", "中俄双方…": `collective_opener`), a generic body
+    ("省委", "电信") or ending in no body's word ("对外开放新格局", "中吉关系")."""
     if mention.kind is not MentionKind.ORGANIZATION:
         return False
     return bool(
         _COUNTED.search(paragraph, max(0, mention.start - 4), mention.start)
-        or mention.name.startswith(tuple(_words()["collective_opener"]))
+        # also after the sides' abbreviations ("中俄" + "双方州省政府")
+        or mention.name.lstrip("".join(_words()["country_abbreviation"])).startswith(
+            tuple(_words()["collective_opener"])
+        )
         or mention.name in _words()["generic_body"]
         or mention.name.endswith(tuple(_words()["not_org_ending"]))
     )
@@ -746,8 +749,15 @@ class ChineseEntityRecognizer:
         stop = self._person_stop.search(text, 1)
         text = text[: stop.start()] if stop else text
         foreign = sum(c in self._transliteration for c in text)
-        # One character beyond the table in a dotted surname ("德罗兹坚科").
-        tolerated = dotted
+        # One character beyond the table in a dotted surname ("德罗兹坚科"), or opening a
+        # name of four to six characters after a title ("州长" + "阔谢若夫"), where jieba
+        # reads it as no function word ("州长" + "与" + "乌兹别克斯坦…") and no place is inside.
+        tolerated = dotted or (
+            4 <= len(text) <= 6
+            and all(c in self._transliteration for c in text[1:])
+            and not tokens.get(start, ("", "x"))[1].startswith(_NOT_A_NAME_TAGS)
+            and self._gazetteer.search(text) is None
+        )
         if len(text) >= 2 and (foreign == len(text) or (tolerated and foreign >= len(text) - 1)):
             return text
         word, tag = tokens.get(start, ("", ""))
