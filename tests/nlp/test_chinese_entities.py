@@ -788,3 +788,11 @@ def test_a_foreign_name_after_a_title_may_hold_one_character_beyond_the_table(
 ) -> None:
     found = entities(ChineseEntityRecognizer(places), "州长阔罗佐夫率团访问了哈尔滨。")
     assert found.persons == ("阔罗佐夫",)
+
+
+def test_the_media_of_a_dateline_or_a_byline_are_organisations(places: ShippedPlaces) -> None:
+    recognizer = ChineseEntityRecognizer(places)
+    assert entities(recognizer, "【丝路新闻网讯】代表团抵达喀山。").organizations == ("丝路新闻网",)
+    found = entities(recognizer, "东方经贸报、边贸资讯网  记者王明报道").organizations
+    assert found == ("东方经贸报", "边贸资讯网")
+    assert entities(recognizer, "本报讯 代表团抵达喀山。").organizations == ()

@@ -458,6 +458,30 @@ class ChineseEntityRecognizer:
         page's source, an organisation (the guideline counts sources); a place is none."""
         return self._named_by(self._SOURCE, number, paragraph, found)
 
+    @cached_property
+    def _dateline(self) -> re.Pattern[str]:
+        """A report's opening naming its paper or site: "【…网讯】", "…报讯", or the media of a
+        byline before the reporter ("…导报、…网  记者…报道")."""
+        media = "|".join(map(re.escape, sorted(_words()["media_suffix"], key=len, reverse=True)))
+        name = rf"[\u4e00-\u9fff]{{2,12}}(?:{media})"
+        return re.compile(rf"(?:^|(?<=[【\[\s]))({name})讯|^((?:{name}、)*{name})\s*记者")
+
+    def _datelines(self, number: int, paragraph: str, found: list[Mention]) -> list[Mention]:
+        """The papers and sites a report's dateline or byline names ("【…网讯】"), which the
+        guideline counts as sources; a place is none."""
+        named: list[Mention] = []
+        for m in self._dateline.finditer(paragraph):
+            group = 1 if m.group(1) else 2
+            at = m.start(group)
+            for part in m.group(group).split("、"):
+                start, end, at = at, at + len(part), at + len(part) + 1
+                if self._gazetteer.fullmatch(part) or any(
+                    o.start < end and start < o.end for o in [*found, *named]
+                ):
+                    continue
+                named.append(Mention(MentionKind.ORGANIZATION, part, number, start, end))
+        return named
+
     def _named_by(
         self, pattern: re.Pattern[str], number: int, paragraph: str, found: list[Mention]
     ) -> list[Mention]:
@@ -988,6 +1012,7 @@ class ChineseEntityRecognizer:
             organizations = self._known_organizations(number, paragraph, tokens, organizations)
             organizations += self._abbreviations(number, paragraph, organizations)
             organizations += self._sources(number, paragraph, organizations)
+            organizations += self._datelines(number, paragraph, organizations)
             named = [
                 *organizations,
                 *self._persons(number, paragraph, tokens),
