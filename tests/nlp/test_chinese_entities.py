@@ -796,3 +796,10 @@ def test_the_media_of_a_dateline_or_a_byline_are_organisations(places: ShippedPl
     found = entities(recognizer, "东方经贸报、边贸资讯网  记者王明报道").organizations
     assert found == ("东方经贸报", "边贸资讯网")
     assert entities(recognizer, "本报讯 代表团抵达喀山。").organizations == ()
+
+
+def test_a_dotted_surname_may_open_with_a_character_beyond_the_table(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(ChineseEntityRecognizer(places), "市长弗拉基米尔.邵里科今日会见了代表团。")
+    assert found.persons == ("弗拉基米尔.邵里科",)

@@ -784,6 +784,13 @@ class ChineseEntityRecognizer:
         )
         if len(text) >= 2 and (foreign == len(text) or (tolerated and foreign >= len(text) - 1)):
             return text
+        if dotted:
+            # a dotted surname opening with one character beyond the table and running on in
+            # it up to a word that is not ("安德烈." + "邵里茨" + "今日")
+            rest = text[1:]
+            length = 1 + len(rest) - len(rest.lstrip("".join(self._transliteration)))
+            if length >= 3:
+                return text[:length]
         word, tag = tokens.get(start, ("", ""))
         # A transliterated name a verb follows that is no stop word ("米尔济约耶夫" + "视察";
         # jieba's name is "米尔"): the name is the run of the table's characters.
