@@ -744,3 +744,62 @@ def test_a_title_before_a_listing_comma_is_no_field_of_the_name(places: ShippedP
 def test_an_organisation_begins_with_the_place_its_name_opens_with(places: ShippedPlaces) -> None:
     found = entities(ChineseEntityRecognizer(places), "后贝加尔边疆区自然资源部部长出席了会议。")
     assert found.organizations == ("后贝加尔边疆区自然资源部",)
+
+
+def test_a_verb_of_holding_an_office_is_no_part_of_the_body(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "他曾于2010年任伊尔库茨克州经济部部长。"
+    )
+    assert not [o for o in found.organizations if o.startswith("任")]
+
+
+def test_relevant_bodies_are_no_name(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "双方邀请了哈萨克斯坦有关商协会参加。"
+    )
+    assert found.organizations == ()
+
+
+def test_an_expo_is_an_event_not_an_organisation(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()), "多家企业将参加下届世博会和进博会。"
+    )
+    assert found.organizations == ()
+
+
+def test_a_region_s_body_named_after_its_country_is_the_region_s(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places),
+        "俄罗斯萨哈共和国政府、俄罗斯阿穆尔州赖奇辛斯克市政府与中国湖北卓越集团代表举行了会谈。",
+    )
+    assert "俄罗斯阿穆尔州赖奇辛斯克市政府" in found.organizations
+    assert "萨哈共和国政府" in found.organizations
+    assert "中国湖北卓越集团" in found.organizations
+    assert "俄罗斯" in found.locations
+
+
+def test_both_sides_bodies_after_their_abbreviations_are_no_name(places: ShippedPlaces) -> None:
+    found = entities(ChineseEntityRecognizer(places), "中哈双方海关部门负责人出席了会议。")
+    assert found.organizations == ()
+
+
+def test_a_foreign_name_after_a_title_may_hold_one_character_beyond_the_table(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(ChineseEntityRecognizer(places), "州长阔罗佐夫率团访问了哈尔滨。")
+    assert found.persons == ("阔罗佐夫",)
+
+
+def test_the_media_of_a_dateline_or_a_byline_are_organisations(places: ShippedPlaces) -> None:
+    recognizer = ChineseEntityRecognizer(places)
+    assert entities(recognizer, "【丝路新闻网讯】代表团抵达喀山。").organizations == ("丝路新闻网",)
+    found = entities(recognizer, "东方经贸报、边贸资讯网  记者王明报道").organizations
+    assert found == ("东方经贸报", "边贸资讯网")
+    assert entities(recognizer, "本报讯 代表团抵达喀山。").organizations == ()
+
+
+def test_a_dotted_surname_may_open_with_a_character_beyond_the_table(
+    places: ShippedPlaces,
+) -> None:
+    found = entities(ChineseEntityRecognizer(places), "市长弗拉基米尔.邵里科今日会见了代表团。")
+    assert found.persons == ("弗拉基米尔.邵里科",)

@@ -141,13 +141,16 @@ _COUNTED = re.compile(r"(?:[一二两三四五六七八九十几多数]+|\d+)[�
 
 def _a_description(mention: Mention, paragraph: str) -> bool:
     """Whether an organisation is a description, not a name: counted ("两座棉花加工厂"), of
-    both or all sides ("两国海关总署": `collective_opener`), a generic body ("省委", "电信")
-    or ending in no body's word ("对外开放新格局", "中吉关系")."""
+    both or all sides ("两国海关总署", "中俄双方…": `collective_opener`), a generic body
+    ("省委", "电信") or ending in no body's word ("对外开放新格局", "中吉关系")."""
     if mention.kind is not MentionKind.ORGANIZATION:
         return False
     return bool(
         _COUNTED.search(paragraph, max(0, mention.start - 4), mention.start)
-        or mention.name.startswith(tuple(_words()["collective_opener"]))
+        # also after the sides' abbreviations ("中俄" + "双方州省政府")
+        or mention.name.lstrip("".join(_words()["country_abbreviation"])).startswith(
+            tuple(_words()["collective_opener"])
+        )
         or mention.name in _words()["generic_body"]
         or mention.name.endswith(tuple(_words()["not_org_ending"]))
     )
@@ -324,7 +327,12 @@ class ChineseEntityRecognizer:
             at: (word, start) for word, _, start in tokens for at in range(start, start + len(word))
         }
         # a verb of saying or meeting ends a name too ("谢钦" + "会见" + "中国石油…公司")
-        stops = {*_words()["org_stop_word"], *_words()["person_stop_word"]}
+        # and a verb of holding an office ("任" + "…农业部部长")
+        stops = {
+            *_words()["org_stop_word"],
+            *_words()["person_stop_word"],
+            *_words()["office_verb"],
+        }
         found: list[Mention] = []
         for suffix in self._suffix.finditer(paragraph):
             going_on = self._suffix.match(paragraph, suffix.end())
@@ -449,6 +457,30 @@ class ChineseEntityRecognizer:
         """The paper or site a "来源:" line names ("来源:车聚网", "稿件来源:黑龙江日报"): the
         page's source, an organisation (the guideline counts sources); a place is none."""
         return self._named_by(self._SOURCE, number, paragraph, found)
+
+    @cached_property
+    def _dateline(self) -> re.Pattern[str]:
+        """A report's opening naming its paper or site: "【…网讯】", "…报讯", or the media of a
+        byline before the reporter ("…导报、…网  记者…报道")."""
+        media = "|".join(map(re.escape, sorted(_words()["media_suffix"], key=len, reverse=True)))
+        name = rf"[\u4e00-\u9fff]{{2,12}}(?:{media})"
+        return re.compile(rf"(?:^|(?<=[【\[\s]))({name})讯|^((?:{name}、)*{name})\s*记者")
+
+    def _datelines(self, number: int, paragraph: str, found: list[Mention]) -> list[Mention]:
+        """The papers and sites a report's dateline or byline names ("【…网讯】"), which the
+        guideline counts as sources; a place is none."""
+        named: list[Mention] = []
+        for m in self._dateline.finditer(paragraph):
+            group = 1 if m.group(1) else 2
+            at = m.start(group)
+            for part in m.group(group).split("、"):
+                start, end, at = at, at + len(part), at + len(part) + 1
+                if self._gazetteer.fullmatch(part) or any(
+                    o.start < end and start < o.end for o in [*found, *named]
+                ):
+                    continue
+                named.append(Mention(MentionKind.ORGANIZATION, part, number, start, end))
+        return named
 
     def _named_by(
         self, pattern: re.Pattern[str], number: int, paragraph: str, found: list[Mention]
@@ -627,6 +659,39 @@ class ChineseEntityRecognizer:
                     return True
         return False
 
+    def _region_s_body(self, mention: Mention, paragraph: str) -> Mention:
+        """A region's or a city's body named after its country ("俄罗斯" + "萨哈(雅库特)共和国
+        政府", "哈萨克斯坦" + "塔什干州政府") is the region's body: the country only says where
+        the region is, and is a place of its own. Not where a city or a body is named after the
+        region ("俄罗斯阿穆尔州赖奇辛斯克市政府" is named in full); companies keep the country
+        their name may hold ("中国湖北卓越集团")."""
+        if mention.kind is not MentionKind.ORGANIZATION or mention.name.endswith(
+            tuple(self._legal | frozenset(_words()["company_suffix"]))
+        ):
+            return mention
+        country = self._gazetteer.match(mention.name)
+        if country is None:
+            return mention
+        place = self._places.resolve(country.group())
+        region = self._gazetteer.match(mention.name, country.end())
+        if place is None or place.is_region or region is None:
+            return mention
+        inner = self._places.resolve(region.group())
+        body = mention.name[region.end() :]
+        if inner is None or not inner.is_region or not body:
+            return mention
+        if any(
+            pair.flag.startswith(_PROPER_TAGS) and pair.word not in self._not_proper
+            for pair in _posseg().cut(body)
+        ):
+            return (
+                mention  # a city's or a body's own name follows the region ("…州赖奇辛斯克市政府")
+            )
+        start = mention.start + country.end()
+        return Mention(
+            mention.kind, paragraph[start : mention.end], mention.paragraph, start, mention.end
+        )
+
     def _holding_place(self, name: str) -> bool:
         """Whether the tagger's organisation may hold a place: a paper's or a legal name
         ("中国贸易报", "…有限公司"), never a government ("中国政府")."""
@@ -708,10 +773,24 @@ class ChineseEntityRecognizer:
         stop = self._person_stop.search(text, 1)
         text = text[: stop.start()] if stop else text
         foreign = sum(c in self._transliteration for c in text)
-        # One character beyond the table in a dotted surname ("德罗兹坚科").
-        tolerated = dotted
+        # One character beyond the table in a dotted surname ("德罗兹坚科"), or opening a
+        # name of four to six characters after a title ("州长" + "阔谢若夫"), where jieba
+        # reads it as no function word ("州长" + "与" + "乌兹别克斯坦…") and no place is inside.
+        tolerated = dotted or (
+            4 <= len(text) <= 6
+            and all(c in self._transliteration for c in text[1:])
+            and not tokens.get(start, ("", "x"))[1].startswith(_NOT_A_NAME_TAGS)
+            and self._gazetteer.search(text) is None
+        )
         if len(text) >= 2 and (foreign == len(text) or (tolerated and foreign >= len(text) - 1)):
             return text
+        if dotted:
+            # a dotted surname opening with one character beyond the table and running on in
+            # it up to a word that is not ("安德烈." + "邵里茨" + "今日")
+            rest = text[1:]
+            length = 1 + len(rest) - len(rest.lstrip("".join(self._transliteration)))
+            if length >= 3:
+                return text[:length]
         word, tag = tokens.get(start, ("", ""))
         # A transliterated name a verb follows that is no stop word ("米尔济约耶夫" + "视察";
         # jieba's name is "米尔"): the name is the run of the table's characters.
@@ -805,7 +884,11 @@ class ChineseEntityRecognizer:
                             and _HAN.search(paragraph, m.start, start) is not None
                             and _a_lead_in(tagged, start)
                         )
-                        or m.start - 2 <= start < m.start
+                        or (
+                            m.start - 2 <= start < m.start
+                            # not a verb of holding an office ("任" + "…农业部")
+                            and paragraph[start : m.start] not in _words()["office_verb"]
+                        )
                     )
                 ),
                 None,
@@ -936,6 +1019,7 @@ class ChineseEntityRecognizer:
             organizations = self._known_organizations(number, paragraph, tokens, organizations)
             organizations += self._abbreviations(number, paragraph, organizations)
             organizations += self._sources(number, paragraph, organizations)
+            organizations += self._datelines(number, paragraph, organizations)
             named = [
                 *organizations,
                 *self._persons(number, paragraph, tokens),
@@ -966,7 +1050,9 @@ class ChineseEntityRecognizer:
                 for m in [*named, *taken]
                 if not _a_description(m, paragraph) and not self._a_place_s_firm(m)
             ]
-            named = [_from_the_place(m, places, paragraph) for m in named]
+            named = [
+                self._region_s_body(_from_the_place(m, places, paragraph), paragraph) for m in named
+            ]
             outermost = _outermost(named)
             found.extend(outermost)
             found.extend(self._plant_owners(number, outermost))
