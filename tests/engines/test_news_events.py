@@ -2184,6 +2184,27 @@ def test_the_place_an_embassy_sits_in_is_no_party() -> None:
     ) == [("business_mission", "Казахстан", "Нижегородская область")]
 
 
+def test_the_place_ending_an_embassys_name_is_no_party() -> None:
+    # the recogniser may give the office with its seat as one name, the place inside it too
+    visit = "Представители Посольства России в Казахстан посетили заводы Нижегородской области."
+    office = "Посольства России в Казахстан"
+    named = [
+        Mention(MentionKind.ORGANIZATION, office, 1, visit.find(office), visit.find(office) + 29),
+        *(m for m in mentions(["Нижегородская область", visit]) if m.name != "Посольства России"),
+    ]
+    assert any(m.name == "Казахстан" for m in named)
+    found = read_events(
+        ["Нижегородская область", visit],
+        sorted(named, key=lambda m: (m.paragraph, m.start)),
+        places(),
+        frozenset({"RU"}),
+        lambda _: (),
+        shipped_event_cues(),
+        lang="ru",
+    )
+    assert [e.counterpart for e in found] != ["Казахстан"]
+
+
 def test_what_any_investor_must_do_is_a_condition_not_an_investment() -> None:
     # the terms of a contract or a programme, told of investors in general
     assert (

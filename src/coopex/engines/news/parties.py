@@ -1071,17 +1071,23 @@ def reporter(mention: Mention, paragraphs: Sequence[str], cues: EventCues) -> bo
 def seat(
     mention: Mention, mentions: Sequence[Mention], paragraphs: Sequence[str], cues: EventCues
 ) -> bool:
-    """A place named right after an office it houses ("Представители Посольства РФ в
-    Белоруссии посетили …", "the Embassy of China in Russia"): where the office sits, no party;
-    the office is its own country's."""
+    """A place named right after an office it houses, or as the end of the office's name
+    ("Представители Посольства РФ в Белоруссии посетили …", "the Embassy of China in Russia"):
+    where the office sits, no party; the office is its own country's."""
     if mention.kind is not MentionKind.LOCATION:
         return False
     paragraph = paragraphs[mention.paragraph]
+
+    def houses(office: Mention) -> bool:
+        if office.end <= mention.start <= office.end + 5:
+            return bool(cues.held_in.fullmatch(paragraph[office.end : mention.start].lstrip()))
+        inside = office.start < mention.start and mention.end <= office.end
+        return inside and bool(cues.held_in.search(paragraph[office.start : mention.start]))
+
     return any(
         m.kind is MentionKind.ORGANIZATION
         and m.paragraph == mention.paragraph
-        and m.end <= mention.start <= m.end + 5
         and bool(cues.seated.search(m.name))
-        and bool(cues.held_in.fullmatch(paragraph[m.end : mention.start].lstrip()))
+        and houses(m)
         for m in mentions
     )
