@@ -50,6 +50,12 @@ WORDS = shipped_money_words()
             "investment",
         ),
         ("They will invest a billion dollars in the plant.", 1_000_000_000, "USD", "investment"),
+        ("Инвестиции составят полтора миллиарда рублей.", 1_500_000_000, "RUB", "investment"),
+        ("Инвестиции — около полмиллиарда рублей.", 500_000_000, "RUB", "investment"),
+        # one figure told in two scales
+        ("Инвестиции составят 1 млрд 200 млн рублей.", 1_200_000_000, "RUB", "investment"),
+        ("项目投资1亿2000万元。", 120_000_000, "CNY", "investment"),
+        ("项目投资2亿美金。", 200_000_000, "USD", "investment"),
         # "多", "余": more than the figure, whose value it is
         ("展会上共签订贸易协议3亿多美元。", 300_000_000, "USD", "contract value"),
         ("项目投资1000余万元。", 10_000_000, "CNY", "investment"),
@@ -90,6 +96,7 @@ def test_amounts(text: str, value: int, currency: str, what: str | None) -> None
         "Общая сумма сделок растёт.",  # "сумма" is no currency
         "Сотни миллионов людей",  # a scale with no currency
         "Несколько сотен сомнений",
+        "Полтора миллиона человек",  # worded figures need a currency too
     ],
 )
 def test_numbers_without_currency_are_not_money(text: str) -> None:
@@ -144,3 +151,8 @@ def test_close_figures_in_one_sentence_are_figures_of_their_own() -> None:
 def test_each_once_keeps_every_distinct_value_of_a_sentence(values: list[int]) -> None:
     sentence = ", ".join(f"{v} рублей" for v in values)
     assert sorted(v for v, _ in _page_amounts(sentence)) == sorted({Decimal(v) for v in values})
+
+
+def test_figures_listed_apart_are_not_one() -> None:
+    found = find_amounts("Выделено 5 млрд, 200 млн рублей из них — на оборудование.", WORDS)
+    assert [(a.value, a.currency) for a in found] == [(Decimal(200_000_000), "RUB")]

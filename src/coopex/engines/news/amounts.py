@@ -17,9 +17,9 @@ from coopex.engines.news.sentences import sentences
 _NUMBER = r"(?P<number>\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _SPACE = r"[\s\u00a0\u202f]*"
 # scale: a multiplier's words; currency: an ISO code's; measure: what an amount measures; approx:
-# words between a figure and its unit that make it approximate ("3亿多美元"); one: a scale named
-# without a figure, meaning one of it ("почти миллиард рублей", "a billion dollars").
-_KINDS = ("scale", "currency", "measure", "approx", "one")
+# words between a figure and its unit that make it approximate ("3亿多美元"); worded: a figure
+# told in words with its scale, the key its value ("миллиард", "полтора миллиарда", "a billion").
+_KINDS = ("scale", "currency", "measure", "approx", "worded")
 # "1 USD 77.8247", "1 EUR = 91.2 руб.", "USD 100.68 +0.46": a rate table or ticker, not an
 # amount of the story.
 _RATE_AFTER = re.compile(r"[\s\u00a0]*(?:[=\d]|[+\-−]\d+[.,]\d)")
@@ -52,8 +52,10 @@ class MoneyWords:
 
     after: re.Pattern[str]
     before: re.Pattern[str]
-    alone: re.Pattern[str]
-    scales: dict[str, Decimal]  # group name -> multiplier (of `after` and `before`, or `alone`)
+    worded: re.Pattern[str]
+    # a figure with its scale just before another ("1 млрд 200 млн рублей": 1 200 000 000)
+    leading: re.Pattern[str]
+    scales: dict[str, Decimal]  # group name -> multiplier, or a worded figure's value
     currencies: dict[str, str]  # group name -> ISO 4217 code
     measures: tuple[tuple[str, re.Pattern[str]], ...]
 
@@ -67,7 +69,7 @@ class MoneyWords:
                 raise ValueError(f"unknown kind {kind!r} (key {key!r}); one of {_KINDS}")
             try:
                 re.compile(pattern)
-                if kind == "scale":
+                if kind in ("scale", "worded"):
                     Decimal(key)
             except (re.error, InvalidOperation) as error:
                 raise ValueError(f"bad {kind} {key!r}: {pattern!r}: {error}") from None
@@ -75,10 +77,11 @@ class MoneyWords:
         # The largest scale first: "万亿" before "万".
         scales = dict(sorted(by_kind["scale"].items(), key=lambda kv: -Decimal(kv[0])))
         scale, scale_names = _groups("s", scales)
-        one, one_names = _groups("o", by_kind["one"])
+        worded, worded_names = _groups("w", by_kind["worded"])
         currency, currency_names = _groups("c", by_kind["currency"])
         approx = "|".join(p for patterns in by_kind["approx"].values() for p in patterns)
         approx = f"(?:{approx})?" if approx else ""
+        leading = _NUMBER + _SPACE + f"(?:{scale})" + _SPACE + "$"
         scale = f"(?:{scale})?"
         currency = f"(?:{currency})"
         return cls(
@@ -86,8 +89,9 @@ class MoneyWords:
                 _NUMBER + _SPACE + approx + scale + approx + _SPACE + currency, re.IGNORECASE
             ),
             before=re.compile(currency + _SPACE + _NUMBER + _SPACE + scale, re.IGNORECASE),
-            alone=re.compile(f"(?:{one or '(?!)'})" + _SPACE + currency, re.IGNORECASE),
-            scales={name: Decimal(key) for name, key in (scale_names | one_names).items()},
+            worded=re.compile(f"(?:{worded or '(?!)'})" + _SPACE + currency, re.IGNORECASE),
+            leading=re.compile(leading, re.IGNORECASE),
+            scales={name: Decimal(key) for name, key in (scale_names | worded_names).items()},
             currencies=currency_names,
             measures=tuple(
                 (what, re.compile("|".join(patterns), re.IGNORECASE))
@@ -120,6 +124,28 @@ def _a_rate(sentence: str, found: re.Match[str]) -> bool:
     return number == "1" and bool(_RATE_DASH.match(sentence, found.end()))
 
 
+def _with_leading(
+    sentence: str, start: int, value: Decimal, scale: Decimal, words: MoneyWords
+) -> tuple[int, Decimal]:
+    """The amount's start and value with a larger figure told just before it in one
+    ("1 млрд 200 млн рублей", "2 млн 300 тыс. рублей")."""
+    lead = words.leading.search(sentence[:start])
+    if lead is None:
+        return start, value
+    lead_scale = next(
+        (
+            words.scales[g]
+            for g, v in lead.groupdict().items()
+            if v is not None and g in words.scales
+        ),
+        Decimal(1),
+    )
+    lead_value = _value(lead.group("number"), lead_scale)
+    if lead_value is None or lead_scale <= scale:
+        return start, value
+    return lead.start(), lead_value + value
+
+
 def _measure(sentence: str, start: int, words: MoneyWords) -> str | None:
     """The measure named closest before the amount, else anywhere in its sentence."""
     best: tuple[int, str] | None = None
@@ -137,7 +163,7 @@ def find_amounts(text: str, words: MoneyWords) -> list[Amount]:
     amounts: list[Amount] = []
     for sentence in sentences(text):
         taken: list[tuple[int, int]] = []
-        for pattern in (words.after, words.before, words.alone):
+        for pattern in (words.after, words.before, words.worded):
             for found in pattern.finditer(sentence):
                 if any(found.start() < end and start < found.end() for start, end in taken):
                     continue
@@ -150,7 +176,10 @@ def find_amounts(text: str, words: MoneyWords) -> list[Amount]:
                 value = _value(number, scale)
                 if value is None or value == 0:
                     continue
-                taken.append((found.start(), found.end()))
+                start = found.start()
+                if pattern is words.after and scale > 1:
+                    start, value = _with_leading(sentence, start, value, scale, words)
+                taken.append((start, found.end()))
                 amounts.append(
                     Amount(
                         value, currency, _measure(sentence, found.start(), words), sentence.strip()
