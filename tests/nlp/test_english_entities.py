@@ -876,3 +876,31 @@ def test_a_name_given_mostly_as_an_organisation_is_one_everywhere() -> None:
     ]
     kinds = [m.kind for m in _kind_by_majority(mentions)]
     assert kinds == [MentionKind.ORGANIZATION] * 3 + [MentionKind.PERSON]
+
+
+def test_a_name_may_open_with_a_lower_case_letter() -> None:
+    found = collect_entities(
+        recognizer.mentions(["The visitors toured the eMed Harbin Diagnostic Center last week."])
+    )
+    assert any(name.startswith("eMed") for name in found.organizations)
+    assert "Harbin Diagnostic Center" not in found.organizations
+
+
+def test_xi_is_a_chinese_surname_after_a_title() -> None:
+    found = collect_entities(
+        recognizer.mentions(["The talks with Vice Premier of China Xi Mingde lasted an hour."])
+    )
+    assert "Xi Mingde" in found.persons
+
+
+def test_two_places_round_a_spaced_dash_open_an_organisations_name() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Later the Mongolia – Russia Joint Venture Bank signed an agreement "
+                "with the Sberbank of Russia."
+            ]
+        )
+    )
+    assert "Mongolia – Russia Joint Venture Bank" in found.organizations
+    assert "Russia Joint Venture Bank" not in found.organizations

@@ -204,13 +204,20 @@ _PLACE_WORD_END = re.compile(r"\b" + _PLACE_WORDS + r"$", re.IGNORECASE)
 _CLAUSE_WORD = re.compile(r"\s+(?:if|when|while|as|but|or|that|which|who|after|before|since)\s+")
 
 
+_LOWER_INITIAL = re.compile(r"[a-z][A-Z]")  # "iKang", "eBay": a name's word may start so
+
+
+def _name_initial(name: str) -> bool:
+    return name[:1].isupper() or bool(_LOWER_INITIAL.match(name))
+
+
 def _split_at_clause_word(mention: Mention) -> list[Mention]:
     parts: list[Mention] = []
     start = 0
     for piece in [*_CLAUSE_WORD.finditer(mention.name), None]:
         end = piece.start() if piece else len(mention.name)
         name = mention.name[start:end]
-        if name[:1].isupper():
+        if _name_initial(name):
             at = mention.start + start
             parts.append(Mention(mention.kind, name, mention.paragraph, at, at + len(name)))
         start = piece.end() if piece else end
@@ -272,7 +279,7 @@ def _split_at_dash(mention: Mention) -> list[Mention]:
     for piece in [*_SPACED_DASH.finditer(mention.name), None]:
         end = piece.start() if piece else len(mention.name)
         name = mention.name[at:end]
-        if name[:1].isupper():
+        if _name_initial(name):
             start = mention.start + at
             parts.append(Mention(mention.kind, name, mention.paragraph, start, start + len(name)))
         at = piece.end() if piece else end
@@ -422,7 +429,8 @@ def _lowercase_complement(doc: Any, paragraph: str, name: str, start: int) -> tu
 @cache
 def _named_organization() -> re.Pattern[str]:
     heads = alternation("org_head", "en")
-    return re.compile(rf"\b((?:[A-Z][\w-]*\s+){{1,6}}(?:{heads}))\b")
+    # "eMed Harbin Diagnostic Center": a name's first word may open with a lower-case letter
+    return re.compile(rf"\b((?:(?:[A-Z]|[a-z][A-Z])[\w-]*\s+){{1,6}}(?:{heads}))\b")
 
 
 @cache
@@ -693,7 +701,9 @@ def _kind_by_majority(found: list[Mention]) -> list[Mention]:
     ]
 
 
-_DASH_JOINED = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)[-–—]$")
+_DASH_JOINED = re.compile(
+    r"(?<![\w'’-])([A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)(?P<spaced>\s+)?[-–—](?(spaced)\s+)$"
+)
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")  # "Kassym-Jomart"
 # "Ministry Rustam Makarov", "Industry and Trade Vasily Osmakov": an organisation's name or
 # word, or the field of a title, before a person's name and surname.
@@ -1437,7 +1447,9 @@ class EnglishEntityRecognizer:
         self, paragraph: str, number: int, found: list[Mention]
     ) -> list[Mention]:
         """ "Kazakhstan–China Business Council": a place joined by a dash to an organisation's
-        name (no spaces around it) opens that name; the model read it as a place of its own."""
+        name (no spaces around it) opens that name; the model read it as a place of its own.
+        With spaces round the dash it does so where the name opens with a place too, two
+        partners' names ("Viet Nam – Russia Joint Venture Bank")."""
         for org in [m for m in found if m.paragraph == number]:
             if org.kind is not MentionKind.ORGANIZATION:
                 continue
@@ -1446,6 +1458,10 @@ class EnglishEntityRecognizer:
                 self._a_place(joined.group(1)) or joined.group(1) in name_words("nationality", "en")
             ):
                 continue
+            if joined.group("spaced") and (
+                joined.group(1).isupper() or not self._a_place(org.name.split()[0])
+            ):
+                continue  # "Viet Nam – Russia Joint Venture Bank", not a dateline's "MINSK –"
             at = joined.start(1)
             if any(
                 m.paragraph == number
