@@ -904,3 +904,43 @@ def test_two_places_round_a_spaced_dash_open_an_organisations_name() -> None:
     )
     assert "Mongolia – Russia Joint Venture Bank" in found.organizations
     assert "Russia Joint Venture Bank" not in found.organizations
+
+
+def test_a_place_and_a_title_make_no_organisation() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Russian Federation Consul General Boris K Orlov and senior officer Ivan D "
+                "Semenov called on Chief Minister Ram Kumar Singh at the secretariat here."
+            ]
+        )
+    )
+    assert not any("Consul" in name for name in found.organizations)
+
+
+def test_a_unit_named_by_its_place_belongs_to_the_organisation_before_it() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            ["Kama Trade Group's India Division Director Pavel Sokolov gave a talk."]
+        )
+    )
+    assert "India Division" not in found.organizations
+
+
+def test_two_places_round_a_dash_are_two_places() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            ["The leaders proposed to draft the Central Asia - China transport plan next year."]
+        )
+    )
+    assert "China" in found.locations
+    assert not any("-" in name for name in found.locations)
+
+
+def test_regional_nationalities_alone_and_sign_off_initials_are_no_names() -> None:
+    found = collect_entities(
+        recognizer.mentions(["The Tatar delegation met the Tatar Chamber of Commerce.", "KL/DM"])
+    )
+    assert "Tatar" not in found.organizations
+    assert "Tatar Chamber of Commerce" in found.organizations
+    assert "KL" not in found.organizations and "DM" not in found.organizations

@@ -269,6 +269,9 @@ def _organ_off(name: str, start: int) -> tuple[str, int]:
     return name, start
 
 
+# "EF/MA", "AK/SN": the initials of a page's writer and editor on a line of their own
+_SIGN_OFF = re.compile(r"[A-Z]{1,3}(?:\s*/\s*[A-Z]{1,3})+")
+_PLACE_DASH = re.compile(r"\s*[-–—]\s*")
 _SPACED_DASH = re.compile(r"\s+[-–—]+\s+")
 
 
@@ -441,6 +444,13 @@ def _head_first_organization() -> re.Pattern[str]:
         rf"\b((?:{_head_words()})\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*"
         r"(?:\s+(?:and\s+)?[A-Z][\w-]*)*)"
     )
+
+
+@cache
+def _title_ending() -> re.Pattern[str]:
+    """ "Russian Federation Consul", "the Kazakh Ambassador": a name ending in a person's
+    title is the title of someone, no organisation."""
+    return re.compile(rf"\s(?:{alternation('person_title', 'en')})$")
 
 
 @cache
@@ -701,6 +711,7 @@ def _kind_by_majority(found: list[Mention]) -> list[Mention]:
     ]
 
 
+_OWNED_BEFORE = re.compile(r"(?:[\w.]['’]s|\()\s*$")
 _DASH_JOINED = re.compile(
     r"(?<![\w'’-])([A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)(?P<spaced>\s+)?[-–—](?(spaced)\s+)$"
 )
@@ -1480,6 +1491,45 @@ class EnglishEntityRecognizer:
             ]
         return found
 
+    def _dashed_places(self, mention: Mention) -> list[Mention]:
+        """ "Central Asia - China", "Russia-Mongolia": two places joined by a dash are two
+        places (a place whose own name holds a dash, "Karachay-Cherkessia", stays one); with
+        spaces round the dash one known place is enough, names do not hold such a dash."""
+        dash = _PLACE_DASH.search(mention.name)
+        if dash is None or self._a_place(mention.name):
+            return [mention]
+        first, second = mention.name[: dash.start()], mention.name[dash.end() :]
+        known = [self._a_place(first), self._a_place(second)]
+        spaced = dash.group() != dash.group().strip()
+        if not (
+            all(known) or (spaced and any(known) and first[:1].isupper() and second[:1].isupper())
+        ):
+            return [mention]  # no spaces: both known ("Petropavlovsk-Kamchatsky" is one)
+        at = mention.start + dash.end()
+        return [
+            replace(mention, name=first, end=mention.start + len(first)),
+            replace(mention, name=second, start=at),
+        ]
+
+    def _units_named_by_place(
+        self, paragraph: str, number: int, found: list[Mention]
+    ) -> list[Mention]:
+        """ "Alabuga SEZ's China Division", "CII (Madhya Pradesh Council)": a place and a
+        unit's word (`org_unit`) after an organisation's possessive or in parentheses after it
+        name a unit of that organisation, no organisation of its own."""
+        units = name_words("org_unit", "en")
+        return [
+            m
+            for m in found
+            if not (
+                m.paragraph == number
+                and m.kind is MentionKind.ORGANIZATION
+                and _OWNED_BEFORE.search(paragraph, max(0, m.start - 4), m.start)
+                and m.name.rpartition(" ")[2] in units
+                and self._a_place(m.name.rpartition(" ")[0])
+            )
+        ]
+
     def _surname_before_patronymic(
         self, paragraph: str, number: int, found: list[Mention]
     ) -> list[Mention]:
@@ -1663,6 +1713,20 @@ class EnglishEntityRecognizer:
             return [], Mention(kind, name, number, start, end), None
         if not name or (kind is MentionKind.ORGANIZATION and _job_title().match(name)):
             return [], None, None
+        titled = _title_ending().search(name) if kind is MentionKind.ORGANIZATION else None
+        if titled:  # "Russian Federation Consul" + " General ...": a job title, its place kept
+            titled_place = name[: titled.start()]
+            if not self._a_place(titled_place):
+                return [], None, None
+            return (
+                [
+                    Mention(
+                        MentionKind.LOCATION, titled_place, number, start, start + len(titled_place)
+                    )
+                ],
+                None,
+                None,
+            )
         if (
             kind is not MentionKind.ORGANIZATION
             and _brand_and_model(name)
@@ -1712,7 +1776,11 @@ class EnglishEntityRecognizer:
                 mention = replace(
                     mention, name=mention.name[: cut.start()], end=mention.start + cut.start()
                 )
-            return self._place_list(mention), None, None
+            return (
+                [p for m in self._place_list(mention) for p in self._dashed_places(m)],
+                None,
+                None,
+            )
         parts = [
             p
             for m in _split_at_dash(mention)
@@ -1761,6 +1829,7 @@ class EnglishEntityRecognizer:
             found.extend(_initials_persons(paragraph, number, found))
             found = self._surname_before_patronymic(paragraph, number, found)
             found = self._dash_joined_place(paragraph, number, found)
+            found = self._units_named_by_place(paragraph, number, found)
         found = _people_as_organizations(found, paragraphs, self._a_place)
         found = _kind_by_majority(found)
         common = _common_words(paragraphs)
@@ -1773,6 +1842,7 @@ class EnglishEntityRecognizer:
                 if _a_name(m.name, common)
                 and m.name not in event_abbreviations
                 and not _a_unit(m, paragraphs[m.paragraph])
+                and not _SIGN_OFF.fullmatch(paragraphs[m.paragraph].strip())
                 and not (
                     m.kind is MentionKind.LOCATION
                     and _not_place_after().match(paragraphs[m.paragraph], m.end)
