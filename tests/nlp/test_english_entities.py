@@ -944,3 +944,17 @@ def test_regional_nationalities_alone_and_sign_off_initials_are_no_names() -> No
     assert "Tatar" not in found.organizations
     assert "Tatar Chamber of Commerce" in found.organizations
     assert "KL" not in found.organizations and "DM" not in found.organizations
+
+
+def test_a_vietnamese_name_after_a_title_is_a_person() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "The new rules will help foreign investors, said Deputy Minister of Finance "
+                "and Planning Vu Thanh Binh. The delegation then flew to Ho Chi Minh City."
+            ]
+        )
+    )
+    assert "Vu Thanh Binh" in found.persons
+    assert "Thanh Binh" not in found.persons
+    assert "Ho Chi Minh" not in found.persons

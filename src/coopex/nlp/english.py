@@ -1108,6 +1108,17 @@ def _chinese_name() -> re.Pattern[str]:
 
 
 @cache
+def _vietnamese_name() -> re.Pattern[str]:
+    """A Vietnamese surname and one or two short syllables ("Le Danh Vinh", "Ngo Duc Manh");
+    it reads as a person only where a title stands by it."""
+    surnames = alternation("vietnamese_surname", "en")
+    return re.compile(
+        rf"(?<![\w-])(?:{surnames})(?:\s+[A-Z][a-z]{{1,5}})?\s+(?P<surname>[A-Z][a-z]{{1,5}})"
+        r"(?![\w-])(?P<next>\s+[A-Z][\w-]*)?"
+    )
+
+
+@cache
 def _surname_person() -> re.Pattern[str]:
     """A capitalised word and a surname of the region's endings ("Gauez Nurmukhambetov"); it
     reads as a person only where a title stands by it."""
@@ -1243,7 +1254,11 @@ def _given_name_persons(
     Trade")."""
     vouched = [
         m
-        for m in [*_chinese_name().finditer(paragraph), *_surname_person().finditer(paragraph)]
+        for m in [
+            *_chinese_name().finditer(paragraph),
+            *_surname_person().finditer(paragraph),
+            *_vietnamese_name().finditer(paragraph),
+        ]
         if _titled_around(paragraph, m.start(), m.end("surname"))
         and not _not_a_given_name(m.group().split()[0])
     ]
