@@ -958,3 +958,12 @@ def test_a_vietnamese_name_after_a_title_is_a_person() -> None:
     assert "Vu Thanh Binh" in found.persons
     assert "Thanh Binh" not in found.persons
     assert "Ho Chi Minh" not in found.persons
+
+
+def test_two_compass_points_joined_name_no_place() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            ["Officials praised the North-South corridor as the backbone of the new trade ties."]
+        )
+    )
+    assert "North-South" not in found.locations
