@@ -876,3 +876,94 @@ def test_a_name_given_mostly_as_an_organisation_is_one_everywhere() -> None:
     ]
     kinds = [m.kind for m in _kind_by_majority(mentions)]
     assert kinds == [MentionKind.ORGANIZATION] * 3 + [MentionKind.PERSON]
+
+
+def test_a_name_may_open_with_a_lower_case_letter() -> None:
+    found = collect_entities(
+        recognizer.mentions(["The visitors toured the eMed Harbin Diagnostic Center last week."])
+    )
+    assert any(name.startswith("eMed") for name in found.organizations)
+    assert "Harbin Diagnostic Center" not in found.organizations
+
+
+def test_xi_is_a_chinese_surname_after_a_title() -> None:
+    found = collect_entities(
+        recognizer.mentions(["The talks with Vice Premier of China Xi Mingde lasted an hour."])
+    )
+    assert "Xi Mingde" in found.persons
+
+
+def test_two_places_round_a_spaced_dash_open_an_organisations_name() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Later the Mongolia – Russia Joint Venture Bank signed an agreement "
+                "with the Sberbank of Russia."
+            ]
+        )
+    )
+    assert "Mongolia – Russia Joint Venture Bank" in found.organizations
+    assert "Russia Joint Venture Bank" not in found.organizations
+
+
+def test_a_place_and_a_title_make_no_organisation() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Russian Federation Consul General Boris K Orlov and senior officer Ivan D "
+                "Semenov called on Chief Minister Ram Kumar Singh at the secretariat here."
+            ]
+        )
+    )
+    assert not any("Consul" in name for name in found.organizations)
+
+
+def test_a_unit_named_by_its_place_belongs_to_the_organisation_before_it() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            ["Kama Trade Group's India Division Director Pavel Sokolov gave a talk."]
+        )
+    )
+    assert "India Division" not in found.organizations
+
+
+def test_two_places_round_a_dash_are_two_places() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            ["The leaders proposed to draft the Central Asia - China transport plan next year."]
+        )
+    )
+    assert "China" in found.locations
+    assert not any("-" in name for name in found.locations)
+
+
+def test_regional_nationalities_alone_and_sign_off_initials_are_no_names() -> None:
+    found = collect_entities(
+        recognizer.mentions(["The Tatar delegation met the Tatar Chamber of Commerce.", "KL/DM"])
+    )
+    assert "Tatar" not in found.organizations
+    assert "Tatar Chamber of Commerce" in found.organizations
+    assert "KL" not in found.organizations and "DM" not in found.organizations
+
+
+def test_a_vietnamese_name_after_a_title_is_a_person() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            [
+                "The new rules will help foreign investors, said Deputy Minister of Finance "
+                "and Planning Vu Thanh Binh. The delegation then flew to Ho Chi Minh City."
+            ]
+        )
+    )
+    assert "Vu Thanh Binh" in found.persons
+    assert "Thanh Binh" not in found.persons
+    assert "Ho Chi Minh" not in found.persons
+
+
+def test_two_compass_points_joined_name_no_place() -> None:
+    found = collect_entities(
+        recognizer.mentions(
+            ["Officials praised the North-South corridor as the backbone of the new trade ties."]
+        )
+    )
+    assert "North-South" not in found.locations

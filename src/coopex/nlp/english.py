@@ -204,13 +204,20 @@ _PLACE_WORD_END = re.compile(r"\b" + _PLACE_WORDS + r"$", re.IGNORECASE)
 _CLAUSE_WORD = re.compile(r"\s+(?:if|when|while|as|but|or|that|which|who|after|before|since)\s+")
 
 
+_LOWER_INITIAL = re.compile(r"[a-z][A-Z]")  # "iKang", "eBay": a name's word may start so
+
+
+def _name_initial(name: str) -> bool:
+    return name[:1].isupper() or bool(_LOWER_INITIAL.match(name))
+
+
 def _split_at_clause_word(mention: Mention) -> list[Mention]:
     parts: list[Mention] = []
     start = 0
     for piece in [*_CLAUSE_WORD.finditer(mention.name), None]:
         end = piece.start() if piece else len(mention.name)
         name = mention.name[start:end]
-        if name[:1].isupper():
+        if _name_initial(name):
             at = mention.start + start
             parts.append(Mention(mention.kind, name, mention.paragraph, at, at + len(name)))
         start = piece.end() if piece else end
@@ -262,6 +269,9 @@ def _organ_off(name: str, start: int) -> tuple[str, int]:
     return name, start
 
 
+# "EF/MA", "AK/SN": the initials of a page's writer and editor on a line of their own
+_SIGN_OFF = re.compile(r"[A-Z]{1,3}(?:\s*/\s*[A-Z]{1,3})+")
+_PLACE_DASH = re.compile(r"\s*[-–—]\s*")
 _SPACED_DASH = re.compile(r"\s+[-–—]+\s+")
 
 
@@ -272,7 +282,7 @@ def _split_at_dash(mention: Mention) -> list[Mention]:
     for piece in [*_SPACED_DASH.finditer(mention.name), None]:
         end = piece.start() if piece else len(mention.name)
         name = mention.name[at:end]
-        if name[:1].isupper():
+        if _name_initial(name):
             start = mention.start + at
             parts.append(Mention(mention.kind, name, mention.paragraph, start, start + len(name)))
         at = piece.end() if piece else end
@@ -422,7 +432,8 @@ def _lowercase_complement(doc: Any, paragraph: str, name: str, start: int) -> tu
 @cache
 def _named_organization() -> re.Pattern[str]:
     heads = alternation("org_head", "en")
-    return re.compile(rf"\b((?:[A-Z][\w-]*\s+){{1,6}}(?:{heads}))\b")
+    # "eMed Harbin Diagnostic Center": a name's first word may open with a lower-case letter
+    return re.compile(rf"\b((?:(?:[A-Z]|[a-z][A-Z])[\w-]*\s+){{1,6}}(?:{heads}))\b")
 
 
 @cache
@@ -433,6 +444,13 @@ def _head_first_organization() -> re.Pattern[str]:
         rf"\b((?:{_head_words()})\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w-]*"
         r"(?:\s+(?:and\s+)?[A-Z][\w-]*)*)"
     )
+
+
+@cache
+def _title_ending() -> re.Pattern[str]:
+    """ "Russian Federation Consul", "the Kazakh Ambassador": a name ending in a person's
+    title is the title of someone, no organisation."""
+    return re.compile(rf"\s(?:{alternation('person_title', 'en')})$")
 
 
 @cache
@@ -693,7 +711,10 @@ def _kind_by_majority(found: list[Mention]) -> list[Mention]:
     ]
 
 
-_DASH_JOINED = re.compile(r"(?<![\w'’-])([A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)[-–—]$")
+_OWNED_BEFORE = re.compile(r"(?:[\w.]['’]s|\()\s*$")
+_DASH_JOINED = re.compile(
+    r"(?<![\w'’-])([A-Z][\w'’]*(?:\s+[A-Z][\w'’]*)?)(?P<spaced>\s+)?[-–—](?(spaced)\s+)$"
+)
 _NAME_WORD = re.compile(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)*")  # "Kassym-Jomart"
 # "Ministry Rustam Makarov", "Industry and Trade Vasily Osmakov": an organisation's name or
 # word, or the field of a title, before a person's name and surname.
@@ -1087,6 +1108,17 @@ def _chinese_name() -> re.Pattern[str]:
 
 
 @cache
+def _vietnamese_name() -> re.Pattern[str]:
+    """A Vietnamese surname and one or two short syllables ("Le Danh Vinh", "Ngo Duc Manh");
+    it reads as a person only where a title stands by it."""
+    surnames = alternation("vietnamese_surname", "en")
+    return re.compile(
+        rf"(?<![\w-])(?:{surnames})(?:\s+[A-Z][a-z]{{1,5}})?\s+(?P<surname>[A-Z][a-z]{{1,5}})"
+        r"(?![\w-])(?P<next>\s+[A-Z][\w-]*)?"
+    )
+
+
+@cache
 def _surname_person() -> re.Pattern[str]:
     """A capitalised word and a surname of the region's endings ("Gauez Nurmukhambetov"); it
     reads as a person only where a title stands by it."""
@@ -1222,7 +1254,11 @@ def _given_name_persons(
     Trade")."""
     vouched = [
         m
-        for m in [*_chinese_name().finditer(paragraph), *_surname_person().finditer(paragraph)]
+        for m in [
+            *_chinese_name().finditer(paragraph),
+            *_surname_person().finditer(paragraph),
+            *_vietnamese_name().finditer(paragraph),
+        ]
         if _titled_around(paragraph, m.start(), m.end("surname"))
         and not _not_a_given_name(m.group().split()[0])
     ]
@@ -1437,7 +1473,9 @@ class EnglishEntityRecognizer:
         self, paragraph: str, number: int, found: list[Mention]
     ) -> list[Mention]:
         """ "Kazakhstan–China Business Council": a place joined by a dash to an organisation's
-        name (no spaces around it) opens that name; the model read it as a place of its own."""
+        name (no spaces around it) opens that name; the model read it as a place of its own.
+        With spaces round the dash it does so where the name opens with a place too, two
+        partners' names ("Viet Nam – Russia Joint Venture Bank")."""
         for org in [m for m in found if m.paragraph == number]:
             if org.kind is not MentionKind.ORGANIZATION:
                 continue
@@ -1446,6 +1484,10 @@ class EnglishEntityRecognizer:
                 self._a_place(joined.group(1)) or joined.group(1) in name_words("nationality", "en")
             ):
                 continue
+            if joined.group("spaced") and (
+                joined.group(1).isupper() or not self._a_place(org.name.split()[0])
+            ):
+                continue  # "Viet Nam – Russia Joint Venture Bank", not a dateline's "MINSK –"
             at = joined.start(1)
             if any(
                 m.paragraph == number
@@ -1463,6 +1505,45 @@ class EnglishEntityRecognizer:
                 if m is org or not (m.paragraph == number and at <= m.start < org.start)
             ]
         return found
+
+    def _dashed_places(self, mention: Mention) -> list[Mention]:
+        """ "Central Asia - China", "Russia-Mongolia": two places joined by a dash are two
+        places (a place whose own name holds a dash, "Karachay-Cherkessia", stays one); with
+        spaces round the dash one known place is enough, names do not hold such a dash."""
+        dash = _PLACE_DASH.search(mention.name)
+        if dash is None or self._a_place(mention.name):
+            return [mention]
+        first, second = mention.name[: dash.start()], mention.name[dash.end() :]
+        known = [self._a_place(first), self._a_place(second)]
+        spaced = dash.group() != dash.group().strip()
+        if not (
+            all(known) or (spaced and any(known) and first[:1].isupper() and second[:1].isupper())
+        ):
+            return [mention]  # no spaces: both known ("Petropavlovsk-Kamchatsky" is one)
+        at = mention.start + dash.end()
+        return [
+            replace(mention, name=first, end=mention.start + len(first)),
+            replace(mention, name=second, start=at),
+        ]
+
+    def _units_named_by_place(
+        self, paragraph: str, number: int, found: list[Mention]
+    ) -> list[Mention]:
+        """ "Alabuga SEZ's China Division", "CII (Madhya Pradesh Council)": a place and a
+        unit's word (`org_unit`) after an organisation's possessive or in parentheses after it
+        name a unit of that organisation, no organisation of its own."""
+        units = name_words("org_unit", "en")
+        return [
+            m
+            for m in found
+            if not (
+                m.paragraph == number
+                and m.kind is MentionKind.ORGANIZATION
+                and _OWNED_BEFORE.search(paragraph, max(0, m.start - 4), m.start)
+                and m.name.rpartition(" ")[2] in units
+                and self._a_place(m.name.rpartition(" ")[0])
+            )
+        ]
 
     def _surname_before_patronymic(
         self, paragraph: str, number: int, found: list[Mention]
@@ -1647,6 +1728,20 @@ class EnglishEntityRecognizer:
             return [], Mention(kind, name, number, start, end), None
         if not name or (kind is MentionKind.ORGANIZATION and _job_title().match(name)):
             return [], None, None
+        titled = _title_ending().search(name) if kind is MentionKind.ORGANIZATION else None
+        if titled:  # "Russian Federation Consul" + " General ...": a job title, its place kept
+            titled_place = name[: titled.start()]
+            if not self._a_place(titled_place):
+                return [], None, None
+            return (
+                [
+                    Mention(
+                        MentionKind.LOCATION, titled_place, number, start, start + len(titled_place)
+                    )
+                ],
+                None,
+                None,
+            )
         if (
             kind is not MentionKind.ORGANIZATION
             and _brand_and_model(name)
@@ -1696,7 +1791,11 @@ class EnglishEntityRecognizer:
                 mention = replace(
                     mention, name=mention.name[: cut.start()], end=mention.start + cut.start()
                 )
-            return self._place_list(mention), None, None
+            return (
+                [p for m in self._place_list(mention) for p in self._dashed_places(m)],
+                None,
+                None,
+            )
         parts = [
             p
             for m in _split_at_dash(mention)
@@ -1745,6 +1844,7 @@ class EnglishEntityRecognizer:
             found.extend(_initials_persons(paragraph, number, found))
             found = self._surname_before_patronymic(paragraph, number, found)
             found = self._dash_joined_place(paragraph, number, found)
+            found = self._units_named_by_place(paragraph, number, found)
         found = _people_as_organizations(found, paragraphs, self._a_place)
         found = _kind_by_majority(found)
         common = _common_words(paragraphs)
@@ -1757,6 +1857,7 @@ class EnglishEntityRecognizer:
                 if _a_name(m.name, common)
                 and m.name not in event_abbreviations
                 and not _a_unit(m, paragraphs[m.paragraph])
+                and not _SIGN_OFF.fullmatch(paragraphs[m.paragraph].strip())
                 and not (
                     m.kind is MentionKind.LOCATION
                     and _not_place_after().match(paragraphs[m.paragraph], m.end)
