@@ -139,7 +139,11 @@ CHECKLIST = [
     (I, "The investment of the project amounts to 50 million dollars."),
     (I, "Chinese investors plan to invest in the agricultural sector of Kazakhstan."),
     (I, "The total investment in the project is estimated at 200 million dollars."),
-    (I, "The corporation invested 30 million euros in the new factory."),
+    pytest.param(
+        I,
+        "The corporation invested 30 million euros in the new factory.",
+        marks=pytest.mark.xfail(strict=True, reason="a past investment is often background"),
+    ),
     (I, "The project is worth 250 million dollars in investment."),
     (I, "The company has poured more than 1 billion yuan into its Kazakh subsidiary."),
     pytest.param(
