@@ -173,6 +173,17 @@ NO_EVENT = [
     "The athletes met the demands of the coaches.",
     "The power plant will be commissioned in December.",
     "The river level rose by two metres after the rain.",
+    "Oil output is expected to start declining next year.",
+    pytest.param(
+        "The film production will start shooting in May.",
+        marks=pytest.mark.xfail(strict=True, reason="older row: 'production … will start'"),
+    ),
+    pytest.param(
+        "The students embarked on a trip to the lake.",
+        marks=pytest.mark.xfail(strict=True, reason="older row: 'on a trip to'"),
+    ),
+    "The subsidiary of the bank opened a branch in the city.",
+    "The crowd welcomed the athletes at the airport.",
 ]
 
 
