@@ -1,0 +1,170 @@
+"""Coverage of the Chinese event wordings: a checklist written for this test of the usual ways
+a provincial news site, a news agency or a commerce bureau words each event type when it writes
+about cooperation with Russia, Belarus or Central Asia (the expected type must be among those
+`trigger_types` finds), and sentences that name no event (none of the types they must not)."""
+
+from __future__ import annotations
+
+import pytest
+
+from coopex.domain.news import EventType
+from coopex.engines.news.cues import trigger_types
+from coopex.reference.event_cues import shipped_event_cues
+
+A = EventType.AGREEMENT
+M = EventType.BUSINESS_MISSION
+F = EventType.FORUM
+INV = EventType.LOCALIZATION_INVITATION
+PLAN = EventType.LOCALIZATION_PLAN
+SEARCH = EventType.PARTNER_SEARCH
+SHOW = EventType.PRODUCT_PRESENTATION
+TALKS = EventType.NEGOTIATION
+TRADE = EventType.TRADE_FIGURE
+MONEY = EventType.INVESTMENT
+POLICY = EventType.POLICY
+ALL = frozenset(EventType)
+
+NAMED = [
+    # business_mission
+    ("黑龙江省经贸代表团赴俄罗斯新西伯利亚州开展经贸交流活动。", M),
+    ("白俄罗斯明斯克州州长率政府代表团访问山东省。", M),
+    ("哈萨克斯坦企业家一行到我市考察。", M),
+    ("省商务厅副厅长带队赴莫斯科开展经贸对接活动。", M),
+    ("乌兹别克斯坦客商莅临开发区参观调研。", M),
+    ("鞑靼斯坦共和国总统抵达哈尔滨，开始对黑龙江省的正式访问。", M),
+    ("市长前往吉尔吉斯斯坦比什凯克进行工作访问。", M),
+    ("我省企业负责人走访了滨海边疆区多家企业。", M),
+    ("俄罗斯客商到我省实地考察投资环境。", M),
+    ("明斯克拖拉机厂负责人来我市参观访问。", M),
+    # localization_invitation
+    ("市长表示，欢迎俄罗斯企业来我市投资兴业。", INV),
+    ("白俄罗斯方面邀请中国企业在中白工业园设厂。", INV),
+    ("州长表示，欢迎中国企业赴该州投资建厂。", INV),
+    ("开发区将为落户的俄罗斯企业提供一站式服务。", INV),
+    ("哈方希望中方将部分产能转移至哈萨克斯坦。", INV),
+    ("该州向中国客商推介了重点招商项目。", INV),
+    ("副省长介绍了我省的投资环境和优惠政策。", INV),
+    # localization_plan
+    ("该公司计划在白俄罗斯建设汽车组装厂。", PLAN),
+    ("吉利汽车在白俄罗斯的工厂正式投产。", PLAN),
+    ("首辆在乌兹别克斯坦组装的中国品牌汽车顺利下线。", PLAN),
+    ("中国企业将在哈萨克斯坦设立拖拉机生产企业。", PLAN),
+    ("双方将成立合资企业，生产农业机械。", PLAN),
+    ("公司在俄罗斯开设了第二家工厂。", PLAN),
+    ("该企业计划在明斯克实现本地化生产。", PLAN),
+    ("中国企业在塔什干的家电生产线正式开工。", PLAN),
+    ("该公司将在喀山建立生产基地。", PLAN),
+    # partner_search
+    ("俄罗斯企业希望在中国寻找合作伙伴。", SEARCH),
+    ("白俄罗斯公司正在寻求中国经销商。", SEARCH),
+    ("哈萨克斯坦企业有意与中国企业开展合作。", SEARCH),
+    ("俄方企业正在物色中国供应商。", SEARCH),
+    ("中方企业希望找到可靠的俄罗斯合作伙伴。", SEARCH),
+    ("白俄罗斯企业寻求在华代理商。", SEARCH),
+    ("乌兹别克斯坦企业寻求与中国企业合作。", SEARCH),
+    ("俄罗斯木材加工企业希望寻找中国买家。", SEARCH),
+    # product_presentation
+    ("20家俄罗斯企业携带食品参加展会。", SHOW),
+    ("白俄罗斯展团在博览会上展示了农机产品。", SHOW),
+    ("该公司在展位上展出了新款拖拉机。", SHOW),
+    ("哈萨克斯坦馆集中展示了当地特色商品。", SHOW),
+    ("俄罗斯企业参展第八届中俄博览会。", SHOW),
+    ("企业在发布会上推介了新产品。", SHOW),
+    ("中国车企在莫斯科车展上发布了新车型。", SHOW),
+    ("俄罗斯企业在展会上举办了产品推介活动。", SHOW),
+    # negotiation
+    ("省长会见了俄罗斯驻华大使一行。", TALKS),
+    ("双方举行会谈，就深化合作交换了意见。", TALKS),
+    ("市委书记与白俄罗斯客人座谈。", TALKS),
+    ("两国企业代表进行了洽谈。", TALKS),
+    ("副省长与阿拉木图州州长举行视频会议。", TALKS),
+    ("两国元首举行会晤。", TALKS),
+    ("双方就合作事宜进行了磋商。", TALKS),
+    ("双方就扩大农产品贸易交换了意见。", TALKS),
+    ("市长接待了来访的俄罗斯客人。", TALKS),
+    # agreement
+    ("双方签署了合作备忘录。", A),
+    ("两市签订友好城市协议。", A),
+    ("中白双方签署了关于共建工业园区的协议。", A),
+    ("双方签订了价值5亿元的供货合同。", A),
+    ("两省正式缔结友好省州关系。", A),
+    ("双方达成合作意向。", A),
+    ("两地结为友好城市。", A),
+    ("双方草签了合作协议。", A),
+    ("会后，双方举行了签字仪式。", A),
+    # forum
+    ("第七届中俄博览会在哈尔滨开幕。", F),
+    ("中国—中亚合作论坛在西安举行。", F),
+    ("中俄经贸合作洽谈会在哈尔滨举行。", F),
+    ("两国企业对接会在莫斯科举行。", F),
+    ("中哈经贸合作交流会在阿拉木图召开。", F),
+    ("中国—亚欧博览会在乌鲁木齐开幕。", F),
+    ("中俄地方合作圆桌会议在喀山召开。", F),
+    ("中白企业家大会在明斯克举行。", F),
+    # policy
+    ("政府出台扶持政策，鼓励企业开拓俄罗斯市场。", POLICY),
+    ("俄罗斯政府实施进口替代政策。", POLICY),
+    ("两国实现检验检疫证书互认。", POLICY),
+    ("白俄罗斯出台新的产业政策。", POLICY),
+    ("乌兹别克斯坦宣布降低进口汽车关税。", POLICY),
+    ("哈萨克斯坦为外国投资者提供税收优惠政策。", POLICY),
+    ("中方对俄罗斯公民实行免签政策。", POLICY),
+    # trade_figure
+    ("今年前10个月，中俄贸易额达到1900亿美元。", TRADE),
+    ("黑龙江省对俄进出口额同比增长12%。", TRADE),
+    ("双边贸易同比增长20%。", TRADE),
+    ("哈萨克斯坦对华出口增长15%。", TRADE),
+    ("中白贸易总额突破50亿美元。", TRADE),
+    ("今年上半年，我省对白俄罗斯出口同比增长30%。", TRADE),
+    ("今年以来，我市对哈萨克斯坦进出口同比增长两成。", TRADE),
+    ("中俄货物贸易额同比增长。", TRADE),
+    # investment
+    ("该公司将投资5亿美元在哈萨克斯坦建设工厂。", MONEY),
+    ("中方企业追加投资2亿元。", MONEY),
+    ("项目投资额达10亿元。", MONEY),
+    ("俄罗斯企业拟在我市投资建厂。", MONEY),
+    ("中国企业向白俄罗斯项目注资3000万美元。", MONEY),
+    ("中国企业计划在白俄罗斯投资建设物流中心。", MONEY),
+    ("双方签署了投资协议。", MONEY),
+    ("该项目总投资30亿元。", MONEY),
+]
+
+# Sentences that name no cooperation event, with the types each must not be read as.
+NO_EVENT = [
+    ("哈尔滨今天最高气温零下20度。", ALL),
+    ("中国队在比赛中以3比1战胜俄罗斯队。", ALL),
+    ("莫斯科大剧院芭蕾舞团在北京演出。", ALL),
+    ("中俄两国是好邻居、好朋友、好伙伴。", ALL),
+    ("俄罗斯是世界上面积最大的国家。", ALL),
+    ("专家认为，两国关系正处于历史最好时期。", ALL),
+    ("哈萨克斯坦拥有丰富的石油资源。", ALL),
+    ("该市有着悠久的历史和灿烂的文化。", ALL),
+    ("明天将有大雪，请市民注意出行安全。", ALL),
+    ("白俄罗斯留学生参加了中国春节联欢活动。", ALL),
+    ("俄罗斯游客在黑河品尝中国美食。", ALL),
+    ("这部电影讲述了一个中俄友谊的故事。", ALL),
+    ("他在莫斯科大学学习了四年。", ALL),
+    ("撒马尔罕是丝绸之路上的古城。", ALL),
+    ("本届冬奥会共有90多个国家和地区的运动员参赛。", ALL),
+    ("博物馆展出了丝绸之路沿线的古代文物。", {SHOW}),
+    ("记者来到中俄边境的小城黑河。", {M}),
+    ("普京总统签署命令，任命新的州长。", {A}),
+    ("该市冬季旅游接待游客超过百万人次。", {TALKS}),
+    ("中国是哈萨克斯坦前五大直接投资来源国之一。", {MONEY}),
+    ("网站栏目：新闻 | 车展 | 专题 | 商用车", {SHOW}),
+]
+
+
+@pytest.fixture(scope="module")
+def zh():
+    return shipped_event_cues().of("zh")
+
+
+@pytest.mark.parametrize(("sentence", "expected"), NAMED)
+def test_the_wording_names_its_type(zh, sentence: str, expected: EventType) -> None:
+    assert expected in {kind for kind, _, _ in trigger_types(sentence, zh)}
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), NO_EVENT)
+def test_no_event_is_read(zh, sentence: str, wrong: frozenset[EventType]) -> None:
+    assert not {kind for kind, _, _ in trigger_types(sentence, zh)} & set(wrong)
