@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from coopex.domain.news import EventType
-from coopex.engines.news.cues import trigger_types
+from coopex.engines.news.cues import EventCues, trigger_types
 from coopex.reference.event_cues import shipped_event_cues
 
 A = EventType.AGREEMENT
@@ -156,15 +156,15 @@ NO_EVENT = [
 
 
 @pytest.fixture(scope="module")
-def zh():
+def zh() -> EventCues:
     return shipped_event_cues().of("zh")
 
 
 @pytest.mark.parametrize(("sentence", "expected"), NAMED)
-def test_the_wording_names_its_type(zh, sentence: str, expected: EventType) -> None:
+def test_the_wording_names_its_type(zh: EventCues, sentence: str, expected: EventType) -> None:
     assert expected in {kind for kind, _, _ in trigger_types(sentence, zh)}
 
 
 @pytest.mark.parametrize(("sentence", "wrong"), NO_EVENT)
-def test_no_event_is_read(zh, sentence: str, wrong: frozenset[EventType]) -> None:
+def test_no_event_is_read(zh: EventCues, sentence: str, wrong: frozenset[EventType]) -> None:
     assert not {kind for kind, _, _ in trigger_types(sentence, zh)} & set(wrong)
