@@ -662,12 +662,21 @@ def _covered_here(
         and not (kind is EventType.POLICY and EventType.LOCALIZATION_INVITATION in kinds)
         and not (kind is EventType.AGREEMENT and _agreed_to_do(text, kinds, cues))
         and not (background and kind is not EventType.TRADE_FIGURE)
+        # tourists visiting, a festival's exhibition of paintings, a forum of young scientists
+        and not (kind in _OTHER_FIELD and cues.other_field.search(text))
         and not (kind is EventType.TRADE_FIGURE and not _FIGURE.search(text))
         # "an action plan to bring trade turnover … to $3 billion": a goal, no figure
         and not (kind is EventType.TRADE_FIGURE and EventType.POLICY in kinds)
         # "По условиям контракта инвестор должен вложить не менее 750 млн руб.": a condition
         and not (kind in _REQUIRED and cues.required.search(text))
     ]
+
+
+# What sport, culture, tourism or study are no business cooperation for (`other_field`): a
+# visit, a show or a forum.
+_OTHER_FIELD = frozenset(
+    {EventType.BUSINESS_MISSION, EventType.PRODUCT_PRESENTATION, EventType.FORUM}
+)
 
 
 # What a sentence tells any investor or resident must do (`required`: "инвестор должен
