@@ -662,12 +662,27 @@ def _covered_here(
         and not (kind is EventType.POLICY and EventType.LOCALIZATION_INVITATION in kinds)
         and not (kind is EventType.AGREEMENT and _agreed_to_do(text, kinds, cues))
         and not (background and kind is not EventType.TRADE_FIGURE)
+        # "Туристы из Китая прибыли …", "встретилась с командой … в финале турнира": a visit,
+        # a meeting or a gathering in sport, culture, tourism or study is no cooperation's
+        and not (kind in _GATHERINGS and cues.other_field.search(text))
         and not (kind is EventType.TRADE_FIGURE and not _FIGURE.search(text))
         # "an action plan to bring trade turnover … to $3 billion": a goal, no figure
         and not (kind is EventType.TRADE_FIGURE and EventType.POLICY in kinds)
         # "По условиям контракта инвестор должен вложить не менее 750 млн руб.": a condition
         and not (kind in _REQUIRED and cues.required.search(text))
     ]
+
+
+# What people of sport, culture, tourism or study may do that only looks like cooperation
+# (`other_field`): travel, meet, gather, show; a document or money stays what it is.
+_GATHERINGS = frozenset(
+    {
+        EventType.BUSINESS_MISSION,
+        EventType.NEGOTIATION,
+        EventType.FORUM,
+        EventType.PRODUCT_PRESENTATION,
+    }
+)
 
 
 # What a sentence tells any investor or resident must do (`required`: "инвестор должен
