@@ -7,7 +7,6 @@ names below are given as mentions, so the whole event reader runs on each senten
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 
 import pytest
@@ -66,6 +65,7 @@ def events(*paragraphs: str) -> list[tuple[str, str, str]]:
         lang="ru",
     )
     return [(e.type.value, e.initiator, e.counterpart) for e in found]
+
 
 TITLE = "Нижегородская область и Китай"
 
@@ -139,8 +139,11 @@ NO_EVENT = [
 ]
 
 A, TALKS, M, F = "agreement", "negotiation", "business_mission", "forum"
-PLAN, INV, MONEY, SHOW = "localization_plan", "localization_invitation", "investment", (
-    "product_presentation"
+PLAN, INV, MONEY, SHOW = (
+    "localization_plan",
+    "localization_invitation",
+    "investment",
+    ("product_presentation"),
 )
 SEARCH, TRADE = "partner_search", "trade_figure"
 
