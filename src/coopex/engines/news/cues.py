@@ -106,6 +106,7 @@ CUE_ROLES = (
     "required",  # "инвестор должен вложить": what a party must do is a rule, not an event
     "our_place",  # "我省", "我市": the writer's own place; the page is told from its country
     "other_field",  # "туристы", "чемпионат": sport, culture, tourism, study — no cooperation visit
+    "purpose",  # "станет площадкой для переговоров": what a place is for, not what happened
 )
 
 
@@ -179,6 +180,7 @@ class EventCues:
     # The writer calls a place their own ("我省企业"): the page is told from that place's side.
     our_place: re.Pattern[str] = re.compile("(?!)")
     other_field: re.Pattern[str] = re.compile("(?!)")
+    purpose: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -302,6 +304,7 @@ class EventCues:
             required=_any(by_cue.get("required", [])),
             our_place=_any(by_cue.get("our_place", [])),
             other_field=_any(by_cue.get("other_field", [])),
+            purpose=_any(by_cue.get("purpose", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(

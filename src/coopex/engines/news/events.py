@@ -636,7 +636,8 @@ def _covered_here(
     kinds = {kind for kind, _, _ in found}
     statement = bool(cues.states.search(text) and cues.occasion.search(text))
     statement = statement or bool(cues.frame.search(text))
-    background = bool(cues.background.search(text))
+    # "Центр станет площадкой для переговоров": what a place is for is no event either
+    background = bool(cues.background.search(text) or cues.purpose.search(text))
     return [
         (kind, end, source)
         for kind, end, source in found
