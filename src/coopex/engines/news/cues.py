@@ -105,7 +105,8 @@ CUE_ROLES = (
     "seated",  # "Посольство РФ", "Embassy of": an office named with the place it sits in after it
     "required",  # "инвестор должен вложить": what a party must do is a rule, not an event
     "our_place",  # "我省", "我市": the writer's own place; the page is told from its country
-    "other_field",  # "tourists", "athletes", "paintings": sport, culture, study, no business
+    "other_field",  # "туристы", "athletes": sport, culture, tourism, study — no cooperation
+    "purpose",  # "станет площадкой для переговоров": what a place is for, not what happened
 )
 
 
@@ -178,8 +179,10 @@ class EventCues:
     required: re.Pattern[str] = re.compile("(?!)")
     # The writer calls a place their own ("我省企业"): the page is told from that place's side.
     our_place: re.Pattern[str] = re.compile("(?!)")
-    # Sport, culture, tourism or study: a visit, show or forum of no business cooperation.
+    # Sport, culture, tourism or study: a visit, meeting, show or forum of no cooperation.
     other_field: re.Pattern[str] = re.compile("(?!)")
+    # What a place is for ("где компании смогут представлять продукцию"), not what happened.
+    purpose: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -303,6 +306,7 @@ class EventCues:
             required=_any(by_cue.get("required", [])),
             our_place=_any(by_cue.get("our_place", [])),
             other_field=_any(by_cue.get("other_field", [])),
+            purpose=_any(by_cue.get("purpose", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(

@@ -636,7 +636,8 @@ def _covered_here(
     kinds = {kind for kind, _, _ in found}
     statement = bool(cues.states.search(text) and cues.occasion.search(text))
     statement = statement or bool(cues.frame.search(text))
-    background = bool(cues.background.search(text))
+    # "Центр станет площадкой для переговоров": what a place is for is no event either
+    background = bool(cues.background.search(text) or cues.purpose.search(text))
     return [
         (kind, end, source)
         for kind, end, source in found
@@ -662,8 +663,10 @@ def _covered_here(
         and not (kind is EventType.POLICY and EventType.LOCALIZATION_INVITATION in kinds)
         and not (kind is EventType.AGREEMENT and _agreed_to_do(text, kinds, cues))
         and not (background and kind is not EventType.TRADE_FIGURE)
-        # tourists visiting, a festival's exhibition of paintings, a forum of young scientists
-        and not (kind in _OTHER_FIELD and cues.other_field.search(text))
+        # "Туристы из Китая прибыли …", "встретилась с командой … в финале турнира", a
+        # festival's exhibition of paintings: a visit, a meeting or a gathering in sport,
+        # culture, tourism or study is no cooperation's
+        and not (kind in _GATHERINGS and cues.other_field.search(text))
         and not (kind is EventType.TRADE_FIGURE and not _FIGURE.search(text))
         # "an action plan to bring trade turnover … to $3 billion": a goal, no figure
         and not (kind is EventType.TRADE_FIGURE and EventType.POLICY in kinds)
@@ -672,10 +675,15 @@ def _covered_here(
     ]
 
 
-# What sport, culture, tourism or study are no business cooperation for (`other_field`): a
-# visit, a show or a forum.
-_OTHER_FIELD = frozenset(
-    {EventType.BUSINESS_MISSION, EventType.PRODUCT_PRESENTATION, EventType.FORUM}
+# What people of sport, culture, tourism or study may do that only looks like cooperation
+# (`other_field`): travel, meet, gather, show; a document or money stays what it is.
+_GATHERINGS = frozenset(
+    {
+        EventType.BUSINESS_MISSION,
+        EventType.NEGOTIATION,
+        EventType.FORUM,
+        EventType.PRODUCT_PRESENTATION,
+    }
 )
 
 
