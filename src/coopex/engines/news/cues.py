@@ -105,7 +105,7 @@ CUE_ROLES = (
     "seated",  # "Посольство РФ", "Embassy of": an office named with the place it sits in after it
     "required",  # "инвестор должен вложить": what a party must do is a rule, not an event
     "our_place",  # "我省", "我市": the writer's own place; the page is told from its country
-    "other_field",  # "足球队", "艺术节", "留学生": sport, arts, study: no economic cooperation
+    "other_field",  # "足球队", "艺术节", "留学生", "和谈": sport, arts, study, war and peace
 )
 
 
@@ -178,7 +178,8 @@ class EventCues:
     required: re.Pattern[str] = re.compile("(?!)")
     # The writer calls a place their own ("我省企业"): the page is told from that place's side.
     our_place: re.Pattern[str] = re.compile("(?!)")
-    # A sentence of sport, the arts or study ("足球队抵达", "艺术节开幕"): no economic event.
+    # A sentence of sport, the arts, study or war and peace ("足球队抵达", "艺术节开幕", "和谈"):
+    # no economic event.
     other_field: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
