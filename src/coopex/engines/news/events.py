@@ -627,7 +627,8 @@ def _covered_here(
     the occasion of a statement ("stated ... at the meeting with", "заявил в ходе переговоров")
     or the frame of what the sentence tells ("прошло в рамках встречи президента … и главы
     региона") are not talks to report; an earlier fact told as context ("ранее", "previously",
-    "之前", "напомним") is not news, except a trade figure ("last year's trade"); trade without a
+    "之前", "напомним") is not news, except a trade figure ("last year's trade"), nor is a
+    visit, meeting or signing of sport, the arts or study (`other_field`); trade without a
     figure ("to expand bilateral trade") is no trade figure, nor is trade a policy sets as its
     goal ("an action plan to bring trade turnover … to $3 billion"), nor is what any investor
     must do ("инвестор должен вложить …": a condition) an investment or a plan; an exhibition
@@ -688,8 +689,17 @@ _GATHERINGS = frozenset(
 
 
 # What a sentence tells any investor or resident must do (`required`: "инвестор должен
-# вложить"): the terms of a contract or a rule, no investment or plant of anybody's.
-_REQUIRED = frozenset({EventType.INVESTMENT, EventType.LOCALIZATION_PLAN})
+# вложить"): the terms of a contract or a rule, no investment or plant of anybody's; what any
+# exhibitor must or any investor may do ("企业参展需提前报名", "投资者可通过平台寻找合作伙伴")
+# is no presentation or search of anybody's either.
+_REQUIRED = frozenset(
+    {
+        EventType.INVESTMENT,
+        EventType.LOCALIZATION_PLAN,
+        EventType.PARTNER_SEARCH,
+        EventType.PRODUCT_PRESENTATION,
+    }
+)
 
 
 # What parties may agree to do that is an event of its own: the visit, forum, plant or
