@@ -23,6 +23,8 @@ _KINDS = ("scale", "currency", "measure", "approx", "worded")
 # "1 USD 77.8247", "1 EUR = 91.2 руб.", "USD 100.68 +0.46": a rate table or ticker, not an
 # amount of the story.
 _RATE_AFTER = re.compile(r"[\s\u00a0]*(?:[=\d]|[+\-−]\d+[.,]\d)")
+_LEAD_REACH = 40  # characters before an amount a larger figure of it may take
+_DIGIT = re.compile(r"\d")
 _SAME_FIGURE = Decimal("0.01")  # values this close are one figure told twice (rounded)
 _RATE_BEFORE = re.compile(r"[\d=][\s\u00a0]*$")
 # "$1 – 11914.67": one unit of a currency, a dash and its price to two decimals
@@ -129,7 +131,7 @@ def _with_leading(
 ) -> tuple[int, Decimal]:
     """The amount's start and value with a larger figure told just before it in one
     ("1 млрд 200 млн рублей", "2 млн 300 тыс. рублей")."""
-    lead = words.leading.search(sentence[:start])
+    lead = words.leading.search(sentence, max(0, start - _LEAD_REACH), start)
     if lead is None:
         return start, value
     lead_scale = next(
@@ -163,7 +165,9 @@ def find_amounts(text: str, words: MoneyWords) -> list[Amount]:
     amounts: list[Amount] = []
     for sentence in sentences(text):
         taken: list[tuple[int, int]] = []
-        for pattern in (words.after, words.before, words.worded):
+        # figures need a digit; only a figure told in words goes without one
+        patterns = (words.after, words.before) if _DIGIT.search(sentence) else ()
+        for pattern in (*patterns, words.worded):
             for found in pattern.finditer(sentence):
                 if any(found.start() < end and start < found.end() for start, end in taken):
                     continue
