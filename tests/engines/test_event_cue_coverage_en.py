@@ -10,17 +10,8 @@ import pytest
 from coopex.domain.news import EventType
 from coopex.engines.news.cues import trigger_types
 from coopex.reference.event_cues import shipped_event_cues
+from tests.engines.event_types import INV, PLAN, POLICY, SEARCH, SHOW, TALKS, TRADE, A, F, M
 
-M = EventType.BUSINESS_MISSION
-INV = EventType.LOCALIZATION_INVITATION
-PLAN = EventType.LOCALIZATION_PLAN
-S = EventType.PARTNER_SEARCH
-SHOW = EventType.PRODUCT_PRESENTATION
-T = EventType.NEGOTIATION
-A = EventType.AGREEMENT
-F = EventType.FORUM
-P = EventType.POLICY
-TR = EventType.TRADE_FIGURE
 I = EventType.INVESTMENT  # noqa: E741
 
 CHECKLIST = [
@@ -62,14 +53,17 @@ CHECKLIST = [
     (PLAN, "The company intends to build a manufacturing facility in the Karaganda region."),
     (PLAN, "Serial production of the tractors started at the plant in the autumn."),
     (PLAN, "The two companies will jointly produce agricultural machinery in Kazakhstan."),
-    (S, "The company is looking for partners in Central Asia."),
-    (S, "The Belarusian manufacturer seeks distributors in India."),
-    (S, "Indian firms are keen to cooperate with Kazakh producers."),
-    (S, "The plant is searching for suppliers of components in Russia."),
-    (S, "The company is interested in cooperation with Chinese manufacturers."),
-    (S, "The enterprise hopes to find new buyers for its products in the region."),
-    (S, "Uzbek textile producers are seeking new partners abroad."),
-    (S, "The Chinese side expressed interest in joint projects in the machine-building sector."),
+    (SEARCH, "The company is looking for partners in Central Asia."),
+    (SEARCH, "The Belarusian manufacturer seeks distributors in India."),
+    (SEARCH, "Indian firms are keen to cooperate with Kazakh producers."),
+    (SEARCH, "The plant is searching for suppliers of components in Russia."),
+    (SEARCH, "The company is interested in cooperation with Chinese manufacturers."),
+    (SEARCH, "The enterprise hopes to find new buyers for its products in the region."),
+    (SEARCH, "Uzbek textile producers are seeking new partners abroad."),
+    (
+        SEARCH,
+        "The Chinese side expressed interest in joint projects in the machine-building sector.",
+    ),
     (SHOW, "The company showcased its products at the exhibition in Shanghai."),
     (SHOW, "The Belarusian plant presented its new tractors to Kazakh farmers."),
     (SHOW, "Visitors to the exhibition stand could see the latest models of buses."),
@@ -79,25 +73,25 @@ CHECKLIST = [
     (SHOW, "The firm exhibited its machinery at the industrial fair."),
     (SHOW, "The exhibition stand of the company featured its latest agricultural machinery."),
     (SHOW, "A presentation of the products of the Gomel plant was held in Tashkent."),
-    (T, "The minister held talks with the Chinese ambassador."),
-    (T, "The sides discussed prospects of cooperation in the automotive industry."),
-    (T, "The governor met with the head of the Indian company."),
-    (T, "Negotiations between the two companies are under way."),
-    (T, "The prime minister received a delegation of Chinese investors."),
-    (T, "The parties discussed the supply of agricultural machinery."),
-    (T, "The officials exchanged views on expanding industrial cooperation."),
-    (T, "During the meeting with the ambassador, issues of trade were discussed."),
+    (TALKS, "The minister held talks with the Chinese ambassador."),
+    (TALKS, "The sides discussed prospects of cooperation in the automotive industry."),
+    (TALKS, "The governor met with the head of the Indian company."),
+    (TALKS, "Negotiations between the two companies are under way."),
+    (TALKS, "The prime minister received a delegation of Chinese investors."),
+    (TALKS, "The parties discussed the supply of agricultural machinery."),
+    (TALKS, "The officials exchanged views on expanding industrial cooperation."),
+    (TALKS, "During the meeting with the ambassador, issues of trade were discussed."),
     pytest.param(
-        T,
+        TALKS,
         "The ministers held a meeting to discuss joint projects.",
         marks=pytest.mark.xfail(
             strict=True,
             reason="'held a meeting' is no event, 'to discuss' an intention: left unread",
         ),
     ),
-    (T, "The two ministries held consultations on industrial cooperation."),
-    (T, "The president had a telephone conversation with the Chinese leader."),
-    (T, "The governor had a phone call with the ambassador of India."),
+    (TALKS, "The two ministries held consultations on industrial cooperation."),
+    (TALKS, "The president had a telephone conversation with the Chinese leader."),
+    (TALKS, "The governor had a phone call with the ambassador of India."),
     (A, "The two sides inked a deal on supplies of buses."),
     (A, "The region and the company signed an MoU on cooperation."),
     (A, "The company entered into an agreement with a Chinese partner."),
@@ -115,26 +109,26 @@ CHECKLIST = [
     (F, "The business council held its meeting in Tashkent."),
     (F, "The industrial summit gathered investors from 20 countries."),
     (F, "The participants of the investment forum discussed new projects."),
-    (P, "The government approved a new industrial policy programme."),
-    (P, "State support measures are available to exporters."),
-    (P, "The import substitution programme covers 200 products."),
-    (P, "The ministry adopted rules for public procurement of domestic machinery."),
-    (P, "The countries agreed on mutual recognition of certificates."),
+    (POLICY, "The government approved a new industrial policy programme."),
+    (POLICY, "State support measures are available to exporters."),
+    (POLICY, "The import substitution programme covers 200 products."),
+    (POLICY, "The ministry adopted rules for public procurement of domestic machinery."),
+    (POLICY, "The countries agreed on mutual recognition of certificates."),
     pytest.param(
-        P,
+        POLICY,
         "The government introduced tax incentives for car manufacturers.",
         marks=pytest.mark.xfail(strict=True, reason="tax benefits are mostly offered to investors"),
     ),
-    (P, "New localization requirements will apply to automakers from next year."),
-    (P, "The state will subsidize interest rates on loans for industrial enterprises."),
-    (TR, "Bilateral trade grew by 20 percent in the first half of the year."),
-    (TR, "Trade turnover between the two countries reached 5 billion dollars."),
-    (TR, "The volume of trade between Belarus and China increased by 15 percent."),
-    (TR, "Exports of Kazakh goods to China amounted to 3 billion dollars."),
-    (TR, "Mutual trade totalled 2.4 billion dollars last year."),
-    (TR, "China remains the country's largest trading partner."),
-    (TR, "Foreign trade of the region rose to 1.5 billion dollars."),
-    (TR, "Imports from India increased by 12 percent."),
+    (POLICY, "New localization requirements will apply to automakers from next year."),
+    (POLICY, "The state will subsidize interest rates on loans for industrial enterprises."),
+    (TRADE, "Bilateral trade grew by 20 percent in the first half of the year."),
+    (TRADE, "Trade turnover between the two countries reached 5 billion dollars."),
+    (TRADE, "The volume of trade between Belarus and China increased by 15 percent."),
+    (TRADE, "Exports of Kazakh goods to China amounted to 3 billion dollars."),
+    (TRADE, "Mutual trade totalled 2.4 billion dollars last year."),
+    (TRADE, "China remains the country's largest trading partner."),
+    (TRADE, "Foreign trade of the region rose to 1.5 billion dollars."),
+    (TRADE, "Imports from India increased by 12 percent."),
     (I, "The company will invest 100 million dollars in the construction of the plant."),
     (I, "The investment of the project amounts to 50 million dollars."),
     (I, "Chinese investors plan to invest in the agricultural sector of Kazakhstan."),

@@ -10,18 +10,8 @@ import pytest
 from coopex.domain.news import EventType
 from coopex.engines.news.cues import EventCues, trigger_types
 from coopex.reference.event_cues import shipped_event_cues
+from tests.engines.event_types import INV, MONEY, PLAN, POLICY, SEARCH, SHOW, TALKS, TRADE, A, F, M
 
-A = EventType.AGREEMENT
-M = EventType.BUSINESS_MISSION
-F = EventType.FORUM
-INV = EventType.LOCALIZATION_INVITATION
-PLAN = EventType.LOCALIZATION_PLAN
-SEARCH = EventType.PARTNER_SEARCH
-SHOW = EventType.PRODUCT_PRESENTATION
-TALKS = EventType.NEGOTIATION
-TRADE = EventType.TRADE_FIGURE
-MONEY = EventType.INVESTMENT
-POLICY = EventType.POLICY
 ALL = frozenset(EventType)
 
 NAMED = [

@@ -8,17 +8,7 @@ import pytest
 from coopex.domain.news import EventType
 from coopex.engines.news.cues import trigger_types
 from coopex.reference.event_cues import shipped_event_cues
-
-A = EventType.AGREEMENT
-M = EventType.BUSINESS_MISSION
-F = EventType.FORUM
-INV = EventType.LOCALIZATION_INVITATION
-PLAN = EventType.LOCALIZATION_PLAN
-SEARCH = EventType.PARTNER_SEARCH
-SHOW = EventType.PRODUCT_PRESENTATION
-TALKS = EventType.NEGOTIATION
-TRADE = EventType.TRADE_FIGURE
-MONEY = EventType.INVESTMENT
+from tests.engines.event_types import INV, MONEY, PLAN, SEARCH, SHOW, TALKS, TRADE, A, F, M
 
 NAMED = [
     ("ru", "Концерн освоит производство комплектующих на площадке в регионе.", PLAN),
