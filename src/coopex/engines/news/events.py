@@ -627,8 +627,9 @@ def _covered_here(
     the occasion of a statement ("stated ... at the meeting with", "заявил в ходе переговоров")
     or the frame of what the sentence tells ("прошло в рамках встречи президента … и главы
     региона") are not talks to report; an earlier fact told as context ("ранее", "previously",
-    "之前", "напомним") is not news, except a trade figure ("last year's trade"), nor is a
-    visit, meeting or signing of sport, the arts or study (`other_field`); trade without a
+    "之前", "напомним") is not news, except a trade figure ("last year's trade"), nor is what
+    a place is for (`purpose`), nor a visit, meeting, forum or show of sport, the arts, tourism
+    or study (`other_field`); trade without a
     figure ("to expand bilateral trade") is no trade figure, nor is trade a policy sets as its
     goal ("an action plan to bring trade turnover … to $3 billion"), nor is what any investor
     must do ("инвестор должен вложить …": a condition) an investment or a plan; an exhibition
