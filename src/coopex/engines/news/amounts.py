@@ -126,6 +126,12 @@ def _a_rate(sentence: str, found: re.Match[str]) -> bool:
     return number == "1" and bool(_RATE_DASH.match(sentence, found.end()))
 
 
+def _scale_of(found: re.Match[str], words: MoneyWords) -> Decimal:
+    """The multiplier of the scale (or worded figure) a match took, 1 without one."""
+    named = (g for g, v in found.groupdict().items() if v is not None and g in words.scales)
+    return next((words.scales[g] for g in named), Decimal(1))
+
+
 def _with_leading(
     sentence: str, start: int, value: Decimal, scale: Decimal, words: MoneyWords
 ) -> tuple[int, Decimal]:
@@ -134,14 +140,7 @@ def _with_leading(
     lead = words.leading.search(sentence, max(0, start - _LEAD_REACH), start)
     if lead is None:
         return start, value
-    lead_scale = next(
-        (
-            words.scales[g]
-            for g, v in lead.groupdict().items()
-            if v is not None and g in words.scales
-        ),
-        Decimal(1),
-    )
+    lead_scale = _scale_of(lead, words)
     lead_value = _value(lead.group("number"), lead_scale)
     if lead_value is None or lead_scale <= scale:
         return start, value
@@ -175,7 +174,7 @@ def find_amounts(text: str, words: MoneyWords) -> list[Amount]:
                     continue
                 groups = {k for k, v in found.groupdict().items() if v is not None}
                 currency = next(words.currencies[g] for g in groups if g in words.currencies)
-                scale = next((words.scales[g] for g in groups if g in words.scales), Decimal(1))
+                scale = _scale_of(found, words)
                 number = found.groupdict().get("number") or "1"
                 value = _value(number, scale)
                 if value is None or value == 0:
