@@ -290,10 +290,14 @@ def _split_at_dash(mention: Mention) -> list[Mention]:
 
 
 @cache
+def _titles_longest_first() -> str:
+    """The persons' titles as an alternation, "Consul General" tried before "Consul"."""
+    return "|".join(map(re.escape, sorted(name_words("person_title", "en"), key=len, reverse=True)))
+
+
+@cache
 def _title_right_before() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    titles = "|".join(
-        map(re.escape, sorted(name_words("person_title", "en"), key=len, reverse=True))
-    )
+    titles = _titles_longest_first()
     return (
         re.compile(rf"(?:^|[^\w-])(?:{titles})\s+$", re.IGNORECASE),
         re.compile(rf"(?:^|[^\w-])(?:{titles})\s+(?:of|for)\s+(?:the\s+)?$", re.IGNORECASE),
@@ -307,9 +311,7 @@ _PERSON_LIKE = re.compile(
 
 @cache
 def _title_right_after() -> re.Pattern[str]:
-    titles = "|".join(
-        map(re.escape, sorted(name_words("person_title", "en"), key=len, reverse=True))
-    )
+    titles = _titles_longest_first()
     return re.compile(rf"\s+(?:{titles})\b")
 
 
@@ -333,10 +335,13 @@ def _person_before_a_title(name: str, paragraph: str, end: int) -> str | None:
 def _title_comma() -> re.Pattern[str]:
     """ "the Turkish consul general, Kazim Cavusoglu,": a title and its holder set off by a
     comma."""
-    titles = "|".join(
-        map(re.escape, sorted(name_words("person_title", "en"), key=len, reverse=True))
-    )
+    titles = _titles_longest_first()
     return re.compile(rf"(?:^|[^\w-])(?:{titles}),\s+$", re.IGNORECASE)
+
+
+@cache
+def _patronymic_ending() -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation('patronymic_ending', 'en')})$")
 
 
 @cache
@@ -1134,9 +1139,7 @@ def _surname_person() -> re.Pattern[str]:
 
 @cache
 def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    titles = "|".join(
-        map(re.escape, sorted(name_words("person_title", "en"), key=len, reverse=True))
-    )
+    titles = _titles_longest_first()
     before = re.compile(
         rf"(?:^|\W)(?:{titles})\s+(?:(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){{1,4}})?$",
         re.IGNORECASE,
@@ -1553,7 +1556,7 @@ class EnglishEntityRecognizer:
         person, leaves the surname alone or glued to the mention before it ("the Republic of
         Tatarstan Korobchenko"). The surname is the person's; what it was glued to keeps the
         rest when that is a place."""
-        patronymic = re.compile(rf"(?:{alternation('patronymic_ending', 'en')})$")
+        patronymic = _patronymic_ending()
         for person in [m for m in found if m.paragraph == number]:
             words = person.name.split()
             if (
