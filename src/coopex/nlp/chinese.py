@@ -20,7 +20,7 @@ The title words, transliteration characters, suffixes and stop words are data
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache, cached_property
 from typing import Any
 
@@ -79,8 +79,13 @@ def simplified(text: str) -> str:
     return "".join(c if len(s := convert(c, "zh-cn")) != 1 else s for c in text)
 
 
+def _longest_first(words: Iterable[str]) -> str:
+    """The words as a regular-expression alternation, a longer one tried before its prefix."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def _alternation(words: Sequence[str]) -> re.Pattern[str]:
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+    return re.compile(_longest_first(words))
 
 
 Tagger = Callable[[str], list[tuple[str, str]]]  # text -> (word, tag) covering the text
@@ -189,7 +194,7 @@ def _described_latin_name() -> re.Pattern[str]:
     """ "…集团合资公司" + "SOYUZ公司": a description ending in a kind of company before a
     company's name in Latin letters and its word."""
     kinds = "|".join(map(re.escape, _words()["company_kind"]))
-    suffixes = "|".join(map(re.escape, sorted(_words()["company_suffix"], key=len, reverse=True)))
+    suffixes = _longest_first(_words()["company_suffix"])
     return re.compile(rf"^.*?(?:{kinds})([A-Za-z][A-Za-z&.\- ]*(?:{suffixes}))$")
 
 
@@ -439,7 +444,7 @@ class ChineseEntityRecognizer:
 
     @cached_property
     def _quoted_company(self) -> re.Pattern[str]:
-        words = "|".join(map(re.escape, sorted(_words()["company_suffix"], key=len, reverse=True)))
+        words = _longest_first(_words()["company_suffix"])
         return re.compile(
             rf"[“「『\"]([\u4e00-\u9fff·\-—]{{2,12}}|[A-Za-z][A-Za-z0-9 .&'\-]{{1,30}})[”」』\"]"
             rf"[\u4e00-\u9fff]{{0,4}}?(?:{words})"
@@ -462,7 +467,7 @@ class ChineseEntityRecognizer:
     def _dateline(self) -> re.Pattern[str]:
         """A report's opening naming its paper or site: "【…网讯】", "…报讯", or the media of a
         byline before the reporter ("…导报、…网  记者…报道")."""
-        media = "|".join(map(re.escape, sorted(_words()["media_suffix"], key=len, reverse=True)))
+        media = _longest_first(_words()["media_suffix"])
         name = rf"[\u4e00-\u9fff]{{2,12}}(?:{media})"
         return re.compile(rf"(?:^|(?<=[【\[\s]))({name})讯|^((?:{name}、)*{name})\s*记者")
 
@@ -626,7 +631,7 @@ class ChineseEntityRecognizer:
                 reverse=True,
             )
         )
-        plant = "|".join(re.escape(w) for w in sorted(self._plant, key=len, reverse=True))
+        plant = _longest_first(self._plant)
         place = self._gazetteer.pattern
         return re.compile(f"(.{{0,12}}?(?:{owner}))(?:{place})(?:{plant})")
 
