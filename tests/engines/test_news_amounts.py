@@ -125,6 +125,46 @@ def _page_amounts(*sentences: str) -> list[tuple[Decimal, str]]:
     return [(a.value, a.currency) for a in each_once(found)]
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        (
+            "На завод направят 500 миллионов рублей. Ещё 300 миллионов инвестируют в склад.",
+            300_000_000,
+            "RUB",
+        ),
+        (
+            "The plant costs $50 million. Another 20 million will be invested later.",
+            20_000_000,
+            "USD",
+        ),
+    ],
+)
+def test_a_figure_spent_takes_the_currency_of_the_sentence_before(
+    text: str, value: int, currency: str
+) -> None:
+    *_, carried = find_amounts(text, WORDS)
+    assert (carried.value, carried.currency, carried.what) == (
+        Decimal(value),
+        currency,
+        "investment",
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no amount just before to take a currency from
+        "Ещё 300 миллионов инвестируют в склад.",
+        "На заводе 500 рабочих. Ещё 300 миллионов инвестируют в склад.",
+        # a figure of something else between the figure and the verb
+        "На завод направят 500 миллионов рублей. Ещё 2 млн человек выделят время.",
+    ],
+)
+def test_a_figure_without_a_currency_before_it_is_no_amount(text: str) -> None:
+    assert [a.value for a in find_amounts(text, WORDS)] in ([], [Decimal(500_000_000)])
+
+
 def test_a_figure_the_page_repeats_is_one_amount() -> None:
     assert _page_amounts(
         "Регионы подписали документы на $3,5 миллиарда",

@@ -18,8 +18,10 @@ _NUMBER = r"(?P<number>\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\
 _SPACE = r"[\s\u00a0\u202f]*"
 # scale: a multiplier's words; currency: an ISO code's; measure: what an amount measures; approx:
 # words between a figure and its unit that make it approximate ("3亿多美元"); worded: a figure
-# told in words with its scale, the key its value ("миллиард", "полтора миллиарда", "a billion").
-_KINDS = ("scale", "currency", "measure", "approx", "worded")
+# told in words with its scale, the key its value ("миллиард", "полтора миллиарда", "a billion");
+# spent: verbs that spend a figure whose currency the sentence before gave ("Ещё 300 миллионов
+# инвестируют"), the key what it measures.
+_KINDS = ("scale", "currency", "measure", "approx", "worded", "spent")
 # "1 USD 77.8247", "1 EUR = 91.2 руб.", "USD 100.68 +0.46": a rate table or ticker, not an
 # amount of the story.
 _RATE_AFTER = re.compile(r"[\s\u00a0]*(?:[=\d]|[+\-−]\d+[.,]\d)")
@@ -57,8 +59,12 @@ class MoneyWords:
     worded: re.Pattern[str]
     # a figure with its scale just before another ("1 млрд 200 млн рублей": 1 200 000 000)
     leading: re.Pattern[str]
+    # a figure with its scale and no currency that a verb spends ("ещё 300 миллионов
+    # инвестируют"): in the currency of the amount told just before
+    carried: re.Pattern[str]
     scales: dict[str, Decimal]  # group name -> multiplier, or a worded figure's value
     currencies: dict[str, str]  # group name -> ISO 4217 code
+    spent: dict[str, str]  # group name -> what a figure spent measures
     measures: tuple[tuple[str, re.Pattern[str]], ...]
 
     @classmethod
@@ -84,6 +90,8 @@ class MoneyWords:
         approx = "|".join(p for patterns in by_kind["approx"].values() for p in patterns)
         approx = f"(?:{approx})?" if approx else ""
         leading = _NUMBER + _SPACE + f"(?:{scale})" + _SPACE + "$"
+        spent, spent_names = _groups("v", by_kind["spent"])
+        carried = _NUMBER + _SPACE + f"(?:{scale})" + r"[\s,]+" + f"(?:{spent or '(?!)'})"
         scale = f"(?:{scale})?"
         currency = f"(?:{currency})"
         return cls(
@@ -93,8 +101,10 @@ class MoneyWords:
             before=re.compile(currency + _SPACE + _NUMBER + _SPACE + scale, re.IGNORECASE),
             worded=re.compile(f"(?:{worded or '(?!)'})" + _SPACE + currency, re.IGNORECASE),
             leading=re.compile(leading, re.IGNORECASE),
+            carried=re.compile(carried, re.IGNORECASE),
             scales={name: Decimal(key) for name, key in (scale_names | worded_names).items()},
             currencies=currency_names,
+            spent=spent_names,
             measures=tuple(
                 (what, re.compile("|".join(patterns), re.IGNORECASE))
                 for what, patterns in by_kind["measure"].items()
@@ -162,32 +172,44 @@ def _measure(sentence: str, start: int, words: MoneyWords) -> str | None:
 
 def find_amounts(text: str, words: MoneyWords) -> list[Amount]:
     amounts: list[Amount] = []
+    before: str | None = None  # the currency of the last amount of the sentence before
     for sentence in sentences(text):
-        taken: list[tuple[int, int]] = []
-        # figures need a digit; only a figure told in words goes without one
-        patterns = (words.after, words.before) if _DIGIT.search(sentence) else ()
-        for pattern in (*patterns, words.worded):
-            for found in pattern.finditer(sentence):
-                if any(found.start() < end and start < found.end() for start, end in taken):
-                    continue
-                if _a_rate(sentence, found):
-                    continue
-                groups = {k for k, v in found.groupdict().items() if v is not None}
-                currency = next(words.currencies[g] for g in groups if g in words.currencies)
-                scale = _scale_of(found, words)
-                number = found.groupdict().get("number") or "1"
-                value = _value(number, scale)
-                if value is None or value == 0:
-                    continue
-                start = found.start()
-                if pattern is words.after and scale > 1:
-                    start, value = _with_leading(sentence, start, value, scale, words)
-                taken.append((start, found.end()))
-                amounts.append(
-                    Amount(
-                        value, currency, _measure(sentence, found.start(), words), sentence.strip()
-                    )
-                )
+        found = _sentence_amounts(sentence, words, before)
+        amounts.extend(found)
+        before = found[-1].currency if found else None
+    return amounts
+
+
+def _sentence_amounts(sentence: str, words: MoneyWords, before: str | None) -> list[Amount]:
+    """The sentence's amounts in the order read; `before`: the currency a figure with no
+    currency of its own that a verb spends takes."""
+    amounts: list[Amount] = []
+    taken: list[tuple[int, int]] = []
+    # figures need a digit; only a figure told in words goes without one
+    patterns = (words.after, words.before) if _DIGIT.search(sentence) else ()
+    carried = (words.carried,) if patterns and before else ()
+    for pattern in (*patterns, words.worded, *carried):
+        for found in pattern.finditer(sentence):
+            if any(found.start() < end and start < found.end() for start, end in taken):
+                continue
+            if _a_rate(sentence, found):
+                continue
+            groups = {k for k, v in found.groupdict().items() if v is not None}
+            currency = next((words.currencies[g] for g in groups if g in words.currencies), before)
+            scale = _scale_of(found, words)
+            number = found.groupdict().get("number") or "1"
+            value = _value(number, scale)
+            if currency is None or value is None or value == 0:
+                continue
+            start = found.start()
+            if pattern is words.after and scale > 1:
+                start, value = _with_leading(sentence, start, value, scale, words)
+            taken.append((start, found.end()))
+            what = next(
+                (words.spent[g] for g in groups if g in words.spent),
+                _measure(sentence, found.start(), words),
+            )
+            amounts.append(Amount(value, currency, what, sentence.strip()))
     return amounts
 
 
