@@ -121,3 +121,13 @@ def test_an_investment_agreement_for_a_plant_is_no_plan_beside_it() -> None:
         lang="en",
     )
     assert "localization_plan" not in [kind for kind, _, _ in found]
+
+
+def test_a_firm_called_the_own_sides_by_adjective_and_noun_is_no_counterpart() -> None:
+    # "Russian automaker KAMAZ" in a story told from Russia is the own side's firm
+    found = events(
+        "Russia and China",
+        "Russian company Sany and Changan signed an agreement on the supply of buses.",
+        lang="en",
+    )
+    assert [(kind, counterpart) for kind, _, counterpart in found] == [("agreement", "Changan")]
