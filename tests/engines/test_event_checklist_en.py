@@ -135,3 +135,19 @@ def test_a_firm_called_the_own_sides_by_adjective_and_noun_is_no_counterpart() -
         lang="en",
     )
     assert [(kind, counterpart) for kind, _, counterpart in found] == [("agreement", "Changan")]
+
+
+# Investment told as a stock or a country's total (the dev gold's "cumulative investment"): a
+# statistic, no investment of anybody's.
+INVESTMENT_STOCK = [
+    "The volume of Chinese investments in Kazakhstan amounted to $25 billion.",
+    "Turkish companies have invested about $1 billion, investing in Tatarstan since 2010.",
+    "Foreign direct investment from China amounted to $2.5 billion.",
+    "Chinese investments in the economy of Kazakhstan amount to $5 billion.",
+]
+
+
+@pytest.mark.parametrize("sentence", INVESTMENT_STOCK)
+def test_investment_told_as_a_stock_is_no_investment(sentence: str) -> None:
+    found = events("Russia and China", sentence, lang="en")
+    assert "investment" not in [kind for kind, _, _ in found]
