@@ -30,6 +30,8 @@ WORDINGS = [
     (A, "The governor and the Chinese ambassador signed a joint statement on cooperation."),
     (A, "Two memoranda were signed during the visit."),
     (A, "Kazakhstan, China ink 20 agreements"),
+    (A, "A Russian-Chinese intergovernmental agreement on cooperation in the east was signed."),
+    (A, "Memoranda on joint projects in energy and transport were signed."),
     (TALKS, "The two leaders held a bilateral meeting in Tashkent."),
     (TALKS, "The minister met the ambassador of Vietnam to discuss trade."),
     (TALKS, "During the talks, the parties discussed the supply of grain."),
@@ -82,6 +84,8 @@ NO_SIGNING = [
     "About 20 agreements will be signed during the visit.",
     "The sides plan to sign 15 documents at the forum.",
     "The two countries will sign 12 agreements during the visit.",
+    # the document the page has told of, told on
+    "The agreement on cooperation in the field of energy and transport was signed by the mayor.",
 ]
 
 
