@@ -155,3 +155,14 @@ INVESTMENT_STOCK = [
 def test_investment_told_as_a_stock_is_no_investment(sentence: str) -> None:
     found = events("Russia and China", sentence, lang="en")
     assert "investment" not in [kind for kind, _, _ in found]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The station will produce up to 1 billion kWh of electricity a year.",
+        "The solar park will produce 100 MW.",
+    ],
+)
+def test_power_produced_is_no_plant_of_a_firm(sentence: str) -> None:
+    assert _types(sentence) == []
