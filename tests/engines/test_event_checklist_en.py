@@ -32,6 +32,8 @@ WORDINGS = [
     (A, "Kazakhstan, China ink 20 agreements"),
     (A, "A Russian-Chinese intergovernmental agreement on cooperation in the east was signed."),
     (A, "Memoranda on joint projects in energy and transport were signed."),
+    (TALKS, "The ambassador paid a courtesy call on the governor of the region."),
+    (TALKS, "The consul called on Chief Minister Ram Singh at his office and discussed trade."),
     (TALKS, "The two leaders held a bilateral meeting in Tashkent."),
     (TALKS, "The minister met the ambassador of Vietnam to discuss trade."),
     (TALKS, "During the talks, the parties discussed the supply of grain."),
