@@ -64,6 +64,7 @@ CUE_ROLES = (
     "points_back",  # "этой компании": an organisation named earlier
     "not_a_forum",  # a press conference is not a forum
     "counted",  # "20 agreements are planned": a statistic, not a lead
+    "signed_count",  # "signed 16 agreements with": counted as they are signed, no statistic
     "tallied",  # "подписали документы на $3,5 миллиарда": documents totalled, a statistic too
     "dated",  # "15 марта", "2023 году": a number that is a day or a year counts nothing
     "venue_before",  # "на территории ОЭЗ «Иннополис»": a venue, not a party
@@ -179,6 +180,8 @@ class EventCues:
     required: re.Pattern[str] = re.compile("(?!)")
     # The writer calls a place their own ("我省企业"): the page is told from that place's side.
     our_place: re.Pattern[str] = re.compile("(?!)")
+    # "X signed 16 agreements with Y": a signing told with its count, not a statistic.
+    signed_count: re.Pattern[str] = re.compile("(?!)")
     # Sport, culture, tourism or study: a visit, meeting, show or forum of no cooperation.
     other_field: re.Pattern[str] = re.compile("(?!)")
     # What a place is for ("где компании смогут представлять продукцию"), not what happened.
@@ -305,6 +308,7 @@ class EventCues:
             ),
             required=_any(by_cue.get("required", [])),
             our_place=_any(by_cue.get("our_place", [])),
+            signed_count=_any(by_cue.get("signed_count", [])),
             other_field=_any(by_cue.get("other_field", [])),
             purpose=_any(by_cue.get("purpose", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
@@ -328,7 +332,11 @@ def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, 
         match = pattern.search(sentence)
         if match is None:
             continue
-        if kind in STATISTICS and cues.counted.search(sentence):
+        if (
+            kind in STATISTICS
+            and cues.counted.search(sentence)
+            and not (kind is EventType.AGREEMENT and cues.signed_count.search(sentence))
+        ):
             continue
         if kind is EventType.FORUM and cues.not_a_forum.search(sentence):
             continue
@@ -385,14 +393,19 @@ def _talked_about(
 
 
 def _named_documents(found: list[tuple[EventType, int, int]]) -> list[tuple[EventType, int, int]]:
-    """ "signing an investment agreement": a document named for another event is that event."""
+    """ "signing an investment agreement": a document named for another event is that event —
+    and the plant it is signed for is that investment too ("signing an investment agreement
+    with CONCH to build a cement production facility": the dev gold's investment), not a plan
+    beside it."""
+    invested = any(
+        kind is EventType.AGREEMENT
+        and any(other is EventType.INVESTMENT and s < end and start < e for other, s, e in found)
+        for kind, start, end in found
+    )
+    if not invested:
+        return found
     return [
         (kind, start, end)
         for kind, start, end in found
-        if not (
-            kind is EventType.AGREEMENT
-            and any(
-                other is EventType.INVESTMENT and s < end and start < e for other, s, e in found
-            )
-        )
+        if kind not in (EventType.AGREEMENT, EventType.LOCALIZATION_PLAN)
     ]

@@ -289,6 +289,19 @@ class EventReader:
             )
             or self._opens_with_own_place(organization.name)
             or (bool(words) and self._own_adjective(words[0]))
+            or self._called_own_firm(organization, sentence)
+        )
+
+    def _called_own_firm(self, organization: Mention, sentence: Sentence) -> bool:
+        """ "Russian automaker KAMAZ" in a story told from Russia: a firm the two words before
+        its name call the initiator's own, by its country's adjective and a firm's noun."""
+        paragraph = self._paragraphs[sentence.paragraph]
+        before = paragraph[max(sentence.start, organization.start - 60) : organization.start]
+        words = before.split()[-2:]
+        return (
+            len(words) == 2
+            and bool(self._cues.firm.match(words[1]))
+            and self._own_adjective(words[0])
         )
 
     def _opens_with_own_place(self, name: str) -> bool:
