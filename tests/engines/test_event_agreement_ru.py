@@ -1,0 +1,181 @@
+"""A checklist of the ways Russian news reports a signed agreement, and an investment
+commitment or an investment agreement (typed `investment`, as the development set's annotators
+do), with the counterpart each names — sentences written for this test, not taken from the
+pages. The whole event reader runs on each sentence, the names given as mentions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pytest
+
+from coopex.domain.geography import Place, place_of
+from coopex.domain.news import Mention, MentionKind
+from coopex.engines.news.amounts import find_amounts
+from coopex.engines.news.events import read_events
+from coopex.reference.event_cues import shipped_event_cues
+from coopex.reference.money_words import shipped_money_words
+
+PLACES = {
+    "Нижегородская область": "RU-NIZ",
+    "Нижегородской области": "RU-NIZ",
+    "Нижегородскую область": "RU-NIZ",
+    "Нижегородской областью": "RU-NIZ",
+    "Китай": "CN",
+    "Китая": "CN",
+    "Хэнань": "CN-HA",
+    "провинция Хэнань": "CN-HA",
+    "провинцией Хэнань": "CN-HA",
+    "провинции Хэнань": "CN-HA",
+    "Казахстан": "KZ",
+    "Казахстана": "KZ",
+    "Казахстаном": "KZ",
+    "Вьетнам": "VN",
+    "Вьетнама": "VN",
+    "Вьетнамом": "VN",
+    "Харбин": "CN-HL",
+    "Харбине": "CN-HL",
+}
+ORGANIZATIONS = ("Changan", "Haier", "Sinopec")
+MONEY = shipped_money_words()
+
+
+def _mentions(paragraphs: Sequence[str]) -> list[Mention]:
+    found: list[Mention] = []
+    for number, paragraph in enumerate(paragraphs):
+        for name in sorted({*PLACES, *ORGANIZATIONS}, key=len, reverse=True):
+            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", paragraph):
+                if not any(
+                    m.paragraph == number and m.start <= match.start() < m.end for m in found
+                ):
+                    kind = MentionKind.LOCATION if name in PLACES else MentionKind.ORGANIZATION
+                    found.append(Mention(kind, name, number, match.start(), match.end()))
+    return sorted(found, key=lambda m: (m.paragraph, m.start))
+
+
+def events(*paragraphs: str) -> list[tuple[str, str]]:
+    places: dict[str, Place | None] = {name: place_of(code) for name, code in PLACES.items()}
+    found = read_events(
+        list(paragraphs),
+        _mentions(paragraphs),
+        places,
+        frozenset({"RU"}),
+        lambda _: (),
+        shipped_event_cues(),
+        lambda sentence: [a.what for a in find_amounts(sentence, MONEY) if a.what],
+        lang="ru",
+    )
+    # a place as its code, so that any case of its name is the party
+    return [(e.type.value, PLACES.get(e.counterpart, e.counterpart)) for e in found]
+
+
+TITLE = "Нижегородская область и Китай"
+A, MONEY_IN = "agreement", "investment"
+
+SIGNED = [
+    # the two parties joined by «и» before the verb
+    ("Нижегородская область и Хэнань подписали соглашение о сотрудничестве.", "Хэнань"),
+    ("Changan и Нижегородская область подписали договор о сотрудничестве.", "Changan"),
+    ("Нижегородская область и Вьетнам подписали дорожную карту сотрудничества.", "Вьетнам"),
+    ("Нижегородская область и Хэнань подписали план мероприятий на два года.", "Хэнань"),
+    ("Нижегородская область и Казахстан подписали программу сотрудничества.", "Казахстан"),
+    (
+        "Губернатор Нижегородской области и глава Changan скрепили подписями соглашение.",
+        "Changan",
+    ),
+    ("Нижегородская область и Хэнань заключили меморандум о взаимопонимании.", "Хэнань"),
+    # «между X и Y»
+    (
+        "Между Нижегородской областью и провинцией Хэнань подписано соглашение о торговле.",
+        "Хэнань",
+    ),
+    (
+        "Состоялось подписание меморандума между Нижегородской областью и Казахстаном.",
+        "Казахстан",
+    ),
+    (
+        "Соглашение между Нижегородской областью и Вьетнамом подписали губернатор и посол.",
+        "Вьетнам",
+    ),
+    (
+        "Состоялась церемония подписания соглашения между Нижегородской областью и Changan.",
+        "Changan",
+    ),
+    # the other party after «с»
+    ("Было подписано соглашение о сотрудничестве с Changan.", "Changan"),
+    ("Нижегородская область подписала с Хэнань меморандум о сотрудничестве.", "Хэнань"),
+    ("Губернатор подписал с руководством Changan соглашение о поставках.", "Changan"),
+    ("По итогам переговоров был подписан протокол о намерениях с Changan.", "Changan"),
+    ("Также заключено соглашение с компанией Haier о поставках бытовой техники.", "Haier"),
+    ("Подписан контракт с Sinopec на поставку нефтегазового оборудования.", "Sinopec"),
+    ("На форуме в Харбине Нижегородская область заключила соглашение с Хэнань.", "Хэнань"),
+    ("В ходе визита губернатор подписал соглашение с Changan.", "Changan"),
+    ("Changan заключила контракт на поставку автомобилей с Нижегородской областью.", "Changan"),
+    # passive, participle and noun forms
+    ("Меморандум, подписанный Нижегородской областью и Changan, рассчитан на пять лет.", "Changan"),
+    ("Документ о сотрудничестве подписали Нижегородская область и Хэнань.", "Хэнань"),
+    ("Соглашение с Вьетнамом было подписано в Москве.", "Вьетнам"),
+    ("Нижегородская область и Хэнань обменялись подписанными соглашениями.", "Хэнань"),
+    # signed during a visit or at talks: the agreement stays beside them
+    ("В ходе переговоров губернатор и руководство Changan подписали соглашение.", "Changan"),
+    (
+        "Во время визита делегации провинции Хэнань в Нижегородскую область стороны подписали"
+        " соглашение о сотрудничестве.",
+        "Хэнань",
+    ),
+    (
+        "Губернатор встретился с руководством Changan, по итогам встречи стороны подписали"
+        " меморандум.",
+        "Changan",
+    ),
+    (
+        "Делегация Нижегородской области посетила Хэнань, где был подписан договор о"
+        " сотрудничестве.",
+        "Хэнань",
+    ),
+    ("Губернатор провёл переговоры и подписал соглашение с Changan.", "Changan"),
+    ("В Харбине губернатор подписал с Changan соглашение о поставках.", "Changan"),
+]
+
+LISTED = [
+    (
+        "В ходе визита были подписаны соглашения с Haier, Changan и Sinopec.",
+        {"Haier", "Changan", "Sinopec"},
+    ),
+]
+
+INVESTED = [
+    ("Changan и Нижегородская область подписали инвестиционное соглашение.", "Changan"),
+    ("Нижегородская область заключила с Changan инвестиционное соглашение.", "Changan"),
+    (
+        "Нижегородская область и Haier подписали соглашение об инвестициях на 5 млрд рублей.",
+        "Haier",
+    ),
+    ("Changan намерена вложить в экономику Нижегородской области 10 млрд рублей.", "Changan"),
+    ("В этом году вложить деньги в Нижегородскую область пообещала компания Changan.", "Changan"),
+    ("Changan обязалась инвестировать в Нижегородскую область 3 млрд рублей.", "Changan"),
+    ("Haier инвестирует в Нижегородскую область 2 млрд рублей.", "Haier"),
+    ("Компания Haier планирует инвестировать в регион около 50 млн долларов.", "Haier"),
+    ("Changan вложит 5 млрд рублей в Нижегородскую область.", "Changan"),
+    ("Changan готова вложить в Нижегородскую область более 1 млрд рублей.", "Changan"),
+    ("Объём инвестиций Changan в проект составит 5 млрд рублей.", "Changan"),
+    ("Changan пообещала вложить в регион миллиард рублей.", "Changan"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "party"), SIGNED)
+def test_a_signed_agreement_is_read_with_its_counterpart(sentence: str, party: str) -> None:
+    assert (A, PLACES.get(party, party)) in events(TITLE, sentence)
+
+
+@pytest.mark.parametrize(("sentence", "parties"), LISTED)
+def test_agreements_listed_are_one_each(sentence: str, parties: set[str]) -> None:
+    assert parties <= {party for kind, party in events(TITLE, sentence) if kind == A}
+
+
+@pytest.mark.parametrize(("sentence", "party"), INVESTED)
+def test_an_investment_commitment_is_an_investment(sentence: str, party: str) -> None:
+    found = events(TITLE, sentence)
+    assert (MONEY_IN, PLACES.get(party, party)) in found
+    assert (A, PLACES.get(party, party)) not in found
