@@ -257,6 +257,14 @@ TOLD_ON = [
     ),
     (
         (
+            "Губернатор Нижегородской области посетил Китай",
+            "В ходе визита губернатор встретился с губернатором провинции Хэнань.",
+            "По итогам встречи стороны подписали соглашение о торговле.",
+        ),
+        (A, "Хэнань"),
+    ),
+    (
+        (
             "Нижегородская область подписала соглашение с Changan",
             "Компания вложит в регион 3 млрд рублей.",
         ),
@@ -267,7 +275,7 @@ TOLD_ON = [
 
 @pytest.mark.parametrize(("paragraphs", "event"), TOLD_ON)
 def test_an_event_told_on_keeps_its_type_and_party(
-    paragraphs: tuple[str, str], event: tuple[str, str]
+    paragraphs: tuple[str, ...], event: tuple[str, str]
 ) -> None:
     kind, party = event
     assert (kind, PLACES.get(party, party)) in events(*paragraphs)

@@ -508,10 +508,16 @@ class EventReader:
             )
         ):
             # "… провел переговоры с компанией X. — В ходе встречи обсуждался проект завода":
-            # the talks just told are with the party of what was discussed at them.
-            named = self._organizations(self._sentences[index - 1])
+            # the talks just told are with the party of what was discussed at them; talks with
+            # a place abroad ("встретился с губернатором провинции Хэнань. По итогам встречи
+            # стороны подписали соглашение") are that place's.
+            talks = self._sentences[index - 1]
+            named = self._organizations(talks)
             if named:
                 return named[0].name
+            abroad = self._foreign_places(talks)
+            if abroad:
+                return self._pair_part(abroad[0].name)
         if not self._cues.points_back.search(sentence.text):
             return None
         earlier = [
