@@ -296,3 +296,24 @@ def test_an_investment_commitment_is_an_investment(sentence: str, party: str) ->
     found = events(TITLE, sentence)
     assert (MONEY_IN, PLACES.get(party, party)) in found
     assert (A, PLACES.get(party, party)) not in found
+
+
+# The document of the investment just told ("соответствующее соглашение", "соглашение об
+# этом") is part of the investment, not an agreement of its own.
+SIGNED_FOR_IT = [
+    (
+        "Changan вложит в Нижегородскую область 5 млрд рублей",
+        "Соответствующее соглашение подписано на форуме в Харбине.",
+    ),
+    (
+        "Changan инвестирует в Нижегородскую область 2 млрд рублей",
+        "Соглашение об этом подписали губернатор и президент компании.",
+    ),
+]
+
+
+@pytest.mark.parametrize("paragraphs", SIGNED_FOR_IT)
+def test_the_document_of_an_investment_is_the_investment(paragraphs: tuple[str, str]) -> None:
+    found = events(*paragraphs)
+    assert (MONEY_IN, "Changan") in found
+    assert A not in [kind for kind, _ in found]

@@ -107,6 +107,7 @@ CUE_ROLES = (
     "our_place",  # "我省", "我市": the writer's own place; the page is told from its country
     "other_field",  # "туристы", "athletes": sport, culture, tourism, study — no cooperation
     "purpose",  # "станет площадкой для переговоров": what a place is for, not what happened
+    "document_back",  # "соответствующее соглашение": the document of the event just told
 )
 
 
@@ -183,6 +184,9 @@ class EventCues:
     other_field: re.Pattern[str] = re.compile("(?!)")
     # What a place is for ("где компании смогут представлять продукцию"), not what happened.
     purpose: re.Pattern[str] = re.compile("(?!)")
+    # A document signed for the event the previous sentence told ("Соответствующее соглашение
+    # подписано", "Соглашение об этом подписали").
+    document_back: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -307,6 +311,7 @@ class EventCues:
             our_place=_any(by_cue.get("our_place", [])),
             other_field=_any(by_cue.get("other_field", [])),
             purpose=_any(by_cue.get("purpose", [])),
+            document_back=_any(by_cue.get("document_back", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(
