@@ -288,25 +288,33 @@ TOLD_ON = [
         ),
         (A, "Changan"),
     ),
-    # a signing that names nobody, right after talks or a visit with a party: tried as that
-    # party's, it lowered both the silver set's held-out halves (ru and en events 0.582 ->
-    # 0.564, 0.581 -> 0.565) while raising bronze's (0.597 -> 0.601)
-    pytest.param(
+    # the sides of the talks just told sign ("Стороны", "главы регионов")
+    (
         (
             "Нижегородская делегация в Китае",
             "Губернатор Нижегородской области провёл переговоры с руководством Changan.",
             "Стороны подписали соглашение о сотрудничестве.",
         ),
         (A, "Changan"),
-        marks=pytest.mark.xfail(reason="signing after talks: tried, dropped", strict=True),
     ),
-    pytest.param(
+    (
         (
             "Нижегородская область и Китай",
             "Губернатор Нижегородской области встретился с губернатором провинции Хэнань.",
             "Главы регионов подписали соглашение о сотрудничестве.",
         ),
         (A, "Хэнань"),
+    ),
+    # any signing that names nobody, right after talks with a party: tried as that party's, it
+    # lowered both the silver set's held-out halves (ru and en events 0.582 -> 0.564, 0.581 ->
+    # 0.565) while raising bronze's (0.597 -> 0.601)
+    pytest.param(
+        (
+            "Нижегородская делегация в Китае",
+            "Губернатор Нижегородской области провёл переговоры с руководством Changan.",
+            "Подписано соглашение о сотрудничестве.",
+        ),
+        (A, "Changan"),
         marks=pytest.mark.xfail(reason="signing after talks: tried, dropped", strict=True),
     ),
 ]

@@ -498,7 +498,16 @@ class EventReader:
         if (
             kind in _TOLD_AT_TALKS
             and index > 0
-            and self._cues.occasion.search(sentence.text)
+            and (
+                self._cues.occasion.search(sentence.text)
+                # "… провёл переговоры с компанией X. Стороны подписали соглашение": the sides
+                # of the talks just told sign, naming no party of their own
+                or (
+                    kind is EventType.AGREEMENT
+                    and self._cues.sides_back.search(sentence.text)
+                    and not self._organizations(sentence)
+                )
+            )
             # "По итогам переговоров подписано соглашение … с провинцией Хэйлунцзян": the
             # party the sentence names itself
             and not self._foreign_places(sentence)
