@@ -209,6 +209,16 @@ INVESTED = [
         "Changan",
     ),
     ("Инвестор из Китая — компания Changan — вложит в регион 2 млрд рублей.", "Changan"),
+    pytest.param(
+        "Changan продолжит вкладывать средства в экономику Нижегородской области.",
+        "Changan",
+        marks=pytest.mark.xfail(
+            reason="«вкладывать»: tried, lowered silver held-out ru events 0.582 -> 0.575",
+            strict=True,
+        ),
+    ),
+    ("Changan примет участие в финансировании проекта.", "Changan"),
+    ("Changan направит инвестиции на модернизацию производства.", "Changan"),
 ]
 
 # Told over two sentences: the first names the event, the second tells it on.
