@@ -108,6 +108,8 @@ CUE_ROLES = (
     "our_place",  # "我省", "我市": the writer's own place; the page is told from its country
     "other_field",  # "туристы", "athletes": sport, culture, tourism, study — no cooperation
     "purpose",  # "станет площадкой для переговоров": what a place is for, not what happened
+    "document_back",  # "соответствующее соглашение": the document of the event just told
+    "sides_back",  # "Стороны", "главы регионов": the two sides of the talks just told
 )
 
 
@@ -186,6 +188,11 @@ class EventCues:
     other_field: re.Pattern[str] = re.compile("(?!)")
     # What a place is for ("где компании смогут представлять продукцию"), not what happened.
     purpose: re.Pattern[str] = re.compile("(?!)")
+    # A document signed for the event the previous sentence told ("Соответствующее соглашение
+    # подписано", "Соглашение об этом подписали").
+    document_back: re.Pattern[str] = re.compile("(?!)")
+    # The sides of the talks just told ("Стороны подписали соглашение").
+    sides_back: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -311,6 +318,8 @@ class EventCues:
             signed_count=_any(by_cue.get("signed_count", [])),
             other_field=_any(by_cue.get("other_field", [])),
             purpose=_any(by_cue.get("purpose", [])),
+            document_back=_any(by_cue.get("document_back", [])),
+            sides_back=_any(by_cue.get("sides_back", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(

@@ -68,6 +68,10 @@ _ABSORBED_BY = {
 # told on ("This will allow to localize production", "$50 million will be invested at the
 # first stage"), not a plan or an investment of the page's other side.
 _TELLS_ON_A_PLAN = frozenset({EventType.LOCALIZATION_PLAN, EventType.INVESTMENT})
+# What a document signed for it ("соответствующее соглашение") is part of: an investment
+# agreement is the investment (the development set's annotation), a firm's plant signed for
+# is its plan (the annotation guideline).
+_SIGNED_FOR = frozenset({EventType.INVESTMENT, EventType.LOCALIZATION_PLAN})
 # Events a sentence may report with each of several parties it lists "respectively".
 _EACH_PARTY = frozenset({EventType.AGREEMENT, EventType.NEGOTIATION})
 # An amount measuring these makes its sentence a trade figure or an investment.
@@ -190,6 +194,14 @@ def read_events(
                 previous = kind
                 told.add(kind)
                 continue
+            if (
+                kind is EventType.AGREEMENT
+                and cues.document_back.search(sentence.text)
+                and _told_just_before(proposed, index) & _SIGNED_FOR
+            ):
+                # "Changan вложит в регион 5 млрд рублей. Соответствующее соглашение подписано
+                # …": the document of the investment or plant just told is part of it
+                continue
             possible = reader.counterparts(index, kind, trigger_end)
             if source == "amount" and kind is EventType.INVESTMENT:
                 possible = _investor_first(sentence, possible)
@@ -278,6 +290,11 @@ def read_events(
     kept = _not_only_where(kept, sentences, reader, locations)
     kept = _shown_at_the_forum(kept, places)
     return tuple(_fullest_places(c.event, locations, places) for c in kept)
+
+
+def _told_just_before(proposed: Sequence[Sequence[Candidate]], index: int) -> set[EventType]:
+    """The types of the events proposed in the sentence before sentence `index`."""
+    return {c.event.type for options in proposed for c in options if c.sentence == index - 1}
 
 
 def _adjective_countries(text: str, cues: EventCues) -> set[str]:

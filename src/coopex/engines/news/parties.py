@@ -511,7 +511,16 @@ class EventReader:
         if (
             kind in _TOLD_AT_TALKS
             and index > 0
-            and self._cues.occasion.search(sentence.text)
+            and (
+                self._cues.occasion.search(sentence.text)
+                # "… провёл переговоры с компанией X. Стороны подписали соглашение": the sides
+                # of the talks just told sign, naming no party of their own
+                or (
+                    kind is EventType.AGREEMENT
+                    and self._cues.sides_back.search(sentence.text)
+                    and not self._organizations(sentence)
+                )
+            )
             # "По итогам переговоров подписано соглашение … с провинцией Хэйлунцзян": the
             # party the sentence names itself
             and not self._foreign_places(sentence)
@@ -521,10 +530,16 @@ class EventReader:
             )
         ):
             # "… провел переговоры с компанией X. — В ходе встречи обсуждался проект завода":
-            # the talks just told are with the party of what was discussed at them.
-            named = self._organizations(self._sentences[index - 1])
+            # the talks just told are with the party of what was discussed at them; talks with
+            # a place abroad ("встретился с губернатором провинции Хэнань. По итогам встречи
+            # стороны подписали соглашение") are that place's.
+            talks = self._sentences[index - 1]
+            named = self._organizations(talks)
             if named:
                 return named[0].name
+            abroad = self._foreign_places(talks)
+            if abroad:
+                return self._pair_part(abroad[0].name)
         if not self._cues.points_back.search(sentence.text):
             return None
         earlier = [
