@@ -116,6 +116,7 @@ ORGANIZATIONS = (
     "Russian Railways",
     "Ministry of Industry and Trade",
     "Гомельский облисполком",
+    "戈梅利州执行委员会",
     "Гомельский областной исполнительный комитет",
     "Посольства России",
 )
@@ -767,6 +768,13 @@ def test_a_regional_executive_committee_stands_for_its_region() -> None:
         "Соглашение о сотрудничестве с Гомельская область подписано в Москве.",
     )
     assert full == [("agreement", "Нижегородская область", "Гомельская область")]
+    # in Chinese the committee is named with its region ("…州执行委员会")
+    chinese = events(
+        "图拉州与戈梅利州合作",
+        "图拉州与戈梅利州执行委员会签署了经贸合作协议。",
+        lang="zh",
+    )
+    assert chinese == [("agreement", "图拉州", "戈梅利州")]
 
 
 def test_an_agreement_for_a_firms_plant_is_its_localization_plan() -> None:
