@@ -54,6 +54,8 @@ NAMED = [
     ("乌兹别克斯坦企业寻求与中国企业合作。", SEARCH),
     ("俄罗斯木材加工企业希望寻找中国买家。", SEARCH),
     ("图拉州企业希望与江苏企业建立合作关系。", SEARCH),
+    ("白俄罗斯农机企业愿与中国企业开展合作。", SEARCH),
+    ("该公司期待与更多中国企业合作。", SEARCH),
     # product_presentation
     ("20家俄罗斯企业携带食品参加展会。", SHOW),
     ("白俄罗斯展团在博览会上展示了农机产品。", SHOW),
@@ -160,6 +162,11 @@ NO_EVENT = [
     ("中国—中亚峰会在西安举行。", {F}),
     ("上海合作组织峰会在阿斯塔纳开幕。", {F}),
     ("免税店里挤满了俄罗斯游客。", {POLICY}),
+    # delegations attending the meeting are the forum's (the annotation guideline)
+    ("哈萨克斯坦、乌兹别克斯坦等国代表团应邀参会。", {M}),
+    ("俄罗斯企业家代表团与会并参加了项目对接。", {M}),
+    # a place willing to cooperate is no firm seeking partners
+    ("他表示，江苏愿与俄罗斯加强各领域合作。", {SEARCH}),
     # a consensus reached is no talks told; "localized" said of something is no invitation
     ("双方就加强文化交流达成共识。", {TALKS}),
     ("该产业集群将在当地形成一个高度本地化的产业基地。", {INV, PLAN}),
