@@ -98,6 +98,11 @@ NO_EVENT = [
     "双方表示，将尽快签署合作协议。",
     "中江集团负责人表示，将与俄方就相关项目进行签约。",
     "省长说，希望双方早日签署合作备忘录。",
+    # a document referred to as the frame or basis of what is done, or being carried out
+    "按照合作协议，俄方将向江苏供应天然气。",
+    "在两国政府间合作协议框架下，双方加快推进项目建设。",
+    "双方合作协议的落实取得积极进展。",
+    "中江集团正在履行与图拉州签订的供货合同。",
     # plans of nobody in particular, conditions
     "外资企业在江苏投资建厂可享受税收减免。",
     "投资者可通过平台寻找合作伙伴。",
@@ -170,6 +175,8 @@ EVENT = [
     # a signing told, whatever its parties say they will do next
     ("江苏与图拉州签署合作协议，双方表示将共同推进项目落地。", "agreement"),
     ("图拉州州长表示，双方今天签署的协议将推动两地合作。", "agreement"),
+    ("江苏与图拉州签署合作框架协议。", "agreement"),
+    ("戈梅利州执行委员会与江苏签署合作协议。", "agreement"),
     ("俄罗斯体育用品企业代表团访问江苏。", "business_mission"),
 ]
 
