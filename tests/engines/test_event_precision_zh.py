@@ -94,6 +94,15 @@ NO_EVENT = [
     "来自俄罗斯的企业代表出席了会议。",
     "白俄罗斯工业部官员参加了当天的活动。",
     "江苏省贸促会有关负责人陪同参加上述活动。",
+    # a signing a speaker only intends
+    "双方表示，将尽快签署合作协议。",
+    "中江集团负责人表示，将与俄方就相关项目进行签约。",
+    "省长说，希望双方早日签署合作备忘录。",
+    # a document referred to as the frame or basis of what is done, or being carried out
+    "按照合作协议，俄方将向江苏供应天然气。",
+    "在两国政府间合作协议框架下，双方加快推进项目建设。",
+    "双方合作协议的落实取得积极进展。",
+    "中江集团正在履行与图拉州签订的供货合同。",
     # plans of nobody in particular, conditions
     "外资企业在江苏投资建厂可享受税收减免。",
     "投资者可通过平台寻找合作伙伴。",
@@ -163,6 +172,11 @@ EVENT = [
     ("各国代表团参加了论坛开幕式。", "forum"),
     # cooperation with words of other fields nearby
     ("江苏与俄罗斯签署经贸和文化合作协议。", "agreement"),
+    # a signing told, whatever its parties say they will do next
+    ("江苏与图拉州签署合作协议，双方表示将共同推进项目落地。", "agreement"),
+    ("图拉州州长表示，双方今天签署的协议将推动两地合作。", "agreement"),
+    ("江苏与图拉州签署合作框架协议。", "agreement"),
+    ("戈梅利州执行委员会与江苏签署合作协议。", "agreement"),
     ("俄罗斯体育用品企业代表团访问江苏。", "business_mission"),
 ]
 

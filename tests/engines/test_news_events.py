@@ -116,6 +116,7 @@ ORGANIZATIONS = (
     "Russian Railways",
     "Ministry of Industry and Trade",
     "Гомельский облисполком",
+    "戈梅利州执行委员会",
     "Гомельский областной исполнительный комитет",
     "Посольства России",
 )
@@ -499,6 +500,23 @@ def test_a_mission_to_the_party_of_the_pages_forum_is_the_forums() -> None:
     assert found == [("forum", "Нижегородская область", "Китай")]
 
 
+def test_a_visit_received_by_the_side_of_the_pages_forum_is_the_forums() -> None:
+    # the forum told from the host's end, the visit from the delegation's: the same two sides
+    found = events(
+        "秋明州与黑龙江省合作",
+        "黑龙江省代表团抵达秋明州。代表团出席了中俄博览会开幕式。",
+        lang="zh",
+    )
+    assert found == [("forum", "秋明州", "黑龙江省")]
+    found = events(
+        "Kaluga Region and Heilongjiang",
+        "A delegation of Heilongjiang Province arrived in Kaluga Region. "
+        "The delegation attended the Russian-Chinese Expo.",
+        lang="en",
+    )
+    assert found == [("forum", "Kaluga Region", "Heilongjiang Province")]
+
+
 def test_talks_with_the_party_a_mission_visits_are_part_of_the_visit() -> None:
     found = events(
         "Нижегородская область и Казахстан",
@@ -767,6 +785,13 @@ def test_a_regional_executive_committee_stands_for_its_region() -> None:
         "Соглашение о сотрудничестве с Гомельская область подписано в Москве.",
     )
     assert full == [("agreement", "Нижегородская область", "Гомельская область")]
+    # in Chinese the committee is named with its region ("…州执行委员会")
+    chinese = events(
+        "图拉州与戈梅利州合作",
+        "图拉州与戈梅利州执行委员会签署了经贸合作协议。",
+        lang="zh",
+    )
+    assert chinese == [("agreement", "图拉州", "戈梅利州")]
 
 
 def test_an_agreement_for_a_firms_plant_is_its_localization_plan() -> None:

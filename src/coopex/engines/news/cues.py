@@ -63,6 +63,8 @@ CUE_ROLES = (
     "same_again",  # "Схожее предложение поступит и компании X": the previous event with X
     "points_back",  # "этой компании": an organisation named earlier
     "not_a_forum",  # a press conference is not a forum
+    "not_signed_yet",  # "表示，将尽快签署协议": a signing a speaker only intends is none yet
+    "document_referred",  # "按照合作协议", "协议的落实": a document referred to, no signing told
     "counted",  # "20 agreements are planned": a statistic, not a lead
     "signed_count",  # "signed 16 agreements with": counted as they are signed, no statistic
     "tallied",  # "подписали документы на $3,5 миллиарда": documents totalled, a statistic too
@@ -127,6 +129,8 @@ class EventCues:
     same_again: re.Pattern[str]
     points_back: re.Pattern[str]
     not_a_forum: re.Pattern[str]
+    not_signed_yet: re.Pattern[str]
+    document_referred: re.Pattern[str]
     counted: re.Pattern[str]
     venue_before: re.Pattern[str]
     held_in: re.Pattern[str]
@@ -252,6 +256,8 @@ class EventCues:
             same_again=_any(by_cue.get("same_again", [])),
             points_back=_any(by_cue.get("points_back", [])),
             not_a_forum=_any(by_cue.get("not_a_forum", [])),
+            not_signed_yet=_any(by_cue.get("not_signed_yet", [])),
+            document_referred=_any(by_cue.get("document_referred", [])),
             # "20 agreements", "10 специальных инвестконтрактов": up to two words between.
             # … or documents totalled by a sum ("подписали документы на $3,5 миллиарда").
             # A day or a year before the words ("15 марта подписано соглашение") counts nothing.
@@ -349,6 +355,14 @@ def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, 
             continue
         if kind is EventType.FORUM and cues.not_a_forum.search(sentence):
             continue
+        if (
+            kind is EventType.AGREEMENT
+            and cues.not_signed_yet.search(sentence)
+            and cues.states.search(sentence)
+        ):
+            continue  # "双方表示，将尽快签署合作协议": an intent told, no document signed yet
+        if kind is EventType.AGREEMENT and cues.document_referred.search(sentence):
+            continue  # "按照合作协议，…", "协议的落实取得进展": the document as a frame or basis
         # An invitation when somebody invites or offers, a plan of the company's own when it
         # plans, whichever wording named it.
         invited = cues.inviting.search(sentence)
