@@ -652,6 +652,9 @@ def _covered_here(
             and EventType.PARTNER_SEARCH in kinds
         )
         and not (kind is EventType.NEGOTIATION and statement)
+        # "Правительство продолжает диалог с бизнесом о мерах поддержки": talks about a policy
+        # are that policy, as talks about localizing are the invitation
+        and not (kind is EventType.NEGOTIATION and EventType.POLICY in kinds)
         # "соглашение подписано … на выставке «Иннопром»": the exhibition is where the signing
         # or the talks took place, not a presentation of its own
         and not (

@@ -1,0 +1,100 @@
+"""A checklist of Russian sentences that use the words of talks, meetings and forums but report
+no negotiation or forum of their own (the annotation guideline: a meeting that is only the
+occasion of someone's statement is no separate negotiation; a forum is one the page reports as
+held or attended, with its party — not the place where something else happened, a title, the
+next edition, or a recap), beside near-identical sentences that do report one. Written for
+this test, not taken from the pages; the whole event reader runs on each sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.engines.test_event_precision_ru import TITLE, events
+
+F, TALKS = "forum", "negotiation"
+
+
+def known_miss(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(reason=reason, strict=True)
+
+
+NO_TALKS = [
+    # a meeting as the occasion of a statement
+    "Об этом губернатор Нижегородской области сообщил на встрече с послом Китая.",
+    "Как отметил министр на переговорах с Changan, область открыта для бизнеса.",
+    "Губернатор заявил в ходе встречи с делегацией Хэнань, что регион ждёт инвесторов.",
+    # talks that are the frame or the occasion of the event the sentence tells
+    "В ходе переговоров Нижегородская область и Changan подписали меморандум.",
+    "По итогам встречи с Changan Нижегородская область подписала соглашение.",
+    # talks about a policy: the policy is the fact
+    "Правительство продолжает диалог с бизнесом о мерах поддержки экспортёров.",
+    "Минпромторг обсуждает с производителями новые требования к локализации.",
+    # the word of talks naming no talks: a venue, a process, a position
+    "Переговорная площадка для бизнеса Китая откроется в Нижегородской области.",
+    "Переговорный процесс по соглашению о свободной торговле с Вьетнамом продолжается.",
+    "Переговорные позиции Китая и Вьетнама по тарифам пока расходятся.",
+    # background and what a place is for
+    "Переговоры с Хэнань начались ещё в 2019 году.",
+    "Ранее губернатор уже встречался с руководством Changan.",
+    "Форум станет площадкой для диалога с партнёрами из Китая.",
+]
+
+NO_FORUM = [
+    # a forum as the occasion of a statement
+    "Об этом заявил министр на пленарной сессии форума в Харбине.",
+    "Об этом губернатор рассказал журналистам на полях форума в Харбине.",
+    "Как заявил министр в ходе выступления на форуме в Харбине, торговля с Китаем растёт.",
+    "Как сообщил министр на конференции в Харбине, Китай остаётся главным партнёром.",
+    # a forum as the venue of a signing or of talks ("on its sidelines")
+    "На полях форума в Харбине Нижегородская область и Changan подписали соглашение.",
+    "На полях форума Нижегородская область подписала соглашение с Хэнань.",
+    "На полях ярмарки в Харбине губернатор провёл переговоры с Changan.",
+    # the next edition, not the one reported
+    "Следующий форум пройдёт в Казахстане в 2027 году.",
+    "Следующая ярмарка состоится в Харбине через два года.",
+    "Стороны договорились провести следующий форум в Нижегородской области.",
+    # a forum in a person's title or an office's name
+    "Об этом сообщил директор форума в Харбине Ван Лэй.",
+    "Председатель оргкомитета форума рассказал о сотрудничестве с Китаем.",
+    "Как сообщили в пресс-службе форума, в Харбин приедут гости из Казахстана.",
+    # recaps and background
+    "Напомним, что на форуме в Харбине в прошлом году побывала делегация Казахстана.",
+    "Нижегородская область участвует в форуме в Харбине с 2015 года.",
+    "Форум в Харбине проводится ежегодно начиная с 2010 года.",
+]
+
+A_TALK_OR_FORUM = [
+    ("Губернатор Нижегородской области встретился с послом Китая.", TALKS),
+    ("Губернатор провёл переговоры с делегацией Хэнань.", TALKS),
+    ("Министр провёл переговоры с Changan о поставках техники.", TALKS),
+    ("Стороны обсудили возможности расширения сотрудничества с Хэнань.", TALKS),
+    ("На полях форума в Харбине губернатор провёл переговоры с Changan.", TALKS),
+    ("Губернатор встретился с руководством Changan и обсудил локализацию.", TALKS),
+    ("Переговоры губернатора с делегацией Хэнань прошли в Нижегородской области.", TALKS),
+    ("Нижегородская область приняла участие в форуме в Харбине.", F),
+    ("В Харбине прошёл форум с участием Нижегородской области.", F),
+    ("Нижегородская делегация участвует в форуме в Харбине.", F),
+    ("Форум в Харбине откроется 15 мая, в нём примет участие Нижегородская область.", F),
+    ("В Нижегородской области стартовал форум с участием делегации Казахстана.", F),
+    ("В рамках форума в Харбине Нижегородская область подписала соглашение с Хэнань.", F),
+    ("На форуме в Харбине губернатор представил потенциал региона гостям из Китая.", F),
+    ("Губернатор выступил на пленарной сессии форума в Харбине.", F),
+    ("Очередной форум открылся в Харбине при участии делегации Казахстана.", F),
+    ("Организаторами форума в Харбине выступили власти Хэнань.", F),
+    ("На следующий день форума в Харбине делегация Казахстана посетила выставку.", F),
+]
+
+
+@pytest.mark.parametrize("sentence", NO_TALKS)
+def test_no_talks_of_their_own(sentence: str) -> None:
+    assert TALKS not in [k for k, _, _ in events(TITLE, sentence)]
+
+
+@pytest.mark.parametrize("sentence", NO_FORUM)
+def test_no_forum_reported(sentence: str) -> None:
+    assert F not in [k for k, _, _ in events(TITLE, sentence)]
+
+
+@pytest.mark.parametrize(("sentence", "kind"), A_TALK_OR_FORUM)
+def test_talks_or_a_forum_reported(sentence: str, kind: str) -> None:
+    assert kind in [k for k, _, _ in events(TITLE, sentence)]
