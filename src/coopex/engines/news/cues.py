@@ -107,6 +107,7 @@ CUE_ROLES = (
     "our_place",  # "我省", "我市": the writer's own place; the page is told from its country
     "other_field",  # "туристы", "athletes": sport, culture, tourism, study — no cooperation
     "purpose",  # "станет площадкой для переговоров": what a place is for, not what happened
+    "home_meeting",  # "заседание правительства области": the home side's own meeting
 )
 
 
@@ -183,6 +184,8 @@ class EventCues:
     other_field: re.Pattern[str] = re.compile("(?!)")
     # What a place is for ("где компании смогут представлять продукцию"), not what happened.
     purpose: re.Pattern[str] = re.compile("(?!)")
+    # The home side's own sitting ("на заседании правительства области …"): no talks.
+    home_meeting: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -307,6 +310,7 @@ class EventCues:
             our_place=_any(by_cue.get("our_place", [])),
             other_field=_any(by_cue.get("other_field", [])),
             purpose=_any(by_cue.get("purpose", [])),
+            home_meeting=_any(by_cue.get("home_meeting", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(

@@ -655,6 +655,9 @@ def _covered_here(
         # "Правительство продолжает диалог с бизнесом о мерах поддержки": talks about a policy
         # are that policy, as talks about localizing are the invitation
         and not (kind is EventType.NEGOTIATION and EventType.POLICY in kinds)
+        # "На заседании правительства области обсудили с министрами …": the home side's
+        # own meeting is no talks with anybody abroad
+        and not (kind is EventType.NEGOTIATION and cues.home_meeting.search(text))
         # "соглашение подписано … на выставке «Иннопром»": the exhibition is where the signing
         # or the talks took place, not a presentation of its own
         and not (
