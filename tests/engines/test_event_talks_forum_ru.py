@@ -110,3 +110,21 @@ def test_no_forum_reported(sentence: str) -> None:
 @pytest.mark.parametrize(("sentence", "kind"), A_TALK_OR_FORUM)
 def test_talks_or_a_forum_reported(sentence: str, kind: str) -> None:
     assert kind in [k for k, _, _ in events(TITLE, sentence)]
+
+
+def test_talks_with_the_place_a_page_invites_are_the_invitation() -> None:
+    found = events(
+        TITLE,
+        "Губернатор Нижегородской области встретился с послом Китая.",
+        "В посольстве Китая состоялась презентация инвестиционного потенциала региона.",
+    )
+    assert [k for k, _, _ in found] == ["localization_invitation"]
+
+
+def test_talks_with_another_place_than_the_one_invited_stay() -> None:
+    found = events(
+        TITLE,
+        "Губернатор Нижегородской области встретился с послом Вьетнама.",
+        "В посольстве Китая состоялась презентация инвестиционного потенциала региона.",
+    )
+    assert "negotiation" in [k for k, _, _ in found]

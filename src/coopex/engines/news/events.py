@@ -986,6 +986,23 @@ def _distinct(
                     )
                 )
                 or (
+                    # the governor's meeting with the envoy of the place the same page invites
+                    # to localize (or signs with, or whose plant it reports) is that lead's
+                    # (Russian pages: the annotation guideline's talks about localizing)
+                    bodies_apart
+                    and c.event.counterpart in locations
+                    and not apart[c.sentence]
+                    and any(
+                        o.event.type in _COVERS_TALKS
+                        and o.event.counterpart in locations
+                        and (
+                            same_party(c.event.counterpart, o.event.counterpart)
+                            or _one_place(c.event.counterpart, o.event.counterpart, places)
+                        )
+                        for o in kept
+                    )
+                )
+                or (
                     # "会见", "会谈": talks reported on their own, even on a visit
                     not apart[c.sentence]
                     and any(
