@@ -136,3 +136,12 @@ def test_talks_with_another_place_than_the_one_invited_stay() -> None:
         "В посольстве Китая состоялась презентация инвестиционного потенциала региона.",
     )
     assert "negotiation" in [k for k, _, _ in found]
+
+
+def test_a_page_tells_of_one_forum_the_other_places_attend_it() -> None:
+    found = events(
+        TITLE,
+        "В Харбине открылся форум с участием Нижегородской области.",
+        "На форуме также побывали делегации Казахстана и Вьетнама.",
+    )
+    assert [k for k, _, _ in found] == ["forum"]

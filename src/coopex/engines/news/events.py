@@ -43,14 +43,15 @@ _COVERS_TALKS = frozenset(
         EventType.INVESTMENT,
     }
 )
-# A story tells of one visit, one presentation, one invitation: the first it names (the title's,
-# the lead's); later ones with other places are its stops, exhibitors or venues (a company
-# invited is an invitation of its own).
+# A story tells of one visit, one presentation, one invitation, one forum: the first it names
+# (the title's, the lead's); later ones with other places are its stops, exhibitors, venues or
+# the delegations attending (a company invited is an invitation of its own).
 _ONCE_PER_PAGE = frozenset(
     {
         EventType.BUSINESS_MISSION,
         EventType.PRODUCT_PRESENTATION,
         EventType.LOCALIZATION_INVITATION,
+        EventType.FORUM,
     }
 )
 # A visit is told where it goes: a sentence about a delegation that names no party of its own
