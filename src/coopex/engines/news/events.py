@@ -627,7 +627,9 @@ def _covered_here(
     совместного производства") is the search, not a plan or an invitation; talks that are only
     the occasion of a statement ("stated ... at the meeting with", "заявил в ходе переговоров")
     or the frame of what the sentence tells ("прошло в рамках встречи президента … и главы
-    региона") are not talks to report; an earlier fact told as context ("ранее", "previously",
+    региона") are not talks to report, nor are talks about a policy (the policy is the fact)
+    or the home side's own sitting (`home_meeting`: "на заседании правительства области"); an
+    earlier fact told as context ("ранее", "previously",
     "之前", "напомним") is not news, except a trade figure ("last year's trade"), nor is what
     a place is for (`purpose`), nor a visit, meeting, forum or show of sport, the arts, tourism
     or study (`other_field`); trade without a
