@@ -112,6 +112,7 @@ CUE_ROLES = (
     "purpose",  # "станет площадкой для переговоров": what a place is for, not what happened
     "document_back",  # "соответствующее соглашение": the document of the event just told
     "sides_back",  # "Стороны", "главы регионов": the two sides of the talks just told
+    "home_meeting",  # "заседание правительства области": the home side's own meeting
 )
 
 
@@ -197,6 +198,8 @@ class EventCues:
     document_back: re.Pattern[str] = re.compile("(?!)")
     # The sides of the talks just told ("Стороны подписали соглашение").
     sides_back: re.Pattern[str] = re.compile("(?!)")
+    # The home side's own sitting ("на заседании правительства области …"): no talks.
+    home_meeting: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -326,6 +329,7 @@ class EventCues:
             purpose=_any(by_cue.get("purpose", [])),
             document_back=_any(by_cue.get("document_back", [])),
             sides_back=_any(by_cue.get("sides_back", [])),
+            home_meeting=_any(by_cue.get("home_meeting", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(

@@ -43,14 +43,15 @@ _COVERS_TALKS = frozenset(
         EventType.INVESTMENT,
     }
 )
-# A story tells of one visit, one presentation, one invitation: the first it names (the title's,
-# the lead's); later ones with other places are its stops, exhibitors or venues (a company
-# invited is an invitation of its own).
+# A story tells of one visit, one presentation, one invitation, one forum: the first it names
+# (the title's, the lead's); later ones with other places are its stops, exhibitors, venues or
+# the delegations attending (a company invited is an invitation of its own).
 _ONCE_PER_PAGE = frozenset(
     {
         EventType.BUSINESS_MISSION,
         EventType.PRODUCT_PRESENTATION,
         EventType.LOCALIZATION_INVITATION,
+        EventType.FORUM,
     }
 )
 # A visit is told where it goes: a sentence about a delegation that names no party of its own
@@ -643,7 +644,9 @@ def _covered_here(
     совместного производства") is the search, not a plan or an invitation; talks that are only
     the occasion of a statement ("stated ... at the meeting with", "заявил в ходе переговоров")
     or the frame of what the sentence tells ("прошло в рамках встречи президента … и главы
-    региона") are not talks to report; an earlier fact told as context ("ранее", "previously",
+    региона") are not talks to report, nor are talks about a policy (the policy is the fact)
+    or the home side's own sitting (`home_meeting`: "на заседании правительства области"); an
+    earlier fact told as context ("ранее", "previously",
     "之前", "напомним") is not news, except a trade figure ("last year's trade"), nor is what
     a place is for (`purpose`), nor a visit, meeting, forum or show of sport, the arts, tourism
     or study (`other_field`); trade without a
@@ -669,6 +672,12 @@ def _covered_here(
             and EventType.PARTNER_SEARCH in kinds
         )
         and not (kind is EventType.NEGOTIATION and statement)
+        # "Правительство продолжает диалог с бизнесом о мерах поддержки": talks about a policy
+        # are that policy, as talks about localizing are the invitation
+        and not (kind is EventType.NEGOTIATION and EventType.POLICY in kinds)
+        # "На заседании правительства области обсудили с министрами …": the home side's
+        # own meeting is no talks with anybody abroad
+        and not (kind is EventType.NEGOTIATION and cues.home_meeting.search(text))
         # "соглашение подписано … на выставке «Иннопром»": the exhibition is where the signing
         # or the talks took place, not a presentation of its own
         and not (
@@ -1005,6 +1014,23 @@ def _distinct(
                     and any(
                         o.event.type in _COVERS_TALKS
                         and same_party(c.event.counterpart, o.event.counterpart)
+                        for o in kept
+                    )
+                )
+                or (
+                    # the governor's meeting with the envoy of the place the same page invites
+                    # to localize (or signs with, or whose plant it reports) is that lead's
+                    # (Russian pages: the annotation guideline's talks about localizing)
+                    bodies_apart
+                    and c.event.counterpart in locations
+                    and not apart[c.sentence]
+                    and any(
+                        o.event.type in _COVERS_TALKS
+                        and o.event.counterpart in locations
+                        and (
+                            same_party(c.event.counterpart, o.event.counterpart)
+                            or _one_place(c.event.counterpart, o.event.counterpart, places)
+                        )
                         for o in kept
                     )
                 )
