@@ -104,6 +104,8 @@ CUE_ROLES = (
     "abroad_before",  # "провинции ", "префектуры ": a place word of no home country, before a name
     "agreed_only",  # "договорились": agreeing, no document; agreeing to do an event is that event
     "visit_apart",  # "…代表团一行": a visit told on its own, not absorbed by a forum it attends
+    "visit_to",  # "во время визита в ": the words right before the place a visit comes to
+    "visit_invited",  # "пригласил … посетить регион": a visit invited, not made
     "exhibition_venue",  # "подписано … на выставке": an exhibition where another event happened
     "seated",  # "Посольство РФ", "Embassy of": an office named with the place it sits in after it
     "required",  # "инвестор должен вложить": what a party must do is a rule, not an event
@@ -179,6 +181,10 @@ class EventCues:
     agreed_only: re.Pattern[str] = re.compile("(?!)")
     # A visit worded so is told on its own, beside a forum the visitors attend.
     visit_apart: re.Pattern[str] = re.compile("(?!)")
+    # The words right before the place a visit comes to ("во время визита в Приамурье").
+    visit_to: re.Pattern[str] = re.compile("(?!)")
+    # A visit somebody is invited to make ("пригласил делегацию посетить регион"): not made.
+    visit_invited: re.Pattern[str] = re.compile("(?!)")
     # The words before an exhibition's wording that name it as where something else happened.
     exhibition_venue: re.Pattern[str] = re.compile("(?!)")
     # An office of one country named with the place it sits in ("Посольство РФ в Белоруссии").
@@ -318,6 +324,8 @@ class EventCues:
             agreed_only=_any(by_cue.get("agreed_only", [])),
             abroad_before=re.compile(_any(by_cue.get("abroad_before", [])).pattern + r"\s*$", _I),
             visit_apart=_any(by_cue.get("visit_apart", [])),
+            visit_to=re.compile(_any(by_cue.get("visit_to", [])).pattern + r"\s*$", _I),
+            visit_invited=_any(by_cue.get("visit_invited", [])),
             seated=_any(by_cue.get("seated", [])),
             exhibition_venue=re.compile(
                 _any(by_cue.get("exhibition_venue", [])).pattern + r"$", _I

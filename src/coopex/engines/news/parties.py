@@ -810,7 +810,28 @@ class EventReader:
             after = paragraph[mention.end : min(sentence.end, mention.end + 30)]
             if self._cues.delegation_of.search(before) or self._cues.delegation_by.search(after):
                 return self.story_region(name)
-        return self._visiting_firm(sentence)
+        return self._visit_received(sentence) or self._visiting_firm(sentence)
+
+    def _visit_received(self, sentence: Sentence) -> str | None:
+        """The place of the other side a sentence names when the visit it tells comes to a
+        place of the initiator's own ("…, — заявил во время визита в Приамурье представитель
+        провинции Хэйлунцзян"): a visit received, that place its visitor."""
+        if not self._sides.from_home:
+            return None
+        paragraph = self._paragraphs[sentence.paragraph]
+        located = [
+            m
+            for m in sentence.mentions
+            if m.kind is MentionKind.LOCATION and self._sides.places.get(m.name) is not None
+        ]
+        if not any(
+            self._sides.own_side(m.name)
+            and self._cues.visit_to.search(paragraph[sentence.start : m.start])
+            for m in located
+        ):
+            return None
+        abroad = next((m.name for m in located if not self._sides.own_side(m.name)), None)
+        return self.story_region(abroad) if abroad is not None else None
 
     def story_region(self, name: str) -> str:
         """The story's other side when it is a region of the country `name` is ("中国代表团"
