@@ -128,7 +128,9 @@ def read_events(
         if (m.kind is not MentionKind.ORGANIZATION or m in parties) and m not in seats
     ]
     home = _writers_home(paragraphs, told_from, places, home, cues)
-    sides = document_sides(split_sentences(paragraphs, told_from, written), places, home)
+    sides = document_sides(
+        split_sentences(paragraphs, told_from, written), places, home, cues.held_in
+    )
     reader = EventReader(paragraphs, sentences, sides, cues)
     # talks worded so are told on their own (会见, 会谈), even at a forum or on a visit
     apart = [bool(cues.talks_apart.search(s.text)) for s in sentences]
