@@ -117,3 +117,15 @@ def test_a_kazakh_agencys_story_is_not_told_from_the_chinese_city_it_is_held_in(
     )
     assert _either(found, "negotiation", "阿拉木图州", "新疆维吾尔自治区")
     assert all(initiator != "乌鲁木齐" for _, initiator, _ in found)
+
+
+def test_a_delegation_received_for_a_forum_with_the_hosts_country_is_the_forums() -> None:
+    # the delegation visits Heilongjiang for the forum held with China: the forum covers it
+    found = _events(
+        "黑龙江省省长会见阿穆尔州代表团",
+        "省长李华在哈尔滨会见了阿穆尔州州长率领的代表团。",
+        "李华对代表团来中国参加第八届中俄博览会表示欢迎。",
+    )
+    assert ("forum", "阿穆尔州", "中国") in found
+    assert _either(found, "negotiation", "阿穆尔州", "黑龙江省")
+    assert not [kind for kind, _, _ in found if kind == "business_mission"]

@@ -964,6 +964,13 @@ def _distinct(
             and (
                 same_party(c.event.counterpart, event.counterpart)
                 or _one_place(c.event.counterpart, event.counterpart, places)
+                # a visit to a city or region of the country the forum is with ("哈尔滨", the
+                # forum with "中国") is the forum held there
+                or (
+                    event.type is EventType.BUSINESS_MISSION
+                    and _a_region(event.counterpart, places)
+                    and _nested_places(c.event.counterpart, event.counterpart, places)
+                )
                 # the forum told from the other end: its two sides are the visit's (not on
                 # Russian pages: the bronze set's reporting half lost 0.009 there)
                 or (
