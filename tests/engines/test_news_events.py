@@ -69,6 +69,7 @@ PLACES = {
     "Tatarstan": "RU-TA",
     "Санкт-Петербурге": "RU-SPE",
     "撒马尔罕": "UZ-SA",
+    "北京": "CN-BJ",
     "Ереване": "AM",  # a capital the gazetteer knows by its country's code
     "Армения": "AM",
 }
@@ -2303,3 +2304,9 @@ def test_a_place_whose_visit_this_is_is_the_visitor() -> None:
         lang="zh",
     )
     assert found == [("business_mission", "重庆市", "戈梅利州")]
+
+
+def test_a_story_told_from_neither_home_side_is_not_told_from_where_it_is_held() -> None:
+    # 在北京: where the talks are held, not the side the story is told from
+    found = events("", "在北京，撒马尔罕代表团与中江集团举行会谈。", lang="zh")
+    assert ("negotiation", "撒马尔罕", "中江集团") in found

@@ -129,7 +129,9 @@ def read_events(
         if (m.kind is not MentionKind.ORGANIZATION or m in parties) and m not in seats
     ]
     home = _writers_home(paragraphs, told_from, places, home, cues)
-    sides = document_sides(split_sentences(paragraphs, told_from, written), places, home)
+    sides = document_sides(
+        split_sentences(paragraphs, told_from, written), places, home, cues.held_in
+    )
     reader = EventReader(paragraphs, sentences, sides, cues)
     # talks worded so are told on their own (会见, 会谈), even at a forum or on a visit
     apart = [bool(cues.talks_apart.search(s.text)) for s in sentences]
@@ -974,6 +976,13 @@ def _distinct(
             and (
                 same_party(c.event.counterpart, event.counterpart)
                 or _one_place(c.event.counterpart, event.counterpart, places)
+                # a visit to a city or region of the country the forum is with ("哈尔滨", the
+                # forum with "中国") is the forum held there
+                or (
+                    event.type is EventType.BUSINESS_MISSION
+                    and _a_region(event.counterpart, places)
+                    and _nested_places(c.event.counterpart, event.counterpart, places)
+                )
                 # the forum told from the other end: its two sides are the visit's (not on
                 # Russian pages: the bronze set's reporting half lost 0.009 there)
                 or (

@@ -128,8 +128,12 @@ class Sides:
 
 
 def document_sides(
-    sentences: Sequence[Sentence], places: Mapping[str, Place | None], home: frozenset[str]
+    sentences: Sequence[Sentence],
+    places: Mapping[str, Place | None],
+    home: frozenset[str],
+    held_in: re.Pattern[str] | None = None,
 ) -> Sides:
+    """`held_in`: the words before a place an event is held in ("在北京", "в Пекине")."""
     title = [m for s in sentences if s.paragraph == 0 for m in s.mentions]
     body = [m for s in sentences if s.paragraph > 0 for m in s.mentions]
     located = [
@@ -154,14 +158,19 @@ def document_sides(
         for name, place in located
         if place.within(home) and (name in titled or name in led or codes.count(place.code) >= 2)
     ]
+    # A story told from neither home side is not told from where it is held ("在北京，北哈州
+    # 代表团与中国多家企业举行会谈" is told from North Kazakhstan): a place the text names only
+    # after `held_in` comes after the others.
+    venues = _venues(sentences, held_in) if held_in is not None else set()
+    abroad = sorted(located, key=lambda found: found[0] in venues)
     choice = (
         _opening_adjective(sentences, at_home)
         or next(((n, p) for n, p in at_home if n in titled), None)
         or next(((n, p) for n, p in at_home if p.is_region), None)
         or next(iter(at_home), None)
         # A story that names no home place is told from the side it names first.
-        or next(((n, p) for n, p in located if n in titled), None)
-        or next(iter(located), None)
+        or next(((n, p) for n, p in abroad if n in titled and n not in venues), None)
+        or next(iter(abroad), None)
     )
     initiator, initiator_place = choice if choice else ("", None)
     from_home = initiator_place is not None and initiator_place.within(home)
@@ -192,6 +201,19 @@ def document_sides(
         organizations[0] if organizations else "",
     )
     return Sides(initiator, initiator_place, counterpart, places, from_home)
+
+
+def _venues(sentences: Sequence[Sentence], held_in: re.Pattern[str]) -> set[str]:
+    """The places every mention of which is right after the words of where an event is held."""
+    held: dict[str, bool] = {}
+    for sentence in sentences:
+        for m in sentence.mentions:
+            if m.kind is MentionKind.LOCATION:
+                before = sentence.text[
+                    max(0, m.start - sentence.start - 25) : m.start - sentence.start
+                ]
+                held[m.name] = held.get(m.name, True) and bool(held_in.search(before))
+    return {name for name, only in held.items() if only}
 
 
 def _opening_adjective(
