@@ -324,3 +324,14 @@ def test_the_home_country_only_inside_a_body_s_name_is_no_place(models: NewsMode
     leads = read_document(RawDocument("ru-home3.txt", other.encode()), models).leads
     assert "Россия" in leads.entities.locations
     assert "РФ" not in leads.entities.locations
+
+
+def test_a_home_region_told_only_by_its_adjective_tells_the_story(models: NewsModels) -> None:
+    text = (
+        "Тульские предприниматели отправились с деловой миссией в Казахстан. Делегацию "
+        "возглавил министр промышленности, сообщает пресс-служба."
+    )
+    leads = read_document(RawDocument("tula.txt", text.encode()), models).leads
+    assert ("business_mission", "Тульская область", "Казахстан") in events_of(leads)
+    # for the events only: the page names no such place
+    assert "Тульская область" not in leads.entities.locations

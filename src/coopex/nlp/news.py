@@ -9,6 +9,7 @@ from coopex.interchange.decoding import UndecodableDocument, decode
 from coopex.nlp.chinese import ChineseEntityRecognizer, lac_tagger, simplified
 from coopex.nlp.english import EnglishEntityRecognizer
 from coopex.nlp.event_typing import ExampleEventTyper
+from coopex.nlp.region_adjectives import RegionAdjectives
 from coopex.nlp.russian import RussianEntityRecognizer, russian_dates
 from coopex.reference.event_cues import shipped_event_cues
 from coopex.reference.event_weights import shipped_event_scorer
@@ -81,4 +82,5 @@ def load_news_models(
         reading_forms={"zh": simplified},
         event_typer=ExampleEventTyper(neighbours=3, drop=0.8, add=0.6) if learned_typing else None,
         event_chooser=shipped_event_scorer() if event_model else None,
+        adjective_places={"ru": RegionAdjectives(home).mentions},
     )

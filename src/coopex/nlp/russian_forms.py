@@ -293,6 +293,16 @@ def adjective_nominative(adjective: str, case: str | None) -> tuple[str, bool]:
     return _capitalised_as((agreed or readings[0]).word, adjective), len(genders) == 1
 
 
+def adjective_lemma(word: str) -> str | None:
+    """ "рязанского", "Рязанская", "рязанские" -> "рязанский": the dictionary form (masculine
+    nominative singular, in lower case) of a word read as an adjective in any case, gender or
+    number; None for a word with no adjective reading."""
+    from coopex.nlp.analysis import parses
+
+    reading = next((p for p in parses(word.casefold()) if p.tag.POS == "ADJF"), None)
+    return None if reading is None else str(reading.normal_form)
+
+
 def genitive_phrase(words: list[str]) -> str:
     """ "Челябинская" "область" -> "Челябинской области": adjectives and their noun, in the
     nominative singular, put in the genitive."""

@@ -107,6 +107,7 @@ def read_events(
     reading_form: Callable[[str], str] | None = None,
     chooser: EventChooser | None = None,
     lang: str | None = None,
+    adjectives: Sequence[Mention] = (),
 ) -> tuple[LeadEvent, ...]:
     """Events of the document whose title is `paragraphs[0]` (an empty string when it has
     none), given its entity mentions and the places they resolve to. `reading_form`: the
@@ -114,7 +115,9 @@ def read_events(
     `amount_measures` is asked about sentences as written; `chooser` picks, for each event a
     sentence proposes, its counterpart among the options, or drops it (without one: the
     rules' choice, always kept); `lang`: the document's language, whose wordings read it (all
-    languages' without one)."""
+    languages' without one); `adjectives`: the home regions the text names only by their
+    adjective ("представители рязанского бизнеса": Рязанская область), which tell the page's
+    sides and the initiators of its events (they describe who acts), never a counterpart."""
     cues = cues.of(lang)
     written = paragraphs
     if reading_form is not None:
@@ -129,10 +132,11 @@ def read_events(
         if (m.kind is not MentionKind.ORGANIZATION or m in parties) and m not in seats
     ]
     home = _writers_home(paragraphs, told_from, places, home, cues)
+    sides_told = sorted([*told_from, *adjectives], key=lambda m: (m.paragraph, m.start))
     sides = document_sides(
-        split_sentences(paragraphs, told_from, written), places, home, cues.held_in
+        split_sentences(paragraphs, sides_told, written), places, home, cues.held_in
     )
-    reader = EventReader(paragraphs, sentences, sides, cues)
+    reader = EventReader(paragraphs, sentences, sides, cues, adjectives)
     # talks worded so are told on their own (会见, 会谈), even at a forum or on a visit
     apart = [bool(cues.talks_apart.search(s.text)) for s in sentences]
     proposed: list[list[Candidate]] = []

@@ -251,8 +251,11 @@ class EventReader:
         sentences: Sequence[Sentence],
         sides: Sides,
         cues: EventCues,
+        adjectives: Sequence[Mention] = (),
     ) -> None:
         self._cues = cues
+        # home regions named only by their adjective ("тульские предприятия"): initiators
+        self._adjectives = adjectives
         self._paragraphs = paragraphs
         self._sentences = sentences
         self._sides = sides
@@ -1090,6 +1093,13 @@ class EventReader:
                     place = self._sides.places.get(name)
                     return place is not None and place.within(countries)
 
+        # Then a home region the sentence calls its actors by ("Тульские предприятия
+        # подписали …", "делегация рязанского бизнеса").
+        mentions += [
+            m
+            for m in self._adjectives
+            if m.paragraph == sentence.paragraph and sentence.start <= m.start < sentence.end
+        ]
         for mention in mentions:
             place = self._sides.places.get(mention.name)
             if (

@@ -73,6 +73,12 @@ class NewsModels:
     # Which proposed events a page reports, with whom (engines/news/event_scoring.py); None:
     # all of them, with the rules' counterpart.
     event_chooser: EventChooser | None = None
+    # Per language, the places a text names only by their adjective ("рязанского бизнеса":
+    # Рязанская область), given its paragraphs and the mentions found: what the events read the
+    # page's sides and initiators from, besides the names (nlp/region_adjectives.py).
+    adjective_places: Mapping[str, Callable[[Sequence[str], Sequence[Mention]], list[Mention]]] = (
+        field(default_factory=dict)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,6 +186,7 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
         models.reading_forms.get(lang),
         models.event_chooser,
         lang,
+        _told_by_adjective(paragraphs, mentions, places, models, lang),
     )
     clock.lap("events")
     print_ = fingerprint(article.text, lang)
@@ -197,6 +204,28 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
     return ReadDocument(
         leads, article, encoding, content_hash(document.data), print_, clock.timings
     )
+
+
+def _told_by_adjective(
+    paragraphs: Sequence[str],
+    mentions: list[Mention],
+    places: dict[str, Place | None],
+    models: NewsModels,
+    lang: str,
+) -> list[Mention]:
+    """The home regions the text names only by their adjective ("тульские предприятия":
+    Тульская область), as place mentions; their places added to `places`. For the events
+    only: the page's entities are the names it writes."""
+    find = models.adjective_places.get(lang)
+    if find is None:
+        return []
+    told = []
+    for mention in find(paragraphs, mentions):
+        place = places.get(mention.name) or models.places.resolve(mention.name)
+        if place is not None and place.within(models.home):
+            places[mention.name] = place
+            told.append(mention)
+    return told
 
 
 _ENDS_CLEANLY = re.compile(r"[.!?…。！？»”\"')）]\s*$")
