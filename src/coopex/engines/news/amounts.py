@@ -172,22 +172,24 @@ def _measure(sentence: str, start: int, words: MoneyWords) -> str | None:
 
 def find_amounts(text: str, words: MoneyWords) -> list[Amount]:
     amounts: list[Amount] = []
-    before: str | None = None  # the currency of the last amount of the sentence before
+    carried_currency: str | None = None  # the currency of the sentence before's last amount
     for sentence in sentences(text):
-        found = _sentence_amounts(sentence, words, before)
+        found = _sentence_amounts(sentence, words, carried_currency)
         amounts.extend(found)
-        before = found[-1].currency if found else None
+        carried_currency = found[-1].currency if found else None
     return amounts
 
 
-def _sentence_amounts(sentence: str, words: MoneyWords, before: str | None) -> list[Amount]:
-    """The sentence's amounts in the order read; `before`: the currency a figure with no
-    currency of its own that a verb spends takes."""
+def _sentence_amounts(
+    sentence: str, words: MoneyWords, carried_currency: str | None
+) -> list[Amount]:
+    """The sentence's amounts in the order read; `carried_currency`: the currency a figure
+    with no currency of its own that a verb spends takes."""
     amounts: list[Amount] = []
     taken: list[tuple[int, int]] = []
     # figures need a digit; only a figure told in words goes without one
     patterns = (words.after, words.before) if _DIGIT.search(sentence) else ()
-    carried = (words.carried,) if patterns and before else ()
+    carried = (words.carried,) if patterns and carried_currency else ()
     for pattern in (*patterns, words.worded, *carried):
         for found in pattern.finditer(sentence):
             if any(found.start() < end and start < found.end() for start, end in taken):
@@ -195,7 +197,9 @@ def _sentence_amounts(sentence: str, words: MoneyWords, before: str | None) -> l
             if _a_rate(sentence, found):
                 continue
             groups = {k for k, v in found.groupdict().items() if v is not None}
-            currency = next((words.currencies[g] for g in groups if g in words.currencies), before)
+            currency = next(
+                (words.currencies[g] for g in groups if g in words.currencies), carried_currency
+            )
             scale = _scale_of(found, words)
             number = found.groupdict().get("number") or "1"
             value = _value(number, scale)
