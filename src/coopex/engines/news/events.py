@@ -844,9 +844,9 @@ def _distinct(
     adjective_of: Callable[[str], set[str]] = lambda _: set(),
 ) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
-    country are one party; a forum whoever tells it), one mission, presentation and invitation
-    per page; a plan told on is the page's plan; talks with a party covered by a stronger lead
-    are dropped."""
+    country are one party; a forum whoever tells it), one mission, presentation, invitation
+    and forum with a place per page (`_ONCE_PER_PAGE`); a plan told on is the page's plan;
+    talks with a party covered by a stronger lead are dropped."""
     kept: list[Candidate] = []
 
     def named(candidate: Candidate) -> bool:

@@ -528,7 +528,8 @@ class EventReader:
     def _earlier_organization(self, index: int, kind: EventType) -> str | None:
         """The organisation an anaphoric sentence points back to, in its paragraph; for an
         investment, the one the previous sentence names ("Zoomlion plans a plant. The
-        investment will be 3 bn roubles.")."""
+        investment will be 3 bn roubles."); for what was told at talks just told, the party of
+        those talks: their organisation, else the place abroad they were held with."""
         sentence = self._sentences[index]
         if kind is EventType.INVESTMENT and index > 0:
             previous = self._sentences[index - 1]
