@@ -5,17 +5,11 @@ pages. The whole event reader runs on each sentence, the names given as mentions
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-
 import pytest
 
-from coopex.domain.geography import Place, place_of
-from coopex.domain.news import Mention, MentionKind
 from coopex.engines.news.amounts import find_amounts
-from coopex.engines.news.events import read_events
-from coopex.reference.event_cues import shipped_event_cues
 from coopex.reference.money_words import shipped_money_words
+from tests.engines.event_checklists import known_miss, page_events
 
 PLACES = {
     "Нижегородская область": "RU-NIZ",
@@ -43,30 +37,13 @@ ORGANIZATIONS = ("Changan", "Haier", "Sinopec")
 MONEY = shipped_money_words()
 
 
-def _mentions(paragraphs: Sequence[str]) -> list[Mention]:
-    found: list[Mention] = []
-    for number, paragraph in enumerate(paragraphs):
-        for name in sorted({*PLACES, *ORGANIZATIONS}, key=len, reverse=True):
-            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", paragraph):
-                if not any(
-                    m.paragraph == number and m.start <= match.start() < m.end for m in found
-                ):
-                    kind = MentionKind.LOCATION if name in PLACES else MentionKind.ORGANIZATION
-                    found.append(Mention(kind, name, number, match.start(), match.end()))
-    return sorted(found, key=lambda m: (m.paragraph, m.start))
-
-
 def events(*paragraphs: str) -> list[tuple[str, str]]:
-    places: dict[str, Place | None] = {name: place_of(code) for name, code in PLACES.items()}
-    found = read_events(
-        list(paragraphs),
-        _mentions(paragraphs),
-        places,
-        frozenset({"RU"}),
-        lambda _: (),
-        shipped_event_cues(),
+    found = page_events(
+        paragraphs,
+        PLACES,
+        ORGANIZATIONS,
+        "ru",
         lambda sentence: [a.what for a in find_amounts(sentence, MONEY) if a.what],
-        lang="ru",
     )
     # a place as its code, so that any case of its name is the party
     return [(e.type.value, PLACES.get(e.counterpart, e.counterpart)) for e in found]
@@ -212,10 +189,7 @@ INVESTED = [
     pytest.param(
         "Changan продолжит вкладывать средства в экономику Нижегородской области.",
         "Changan",
-        marks=pytest.mark.xfail(
-            reason="«вкладывать»: tried, lowered silver held-out ru events 0.582 -> 0.575",
-            strict=True,
-        ),
+        marks=known_miss("«вкладывать»: tried, lowered silver held-out ru events 0.582 -> 0.575"),
     ),
     ("Changan примет участие в финансировании проекта.", "Changan"),
     ("Changan направит инвестиции на модернизацию производства.", "Changan"),
@@ -325,7 +299,7 @@ TOLD_ON = [
             "Подписано соглашение о сотрудничестве.",
         ),
         (A, "Changan"),
-        marks=pytest.mark.xfail(reason="signing after talks: tried, dropped", strict=True),
+        marks=known_miss("signing after talks: tried, dropped"),
     ),
 ]
 

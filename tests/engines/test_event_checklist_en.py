@@ -8,8 +8,7 @@ from __future__ import annotations
 import pytest
 
 from coopex.domain.news import EventType
-from coopex.engines.news.cues import trigger_types
-from coopex.reference.event_cues import shipped_event_cues
+from tests.engines.event_checklists import wording_types
 from tests.engines.event_types import INV, PLAN, SEARCH, TALKS, A
 from tests.engines.test_news_events import events
 
@@ -91,18 +90,14 @@ NO_SIGNING = [
 ]
 
 
-def _types(sentence: str) -> list[EventType]:
-    return [kind for kind, _, _ in trigger_types(sentence, shipped_event_cues().of("en"))]
-
-
 @pytest.mark.parametrize(("expected", "sentence"), WORDINGS)
 def test_the_wording_names_its_type(expected: EventType, sentence: str) -> None:
-    assert expected in _types(sentence)
+    assert expected in wording_types(sentence, "en")
 
 
 @pytest.mark.parametrize("sentence", NO_SIGNING)
 def test_counted_documents_not_signed_now_are_no_agreement(sentence: str) -> None:
-    assert EventType.AGREEMENT not in _types(sentence)
+    assert EventType.AGREEMENT not in wording_types(sentence, "en")
 
 
 READINGS = [
@@ -167,4 +162,4 @@ def test_investment_told_as_a_stock_is_no_investment(sentence: str) -> None:
     ],
 )
 def test_power_produced_is_no_plant_of_a_firm(sentence: str) -> None:
-    assert _types(sentence) == []
+    assert wording_types(sentence, "en") == []

@@ -8,8 +8,7 @@ from __future__ import annotations
 import pytest
 
 from coopex.domain.news import EventType
-from coopex.engines.news.cues import trigger_types
-from coopex.reference.event_cues import shipped_event_cues
+from tests.engines.event_checklists import wording_types
 from tests.engines.event_types import INV, PLAN, POLICY, SEARCH, SHOW, TALKS, TRADE, A, F, M
 
 I = EventType.INVESTMENT  # noqa: E741
@@ -181,15 +180,11 @@ NO_EVENT = [
 ]
 
 
-def _types(sentence: str) -> list[EventType]:
-    return [kind for kind, _, _ in trigger_types(sentence, shipped_event_cues().of("en"))]
-
-
 @pytest.mark.parametrize(("expected", "sentence"), CHECKLIST)
 def test_the_usual_wording_names_its_type(expected: EventType, sentence: str) -> None:
-    assert expected in _types(sentence)
+    assert expected in wording_types(sentence, "en")
 
 
 @pytest.mark.parametrize("sentence", NO_EVENT)
 def test_a_sentence_of_no_event_names_none(sentence: str) -> None:
-    assert _types(sentence) == []
+    assert wording_types(sentence, "en") == []

@@ -6,15 +6,9 @@ names below are given as mentions, so the whole event reader runs on each senten
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-
 import pytest
 
-from coopex.domain.geography import Place, place_of
-from coopex.domain.news import Mention, MentionKind
-from coopex.engines.news.events import read_events
-from coopex.reference.event_cues import shipped_event_cues
+from tests.engines.event_checklists import known_miss, page_events
 
 PLACES = {
     "Нижегородская область": "RU-NIZ",
@@ -40,38 +34,12 @@ PLACES = {
 ORGANIZATIONS = ("Changan",)
 
 
-def _mentions(paragraphs: Sequence[str]) -> list[Mention]:
-    found: list[Mention] = []
-    for number, paragraph in enumerate(paragraphs):
-        for name in sorted({*PLACES, *ORGANIZATIONS}, key=len, reverse=True):
-            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", paragraph):
-                if not any(
-                    m.paragraph == number and m.start <= match.start() < m.end for m in found
-                ):
-                    kind = MentionKind.LOCATION if name in PLACES else MentionKind.ORGANIZATION
-                    found.append(Mention(kind, name, number, match.start(), match.end()))
-    return sorted(found, key=lambda m: (m.paragraph, m.start))
-
-
 def events(*paragraphs: str) -> list[tuple[str, str, str]]:
-    places: dict[str, Place | None] = {name: place_of(code) for name, code in PLACES.items()}
-    found = read_events(
-        list(paragraphs),
-        _mentions(paragraphs),
-        places,
-        frozenset({"RU"}),
-        lambda _: (),
-        shipped_event_cues(),
-        lang="ru",
-    )
+    found = page_events(paragraphs, PLACES, ORGANIZATIONS, "ru")
     return [(e.type.value, e.initiator, e.counterpart) for e in found]
 
 
 TITLE = "Нижегородская область и Китай"
-
-
-def known_miss(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(reason=reason, strict=True)
 
 
 NO_EVENT = [

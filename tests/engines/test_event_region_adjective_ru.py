@@ -6,19 +6,16 @@ for this test (not taken from the pages)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
-
 import pytest
 
 from coopex.domain.geography import Place, place_of
-from coopex.domain.news import Mention, MentionKind
 from coopex.engines.news.events import read_events
 from coopex.nlp.region_adjectives import RegionAdjectives
 from coopex.nlp.russian_forms import adjective_lemma
 from coopex.reference.catalog import read_reference_csv
 from coopex.reference.event_cues import shipped_event_cues
 from coopex.reference.places import ShippedPlaces
+from tests.engines.event_checklists import mentions
 
 PLACES = {
     "Китай": "CN",
@@ -44,24 +41,11 @@ def gazetteer() -> ShippedPlaces:
     return ShippedPlaces()
 
 
-def _mentions(paragraphs: Sequence[str]) -> list[Mention]:
-    found: list[Mention] = []
-    for number, paragraph in enumerate(paragraphs):
-        for name in sorted({*PLACES, *ORGANIZATIONS}, key=len, reverse=True):
-            for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", paragraph):
-                if not any(
-                    m.paragraph == number and m.start <= match.start() < m.end for m in found
-                ):
-                    kind = MentionKind.LOCATION if name in PLACES else MentionKind.ORGANIZATION
-                    found.append(Mention(kind, name, number, match.start(), match.end()))
-    return sorted(found, key=lambda m: (m.paragraph, m.start))
-
-
 def told(adjectives: RegionAdjectives, *paragraphs: str) -> list[tuple[str, str]]:
     """(the adjective as written, the place it stands for)."""
     return [
         (paragraphs[m.paragraph][m.start : m.end], m.name)
-        for m in adjectives.mentions(list(paragraphs), _mentions(paragraphs))
+        for m in adjectives.mentions(list(paragraphs), mentions(paragraphs, PLACES, ORGANIZATIONS))
     ]
 
 
@@ -69,13 +53,13 @@ def events(
     adjectives: RegionAdjectives | None, gazetteer: ShippedPlaces, *paragraphs: str
 ) -> list[tuple[str, str, str]]:
     places: dict[str, Place | None] = {name: place_of(code) for name, code in PLACES.items()}
-    mentions = _mentions(paragraphs)
-    found = adjectives.mentions(list(paragraphs), mentions) if adjectives else []
+    named = mentions(paragraphs, PLACES, ORGANIZATIONS)
+    found = adjectives.mentions(list(paragraphs), named) if adjectives else []
     for mention in found:
         places[mention.name] = gazetteer.resolve(mention.name)
     read = read_events(
         list(paragraphs),
-        mentions,
+        named,
         places,
         frozenset({"RU"}),
         lambda _: (),

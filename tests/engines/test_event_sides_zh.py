@@ -8,12 +8,7 @@ forum between them); a visit's initiator is the visitor; a place named only wher
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from coopex.domain.geography import Place, place_of
-from coopex.domain.news import Mention, MentionKind
-from coopex.engines.news.events import read_events
-from coopex.reference.event_cues import shipped_event_cues
+from tests.engines.event_checklists import page_events
 
 PLACES = {
     "新西伯利亚州": "RU-NVS",
@@ -33,31 +28,8 @@ PLACES = {
 ORGANIZATIONS = ("黑龙江日报", "东北网", "哈萨克国际通讯社")
 
 
-def _mentions(paragraphs: Sequence[str]) -> list[Mention]:
-    found: list[Mention] = []
-    for number, paragraph in enumerate(paragraphs):
-        for name in sorted({*PLACES, *ORGANIZATIONS}, key=len, reverse=True):
-            start = paragraph.find(name)
-            while start >= 0:
-                end = start + len(name)
-                if not any(m.paragraph == number and m.start <= start < m.end for m in found):
-                    kind = MentionKind.LOCATION if name in PLACES else MentionKind.ORGANIZATION
-                    found.append(Mention(kind, name, number, start, end))
-                start = paragraph.find(name, end)
-    return sorted(found, key=lambda m: (m.paragraph, m.start))
-
-
 def _events(*paragraphs: str) -> list[tuple[str, str, str]]:
-    places: dict[str, Place | None] = {name: place_of(code) for name, code in PLACES.items()}
-    found = read_events(
-        list(paragraphs),
-        _mentions(paragraphs),
-        places,
-        frozenset({"RU"}),
-        lambda _: (),
-        shipped_event_cues(),
-        lang="zh",
-    )
+    found = page_events(paragraphs, PLACES, ORGANIZATIONS, "zh")
     return [(e.type.value, e.initiator, e.counterpart) for e in found]
 
 

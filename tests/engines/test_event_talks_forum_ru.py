@@ -9,13 +9,10 @@ from __future__ import annotations
 
 import pytest
 
+from tests.engines.event_checklists import known_miss
 from tests.engines.test_event_precision_ru import TITLE, events
 
 F, TALKS = "forum", "negotiation"
-
-
-def known_miss(reason: str) -> pytest.MarkDecorator:
-    return pytest.mark.xfail(reason=reason, strict=True)
 
 
 NO_TALKS = [

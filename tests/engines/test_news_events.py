@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from coopex.domain.geography import Place, place_of
 from coopex.domain.news import EventType, Mention, MentionKind
 from coopex.engines.news.cues import trigger_types
-from coopex.engines.news.events import read_events
-from coopex.engines.news.parties import reporter
+from coopex.engines.news.events import _one_place_or_party, read_events
+from coopex.engines.news.parties import reporter, same_party
 from coopex.reference.event_cues import shipped_event_cues
 
 PLACES = {
@@ -1221,6 +1221,17 @@ def test_a_story_told_from_the_side_visited_has_the_other_side_as_visitor() -> N
 def test_two_names_of_one_place_are_never_initiator_and_counterpart() -> None:
     found = events("Калужская область", "Товарооборот Калужской области вырос до 5 млн долларов.")
     assert found == []
+
+
+def test_a_city_and_its_region_are_one_place_though_not_one_name() -> None:
+    places: dict[str, Place | None] = {
+        "Ярославль": place_of("RU-YAR"),
+        "Ярославская область": place_of("RU-YAR"),
+        "Костромская область": place_of("RU-KOS"),
+    }
+    assert not same_party("Ярославль", "Ярославская область")
+    assert _one_place_or_party("Ярославль", "Ярославская область", places)
+    assert not _one_place_or_party("Ярославль", "Костромская область", places)
 
 
 def test_an_invitation_goes_to_the_country_of_the_city_it_is_made_in() -> None:

@@ -247,9 +247,7 @@ def read_events(
                 # each place listed is a party of its own, even where they share one
                 told_by = LISTED if listed else source
                 for initiator, counterpart in pairs or listed:
-                    if same_party(initiator, counterpart) or _one_place(
-                        initiator, counterpart, places
-                    ):
+                    if _one_place_or_party(initiator, counterpart, places):
                         continue
                     event = LeadEvent(kind, initiator, counterpart, topics, sentence.written)
                     proposed.append([Candidate(event, index, told_by, True, len(found))])
@@ -259,7 +257,7 @@ def read_events(
             options = []
             for rank, (counterpart, named_here, ruled) in enumerate(possible):
                 initiator = reader.initiator(sentence, kind, counterpart)
-                if same_party(initiator, counterpart) or _one_place(initiator, counterpart, places):
+                if _one_place_or_party(initiator, counterpart, places):
                     continue  # never the same party ("Казань" is Tatarstan's: one place code)
                 event = LeadEvent(kind, initiator, counterpart, topics, sentence.written)
                 rank = rank if ruled else -1
@@ -821,6 +819,7 @@ def _one_place(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
 
 
 def _one_place_or_party(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
+    """One party, or two names of one place ("Ярославль" and "Ярославская область")."""
     return same_party(a, b) or _one_place(a, b, places)
 
 
@@ -845,9 +844,9 @@ def _distinct(
     adjective_of: Callable[[str], set[str]] = lambda _: set(),
 ) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
-    country are one party; a forum whoever tells it), one mission, presentation and invitation
-    per page; a plan told on is the page's plan; talks with a party covered by a stronger lead
-    are dropped."""
+    country are one party; a forum whoever tells it), one mission, presentation, invitation
+    and forum with a place per page (`_ONCE_PER_PAGE`); a plan told on is the page's plan;
+    talks with a party covered by a stronger lead are dropped."""
     kept: list[Candidate] = []
 
     def named(candidate: Candidate) -> bool:
@@ -978,8 +977,7 @@ def _distinct(
                 or _a_region(event.counterpart, places)
             )
             and (
-                same_party(c.event.counterpart, event.counterpart)
-                or _one_place(c.event.counterpart, event.counterpart, places)
+                _one_place_or_party(c.event.counterpart, event.counterpart, places)
                 # a visit to a city or region of the country the forum is with ("哈尔滨", the
                 # forum with "中国") is the forum held there
                 or (
@@ -1043,10 +1041,7 @@ def _distinct(
                     and any(
                         o.event.type in _COVERS_TALKS
                         and o.event.counterpart in locations
-                        and (
-                            same_party(c.event.counterpart, o.event.counterpart)
-                            or _one_place(c.event.counterpart, o.event.counterpart, places)
-                        )
+                        and _one_place_or_party(c.event.counterpart, o.event.counterpart, places)
                         for o in kept
                     )
                 )
@@ -1097,10 +1092,7 @@ def _host_meets_the_visitors(
         and same_party(candidate.event.initiator, mission.event.counterpart)
         and any(
             m.kind is MentionKind.LOCATION
-            and (
-                same_party(m.name, mission.event.initiator)
-                or _one_place(m.name, mission.event.initiator, places)
-            )
+            and _one_place_or_party(m.name, mission.event.initiator, places)
             for m in sentence.mentions
         )
         for mission in kept

@@ -131,7 +131,7 @@ def document_sides(
     sentences: Sequence[Sentence],
     places: Mapping[str, Place | None],
     home: frozenset[str],
-    held_in: re.Pattern[str] | None = None,
+    held_in: re.Pattern[str],
 ) -> Sides:
     """`held_in`: the words before a place an event is held in ("在北京", "в Пекине")."""
     title = [m for s in sentences if s.paragraph == 0 for m in s.mentions]
@@ -161,7 +161,7 @@ def document_sides(
     # A story told from neither home side is not told from where it is held ("在北京，北哈州
     # 代表团与中国多家企业举行会谈" is told from North Kazakhstan): a place the text names only
     # after `held_in` comes after the others.
-    venues = _venues(sentences, held_in) if held_in is not None else set()
+    venues = _venues(sentences, held_in)
     abroad = sorted(located, key=lambda found: found[0] in venues)
     choice = (
         _opening_adjective(sentences, at_home)
@@ -209,11 +209,15 @@ def _venues(sentences: Sequence[Sentence], held_in: re.Pattern[str]) -> set[str]
     for sentence in sentences:
         for m in sentence.mentions:
             if m.kind is MentionKind.LOCATION:
-                before = sentence.text[
-                    max(0, m.start - sentence.start - 25) : m.start - sentence.start
-                ]
-                held[m.name] = held.get(m.name, True) and bool(held_in.search(before))
+                after = _after_held_in(sentence.text, m.start - sentence.start, 0, held_in)
+                held[m.name] = held.get(m.name, True) and after
     return {name for name, only in held.items() if only}
+
+
+def _after_held_in(text: str, at: int, floor: int, held_in: re.Pattern[str]) -> bool:
+    """Whether the words of where an event is held ("в", "in", "在") come in the 25 characters
+    of `text` before offset `at`, not reaching back before `floor`."""
+    return bool(held_in.search(text[max(floor, at - 25) : at]))
 
 
 def _opening_adjective(
@@ -524,7 +528,8 @@ class EventReader:
     def _earlier_organization(self, index: int, kind: EventType) -> str | None:
         """The organisation an anaphoric sentence points back to, in its paragraph; for an
         investment, the one the previous sentence names ("Zoomlion plans a plant. The
-        investment will be 3 bn roubles.")."""
+        investment will be 3 bn roubles."); for what was told at talks just told, the party of
+        those talks: their organisation, else the place abroad they were held with."""
         sentence = self._sentences[index]
         if kind is EventType.INVESTMENT and index > 0:
             previous = self._sentences[index - 1]
@@ -807,7 +812,7 @@ class EventReader:
         named = [m for m in sentence.mentions if m.name == name]
         return bool(named) and all(
             m.kind is MentionKind.LOCATION
-            and self._cues.held_in.search(paragraph[max(sentence.start, m.start - 25) : m.start])
+            and _after_held_in(paragraph, m.start, sentence.start, self._cues.held_in)
             for m in named
         )
 
@@ -1145,7 +1150,7 @@ def reporter(mention: Mention, paragraphs: Sequence[str], cues: EventCues) -> bo
         )
         and not _GOES_ON.match(paragraph, mention.end)
         # "завода в Санкт-Петербурге 100 млн долларов": a place the sentence is in, no dateline
-        and not cues.held_in.search(paragraph[max(0, mention.start - 25) : mention.start])
+        and not _after_held_in(paragraph, mention.start, 0, cues.held_in)
     )
 
 

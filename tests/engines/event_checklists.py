@@ -1,0 +1,67 @@
+"""What the event checklists share: the names of a page given as mentions, the whole event
+reader run on a page, the types a sentence's wording names, and a row known to fail."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection, Mapping, Sequence
+
+import pytest
+
+from coopex.domain.geography import Place, place_of
+from coopex.domain.news import EventType, LeadEvent, Mention, MentionKind
+from coopex.engines.news.cues import trigger_types
+from coopex.engines.news.events import read_events
+from coopex.reference.event_cues import shipped_event_cues
+
+
+def known_miss(reason: str) -> pytest.MarkDecorator:
+    """A row the reader is known to get wrong: it must keep failing until it is fixed."""
+    return pytest.mark.xfail(reason=reason, strict=True)
+
+
+def mentions(
+    paragraphs: Sequence[str],
+    places: Collection[str],
+    organizations: Collection[str],
+    whole_words: bool = True,
+) -> list[Mention]:
+    """Every occurrence of the names, the longer name first where two overlap; `whole_words`:
+    none inside a longer word (off for Chinese, which writes no spaces between words)."""
+    found: list[Mention] = []
+    for number, paragraph in enumerate(paragraphs):
+        for name in sorted({*places, *organizations}, key=len, reverse=True):
+            pattern = rf"(?<!\w){re.escape(name)}(?!\w)" if whole_words else re.escape(name)
+            for match in re.finditer(pattern, paragraph):
+                if not any(
+                    m.paragraph == number and m.start <= match.start() < m.end for m in found
+                ):
+                    kind = MentionKind.LOCATION if name in places else MentionKind.ORGANIZATION
+                    found.append(Mention(kind, name, number, match.start(), match.end()))
+    return sorted(found, key=lambda m: (m.paragraph, m.start))
+
+
+def page_events(
+    paragraphs: Sequence[str],
+    places: Mapping[str, str],
+    organizations: Collection[str],
+    lang: str,
+    amount_measures: Callable[[str], Sequence[str]] = lambda _: (),
+) -> tuple[LeadEvent, ...]:
+    """The events of a page told from Russia, its places given by their codes."""
+    known: dict[str, Place | None] = {name: place_of(code) for name, code in places.items()}
+    return read_events(
+        list(paragraphs),
+        mentions(paragraphs, places, organizations, whole_words=lang != "zh"),
+        known,
+        frozenset({"RU"}),
+        lambda _: (),
+        shipped_event_cues(),
+        amount_measures,
+        lang=lang,
+    )
+
+
+def wording_types(sentence: str, lang: str) -> list[EventType]:
+    """The event types the sentence's wording names."""
+    return [kind for kind, _, _ in trigger_types(sentence, shipped_event_cues().of(lang))]
