@@ -2310,3 +2310,20 @@ def test_a_story_told_from_neither_home_side_is_not_told_from_where_it_is_held()
     # 在北京: where the talks are held, not the side the story is told from
     found = events("", "在北京，撒马尔罕代表团与中江集团举行会谈。", lang="zh")
     assert ("negotiation", "撒马尔罕", "中江集团") in found
+
+
+def test_a_place_naming_a_presentation_presents_it_to_the_story_side() -> None:
+    """A place of the other side written right before the presentation's word presents it;
+    a place after "在" and a verb is where it is held."""
+    found = events(
+        "白俄罗斯经贸合作推介会在黑龙江省举行。",
+        home=frozenset({"CN"}),
+        lang="zh",
+    )
+    assert found == [("product_presentation", "白俄罗斯", "黑龙江省")]
+    held = events(
+        "黑龙江省在白俄罗斯举办产品推介会。",
+        home=frozenset({"CN"}),
+        lang="zh",
+    )
+    assert held == [("product_presentation", "黑龙江省", "白俄罗斯")]

@@ -69,6 +69,7 @@ CUE_ROLES = (
     "document_referred",  # "按照合作协议", "协议的落实": a document referred to, no signing told
     "counted",  # "20 agreements are planned": a statistic, not a lead
     "signed_count",  # "signed 16 agreements with": counted as they are signed, no statistic
+    "owner_before",  # "白俄罗斯共和国经贸合作推介会": the place right before presents
     "programme",  # "期间将举办推介会、举行签约仪式": a coming event's programme, nothing held yet
     "tallied",  # "подписали документы на $3,5 миллиарда": documents totalled, a statistic too
     "dated",  # "15 марта", "2023 году": a number that is a day or a year counts nothing
@@ -201,6 +202,9 @@ class EventCues:
     # A coming event's programme ("座谈会期间，将举办推介会、举行签约仪式"): its items are
     # covered by the event, no signing or presentation has taken place.
     programme: re.Pattern[str] = re.compile("(?!)")
+    # From a place's name to the end of a presentation's word it names, nouns only
+    # ("白俄罗斯共和国|经贸合作推介会"): the place presents, it is no venue.
+    owner_before: re.Pattern[str] = re.compile("(?!)")
     # Sport, culture, tourism or study: a visit, meeting, show or forum of no cooperation.
     other_field: re.Pattern[str] = re.compile("(?!)")
     # What a place is for ("где компании смогут представлять продукцию"), not what happened.
@@ -340,6 +344,7 @@ class EventCues:
             our_place=_any(by_cue.get("our_place", [])),
             signed_count=_any(by_cue.get("signed_count", [])),
             programme=_any(by_cue.get("programme", [])),
+            owner_before=re.compile(_any(by_cue.get("owner_before", [])).pattern + "$", _I),
             other_field=_any(by_cue.get("other_field", [])),
             purpose=_any(by_cue.get("purpose", [])),
             document_back=_any(by_cue.get("document_back", [])),

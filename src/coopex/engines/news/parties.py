@@ -934,9 +934,25 @@ class EventReader:
         story's own side is shown to."""
         if not self._sides.counterpart or not self._sides.initiator:
             return None
+        owner = self._presentation_owner(sentence, trigger_end)
+        if owner is not None:
+            return self._country_of(owner)
         if not self._firms_of_the_other_side(sentence.text[:trigger_end]):
             return None
         return self._country_of(self._sides.counterpart)
+
+    def _presentation_owner(self, sentence: Sentence, trigger_end: int) -> str | None:
+        """A place of the story's other side that names the presentation, written right
+        before its word with nothing but nouns between ("白俄罗斯共和国经贸合作推介会"): it
+        presents (not a venue: "在莫斯科举办推介会" has a verb between)."""
+        for m in sentence.mentions:
+            if m.kind is not MentionKind.LOCATION or m.end > trigger_end:
+                continue
+            if self._sides.places.get(m.name) is None or self._sides.own_side(m.name):
+                continue
+            if self._cues.owner_before.match(sentence.text[m.end : trigger_end]):
+                return m.name
+        return None
 
     def visitor_side(self) -> str:
         """The story's other side, as the visitor of its first side."""
