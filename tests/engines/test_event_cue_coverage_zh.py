@@ -73,6 +73,10 @@ NAMED = [
     # a count of documents signed at the event told: each is signed, no statistic
     ("会上，双方企业签署了5项合作协议。", A),
     ("论坛期间，中俄企业签署了12个合作项目协议。", A),
+    # a programme item that took place is told in the past: the signing happened
+    ("博览会期间，举行了项目签约仪式，两地企业签署了合作协议。", A),
+    ("开幕式后，双方举行了合作协议签署仪式。", A),
+    ("推介会上，俄方企业展示了木材加工产品。", SHOW),
     # negotiation
     ("省长会见了俄罗斯驻华大使一行。", TALKS),
     ("双方举行会谈，就深化合作交换了意见。", TALKS),
@@ -201,11 +205,13 @@ TRADITIONAL = [
     ("該公司在展會上展出了新款聯合收割機。", SHOW),
     ("白俄羅斯企業在推介活動上推介了農機產品。", SHOW),
     ("洽談會上，兩地企業簽署了8項合作協議。", A),
+    ("論壇期間，舉行了經貿合作項目簽約儀式，共簽署協議10份。", A),
 ]
 
 TRADITIONAL_NO_EVENT = [
     ("座談會期間，將舉辦成果展、經貿推介會，舉行企業項目簽約等儀式。", {A, SHOW}),
     ("該市與中國城市簽署了16個合作協議。", {A}),
+    ("博覽會期間還將舉辦系列推介活動和簽約儀式。", {A, SHOW}),
 ]
 
 
