@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from coopex.domain.geography import Place
 from coopex.domain.news import EventType, Mention, MentionKind
@@ -1052,6 +1053,22 @@ class EventReader:
             None,
         )
 
+    def _organization_with(self, sentence: Sentence, counterpart: str) -> str | None:
+        """The organisation written right before the word governing the counterpart's
+        mention ("A与B", "A分别与B"), not the counterpart itself."""
+        mentions = [m for m in sentence.mentions if m.kind is not MentionKind.PERSON]
+        for m, after in pairwise(mentions):
+            if m.kind is not MentionKind.ORGANIZATION or same_party(m.name, counterpart):
+                continue
+            if not same_party(after.name, counterpart):
+                continue
+            gap = sentence.text[m.end - sentence.start : after.start - sentence.start]
+            if 0 < len(gap) <= _WITH_GAP and (
+                self._cues.with_party.fullmatch(gap) or self._cues.respectively.fullmatch(gap)
+            ):
+                return m.name
+        return None
+
     def initiator(self, sentence: Sentence, kind: EventType, counterpart: str) -> str:
         if kind is EventType.PARTNER_SEARCH:
             for mention in sentence.mentions:
@@ -1089,6 +1106,12 @@ class EventReader:
             )
             if host is not None:
                 return host
+        if kind in (EventType.AGREEMENT, EventType.NEGOTIATION):
+            # An organisation right before the word that governs the counterpart signs or
+            # talks with it ("新疆贸促会分别与塔什干市工商会签署合作备忘录"): it starts the event.
+            signer = self._organization_with(sentence, counterpart)
+            if signer is not None:
+                return signer
         # The home-side region the sentence itself names ("Irkutsk Region's trade with China"
         # in a story about several regions), else the document's side (by its own name). A
         # trade figure's region may be named just before it in its paragraph ("…partners of
@@ -1128,6 +1151,10 @@ class EventReader:
             ):
                 return mention.name
         return self._sides.initiator
+
+
+# Between an organisation and the party it acts with: a few characters ("分别与", " с ").
+_WITH_GAP = 4
 
 
 # "Central Asia - China": two places joined by a dash (a hyphen only with spaces around it,
