@@ -9,6 +9,7 @@ import pytest
 
 from coopex.domain.news import EventType
 from coopex.engines.news.cues import EventCues, trigger_types
+from coopex.nlp.chinese import simplified
 from coopex.reference.event_cues import shipped_event_cues
 from tests.engines.event_types import INV, MONEY, PLAN, POLICY, SEARCH, SHOW, TALKS, TRADE, A, F, M
 
@@ -65,6 +66,17 @@ NAMED = [
     ("企业在发布会上推介了新产品。", SHOW),
     ("中国车企在莫斯科车展上发布了新车型。", SHOW),
     ("俄罗斯企业在展会上举办了产品推介活动。", SHOW),
+    ("湖南省在叶卡捷琳堡举办经贸合作推介会。", SHOW),
+    ("白俄罗斯企业在成都举办专场推介活动，向采购商推介乳制品。", SHOW),
+    ("哈萨克斯坦食品企业在展台上向中国客商展示了蜂蜜和面粉。", SHOW),
+    ("明斯克汽车厂在发布会上发布了新款电动卡车产品。", SHOW),
+    # a count of documents signed at the event told: each is signed, no statistic
+    ("会上，双方企业签署了5项合作协议。", A),
+    ("论坛期间，中俄企业签署了12个合作项目协议。", A),
+    # a programme item that took place is told in the past: the signing happened
+    ("博览会期间，举行了项目签约仪式，两地企业签署了合作协议。", A),
+    ("开幕式后，双方举行了合作协议签署仪式。", A),
+    ("推介会上，俄方企业展示了木材加工产品。", SHOW),
     # negotiation
     ("省长会见了俄罗斯驻华大使一行。", TALKS),
     ("双方举行会谈，就深化合作交换了意见。", TALKS),
@@ -173,6 +185,33 @@ NO_EVENT = [
     ("双方就加强文化交流达成共识。", {TALKS}),
     ("该产业集群将在当地形成一个高度本地化的产业基地。", {INV, PLAN}),
     ("当地政府将会采用减免税等办法保障投资企业的利益。", {POLICY}),
+    # a coming event's programme: its items are no signing or presentation held
+    ("博览会期间，将举办产品推介会、举行项目签约等仪式。", {A, SHOW}),
+    ("论坛期间还将举办系列推介活动。", {SHOW}),
+    ("活动框架下，将举行合作协议签署仪式、企业对接会等活动。", {A}),
+    # a tally of documents signed with a class of places over the years
+    ("该市与俄罗斯城市签署了20多个合作协议。", {A}),
+    ("州政府已同中国各省签订了十余份合作备忘录。", {A}),
+    # presenting the investment climate invites, it shows no product
+    ("州长在北京举办投资推介会。", {SHOW}),
+    # attending the presentation the page has told: no presentation of its own
+    ("两国企业界代表参加了本次推介会。", {SHOW}),
+]
+
+
+# The same wordings in traditional script, read in simplified script as the pipeline reads them.
+TRADITIONAL = [
+    ("吉林省在莫斯科舉辦產品推介會。", SHOW),
+    ("該公司在展會上展出了新款聯合收割機。", SHOW),
+    ("白俄羅斯企業在推介活動上推介了農機產品。", SHOW),
+    ("洽談會上，兩地企業簽署了8項合作協議。", A),
+    ("論壇期間，舉行了經貿合作項目簽約儀式，共簽署協議10份。", A),
+]
+
+TRADITIONAL_NO_EVENT = [
+    ("座談會期間，將舉辦成果展、經貿推介會，舉行企業項目簽約等儀式。", {A, SHOW}),
+    ("該市與中國城市簽署了16個合作協議。", {A}),
+    ("博覽會期間還將舉辦系列推介活動和簽約儀式。", {A, SHOW}),
 ]
 
 
@@ -189,3 +228,17 @@ def test_the_wording_names_its_type(zh: EventCues, sentence: str, expected: Even
 @pytest.mark.parametrize(("sentence", "wrong"), NO_EVENT)
 def test_no_event_is_read(zh: EventCues, sentence: str, wrong: frozenset[EventType]) -> None:
     assert not {kind for kind, _, _ in trigger_types(sentence, zh)} & set(wrong)
+
+
+@pytest.mark.parametrize(("sentence", "expected"), TRADITIONAL)
+def test_the_traditional_wording_names_its_type(
+    zh: EventCues, sentence: str, expected: EventType
+) -> None:
+    assert expected in {kind for kind, _, _ in trigger_types(simplified(sentence), zh)}
+
+
+@pytest.mark.parametrize(("sentence", "wrong"), TRADITIONAL_NO_EVENT)
+def test_no_event_is_read_in_traditional_script(
+    zh: EventCues, sentence: str, wrong: frozenset[EventType]
+) -> None:
+    assert not {kind for kind, _, _ in trigger_types(simplified(sentence), zh)} & set(wrong)

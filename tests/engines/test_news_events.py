@@ -1448,12 +1448,14 @@ def test_talks_or_a_signing_are_with_the_party_with_governs_before_one_after_the
         "新疆贸促会与塔什干市工商会签署协议，决定共同建立花剌子模州贸易局。",
         lang="zh",
     )
-    assert found == [("agreement", "俄罗斯", "塔什干市工商会")]
+    # the organisation before "与" signs (the dev gold's initiator too)
+    assert found == [("agreement", "新疆贸促会", "塔什干市工商会")]
 
 
 def test_a_chinese_organisation_named_after_a_place_of_the_story_s_side_is_its_own() -> None:
     found = events("图拉州与中国", "俄罗斯驻华大使馆与中国企业举行会谈。", lang="zh")
-    assert found == [("negotiation", "图拉州", "中国")]
+    # the embassy holds the talks (it starts them), China is their counterpart
+    assert found == [("negotiation", "俄罗斯驻华大使馆", "中国")]
 
 
 def test_a_plan_wording_inside_a_plant_s_name_names_the_plan_and_the_plant_is_no_party() -> None:
@@ -2321,3 +2323,30 @@ def test_a_story_told_from_neither_home_side_is_not_told_from_where_it_is_held()
     # 在北京: where the talks are held, not the side the story is told from
     found = events("", "在北京，撒马尔罕代表团与中江集团举行会谈。", lang="zh")
     assert ("negotiation", "撒马尔罕", "中江集团") in found
+
+
+def test_a_place_naming_a_presentation_presents_it_to_the_story_side() -> None:
+    """A place of the other side written right before the presentation's word presents it;
+    a place after "在" and a verb is where it is held."""
+    found = events(
+        "白俄罗斯经贸合作推介会在黑龙江省举行。",
+        home=frozenset({"CN"}),
+        lang="zh",
+    )
+    assert found == [("product_presentation", "白俄罗斯", "黑龙江省")]
+    held = events(
+        "黑龙江省在白俄罗斯举办产品推介会。",
+        home=frozenset({"CN"}),
+        lang="zh",
+    )
+    assert held == [("product_presentation", "黑龙江省", "白俄罗斯")]
+
+
+def test_an_organisation_right_before_the_with_word_starts_the_signing() -> None:
+    """ "A分别与B签署" is signed by the organisation A, not by the story's region."""
+    found = events(
+        "江苏省代表团访问白俄罗斯。江苏省贸促会分别与白俄罗斯工业部签署了合作备忘录。",
+        home=frozenset({"CN"}),
+        lang="zh",
+    )
+    assert ("agreement", "江苏省贸促会", "白俄罗斯工业部") in found

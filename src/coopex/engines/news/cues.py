@@ -13,6 +13,8 @@ from coopex.domain.news import EventType
 _I = re.IGNORECASE
 # "About 20 agreements worth 250 bn roubles will be signed": a statistic, not a lead.
 STATISTICS = frozenset({EventType.AGREEMENT, EventType.INVESTMENT})
+# What a coming event's programme lists (signings, presentations, exhibitions): no event yet.
+PROGRAMME_ITEMS = frozenset({EventType.AGREEMENT, EventType.PRODUCT_PRESENTATION})
 
 
 def _any(alternatives: Sequence[str]) -> re.Pattern[str]:
@@ -67,6 +69,8 @@ CUE_ROLES = (
     "document_referred",  # "按照合作协议", "协议的落实": a document referred to, no signing told
     "counted",  # "20 agreements are planned": a statistic, not a lead
     "signed_count",  # "signed 16 agreements with": counted as they are signed, no statistic
+    "owner_before",  # "白俄罗斯共和国经贸合作推介会": the place right before presents
+    "programme",  # "期间将举办推介会、举行签约仪式": a coming event's programme, nothing held yet
     "tallied",  # "подписали документы на $3,5 миллиарда": documents totalled, a statistic too
     "dated",  # "15 марта", "2023 году": a number that is a day or a year counts nothing
     "venue_before",  # "на территории ОЭЗ «Иннополис»": a venue, not a party
@@ -195,6 +199,12 @@ class EventCues:
     our_place: re.Pattern[str] = re.compile("(?!)")
     # "X signed 16 agreements with Y": a signing told with its count, not a statistic.
     signed_count: re.Pattern[str] = re.compile("(?!)")
+    # A coming event's programme ("座谈会期间，将举办推介会、举行签约仪式"): its items are
+    # covered by the event, no signing or presentation has taken place.
+    programme: re.Pattern[str] = re.compile("(?!)")
+    # From a place's name to the end of a presentation's word it names, nouns only
+    # ("白俄罗斯共和国|经贸合作推介会"): the place presents, it is no venue.
+    owner_before: re.Pattern[str] = re.compile("(?!)")
     # Sport, culture, tourism or study: a visit, meeting, show or forum of no cooperation.
     other_field: re.Pattern[str] = re.compile("(?!)")
     # What a place is for ("где компании смогут представлять продукцию"), not what happened.
@@ -333,6 +343,8 @@ class EventCues:
             required=_any(by_cue.get("required", [])),
             our_place=_any(by_cue.get("our_place", [])),
             signed_count=_any(by_cue.get("signed_count", [])),
+            programme=_any(by_cue.get("programme", [])),
+            owner_before=re.compile(_any(by_cue.get("owner_before", [])).pattern + "$", _I),
             other_field=_any(by_cue.get("other_field", [])),
             purpose=_any(by_cue.get("purpose", [])),
             document_back=_any(by_cue.get("document_back", [])),
@@ -367,6 +379,8 @@ def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, 
             continue
         if kind is EventType.FORUM and cues.not_a_forum.search(sentence):
             continue
+        if kind in PROGRAMME_ITEMS and cues.programme.search(sentence):
+            continue  # "期间将举办推介会、举行签约仪式": items of a programme, none held yet
         if (
             kind is EventType.AGREEMENT
             and cues.not_signed_yet.search(sentence)

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from coopex.domain.geography import Place
 from coopex.domain.news import EventType, Mention, MentionKind
@@ -939,9 +940,25 @@ class EventReader:
         story's own side is shown to."""
         if not self._sides.counterpart or not self._sides.initiator:
             return None
+        owner = self._presentation_owner(sentence, trigger_end)
+        if owner is not None:
+            return self._country_of(owner)
         if not self._firms_of_the_other_side(sentence.text[:trigger_end]):
             return None
         return self._country_of(self._sides.counterpart)
+
+    def _presentation_owner(self, sentence: Sentence, trigger_end: int) -> str | None:
+        """A place of the story's other side that names the presentation, written right
+        before its word with nothing but nouns between ("白俄罗斯共和国经贸合作推介会"): it
+        presents (not a venue: "在莫斯科举办推介会" has a verb between)."""
+        for m in sentence.mentions:
+            if m.kind is not MentionKind.LOCATION or m.end > trigger_end:
+                continue
+            if self._sides.places.get(m.name) is None or self._sides.own_side(m.name):
+                continue
+            if self._cues.owner_before.match(sentence.text[m.end : trigger_end]):
+                return m.name
+        return None
 
     def visitor_side(self) -> str:
         """The story's other side, as the visitor of its first side."""
@@ -1041,6 +1058,22 @@ class EventReader:
             None,
         )
 
+    def _organization_with(self, sentence: Sentence, counterpart: str) -> str | None:
+        """The organisation written right before the word governing the counterpart's
+        mention ("A与B", "A分别与B"), not the counterpart itself."""
+        mentions = [m for m in sentence.mentions if m.kind is not MentionKind.PERSON]
+        for m, after in pairwise(mentions):
+            if m.kind is not MentionKind.ORGANIZATION or same_party(m.name, counterpart):
+                continue
+            if not same_party(after.name, counterpart):
+                continue
+            gap = sentence.text[m.end - sentence.start : after.start - sentence.start]
+            if 0 < len(gap) <= _WITH_GAP and (
+                self._cues.with_party.fullmatch(gap) or self._cues.respectively.fullmatch(gap)
+            ):
+                return m.name
+        return None
+
     def initiator(self, sentence: Sentence, kind: EventType, counterpart: str) -> str:
         if kind is EventType.PARTNER_SEARCH:
             for mention in sentence.mentions:
@@ -1078,6 +1111,12 @@ class EventReader:
             )
             if host is not None:
                 return host
+        if kind in (EventType.AGREEMENT, EventType.NEGOTIATION):
+            # An organisation right before the word that governs the counterpart signs or
+            # talks with it ("新疆贸促会分别与塔什干市工商会签署合作备忘录"): it starts the event.
+            signer = self._organization_with(sentence, counterpart)
+            if signer is not None:
+                return signer
         # The home-side region the sentence itself names ("Irkutsk Region's trade with China"
         # in a story about several regions), else the document's side (by its own name). A
         # trade figure's region may be named just before it in its paragraph ("…partners of
@@ -1117,6 +1156,10 @@ class EventReader:
             ):
                 return mention.name
         return self._sides.initiator
+
+
+# Between an organisation and the party it acts with: a few characters ("分别与", " с ").
+_WITH_GAP = 4
 
 
 # "Central Asia - China": two places joined by a dash (a hyphen only with spaces around it,
