@@ -132,8 +132,6 @@ class EventCues:
     same_again: re.Pattern[str]
     points_back: re.Pattern[str]
     not_a_forum: re.Pattern[str]
-    not_signed_yet: re.Pattern[str]
-    document_referred: re.Pattern[str]
     counted: re.Pattern[str]
     venue_before: re.Pattern[str]
     held_in: re.Pattern[str]
@@ -160,6 +158,10 @@ class EventCues:
     delegation_of: re.Pattern[str]
     delegation_by: re.Pattern[str]
     representatives: re.Pattern[str] = re.compile("(?!)")
+    # A signing a speaker only intends ("双方表示，将尽快签署合作协议"): none yet.
+    not_signed_yet: re.Pattern[str] = re.compile("(?!)")
+    # A document referred to as a frame or basis ("按照合作协议"), no signing told.
+    document_referred: re.Pattern[str] = re.compile("(?!)")
     # Each on its own: the name of the group that matched is the country's code.
     short_country: tuple[re.Pattern[str], ...] = ()
     # "该市企业": the place named before whose name ends in the group `word` ("撒马尔罕市"), or
