@@ -322,6 +322,12 @@ NAMED = [
 ]
 
 NOT_NAMED = [
+    # a visit or a forum somebody is only invited to did not happen (`invited_only`)
+    ("ru", "Губернатор пригласил делегацию провинции Хэйлунцзян посетить регион.", M),
+    ("ru", "Губернатор пригласил китайских предпринимателей на инвестиционный форум.", F),
+    ("ru", "Министр призвал компании принять участие в экономическом форуме в Харбине.", F),
+    ("zh", "省长邀请俄罗斯代表团出席中俄博览会。", F),
+    ("zh", "省长邀请俄罗斯代表团出席中俄博览会。", M),
     # tourists visiting a country are no mission; a plant's exhibition hall is no exhibition
     ("en", "The number of Chinese tourists visiting Kazan is growing.", M),
     ("en", "The site has a workshop, a warehouse and an exhibition hall.", SHOW),

@@ -105,7 +105,7 @@ CUE_ROLES = (
     "agreed_only",  # "договорились": agreeing, no document; agreeing to do an event is that event
     "visit_apart",  # "…代表团一行": a visit told on its own, not absorbed by a forum it attends
     "visit_to",  # "во время визита в ": the words right before the place a visit comes to
-    "visit_invited",  # "пригласил … посетить регион": a visit invited, not made
+    "invited_only",  # "пригласил … посетить регион", "邀请…出席": invited, no visit or forum yet
     "exhibition_venue",  # "подписано … на выставке": an exhibition where another event happened
     "seated",  # "Посольство РФ", "Embassy of": an office named with the place it sits in after it
     "required",  # "инвестор должен вложить": what a party must do is a rule, not an event
@@ -185,8 +185,9 @@ class EventCues:
     visit_apart: re.Pattern[str] = re.compile("(?!)")
     # The words right before the place a visit comes to ("во время визита в Приамурье").
     visit_to: re.Pattern[str] = re.compile("(?!)")
-    # A visit somebody is invited to make ("пригласил делегацию посетить регион"): not made.
-    visit_invited: re.Pattern[str] = re.compile("(?!)")
+    # A visit or forum somebody is only invited to ("пригласил делегацию посетить регион",
+    # "пригласил посла на форум", "邀请…出席"): it did not happen.
+    invited_only: re.Pattern[str] = re.compile("(?!)")
     # The words before an exhibition's wording that name it as where something else happened.
     exhibition_venue: re.Pattern[str] = re.compile("(?!)")
     # An office of one country named with the place it sits in ("Посольство РФ в Белоруссии").
@@ -327,7 +328,7 @@ class EventCues:
             abroad_before=re.compile(_any(by_cue.get("abroad_before", [])).pattern + r"\s*$", _I),
             visit_apart=_any(by_cue.get("visit_apart", [])),
             visit_to=re.compile(_any(by_cue.get("visit_to", [])).pattern + r"\s*$", _I),
-            visit_invited=_any(by_cue.get("visit_invited", [])),
+            invited_only=_any(by_cue.get("invited_only", [])),
             seated=_any(by_cue.get("seated", [])),
             exhibition_venue=re.compile(
                 _any(by_cue.get("exhibition_venue", [])).pattern + r"$", _I
@@ -350,6 +351,10 @@ class EventCues:
         )
 
 
+# What a sentence may tell somebody is only invited to (`invited_only`): it did not happen.
+_INVITED_ONLY = frozenset({EventType.FORUM, EventType.BUSINESS_MISSION})
+
+
 def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, int]]:
     found: list[tuple[EventType, int, int]] = []
     lowered = sentence.lower()
@@ -369,6 +374,8 @@ def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, 
             continue
         if kind is EventType.FORUM and cues.not_a_forum.search(sentence):
             continue
+        if kind in _INVITED_ONLY and cues.invited_only.search(sentence):
+            continue  # "пригласил делегацию посетить регион": only invited, nothing happened
         if (
             kind is EventType.AGREEMENT
             and cues.not_signed_yet.search(sentence)

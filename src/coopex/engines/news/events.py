@@ -662,8 +662,7 @@ def _covered_here(
     or study (`other_field`); trade without a
     figure ("to expand bilateral trade") is no trade figure, nor is trade a policy sets as its
     goal ("an action plan to bring trade turnover … to $3 billion"), nor is what any investor
-    must do ("инвестор должен вложить …": a condition) an investment or a plan, nor a visit
-    somebody is invited to make (`visit_invited`) a mission; an exhibition
+    must do ("инвестор должен вложить …": a condition) an investment or a plan; an exhibition
     named as where a signing or talks took place ("подписано … на выставке") is no presentation
     of its own."""
     kinds = {kind for kind, _, _ in found}
@@ -678,8 +677,6 @@ def _covered_here(
             kind is EventType.BUSINESS_MISSION
             and (EventType.FORUM in kinds or cues.delegations_meet.search(text))
         )
-        # "пригласил делегацию провинции посетить регион": a visit invited is not made
-        and not (kind is EventType.BUSINESS_MISSION and cues.visit_invited.search(text))
         and not (
             kind in (EventType.LOCALIZATION_INVITATION, EventType.LOCALIZATION_PLAN)
             and EventType.PARTNER_SEARCH in kinds
