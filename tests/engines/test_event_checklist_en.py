@@ -26,6 +26,7 @@ WORDINGS = [
     (A, "Uzbekistan, China sign deals worth $5 billion"),
     (A, "The sovereign fund signed 16 agreements with Chinese partners."),
     (A, "Business leaders of the two countries inked over 40 agreements at the council."),
+    (A, "Tula and Jiangsu firms sign 12 contracts on farm machinery"),
     (A, "The governor and the Chinese ambassador signed a joint statement on cooperation."),
     (A, "Two memoranda were signed during the visit."),
     (A, "Kazakhstan, China ink 20 agreements"),

@@ -166,10 +166,13 @@ NAMED = [
     ("en", "Talks were held between the governor and the ambassador.", TALKS),
     ("zh", "省长与州长会面。", TALKS),
     ("zh", "对俄出口增长20%。", TRADE),
+    ("zh", "前三季度该省对蒙贸易增长15%。", TRADE),
+    ("zh", "今年对白外贸增长一成。", TRADE),
     ("ru", "Предприятия региона представили свои разработки.", SHOW),
     ("ru", "Ключевые договоренности закреплены в соглашении.", A),
     ("en", "The company signed a letter of intent with the region.", A),
     ("ru", "Между правительством области и компанией подписан инвестиционный договор.", MONEY),
+    ("ru", "Область и производитель станков заключили инвестиционный меморандум.", MONEY),
     ("zh", "双方签署了投资协议，总金额5亿美元。", MONEY),
     ("ru", "Китай занимает первое место во внешней торговле области.", TRADE),
     ("en", "China is the region's largest trading partner, with turnover of $2 billion.", TRADE),
@@ -319,6 +322,12 @@ NAMED = [
 ]
 
 NOT_NAMED = [
+    # a visit or a forum somebody is only invited to did not happen (`invited_only`)
+    ("ru", "Губернатор пригласил делегацию провинции Хэйлунцзян посетить регион.", M),
+    ("ru", "Губернатор пригласил китайских предпринимателей на инвестиционный форум.", F),
+    ("ru", "Министр призвал компании принять участие в экономическом форуме в Харбине.", F),
+    ("zh", "省长邀请俄罗斯代表团出席中俄博览会。", F),
+    ("zh", "省长邀请俄罗斯代表团出席中俄博览会。", M),
     # tourists visiting a country are no mission; a plant's exhibition hall is no exhibition
     ("en", "The number of Chinese tourists visiting Kazan is growing.", M),
     ("en", "The site has a workshop, a warehouse and an exhibition hall.", SHOW),

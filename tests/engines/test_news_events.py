@@ -518,6 +518,32 @@ def test_a_visit_received_by_the_side_of_the_pages_forum_is_the_forums() -> None
     assert found == [("forum", "Kaluga Region", "Heilongjiang Province")]
 
 
+def test_a_visit_received_by_the_side_of_the_pages_forum_stays_on_a_russian_page() -> None:
+    # `mirrored_forum_visits` is off on Russian pages: the visit is told beside the forum
+    found = events(
+        "Калужская область и провинция Хэйлунцзян",
+        "Делегация провинции Хэйлунцзян прибыла в Калужскую область. "
+        "Делегация приняла участие в выставке ЭКСПО провинции Хэйлунцзян.",
+        lang="ru",
+    )
+    assert ("business_mission", "Хэйлунцзян", "Калужская область") in found
+    assert ("forum", "Калужская область", "Хэйлунцзян") in found
+
+
+def test_talks_with_the_place_a_page_invites_stay_on_an_english_page() -> None:
+    # `place_talks_covered` is for Russian pages only: English talks with the envoy stay
+    found = events(
+        "Kaluga Region and China",
+        "The Governor of Kaluga Region met with the Ambassador of China. "
+        "The region invited China to localize production in Kaluga Region.",
+        lang="en",
+    )
+    assert found == [
+        ("negotiation", "Kaluga Region", "China"),
+        ("localization_invitation", "Kaluga Region", "China"),
+    ]
+
+
 def test_talks_with_the_party_a_mission_visits_are_part_of_the_visit() -> None:
     found = events(
         "Нижегородская область и Казахстан",

@@ -109,7 +109,7 @@ CUE_ROLES = (
     "agreed_only",  # "договорились": agreeing, no document; agreeing to do an event is that event
     "visit_apart",  # "…代表团一行": a visit told on its own, not absorbed by a forum it attends
     "visit_to",  # "во время визита в ": the words right before the place a visit comes to
-    "visit_invited",  # "пригласил … посетить регион": a visit invited, not made
+    "invited_only",  # "пригласил … посетить регион", "邀请…出席": invited, no visit or forum yet
     "exhibition_venue",  # "подписано … на выставке": an exhibition where another event happened
     "seated",  # "Посольство РФ", "Embassy of": an office named with the place it sits in after it
     "required",  # "инвестор должен вложить": what a party must do is a rule, not an event
@@ -136,8 +136,6 @@ class EventCues:
     same_again: re.Pattern[str]
     points_back: re.Pattern[str]
     not_a_forum: re.Pattern[str]
-    not_signed_yet: re.Pattern[str]
-    document_referred: re.Pattern[str]
     counted: re.Pattern[str]
     venue_before: re.Pattern[str]
     held_in: re.Pattern[str]
@@ -164,6 +162,10 @@ class EventCues:
     delegation_of: re.Pattern[str]
     delegation_by: re.Pattern[str]
     representatives: re.Pattern[str] = re.compile("(?!)")
+    # A signing a speaker only intends ("双方表示，将尽快签署合作协议"): none yet.
+    not_signed_yet: re.Pattern[str] = re.compile("(?!)")
+    # A document referred to as a frame or basis ("按照合作协议"), no signing told.
+    document_referred: re.Pattern[str] = re.compile("(?!)")
     # Each on its own: the name of the group that matched is the country's code.
     short_country: tuple[re.Pattern[str], ...] = ()
     # "该市企业": the place named before whose name ends in the group `word` ("撒马尔罕市"), or
@@ -187,8 +189,9 @@ class EventCues:
     visit_apart: re.Pattern[str] = re.compile("(?!)")
     # The words right before the place a visit comes to ("во время визита в Приамурье").
     visit_to: re.Pattern[str] = re.compile("(?!)")
-    # A visit somebody is invited to make ("пригласил делегацию посетить регион"): not made.
-    visit_invited: re.Pattern[str] = re.compile("(?!)")
+    # A visit or forum somebody is only invited to ("пригласил делегацию посетить регион",
+    # "пригласил посла на форум", "邀请…出席"): it did not happen.
+    invited_only: re.Pattern[str] = re.compile("(?!)")
     # The words before an exhibition's wording that name it as where something else happened.
     exhibition_venue: re.Pattern[str] = re.compile("(?!)")
     # An office of one country named with the place it sits in ("Посольство РФ в Белоруссии").
@@ -335,7 +338,7 @@ class EventCues:
             abroad_before=re.compile(_any(by_cue.get("abroad_before", [])).pattern + r"\s*$", _I),
             visit_apart=_any(by_cue.get("visit_apart", [])),
             visit_to=re.compile(_any(by_cue.get("visit_to", [])).pattern + r"\s*$", _I),
-            visit_invited=_any(by_cue.get("visit_invited", [])),
+            invited_only=_any(by_cue.get("invited_only", [])),
             seated=_any(by_cue.get("seated", [])),
             exhibition_venue=re.compile(
                 _any(by_cue.get("exhibition_venue", [])).pattern + r"$", _I
@@ -360,6 +363,10 @@ class EventCues:
         )
 
 
+# What a sentence may tell somebody is only invited to (`invited_only`): it did not happen.
+_INVITED_ONLY = frozenset({EventType.FORUM, EventType.BUSINESS_MISSION})
+
+
 def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, int]]:
     found: list[tuple[EventType, int, int]] = []
     lowered = sentence.lower()
@@ -381,6 +388,8 @@ def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, 
             continue
         if kind in PROGRAMME_ITEMS and cues.programme.search(sentence):
             continue  # "期间将举办推介会、举行签约仪式": items of a programme, none held yet
+        if kind in _INVITED_ONLY and cues.invited_only.search(sentence):
+            continue  # "пригласил делегацию посетить регион": only invited, nothing happened
         if (
             kind is EventType.AGREEMENT
             and cues.not_signed_yet.search(sentence)
