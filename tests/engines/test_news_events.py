@@ -120,6 +120,8 @@ ORGANIZATIONS = (
     "戈梅利州执行委员会",
     "Гомельский областной исполнительный комитет",
     "Посольства России",
+    "Rhein Rohr",
+    "Kestrel Pumps",
 )
 
 
@@ -2376,3 +2378,50 @@ def test_an_organisation_right_before_the_with_word_starts_the_signing() -> None
         lang="zh",
     )
     assert ("agreement", "江苏省贸促会", "白俄罗斯工业部") in found
+
+
+def plans(found: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    return [f for f in found if f[0] == "localization_plan"]
+
+
+def test_a_plan_told_from_afar_by_a_people_is_the_firms_plan() -> None:
+    # The title tells the plant by a people ("Немцы"), the body by the firm: one plan, the
+    # firm's.
+    found = events(
+        "Немцы начнут производить в Нижегородской области стальные трубы",
+        "Компания Rhein Rohr планирует разместить в Нижегородской области завод по выпуску"
+        " труб. Об этом губернатор рассказал по итогам поездки по Германии.",
+        lang="ru",
+    )
+    assert plans(found) == [("localization_plan", "Нижегородской области", "Rhein Rohr")]
+    found = events(
+        "Chinese to assemble pumps in Kaluga Region",
+        "Kestrel Pumps plans to build a plant in Kaluga Region, officials from China said.",
+        lang="en",
+    )
+    assert found == [("localization_plan", "Kaluga Region", "Kestrel Pumps")]
+
+
+def test_a_countrys_plan_its_sentence_names_and_plans_stays_beside_a_firms() -> None:
+    # Firms of the country planning production of their own are a plan of their own, even
+    # where the title told it first without naming the country; told by a sentence that names
+    # the country, the plan stays.
+    found = events(
+        "Немцы начнут производить в Нижегородской области стальные трубы",
+        "Компания Rhein Rohr планирует разместить в Нижегородской области завод по выпуску труб.",
+        "Ещё ряд компаний Германии планирует открыть в Нижегородской области производство.",
+        lang="ru",
+    )
+    assert plans(found) == [
+        ("localization_plan", "Нижегородской области", "Германии"),
+        ("localization_plan", "Нижегородской области", "Rhein Rohr"),
+    ]
+    found = events(
+        "Ряд компаний Германии уже открыли в Нижегородской области производство.",
+        "Компания Rhein Rohr планирует разместить в Нижегородской области завод по выпуску труб.",
+        lang="ru",
+    )
+    assert plans(found) == [
+        ("localization_plan", "Нижегородской области", "Германии"),
+        ("localization_plan", "Нижегородской области", "Rhein Rohr"),
+    ]

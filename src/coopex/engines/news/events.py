@@ -296,6 +296,8 @@ def read_events(
         place_talks_covered=lang == "ru",
         adjective_of=lambda text: _adjective_countries(text, cues),
     )
+    planned = [bool(cues.planning.search(s.text)) for s in sentences]
+    kept = _one_plan_per_story(kept, chosen, sentences, places, locations, planned)
     kept = _not_only_where(kept, sentences, reader, locations)
     kept = _shown_at_the_forum(kept, places)
     return tuple(_fullest_places(c.event, locations, places) for c in kept)
@@ -1136,6 +1138,59 @@ def _another_side_of_a_plan(
         any(same_party(m.name, event.counterpart) for m in sentences[c.sentence].mentions)
         for c in earlier
     )
+
+
+def _one_plan_per_story(
+    kept: list[Candidate],
+    told: Sequence[Candidate],
+    sentences: Sequence[Sentence],
+    places: Mapping[str, Place | None],
+    locations: set[str],
+    planned: Sequence[bool],
+) -> list[Candidate]:
+    """A page tells one plan per plant: a plan with a country its sentence does not name and
+    has no planning wording for (`planning`) — a people, a title's short name: "Немцы начнут
+    производить в области трубы", "…工厂竣工投产,中俄…" — beside a plan of the same side with a
+    firm, is that firm's plan told from afar. A country's plan its sentence names or plans ("ряд
+    компаний Германии уже открыли в области производство") stays beside a firm's: the
+    annotation keeps both."""
+
+    def named(candidate: Candidate) -> bool:
+        return any(
+            _one_place_or_party(m.name, candidate.event.counterpart, places)
+            for m in sentences[candidate.sentence].mentions
+        )
+
+    def from_afar(candidate: Candidate) -> bool:
+        event = candidate.event
+        place = places.get(event.counterpart)
+        if (
+            event.type is not EventType.LOCALIZATION_PLAN
+            or event.counterpart not in locations
+            or (place is not None and (place.is_region or place.is_union))
+        ):
+            return False
+        if planned[candidate.sentence] or named(candidate):
+            return False
+        # a later telling merged into it that names the country and plans ("компании Германии
+        # также планируют …") is the country's own plan
+        if any(
+            c.event.type is EventType.LOCALIZATION_PLAN
+            and _one_place_or_party(c.event.counterpart, event.counterpart, places)
+            and _same_side(c.event.initiator, event.initiator, places)
+            and planned[c.sentence]
+            and named(c)
+            for c in told
+        ):
+            return False
+        return any(
+            other.event.type is EventType.LOCALIZATION_PLAN
+            and other.event.counterpart not in locations
+            and _same_side(other.event.initiator, event.initiator, places)
+            for other in kept
+        )
+
+    return [c for c in kept if not from_afar(c)]
 
 
 # Events with an organisation: its place told first ("阿穆尔州与中国企业签约") is the
