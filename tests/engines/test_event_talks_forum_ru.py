@@ -147,3 +147,17 @@ def test_a_page_tells_of_one_forum_the_other_places_attend_it() -> None:
         "На форуме также побывали делегации Казахстана и Вьетнама.",
     )
     assert [k for k, _, _ in found] == ["forum"]
+
+
+def test_a_tour_holds_a_forum_at_each_stop() -> None:
+    """A mission to a country with a forum in each of two of its regions: two forums (the
+    seeds' reference annotation), while one forum is attended by the other places."""
+    found = events(
+        "Делегация Нижегородской области посетит Китай.",
+        "В Харбине состоится деловой форум, на котором представят экономику Нижегородской области.",
+        "Затем в провинции Хэнань пройдёт инвестиционный форум с участием Нижегородской области.",
+    )
+    assert [(k, c) for k, _, c in found if k == "forum"] == [
+        ("forum", "Харбине"),
+        ("forum", "Хэнань"),
+    ]

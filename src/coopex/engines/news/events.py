@@ -800,6 +800,24 @@ def _nested_places(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
     return first.countries == second.countries and not (first.is_region and second.is_region)
 
 
+def _a_stop_of_the_tour(
+    event: LeadEvent, kept: Sequence[Candidate], places: Mapping[str, Place | None]
+) -> bool:
+    """A forum in a region of the country a mission tours is a stop of its own ("в столице
+    провинции Чжэцзян состоится форум…", then one in Сямынь): one forum at each stop."""
+    here = places.get(event.counterpart)
+    return (
+        event.type is EventType.FORUM
+        and here is not None
+        and here.is_region
+        and any(
+            c.event.type is EventType.BUSINESS_MISSION
+            and _nested_places(c.event.counterpart, event.counterpart, places)
+            for c in kept
+        )
+    )
+
+
 def _country_of_visited(country: str, visited: str, places: Mapping[str, Place | None]) -> bool:
     """ "Бизнес-переговоры в Бресте и деловые встречи в белорусской столице" on a visit to
     Minsk: talks with the country of the city or region visited are the visit's (talks with a
@@ -915,6 +933,7 @@ def _distinct(
             event.type in _ONCE_PER_PAGE
             and event.counterpart in locations
             and any(c.event.type is event.type for c in kept)
+            and not _a_stop_of_the_tour(event, kept, places)
         ):
             kept.append(candidate)
             continue
