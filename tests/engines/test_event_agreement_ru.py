@@ -10,28 +10,15 @@ import pytest
 from coopex.engines.news.amounts import find_amounts
 from coopex.reference.money_words import shipped_money_words
 from tests.engines.event_checklists import known_miss, page_events
+from tests.engines.test_event_precision_ru import PLACES as PRECISION_PLACES
 
+# The precision checklist's places, with Henan named as a province.
 PLACES = {
-    "Нижегородская область": "RU-NIZ",
-    "Нижегородской области": "RU-NIZ",
-    "Нижегородскую область": "RU-NIZ",
-    "Нижегородской областью": "RU-NIZ",
-    "Китай": "CN",
-    "Китая": "CN",
-    "Китае": "CN",
-    "Хэнань": "CN-HA",
+    **PRECISION_PLACES,
     "провинция Хэнань": "CN-HA",
     "провинцией Хэнань": "CN-HA",
     "провинции Хэнань": "CN-HA",
-    "Казахстан": "KZ",
-    "Казахстана": "KZ",
-    "Казахстаном": "KZ",
-    "Вьетнам": "VN",
-    "Вьетнама": "VN",
-    "Вьетнамом": "VN",
     "провинцию Хэнань": "CN-HA",
-    "Харбин": "CN-HL",
-    "Харбине": "CN-HL",
 }
 ORGANIZATIONS = ("Changan", "Haier", "Sinopec")
 MONEY = shipped_money_words()
