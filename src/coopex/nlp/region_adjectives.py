@@ -49,7 +49,7 @@ class RegionAdjectives:
     @cached_property
     def places(self) -> dict[str, str]:
         """Adjective (its dictionary form) -> the name of the place it stands for."""
-        heads = set(name_words("place_head", "ru"))
+        heads, _ = self._heads
         found: dict[str, str] = {}
         for country in self._countries:
             for region in self._catalog.regions(country):

@@ -296,8 +296,7 @@ def read_events(
         place_talks_covered=lang == "ru",
         adjective_of=lambda text: _adjective_countries(text, cues),
     )
-    planned = [bool(cues.planning.search(s.text)) for s in sentences]
-    kept = _one_plan_per_story(kept, chosen, sentences, places, locations, planned)
+    kept = _one_plan_per_story(kept, chosen, sentences, places, locations, cues.planning)
     kept = _not_only_where(kept, sentences, reader, locations)
     kept = _shown_at_the_forum(kept, places)
     return tuple(_fullest_places(c.event, locations, places) for c in kept)
@@ -1165,7 +1164,7 @@ def _one_plan_per_story(
     sentences: Sequence[Sentence],
     places: Mapping[str, Place | None],
     locations: set[str],
-    planned: Sequence[bool],
+    planning: re.Pattern[str],
 ) -> list[Candidate]:
     """A page tells one plan per plant: a plan with a country its sentence does not name and
     has no planning wording for (`planning`) — a people, a title's short name: "Немцы начнут
@@ -1173,6 +1172,9 @@ def _one_plan_per_story(
     firm, is that firm's plan told from afar. A country's plan its sentence names or plans ("ряд
     компаний Германии уже открыли в области производство") stays beside a firm's: the
     annotation keeps both."""
+    if not any(c.event.type is EventType.LOCALIZATION_PLAN for c in kept):
+        return kept  # most pages: no sentence need be read for planning words
+    planned = [bool(planning.search(s.text)) for s in sentences]
 
     def named(candidate: Candidate) -> bool:
         return any(
