@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import multiprocessing.connection
 import os
 import signal
 import threading
@@ -317,8 +318,17 @@ class NewsService:
         return self._pool
 
     def _lost_a_reader(self) -> bool:
-        processes = getattr(self._pool, "_processes", None) or {}
-        return any(not process.is_alive() for process in list(processes.values()))
+        # The executor's own manager thread may be reaping the dead reader at this moment,
+        # and `is_alive` then still says True (its waitpid finds no child): the executor's
+        # broken flag and each process's exit sentinel (a pipe, not a wait) cannot race it.
+        if getattr(self._pool, "_broken", False):
+            return True
+        processes = list((getattr(self._pool, "_processes", None) or {}).values())
+        try:
+            sentinels = [process.sentinel for process in processes]
+        except ValueError:  # a process object already closed: the pool is gone
+            return True
+        return bool(multiprocessing.connection.wait(sentinels, timeout=0))
 
     def close(self) -> None:
         if self._pool is not None:
