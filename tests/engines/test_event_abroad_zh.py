@@ -15,10 +15,11 @@ from collections.abc import Collection
 import pytest
 
 from coopex.domain.geography import Place, place_of
+from coopex.domain.news import EventType
 from coopex.engines.news.events import read_events
 from coopex.nlp.chinese import simplified
 from coopex.reference.event_cues import shipped_event_cues
-from tests.engines.event_checklists import known_miss, mentions
+from tests.engines.event_checklists import known_miss, mentions, wording_types
 
 PLACES = {
     "辽宁": "CN-LN",
@@ -168,6 +169,17 @@ EVENTS: list[Row | object] = [
         {"陕西省"},
         {"鞑靼斯坦共和国"},
     ),
+    # a title quoting a province's governor tells the page from the province
+    (
+        (
+            "吉林省长：吉林前三季度对俄贸易增长两成",
+            "吉林省省长在第八届中俄博览会期间举行的中俄地方合作论坛上介绍，吉林省与俄罗斯"
+            "的合作不断深化。",
+        ),
+        "forum",
+        {"吉林省"},
+        {"俄罗斯"},
+    ),
     # a region abroad's days or fair held in China: the region holds it
     (("布里亚特共和国活动日在内蒙古呼和浩特举办",), "forum", {"布里亚特共和国"}, {"内蒙古"}),
     (("白俄罗斯明斯克州活动周在江苏南京开幕",), "forum", {"明斯克州"}, {"江苏", "南京"}),
@@ -209,3 +221,19 @@ def test_the_event_is_the_holders_or_the_senders(
 @pytest.mark.parametrize(("sentence", "kind"), NO_EVENT)
 def test_no_event_of_the_kind_is_read(sentence: str, kind: str) -> None:
     assert kind not in [k for k, _, _ in _events(sentence)]
+
+
+# A numbered session of an association of many regions is a gathering of them (a forum); a
+# government's own numbered session is none, and a two sides' working group meets for talks.
+SESSIONS = [
+    ("东北亚地区地方政府联合会第9次全体会议在乌兰乌德举行。", True),
+    ("亚洲城市联合会第三次会议在阿拉木图召开。", True),
+    ("中白地方合作工作组第二次会议在明斯克召开。", False),
+    ("省政府第12次常务会议召开。", False),
+    ("市人大常委会第三次会议审议了相关议案。", False),
+]
+
+
+@pytest.mark.parametrize(("sentence", "forum"), SESSIONS)
+def test_a_numbered_session_of_an_association_is_a_forum(sentence: str, forum: bool) -> None:
+    assert (EventType.FORUM in wording_types(sentence, "zh")) is forum
