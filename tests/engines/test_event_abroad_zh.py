@@ -23,6 +23,7 @@ from tests.engines.event_checklists import known_miss, mentions, wording_types
 
 PLACES = {
     "辽宁": "CN-LN",
+    "辽宁省": "CN-LN",
     "山东": "CN-SD",
     "江苏": "CN-JS",
     "南京": "CN-JS",
@@ -63,6 +64,11 @@ PLACES = {
     "鞑靼斯坦共和国": "RU-TA",
     "萨哈共和国": "RU-SA",
     "哈尔滨": "CN-HL",
+    "河南省": "CN-HA",
+    "戈梅利州": "BY-HO",
+    "河北省": "CN-HE",
+    "浙江省": "CN-ZJ",
+    "安徽省": "CN-AH",
 }
 ORGANIZATIONS = ("沈阳市商务局",)
 
@@ -96,6 +102,7 @@ TASHKENT = {"塔什干", "乌兹别克斯坦"}
 IRKUTSK = {"伊尔库茨克州", "布里亚特共和国", "俄罗斯"}
 EKATERINBURG = {"叶卡捷琳堡市", "俄罗斯"}
 SHANDONG = {"山东", "济南"}
+TALKS = {"辽宁省", "新西伯利亚州"}  # talks are symmetric: either side may start them
 
 EVENTS: list[Row | object] = [
     # a province's days, week or fair held in a region abroad: the province holds the forum
@@ -169,6 +176,32 @@ EVENTS: list[Row | object] = [
         {"陕西省"},
         {"鞑靼斯坦共和国"},
     ),
+    (
+        ("河南省经贸代表团对白俄罗斯戈梅利州进行友好访问",),
+        "business_mission",
+        {"河南省"},
+        {"戈梅利州"},
+    ),
+    (
+        ("黑龍江省代表團應邀訪問俄羅斯阿穆爾州",),
+        "business_mission",
+        {"黑龙江省"},
+        AMUR,
+    ),
+    # a province holding a show or presentation abroad goes there, its forum is with the place
+    (("河北省活动周在乌兹别克斯坦塔什干成功举办",), "forum", {"河北省"}, TASHKENT),
+    (
+        ("浙江省经贸代表团出席在明斯克举行的中白工业园投资论坛",),
+        "forum",
+        {"浙江省"},
+        {"明斯克", "白俄罗斯"},
+    ),
+    (
+        ("安徽省组织30家企业赴哈萨克斯坦参加阿斯塔纳国际博览会",),
+        "forum",
+        {"安徽省"},
+        {"哈萨克斯坦"},
+    ),
     # a title quoting a province's governor tells the page from the province
     (
         (
@@ -179,6 +212,19 @@ EVENTS: list[Row | object] = [
         "forum",
         {"吉林省"},
         {"俄罗斯"},
+    ),
+    # a delegation met in the title is received: the visitor's mission, talks of both
+    (
+        ("辽宁省省长会见新西伯利亚州代表团", "双方签署了农业合作协议。"),
+        "negotiation",
+        TALKS,
+        TALKS,
+    ),
+    (
+        ("辽宁省省长会见新西伯利亚州代表团", "代表团一行在沈阳市参观考察。"),
+        "business_mission",
+        {"新西伯利亚州"},
+        {"辽宁省", "沈阳市"},
     ),
     # a region abroad's days or fair held in China: the region holds it
     (("布里亚特共和国活动日在内蒙古呼和浩特举办",), "forum", {"布里亚特共和国"}, {"内蒙古"}),

@@ -131,7 +131,7 @@ def read_events(
         for m in mentions
         if (m.kind is not MentionKind.ORGANIZATION or m in parties) and m not in seats
     ]
-    owner = _title_owner(paragraphs, told_from, places, cues)
+    owner = _title_owner(paragraphs, told_from, places, home, cues)
     home = _writers_home(paragraphs, told_from, places, home, cues, owner)
     sides_told = sorted([*told_from, *adjectives], key=lambda m: (m.paragraph, m.start))
     sides = document_sides(
@@ -637,11 +637,14 @@ def _title_owner(
     paragraphs: Sequence[str],
     mentions: Sequence[Mention],
     places: Mapping[str, Place | None],
+    home: frozenset[str],
     cues: EventCues,
 ) -> str | None:
     """The region the title's first sentence names as the holder of its event or the sender of
     its delegation (`title_owner` after it, the other names masked: "新疆|活动周在阿斯塔纳启幕",
-    "沈阳市|经贸代表团赴俄罗斯考察", not "中国|馆新疆活动周"): the story's own side."""
+    "沈阳市|经贸代表团赴俄罗斯考察", not "中国|馆新疆活动周"): the story's own side. None after
+    the words of talks (`talks_apart`) after a home place: a delegation a home host meets is
+    received, the page is the host's."""
     at = next((i for i, p in enumerate(paragraphs) if p.strip()), None)
     if at is None:
         return None
@@ -663,6 +666,12 @@ def _title_owner(
         place = places.get(m.name)
         if m.kind is not MentionKind.LOCATION or place is None or not place.is_region:
             continue
+        if cues.talks_apart.search(text[: m.start]) and any(
+            (host := places.get(n.name)) is not None and host.within(home)
+            for n in named
+            if n.end <= m.start
+        ):
+            break  # "卡卢加州州长会见巴伐利亚州代表团": received by a home host, no sender
         if cues.title_owner.match("".join(masked[m.end :])):
             return m.name
     return None
