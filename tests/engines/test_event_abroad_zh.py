@@ -64,6 +64,13 @@ PLACES = {
     "鞑靼斯坦共和国": "RU-TA",
     "萨哈共和国": "RU-SA",
     "哈尔滨": "CN-HL",
+    "吉林": "CN-JL",
+    "符拉迪沃斯托克": "RU-PRI",
+    "喀山": "RU-TA",
+    "托木斯克州": "RU-TOM",
+    "浙江": "CN-ZJ",
+    "杭州": "CN-ZJ",
+    "新疆": "CN-XJ",
     "河南省": "CN-HA",
     "戈梅利州": "BY-HO",
     "河北省": "CN-HE",
@@ -135,6 +142,10 @@ EVENTS: list[Row | object] = [
         {"吉林省"},
         IRKUTSK,
     ),
+    # a province's named week or day, or its trade week, abroad
+    (("“吉林周”活动在俄罗斯符拉迪沃斯托克开幕",), "forum", {"吉林"}, {"符拉迪沃斯托克", "俄罗斯"}),
+    (("山东经贸交流周在俄罗斯喀山举行",), "forum", {"山东"}, {"喀山", "俄罗斯"}),
+    (("山東經貿交流周在俄羅斯喀山舉行",), "forum", {"山东"}, {"喀山", "俄罗斯"}),
     # a delegation attending a fair abroad is the fair's, the province its holder's side
     (("湖北省组团参加第三届俄罗斯工业博览会",), "forum", {"湖北省"}, {"俄罗斯"}),
     (
@@ -231,6 +242,14 @@ EVENTS: list[Row | object] = [
     (("白俄罗斯明斯克州活动周在江苏南京开幕",), "forum", {"明斯克州"}, {"江苏", "南京"}),
     (("萨哈共和国经贸洽谈会在山东济南举行",), "forum", {"萨哈共和国"}, SHANDONG),
     (("薩哈共和國活動日在山東濟南舉辦",), "forum", {"萨哈共和国"}, SHANDONG),
+    (("俄罗斯托木斯克州日活动在浙江杭州举办",), "forum", {"托木斯克州"}, {"浙江", "杭州"}),
+    # a province's goods show abroad presents its products there
+    (
+        ("2023中国（新疆）商品展在哈萨克斯坦阿拉木图开幕",),
+        "product_presentation",
+        {"新疆"},
+        ALMATY,
+    ),
 ]
 
 # Pages with the theme's words that report no event of the type given.
@@ -250,6 +269,11 @@ NO_EVENT = [
     ("去年，辽宁活动日在明斯克成功举办。", "forum"),
     ("上届山东活动周吸引了大批俄罗斯客商。", "forum"),
     ("早在2015年，江苏就在阿拉木图举办过活动周。", "forum"),
+    # a day or a week that is no event's name
+    ("经济日报记者从哈尔滨获悉，俄罗斯游客数量增长。", "forum"),
+    ("今日活动在哈尔滨举行，市民踊跃参加。", "forum"),
+    ("该项目投资周期较长，预计五年收回成本。", "forum"),
+    ("江苏文化旅游周在圣彼得堡开幕", "forum"),
 ]
 
 
