@@ -114,6 +114,8 @@ CUE_ROLES = (
     "seated",  # "Посольство РФ", "Embassy of": an office named with the place it sits in after it
     "required",  # "инвестор должен вложить": what a party must do is a rule, not an event
     "our_place",  # "我省", "我市": the writer's own place; the page is told from its country
+    "title_owner",  # "…活动周", "…代表团赴": after a region a title tells holds or sends it
+    "state_visit",  # "俄罗斯总统将访华": a head of state's visit is diplomacy, no business mission
     "other_field",  # "туристы", "athletes": sport, culture, tourism, study — no cooperation
     "purpose",  # "станет площадкой для переговоров": what a place is for, not what happened
     "document_back",  # "соответствующее соглашение": the document of the event just told
@@ -200,6 +202,12 @@ class EventCues:
     required: re.Pattern[str] = re.compile("(?!)")
     # The writer calls a place their own ("我省企业"): the page is told from that place's side.
     our_place: re.Pattern[str] = re.compile("(?!)")
+    # The words after a region the title names as the holder of its event or the sender of its
+    # delegation ("新疆|活动周在阿斯塔纳启幕", "黑龙江省|在俄罗斯阿穆尔州举办洽谈会"), other
+    # places masked: the page is told from that region's country.
+    title_owner: re.Pattern[str] = re.compile("(?!)")
+    # A head of state's visit ("俄罗斯总统今年将访华"): diplomacy, no business mission.
+    state_visit: re.Pattern[str] = re.compile("(?!)")
     # "X signed 16 agreements with Y": a signing told with its count, not a statistic.
     signed_count: re.Pattern[str] = re.compile("(?!)")
     # A coming event's programme ("座谈会期间，将举办推介会、举行签约仪式"): its items are
@@ -345,6 +353,8 @@ class EventCues:
             ),
             required=_any(by_cue.get("required", [])),
             our_place=_any(by_cue.get("our_place", [])),
+            title_owner=_any(by_cue.get("title_owner", [])),
+            state_visit=_any(by_cue.get("state_visit", [])),
             signed_count=_any(by_cue.get("signed_count", [])),
             programme=_any(by_cue.get("programme", [])),
             owner_before=re.compile(_any(by_cue.get("owner_before", [])).pattern + "$", _I),

@@ -133,8 +133,11 @@ def document_sides(
     places: Mapping[str, Place | None],
     home: frozenset[str],
     held_in: re.Pattern[str],
+    owner: str | None = None,
 ) -> Sides:
-    """`held_in`: the words before a place an event is held in ("在北京", "в Пекине")."""
+    """`held_in`: the words before a place an event is held in ("在北京", "в Пекине");
+    `owner`: the region the title tells holds the page's event or sends its delegation, the
+    story's side when it is a home place."""
     title = [m for s in sentences if s.paragraph == 0 for m in s.mentions]
     body = [m for s in sentences if s.paragraph > 0 for m in s.mentions]
     located = [
@@ -166,6 +169,7 @@ def document_sides(
     abroad = sorted(located, key=lambda found: found[0] in venues)
     choice = (
         _opening_adjective(sentences, at_home)
+        or next(((n, p) for n, p in at_home if n == owner), None)
         or next(((n, p) for n, p in at_home if n in titled), None)
         or next(((n, p) for n, p in at_home if p.is_region), None)
         or next(iter(at_home), None)
