@@ -845,7 +845,21 @@ class EventReader:
             self._visit_received(sentence)
             or self._visiting_firm(sentence)
             or self._visiting_office(sentence)
+            or self._delegation_by_adjective(sentence)
         )
+
+    def _delegation_by_adjective(self, sentence: Sentence) -> str | None:
+        """The country of another side whose adjective calls a delegation that visits a home
+        place the sentence names ("Турецкая делегация посетила Кубань"): a visit received."""
+        if not self._sides.from_home or self._own_place_named(sentence) is None:
+            return None
+        own = self._sides.initiator_place
+        for match in self._cues.delegation_noun.finditer(sentence.text):
+            for code in self._cues.adjective_countries(match.group()):
+                name = self._cues.country_name.get(code)
+                if name and not (own is not None and code in own.countries):
+                    return name
+        return None
 
     def _visit_received(self, sentence: Sentence) -> str | None:
         """The place of the other side a sentence names when the visit it tells comes to a
