@@ -109,6 +109,8 @@ CUE_ROLES = (
     "agreed_only",  # "договорились": agreeing, no document; agreeing to do an event is that event
     "visit_apart",  # "…代表团一行": a visit told on its own, not absorbed by a forum it attends
     "visit_to",  # "во время визита в ": the words right before the place a visit comes to
+    "delegation_noun",  # "турецкая делегация": a word and the delegation noun it may qualify
+    "visitor_person",  # "представитель ", "посол ": who comes, right after the place visited
     "invited_only",  # "пригласил … посетить регион", "邀请…出席": invited, no visit or forum yet
     "exhibition_venue",  # "подписано … на выставке": an exhibition where another event happened
     "seated",  # "Посольство РФ", "Embassy of": an office named with the place it sits in after it
@@ -191,6 +193,11 @@ class EventCues:
     visit_apart: re.Pattern[str] = re.compile("(?!)")
     # The words right before the place a visit comes to ("во время визита в Приамурье").
     visit_to: re.Pattern[str] = re.compile("(?!)")
+    # Who comes on a visit, right after the place it comes to ("… в Приамурье представитель
+    # комитета …"): a visitor the sentence names by no place is of the story's other side.
+    visitor_person: re.Pattern[str] = re.compile("(?!)")
+    # A word and the noun of a delegation or guests after it ("турецкая делегация").
+    delegation_noun: re.Pattern[str] = re.compile("(?!)")
     # A visit or forum somebody is only invited to ("пригласил делегацию посетить регион",
     # "пригласил посла на форум", "邀请…出席"): it did not happen.
     invited_only: re.Pattern[str] = re.compile("(?!)")
@@ -346,6 +353,8 @@ class EventCues:
             abroad_before=re.compile(_any(by_cue.get("abroad_before", [])).pattern + r"\s*$", _I),
             visit_apart=_any(by_cue.get("visit_apart", [])),
             visit_to=re.compile(_any(by_cue.get("visit_to", [])).pattern + r"\s*$", _I),
+            delegation_noun=_any(by_cue.get("delegation_noun", [])),
+            visitor_person=re.compile(r"\s*" + _any(by_cue.get("visitor_person", [])).pattern, _I),
             invited_only=_any(by_cue.get("invited_only", [])),
             seated=_any(by_cue.get("seated", [])),
             exhibition_venue=re.compile(

@@ -183,7 +183,7 @@ def read_events(
                 # A delegation from the other side visits: the visitor starts it, the host is
                 # its counterpart.
                 host = reader.host(sentence)
-                if host and not same_party(visitor, host):
+                if host and not _one_place_or_party(visitor, host, places):
                     event = LeadEvent(kind, visitor, host, topics, sentence.written)
                     proposed.append([Candidate(event, index, source, False, len(found))])
                     previous = kind

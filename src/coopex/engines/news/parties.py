@@ -845,7 +845,25 @@ class EventReader:
             after = paragraph[mention.end : min(sentence.end, mention.end + 30)]
             if self._cues.delegation_of.search(before) or self._cues.delegation_by.search(after):
                 return self.story_region(name)
-        return self._visit_received(sentence) or self._visiting_firm(sentence)
+        return (
+            self._visit_received(sentence)
+            or self._visiting_firm(sentence)
+            or self._visiting_office(sentence)
+            or self._delegation_by_adjective(sentence)
+        )
+
+    def _delegation_by_adjective(self, sentence: Sentence) -> str | None:
+        """The country of another side whose adjective calls a delegation that visits a home
+        place the sentence names ("Турецкая делегация посетила Кубань"): a visit received."""
+        if not self._sides.from_home or self._own_place_named(sentence) is None:
+            return None
+        own = self._sides.initiator_place
+        for match in self._cues.delegation_noun.finditer(sentence.text):
+            for code in self._cues.adjective_countries(match.group()):
+                name = self._cues.country_name.get(code)
+                if name and not (own is not None and code in own.countries):
+                    return name
+        return None
 
     def _visit_received(self, sentence: Sentence) -> str | None:
         """The place of the other side a sentence names when the visit it tells comes to a
@@ -859,14 +877,23 @@ class EventReader:
             for m in sentence.mentions
             if m.kind is MentionKind.LOCATION and self._sides.places.get(m.name) is not None
         ]
-        if not any(
-            self._sides.own_side(m.name)
-            and self._cues.visit_to.search(paragraph[sentence.start : m.start])
+        visited = [
+            m
             for m in located
-        ):
+            if self._sides.own_side(m.name)
+            and self._cues.visit_to.search(paragraph[sentence.start : m.start])
+        ]
+        if not visited:
             return None
         abroad = next((m.name for m in located if not self._sides.own_side(m.name)), None)
-        return self.story_region(abroad) if abroad is not None else None
+        if abroad is None:
+            # "…, — заявил во время визита в Приамурье представитель комитета по торговле": a
+            # visitor named by no place is of the story's other side
+            other = self._sides.counterpart
+            known = other and self._sides.places.get(other) is not None
+            named = self._cues.visitor_person.match(paragraph, visited[0].end, sentence.end)
+            return other if named and known and not self._sides.own_side(other) else None
+        return self.story_region(abroad)
 
     def story_region(self, name: str) -> str:
         """The story's other side when it is a region of the country `name` is ("中国代表团"
@@ -897,6 +924,37 @@ class EventReader:
             )
             if abroad and self._cues.representatives.search(before):
                 return mention.name
+        return None
+
+    def _visiting_office(self, sentence: Sentence) -> str | None:
+        """An embassy, consulate or trade mission whose staff visit a home place the sentence
+        names ("Представители Посольства РФ в Белоруссии посетили предприятия Брянщины"): a
+        visit received, the office its visitor (a foreign office is its country's: "Посольство
+        Вьетнама" visits for Vietnam)."""
+        if not self._sides.from_home or self._own_place_named(sentence) is None:
+            return None
+        paragraph = self._paragraphs[sentence.paragraph]
+        for mention in sentence.mentions:
+            if mention.kind is not MentionKind.ORGANIZATION or not self._cues.seated.search(
+                mention.name
+            ):
+                continue
+            before = paragraph[sentence.start : mention.start]
+            if before.strip() and not self._cues.representatives.search(before):
+                continue  # an office the sentence names as no visitor ("в посольстве …")
+            abroad = next(
+                (
+                    m.name
+                    for m in sentence.mentions
+                    if m.kind is MentionKind.LOCATION
+                    and mention.start <= m.start < mention.end
+                    and self._sides.places.get(m.name) is not None
+                    and not self._sides.own_side(m.name)
+                    and not _after_held_in(paragraph, m.start, mention.start, self._cues.held_in)
+                ),
+                None,
+            )
+            return self.story_region(abroad) if abroad is not None else mention.name
         return None
 
     def _opening_place(self, name: str) -> str | None:
@@ -973,7 +1031,13 @@ class EventReader:
         return self._own_place_named(sentence) or self._sides.initiator
 
     def _own_place_named(self, sentence: Sentence) -> str | None:
-        """The first place of the initiator's side the sentence names."""
+        """The first place of the initiator's side the sentence names, not as part of an
+        organisation's name ("Посольство РФ в Белоруссии" names no place visited)."""
+        offices = [
+            o
+            for o in sentence.mentions
+            if o.kind is MentionKind.ORGANIZATION and self._cues.seated.search(o.name)
+        ]
         return next(
             (
                 m.name
@@ -981,6 +1045,7 @@ class EventReader:
                 if m.kind is MentionKind.LOCATION
                 and self._sides.places.get(m.name) is not None
                 and self._sides.own_side(m.name)
+                and not any(o.start <= m.start and m.end <= o.end for o in offices)
             ),
             None,
         )
