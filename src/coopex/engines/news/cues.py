@@ -123,6 +123,7 @@ CUE_ROLES = (
     "document_back",  # "соответствующее соглашение": the document of the event just told
     "sides_back",  # "Стороны", "главы регионов": the two sides of the talks just told
     "home_meeting",  # "заседание правительства области": the home side's own meeting
+    "firms_listed",  # "Турецкие компании ": the words right before firms listed as each acting
 )
 
 
@@ -234,6 +235,9 @@ class EventCues:
     sides_back: re.Pattern[str] = re.compile("(?!)")
     # The home side's own sitting ("на заседании правительства области …"): no talks.
     home_meeting: re.Pattern[str] = re.compile("(?!)")
+    # The words right before firms listed as each building or investing ("Турецкие компании
+    # A и B вложат …": a plant or an investment of each).
+    firms_listed: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -372,6 +376,7 @@ class EventCues:
             document_back=_any(by_cue.get("document_back", [])),
             sides_back=_any(by_cue.get("sides_back", [])),
             home_meeting=_any(by_cue.get("home_meeting", [])),
+            firms_listed=re.compile(_any(by_cue.get("firms_listed", [])).pattern + r"\s*$", _I),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(

@@ -143,6 +143,7 @@ def read_events(
     proposed: list[list[Candidate]] = []
     previous: EventType | None = None
     told: set[EventType] = set()  # the types already proposed
+    plants: set[int] = set()  # the sentences with a plan's wording
     for index, sentence in enumerate(sentences):
         if sentence.text.rstrip().endswith(_EXCLAIMED):
             continue  # a slogan or a cheer ("Invest in Russia!"), not a reported fact
@@ -166,7 +167,9 @@ def read_events(
         found = _covered_here(found, sentence.text, cues)
         if not found and _listed_document(paragraphs, sentence, cues):
             found = [(EventType.AGREEMENT, 0, "list")]
-        found = _signed_without_a_firm(found, sentence)
+        found = _signed_without_a_firm(found, sentence, cues)
+        if any(kind is EventType.LOCALIZATION_PLAN for kind, _, _ in found):
+            plants.add(index)
         topics = sectors(sentence.text) if found else ()
         kinds = {kind for kind, _, _ in found}
         visitor = reader.visitor(sentence) if EventType.BUSINESS_MISSION in kinds else None
@@ -239,8 +242,10 @@ def read_events(
                     previous = kind
                     told.add(kind)
                     continue
-            each = _each_party(sentence, kind, cues, possible) or _listed(
-                sentence, kind, cues, possible
+            each = (
+                _each_party(sentence, kind, cues, possible)
+                or _listed(sentence, kind, cues, possible)
+                or _firms_each(sentence, kind, cues, possible)
             )
             pairs = [(reader.initiator(sentence, kind, c), c) for c in each]
             listed = [] if pairs else _listed_places(sentence, kind, cues, possible, reader)
@@ -267,6 +272,7 @@ def read_events(
                 proposed.append(options)
                 previous = kind
                 told.add(kind)
+    proposed = _invested_plants(proposed, sentences, plants)
     chosen = _chosen(proposed, sentences, sides, chooser, apart)
     names = [m.name for m in mentions if m.kind is MentionKind.ORGANIZATION]
     locations = {m.name for m in mentions if m.kind is MentionKind.LOCATION}
@@ -296,11 +302,56 @@ def read_events(
         # Russian only (the guideline's talks about localizing); no held-out half moved with it
         place_talks_covered=lang == "ru",
         adjective_of=lambda text: _adjective_countries(text, cues),
+        # an agreement in a sentence of its own naming a plant's firm stays beside the plant on
+        # English pages (dev tuning en), not on Russian ones (the bronze tuning gold)
+        signed_apart=lang != "ru",
+        listed_each=[_listed_organizations(s, cues) for s in sentences],
     )
     kept = _one_plan_per_story(kept, chosen, sentences, places, locations, cues.planning)
     kept = _not_only_where(kept, sentences, reader, locations)
     kept = _shown_at_the_forum(kept, places)
     return tuple(_fullest_places(c.event, locations, places) for c in kept)
+
+
+def _invested_plants(
+    proposed: list[list[Candidate]], sentences: Sequence[Sentence], plants: Collection[int]
+) -> list[list[Candidate]]:
+    """A plant told with no organisation of its own (`plants`: the sentences with a plan's
+    wording) right after an investment of a named firm, in its paragraph ("Турецкие компании A
+    и B вложат в республику 800 млн рублей. В республике появятся заводы …"), is that firm's
+    plant: the investment is the plan (the annotation guideline: a foreign firm's plant is its
+    localization plan whatever is pledged for it), and the plant's sentence tells it on."""
+    result = list(proposed)
+    for index in sorted(plants):
+        if (
+            index == 0
+            or sentences[index - 1].paragraph != sentences[index].paragraph
+            or any(m.kind is MentionKind.ORGANIZATION for m in sentences[index].mentions)
+        ):
+            continue
+        invested = [
+            at
+            for at, options in enumerate(result)
+            if options[0].sentence == index - 1
+            and options[0].event.type is EventType.INVESTMENT
+            and options[0].named_here
+        ]
+        if not invested:
+            continue
+        for at in invested:
+            result[at] = [
+                replace(c, event=replace(c.event, type=EventType.LOCALIZATION_PLAN))
+                for c in result[at]
+            ]
+        result = [
+            options
+            for options in result
+            if not (
+                options[0].sentence == index
+                and options[0].event.type is EventType.LOCALIZATION_PLAN
+            )
+        ]
+    return result
 
 
 def _told_just_before(proposed: Sequence[Sequence[Candidate]], index: int) -> set[EventType]:
@@ -483,16 +534,46 @@ def _listed(
     return listed if len(listed) >= 2 else []
 
 
+# Events a sentence may report with each of several firms it lists as each acting
+# ("Турецкие компании A и B вложат …", "Компании A и B откроют заводы").
+_EACH_FIRM = frozenset({EventType.LOCALIZATION_PLAN, EventType.INVESTMENT})
+
+
+def _firms_each(
+    sentence: Sentence,
+    kind: EventType,
+    cues: EventCues,
+    possible: Sequence[tuple[str, bool, bool]],
+) -> list[str]:
+    """ "Турецкие компании A и B вложат в республику 800 млн рублей", "открыли свои заводы
+    компании A, B и C": a plant or an investment of each organisation listed right after a
+    plural firm's noun (`firms_listed`), as far as only list joints stand between them (two
+    firms named otherwise, "Chery и «Автотор» договорились о сборке", build one plant)."""
+    if kind not in _EACH_FIRM:
+        return []
+    allowed = {name for name, named_here, _ in possible if named_here}
+    named = [
+        m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION and m.name in allowed
+    ]
+    listed = _listed_after_with(sentence, named, cues, cues.firms_listed)
+    return listed if len(listed) >= 2 else []
+
+
 def _listed_after_with(
-    sentence: Sentence, mentions: Sequence[Mention], cues: EventCues
+    sentence: Sentence,
+    mentions: Sequence[Mention],
+    cues: EventCues,
+    before: re.Pattern[str] | None = None,
 ) -> list[str]:
     """The names of `mentions` listed from the first one the word that governs the party comes
-    before (`with_party`), as far as only list joints stand between them (`list_joint`)."""
+    before (`with_party`, or `before`), as far as only list joints stand between them
+    (`list_joint`)."""
+    governs = cues.with_party if before is None else before
     first = next(
         (
             at
             for at, m in enumerate(mentions)
-            if cues.with_party.search(sentence.text[: m.start - sentence.start])
+            if governs.search(sentence.text[: m.start - sentence.start])
         ),
         None,
     )
@@ -820,15 +901,18 @@ def _agreed_to_do(text: str, kinds: set[EventType], cues: EventCues) -> bool:
 
 
 def _signed_without_a_firm(
-    found: list[tuple[EventType, int, str]], sentence: Sentence
+    found: list[tuple[EventType, int, str]], sentence: Sentence, cues: EventCues
 ) -> list[tuple[EventType, int, str]]:
-    """Production agreed between places, with no firm named ("области подписали меморандум о
-    создании совместных производств"), is their agreement; a firm's plant signed for stays its
-    localization plan (the annotation guideline)."""
+    """Production agreed between places, with no firm named or spoken of ("области подписали
+    меморандум о создании совместных производств"), is their agreement; a firm's plant signed
+    for stays its localization plan (the annotation guideline), the firm named or not
+    ("Консорциум китайских компаний подписал соглашение о строительстве завода")."""
     kinds = {kind for kind, _, _ in found}
     if EventType.AGREEMENT not in kinds or EventType.LOCALIZATION_PLAN not in kinds:
         return found
     if any(m.kind is MentionKind.ORGANIZATION for m in sentence.mentions):
+        return found
+    if cues.firm.search(sentence.text):
         return found
     return [f for f in found if f[0] is not EventType.LOCALIZATION_PLAN]
 
@@ -922,6 +1006,8 @@ def _distinct(
     mirrored_forum_visits: bool = True,
     place_talks_covered: bool = False,
     adjective_of: Callable[[str], set[str]] = lambda _: set(),
+    signed_apart: bool = True,
+    listed_each: Sequence[set[str]] = (),
 ) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
     country are one party; a forum whoever tells it), one mission, presentation, invitation
@@ -1026,7 +1112,7 @@ def _distinct(
     # is named for it (the annotation guideline).
     def absorbed(candidate: Candidate) -> bool:
         event = candidate.event
-        if _firms_agreement(candidate, sentences):
+        if _firms_agreement(candidate, sentences, listed_each):
             return False
         if _places_production(candidate, of_a_firm, locations) and any(
             c.event.type in (EventType.AGREEMENT, EventType.LOCALIZATION_INVITATION)
@@ -1076,11 +1162,14 @@ def _distinct(
                 )
             )
             # a signing told in a sentence of its own, naming the firm ("the document was
-            # signed by the governor and the head of X"), is a fact beside the plant
+            # signed by the governor and the head of X"), is a fact beside the plant (English
+            # pages; on Russian pages it is the plant signed for: "подписаны соглашения о
+            # намерениях с компаниями A и B" after their plants)
             and (
                 event.type is not EventType.AGREEMENT
                 or candidate.types_here > 1
                 or not candidate.named_here
+                or not signed_apart
             )
             for c in kept
         )
@@ -1342,11 +1431,24 @@ def _places_production(
     )
 
 
-def _firms_agreement(candidate: Candidate, sentences: Sequence[Sentence]) -> bool:
+def _listed_organizations(sentence: Sentence, cues: EventCues) -> set[str]:
+    """The organisations a sentence lists after the word that governs the party ("подписаны
+    соглашения с компаниями A и B"): each a party on its own."""
+    named = [m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION]
+    listed = _listed_after_with(sentence, named, cues) if len(named) >= 2 else []
+    return set(listed) if len(listed) >= 2 else set()
+
+
+def _firms_agreement(
+    candidate: Candidate, sentences: Sequence[Sentence], listed_each: Sequence[set[str]] = ()
+) -> bool:
     """An agreement whose sentence names two organisations ("Chery signed a partnership
     agreement with Avtotor to assemble cars") is theirs, beside the plant it is for (joint
-    ventures with no plant are agreements: the annotation guideline)."""
+    ventures with no plant are agreements: the annotation guideline) — not one of those the
+    sentence lists as each signing with the region ("соглашения с компаниями A и B")."""
     mentions = sentences[candidate.sentence].mentions
+    if listed_each and candidate.event.counterpart in listed_each[candidate.sentence]:
+        return False
     return (
         candidate.event.type is EventType.AGREEMENT
         and sum(
