@@ -47,6 +47,7 @@ PLACES = {
     "Китай": "CN",
     "Беларусь": "BY",
     "Турции": "TR",
+    "Турция": "TR",
 }
 ORGANIZATIONS = (
     "Ekin Makina",
@@ -240,6 +241,21 @@ EACH_FIRM = [
     ),
 ]
 
+# A plant told over several sentences, the firm speaking last: a plan beside the invitation the
+# governor's support makes (the firm's words make it no production agreed between places).
+TOLD_ON = [
+    (
+        (
+            "Губернатор Тульской области встретился с руководством холдинга из Турции.",
+            "Решение о создании ещё одного совместного предприятия уже принято.",
+            "«В Тульской области мы планируем выпускать краны», — сообщил директор компании"
+            " Ekin Makina.",
+            "Губернатор пообещал поддержать любые проекты турецкой стороны.",
+        ),
+        {"TR", "Ekin Makina"},
+    ),
+]
+
 # Firms listed as each investing, no plant named: an investment each.
 EACH_INVESTOR = [
     (
@@ -290,6 +306,14 @@ def test_each_firm_listed_as_building_is_a_plan(
     found = events(*_row(paragraphs))
     assert firms <= {party for kind, party in found if kind == PLAN}, found
     assert not [(k, p) for k, p in found if k in NOT_BESIDE and p in firms], found
+
+
+@pytest.mark.parametrize(("paragraphs", "parties"), TOLD_ON)
+def test_a_plant_told_on_by_its_firm_stays_a_plan(
+    paragraphs: tuple[str, ...], parties: set[str]
+) -> None:
+    found = events(*paragraphs)
+    assert any(kind == PLAN and party in parties for kind, party in found), found
 
 
 @pytest.mark.parametrize(("sentence", "firms"), EACH_INVESTOR)

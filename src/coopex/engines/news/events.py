@@ -1014,6 +1014,7 @@ def _distinct(
     and forum with a place per page (`_ONCE_PER_PAGE`); a plan told on is the page's plan;
     talks with a party covered by a stronger lead are dropped."""
     kept: list[Candidate] = []
+    by_a_firm: set[int] = set()  # kept events told on in a sentence of a firm
 
     def named(candidate: Candidate) -> bool:
         """Whether the event's sentence names its party."""
@@ -1100,6 +1101,12 @@ def _distinct(
             old = replace(old, event=fuller)
         merged = tuple(dict.fromkeys([*old.event.sectors, *event.sectors]))
         kept[same] = replace(old, event=replace(old.event, sectors=merged))
+        if of_a_firm[candidate.sentence]:
+            by_a_firm.add(same)
+    # A plan told on by a firm ("Решение о создании совместного предприятия принято" then
+    # "«Мы планируем выпускать краны», — сообщила директор ООО «X»") is a firm's plant, not
+    # production agreed between places.
+    firms_plants = {id(kept[at]) for at in by_a_firm}
     # Only a named organisation: an invitation to "Chinese investors" (the country) does not
     # make the governor's talks with a Chinese province part of it.
     covered = [
@@ -1114,7 +1121,10 @@ def _distinct(
         event = candidate.event
         if _firms_agreement(candidate, sentences, listed_each):
             return False
-        if _places_production(candidate, of_a_firm, locations) and any(
+        if (
+            _places_production(candidate, of_a_firm, locations)
+            and id(candidate) not in firms_plants
+        ) and any(
             c.event.type in (EventType.AGREEMENT, EventType.LOCALIZATION_INVITATION)
             and not of_a_firm[c.sentence]
             and (
