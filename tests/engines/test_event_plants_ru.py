@@ -272,6 +272,14 @@ TOLD_ON = [
     ),
 ]
 
+# Agreeing with no document and no party named, on a page with a plant: the plant told on.
+AGREED_ON_A_PLAN = [
+    (
+        "Турецкая компания Ekin Makina построит в Калужской области завод станков.",
+        "Два турецких инвестора договорились о реализации крупных проектов в регионе.",
+    ),
+]
+
 # Firms listed as each investing, no plant named: an investment each.
 EACH_INVESTOR = [
     (
@@ -333,6 +341,13 @@ def test_a_plant_told_on_by_its_firm_stays_a_plan(
 ) -> None:
     found = events(*paragraphs)
     assert any(kind == PLAN and party in parties for kind, party in found), found
+
+
+@pytest.mark.parametrize("paragraphs", AGREED_ON_A_PLAN)
+def test_agreeing_with_nobody_named_tells_the_plant_on(paragraphs: tuple[str, ...]) -> None:
+    found = events(*paragraphs)
+    assert (PLAN, "Ekin Makina") in found
+    assert "agreement" not in [kind for kind, _ in found], found
 
 
 @pytest.mark.parametrize(("sentence", "firms"), EACH_INVESTOR)

@@ -306,6 +306,7 @@ def read_events(
         # English pages (dev tuning en), not on Russian ones (the bronze tuning gold)
         signed_apart=lang != "ru",
         listed_each=[_listed_organizations(s, cues) for s in sentences],
+        agreed=[_agreed_only(s.text, cues) for s in sentences],
     )
     kept = _one_plan_per_story(kept, chosen, sentences, places, locations, cues.planning)
     kept = _not_only_where(kept, sentences, reader, locations)
@@ -900,6 +901,14 @@ def _agreed_to_do(text: str, kinds: set[EventType], cues: EventCues) -> bool:
     return all(kind is not EventType.AGREEMENT for kind, _, _ in trigger_types(rest, cues))
 
 
+def _agreed_only(text: str, cues: EventCues) -> bool:
+    """Agreeing with no document named ("договорились о реализации проектов")."""
+    if not cues.agreed_only.search(text):
+        return False
+    rest = cues.agreed_only.sub(" ", text)
+    return all(kind is not EventType.AGREEMENT for kind, _, _ in trigger_types(rest, cues))
+
+
 def _signed_without_a_firm(
     found: list[tuple[EventType, int, str]], sentence: Sentence, cues: EventCues
 ) -> list[tuple[EventType, int, str]]:
@@ -1008,6 +1017,7 @@ def _distinct(
     adjective_of: Callable[[str], set[str]] = lambda _: set(),
     signed_apart: bool = True,
     listed_each: Sequence[set[str]] = (),
+    agreed: Sequence[bool] = (),
 ) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
     country are one party; a forum whoever tells it), one mission, presentation, invitation
@@ -1047,7 +1057,12 @@ def _distinct(
         )
         if (
             same is None
-            and event.type in _TELLS_ON_A_PLAN
+            and (
+                event.type in _TELLS_ON_A_PLAN
+                # "два турецких бизнес-игрока договорились о реализации проектов": agreeing
+                # with no document and no party named tells the page's plan on
+                or (event.type is EventType.AGREEMENT and agreed[candidate.sentence])
+            )
             and not named(candidate)
             and any(c.event.type is EventType.LOCALIZATION_PLAN for c in kept)
         ):
