@@ -280,6 +280,12 @@ AGREED_ON_A_PLAN = [
     ),
 ]
 
+# Firms listed as agreeing or producing together: one plant of theirs.
+TOGETHER = [
+    "Компании Chery и «Автотор» договорились о сборке автомобилей в Калининградской области.",
+    "Компании Haier и Hisense наладят совместное производство в Татарстане.",
+]
+
 # Firms listed as each investing, no plant named: an investment each.
 EACH_INVESTOR = [
     (
@@ -348,6 +354,11 @@ def test_agreeing_with_nobody_named_tells_the_plant_on(paragraphs: tuple[str, ..
     found = events(*paragraphs)
     assert (PLAN, "Ekin Makina") in found
     assert "agreement" not in [kind for kind, _ in found], found
+
+
+@pytest.mark.parametrize("sentence", TOGETHER)
+def test_firms_listed_as_producing_together_build_one_plant(sentence: str) -> None:
+    assert [kind for kind, _ in events(sentence)].count(PLAN) == 1
 
 
 @pytest.mark.parametrize(("sentence", "firms"), EACH_INVESTOR)

@@ -124,6 +124,7 @@ CUE_ROLES = (
     "sides_back",  # "Стороны", "главы регионов": the two sides of the talks just told
     "home_meeting",  # "заседание правительства области": the home side's own meeting
     "firms_listed",  # "Турецкие компании ": the words right before firms listed as each acting
+    "together",  # "совместно", "совместное": firms acting together, one plant of theirs
 )
 
 
@@ -238,6 +239,8 @@ class EventCues:
     # The words right before firms listed as each building or investing ("Турецкие компании
     # A и B вложат …": a plant or an investment of each).
     firms_listed: re.Pattern[str] = re.compile("(?!)")
+    # Firms acting together ("совместное производство"): the firms a sentence lists build one.
+    together: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -376,6 +379,7 @@ class EventCues:
             document_back=_any(by_cue.get("document_back", [])),
             sides_back=_any(by_cue.get("sides_back", [])),
             home_meeting=_any(by_cue.get("home_meeting", [])),
+            together=_any(by_cue.get("together", [])),
             firms_listed=re.compile(_any(by_cue.get("firms_listed", [])).pattern + r"\s*$", _I),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.

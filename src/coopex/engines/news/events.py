@@ -549,9 +549,12 @@ def _firms_each(
     """ "Турецкие компании A и B вложат в республику 800 млн рублей", "открыли свои заводы
     компании A, B и C": a plant or an investment of each organisation listed right after a
     plural firm's noun (`firms_listed`), as far as only list joints stand between them (two
-    firms named otherwise, "Chery и «Автотор» договорились о сборке", build one plant)."""
+    firms named otherwise, "Chery и «Автотор» договорились о сборке", or agreeing or acting
+    together, `together`, build one plant)."""
     if kind not in _EACH_FIRM:
         return []
+    if cues.together.search(sentence.text) or cues.agreed_only.search(sentence.text):
+        return []  # "Компании A и B договорились о совместной сборке": one plant of theirs
     allowed = {name for name, named_here, _ in possible if named_here}
     named = [
         m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION and m.name in allowed
