@@ -841,7 +841,23 @@ class EventReader:
             after = paragraph[mention.end : min(sentence.end, mention.end + 30)]
             if self._cues.delegation_of.search(before) or self._cues.delegation_by.search(after):
                 return self.story_region(name)
-        return self._visit_received(sentence) or self._visiting_firm(sentence)
+        return (
+            self._visit_received(sentence)
+            or self._visiting_firm(sentence)
+            or self._visitors_called_abroad(sentence)
+        )
+
+    def _visitors_called_abroad(self, sentence: Sentence) -> str | None:
+        """The story's other side when the first visitors a sentence speaks of are called by
+        its country's adjective and the sentence names a home place they come to ("The Iranian
+        ambassador paid a working visit to Astrakhan Region", "A delegation of Vietnamese
+        businessmen is visiting Bashkortostan"): a visit received, that country its visitor."""
+        if not self._sides.from_home or self._own_place_named(sentence) is None:
+            return None
+        first = self._cues.visitor_noun.search(sentence.text)
+        if first is None or not self._of_the_other_side(sentence.text[: first.end()]):
+            return None
+        return self._country_of(self._sides.counterpart)
 
     def _visit_received(self, sentence: Sentence) -> str | None:
         """The place of the other side a sentence names when the visit it tells comes to a
@@ -862,7 +878,12 @@ class EventReader:
         ):
             return None
         abroad = next((m.name for m in located if not self._sides.own_side(m.name)), None)
-        return self.story_region(abroad) if abroad is not None else None
+        if abroad is not None:
+            return self.story_region(abroad)
+        # "The Foundation said it would dispatch a delegation to Astrakhan": the organisation
+        # the sentence points back to sends it
+        index = self._sentences.index(sentence)
+        return self._earlier_organization(index, EventType.BUSINESS_MISSION)
 
     def story_region(self, name: str) -> str:
         """The story's other side when it is a region of the country `name` is ("中国代表团"
@@ -969,7 +990,9 @@ class EventReader:
         return self._own_place_named(sentence) or self._sides.initiator
 
     def _own_place_named(self, sentence: Sentence) -> str | None:
-        """The first place of the initiator's side the sentence names."""
+        """The first place of the initiator's side the sentence names, not as the country an
+        envoy is sent to ("Vietnamese Ambassador to Russia")."""
+        paragraph = self._paragraphs[sentence.paragraph]
         return next(
             (
                 m.name
@@ -977,6 +1000,7 @@ class EventReader:
                 if m.kind is MentionKind.LOCATION
                 and self._sides.places.get(m.name) is not None
                 and self._sides.own_side(m.name)
+                and not self._cues.envoy_to.search(paragraph[sentence.start : m.start])
             ),
             None,
         )
