@@ -199,6 +199,17 @@ TOLD = [
         "Turkish businessmen arrived in Kaluga Region on a visit.",
         (M, "Turkey", "Kaluga Region"),
     ),
+    # … on a page that names that country nowhere else
+    (
+        "Astrakhan Region",
+        "The Iranian ambassador to Russia paid a working visit to Astrakhan Region.",
+        (M, "Iran", "Astrakhan Region"),
+    ),
+    (
+        "Bashkortostan",
+        "A delegation of Vietnamese businessmen is visiting Bashkortostan.",
+        (M, "Vietnam", "Bashkortostan"),
+    ),
     # a delegation the other side sends to a home place
     (
         "Astrakhan Region and Iran",

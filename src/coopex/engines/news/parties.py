@@ -855,9 +855,23 @@ class EventReader:
         if not self._sides.from_home or self._own_place_named(sentence) is None:
             return None
         first = self._cues.visitor_noun.search(sentence.text)
-        if first is None or not self._of_the_other_side(sentence.text[: first.end()]):
+        if first is None:
             return None
-        return self._country_of(self._sides.counterpart)
+        if self._of_the_other_side(sentence.text[: first.end()]):
+            return self._country_of(self._sides.counterpart)
+        # a country the page names only by that adjective ("The Iranian ambassador …" on a page
+        # naming no Iran), not the home one
+        own = self._sides.initiator_place
+        words = re.findall(r"\w+", sentence.text[: first.end()])[-3:]
+        return next(
+            (
+                name
+                for code, name in self._cues.country_name.items()
+                if not (own is not None and code in own.countries)
+                and any(called_after(word, name) for word in words)
+            ),
+            None,
+        )
 
     def _visit_received(self, sentence: Sentence) -> str | None:
         """The place of the other side a sentence names when the visit it tells comes to a
