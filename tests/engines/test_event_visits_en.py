@@ -283,6 +283,12 @@ TOLD = [
         ),
         marks=known_miss("a delegation's sentence hosts its talks unless they name a firm"),
     ),
+    # a body abroad visited, no place abroad named: the body is the place visited
+    (
+        "Tambov Region and Mongolia",
+        "A trade delegation from Tambov Region visited the Mongolian National Chamber of Commerce.",
+        (M, "Tambov Region", "Mongolian National Chamber of Commerce"),
+    ),
     # a visit to a chamber to attend a forum there: the visit and the forum both
     (
         "Tambov Region and Mongolia",
@@ -360,6 +366,8 @@ NO_VISIT = [
         "Over the past five years, delegations from Tula Region visited Jiangsu Province more"
         " than 20 times.",
     ),
+    # a home firm's plant visited at home
+    ("Tatarstan and Turkey", "The governor of Tatarstan visited the KAMAZ plant."),
     # invited to visit: no visit yet
     (
         "Tatarstan and India",

@@ -292,6 +292,25 @@ class EventReader:
             and not _AFTER_A_NUMBER.search(paragraph, max(0, m.start - 3), m.start)
         ]
 
+    def _named_abroad(self, organization: Mention, sentence: Sentence) -> bool:
+        """Named after a place of the other side: a place mention inside it, a word that is
+        such a place of the page, or its country's adjective ("Mongolian National Chamber")."""
+        inside = any(
+            m.kind is MentionKind.LOCATION
+            and organization.start <= m.start < organization.end
+            and self._sides.places.get(m.name) is not None
+            and not self._sides.own_side(m.name)
+            for m in sentence.mentions
+        )
+        return (
+            inside
+            or any(
+                self._sides.places.get(word) is not None and not self._sides.own_side(word)
+                for word in organization.name.split()
+            )
+            or self._of_the_other_side(" ".join(organization.name.split()[:3]))
+        )
+
     def _speaker(self, organization: Mention, sentence: Sentence, paragraph: str) -> bool:
         """The organisation of a speaker the sentence opens with ("По словам министра
         экономики Узбекистана, …", "According to the Ministry of …, …", "黑龙江省商务厅厅长表示，
@@ -708,6 +727,17 @@ class EventReader:
             known = [other] if self._sides.places.get(other) is not None else []
             unknown = [other] if not known else []
             order = [*places, *known, *self.forum_names(sentence), *unknown, self._home_country()]
+        elif kind is EventType.BUSINESS_MISSION:
+            # A body abroad the visit goes to, with no place abroad named ("visited the
+            # Istanbul Chamber of Commerce"): the place visited is that body.
+            paragraph = self._paragraphs[sentence.paragraph]
+            bodies = [
+                m.name
+                for m in organizations
+                if self._cues.visited_body.search(paragraph[sentence.start : m.start])
+                and self._named_abroad(m, sentence)
+            ]
+            order = [*places, *bodies, self._sides.counterpart]
         else:
             order = [*places, self._sides.counterpart]
         others = [m.name for m in sentence.mentions if m.kind is not MentionKind.PERSON]
