@@ -124,6 +124,11 @@ TOLD = [
         " 20 companies, would open new markets.",
         (M, "Primorye Krai", "Vietnam"),
     ),
+    (
+        "Kaluga Region and Turkey",
+        "The governor of Kaluga Region flew to Istanbul for talks with investors.",
+        (M, "Kaluga Region", "Istanbul"),
+    ),
     # planned visits count
     (
         "Kaluga Region and Turkey",
@@ -197,6 +202,26 @@ TOLD = [
     (
         "Kaluga Region and Turkey",
         "Turkish businessmen arrived in Kaluga Region on a visit.",
+        (M, "Turkey", "Kaluga Region"),
+    ),
+    (
+        "Kaluga Region and Turkey",
+        "Turkish investors will visit Kaluga Region in March.",
+        (M, "Turkey", "Kaluga Region"),
+    ),
+    (
+        "Kaluga Region and Turkey",
+        "The Turkish Embassy's trade counsellor visited Kaluga Region's industrial park.",
+        (M, "Turkey", "Kaluga Region"),
+    ),
+    (
+        "Kaluga Region and Turkey",
+        "Turkish Ambassador Mehmet Samsar visited plants in Kaluga Region.",
+        (M, "Turkey", "Kaluga Region"),
+    ),
+    (
+        "Kaluga Region and Turkey",
+        "A group of Turkish investors toured the industrial parks of Kaluga Region.",
         (M, "Turkey", "Kaluga Region"),
     ),
     # … on a page that names that country nowhere else
@@ -368,6 +393,8 @@ NO_VISIT = [
     ),
     # a home firm's plant visited at home
     ("Tatarstan and Turkey", "The governor of Tatarstan visited the KAMAZ plant."),
+    ("Tatarstan and Turkey", "The governor of Tatarstan visited plants in Naberezhnye Chelny."),
+    ("Tatarstan and China", "Chinese students visited factories in Kazan."),
     # invited to visit: no visit yet
     (
         "Tatarstan and India",
