@@ -2242,9 +2242,12 @@ def test_a_protocol_of_intent_named_long_before_its_signing_is_an_agreement() ->
 
 
 def test_the_place_an_embassy_sits_in_is_no_party() -> None:
-    # the embassy of Russia in Kazakhstan visits a Russian region: Kazakhstan is only its seat
+    # the embassy of Russia in Kazakhstan visits a Russian region: Kazakhstan is only its seat,
+    # the office is the visitor (the bronze tuning gold: the embassy's mission to the region)
     visit = "Представители Посольства России в Казахстан посетили заводы Нижегородской области."
-    assert events("Нижегородская область", visit) == []
+    assert events("Нижегородская область", visit) == [
+        ("business_mission", "Посольства России", "Нижегородской области")
+    ]
     # a delegation from Kazakhstan itself is the visitor
     assert events(
         "Нижегородская область", "Делегация из Казахстан посетила Нижегородскую область."

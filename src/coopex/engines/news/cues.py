@@ -112,11 +112,15 @@ CUE_ROLES = (
     "agreed_only",  # "договорились": agreeing, no document; agreeing to do an event is that event
     "visit_apart",  # "…代表团一行": a visit told on its own, not absorbed by a forum it attends
     "visit_to",  # "во время визита в ": the words right before the place a visit comes to
+    "delegation_noun",  # "турецкая делегация": a word and the delegation noun it may qualify
+    "visitor_person",  # "представитель ", "посол ": who comes, right after the place visited
     "invited_only",  # "пригласил … посетить регион", "邀请…出席": invited, no visit or forum yet
     "exhibition_venue",  # "подписано … на выставке": an exhibition where another event happened
     "seated",  # "Посольство РФ", "Embassy of": an office named with the place it sits in after it
     "required",  # "инвестор должен вложить": what a party must do is a rule, not an event
     "our_place",  # "我省", "我市": the writer's own place; the page is told from its country
+    "title_owner",  # "…活动周", "…代表团赴": after a region a title tells holds or sends it
+    "state_visit",  # "俄罗斯总统将访华": a head of state's visit is diplomacy, no business mission
     "other_field",  # "туристы", "athletes": sport, culture, tourism, study — no cooperation
     "purpose",  # "станет площадкой для переговоров": what a place is for, not what happened
     "document_back",  # "соответствующее соглашение": the document of the event just told
@@ -200,6 +204,11 @@ class EventCues:
     visit_apart: re.Pattern[str] = re.compile("(?!)")
     # The words right before the place a visit comes to ("во время визита в Приамурье").
     visit_to: re.Pattern[str] = re.compile("(?!)")
+    # Who comes on a visit, right after the place it comes to ("… в Приамурье представитель
+    # комитета …"): a visitor the sentence names by no place is of the story's other side.
+    visitor_person: re.Pattern[str] = re.compile("(?!)")
+    # A word and the noun of a delegation or guests after it ("турецкая делегация").
+    delegation_noun: re.Pattern[str] = re.compile("(?!)")
     # A visit or forum somebody is only invited to ("пригласил делегацию посетить регион",
     # "пригласил посла на форум", "邀请…出席"): it did not happen.
     invited_only: re.Pattern[str] = re.compile("(?!)")
@@ -211,6 +220,12 @@ class EventCues:
     required: re.Pattern[str] = re.compile("(?!)")
     # The writer calls a place their own ("我省企业"): the page is told from that place's side.
     our_place: re.Pattern[str] = re.compile("(?!)")
+    # The words after a region the title names as the holder of its event or the sender of its
+    # delegation ("新疆|活动周在阿斯塔纳启幕", "黑龙江省|在俄罗斯阿穆尔州举办洽谈会"), other
+    # places masked: the page is told from that region's country.
+    title_owner: re.Pattern[str] = re.compile("(?!)")
+    # A head of state's visit ("俄罗斯总统今年将访华"): diplomacy, no business mission.
+    state_visit: re.Pattern[str] = re.compile("(?!)")
     # "X signed 16 agreements with Y": a signing told with its count, not a statistic.
     signed_count: re.Pattern[str] = re.compile("(?!)")
     # A coming event's programme ("座谈会期间，将举办推介会、举行签约仪式"): its items are
@@ -352,6 +367,8 @@ class EventCues:
             abroad_before=re.compile(_any(by_cue.get("abroad_before", [])).pattern + r"\s*$", _I),
             visit_apart=_any(by_cue.get("visit_apart", [])),
             visit_to=re.compile(_any(by_cue.get("visit_to", [])).pattern + r"\s*$", _I),
+            delegation_noun=_any(by_cue.get("delegation_noun", [])),
+            visitor_person=re.compile(r"\s*" + _any(by_cue.get("visitor_person", [])).pattern, _I),
             invited_only=_any(by_cue.get("invited_only", [])),
             seated=_any(by_cue.get("seated", [])),
             exhibition_venue=re.compile(
@@ -359,6 +376,8 @@ class EventCues:
             ),
             required=_any(by_cue.get("required", [])),
             our_place=_any(by_cue.get("our_place", [])),
+            title_owner=_any(by_cue.get("title_owner", [])),
+            state_visit=_any(by_cue.get("state_visit", [])),
             signed_count=_any(by_cue.get("signed_count", [])),
             programme=_any(by_cue.get("programme", [])),
             owner_before=re.compile(_any(by_cue.get("owner_before", [])).pattern + "$", _I),

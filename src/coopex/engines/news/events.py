@@ -131,10 +131,11 @@ def read_events(
         for m in mentions
         if (m.kind is not MentionKind.ORGANIZATION or m in parties) and m not in seats
     ]
-    home = _writers_home(paragraphs, told_from, places, home, cues)
+    owner = _title_owner(paragraphs, told_from, places, home, cues)
+    home = _writers_home(paragraphs, told_from, places, home, cues, owner)
     sides_told = sorted([*told_from, *adjectives], key=lambda m: (m.paragraph, m.start))
     sides = document_sides(
-        split_sentences(paragraphs, sides_told, written), places, home, cues.held_in
+        split_sentences(paragraphs, sides_told, written), places, home, cues.held_in, owner
     )
     reader = EventReader(paragraphs, sentences, sides, cues, adjectives)
     # talks worded so are told on their own (会见, 会谈), even at a forum or on a visit
@@ -182,7 +183,7 @@ def read_events(
                 # A delegation from the other side visits: the visitor starts it, the host is
                 # its counterpart.
                 host = reader.host(sentence)
-                if host and not same_party(visitor, host):
+                if host and not _one_place_or_party(visitor, host, places):
                     event = LeadEvent(kind, visitor, host, topics, sentence.written)
                     proposed.append([Candidate(event, index, source, False, len(found))])
                     previous = kind
@@ -605,10 +606,16 @@ def _writers_home(
     places: Mapping[str, Place | None],
     home: frozenset[str],
     cues: EventCues,
+    owner: str | None = None,
 ) -> frozenset[str]:
     """The home of a page whose writer calls a place abroad their own ("我省企业与俄方企业签订
     …", in a story from Heilongjiang): the country of the first region it names outside the
-    agency's home. The story is told from there, not from the agency's side."""
+    agency's home. The story is told from there, not from the agency's side. So is a page whose
+    title tells of a region abroad holding its event or sending its delegation (`owner`:
+    "新疆活动周在阿斯塔纳启幕", "黑龙江省在俄罗斯阿穆尔州举办洽谈会"): told from its country."""
+    place = places.get(owner) if owner is not None else None
+    if place is not None and not place.within(home):
+        return place.countries
     if not any(cues.our_place.search(p) for p in paragraphs):
         return home
     first = min(
@@ -624,6 +631,55 @@ def _writers_home(
         key=lambda found: found[:2],
     )
     return first[2] if first is not None else home
+
+
+def _title_owner(
+    paragraphs: Sequence[str],
+    mentions: Sequence[Mention],
+    places: Mapping[str, Place | None],
+    home: frozenset[str],
+    cues: EventCues,
+) -> str | None:
+    """The region the title's first sentence names as the holder of its event or the sender of
+    its delegation (`title_owner` after it, the other names masked: "新疆|活动周在阿斯塔纳启幕",
+    "沈阳市|经贸代表团赴俄罗斯考察", not "中国|馆新疆活动周"): the story's own side. None after
+    the words of talks (`talks_apart`) after a home place: a delegation a home host meets is
+    received, the page is the host's."""
+    at = next((i for i, p in enumerate(paragraphs) if p.strip()), None)
+    if at is None:
+        return None
+    text = paragraphs[at]
+    stop = _FIRST_STOP.search(text)
+    end = stop.start() if stop else len(text)
+    named = sorted(
+        (
+            m
+            for m in mentions
+            if m.paragraph == at and m.end <= end and m.kind is not MentionKind.PERSON
+        ),
+        key=lambda m: m.start,
+    )
+    masked = list(text[:end])
+    for m in named:
+        masked[m.start : m.end] = _MASK * (m.end - m.start)
+    for m in named:
+        place = places.get(m.name)
+        if m.kind is not MentionKind.LOCATION or place is None or not place.is_region:
+            continue
+        if cues.talks_apart.search(text[: m.start]) and any(
+            (host := places.get(n.name)) is not None and host.within(home)
+            for n in named
+            if n.end <= m.start
+        ):
+            break  # "卡卢加州州长会见巴伐利亚州代表团": received by a home host, no sender
+        if cues.title_owner.match("".join(masked[m.end :])):
+            return m.name
+    return None
+
+
+# The end of a title's first sentence (Chinese), and what stands for the other names in it.
+_FIRST_STOP = re.compile(r"[。！？!?\n]")
+_MASK = "○"
 
 
 def _in_a_name(sentence: Sentence, start: int, end: int, kind: EventType, cues: EventCues) -> bool:
@@ -707,6 +763,8 @@ def _covered_here(
         # festival's exhibition of paintings: a visit, a meeting or a gathering in sport,
         # culture, tourism or study is no cooperation's
         and not (kind in _GATHERINGS and cues.other_field.search(text))
+        # "俄罗斯总统今年将访华": a head of state's visit is diplomacy, no business mission
+        and not (kind is EventType.BUSINESS_MISSION and cues.state_visit.search(text))
         and not (kind is EventType.TRADE_FIGURE and not _FIGURE.search(text))
         # "an action plan to bring trade turnover … to $3 billion": a goal, no figure
         and not (kind is EventType.TRADE_FIGURE and EventType.POLICY in kinds)

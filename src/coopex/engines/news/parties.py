@@ -133,8 +133,11 @@ def document_sides(
     places: Mapping[str, Place | None],
     home: frozenset[str],
     held_in: re.Pattern[str],
+    owner: str | None = None,
 ) -> Sides:
-    """`held_in`: the words before a place an event is held in ("在北京", "в Пекине")."""
+    """`held_in`: the words before a place an event is held in ("在北京", "в Пекине");
+    `owner`: the region the title tells holds the page's event or sends its delegation, the
+    story's side when it is a home place."""
     title = [m for s in sentences if s.paragraph == 0 for m in s.mentions]
     body = [m for s in sentences if s.paragraph > 0 for m in s.mentions]
     located = [
@@ -166,6 +169,7 @@ def document_sides(
     abroad = sorted(located, key=lambda found: found[0] in venues)
     choice = (
         _opening_adjective(sentences, at_home)
+        or next(((n, p) for n, p in at_home if n == owner), None)
         or next(((n, p) for n, p in at_home if n in titled), None)
         or next(((n, p) for n, p in at_home if p.is_region), None)
         or next(iter(at_home), None)
@@ -874,8 +878,23 @@ class EventReader:
         return (
             self._visit_received(sentence)
             or self._visiting_firm(sentence)
+            or self._visiting_office(sentence)
+            or self._delegation_by_adjective(sentence)
             or self._visitors_called_abroad(sentence)
         )
+
+    def _delegation_by_adjective(self, sentence: Sentence) -> str | None:
+        """The country of another side whose adjective calls a delegation that visits a home
+        place the sentence names ("Турецкая делегация посетила Кубань"): a visit received."""
+        if not self._sides.from_home or self._own_place_named(sentence) is None:
+            return None
+        own = self._sides.initiator_place
+        for match in self._cues.delegation_noun.finditer(sentence.text):
+            for code in self._cues.adjective_countries(match.group()):
+                name = self._cues.country_name.get(code)
+                if name and not (own is not None and code in own.countries):
+                    return name
+        return None
 
     def _visitors_called_abroad(self, sentence: Sentence) -> str | None:
         """The story's other side when the first visitors a sentence speaks of are called by
@@ -915,15 +934,24 @@ class EventReader:
             for m in sentence.mentions
             if m.kind is MentionKind.LOCATION and self._sides.places.get(m.name) is not None
         ]
-        if not any(
-            self._sides.own_side(m.name)
-            and self._cues.visit_to.search(paragraph[sentence.start : m.start])
+        visited = [
+            m
             for m in located
-        ):
+            if self._sides.own_side(m.name)
+            and self._cues.visit_to.search(paragraph[sentence.start : m.start])
+        ]
+        if not visited:
             return None
         abroad = next((m.name for m in located if not self._sides.own_side(m.name)), None)
         if abroad is not None:
             return self.story_region(abroad)
+        # "…, — заявил во время визита в Приамурье представитель комитета по торговле": a
+        # visitor named by no place is of the story's other side
+        other = self._sides.counterpart
+        known = other and self._sides.places.get(other) is not None
+        named = self._cues.visitor_person.match(paragraph, visited[0].end, sentence.end)
+        if named and known and not self._sides.own_side(other):
+            return other
         # "The Foundation said it would dispatch a delegation to Astrakhan": the organisation
         # the sentence points back to sends it
         index = self._sentences.index(sentence)
@@ -958,6 +986,37 @@ class EventReader:
             )
             if abroad and self._cues.representatives.search(before):
                 return mention.name
+        return None
+
+    def _visiting_office(self, sentence: Sentence) -> str | None:
+        """An embassy, consulate or trade mission whose staff visit a home place the sentence
+        names ("Представители Посольства РФ в Белоруссии посетили предприятия Брянщины"): a
+        visit received, the office its visitor (a foreign office is its country's: "Посольство
+        Вьетнама" visits for Vietnam)."""
+        if not self._sides.from_home or self._own_place_named(sentence) is None:
+            return None
+        paragraph = self._paragraphs[sentence.paragraph]
+        for mention in sentence.mentions:
+            if mention.kind is not MentionKind.ORGANIZATION or not self._cues.seated.search(
+                mention.name
+            ):
+                continue
+            before = paragraph[sentence.start : mention.start]
+            if before.strip() and not self._cues.representatives.search(before):
+                continue  # an office the sentence names as no visitor ("в посольстве …")
+            abroad = next(
+                (
+                    m.name
+                    for m in sentence.mentions
+                    if m.kind is MentionKind.LOCATION
+                    and mention.start <= m.start < mention.end
+                    and self._sides.places.get(m.name) is not None
+                    and not self._sides.own_side(m.name)
+                    and not _after_held_in(paragraph, m.start, mention.start, self._cues.held_in)
+                ),
+                None,
+            )
+            return self.story_region(abroad) if abroad is not None else mention.name
         return None
 
     def _opening_place(self, name: str) -> str | None:
@@ -1034,9 +1093,15 @@ class EventReader:
         return self._own_place_named(sentence) or self._sides.initiator
 
     def _own_place_named(self, sentence: Sentence) -> str | None:
-        """The first place of the initiator's side the sentence names, not as the country an
-        envoy is sent to ("Vietnamese Ambassador to Russia")."""
+        """The first place of the initiator's side the sentence names, not as part of an
+        organisation's name ("Посольство РФ в Белоруссии" names no place visited) nor as the
+        country an envoy is sent to ("Vietnamese Ambassador to Russia")."""
         paragraph = self._paragraphs[sentence.paragraph]
+        offices = [
+            o
+            for o in sentence.mentions
+            if o.kind is MentionKind.ORGANIZATION and self._cues.seated.search(o.name)
+        ]
         return next(
             (
                 m.name
@@ -1044,6 +1109,7 @@ class EventReader:
                 if m.kind is MentionKind.LOCATION
                 and self._sides.places.get(m.name) is not None
                 and self._sides.own_side(m.name)
+                and not any(o.start <= m.start and m.end <= o.end for o in offices)
                 and not self._cues.envoy_to.search(paragraph[sentence.start : m.start])
             ),
             None,
