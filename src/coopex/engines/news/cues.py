@@ -98,6 +98,9 @@ CUE_ROLES = (
     "delegation_of",  # "делегация провинции ", "delegation from ": the words before its party
     "delegation_by",  # "… delegation", "…代表团": the words after the party a delegation is of
     "representatives",  # "представители индийской компании ": the words before a visiting firm
+    "visitor_noun",  # "ambassador", "delegation": who comes on a visit, called by its country
+    "envoy_to",  # "Ambassador to ": an envoy's title before the country he is sent to, no host
+    "visited_body",  # "visited the ": the words right before a body abroad a visit goes to
     "short_country",  # "对华", "中俄", "俄方": a country by one character, its group named by code
     "place_back",  # "该市", "该州", "该国": a place named before, by the word its name ends in
     "country_adjective",  # "Chinese partners": a country the page may never name, group by code
@@ -166,6 +169,14 @@ class EventCues:
     delegation_of: re.Pattern[str]
     delegation_by: re.Pattern[str]
     representatives: re.Pattern[str] = re.compile("(?!)")
+    # Who comes on a visit ("ambassador", "delegation", "businessmen"): the country adjective
+    # right before the first of them names the visitor ("The Iranian ambassador visited …").
+    visitor_noun: re.Pattern[str] = re.compile("(?!)")
+    # An envoy's title right before the country he is sent to ("Vietnamese Ambassador to
+    # Russia"): that place is part of his title, not the place a visit comes to.
+    envoy_to: re.Pattern[str] = re.compile("(?!)")
+    # The words right before a body a visit goes to ("visited the Istanbul Chamber of …").
+    visited_body: re.Pattern[str] = re.compile("(?!)")
     # A signing a speaker only intends ("双方表示，将尽快签署合作协议"): none yet.
     not_signed_yet: re.Pattern[str] = re.compile("(?!)")
     # A document referred to as a frame or basis ("按照合作协议"), no signing told.
@@ -337,6 +348,9 @@ class EventCues:
             # The wording right before or right after the name of the party a delegation is of.
             delegation_of=re.compile(_any(by_cue.get("delegation_of", [])).pattern + r"\s*$", _I),
             delegation_by=re.compile(r"^\s*" + _any(by_cue.get("delegation_by", [])).pattern, _I),
+            visitor_noun=_any(by_cue.get("visitor_noun", [])),
+            envoy_to=re.compile(_any(by_cue.get("envoy_to", [])).pattern + r"\s*$", _I),
+            visited_body=re.compile(_any(by_cue.get("visited_body", [])).pattern + r"\s*$", _I),
             representatives=re.compile(
                 _any(by_cue.get("representatives", [])).pattern + r"\s*$", _I
             ),

@@ -730,7 +730,10 @@ def _covered_here(
         for kind, end, source in found
         if not (
             kind is EventType.BUSINESS_MISSION
-            and (EventType.FORUM in kinds or cues.delegations_meet.search(text))
+            and (
+                (EventType.FORUM in kinds and not cues.visit_apart.search(text))
+                or cues.delegations_meet.search(text)
+            )
         )
         and not (
             kind in (EventType.LOCALIZATION_INVITATION, EventType.LOCALIZATION_PLAN)
