@@ -625,15 +625,25 @@ def _between_places(sentence: Sentence, cues: EventCues) -> tuple[str, str] | No
     (`between`) and the first place after it that a list joint comes right before — not the
     regions the two lie in."""
     located = [m for m in sentence.mentions if m.kind is MentionKind.LOCATION]
-    for at, first in enumerate(located):
+    pairs = _joined_between(sentence, located, cues)
+    return pairs[0] if pairs else None
+
+
+def _joined_between(
+    sentence: Sentence, mentions: Sequence[Mention], cues: EventCues
+) -> list[tuple[str, str]]:
+    """Each pair of `mentions` a document joins: one right after the words before the first
+    party (`between`), and the first after it that a list joint comes right before."""
+    pairs = []
+    for at, first in enumerate(mentions):
         if not cues.between.search(sentence.text[: first.start - sentence.start]):
             continue
-        for other in located[at + 1 :]:
+        for other in mentions[at + 1 :]:
             words = sentence.text[: other.start - sentence.start].split()
             if any(cues.list_joint.match(" ".join(words[-n:])) for n in (1, 2)):
-                return first.name, other.name
-        return None
-    return None
+                pairs.append((first.name, other.name))
+                break
+    return pairs
 
 
 def _listed_document(paragraphs: Sequence[str], sentence: Sentence, cues: EventCues) -> bool:
