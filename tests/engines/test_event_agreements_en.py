@@ -132,6 +132,17 @@ SEVERAL = [
         ),
         ["Changan", "Haier"],
     ),
+    # documents counted as the two sides' people sign them, the other side by its adjective,
+    # beside an agreement with a firm (the tuning gold's "Kazakh and Chinese business leaders
+    # inked over 40 agreements")
+    (
+        "Russia and China",
+        (
+            "Russian and Chinese entrepreneurs inked over 30 agreements at the business council.",
+            "Tomsk Region also signed a contract with Sinopec.",
+        ),
+        ["China", "Sinopec"],
+    ),
     # a document of all the parties is one
     (
         "Russia and China",

@@ -310,7 +310,15 @@ def read_events(
         regions_named_after=lang == "en",
     )
     kept = _one_plan_per_story(kept, chosen, sentences, places, locations, cues.planning)
-    kept = _not_only_where(kept, sentences, reader, locations)
+    kept = _not_only_where(
+        kept,
+        sentences,
+        reader,
+        locations,
+        lambda text: {
+            name for code in cues.adjective_countries(text) if (name := cues.country_name.get(code))
+        },
+    )
     kept = _shown_at_the_forum(kept, places)
     return tuple(_fullest_places(c.event, locations, places) for c in kept)
 
@@ -378,18 +386,28 @@ def _shown_at_the_forum(
 
 
 def _not_only_where(
-    kept: list[Candidate], sentences: Sequence[Sentence], reader: EventReader, locations: set[str]
+    kept: list[Candidate],
+    sentences: Sequence[Sentence],
+    reader: EventReader,
+    locations: set[str],
+    by_adjective: Callable[[str], set[str]] = lambda _: set(),
 ) -> list[Candidate]:
     """Talks or a signing told only by where they were held ("Переговоры в Пекине") are those
     the page tells with a party of their own ("… с руководством компании Sinopec"); talks told
     by no party of their own ("Tatarstan President meets with Chinese investors"), only a place
     standing for one, beside a stronger lead with an organisation (its plan, the agreement
     signed with it) are part of that lead, as talks with it are. Talks with an organisation
-    the sentence does not name again ("встретиться с руководством банка") stay."""
+    the sentence does not name again ("встретиться с руководством банка") stay. An agreement
+    whose sentence calls the other side by its adjective ("Kazakh and Chinese business leaders
+    inked over 40 agreements": `by_adjective`, the countries so named) is told with it."""
 
     def where(candidate: Candidate) -> bool:
         sentence = sentences[candidate.sentence]
         if candidate.event.type not in HELD:
+            return False
+        if candidate.event.type is EventType.AGREEMENT and candidate.event.counterpart in (
+            by_adjective(sentence.text)
+        ):
             return False
         return not reader.names(sentence, candidate.event.counterpart) or reader.held_in(
             sentence, candidate.event.counterpart
