@@ -273,6 +273,10 @@ NO_AGREEMENT = [
     "Experts agree that cooperation with China is promising.",
     "The sides could not reach agreement on the price of gas.",
     "Sinopec has not yet agreed to the terms of the contract.",
+    # a document only proposed or to be considered
+    "The ambassador asked the governor of Tomsk Region to consider establishing twin-city"
+    " relations with Harbin.",
+    "The sides will consider the possibility of signing a memorandum with Sinopec.",
     # sport and study: a contract with a person hired or enrolled
     "The football club of Tomsk Region signed a contract with a Chinese striker.",
     "The hockey team of Kazan signed a two-year contract with a forward from China.",
