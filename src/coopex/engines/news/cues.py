@@ -67,6 +67,7 @@ CUE_ROLES = (
     "not_a_forum",  # a press conference is not a forum
     "not_signed_yet",  # "表示，将尽快签署协议": a signing a speaker only intends is none yet
     "document_referred",  # "按照合作协议", "协议的落实": a document referred to, no signing told
+    "hired",  # "signed a contract with a Chinese striker": a person hired or enrolled, no partner
     "counted",  # "20 agreements are planned": a statistic, not a lead
     "signed_count",  # "signed 16 agreements with": counted as they are signed, no statistic
     "owner_before",  # "白俄罗斯共和国经贸合作推介会": the place right before presents
@@ -94,6 +95,8 @@ CUE_ROLES = (
     "sought_in",  # "партнёров в ", "partners in ", "在": the words before where partners are sought
     "with_party",  # "с компаниями ", "with ", "与": the words right before a party governed
     "list_joint",  # ", ", " и ", " and ", "、": all that stands between two parties listed
+    "between",  # "between ", "между ": the words before the first of two parties a document joins
+    "signed_by",  # "were signed by ": the words before the signer who signs with each listed after
     "governs",  # "Администрация Перми", "people's government": a place's own body is the place
     "delegation_of",  # "делегация провинции ", "delegation from ": the words before its party
     "delegation_by",  # "… delegation", "…代表团": the words after the party a delegation is of
@@ -177,10 +180,16 @@ class EventCues:
     envoy_to: re.Pattern[str] = re.compile("(?!)")
     # The words right before a body a visit goes to ("visited the Istanbul Chamber of …").
     visited_body: re.Pattern[str] = re.compile("(?!)")
+    # "Agreements were signed by A and B, and C as well": A signs with B and with C.
+    signed_by: re.Pattern[str] = re.compile("(?!)")
+    # "- Agreement … between Tosno district of X and Alamudun district of Y": A and B sign.
+    between: re.Pattern[str] = re.compile("(?!)")
     # A signing a speaker only intends ("双方表示，将尽快签署合作协议"): none yet.
     not_signed_yet: re.Pattern[str] = re.compile("(?!)")
     # A document referred to as a frame or basis ("按照合作协议"), no signing told.
     document_referred: re.Pattern[str] = re.compile("(?!)")
+    # A contract with a player, a coach or students: a person hired or enrolled, no partner.
+    hired: re.Pattern[str] = re.compile("(?!)")
     # Each on its own: the name of the group that matched is the country's code.
     short_country: tuple[re.Pattern[str], ...] = ()
     # "该市企业": the place named before whose name ends in the group `word` ("撒马尔罕市"), or
@@ -306,6 +315,7 @@ class EventCues:
             not_a_forum=_any(by_cue.get("not_a_forum", [])),
             not_signed_yet=_any(by_cue.get("not_signed_yet", [])),
             document_referred=_any(by_cue.get("document_referred", [])),
+            hired=_any(by_cue.get("hired", [])),
             # "20 agreements", "10 специальных инвестконтрактов": up to two words between.
             # … or documents totalled by a sum ("подписали документы на $3,5 миллиарда").
             # A day or a year before the words ("15 марта подписано соглашение") counts nothing.
@@ -341,6 +351,8 @@ class EventCues:
             speaker_after=re.compile(r"^" + _any(by_cue.get("speaker_after", [])).pattern, _I),
             sought_in=re.compile(_any(by_cue.get("sought_in", [])).pattern + r"\s*$", _I),
             with_party=re.compile(_any(by_cue.get("with_party", [])).pattern + r"\s*$", _I),
+            signed_by=re.compile(_any(by_cue.get("signed_by", [])).pattern + r"\s*$", _I),
+            between=re.compile(_any(by_cue.get("between", [])).pattern + r"\s*$", _I),
             list_joint=re.compile(
                 r"^\s*" + _any(by_cue.get("list_joint", [])).pattern + r"\s*$", _I
             ),
@@ -431,6 +443,8 @@ def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, 
             continue  # "双方表示，将尽快签署合作协议": an intent told, no document signed yet
         if kind is EventType.AGREEMENT and cues.document_referred.search(sentence):
             continue  # "按照合作协议，…", "协议的落实取得进展": the document as a frame or basis
+        if kind is EventType.AGREEMENT and cues.hired.search(sentence):
+            continue  # "signed a contract with a Chinese striker": a person hired, no partner
         # An invitation when somebody invites or offers, a plan of the company's own when it
         # plans, whichever wording named it.
         invited = cues.inviting.search(sentence)

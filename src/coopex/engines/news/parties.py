@@ -452,14 +452,21 @@ class EventReader:
         return []
 
     def _qualifier(self, mention: Mention, sentence: Sentence) -> bool:
-        """A country written right before a region of its own ("中国重庆市", "俄罗斯阿穆尔州"):
-        it only says where the region is, the region is the party."""
+        """A country written right before a region of its own ("中国重庆市", "俄罗斯阿穆尔州",
+        "Kyrgyzstan's Chuy region": nothing or its owner's "'s" between): it only says where
+        the region is, the region is the party."""
         place = self._sides.places.get(mention.name)
         if place is None or place.is_region or place.is_union:
             return False
+        paragraph = self._paragraphs[mention.paragraph]
         return any(
             m.paragraph == mention.paragraph
-            and m.start == mention.end
+            and m.start >= mention.end
+            and (
+                m.start == mention.end
+                or self._cues.owner_after.fullmatch(paragraph[mention.end : m.start].strip())
+                is not None
+            )
             and (region := self._sides.places.get(m.name)) is not None
             and region.is_region
             and region.countries == place.countries
