@@ -126,6 +126,10 @@ CUE_ROLES = (
     "document_back",  # "соответствующее соглашение": the document of the event just told
     "sides_back",  # "Стороны", "главы регионов": the two sides of the talks just told
     "home_meeting",  # "заседание правительства области": the home side's own meeting
+    "trade_measure",  # "вдвое", "две трети", "первое место": a trade figure told in words
+    "trade_change",  # "вырос", "сократился": a change of trade reported as a fact
+    "trade_forecast",  # "может вырасти", "по прогнозам": a trade figure only foreseen
+    "trade_history",  # "в 1990-е годы", "напомним": trade told as history or a recap
 )
 
 
@@ -245,6 +249,16 @@ class EventCues:
     sides_back: re.Pattern[str] = re.compile("(?!)")
     # The home side's own sitting ("на заседании правительства области …"): no talks.
     home_meeting: re.Pattern[str] = re.compile("(?!)")
+    # A trade figure told in words, no digit ("вырос вдвое", "две трети продукции",
+    # "первое место по товарообороту"), or a change reported as a fact ("поставки выросли").
+    trade_measure: re.Pattern[str] = re.compile("(?!)")
+    trade_change: re.Pattern[str] = re.compile("(?!)")
+    # A trade figure only foreseen ("товарооборот может вырасти до …"): no current fact, unless
+    # the sentence also reports a change.
+    trade_forecast: re.Pattern[str] = re.compile("(?!)")
+    # Trade told as history or recalled ("в 1990-е годы товарооборот составлял …",
+    # "напомним, товарооборот вырос …"): background, not the story's figure.
+    trade_history: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -386,6 +400,10 @@ class EventCues:
             document_back=_any(by_cue.get("document_back", [])),
             sides_back=_any(by_cue.get("sides_back", [])),
             home_meeting=_any(by_cue.get("home_meeting", [])),
+            trade_measure=_any(by_cue.get("trade_measure", [])),
+            trade_change=_any(by_cue.get("trade_change", [])),
+            trade_forecast=_any(by_cue.get("trade_forecast", [])),
+            trade_history=_any(by_cue.get("trade_history", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(
