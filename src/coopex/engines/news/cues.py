@@ -130,6 +130,7 @@ CUE_ROLES = (
     "trade_change",  # "вырос", "сократился": a change of trade reported as a fact
     "trade_forecast",  # "может вырасти", "по прогнозам": a trade figure only foreseen
     "trade_history",  # "в 1990-е годы", "напомним": trade told as history or a recap
+    "contract_value",  # "договоры на поставку … на $67 млн": the sum is the contracts' value
 )
 
 
@@ -259,6 +260,9 @@ class EventCues:
     # Trade told as history or recalled ("в 1990-е годы товарооборот составлял …",
     # "напомним, товарооборот вырос …"): background, not the story's figure.
     trade_history: re.Pattern[str] = re.compile("(?!)")
+    # Contracts and their sum ("заключили экспортные договоры на поставку продукции на $67
+    # млн"): the value of documents signed, no trade figure.
+    contract_value: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -404,6 +408,7 @@ class EventCues:
             trade_change=_any(by_cue.get("trade_change", [])),
             trade_forecast=_any(by_cue.get("trade_forecast", [])),
             trade_history=_any(by_cue.get("trade_history", [])),
+            contract_value=_any(by_cue.get("contract_value", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(

@@ -770,6 +770,13 @@ def _covered_here(
         # "俄罗斯总统今年将访华": a head of state's visit is diplomacy, no business mission
         and not (kind is EventType.BUSINESS_MISSION and cues.state_visit.search(text))
         and not (kind is EventType.TRADE_FIGURE and not _trade_figure(text, cues))
+        # "заключили экспортные договоры на поставку продукции на $67 млн": the sum of the
+        # contracts signed measures no trade
+        and not (
+            kind is EventType.TRADE_FIGURE
+            and source == "amount"
+            and cues.contract_value.search(text)
+        )
         # "an action plan to bring trade turnover … to $3 billion": a goal, no figure
         and not (kind is EventType.TRADE_FIGURE and EventType.POLICY in kinds)
         # "По условиям контракта инвестор должен вложить не менее 750 млн руб.": a condition
