@@ -129,6 +129,11 @@ CUE_ROLES = (
     "document_back",  # "соответствующее соглашение": the document of the event just told
     "sides_back",  # "Стороны", "главы регионов": the two sides of the talks just told
     "home_meeting",  # "заседание правительства области": the home side's own meeting
+    "trade_measure",  # "вдвое", "две трети", "первое место": a trade figure told in words
+    "trade_change",  # "вырос", "сократился": a change of trade reported as a fact
+    "trade_forecast",  # "может вырасти", "по прогнозам": a trade figure only foreseen
+    "trade_history",  # "в 1990-е годы", "напомним": trade told as history or a recap
+    "contract_value",  # "договоры на поставку … на $67 млн": the sum is the contracts' value
 )
 
 
@@ -254,6 +259,19 @@ class EventCues:
     sides_back: re.Pattern[str] = re.compile("(?!)")
     # The home side's own sitting ("на заседании правительства области …"): no talks.
     home_meeting: re.Pattern[str] = re.compile("(?!)")
+    # A trade figure told in words, no digit ("вырос вдвое", "две трети продукции",
+    # "первое место по товарообороту"), or a change reported as a fact ("поставки выросли").
+    trade_measure: re.Pattern[str] = re.compile("(?!)")
+    trade_change: re.Pattern[str] = re.compile("(?!)")
+    # A trade figure only foreseen ("товарооборот может вырасти до …"): no current fact, unless
+    # the sentence also reports a change.
+    trade_forecast: re.Pattern[str] = re.compile("(?!)")
+    # Trade told as history or recalled ("в 1990-е годы товарооборот составлял …",
+    # "напомним, товарооборот вырос …"): background, not the story's figure.
+    trade_history: re.Pattern[str] = re.compile("(?!)")
+    # Contracts and their sum ("заключили экспортные договоры на поставку продукции на $67
+    # млн"): the value of documents signed, no trade figure.
+    contract_value: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -398,6 +416,11 @@ class EventCues:
             document_back=_any(by_cue.get("document_back", [])),
             sides_back=_any(by_cue.get("sides_back", [])),
             home_meeting=_any(by_cue.get("home_meeting", [])),
+            trade_measure=_any(by_cue.get("trade_measure", [])),
+            trade_change=_any(by_cue.get("trade_change", [])),
+            trade_forecast=_any(by_cue.get("trade_forecast", [])),
+            trade_history=_any(by_cue.get("trade_history", [])),
+            contract_value=_any(by_cue.get("contract_value", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(

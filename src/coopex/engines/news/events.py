@@ -266,12 +266,16 @@ def read_events(
                 told.add(kind)
                 continue
             options = []
+            skipped = 0
             for rank, (counterpart, named_here, ruled) in enumerate(possible):
                 initiator = reader.initiator(sentence, kind, counterpart)
                 if _one_place_or_party(initiator, counterpart, places):
-                    continue  # never the same party ("Казань" is Tatarstan's: one place code)
+                    # never the same party ("Казань" is Tatarstan's: one place code); a trade
+                    # figure's own region is its initiator, the next place its other party
+                    skipped += kind is EventType.TRADE_FIGURE
+                    continue
                 event = LeadEvent(kind, initiator, counterpart, topics, sentence.written)
-                rank = rank if ruled else -1
+                rank = rank - skipped if ruled else -1
                 options.append(Candidate(event, index, source, named_here, len(found), rank))
             if options:
                 proposed.append(options)
@@ -846,12 +850,32 @@ def _covered_here(
         and not (kind in _GATHERINGS and cues.other_field.search(text))
         # "俄罗斯总统今年将访华": a head of state's visit is diplomacy, no business mission
         and not (kind is EventType.BUSINESS_MISSION and cues.state_visit.search(text))
-        and not (kind is EventType.TRADE_FIGURE and not _FIGURE.search(text))
+        and not (kind is EventType.TRADE_FIGURE and not _trade_figure(text, cues))
+        # "заключили экспортные договоры на поставку продукции на $67 млн": the sum of the
+        # contracts signed measures no trade
+        and not (
+            kind is EventType.TRADE_FIGURE
+            and source == "amount"
+            and cues.contract_value.search(text)
+        )
         # "an action plan to bring trade turnover … to $3 billion": a goal, no figure
         and not (kind is EventType.TRADE_FIGURE and EventType.POLICY in kinds)
         # "По условиям контракта инвестор должен вложить не менее 750 млн руб.": a condition
         and not (kind in _REQUIRED and cues.required.search(text))
     ]
+
+
+def _trade_figure(text: str, cues: EventCues) -> bool:
+    """Trade told with a figure — digits, or words ("вырос вдвое", "две трети продукции
+    экспортируется", "первое место по товарообороту", "поставки выросли") — as a current fact:
+    not only foreseen ("может вырасти до …", "по прогнозам") nor told as history ("в 1990-е
+    годы", "напомним")."""
+    change = cues.trade_change.search(text)
+    if not (_FIGURE.search(text) or cues.trade_measure.search(text) or change):
+        return False
+    if cues.trade_forecast.search(text) and not change:
+        return False
+    return not cues.trade_history.search(text)
 
 
 # What people of sport, culture, tourism or study may do that only looks like cooperation

@@ -1296,7 +1296,34 @@ class EventReader:
                 and not same_party(mention.name, counterpart)
             ):
                 return mention.name
+        if kind is EventType.TRADE_FIGURE and own is not None:
+            country = self._own_country_trading(sentence, counterpart, own.countries)
+            if country is not None:
+                return country
         return self._sides.initiator
+
+    def _own_country_trading(
+        self, sentence: Sentence, counterpart: str, countries: frozenset[str]
+    ) -> str | None:
+        """The initiator's own country a trade figure names with no region of it ("Товарооборот
+        России и Китая …" on a region's page): the country's trade, not the region's."""
+        named = [
+            (m.name, place)
+            for m in sentence.mentions
+            if m.kind is MentionKind.LOCATION
+            and (place := self._sides.places.get(m.name)) is not None
+            and place.within(countries)
+        ]
+        if any(place.is_region for _, place in named):
+            return None
+        return next(
+            (
+                name
+                for name, place in named
+                if not place.is_union and not same_party(name, counterpart)
+            ),
+            None,
+        )
 
 
 # Between an organisation and the party it acts with: a few characters ("分别与", " с ").
