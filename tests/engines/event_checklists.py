@@ -47,12 +47,15 @@ def page_events(
     organizations: Collection[str],
     lang: str,
     amount_measures: Callable[[str], Sequence[str]] = lambda _: (),
+    unknown_places: Collection[str] = (),
 ) -> tuple[LeadEvent, ...]:
-    """The events of a page told from Russia, its places given by their codes."""
+    """The events of a page told from Russia, its places given by their codes;
+    `unknown_places`: places named that the gazetteer does not know (a district)."""
     known: dict[str, Place | None] = {name: place_of(code) for name, code in places.items()}
+    known |= dict.fromkeys(unknown_places)
     return read_events(
         list(paragraphs),
-        mentions(paragraphs, places, organizations, whole_words=lang != "zh"),
+        mentions(paragraphs, [*places, *unknown_places], organizations, lang != "zh"),
         known,
         frozenset({"RU"}),
         lambda _: (),

@@ -19,7 +19,7 @@ from coopex.engines.scheduling.problem import (
     ScheduleResult,
     SchedulingProblem,
 )
-from coopex.engines.scheduling.prover import prove
+from coopex.engines.scheduling.prover import Proof, prove
 from coopex.engines.scheduling.solver import fairness_cap, solve
 from coopex.engines.scheduling.tables import assign_tables
 from coopex.engines.scheduling.uwrmaxsat import GRACE, MaxSatRun
@@ -282,6 +282,25 @@ def test_the_prover_stops_at_a_known_schedule(problem: SchedulingProblem) -> Non
     proof = prove(required, base_domains(required), None, LIMIT, upper=result.breaks)
     assert proof.lower_bound <= result.breaks
     assert proof.slots is not None or proof.lower_bound == result.breaks
+
+
+def test_the_sequential_prover_builds_a_schedule_whose_every_gap_is_a_break() -> None:
+    """Two meetings of the same pair pinned to the first and last slots: the only schedule
+    has a break for each, as many as the formula has possible breaks. The climb proves 2 and
+    must still hand back the schedule (it used to stop at the bound with none; hypothesis
+    found it)."""
+    problem = SchedulingProblem(
+        slot_sessions=(0, 1, 1),
+        tables=1,
+        meetings=(
+            Meeting(id="m0", participants=("p0", "p1"), priority=1, fixed_slot=2),
+            Meeting(id="m1", participants=("p0", "p1"), priority=1, sessions=frozenset({0})),
+        ),
+        max_break_difference=None,
+        all_required=True,
+    )
+    proof = prove(problem, base_domains(problem), None, LIMIT, parallel=False)
+    assert proof == Proof(lower_bound=2, slots={"m0": 2, "m1": 0})
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -67,6 +67,7 @@ CUE_ROLES = (
     "not_a_forum",  # a press conference is not a forum
     "not_signed_yet",  # "表示，将尽快签署协议": a signing a speaker only intends is none yet
     "document_referred",  # "按照合作协议", "协议的落实": a document referred to, no signing told
+    "hired",  # "signed a contract with a Chinese striker": a person hired or enrolled, no partner
     "counted",  # "20 agreements are planned": a statistic, not a lead
     "signed_count",  # "signed 16 agreements with": counted as they are signed, no statistic
     "owner_before",  # "白俄罗斯共和国经贸合作推介会": the place right before presents
@@ -94,10 +95,15 @@ CUE_ROLES = (
     "sought_in",  # "партнёров в ", "partners in ", "在": the words before where partners are sought
     "with_party",  # "с компаниями ", "with ", "与": the words right before a party governed
     "list_joint",  # ", ", " и ", " and ", "、": all that stands between two parties listed
+    "between",  # "between ", "между ": the words before the first of two parties a document joins
+    "signed_by",  # "were signed by ": the words before the signer who signs with each listed after
     "governs",  # "Администрация Перми", "people's government": a place's own body is the place
     "delegation_of",  # "делегация провинции ", "delegation from ": the words before its party
     "delegation_by",  # "… delegation", "…代表团": the words after the party a delegation is of
     "representatives",  # "представители индийской компании ": the words before a visiting firm
+    "visitor_noun",  # "ambassador", "delegation": who comes on a visit, called by its country
+    "envoy_to",  # "Ambassador to ": an envoy's title before the country he is sent to, no host
+    "visited_body",  # "visited the ": the words right before a body abroad a visit goes to
     "short_country",  # "对华", "中俄", "俄方": a country by one character, its group named by code
     "place_back",  # "该市", "该州", "该国": a place named before, by the word its name ends in
     "country_adjective",  # "Chinese partners": a country the page may never name, group by code
@@ -125,6 +131,11 @@ CUE_ROLES = (
     "home_meeting",  # "заседание правительства области": the home side's own meeting
     "firms_listed",  # "Турецкие компании ": the words right before firms listed as each acting
     "together",  # "совместно", "совместное": firms acting together, one plant of theirs
+    "trade_measure",  # "вдвое", "две трети", "первое место": a trade figure told in words
+    "trade_change",  # "вырос", "сократился": a change of trade reported as a fact
+    "trade_forecast",  # "может вырасти", "по прогнозам": a trade figure only foreseen
+    "trade_history",  # "в 1990-е годы", "напомним": trade told as history or a recap
+    "contract_value",  # "договоры на поставку … на $67 млн": the sum is the contracts' value
 )
 
 
@@ -168,10 +179,24 @@ class EventCues:
     delegation_of: re.Pattern[str]
     delegation_by: re.Pattern[str]
     representatives: re.Pattern[str] = re.compile("(?!)")
+    # Who comes on a visit ("ambassador", "delegation", "businessmen"): the country adjective
+    # right before the first of them names the visitor ("The Iranian ambassador visited …").
+    visitor_noun: re.Pattern[str] = re.compile("(?!)")
+    # An envoy's title right before the country he is sent to ("Vietnamese Ambassador to
+    # Russia"): that place is part of his title, not the place a visit comes to.
+    envoy_to: re.Pattern[str] = re.compile("(?!)")
+    # The words right before a body a visit goes to ("visited the Istanbul Chamber of …").
+    visited_body: re.Pattern[str] = re.compile("(?!)")
+    # "Agreements were signed by A and B, and C as well": A signs with B and with C.
+    signed_by: re.Pattern[str] = re.compile("(?!)")
+    # "- Agreement … between Tosno district of X and Alamudun district of Y": A and B sign.
+    between: re.Pattern[str] = re.compile("(?!)")
     # A signing a speaker only intends ("双方表示，将尽快签署合作协议"): none yet.
     not_signed_yet: re.Pattern[str] = re.compile("(?!)")
     # A document referred to as a frame or basis ("按照合作协议"), no signing told.
     document_referred: re.Pattern[str] = re.compile("(?!)")
+    # A contract with a player, a coach or students: a person hired or enrolled, no partner.
+    hired: re.Pattern[str] = re.compile("(?!)")
     # Each on its own: the name of the group that matched is the country's code.
     short_country: tuple[re.Pattern[str], ...] = ()
     # "该市企业": the place named before whose name ends in the group `word` ("撒马尔罕市"), or
@@ -241,6 +266,19 @@ class EventCues:
     firms_listed: re.Pattern[str] = re.compile("(?!)")
     # Firms acting together ("совместное производство"): the firms a sentence lists build one.
     together: re.Pattern[str] = re.compile("(?!)")
+    # A trade figure told in words, no digit ("вырос вдвое", "две трети продукции",
+    # "первое место по товарообороту"), or a change reported as a fact ("поставки выросли").
+    trade_measure: re.Pattern[str] = re.compile("(?!)")
+    trade_change: re.Pattern[str] = re.compile("(?!)")
+    # A trade figure only foreseen ("товарооборот может вырасти до …"): no current fact, unless
+    # the sentence also reports a change.
+    trade_forecast: re.Pattern[str] = re.compile("(?!)")
+    # Trade told as history or recalled ("в 1990-е годы товарооборот составлял …",
+    # "напомним, товарооборот вырос …"): background, not the story's figure.
+    trade_history: re.Pattern[str] = re.compile("(?!)")
+    # Contracts and their sum ("заключили экспортные договоры на поставку продукции на $67
+    # млн"): the value of documents signed, no trade figure.
+    contract_value: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -302,6 +340,7 @@ class EventCues:
             not_a_forum=_any(by_cue.get("not_a_forum", [])),
             not_signed_yet=_any(by_cue.get("not_signed_yet", [])),
             document_referred=_any(by_cue.get("document_referred", [])),
+            hired=_any(by_cue.get("hired", [])),
             # "20 agreements", "10 специальных инвестконтрактов": up to two words between.
             # … or documents totalled by a sum ("подписали документы на $3,5 миллиарда").
             # A day or a year before the words ("15 марта подписано соглашение") counts nothing.
@@ -337,6 +376,8 @@ class EventCues:
             speaker_after=re.compile(r"^" + _any(by_cue.get("speaker_after", [])).pattern, _I),
             sought_in=re.compile(_any(by_cue.get("sought_in", [])).pattern + r"\s*$", _I),
             with_party=re.compile(_any(by_cue.get("with_party", [])).pattern + r"\s*$", _I),
+            signed_by=re.compile(_any(by_cue.get("signed_by", [])).pattern + r"\s*$", _I),
+            between=re.compile(_any(by_cue.get("between", [])).pattern + r"\s*$", _I),
             list_joint=re.compile(
                 r"^\s*" + _any(by_cue.get("list_joint", [])).pattern + r"\s*$", _I
             ),
@@ -344,6 +385,9 @@ class EventCues:
             # The wording right before or right after the name of the party a delegation is of.
             delegation_of=re.compile(_any(by_cue.get("delegation_of", [])).pattern + r"\s*$", _I),
             delegation_by=re.compile(r"^\s*" + _any(by_cue.get("delegation_by", [])).pattern, _I),
+            visitor_noun=_any(by_cue.get("visitor_noun", [])),
+            envoy_to=re.compile(_any(by_cue.get("envoy_to", [])).pattern + r"\s*$", _I),
+            visited_body=re.compile(_any(by_cue.get("visited_body", [])).pattern + r"\s*$", _I),
             representatives=re.compile(
                 _any(by_cue.get("representatives", [])).pattern + r"\s*$", _I
             ),
@@ -381,6 +425,11 @@ class EventCues:
             home_meeting=_any(by_cue.get("home_meeting", [])),
             together=_any(by_cue.get("together", [])),
             firms_listed=re.compile(_any(by_cue.get("firms_listed", [])).pattern + r"\s*$", _I),
+            trade_measure=_any(by_cue.get("trade_measure", [])),
+            trade_change=_any(by_cue.get("trade_change", [])),
+            trade_forecast=_any(by_cue.get("trade_forecast", [])),
+            trade_history=_any(by_cue.get("trade_history", [])),
+            contract_value=_any(by_cue.get("contract_value", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(
@@ -426,6 +475,8 @@ def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, 
             continue  # "双方表示，将尽快签署合作协议": an intent told, no document signed yet
         if kind is EventType.AGREEMENT and cues.document_referred.search(sentence):
             continue  # "按照合作协议，…", "协议的落实取得进展": the document as a frame or basis
+        if kind is EventType.AGREEMENT and cues.hired.search(sentence):
+            continue  # "signed a contract with a Chinese striker": a person hired, no partner
         # An invitation when somebody invites or offers, a plan of the company's own when it
         # plans, whichever wording named it.
         invited = cues.inviting.search(sentence)

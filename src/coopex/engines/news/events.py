@@ -242,12 +242,22 @@ def read_events(
                     previous = kind
                     told.add(kind)
                     continue
+            pair = _between_places(sentence, cues) if source == "list" else None
+            if pair is not None and not _one_place_or_party(*pair, places):
+                # a listed document "between A district of X and B district of Y": A and B
+                event = LeadEvent(kind, *pair, topics, sentence.written)
+                proposed.append([Candidate(event, index, LISTED, True, len(found))])
+                previous = kind
+                told.add(kind)
+                continue
             each = (
                 _each_party(sentence, kind, cues, possible)
                 or _listed(sentence, kind, cues, possible)
                 or _firms_each(sentence, kind, cues, possible)
             )
-            pairs = [(reader.initiator(sentence, kind, c), c) for c in each]
+            pairs = _signed_by_each(sentence, kind, cues, possible) or [
+                (reader.initiator(sentence, kind, c), c) for c in each
+            ]
             listed = [] if pairs else _listed_places(sentence, kind, cues, possible, reader)
             if pairs or listed:
                 # each place listed is a party of its own, even where they share one
@@ -261,12 +271,16 @@ def read_events(
                 told.add(kind)
                 continue
             options = []
+            skipped = 0
             for rank, (counterpart, named_here, ruled) in enumerate(possible):
                 initiator = reader.initiator(sentence, kind, counterpart)
                 if _one_place_or_party(initiator, counterpart, places):
-                    continue  # never the same party ("Казань" is Tatarstan's: one place code)
+                    # never the same party ("Казань" is Tatarstan's: one place code); a trade
+                    # figure's own region is its initiator, the next place its other party
+                    skipped += kind is EventType.TRADE_FIGURE
+                    continue
                 event = LeadEvent(kind, initiator, counterpart, topics, sentence.written)
-                rank = rank if ruled else -1
+                rank = rank - skipped if ruled else -1
                 options.append(Candidate(event, index, source, named_here, len(found), rank))
             if options:
                 proposed.append(options)
@@ -307,9 +321,19 @@ def read_events(
         signed_apart=lang != "ru",
         listed_each=[_listed_organizations(s, cues) for s in sentences],
         agreed=[_agreed_only(s.text, cues) for s in sentences],
+        # English only: with it the dev set's tuning Chinese part lost an agreement
+        regions_named_after=lang == "en",
     )
     kept = _one_plan_per_story(kept, chosen, sentences, places, locations, cues.planning)
-    kept = _not_only_where(kept, sentences, reader, locations)
+    kept = _not_only_where(
+        kept,
+        sentences,
+        reader,
+        locations,
+        lambda text: {
+            name for code in cues.adjective_countries(text) if (name := cues.country_name.get(code))
+        },
+    )
     kept = _shown_at_the_forum(kept, places)
     return tuple(_fullest_places(c.event, locations, places) for c in kept)
 
@@ -418,18 +442,28 @@ def _shown_at_the_forum(
 
 
 def _not_only_where(
-    kept: list[Candidate], sentences: Sequence[Sentence], reader: EventReader, locations: set[str]
+    kept: list[Candidate],
+    sentences: Sequence[Sentence],
+    reader: EventReader,
+    locations: set[str],
+    by_adjective: Callable[[str], set[str]] = lambda _: set(),
 ) -> list[Candidate]:
     """Talks or a signing told only by where they were held ("Переговоры в Пекине") are those
     the page tells with a party of their own ("… с руководством компании Sinopec"); talks told
     by no party of their own ("Tatarstan President meets with Chinese investors"), only a place
     standing for one, beside a stronger lead with an organisation (its plan, the agreement
     signed with it) are part of that lead, as talks with it are. Talks with an organisation
-    the sentence does not name again ("встретиться с руководством банка") stay."""
+    the sentence does not name again ("встретиться с руководством банка") stay. An agreement
+    whose sentence calls the other side by its adjective ("Kazakh and Chinese business leaders
+    inked over 40 agreements": `by_adjective`, the countries so named) is told with it."""
 
     def where(candidate: Candidate) -> bool:
         sentence = sentences[candidate.sentence]
         if candidate.event.type not in HELD:
+            return False
+        if candidate.event.type is EventType.AGREEMENT and candidate.event.counterpart in (
+            by_adjective(sentence.text)
+        ):
             return False
         return not reader.names(sentence, candidate.event.counterpart) or reader.held_in(
             sentence, candidate.event.counterpart
@@ -563,16 +597,35 @@ def _firms_each(
     return listed if len(listed) >= 2 else []
 
 
+def _signed_by_each(
+    sentence: Sentence,
+    kind: EventType,
+    cues: EventCues,
+    possible: Sequence[tuple[str, bool, bool]],
+) -> list[tuple[str, str]]:
+    """ "Agreements were signed by A and B, and C as well": the first organisation after the
+    words before a signer (`signed_by`) signs with each of the two or more listed after it
+    (only `list_joint`s between them), as (initiator, counterpart); a document of all of them
+    ("a three-lateral agreement") is one."""
+    if kind is not EventType.AGREEMENT or cues.one_document.search(sentence.text):
+        return []
+    organizations = [m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION]
+    names = _listed_after_with(sentence, organizations, cues, cues.signed_by)
+    allowed = {name for name, named_here, _ in possible if named_here}
+    others = [name for name in names[1:] if name in allowed]
+    return [(names[0], name) for name in others] if len(others) >= 2 else []
+
+
 def _listed_after_with(
     sentence: Sentence,
     mentions: Sequence[Mention],
     cues: EventCues,
-    before: re.Pattern[str] | None = None,
+    governing: re.Pattern[str] | None = None,
 ) -> list[str]:
     """The names of `mentions` listed from the first one the word that governs the party comes
-    before (`with_party`, or `before`), as far as only list joints stand between them
+    before (`with_party`, or `governing`), as far as only list joints stand between them
     (`list_joint`)."""
-    governs = cues.with_party if before is None else before
+    governs = cues.with_party if governing is None else governing
     first = next(
         (
             at
@@ -666,6 +719,33 @@ def _listed_places(
     if not any(own):
         return [(reader.initiator(sentence, kind, name), name) for name in names]
     return []
+
+
+def _between_places(sentence: Sentence, cues: EventCues) -> tuple[str, str] | None:
+    """ "- Agreement on friendly relations between Tosno district of Leningrad region and
+    Alamudun district of Chuy region": the place right after the words before the first party
+    (`between`) and the first place after it that a list joint comes right before — not the
+    regions the two lie in."""
+    located = [m for m in sentence.mentions if m.kind is MentionKind.LOCATION]
+    pairs = _joined_between(sentence, located, cues)
+    return pairs[0] if pairs else None
+
+
+def _joined_between(
+    sentence: Sentence, mentions: Sequence[Mention], cues: EventCues
+) -> list[tuple[str, str]]:
+    """Each pair of `mentions` a document joins: one right after the words before the first
+    party (`between`), and the first after it that a list joint comes right before."""
+    pairs = []
+    for at, first in enumerate(mentions):
+        if not cues.between.search(sentence.text[: first.start - sentence.start]):
+            continue
+        for other in mentions[at + 1 :]:
+            words = sentence.text[: other.start - sentence.start].split()
+            if any(cues.list_joint.match(" ".join(words[-n:])) for n in (1, 2)):
+                pairs.append((first.name, other.name))
+                break
+    return pairs
 
 
 def _listed_document(paragraphs: Sequence[str], sentence: Sentence, cues: EventCues) -> bool:
@@ -815,7 +895,10 @@ def _covered_here(
         for kind, end, source in found
         if not (
             kind is EventType.BUSINESS_MISSION
-            and (EventType.FORUM in kinds or cues.delegations_meet.search(text))
+            and (
+                (EventType.FORUM in kinds and not cues.visit_apart.search(text))
+                or cues.delegations_meet.search(text)
+            )
         )
         and not (
             kind in (EventType.LOCALIZATION_INVITATION, EventType.LOCALIZATION_PLAN)
@@ -847,12 +930,32 @@ def _covered_here(
         and not (kind in _GATHERINGS and cues.other_field.search(text))
         # "俄罗斯总统今年将访华": a head of state's visit is diplomacy, no business mission
         and not (kind is EventType.BUSINESS_MISSION and cues.state_visit.search(text))
-        and not (kind is EventType.TRADE_FIGURE and not _FIGURE.search(text))
+        and not (kind is EventType.TRADE_FIGURE and not _trade_figure(text, cues))
+        # "заключили экспортные договоры на поставку продукции на $67 млн": the sum of the
+        # contracts signed measures no trade
+        and not (
+            kind is EventType.TRADE_FIGURE
+            and source == "amount"
+            and cues.contract_value.search(text)
+        )
         # "an action plan to bring trade turnover … to $3 billion": a goal, no figure
         and not (kind is EventType.TRADE_FIGURE and EventType.POLICY in kinds)
         # "По условиям контракта инвестор должен вложить не менее 750 млн руб.": a condition
         and not (kind in _REQUIRED and cues.required.search(text))
     ]
+
+
+def _trade_figure(text: str, cues: EventCues) -> bool:
+    """Trade told with a figure — digits, or words ("вырос вдвое", "две трети продукции
+    экспортируется", "первое место по товарообороту", "поставки выросли") — as a current fact:
+    not only foreseen ("может вырасти до …", "по прогнозам") nor told as history ("в 1990-е
+    годы", "напомним")."""
+    change = cues.trade_change.search(text)
+    if not (_FIGURE.search(text) or cues.trade_measure.search(text) or change):
+        return False
+    if cues.trade_forecast.search(text) and not change:
+        return False
+    return not cues.trade_history.search(text)
 
 
 # What people of sport, culture, tourism or study may do that only looks like cooperation
@@ -945,6 +1048,36 @@ def _whole_words_on(name: str, at: int) -> bool:
     return name[at].isspace() or "\u4e00" <= name[at] <= "\u9fff"
 
 
+def _its_region(old: LeadEvent, new: LeadEvent, places: Mapping[str, Place | None]) -> bool:
+    """An agreement told with a country, then with a region of it ("Kyrgyz and Russian regions
+    sign documents", then "Kyrgyzstan's Chuy region and … signed"): the region is its party."""
+    country, region = places.get(old.counterpart), places.get(new.counterpart)
+    return (
+        new.type is EventType.AGREEMENT
+        and country is not None
+        and region is not None
+        and not country.is_region
+        and not country.is_union
+        and region.is_region
+        and region.countries == country.countries
+    )
+
+
+def _a_region_named_apart(
+    old: LeadEvent, new: LeadEvent, places: Mapping[str, Place | None]
+) -> bool:
+    """An agreement with a region, then an organisation of its country that does not bear the
+    region's name ("Chuy region", then "the Office of the … President of Kyrgyzstan"): the
+    region stays the party."""
+    region = places.get(old.counterpart)
+    return (
+        new.type is EventType.AGREEMENT
+        and region is not None
+        and region.is_region
+        and old.counterpart.casefold() not in new.counterpart.casefold()
+    )
+
+
 def _nested_places(a: str, b: str, places: Mapping[str, Place | None]) -> bool:
     """ "黑龙江省" and "中国": a mission to a province is a mission to its country."""
     first, second = places.get(a), places.get(b)
@@ -1021,11 +1154,14 @@ def _distinct(
     signed_apart: bool = True,
     listed_each: Sequence[set[str]] = (),
     agreed: Sequence[bool] = (),
+    regions_named_after: bool = False,
 ) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
     country are one party; a forum whoever tells it), one mission, presentation, invitation
     and forum with a place per page (`_ONCE_PER_PAGE`); a plan told on is the page's plan;
-    talks with a party covered by a stronger lead are dropped."""
+    talks with a party covered by a stronger lead are dropped. `regions_named_after`: an
+    agreement told with a country and then with a region of it is the region's, and an
+    organisation of the country not named after the region does not replace it."""
     kept: list[Candidate] = []
     by_a_firm: set[int] = set()  # kept events told on in a sentence of a firm
 
@@ -1111,9 +1247,15 @@ def _distinct(
         if candidate.source == LISTED and not same_party(old.event.initiator, event.initiator):
             kept.append(candidate)  # each place of a list signs or talks on its own
             continue
-        if _its_organization(old.event, event, locations) or _called_after(
-            old.event, candidate, locations, sentences, adjective_of
-        ):
+        if regions_named_after and _its_region(old.event, event, places):
+            # the region as the sentence that names it tells the fact
+            sectors = tuple(dict.fromkeys([*old.event.sectors, *event.sectors]))
+            kept[same] = replace(candidate, event=replace(event, sectors=sectors))
+            continue
+        if (
+            _its_organization(old.event, event, locations)
+            or _called_after(old.event, candidate, locations, sentences, adjective_of)
+        ) and not (regions_named_after and _a_region_named_apart(old.event, event, places)):
             # the party as the document names it, the fact as first told
             fuller = replace(old.event, counterpart=event.counterpart, initiator=event.initiator)
             old = replace(old, event=fuller)

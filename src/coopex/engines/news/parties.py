@@ -296,6 +296,25 @@ class EventReader:
             and not _AFTER_A_NUMBER.search(paragraph, max(0, m.start - 3), m.start)
         ]
 
+    def _named_abroad(self, organization: Mention, sentence: Sentence) -> bool:
+        """Named after a place of the other side: a place mention inside it, a word that is
+        such a place of the page, or its country's adjective ("Mongolian National Chamber")."""
+        inside = any(
+            m.kind is MentionKind.LOCATION
+            and organization.start <= m.start < organization.end
+            and self._sides.places.get(m.name) is not None
+            and not self._sides.own_side(m.name)
+            for m in sentence.mentions
+        )
+        return (
+            inside
+            or any(
+                self._sides.places.get(word) is not None and not self._sides.own_side(word)
+                for word in organization.name.split()
+            )
+            or self._of_the_other_side(" ".join(organization.name.split()[:3]))
+        )
+
     def _speaker(self, organization: Mention, sentence: Sentence, paragraph: str) -> bool:
         """The organisation of a speaker the sentence opens with ("По словам министра
         экономики Узбекистана, …", "According to the Ministry of …, …", "黑龙江省商务厅厅长表示，
@@ -437,14 +456,21 @@ class EventReader:
         return []
 
     def _qualifier(self, mention: Mention, sentence: Sentence) -> bool:
-        """A country written right before a region of its own ("中国重庆市", "俄罗斯阿穆尔州"):
-        it only says where the region is, the region is the party."""
+        """A country written right before a region of its own ("中国重庆市", "俄罗斯阿穆尔州",
+        "Kyrgyzstan's Chuy region": nothing or its owner's "'s" between): it only says where
+        the region is, the region is the party."""
         place = self._sides.places.get(mention.name)
         if place is None or place.is_region or place.is_union:
             return False
+        paragraph = self._paragraphs[mention.paragraph]
         return any(
             m.paragraph == mention.paragraph
-            and m.start == mention.end
+            and m.start >= mention.end
+            and (
+                m.start == mention.end
+                or self._cues.owner_after.fullmatch(paragraph[mention.end : m.start].strip())
+                is not None
+            )
             and (region := self._sides.places.get(m.name)) is not None
             and region.is_region
             and region.countries == place.countries
@@ -716,6 +742,17 @@ class EventReader:
             known = [other] if self._sides.places.get(other) is not None else []
             unknown = [other] if not known else []
             order = [*places, *known, *self.forum_names(sentence), *unknown, self._home_country()]
+        elif kind is EventType.BUSINESS_MISSION:
+            # A body abroad the visit goes to, with no place abroad named ("visited the
+            # Istanbul Chamber of Commerce"): the place visited is that body.
+            paragraph = self._paragraphs[sentence.paragraph]
+            bodies = [
+                m.name
+                for m in organizations
+                if self._cues.visited_body.search(paragraph[sentence.start : m.start])
+                and self._named_abroad(m, sentence)
+            ]
+            order = [*places, *bodies, self._sides.counterpart]
         else:
             order = [*places, self._sides.counterpart]
         others = [m.name for m in sentence.mentions if m.kind is not MentionKind.PERSON]
@@ -854,6 +891,7 @@ class EventReader:
             or self._visiting_firm(sentence)
             or self._visiting_office(sentence)
             or self._delegation_by_adjective(sentence)
+            or self._visitors_called_abroad(sentence)
         )
 
     def _delegation_by_adjective(self, sentence: Sentence) -> str | None:
@@ -868,6 +906,32 @@ class EventReader:
                 if name and not (own is not None and code in own.countries):
                     return name
         return None
+
+    def _visitors_called_abroad(self, sentence: Sentence) -> str | None:
+        """The story's other side when the first visitors a sentence speaks of are called by
+        its country's adjective and the sentence names a home place they come to ("The Iranian
+        ambassador paid a working visit to Astrakhan Region", "A delegation of Vietnamese
+        businessmen is visiting Bashkortostan"): a visit received, that country its visitor."""
+        if not self._sides.from_home or self._own_place_named(sentence) is None:
+            return None
+        first = self._cues.visitor_noun.search(sentence.text)
+        if first is None:
+            return None
+        if self._of_the_other_side(sentence.text[: first.end()]):
+            return self._country_of(self._sides.counterpart)
+        # a country the page names only by that adjective ("The Iranian ambassador …" on a page
+        # naming no Iran), not the home one
+        own = self._sides.initiator_place
+        words = re.findall(r"\w+", sentence.text[: first.end()])[-3:]
+        return next(
+            (
+                name
+                for code, name in self._cues.country_name.items()
+                if not (own is not None and code in own.countries)
+                and any(called_after(word, name) for word in words)
+            ),
+            None,
+        )
 
     def _visit_received(self, sentence: Sentence) -> str | None:
         """The place of the other side a sentence names when the visit it tells comes to a
@@ -890,14 +954,19 @@ class EventReader:
         if not visited:
             return None
         abroad = next((m.name for m in located if not self._sides.own_side(m.name)), None)
-        if abroad is None:
-            # "…, — заявил во время визита в Приамурье представитель комитета по торговле": a
-            # visitor named by no place is of the story's other side
-            other = self._sides.counterpart
-            known = other and self._sides.places.get(other) is not None
-            named = self._cues.visitor_person.match(paragraph, visited[0].end, sentence.end)
-            return other if named and known and not self._sides.own_side(other) else None
-        return self.story_region(abroad)
+        if abroad is not None:
+            return self.story_region(abroad)
+        # "…, — заявил во время визита в Приамурье представитель комитета по торговле": a
+        # visitor named by no place is of the story's other side
+        other = self._sides.counterpart
+        known = other and self._sides.places.get(other) is not None
+        named = self._cues.visitor_person.match(paragraph, visited[0].end, sentence.end)
+        if named and known and not self._sides.own_side(other):
+            return other
+        # "The Foundation said it would dispatch a delegation to Astrakhan": the organisation
+        # the sentence points back to sends it
+        index = self._sentences.index(sentence)
+        return self._earlier_organization(index, EventType.BUSINESS_MISSION)
 
     def story_region(self, name: str) -> str:
         """The story's other side when it is a region of the country `name` is ("中国代表团"
@@ -1036,7 +1105,9 @@ class EventReader:
 
     def _own_place_named(self, sentence: Sentence) -> str | None:
         """The first place of the initiator's side the sentence names, not as part of an
-        organisation's name ("Посольство РФ в Белоруссии" names no place visited)."""
+        organisation's name ("Посольство РФ в Белоруссии" names no place visited) nor as the
+        country an envoy is sent to ("Vietnamese Ambassador to Russia")."""
+        paragraph = self._paragraphs[sentence.paragraph]
         offices = [
             o
             for o in sentence.mentions
@@ -1050,6 +1121,7 @@ class EventReader:
                 and self._sides.places.get(m.name) is not None
                 and self._sides.own_side(m.name)
                 and not any(o.start <= m.start and m.end <= o.end for o in offices)
+                and not self._cues.envoy_to.search(paragraph[sentence.start : m.start])
             ),
             None,
         )
@@ -1228,7 +1300,34 @@ class EventReader:
                 and not same_party(mention.name, counterpart)
             ):
                 return mention.name
+        if kind is EventType.TRADE_FIGURE and own is not None:
+            country = self._own_country_trading(sentence, counterpart, own.countries)
+            if country is not None:
+                return country
         return self._sides.initiator
+
+    def _own_country_trading(
+        self, sentence: Sentence, counterpart: str, countries: frozenset[str]
+    ) -> str | None:
+        """The initiator's own country a trade figure names with no region of it ("Товарооборот
+        России и Китая …" on a region's page): the country's trade, not the region's."""
+        named = [
+            (m.name, place)
+            for m in sentence.mentions
+            if m.kind is MentionKind.LOCATION
+            and (place := self._sides.places.get(m.name)) is not None
+            and place.within(countries)
+        ]
+        if any(place.is_region for _, place in named):
+            return None
+        return next(
+            (
+                name
+                for name, place in named
+                if not place.is_union and not same_party(name, counterpart)
+            ),
+            None,
+        )
 
 
 # Between an organisation and the party it acts with: a few characters ("分别与", " с ").

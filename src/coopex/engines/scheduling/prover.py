@@ -77,6 +77,11 @@ class BoundedSolver:
         self._solver.clear_interrupt()
         return answer
 
+    @property
+    def counts_every_gap(self) -> bool:
+        """The totalizer reaches the number of possible breaks (no default ceiling cut it)."""
+        return self.ceiling == len(self.formula.gaps)
+
     def refuted_outright(self) -> bool:
         """After a False: no schedule at all, whatever the number of breaks."""
         return not self._solver.get_core()
@@ -123,6 +128,10 @@ class _Race:
             self.found(solver.slots())
         elif solver.refuted_outright():
             self.refuted()
+        elif solver.counts_every_gap:
+            # At the count of every possible break the next question counts nothing: its
+            # schedule, any schedule, is optimal, so the climb goes on to build it.
+            self.raise_to(asked + 1)
         else:
             self.raise_to(asked + 1, min(self.stop_at, solver.ceiling))
 
