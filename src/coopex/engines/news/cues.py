@@ -129,6 +129,8 @@ CUE_ROLES = (
     "document_back",  # "соответствующее соглашение": the document of the event just told
     "sides_back",  # "Стороны", "главы регионов": the two sides of the talks just told
     "home_meeting",  # "заседание правительства области": the home side's own meeting
+    "firms_listed",  # "Турецкие компании ": the words right before firms listed as each acting
+    "together",  # "совместно", "совместное": firms acting together, one plant of theirs
     "trade_measure",  # "вдвое", "две трети", "первое место": a trade figure told in words
     "trade_change",  # "вырос", "сократился": a change of trade reported as a fact
     "trade_forecast",  # "может вырасти", "по прогнозам": a trade figure only foreseen
@@ -259,6 +261,11 @@ class EventCues:
     sides_back: re.Pattern[str] = re.compile("(?!)")
     # The home side's own sitting ("на заседании правительства области …"): no talks.
     home_meeting: re.Pattern[str] = re.compile("(?!)")
+    # The words right before firms listed as each building or investing ("Турецкие компании
+    # A и B вложат …": a plant or an investment of each).
+    firms_listed: re.Pattern[str] = re.compile("(?!)")
+    # Firms acting together ("совместное производство"): the firms a sentence lists build one.
+    together: re.Pattern[str] = re.compile("(?!)")
     # A trade figure told in words, no digit ("вырос вдвое", "две трети продукции",
     # "первое место по товарообороту"), or a change reported as a fact ("поставки выросли").
     trade_measure: re.Pattern[str] = re.compile("(?!)")
@@ -416,6 +423,8 @@ class EventCues:
             document_back=_any(by_cue.get("document_back", [])),
             sides_back=_any(by_cue.get("sides_back", [])),
             home_meeting=_any(by_cue.get("home_meeting", [])),
+            together=_any(by_cue.get("together", [])),
+            firms_listed=re.compile(_any(by_cue.get("firms_listed", [])).pattern + r"\s*$", _I),
             trade_measure=_any(by_cue.get("trade_measure", [])),
             trade_change=_any(by_cue.get("trade_change", [])),
             trade_forecast=_any(by_cue.get("trade_forecast", [])),

@@ -143,6 +143,7 @@ def read_events(
     proposed: list[list[Candidate]] = []
     previous: EventType | None = None
     told: set[EventType] = set()  # the types already proposed
+    plants: set[int] = set()  # the sentences with a plan's wording
     for index, sentence in enumerate(sentences):
         if sentence.text.rstrip().endswith(_EXCLAIMED):
             continue  # a slogan or a cheer ("Invest in Russia!"), not a reported fact
@@ -166,7 +167,9 @@ def read_events(
         found = _covered_here(found, sentence.text, cues)
         if not found and _listed_document(paragraphs, sentence, cues):
             found = [(EventType.AGREEMENT, 0, "list")]
-        found = _signed_without_a_firm(found, sentence)
+        found = _signed_without_a_firm(found, sentence, cues)
+        if any(kind is EventType.LOCALIZATION_PLAN for kind, _, _ in found):
+            plants.add(index)
         topics = sectors(sentence.text) if found else ()
         kinds = {kind for kind, _, _ in found}
         visitor = reader.visitor(sentence) if EventType.BUSINESS_MISSION in kinds else None
@@ -247,8 +250,10 @@ def read_events(
                 previous = kind
                 told.add(kind)
                 continue
-            each = _each_party(sentence, kind, cues, possible) or _listed(
-                sentence, kind, cues, possible
+            each = (
+                _each_party(sentence, kind, cues, possible)
+                or _listed(sentence, kind, cues, possible)
+                or _firms_each(sentence, kind, cues, possible)
             )
             pairs = _signed_by_each(sentence, kind, cues, possible) or [
                 (reader.initiator(sentence, kind, c), c) for c in each
@@ -281,6 +286,7 @@ def read_events(
                 proposed.append(options)
                 previous = kind
                 told.add(kind)
+    proposed = _invested_plants(proposed, sentences, plants)
     chosen = _chosen(proposed, sentences, sides, chooser, apart)
     names = [m.name for m in mentions if m.kind is MentionKind.ORGANIZATION]
     locations = {m.name for m in mentions if m.kind is MentionKind.LOCATION}
@@ -310,6 +316,11 @@ def read_events(
         # Russian only (the guideline's talks about localizing); no held-out half moved with it
         place_talks_covered=lang == "ru",
         adjective_of=lambda text: _adjective_countries(text, cues),
+        # an agreement in a sentence of its own naming a plant's firm stays beside the plant on
+        # English pages (dev tuning en), not on Russian ones (the bronze tuning gold)
+        signed_apart=lang != "ru",
+        listed_each=[_listed_organizations(s, cues) for s in sentences],
+        agreed=[_agreed_only(s.text, cues) for s in sentences],
         # English only: with it the dev set's tuning Chinese part lost an agreement
         regions_named_after=lang == "en",
     )
@@ -325,6 +336,47 @@ def read_events(
     )
     kept = _shown_at_the_forum(kept, places)
     return tuple(_fullest_places(c.event, locations, places) for c in kept)
+
+
+def _invested_plants(
+    proposed: list[list[Candidate]], sentences: Sequence[Sentence], plants: Collection[int]
+) -> list[list[Candidate]]:
+    """A plant told with no organisation of its own (`plants`: the sentences with a plan's
+    wording) right after an investment of a named firm, in its paragraph ("Турецкие компании A
+    и B вложат в республику 800 млн рублей. В республике появятся заводы …"), is that firm's
+    plant: the investment is the plan (the annotation guideline: a foreign firm's plant is its
+    localization plan whatever is pledged for it), and the plant's sentence tells it on."""
+    result = list(proposed)
+    for index in sorted(plants):
+        if (
+            index == 0
+            or sentences[index - 1].paragraph != sentences[index].paragraph
+            or any(m.kind is MentionKind.ORGANIZATION for m in sentences[index].mentions)
+        ):
+            continue
+        invested = [
+            at
+            for at, options in enumerate(result)
+            if options[0].sentence == index - 1
+            and options[0].event.type is EventType.INVESTMENT
+            and options[0].named_here
+        ]
+        if not invested:
+            continue
+        for at in invested:
+            result[at] = [
+                replace(c, event=replace(c.event, type=EventType.LOCALIZATION_PLAN))
+                for c in result[at]
+            ]
+        result = [
+            options
+            for options in result
+            if not (
+                options[0].sentence == index
+                and options[0].event.type is EventType.LOCALIZATION_PLAN
+            )
+        ]
+    return result
 
 
 def _told_just_before(proposed: Sequence[Sequence[Candidate]], index: int) -> set[EventType]:
@@ -514,6 +566,34 @@ def _listed(
         m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION and m.name in allowed
     ]
     listed = _listed_after_with(sentence, named, cues)
+    return listed if len(listed) >= 2 else []
+
+
+# Events a sentence may report with each of several firms it lists as each acting
+# ("Турецкие компании A и B вложат …", "Компании A и B откроют заводы").
+_EACH_FIRM = frozenset({EventType.LOCALIZATION_PLAN, EventType.INVESTMENT})
+
+
+def _firms_each(
+    sentence: Sentence,
+    kind: EventType,
+    cues: EventCues,
+    possible: Sequence[tuple[str, bool, bool]],
+) -> list[str]:
+    """ "Турецкие компании A и B вложат в республику 800 млн рублей", "открыли свои заводы
+    компании A, B и C": a plant or an investment of each organisation listed right after a
+    plural firm's noun (`firms_listed`), as far as only list joints stand between them (two
+    firms named otherwise, "Chery и «Автотор» договорились о сборке", or agreeing or acting
+    together, `together`, build one plant)."""
+    if kind not in _EACH_FIRM:
+        return []
+    if cues.together.search(sentence.text) or cues.agreed_only.search(sentence.text):
+        return []  # "Компании A и B договорились о совместной сборке": one plant of theirs
+    allowed = {name for name, named_here, _ in possible if named_here}
+    named = [
+        m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION and m.name in allowed
+    ]
+    listed = _listed_after_with(sentence, named, cues, cues.firms_listed)
     return listed if len(listed) >= 2 else []
 
 
@@ -927,16 +1007,27 @@ def _agreed_to_do(text: str, kinds: set[EventType], cues: EventCues) -> bool:
     return all(kind is not EventType.AGREEMENT for kind, _, _ in trigger_types(rest, cues))
 
 
+def _agreed_only(text: str, cues: EventCues) -> bool:
+    """Agreeing with no document named ("договорились о реализации проектов")."""
+    if not cues.agreed_only.search(text):
+        return False
+    rest = cues.agreed_only.sub(" ", text)
+    return all(kind is not EventType.AGREEMENT for kind, _, _ in trigger_types(rest, cues))
+
+
 def _signed_without_a_firm(
-    found: list[tuple[EventType, int, str]], sentence: Sentence
+    found: list[tuple[EventType, int, str]], sentence: Sentence, cues: EventCues
 ) -> list[tuple[EventType, int, str]]:
-    """Production agreed between places, with no firm named ("области подписали меморандум о
-    создании совместных производств"), is their agreement; a firm's plant signed for stays its
-    localization plan (the annotation guideline)."""
+    """Production agreed between places, with no firm named or spoken of ("области подписали
+    меморандум о создании совместных производств"), is their agreement; a firm's plant signed
+    for stays its localization plan (the annotation guideline), the firm named or not
+    ("Консорциум китайских компаний подписал соглашение о строительстве завода")."""
     kinds = {kind for kind, _, _ in found}
     if EventType.AGREEMENT not in kinds or EventType.LOCALIZATION_PLAN not in kinds:
         return found
     if any(m.kind is MentionKind.ORGANIZATION for m in sentence.mentions):
+        return found
+    if cues.firm.search(sentence.text):
         return found
     return [f for f in found if f[0] is not EventType.LOCALIZATION_PLAN]
 
@@ -1060,6 +1151,9 @@ def _distinct(
     mirrored_forum_visits: bool = True,
     place_talks_covered: bool = False,
     adjective_of: Callable[[str], set[str]] = lambda _: set(),
+    signed_apart: bool = True,
+    listed_each: Sequence[set[str]] = (),
+    agreed: Sequence[bool] = (),
     regions_named_after: bool = False,
 ) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
@@ -1069,6 +1163,7 @@ def _distinct(
     agreement told with a country and then with a region of it is the region's, and an
     organisation of the country not named after the region does not replace it."""
     kept: list[Candidate] = []
+    by_a_firm: set[int] = set()  # kept events told on in a sentence of a firm
 
     def named(candidate: Candidate) -> bool:
         """Whether the event's sentence names its party."""
@@ -1101,7 +1196,12 @@ def _distinct(
         )
         if (
             same is None
-            and event.type in _TELLS_ON_A_PLAN
+            and (
+                event.type in _TELLS_ON_A_PLAN
+                # "два турецких бизнес-игрока договорились о реализации проектов": agreeing
+                # with no document and no party named tells the page's plan on
+                or (event.type is EventType.AGREEMENT and agreed[candidate.sentence])
+            )
             and not named(candidate)
             and any(c.event.type is EventType.LOCALIZATION_PLAN for c in kept)
         ):
@@ -1161,6 +1261,12 @@ def _distinct(
             old = replace(old, event=fuller)
         merged = tuple(dict.fromkeys([*old.event.sectors, *event.sectors]))
         kept[same] = replace(old, event=replace(old.event, sectors=merged))
+        if of_a_firm[candidate.sentence]:
+            by_a_firm.add(same)
+    # A plan told on by a firm ("Решение о создании совместного предприятия принято" then
+    # "«Мы планируем выпускать краны», — сообщила директор ООО «X»") is a firm's plant, not
+    # production agreed between places.
+    firms_plants = {id(kept[at]) for at in by_a_firm}
     # Only a named organisation: an invitation to "Chinese investors" (the country) does not
     # make the governor's talks with a Chinese province part of it.
     covered = [
@@ -1173,9 +1279,12 @@ def _distinct(
     # is named for it (the annotation guideline).
     def absorbed(candidate: Candidate) -> bool:
         event = candidate.event
-        if _firms_agreement(candidate, sentences):
+        if _firms_agreement(candidate, sentences, listed_each):
             return False
-        if _places_production(candidate, of_a_firm, locations) and any(
+        if (
+            _places_production(candidate, of_a_firm, locations)
+            and id(candidate) not in firms_plants
+        ) and any(
             c.event.type in (EventType.AGREEMENT, EventType.LOCALIZATION_INVITATION)
             and not of_a_firm[c.sentence]
             and (
@@ -1223,11 +1332,14 @@ def _distinct(
                 )
             )
             # a signing told in a sentence of its own, naming the firm ("the document was
-            # signed by the governor and the head of X"), is a fact beside the plant
+            # signed by the governor and the head of X"), is a fact beside the plant (English
+            # pages; on Russian pages it is the plant signed for: "подписаны соглашения о
+            # намерениях с компаниями A и B" after their plants)
             and (
                 event.type is not EventType.AGREEMENT
                 or candidate.types_here > 1
                 or not candidate.named_here
+                or not signed_apart
             )
             for c in kept
         )
@@ -1489,11 +1601,24 @@ def _places_production(
     )
 
 
-def _firms_agreement(candidate: Candidate, sentences: Sequence[Sentence]) -> bool:
+def _listed_organizations(sentence: Sentence, cues: EventCues) -> set[str]:
+    """The organisations a sentence lists after the word that governs the party ("подписаны
+    соглашения с компаниями A и B"): each a party on its own."""
+    named = [m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION]
+    listed = _listed_after_with(sentence, named, cues) if len(named) >= 2 else []
+    return set(listed) if len(listed) >= 2 else set()
+
+
+def _firms_agreement(
+    candidate: Candidate, sentences: Sequence[Sentence], listed_each: Sequence[set[str]] = ()
+) -> bool:
     """An agreement whose sentence names two organisations ("Chery signed a partnership
     agreement with Avtotor to assemble cars") is theirs, beside the plant it is for (joint
-    ventures with no plant are agreements: the annotation guideline)."""
+    ventures with no plant are agreements: the annotation guideline) — not one of those the
+    sentence lists as each signing with the region ("соглашения с компаниями A и B")."""
     mentions = sentences[candidate.sentence].mentions
+    if listed_each and candidate.event.counterpart in listed_each[candidate.sentence]:
+        return False
     return (
         candidate.event.type is EventType.AGREEMENT
         and sum(

@@ -350,11 +350,15 @@ class EventReader:
         its name call the initiator's own, by its country's adjective and a firm's noun."""
         paragraph = self._paragraphs[sentence.paragraph]
         before = paragraph[max(sentence.start, organization.start - 60) : organization.start]
-        words = before.split()[-2:]
-        return (
-            len(words) == 2
-            and bool(self._cues.firm.match(words[1]))
-            and self._own_adjective(words[0])
+        words = before.rstrip(' «"“„').split()[-2:]
+        if len(words) != 2 or not self._cues.firm.match(words[1]):
+            return False
+        if self._own_adjective(words[0]):
+            return True
+        # "Российская компания «Мираторг»" on a page that never names Russia itself
+        own = self._sides.initiator_place
+        return own is not None and bool(
+            own.countries & set(self._cues.adjective_countries(" ".join(words)))
         )
 
     def _opens_with_own_place(self, name: str) -> bool:
