@@ -48,9 +48,11 @@ def page_events(
     lang: str,
     amount_measures: Callable[[str], Sequence[str]] = lambda _: (),
     unknown_places: Collection[str] = (),
+    reading_form: Callable[[str], str] | None = None,
 ) -> tuple[LeadEvent, ...]:
     """The events of a page told from Russia, its places given by their codes;
-    `unknown_places`: places named that the gazetteer does not know (a district)."""
+    `unknown_places`: places named that the gazetteer does not know (a district);
+    `reading_form`: the form the wordings are read in (Chinese: simplified script)."""
     known: dict[str, Place | None] = {name: place_of(code) for name, code in places.items()}
     known |= dict.fromkeys(unknown_places)
     return read_events(
@@ -61,6 +63,7 @@ def page_events(
         lambda _: (),
         shipped_event_cues(),
         amount_measures,
+        reading_form=reading_form,
         lang=lang,
     )
 
