@@ -1,5 +1,6 @@
 """What the event checklists share: the names of a page given as mentions, the whole event
-reader run on a page, the types a sentence's wording names, and a row known to fail."""
+reader run on a page, what its amounts measure, the types a sentence's wording names, and a row
+known to fail."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ import pytest
 
 from coopex.domain.geography import Place, place_of
 from coopex.domain.news import EventType, LeadEvent, Mention, MentionKind
+from coopex.engines.news.amounts import find_amounts
 from coopex.engines.news.cues import trigger_types
 from coopex.engines.news.events import read_events
 from coopex.reference.event_cues import shipped_event_cues
+from coopex.reference.money_words import shipped_money_words
 
 
 def known_miss(reason: str) -> pytest.MarkDecorator:
@@ -71,3 +74,9 @@ def page_events(
 def wording_types(sentence: str, lang: str) -> list[EventType]:
     """The event types the sentence's wording names."""
     return [kind for kind, _, _ in trigger_types(sentence, shipped_event_cues().of(lang))]
+
+
+def amounts_measured(sentence: str) -> list[str]:
+    """What the sentence's amounts measure, read with the shipped money words: the
+    `amount_measures` that `page_events` takes where a rule needs to know."""
+    return [a.what for a in find_amounts(sentence, shipped_money_words()) if a.what]

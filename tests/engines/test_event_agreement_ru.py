@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from coopex.engines.news.amounts import find_amounts
-from coopex.reference.money_words import shipped_money_words
-from tests.engines.event_checklists import known_miss, page_events
+from tests.engines.event_checklists import amounts_measured, known_miss, page_events
 from tests.engines.test_event_precision_ru import PLACES as PRECISION_PLACES
 
 # The precision checklist's places, with Henan named as a province.
@@ -21,7 +19,6 @@ PLACES = {
     "провинцию Хэнань": "CN-HA",
 }
 ORGANIZATIONS = ("Changan", "Haier", "Sinopec")
-MONEY = shipped_money_words()
 
 
 def events(*paragraphs: str) -> list[tuple[str, str]]:
@@ -30,7 +27,7 @@ def events(*paragraphs: str) -> list[tuple[str, str]]:
         PLACES,
         ORGANIZATIONS,
         "ru",
-        lambda sentence: [a.what for a in find_amounts(sentence, MONEY) if a.what],
+        amounts_measured,
     )
     # a place as its code, so that any case of its name is the party
     return [(e.type.value, PLACES.get(e.counterpart, e.counterpart)) for e in found]

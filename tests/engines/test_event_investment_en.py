@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from coopex.engines.news.amounts import find_amounts
-from coopex.reference.money_words import shipped_money_words
-from tests.engines.event_checklists import page_events
+from tests.engines.event_checklists import amounts_measured, page_events
 
 PLACES = {
     "Kazakhstan": "KZ",
@@ -47,7 +45,6 @@ ORGANIZATIONS = (
     "Shell",
 )
 INVESTMENT = "investment"
-MONEY = shipped_money_words()
 
 
 def investors(*paragraphs: str) -> list[str]:
@@ -56,7 +53,7 @@ def investors(*paragraphs: str) -> list[str]:
         PLACES,
         ORGANIZATIONS,
         "en",
-        lambda sentence: [a.what for a in find_amounts(sentence, MONEY) if a.what],
+        amounts_measured,
     )
     return [e.counterpart for e in found if e.type.value == INVESTMENT]
 

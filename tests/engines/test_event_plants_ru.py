@@ -14,9 +14,7 @@ import re
 
 import pytest
 
-from coopex.engines.news.amounts import find_amounts
-from coopex.reference.money_words import shipped_money_words
-from tests.engines.event_checklists import known_miss, page_events
+from tests.engines.event_checklists import amounts_measured, known_miss, page_events
 
 PLACES = {
     "Калужской области": "RU-KLU",
@@ -83,7 +81,6 @@ ORGANIZATIONS = (
     "Nokian",
     "Росатом",
 )
-MONEY = shipped_money_words()
 PLAN = "localization_plan"
 # What a plant's own agreement, pledge or talks must not be told as beside its plan.
 NOT_BESIDE = ("localization_invitation", "agreement", "investment")
@@ -101,7 +98,7 @@ def events(*paragraphs: str) -> list[tuple[str, str]]:
         named,
         ORGANIZATIONS,
         "ru",
-        lambda sentence: [a.what for a in find_amounts(sentence, MONEY) if a.what],
+        amounts_measured,
     )
     # a place as its code, so that any case of its name is the party
     return [(e.type.value, PLACES.get(e.counterpart, e.counterpart)) for e in found]

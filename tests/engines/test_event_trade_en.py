@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from coopex.engines.news.amounts import find_amounts
-from coopex.reference.money_words import shipped_money_words
-from tests.engines.event_checklists import known_miss, page_events
+from tests.engines.event_checklists import amounts_measured, known_miss, page_events
 
 PLACES = {
     "Heilongjiang": "CN-HL",
@@ -41,7 +39,6 @@ PLACES = {
     "Iran": "IR",
 }
 ORGANIZATIONS = ("KamAZ", "Uralkali")
-MONEY = shipped_money_words()
 TRADE = "trade_figure"
 
 # The page's title names its home region by its full name.
@@ -60,7 +57,7 @@ def events(*paragraphs: str) -> list[tuple[str, str, str]]:
         PLACES,
         ORGANIZATIONS,
         "en",
-        lambda sentence: [a.what for a in find_amounts(sentence, MONEY) if a.what],
+        amounts_measured,
     )
     code = PLACES.get
     return [

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from coopex.engines.news.amounts import find_amounts
-from coopex.reference.money_words import shipped_money_words
-from tests.engines.event_checklists import known_miss, page_events
+from tests.engines.event_checklists import amounts_measured, known_miss, page_events
 
 
 def _forms(code: str, *names: str) -> dict[str, str]:
@@ -43,7 +41,6 @@ PLACES = {
     **_forms("RU", "Россия", "России", "Россию"),
 }
 ORGANIZATIONS = ("Кургантрактор",)
-MONEY = shipped_money_words()
 TRADE = "trade_figure"
 
 # The page's title names its home region by its full name.
@@ -68,7 +65,7 @@ def events(*paragraphs: str) -> list[tuple[str, str, str]]:
         PLACES,
         ORGANIZATIONS,
         "ru",
-        lambda sentence: [a.what for a in find_amounts(sentence, MONEY) if a.what],
+        amounts_measured,
     )
     # a place as its code, so that any case of its name is the party
     code = PLACES.get

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import pytest
 
-from coopex.engines.news.amounts import find_amounts
 from coopex.nlp.chinese import simplified
-from coopex.reference.money_words import shipped_money_words
-from tests.engines.event_checklists import page_events
+from tests.engines.event_checklists import amounts_measured, page_events
 
 PLACES = {
     "黑龙江省": "CN-HL",
@@ -45,7 +43,6 @@ PLACES = {
     "土耳其": "TR",
 }
 ORGANIZATIONS = ("哈尔滨电气", "中国石油")
-MONEY = shipped_money_words()
 TRADE = "trade_figure"
 
 TITLES = {
@@ -74,7 +71,7 @@ def events(*paragraphs: str) -> list[tuple[str, str, str]]:
         PLACES,
         ORGANIZATIONS,
         "zh",
-        lambda sentence: [a.what for a in find_amounts(sentence, MONEY) if a.what],
+        amounts_measured,
         reading_form=simplified,
     )
     code = PLACES.get
