@@ -561,11 +561,22 @@ def _listed(
     them; a document of all of them ("a three-lateral agreement with A and B") is one."""
     if kind not in _EACH_PARTY or cues.one_document.search(sentence.text):
         return []
+    return _several_listed(sentence, cues, possible, cues.with_party)
+
+
+def _several_listed(
+    sentence: Sentence,
+    cues: EventCues,
+    possible: Sequence[tuple[str, bool, bool]],
+    governing: re.Pattern[str],
+) -> list[str]:
+    """The organisations named here among the `possible` parties that the sentence lists after
+    the `governing` words (see `_listed_after_with`), when there are two or more."""
     allowed = {name for name, named_here, _ in possible if named_here}
     named = [
         m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION and m.name in allowed
     ]
-    listed = _listed_after_with(sentence, named, cues)
+    listed = _listed_after_with(sentence, named, cues, governing)
     return listed if len(listed) >= 2 else []
 
 
@@ -589,12 +600,7 @@ def _firms_each(
         return []
     if cues.together.search(sentence.text) or cues.agreed_only.search(sentence.text):
         return []  # "Компании A и B договорились о совместной сборке": one plant of theirs
-    allowed = {name for name, named_here, _ in possible if named_here}
-    named = [
-        m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION and m.name in allowed
-    ]
-    listed = _listed_after_with(sentence, named, cues, cues.firms_listed)
-    return listed if len(listed) >= 2 else []
+    return _several_listed(sentence, cues, possible, cues.firms_listed)
 
 
 def _signed_by_each(

@@ -296,18 +296,22 @@ class EventReader:
             and not _AFTER_A_NUMBER.search(paragraph, max(0, m.start - 3), m.start)
         ]
 
-    def _named_abroad(self, organization: Mention, sentence: Sentence) -> bool:
-        """Named after a place of the other side: a place mention inside it, a word that is
-        such a place of the page, or its country's adjective ("Mongolian National Chamber")."""
-        inside = any(
-            m.kind is MentionKind.LOCATION
+    def _places_abroad_inside(self, organization: Mention, sentence: Sentence) -> list[Mention]:
+        """The places of the other side the sentence names inside an organisation's name."""
+        return [
+            m
+            for m in sentence.mentions
+            if m.kind is MentionKind.LOCATION
             and organization.start <= m.start < organization.end
             and self._sides.places.get(m.name) is not None
             and not self._sides.own_side(m.name)
-            for m in sentence.mentions
-        )
+        ]
+
+    def _named_abroad(self, organization: Mention, sentence: Sentence) -> bool:
+        """Named after a place of the other side: a place mention inside it, a word that is
+        such a place of the page, or its country's adjective ("Mongolian National Chamber")."""
         return (
-            inside
+            bool(self._places_abroad_inside(organization, sentence))
             or any(
                 self._sides.places.get(word) is not None and not self._sides.own_side(word)
                 for word in organization.name.split()
@@ -1018,12 +1022,8 @@ class EventReader:
             abroad = next(
                 (
                     m.name
-                    for m in sentence.mentions
-                    if m.kind is MentionKind.LOCATION
-                    and mention.start <= m.start < mention.end
-                    and self._sides.places.get(m.name) is not None
-                    and not self._sides.own_side(m.name)
-                    and not _after_held_in(paragraph, m.start, mention.start, self._cues.held_in)
+                    for m in self._places_abroad_inside(mention, sentence)
+                    if not _after_held_in(paragraph, m.start, mention.start, self._cues.held_in)
                 ),
                 None,
             )
