@@ -1219,6 +1219,27 @@ class EventReader:
                 return m.name
         return None
 
+    def _organization_joined(self, sentence: Sentence, counterpart: str) -> str | None:
+        """The organisation joined to the counterpart's mention by "и" (a few words of what it
+        is between: "A и крупнейший европейский производитель B"), both parties the sentence
+        may be with: the two act together."""
+        possible = {m.name for m in self._organizations(sentence)}
+        if counterpart not in possible:
+            return None
+        named = [m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION]
+        for first, second in pairwise(named):
+            gap = sentence.text[first.end - sentence.start : second.start - sentence.start]
+            if not _JOINED.fullmatch(gap) or self._cues.with_party.search(
+                sentence.text[: first.start - sentence.start]
+            ):
+                continue  # "подписала соглашения с A и B": each signs with the story's side
+            pair = (first.name, second.name)
+            if counterpart in pair and all(name in possible for name in pair):
+                other = second.name if first.name == counterpart else first.name
+                if not same_party(other, counterpart):
+                    return other
+        return None
+
     def initiator(self, sentence: Sentence, kind: EventType, counterpart: str) -> str:
         if kind is EventType.PARTNER_SEARCH:
             for mention in sentence.mentions:
@@ -1262,6 +1283,12 @@ class EventReader:
             signer = self._organization_with(sentence, counterpart)
             if signer is not None:
                 return signer
+        if kind in _SIGNED_TOGETHER:
+            # "Концерн A и производитель B подписали меморандум": the other organisation of
+            # the pair acting together starts it, not the story's side
+            partner = self._organization_joined(sentence, counterpart)
+            if partner is not None:
+                return partner
         # The home-side region the sentence itself names ("Irkutsk Region's trade with China"
         # in a story about several regions), else the document's side (by its own name). A
         # trade figure's region may be named just before it in its paragraph ("…partners of
@@ -1332,6 +1359,11 @@ class EventReader:
 
 # Between an organisation and the party it acts with: a few characters ("分别与", " с ").
 _WITH_GAP = 4
+# Two organisations acting together: "A и B", "«A» и крупнейший производитель B".
+_JOINED = re.compile(r"[»\"“”]?\s+и\s+(?:[^\W\d]+\s+){0,4}[«\"“„]?")
+_SIGNED_TOGETHER = frozenset(
+    {EventType.AGREEMENT, EventType.NEGOTIATION, EventType.LOCALIZATION_PLAN}
+)
 
 
 # "Central Asia - China": two places joined by a dash (a hyphen only with spaces around it,
