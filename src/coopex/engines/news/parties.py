@@ -710,6 +710,11 @@ class EventReader:
             # the story's other side first.
             known = [n for n in places if kind not in _BUILT or not self._sides.order(n)[0]]
             unknown = [name for name in places if name not in known]
+            headed = self._region_of_a_head(sentence) if kind in HELD else None
+            if headed is not None:
+                # "между акимом области X и главой Республики Y": the akim's region, named with
+                # his title elsewhere on the page ("пресс-служба акима Кызылординской области")
+                known = [headed, *(n for n in known if n != headed)]
             order = [*named, earlier, *known, self._sides.counterpart, *unknown]
             if kind in HELD:
                 held: list[str | None] = [n for n in order if n and self.held_in(sentence, n)]
@@ -772,6 +777,31 @@ class EventReader:
             ):
                 options.append((name, name in named, at < ruled))
         return options
+
+    def _region_of_a_head(self, sentence: Sentence) -> str | None:
+        """The region of the other side whose head the sentence calls by his title only
+        ("акимом области Иваном Петровым", `head_unnamed`): the one the page names right after
+        that title elsewhere ("акима Карагандинской области", `head_before`)."""
+        unnamed = self._cues.head_unnamed.search(sentence.text)
+        if unnamed is None:
+            return None
+        at = sentence.start + unnamed.start()
+        if any(
+            m.kind is MentionKind.LOCATION and at <= m.start < sentence.start + unnamed.end()
+            for m in sentence.mentions
+        ):
+            return None
+        for other in self._sentences:
+            paragraph = self._paragraphs[other.paragraph]
+            for m in other.mentions:
+                if (
+                    m.kind is MentionKind.LOCATION
+                    and self._sides.places.get(m.name) is not None
+                    and not self._sides.own_side(m.name)
+                    and self._cues.head_before.search(paragraph[max(0, m.start - 25) : m.start])
+                ):
+                    return m.name
+        return None
 
     def forum_names(self, sentence: Sentence) -> list[str]:
         """The organisations of the sentence named as a forum ("Всероссийская биржа
