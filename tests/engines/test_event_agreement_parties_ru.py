@@ -229,6 +229,34 @@ def test_a_head_called_by_his_title_signs_for_the_region_so_titled(
     assert A in kinds_with(events("Нижегородская область и Казахстан", *paragraphs), party)
 
 
+# A second document of those just told, its noun left out ("Второй был заключён с X"): an
+# agreement with X; the same ordinal of a plant or a stage is none.
+NEXT_DOCUMENT = [
+    ("Второй был заключён с компанией Haier.", "Haier"),
+    ("Ещё один подписан с корпорацией Sinopec.", "Sinopec"),
+    ("Третий был заключен с Sinopec на поставку оборудования.", "Sinopec"),
+]
+FIRST_DOCUMENT = "В июне был подписан договор с компанией Changan."
+
+
+@pytest.mark.parametrize(("sentence", "party"), NEXT_DOCUMENT)
+def test_a_second_document_of_those_told_is_an_agreement(sentence: str, party: str) -> None:
+    found = events("Нижегородская область и Китай", FIRST_DOCUMENT, sentence)
+    assert A in kinds_with(found, party)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Второй завод был построен с участием Haier.",
+        "Второй этап переговоров с Haier пройдёт осенью.",
+    ],
+)
+def test_a_second_plant_or_stage_is_no_agreement(sentence: str) -> None:
+    found = events("Нижегородская область и Китай", FIRST_DOCUMENT, sentence)
+    assert A not in kinds_with(found, "Haier")
+
+
 # A standing agreement spoken of ("есть договорённость с …") names its party after «с».
 HARD = [
     pytest.param(
