@@ -136,6 +136,9 @@ CUE_ROLES = (
     "trade_forecast",  # "может вырасти", "по прогнозам": a trade figure only foreseen
     "trade_history",  # "в 1990-е годы", "напомним": trade told as history or a recap
     "contract_value",  # "договоры на поставку … на $67 млн": the sum is the contracts' value
+    "joint_venture",  # "совместные предприятия": ventures formed together, no plant named
+    "head_unnamed",  # "акимом области": a head called by his title, his region not named
+    "head_before",  # "акима ": a head's title right before the region he heads
 )
 
 
@@ -279,6 +282,13 @@ class EventCues:
     # Contracts and their sum ("заключили экспортные договоры на поставку продукции на $67
     # млн"): the value of documents signed, no trade figure.
     contract_value: re.Pattern[str] = re.compile("(?!)")
+    # Joint ventures, no plant named ("создадут совместные предприятия"): two places that form
+    # them together agreed on them.
+    joint_venture: re.Pattern[str] = re.compile("(?!)")
+    # A head called by his title only ("между акимом области X и …"), and a head's title right
+    # before the region he heads ("пресс-служба акима Карагандинской области"): that region.
+    head_unnamed: re.Pattern[str] = re.compile("(?!)")
+    head_before: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -430,6 +440,9 @@ class EventCues:
             trade_forecast=_any(by_cue.get("trade_forecast", [])),
             trade_history=_any(by_cue.get("trade_history", [])),
             contract_value=_any(by_cue.get("contract_value", [])),
+            joint_venture=_any(by_cue.get("joint_venture", [])),
+            head_unnamed=_any(by_cue.get("head_unnamed", [])),
+            head_before=_any(by_cue.get("head_before", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from coopex.domain.geography import Place
 from coopex.domain.news import EventType, LeadEvent, Mention, MentionKind
@@ -168,6 +169,7 @@ def read_events(
         if not found and _listed_document(paragraphs, sentence, cues):
             found = [(EventType.AGREEMENT, 0, "list")]
         found = _signed_without_a_firm(found, sentence, cues)
+        found = _joint_of_two_places(found, sentence, cues)
         if any(kind is EventType.LOCALIZATION_PLAN for kind, _, _ in found):
             plants.add(index)
         topics = sectors(sentence.text) if found else ()
@@ -1036,6 +1038,40 @@ def _signed_without_a_firm(
     if cues.firm.search(sentence.text):
         return found
     return [f for f in found if f[0] is not EventType.LOCALIZATION_PLAN]
+
+
+def _joint_of_two_places(
+    found: list[tuple[EventType, int, str]], sentence: Sentence, cues: EventCues
+) -> list[tuple[EventType, int, str]]:
+    """Joint ventures two places plan together, named as the subject before the plan's wording
+    with no firm named or spoken of ("Область и провинция Хэнань создадут совместные
+    предприятия"), are what they agreed: an agreement between them (joint ventures with no plant
+    are agreements: the annotation guideline), not a firm's plant; a plant they build together
+    ("построят совместный завод") stays a plan."""
+    kinds = {kind for kind, _, _ in found}
+    if EventType.LOCALIZATION_PLAN not in kinds or EventType.AGREEMENT in kinds:
+        return found
+    if any(m.kind is MentionKind.ORGANIZATION for m in sentence.mentions):
+        return found
+    if cues.firm.search(sentence.text) or not cues.joint_venture.search(sentence.text):
+        return found
+    plan_at = min(end for kind, end, _ in found if kind is EventType.LOCALIZATION_PLAN)
+    places = [m for m in sentence.mentions if m.kind is MentionKind.LOCATION]
+    joined = any(
+        first.end - sentence.start < plan_at
+        and second.end - sentence.start < plan_at
+        and first.name != second.name
+        and re.fullmatch(
+            r"\s+и\s+", sentence.text[first.end - sentence.start : second.start - sentence.start]
+        )
+        for first, second in pairwise(places)
+    )
+    if not joined:
+        return found
+    return [
+        (EventType.AGREEMENT if kind is EventType.LOCALIZATION_PLAN else kind, end, source)
+        for kind, end, source in found
+    ]
 
 
 def _full_names(event: LeadEvent, names: Sequence[str]) -> LeadEvent:

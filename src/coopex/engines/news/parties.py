@@ -710,6 +710,11 @@ class EventReader:
             # the story's other side first.
             known = [n for n in places if kind not in _BUILT or not self._sides.order(n)[0]]
             unknown = [name for name in places if name not in known]
+            headed = self._region_of_a_head(sentence) if kind in HELD else None
+            if headed is not None:
+                # "между акимом области X и главой Республики Y": the akim's region, named with
+                # his title elsewhere on the page ("пресс-служба акима Кызылординской области")
+                known = [headed, *(n for n in known if n != headed)]
             order = [*named, earlier, *known, self._sides.counterpart, *unknown]
             if kind in HELD:
                 held: list[str | None] = [n for n in order if n and self.held_in(sentence, n)]
@@ -772,6 +777,31 @@ class EventReader:
             ):
                 options.append((name, name in named, at < ruled))
         return options
+
+    def _region_of_a_head(self, sentence: Sentence) -> str | None:
+        """The region of the other side whose head the sentence calls by his title only
+        ("акимом области Иваном Петровым", `head_unnamed`): the one the page names right after
+        that title elsewhere ("акима Карагандинской области", `head_before`)."""
+        unnamed = self._cues.head_unnamed.search(sentence.text)
+        if unnamed is None:
+            return None
+        at = sentence.start + unnamed.start()
+        if any(
+            m.kind is MentionKind.LOCATION and at <= m.start < sentence.start + unnamed.end()
+            for m in sentence.mentions
+        ):
+            return None
+        for other in self._sentences:
+            paragraph = self._paragraphs[other.paragraph]
+            for m in other.mentions:
+                if (
+                    m.kind is MentionKind.LOCATION
+                    and self._sides.places.get(m.name) is not None
+                    and not self._sides.own_side(m.name)
+                    and self._cues.head_before.search(paragraph[max(0, m.start - 25) : m.start])
+                ):
+                    return m.name
+        return None
 
     def forum_names(self, sentence: Sentence) -> list[str]:
         """The organisations of the sentence named as a forum ("Всероссийская биржа
@@ -1219,6 +1249,27 @@ class EventReader:
                 return m.name
         return None
 
+    def _organization_joined(self, sentence: Sentence, counterpart: str) -> str | None:
+        """The organisation joined to the counterpart's mention by "и" (a few words of what it
+        is between: "A и крупнейший европейский производитель B"), both parties the sentence
+        may be with: the two act together."""
+        possible = {m.name for m in self._organizations(sentence)}
+        if counterpart not in possible:
+            return None
+        named = [m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION]
+        for first, second in pairwise(named):
+            gap = sentence.text[first.end - sentence.start : second.start - sentence.start]
+            if not _JOINED.fullmatch(gap) or self._cues.with_party.search(
+                sentence.text[: first.start - sentence.start]
+            ):
+                continue  # "подписала соглашения с A и B": each signs with the story's side
+            pair = (first.name, second.name)
+            if counterpart in pair and all(name in possible for name in pair):
+                other = second.name if first.name == counterpart else first.name
+                if not same_party(other, counterpart):
+                    return other
+        return None
+
     def initiator(self, sentence: Sentence, kind: EventType, counterpart: str) -> str:
         if kind is EventType.PARTNER_SEARCH:
             for mention in sentence.mentions:
@@ -1262,6 +1313,12 @@ class EventReader:
             signer = self._organization_with(sentence, counterpart)
             if signer is not None:
                 return signer
+        if kind in _SIGNED_TOGETHER:
+            # "Концерн A и производитель B подписали меморандум": the other organisation of
+            # the pair acting together starts it, not the story's side
+            partner = self._organization_joined(sentence, counterpart)
+            if partner is not None:
+                return partner
         # The home-side region the sentence itself names ("Irkutsk Region's trade with China"
         # in a story about several regions), else the document's side (by its own name). A
         # trade figure's region may be named just before it in its paragraph ("…partners of
@@ -1332,6 +1389,11 @@ class EventReader:
 
 # Between an organisation and the party it acts with: a few characters ("分别与", " с ").
 _WITH_GAP = 4
+# Two organisations acting together: "A и B", "«A» и крупнейший производитель B".
+_JOINED = re.compile(r"[»\"“”]?\s+и\s+(?:[^\W\d]+\s+){0,4}[«\"“„]?")
+_SIGNED_TOGETHER = frozenset(
+    {EventType.AGREEMENT, EventType.NEGOTIATION, EventType.LOCALIZATION_PLAN}
+)
 
 
 # "Central Asia - China": two places joined by a dash (a hyphen only with spaces around it,
