@@ -3,7 +3,8 @@ the language tells it: money pledged, committed, injected or funding provided fo
 (`investment`, the investor its counterpart); talks held on a visit with the people visited,
 a courtesy call, a host who receives, sits down or speaks with an envoy, two sides reviewing
 the prospects of their cooperation (`negotiation`); a region that seeks to attract investors
-(`partner_search`). Sentences written for this test (not taken from the pages), with sentences
+(`partner_search`); procurement rules harmonised, trade barriers removed, national treatment or
+concessional financing granted (`policy`). Sentences written for this test (not taken from the pages), with sentences
 that use the same words and tell no such event."""
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ PLACES = {
     "Tatarstan": "RU-TA",
 }
 ORGANIZATIONS = ("Elsewedy", "Tata Steel", "Koc Holding", "Vingroup", "Mahindra")
-INVESTMENT, TALKS, SEARCH = "investment", "negotiation", "partner_search"
+INVESTMENT, TALKS, SEARCH, POLICY = "investment", "negotiation", "partner_search", "policy"
 
 
 def events(title: str, *sentences: str) -> list[tuple[str, str]]:
@@ -117,6 +118,42 @@ TOLD = [
         "The governor of Kirov Region had a working meeting with the Ambassador of Vietnam.",
         (TALKS, "Vietnam"),
     ),
+    (
+        "Kirov Region and Egypt",
+        "The governor of Kirov Region had a conversation with the Ambassador of Egypt.",
+        (TALKS, "Egypt"),
+    ),
+    (
+        "Kirov Region and Egypt",
+        "The governor of Kirov Region received at his office the Ambassador of Egypt.",
+        (TALKS, "Egypt"),
+    ),
+    (
+        "Kirov Region and Egypt",
+        "Egyptian investors are ready to put money into the timber industry of Kirov Region.",
+        (INVESTMENT, "Egypt"),
+    ),
+    # a policy: procurement rules, concessional financing, trade barriers removed
+    (
+        "Russia and Serbia",
+        "Russia and Serbia harmonized their procurement rules.",
+        (POLICY, "Serbia"),
+    ),
+    (
+        "Russia and Serbia",
+        "Russia and Serbia agreed to remove trade barriers for industrial goods.",
+        (POLICY, "Serbia"),
+    ),
+    (
+        "Russia and Serbia",
+        "Serbia will grant national treatment to Russian machinery in state tenders.",
+        (POLICY, "Serbia"),
+    ),
+    (
+        "Russia and Vietnam",
+        "Russia will offer concessional financing for joint projects with Vietnam.",
+        (POLICY, "Vietnam"),
+    ),
     # a partner search: investors sought
     (
         "Penza Region and Serbia",
@@ -203,6 +240,26 @@ NOT_TOLD = [
         "Kirov Region",
         "The regional duma reviewed prospects for the school year.",
         TALKS,
+    ),
+    (
+        "Kirov Region",
+        "The governor of Kirov Region had a conversation with students of the local college.",
+        TALKS,
+    ),
+    (
+        "Kirov Region",
+        "The new bridge removed traffic barriers between the two districts of Kirov Region.",
+        "policy",
+    ),
+    (
+        "Kirov Region",
+        "The farmers of Kirov Region put money into new tractors last year.",
+        INVESTMENT,
+    ),
+    (
+        "Kirov Region",
+        "Kirov Region received national treatment awards for its hospitals.",
+        "policy",
     ),
 ]
 
