@@ -4,8 +4,8 @@ the language tells it: money pledged, committed, injected or funding provided fo
 a courtesy call, a host who receives, sits down or speaks with an envoy, two sides reviewing
 the prospects of their cooperation (`negotiation`); a region that seeks to attract investors
 (`partner_search`); procurement rules harmonised, trade barriers removed, national treatment or
-concessional financing granted (`policy`). Sentences written for this test (not taken from the pages), with sentences
-that use the same words and tell no such event."""
+concessional financing granted (`policy`). Sentences written for this test (not taken from the
+pages), with sentences that use the same words and tell no such event."""
 
 from __future__ import annotations
 
@@ -28,8 +28,18 @@ PLACES = {
     "Bashkortostan": "RU-BA",
     "Penza Region": "RU-PNZ",
     "Tatarstan": "RU-TA",
+    "Kerala": "IN-KL",
+    "Kochi": "IN-KL",
 }
-ORGANIZATIONS = ("Elsewedy", "Tata Steel", "Koc Holding", "Vingroup", "Mahindra")
+ORGANIZATIONS = (
+    "Elsewedy",
+    "Tata Steel",
+    "Koc Holding",
+    "Vingroup",
+    "Mahindra",
+    "Kerala Chamber of Commerce",
+    "Malabar Chamber of Industry",
+)
 INVESTMENT, TALKS, SEARCH, POLICY = "investment", "negotiation", "partner_search", "policy"
 
 
@@ -268,3 +278,55 @@ NOT_TOLD = [
 def test_the_same_words_tell_no_such_event(row: tuple[str, str, str]) -> None:
     title, sentence, kind = row
     assert kind not in [k for k, _ in events(title, sentence)]
+
+
+# a search's partners after "co-operation with": the searcher is the side before it
+SEARCHED = [
+    (
+        "Omsk Region and Vietnam",
+        "Companies from Omsk Region want to expand co-operation with Vietnamese firms in"
+        " agriculture.",
+        ("Omsk Region", "Vietnam"),
+    ),
+    (
+        "Omsk Region and Vietnam",
+        "Vietnamese firms hope to strengthen cooperation with companies from Omsk Region.",
+        ("Vietnam", "Omsk Region"),
+    ),
+]
+
+
+@pytest.mark.parametrize("row", SEARCHED, ids=lambda row: row[1][:60])
+def test_a_search_for_cooperation_with_firms_is_the_searchers(
+    row: tuple[str, str, tuple[str, str]],
+) -> None:
+    title, sentence, (searcher, sought) = row
+    found = page_events([title, sentence], PLACES | {"Omsk Region": "RU-OMS"}, ORGANIZATIONS, "en")
+    assert [(e.initiator, e.counterpart) for e in found if e.type.value == SEARCH] == [
+        (searcher, sought)
+    ]
+
+
+CALLED = [
+    pytest.param(
+        "Malabar Chamber of Industry",
+        id="a body not named after the place",
+    ),
+    pytest.param(
+        "Kerala Chamber of Commerce",
+        id="a body named after the place",
+        marks=known_miss("talks with a place, then with a body named after it, are merged"),
+    ),
+]
+
+
+@pytest.mark.parametrize("body", CALLED)
+def test_a_courtesy_call_and_talks_with_a_body_of_the_place_are_two_talks(body: str) -> None:
+    found = events(
+        "Russia and Kerala",
+        "The Consul General of Russia called on Chief Minister Pinarayi Vijayan at the"
+        " Secretariat and discussed investment possibilities.",
+        f"The Consul General also organized an interaction with the {body} at Kochi.",
+    )
+    assert (TALKS, "Kerala") in found
+    assert (TALKS, body) in found
