@@ -928,10 +928,11 @@ def _covered_here(
         # own meeting is no talks with anybody abroad
         and not (kind is EventType.NEGOTIATION and cues.home_meeting.search(text))
         # "соглашение подписано … на выставке «Иннопром»": the exhibition is where the signing
-        # or the talks took place, not a presentation of its own
+        # or the talks took place, not a presentation of its own; so is an exhibition a visit
+        # is held within ("Визит делегации проходит в рамках … выставки ЭКСПО")
         and not (
             kind is EventType.PRODUCT_PRESENTATION
-            and kinds & {EventType.AGREEMENT, EventType.NEGOTIATION}
+            and kinds & {EventType.AGREEMENT, EventType.NEGOTIATION, EventType.BUSINESS_MISSION}
             and cues.exhibition_venue.search(text[:end])
         )
         # "邀请中国企业到卡卢加州投资建厂": the investment invited is the invitation's

@@ -307,6 +307,21 @@ class EventReader:
             and not self._sides.own_side(m.name)
         ]
 
+    def _body_of_a_region(self, organization: Mention) -> str:
+        """The region of the other side a body is named after by its kind word ("Народный
+        комитет провинции Лаокай", "Правительство префектуры Тоттори"): the region is the
+        party; else the organisation."""
+        words = organization.name.split()
+        for at, word in enumerate(words[:-1]):
+            if not self._cues.abroad_before.fullmatch(word):
+                continue
+            for end in range(len(words), at + 1, -1):
+                name = " ".join(words[at + 1 : end])
+                place = self._sides.places.get(name)
+                if place is not None and place.is_region and not self._sides.own_side(name):
+                    return name
+        return organization.name
+
     def _named_abroad(self, organization: Mention, sentence: Sentence) -> bool:
         """Named after a place of the other side: a place mention inside it, a word that is
         such a place of the page, or its country's adjective ("Mongolian National Chamber")."""
@@ -673,6 +688,10 @@ class EventReader:
         if kind is EventType.NEGOTIATION:
             places = list(dict.fromkeys(self.story_region(name) for name in places))
         named = [m.name for m in organizations]
+        if kind is EventType.NEGOTIATION:
+            # "встреча с председателем Политического консультативного совета провинции
+            # Хэйлунцзян": talks with a province's body are the province's
+            named = list(dict.fromkeys(self._body_of_a_region(m) for m in organizations))
         if kind is EventType.PARTNER_SEARCH:
             sought = self._sought(sentence, places)
             following = re.findall(r"\w+", sentence.text[trigger_end:])[:4]
@@ -902,7 +921,10 @@ class EventReader:
         "Посол Вьетнама находится с рабочим визитом …"): a visit received, told from the host's
         side."""
         paragraph = self._paragraphs[sentence.paragraph]
-        for mention in sentence.mentions:
+        # "В Тегеране губернатор встретился с делегацией Исламской Республики Иран": held at
+        # the other side's place, its delegation is the host's; the home side visits
+        abroad = self._held_abroad(sentence)
+        for mention in () if abroad else sentence.mentions:
             # a Chinese organisation opening with its place ("白俄罗斯工业部" + "部长一行")
             name = (
                 mention.name
@@ -926,6 +948,22 @@ class EventReader:
             or self._visiting_office(sentence)
             or self._delegation_by_adjective(sentence)
             or self._visitors_called_abroad(sentence)
+        )
+
+    def _held_abroad(self, sentence: Sentence) -> bool:
+        """Whether a story told from home has the sentence held at a place of the other side
+        the gazetteer knows ("В Тегеране …", "в Исламской Республике Иран"), not one a
+        delegation's words name as its sender."""
+        if not self._sides.from_home:
+            return False
+        paragraph = self._paragraphs[sentence.paragraph]
+        return any(
+            m.kind is MentionKind.LOCATION
+            and self._sides.places.get(m.name) is not None
+            and not self._sides.own_side(m.name)
+            and _after_held_in(paragraph, m.start, sentence.start, self._cues.held_in)
+            and not self._cues.delegation_of.search(paragraph[sentence.start : m.start])
+            for m in sentence.mentions
         )
 
     def _delegation_by_adjective(self, sentence: Sentence) -> str | None:
