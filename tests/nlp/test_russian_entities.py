@@ -707,3 +707,17 @@ def test_a_surname_in_sky_is_put_in_the_nominative_from_any_case() -> None:
 def test_a_head_noun_the_tagger_took_for_an_adjective_is_put_in_the_nominative() -> None:
     found = entities(["Соглашение подписали с руководством Платформы развития экспорта Китая."])
     assert "Платформа развития экспорта Китая" in found.organizations
+
+
+def test_a_name_in_latin_script_listed_after_an_organisation_is_one_too() -> None:
+    found = entities(
+        [
+            "Индийские компании Sun Pharma и Lupin Generic Ve Co LTD вложат в Тверскую область"
+            " 2 млрд рублей.",
+            "Соглашения подписаны с компаниями Ozka Lastik, Kale Endustri Holding и Arcelik.",
+        ]
+    )
+    assert "Lupin Generic Ve Co LTD" in found.organizations
+    assert "Kale Endustri Holding" in found.organizations
+    assert "Arcelik" in found.organizations
+    assert not any("вложат" in name or "рублей" in name for name in found.organizations)
