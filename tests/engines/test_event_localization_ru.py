@@ -40,6 +40,7 @@ ORGANIZATIONS = (
     "Ozka Lastik",
     "Полесье-Лён",
     "Стеклопак",
+    "ЗАО «Псковский завод механических приводов»",
 )
 INVITE = "localization_invitation"
 PLAN = "localization_plan"
@@ -225,3 +226,30 @@ def test_the_states_support_of_localization_is_policy(paragraphs: tuple[str, ...
     found = events(*paragraphs)
     assert "policy" in [kind for kind, _ in found], found
     assert INVITE not in [kind for kind, _ in found], found
+
+
+# Support measures told during a region's investment presentation: part of its invitation, no
+# policy of their own; the region's own plant that tells them is not invited.
+PRESENTED_SUPPORT = [
+    (
+        "Псковская область провела презентацию инвестиционного потенциала в посольстве Индии.",
+        "Во время презентации директор ЗАО «Псковский завод механических приводов» рассказал"
+        " индийским бизнесменам о мерах поддержки со стороны региональных властей.",
+    ),
+]
+
+# Support measures adopted, no presentation: a policy.
+SUPPORT_ADOPTED = [
+    "Правительство Псковской области утвердило меры поддержки инвесторов из Индии.",
+]
+
+
+@pytest.mark.parametrize("paragraphs", PRESENTED_SUPPORT)
+def test_support_told_at_a_presentation_is_its_invitation(paragraphs: tuple[str, ...]) -> None:
+    found = events(*paragraphs)
+    assert found == [(INVITE, "IN")], found
+
+
+@pytest.mark.parametrize("sentence", SUPPORT_ADOPTED)
+def test_support_adopted_is_policy(sentence: str) -> None:
+    assert "policy" in [kind for kind, _ in events(sentence)]
