@@ -707,3 +707,18 @@ def test_a_surname_in_sky_is_put_in_the_nominative_from_any_case() -> None:
 def test_a_head_noun_the_tagger_took_for_an_adjective_is_put_in_the_nominative() -> None:
     found = entities(["Соглашение подписали с руководством Платформы развития экспорта Китая."])
     assert "Платформа развития экспорта Китая" in found.organizations
+
+
+def test_a_name_in_latin_script_listed_after_an_organisation_is_one_too() -> None:
+    found = entities(
+        [
+            "Турецкие компании Nanotek Filtre и Kara Un Ve GIDA SAN вложат в Тверскую область"
+            " 800 млн рублей.",
+            "Соглашения подписаны с компаниями Ozka Lastik, Demir Celik Ve Boru SAN и Arcelik.",
+        ]
+    )
+    # the tagger alone had found neither
+    assert "Kara Un Ve GIDA SAN" in found.organizations
+    assert "Demir Celik Ve Boru SAN" in found.organizations
+    assert "Arcelik" in found.organizations
+    assert not any("вложат" in name or "рублей" in name for name in found.organizations)

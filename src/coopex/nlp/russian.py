@@ -46,6 +46,7 @@ from coopex.nlp.russian_organizations import (
     enumerated_names,
     fields_of_bodies,
     known_organizations,
+    latin_listed,
     legal_names,
     listed_organizations,
     place_abbreviations,
@@ -664,6 +665,7 @@ class RussianEntityRecognizer:
         found = coordinated_organizations(doc.tokens, text, starts, found)
         found = known_organizations(text, starts, found)
         found = listed_organizations(text, starts, found)
+        found = latin_listed(text, starts, found)
         found = dateline_sources(text, starts, found)
         named = full_names_only(found)
         spelled = _spelled_with_yo(found)

@@ -768,6 +768,37 @@ def listed_organizations(text: str, starts: Sequence[int], found: list[Mention])
     return sorted(found, key=lambda m: m.start)
 
 
+# A name in Latin script listed after an organisation: its words run on to the first word not
+# in Latin script ("Micronic Filter и Tarar Un Ve GIDA SAN вложат").
+_LATIN_NEXT = re.compile(
+    r"(?:,\s+|\s+и\s+)([A-Z][A-Za-z0-9&'’-]*(?:\.[A-Za-z]+)*(?:\s+[A-Za-z0-9&][A-Za-z0-9&'’-]*)*)"
+    r"(?=[\s,.;:)»\"]|$)"
+)
+
+
+def latin_listed(text: str, starts: Sequence[int], found: list[Mention]) -> list[Mention]:
+    """ "компании Micronic Filter и Tarar Un Ve GIDA SAN": a name in Latin script listed right
+    after an organisation (only ", " or " и " between) is an organisation too, as written, up to
+    the first word in another script, unless a mention holds part of it already."""
+    changed = True
+    while changed:
+        changed = False
+        for organization in sorted(
+            (m for m in found if m.kind is MentionKind.ORGANIZATION), key=lambda m: m.start
+        ):
+            after = _LATIN_NEXT.match(text, organization.end)
+            if after is None:
+                continue
+            start, end = after.span(1)
+            if any(_overlaps(m, start, end) for m in found):
+                continue
+            number = bisect_right(starts, start) - 1
+            found = [*found, Mention(MentionKind.ORGANIZATION, text[start:end], number, start, end)]
+            changed = True
+            break
+    return sorted(found, key=lambda m: m.start)
+
+
 def _sentence_start(text: str, at: int) -> bool:
     before = text[max(0, at - 3) : at].rstrip()
     return not before or before[-1] in ".!?\n"

@@ -361,8 +361,25 @@ class EventReader:
             )
             or self._opens_with_own_place(organization.name)
             or (bool(words) and self._own_adjective(words[0]))
+            or self._own_region_adjective(words)
             or self._called_own_firm(organization, sentence)
         )
+
+    def _own_region_adjective(self, words: Sequence[str]) -> bool:
+        """ "ЗАО «Костромской завод автокомпонентов»" in a story told from Kostroma region: a
+        name opened (after a legal form in capitals and its quote) by the adjective of the
+        initiator's own region — the region's first word but its last two letters."""
+        own = self._sides.initiator_place
+        if own is None or not own.is_region:
+            return False
+        opening = next((w.strip('«»"“„') for w in words if not (w.isupper() and len(w) <= 4)), "")
+        region = self._sides.initiator.split()[0] if self._sides.initiator else ""
+        if len(opening) < 6 or len(region) < 6 or opening == region:
+            return False
+        shortest = min(len(opening), len(region))
+        pairs = zip(opening.casefold(), region.casefold(), strict=False)
+        shared = next((at for at, (a, b) in enumerate(pairs) if a != b), shortest)
+        return shared >= shortest - 2
 
     def _called_own_firm(self, organization: Mention, sentence: Sentence) -> bool:
         """ "Russian automaker KAMAZ" in a story told from Russia: a firm the two words before
@@ -709,7 +726,13 @@ class EventReader:
             # companies of a country are invited, not the city abroad a presentation is held in
             # ("на форуме в Пекине пригласил китайские компании" invites China).
             earlier = self._earlier_organization(index, kind)
-            abroad = [self._country_of(n) for n in [self._sides.counterpart, *places] if n]
+            # The story's other side only where the gazetteer knows it: a name it does not
+            # ("«…мы провели роуд-шоу»", on a page whose other place is a town at home the
+            # gazetteer has never heard of) is no side invited.
+            other = (
+                self._sides.counterpart if self._sides.places.get(self._sides.counterpart) else ""
+            )
+            abroad = [self._country_of(n) for n in [other, *places] if n]
             # The firms of a place the inviting words name ("希望中国企业…投资") before any
             # organisation the sentence names later.
             firms_of = self._firms_invited(sentence, invites) if invites is not None else []
@@ -788,7 +811,10 @@ class EventReader:
         ruled = len(order)
         # The story's own side is a party when its firms are the invited ones.
         invited_home = [n for n in firms_of if self._sides.own_side(n)] if firms_of else []
-        for at, name in enumerate([*order, *others, self._sides.counterpart]):
+        last = self._sides.counterpart
+        if kind is EventType.LOCALIZATION_INVITATION and not self._sides.places.get(last):
+            last = ""  # an invitation of nobody named, not of a name the gazetteer does not know
+        for at, name in enumerate([*order, *others, last]):
             if (
                 name
                 and (not same_party(name, self._sides.initiator) or name in invited_home)
