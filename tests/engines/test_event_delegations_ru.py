@@ -195,7 +195,6 @@ def test_a_delegation_represented_by_firms_is_no_visit() -> None:
     assert not any(t == MISSION for t, _, _ in found), found
 
 
-@known_miss("a business forum held on a visit to a foreign region takes the visit in")
 def test_a_forum_held_on_a_visit_abroad_keeps_the_visit() -> None:
     found = events(
         "Делегация Пензы посетила Ляонин",

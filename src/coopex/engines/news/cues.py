@@ -139,6 +139,7 @@ CUE_ROLES = (
     "joint_venture",  # "совместные предприятия": ventures formed together, no plant named
     "head_unnamed",  # "акимом области": a head called by his title, his region not named
     "head_before",  # "акима ": a head's title right before the region he heads
+    "plant_or_project",  # "завод", "the project", "该项目": the money is for a plant or project
 )
 
 
@@ -289,6 +290,9 @@ class EventCues:
     # before the region he heads ("пресс-служба акима Карагандинской области"): that region.
     head_unnamed: re.Pattern[str] = re.compile("(?!)")
     head_before: re.Pattern[str] = re.compile("(?!)")
+    # A plant or a project named ("в новый завод", "the project", "该项目"): the money its
+    # sentence tells is the plant's, its plan's.
+    plant_or_project: re.Pattern[str] = re.compile("(?!)")
     # The same cues of one language each: a sentence is read by its own language's wordings.
     languages: Mapping[str, EventCues] = field(default_factory=dict)
 
@@ -443,6 +447,7 @@ class EventCues:
             joint_venture=_any(by_cue.get("joint_venture", [])),
             head_unnamed=_any(by_cue.get("head_unnamed", [])),
             head_before=_any(by_cue.get("head_before", [])),
+            plant_or_project=_any(by_cue.get("plant_or_project", [])),
             # Where reported speech ends and its attribution begins: «...», — сказал X /
             # "...," said X / "…,”said X" / ..., reported X / …, X reports.
             attribution=re.compile(

@@ -55,6 +55,8 @@ _ONCE_PER_PAGE = frozenset(
         EventType.FORUM,
     }
 )
+# Each region of the story's own side invites or presents on its own at a shared event.
+_ONCE_PER_SIDE = frozenset({EventType.LOCALIZATION_INVITATION, EventType.PRODUCT_PRESENTATION})
 # A visit is told where it goes: a sentence about a delegation that names no party of its own
 # ("Донскую делегацию возглавит губернатор") adds nothing to the story's other side.
 _PARTY_IN_SENTENCE = frozenset({EventType.BUSINESS_MISSION})
@@ -325,6 +327,7 @@ def read_events(
         agreed=[_agreed_only(s.text, cues) for s in sentences],
         # English only: with it the dev set's tuning Chinese part lost an agreement
         regions_named_after=lang == "en",
+        of_a_plant=[bool(cues.plant_or_project.search(s.text)) for s in sentences],
     )
     kept = _one_plan_per_story(kept, chosen, sentences, places, locations, cues.planning)
     kept = _not_only_where(
@@ -338,6 +341,7 @@ def read_events(
         # English only: the Chinese talks told on their own (会见) lost the bronze reporting zh
         # part 0.006 with it
         apart if lang == "en" else (),
+        places,
     )
     kept = _shown_at_the_forum(kept, places)
     return tuple(_fullest_places(c.event, locations, places) for c in kept)
@@ -453,6 +457,7 @@ def _not_only_where(
     locations: set[str],
     by_adjective: Callable[[str], set[str]] = lambda _: set(),
     apart: Sequence[bool] = (),
+    places: Mapping[str, Place | None] | None = None,
 ) -> list[Candidate]:
     """Talks or a signing told only by where they were held ("Переговоры в Пекине") are those
     the page tells with a party of their own ("… с руководством компании Sinopec"); talks told
@@ -475,9 +480,14 @@ def _not_only_where(
             by_adjective(sentence.text)
         ):
             return False
-        return not reader.names(sentence, candidate.event.counterpart) or reader.held_in(
-            sentence, candidate.event.counterpart
-        )
+        named = reader.names(sentence, candidate.event.counterpart)
+        if (
+            not named
+            and candidate.event.counterpart not in locations
+            and (places or {}).get(candidate.event.counterpart) is None
+        ):
+            return False  # "双方已就此签署…": an organisation told back, not a place
+        return not named or reader.held_in(sentence, candidate.event.counterpart)
 
     with_a_firm = any(
         c.event.type in _COVERS_TALKS and c.event.counterpart not in locations for c in kept
@@ -912,7 +922,11 @@ def _covered_here(
         if not (
             kind is EventType.BUSINESS_MISSION
             and (
-                (EventType.FORUM in kinds and not cues.visit_apart.search(text))
+                (
+                    EventType.FORUM in kinds
+                    and not cues.visit_apart.search(text)
+                    and not _said_at_the_forum(found, text, cues)
+                )
                 or cues.delegations_meet.search(text)
             )
         )
@@ -960,6 +974,18 @@ def _covered_here(
         # "По условиям контракта инвестор должен вложить не менее 750 млн руб.": a condition
         and not (kind in _REQUIRED and cues.required.search(text))
     ]
+
+
+def _said_at_the_forum(found: list[tuple[EventType, int, str]], text: str, cues: EventCues) -> bool:
+    """A visit told in what somebody said at a forum ("At a business conference, the governor
+    said his first trip to …"): a statement's word (`states`) after the forum's wording and
+    before the visit's."""
+    forums = [end for kind, end, _ in found if kind is EventType.FORUM]
+    visits = [end for kind, end, _ in found if kind is EventType.BUSINESS_MISSION]
+    return any(
+        any(f <= said.start() for f in forums) and any(v > said.end() for v in visits)
+        for said in cues.states.finditer(text)
+    )
 
 
 def _trade_figure(text: str, cues: EventCues) -> bool:
@@ -1206,6 +1232,7 @@ def _distinct(
     listed_each: Sequence[set[str]] = (),
     agreed: Sequence[bool] = (),
     regions_named_after: bool = False,
+    of_a_plant: Sequence[bool] = (),
 ) -> list[Candidate]:
     """One event per type and party (the first evidence, sectors of all; a region and its
     country are one party; a forum whoever tells it), one mission, presentation, invitation
@@ -1283,6 +1310,14 @@ def _distinct(
             and event.counterpart in locations
             and any(c.event.type is event.type for c in kept)
             and not _a_stop_of_the_tour(event, kept, places)
+            and not (
+                event.type in _ONCE_PER_SIDE
+                and not any(
+                    _same_side(c.event.initiator, event.initiator, places)
+                    for c in kept
+                    if c.event.type is event.type
+                )
+            )
         ):
             kept.append(candidate)
             continue
@@ -1357,12 +1392,30 @@ def _distinct(
                 or c.event.counterpart not in locations
                 or of_a_firm[candidate.sentence]
             )
+            # a place's money whose sentence names no plant or project (`plant_or_project`:
+            # "Chinese investors plan to channel … into energy, agriculture and health") is an
+            # investment of its own, not the plant's (a firm's money is its plant's)
+            and (
+                event.type is not EventType.INVESTMENT
+                or not of_a_plant
+                or of_a_plant[candidate.sentence]
+                or event.counterpart not in locations
+            )
             # a visit to a country told before the forum is the story, the forum one of its
             # stops (a visit to a city or region is the forum held there)
             and (
                 event.type is not EventType.BUSINESS_MISSION
                 or c.sentence < candidate.sentence
-                or _a_region(event.counterpart, places)
+                or (
+                    _a_region(event.counterpart, places)
+                    # a forum whose sentence does not name the place visited ("В ходе
+                    # бизнес-форума с участием предпринимателей двух регионов") is held on
+                    # the visit told before it, not the visit's story
+                    and not (
+                        _one_place_or_party(c.event.counterpart, event.counterpart, places)
+                        and not named(c)
+                    )
+                )
             )
             and (
                 _one_place_or_party(c.event.counterpart, event.counterpart, places)
