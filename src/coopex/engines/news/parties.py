@@ -303,9 +303,12 @@ class EventReader:
             for m in sentence.mentions
             if m.kind is MentionKind.LOCATION
             and organization.start <= m.start < organization.end
-            and self._sides.places.get(m.name) is not None
-            and not self._sides.own_side(m.name)
+            and self._known_abroad(m.name)
         ]
+
+    def _known_abroad(self, name: str) -> bool:
+        """A place of the other side that the gazetteer knows."""
+        return self._sides.places.get(name) is not None and not self._sides.own_side(name)
 
     def _body_of_a_region(self, organization: Mention) -> str:
         """The region of the other side a body is named after by its kind word ("Народный
@@ -327,10 +330,7 @@ class EventReader:
         such a place of the page, or its country's adjective ("Mongolian National Chamber")."""
         return (
             bool(self._places_abroad_inside(organization, sentence))
-            or any(
-                self._sides.places.get(word) is not None and not self._sides.own_side(word)
-                for word in organization.name.split()
-            )
+            or any(self._known_abroad(word) for word in organization.name.split())
             or self._of_the_other_side(" ".join(organization.name.split()[:3]))
         )
 
@@ -841,8 +841,7 @@ class EventReader:
             for m in other.mentions:
                 if (
                     m.kind is MentionKind.LOCATION
-                    and self._sides.places.get(m.name) is not None
-                    and not self._sides.own_side(m.name)
+                    and self._known_abroad(m.name)
                     and self._cues.head_before.search(paragraph[max(0, m.start - 25) : m.start])
                 ):
                     return m.name
@@ -985,8 +984,7 @@ class EventReader:
         paragraph = self._paragraphs[sentence.paragraph]
         return any(
             m.kind is MentionKind.LOCATION
-            and self._sides.places.get(m.name) is not None
-            and not self._sides.own_side(m.name)
+            and self._known_abroad(m.name)
             and _after_held_in(paragraph, m.start, sentence.start, self._cues.held_in)
             and not self._cues.delegation_of.search(paragraph[sentence.start : m.start])
             for m in sentence.mentions
@@ -1154,11 +1152,7 @@ class EventReader:
         if len(parts) != 2 or self._sides.places.get(name) is not None:
             return name
         return next(
-            (
-                part
-                for part in parts
-                if self._sides.places.get(part) is not None and not self._sides.own_side(part)
-            ),
+            (part for part in parts if self._known_abroad(part)),
             name,
         )
 
