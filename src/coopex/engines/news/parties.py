@@ -13,6 +13,8 @@ The counterpart is looked for in a fixed order that suits the event type:
 3. the document's counterpart: the first place, not on the initiator's side, of the title or
    else of the text (known places first, another country before another home region); a union
    the title names with nobody from outside it.
+4. for a policy with nobody abroad, the union or country it governs, set by the body its
+   sentence names (`_jurisdiction`, `_regulator`).
 
 The initiator is the document's side: the first place of the home countries named in the title,
 else the first home region of the text, else the home country; a story that names no home place
@@ -821,7 +823,48 @@ class EventReader:
                 and all(name != known for known, _, _ in options)
             ):
                 options.append((name, name in named, at < ruled))
+        if kind is EventType.POLICY and not any(ruled for _, _, ruled in options):
+            # Nobody abroad: a policy made for one's own country or union ("Минпромторг
+            # утвердил новые меры поддержки", "Совет ЕЭК подвёл итоги механизма
+            # субсидирования") is with the country or union it governs, set by the body the
+            # sentence names (`initiator`); without such a body it is nobody's event.
+            governed = self._jurisdiction(sentence)
+            named_abroad = any(
+                m.kind is MentionKind.LOCATION and not self._sides.own_side(m.name)
+                for m in sentence.mentions
+            )
+            if governed and not named_abroad and self._regulator(sentence, governed):
+                options.insert(0, (governed, False, True))
         return options
+
+    def _jurisdiction(self, sentence: Sentence) -> str:
+        """The union the sentence, else the page, names; else the story's own country."""
+        unions = (
+            m.name
+            for s in (sentence, *self._sentences)
+            for m in s.mentions
+            if m.kind is MentionKind.LOCATION
+            and (place := self._sides.places.get(m.name)) is not None
+            and place.is_union
+        )
+        union = next(unions, None)
+        if union is not None:
+            return union
+        own = self._sides.initiator_place
+        if own is not None and not own.is_region:
+            return self._sides.initiator
+        return self._home_country()
+
+    def _regulator(self, sentence: Sentence, governed: str) -> str | None:
+        """The body the sentence names that sets a policy for the place it governs."""
+        return next(
+            (
+                m.name
+                for m in sentence.mentions
+                if m.kind is MentionKind.ORGANIZATION and not same_party(m.name, governed)
+            ),
+            None,
+        )
 
     def _region_of_a_head(self, sentence: Sentence) -> str | None:
         """The region of the other side whose head the sentence calls by his title only
@@ -1329,6 +1372,12 @@ class EventReader:
         return None
 
     def initiator(self, sentence: Sentence, kind: EventType, counterpart: str) -> str:
+        if kind is EventType.POLICY and counterpart == self._jurisdiction(sentence):
+            regulator = self._regulator(sentence, counterpart)
+            if regulator is not None and (
+                self._sides.own_side(counterpart) or not self._sides.counterpart
+            ):
+                return regulator
         if kind is EventType.PARTNER_SEARCH:
             for mention in sentence.mentions:
                 if mention.kind is MentionKind.ORGANIZATION and not same_party(
