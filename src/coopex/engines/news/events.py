@@ -455,9 +455,9 @@ def _not_only_where(
     sentences: Sequence[Sentence],
     reader: EventReader,
     locations: set[str],
-    by_adjective: Callable[[str], set[str]] = lambda _: set(),
-    apart: Sequence[bool] = (),
-    places: Mapping[str, Place | None] | None = None,
+    by_adjective: Callable[[str], set[str]],
+    apart: Sequence[bool],
+    places: Mapping[str, Place | None],
 ) -> list[Candidate]:
     """Talks or a signing told only by where they were held ("Переговоры в Пекине") are those
     the page tells with a party of their own ("… с руководством компании Sinopec"); talks told
@@ -484,7 +484,7 @@ def _not_only_where(
         if (
             not named
             and candidate.event.counterpart not in locations
-            and (places or {}).get(candidate.event.counterpart) is None
+            and places.get(candidate.event.counterpart) is None
         ):
             return False  # "双方已就此签署…": an organisation told back, not a place
         return not named or reader.held_in(sentence, candidate.event.counterpart)
