@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import cn2an
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -74,6 +75,16 @@ WORDS = shipped_money_words()
             "contract value",
         ),
         ("該項目投資5億港元。", 500_000_000, "HKD", "investment"),
+        ("该项目投资3.6亿韩元。", 360_000_000, "KRW", "investment"),
+        ("Инвестиции составят 500 млрд южнокорейских вон.", 500_000_000_000, "KRW", "investment"),
+        ("Samsung will invest 2 trillion Korean won.", 2_000_000_000_000, "KRW", "investment"),
+        # figures in Chinese numerals, with their scale
+        ("项目总投资三十亿元。", 3_000_000_000, "CNY", "investment"),
+        ("双方贸易额达一百二十亿美元。", 12_000_000_000, "USD", "trade turnover"),
+        ("该项目投资五千万美元。", 50_000_000, "USD", "investment"),
+        ("總投資近百億元人民幣。", 10_000_000_000, "CNY", "investment"),
+        ("项目投资三点五亿元。", 350_000_000, "CNY", "investment"),
+        ("展会签约金额达二十多亿元。", 2_000_000_000, "CNY", "contract value"),
     ],
 )
 def test_amounts(text: str, value: int, currency: str, what: str | None) -> None:
@@ -97,6 +108,12 @@ def test_amounts(text: str, value: int, currency: str, what: str | None) -> None
         "Сотни миллионов людей",  # a scale with no currency
         "Несколько сотен сомнений",
         "Полтора миллиона человек",  # worded figures need a currency too
+        "推动管理一元化。",  # Chinese numerals need a scale to be money
+        "打破城乡二元结构。",
+        "带来数百万美元的损失。",  # "several million", "tens of billions": no figure
+        "几十亿元的市场。",
+        "三十万人参观了展会。",  # a scale with no currency
+        "In 2019 won the tender.",  # "won" after a year is a verb
     ],
 )
 def test_numbers_without_currency_are_not_money(text: str) -> None:
@@ -118,6 +135,22 @@ def test_any_russian_amount(number: int, scale: str, currency: str) -> None:
     assert amount.value == number * SCALES[scale]
     assert amount.currency == CURRENCIES[currency]
     assert amount.what == "investment"
+
+
+CHINESE_SCALES = {"万": 10**4, "亿": 10**8, "萬": 10**4, "億": 10**8}
+CHINESE_CURRENCIES = {"元": "CNY", "美元": "USD", "卢布": "RUB", "欧元": "EUR"}
+
+
+@given(
+    st.integers(1, 9_999),
+    st.sampled_from(sorted(CHINESE_SCALES)),
+    st.sampled_from(sorted(CHINESE_CURRENCIES)),
+)
+def test_any_chinese_amount_in_chinese_numerals(number: int, scale: str, currency: str) -> None:
+    written = cn2an.an2cn(number)  # the library's writer; coopex reads with its reader
+    [amount] = find_amounts(f"项目总投资{written}{scale}{currency}。", WORDS)
+    assert amount.value == number * CHINESE_SCALES[scale]
+    assert amount.currency == CHINESE_CURRENCIES[currency]
 
 
 def _page_amounts(*sentences: str) -> list[tuple[Decimal, str]]:

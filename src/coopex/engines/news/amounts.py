@@ -12,10 +12,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+import cn2an
+
 from coopex.engines.news.sentences import sentences
 
 _NUMBER = r"(?P<number>\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _SPACE = r"[\s\u00a0\u202f]*"
+# A figure in Chinese numerals ("三十", "五千", "一百二十", "三点五") before a scale: "三十亿元",
+# "五千万美元" (a scale is required: "一元化" and "二元结构" are words, not money; "数十亿美元",
+# "几百万元" are no figure).
+_CHINESE_NUMBER = (
+    r"(?<![数數几幾上成])"
+    r"(?P<chinese>[零〇一二两兩三四五六七八九十百千]+(?:点[零〇一二两兩三四五六七八九]+)?)"
+)
 # scale: a multiplier's words; currency: an ISO code's; measure: what an amount measures; approx:
 # words between a figure and its unit that make it approximate ("3亿多美元"); worded: a figure
 # told in words with its scale, the key its value ("миллиард", "полтора миллиарда", "a billion");
@@ -57,6 +66,8 @@ class MoneyWords:
     after: re.Pattern[str]
     before: re.Pattern[str]
     worded: re.Pattern[str]
+    # a figure in Chinese numerals with its scale ("三十亿元")
+    numerals: re.Pattern[str]
     # a figure with its scale just before another ("1 млрд 200 млн рублей": 1 200 000 000)
     leading: re.Pattern[str]
     # a figure with its scale and no currency that a verb spends ("ещё 300 миллионов
@@ -92,11 +103,15 @@ class MoneyWords:
         leading = _NUMBER + _SPACE + f"(?:{scale})" + _SPACE + "$"
         spent, spent_names = _groups("v", by_kind["spent"])
         carried = _NUMBER + _SPACE + f"(?:{scale})" + r"[\s,]+" + f"(?:{spent or '(?!)'})"
+        scaled = f"(?:{scale})"
         scale = f"(?:{scale})?"
         currency = f"(?:{currency})"
         return cls(
             after=re.compile(
                 _NUMBER + _SPACE + approx + scale + approx + _SPACE + currency, re.IGNORECASE
+            ),
+            numerals=re.compile(
+                _CHINESE_NUMBER + approx + scaled + approx + _SPACE + currency, re.IGNORECASE
             ),
             before=re.compile(currency + _SPACE + _NUMBER + _SPACE + scale, re.IGNORECASE),
             worded=re.compile(f"(?:{worded or '(?!)'})" + _SPACE + currency, re.IGNORECASE),
@@ -118,9 +133,23 @@ def _value(number: str, multiplier: Decimal) -> Decimal | None:
         digits = digits.replace(",", ".")  # a decimal comma ("1,5 млрд", "$66,1 bln")
     digits = digits.replace(",", "")
     try:
-        value = Decimal(digits)
+        return _scaled(Decimal(digits), multiplier)
     except InvalidOperation:
         return None
+
+
+def _chinese_value(numerals: str, multiplier: Decimal) -> Decimal | None:
+    """Three times 10⁹ for "三十" before "亿"; "百亿" is one hundred 亿."""
+    if numerals[0] in "百千":
+        numerals = "一" + numerals
+    try:
+        return _scaled(Decimal(str(cn2an.cn2an(numerals, "normal"))), multiplier)
+    except ValueError:
+        return None
+
+
+def _scaled(value: Decimal, multiplier: Decimal) -> Decimal:
+    """The figure times its scale, a whole number where it is one."""
     result = value * multiplier
     return (
         result.to_integral_value() if result == result.to_integral_value() else result.normalize()
@@ -190,7 +219,7 @@ def _sentence_amounts(
     # figures need a digit; only a figure told in words goes without one
     patterns = (words.after, words.before) if _DIGIT.search(sentence) else ()
     carried = (words.carried,) if patterns and carried_currency else ()
-    for pattern in (*patterns, words.worded, *carried):
+    for pattern in (*patterns, words.numerals, words.worded, *carried):
         for found in pattern.finditer(sentence):
             if any(found.start() < end and start < found.end() for start, end in taken):
                 continue
@@ -201,8 +230,10 @@ def _sentence_amounts(
                 (words.currencies[g] for g in groups if g in words.currencies), carried_currency
             )
             scale = _scale_of(found, words)
-            number = found.groupdict().get("number") or "1"
-            value = _value(number, scale)
+            if pattern is words.numerals:
+                value = _chinese_value(found.group("chinese"), scale)
+            else:
+                value = _value(found.groupdict().get("number") or "1", scale)
             if currency is None or value is None or value == 0:
                 continue
             start = found.start()
