@@ -137,6 +137,34 @@ def test_any_russian_amount(number: int, scale: str, currency: str) -> None:
     assert amount.what == "investment"
 
 
+@pytest.mark.parametrize(
+    ("text", "values", "currency"),
+    [
+        ("Инвестиции составят от 10 до 15 млн долларов.", [10 * 10**6, 15 * 10**6], "USD"),
+        ("Инвестиции — 10–15 млрд рублей.", [10 * 10**9, 15 * 10**9], "RUB"),
+        ("The plant will cost $10-15 million.", [10 * 10**6, 15 * 10**6], "USD"),
+        ("The plant will cost $10 to $15 million.", [10 * 10**6, 15 * 10**6], "USD"),
+        ("Investment of between 2 and 3 billion dollars.", [2 * 10**9, 3 * 10**9], "USD"),
+        ("项目投资额为3至5亿元。", [3 * 10**8, 5 * 10**8], "CNY"),
+        ("项目投资额为3-5亿元。", [3 * 10**8, 5 * 10**8], "CNY"),
+        # a year before a dash is no lower end; nor a figure inside a word
+        ("В 2023 – 5 млрд рублей.", [5 * 10**9], "RUB"),
+        ("В 2024-2025 годах — 5 млрд рублей.", [5 * 10**9], "RUB"),
+        ("Модель A5-10 млн рублей.", [10 * 10**6], "RUB"),
+    ],
+)
+def test_a_range_is_both_its_ends_in_one_unit(text: str, values: list[int], currency: str) -> None:
+    found = find_amounts(text, WORDS)
+    assert [(a.value, a.currency) for a in found] == [(Decimal(v), currency) for v in values]
+
+
+@given(st.integers(1, 998), st.integers(1, 999), st.sampled_from(sorted(SCALES)))
+def test_any_russian_range(low: int, step: int, scale: str) -> None:
+    high = low + step
+    found = find_amounts(f"Инвестиции составят от {low} до {high} {scale} рублей.", WORDS)
+    assert [a.value for a in found] == [low * SCALES[scale], high * SCALES[scale]]
+
+
 CHINESE_SCALES = {"万": 10**4, "亿": 10**8, "萬": 10**4, "億": 10**8}
 CHINESE_CURRENCIES = {"元": "CNY", "美元": "USD", "卢布": "RUB", "欧元": "EUR"}
 

@@ -18,6 +18,16 @@ from coopex.engines.news.sentences import sentences
 
 _NUMBER = r"(?P<number>\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
 _SPACE = r"[\s\u00a0\u202f]*"
+# what joins a range's two ends: "10–15 млн", "от 10 до 15 млн", "10 to 15 million", "3至5亿元"
+_TO = _SPACE + r"(?:[-–—~～]|до|to|and|至|到)" + _SPACE
+# the lower end of a range just before an amount, which takes the amount's scale and currency
+_RANGE_START = re.compile(
+    r"(?:(?<![\w.,])(?:от|from|between)\s+)?(?<![\d.,A-Za-zА-Яа-яЁё])"
+    + _NUMBER.replace("?P<number>", "?P<low>")
+    + _TO
+    + "$",
+    re.IGNORECASE,
+)
 # A figure in Chinese numerals ("三十", "五千", "一百二十", "三点五") before a scale: "三十亿元",
 # "五千万美元" (a scale is required: "一元化" and "二元结构" are words, not money; "数十亿美元",
 # "几百万元" are no figure).
@@ -73,6 +83,9 @@ class MoneyWords:
     # a figure with its scale and no currency that a verb spends ("ещё 300 миллионов
     # инвестируют"): in the currency of the amount told just before
     carried: re.Pattern[str]
+    # the upper end of a range whose lower end a currency opened ("$10-15 million": "-15
+    # million" after "$10")
+    range_end: re.Pattern[str]
     scales: dict[str, Decimal]  # group name -> multiplier, or a worded figure's value
     currencies: dict[str, str]  # group name -> ISO 4217 code
     spent: dict[str, str]  # group name -> what a figure spent measures
@@ -103,6 +116,7 @@ class MoneyWords:
         leading = _NUMBER + _SPACE + f"(?:{scale})" + _SPACE + "$"
         spent, spent_names = _groups("v", by_kind["spent"])
         carried = _NUMBER + _SPACE + f"(?:{scale})" + r"[\s,]+" + f"(?:{spent or '(?!)'})"
+        range_end = _TO + f"(?:{currency})?" + _SPACE + _NUMBER + _SPACE + f"(?:{scale})"
         scaled = f"(?:{scale})"
         scale = f"(?:{scale})?"
         currency = f"(?:{currency})"
@@ -117,6 +131,7 @@ class MoneyWords:
             worded=re.compile(f"(?:{worded or '(?!)'})" + _SPACE + currency, re.IGNORECASE),
             leading=re.compile(leading, re.IGNORECASE),
             carried=re.compile(carried, re.IGNORECASE),
+            range_end=re.compile(range_end, re.IGNORECASE),
             scales={name: Decimal(key) for name, key in (scale_names | worded_names).items()},
             currencies=currency_names,
             spent=spent_names,
@@ -236,15 +251,32 @@ def _sentence_amounts(
                 value = _value(found.groupdict().get("number") or "1", scale)
             if currency is None or value is None or value == 0:
                 continue
-            start = found.start()
-            if pattern is words.after and scale > 1:
-                start, value = _with_leading(sentence, start, value, scale, words)
-            taken.append((start, found.end()))
+            start, end = found.start(), found.end()
             what = next(
                 (words.spent[g] for g in groups if g in words.spent),
                 _measure(sentence, found.start(), words),
             )
-            amounts.append(Amount(value, currency, what, sentence.strip()))
+            ends = [value]
+            upper = words.range_end.match(sentence, end) if pattern is words.before else None
+            if upper is not None and scale == 1:
+                # "$10-15 million": both ends in the scale told after the second
+                high = _value(upper.group("number"), _scale_of(upper, words))
+                if high is not None and high > value:
+                    scale = _scale_of(upper, words)
+                    ends = [value * scale, high]
+                    end = upper.end()
+            elif pattern is words.after and scale > 1:
+                start, value = _with_leading(sentence, start, value, scale, words)
+                ends = [value]
+            lower = _RANGE_START.search(sentence[max(0, start - _LEAD_REACH) : start])
+            if lower is not None and len(ends) == 1:
+                # "от 10 до 15 млн долларов", "3至5亿元": the lower end in the upper's unit
+                low = _value(lower.group("low"), scale)
+                if low is not None and 0 < low < ends[0]:
+                    ends = [low, *ends]
+                    start -= len(lower.group(0))
+            taken.append((start, end))
+            amounts.extend(Amount(v, currency, what, sentence.strip()) for v in ends)
     return amounts
 
 
