@@ -165,6 +165,39 @@ def test_any_russian_range(low: int, step: int, scale: str) -> None:
     assert [a.value for a in found] == [low * SCALES[scale], high * SCALES[scale]]
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("Уголь продают по цене 5 тыс. рублей за тонну.", 5_000, "RUB"),
+        ("Цена — 300 долл./т.", 300, "USD"),
+        ("Стоимость — 2 млн рублей за единицу техники.", 2_000_000, "RUB"),
+        ("Steel was sold at $300 per ton.", 300, "USD"),
+        ("The buses cost $1.5 million each.", 1_500_000, "USD"),
+        ("每吨售价500元。", 500, "CNY"),
+        ("价格为500元/吨。", 500, "CNY"),
+        ("每辆车售价20万元。", 200_000, "CNY"),
+    ],
+)
+def test_a_price_per_unit_is_an_amount_that_measures_a_unit_price(
+    text: str, value: int, currency: str
+) -> None:
+    [amount] = find_amounts(text, WORDS)
+    assert (amount.value, amount.currency, amount.what) == (Decimal(value), currency, "unit price")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Товарооборот достиг 3 млрд долларов в год.",  # a year is no unit of a price
+        "Bilateral trade reached $3 billion a year.",
+        "投资30亿元建设年产10万吨的工厂。",  # tons counted after the amount, not its unit
+    ],
+)
+def test_a_sum_told_with_a_period_or_a_capacity_is_no_unit_price(text: str) -> None:
+    [amount] = find_amounts(text, WORDS)
+    assert amount.what != "unit price"
+
+
 CHINESE_SCALES = {"万": 10**4, "亿": 10**8, "萬": 10**4, "億": 10**8}
 CHINESE_CURRENCIES = {"元": "CNY", "美元": "USD", "卢布": "RUB", "欧元": "EUR"}
 

@@ -40,7 +40,19 @@ _CHINESE_NUMBER = (
 # told in words with its scale, the key its value ("миллиард", "полтора миллиарда", "a billion");
 # spent: verbs that spend a figure whose currency the sentence before gave ("Ещё 300 миллионов
 # инвестируют"), the key what it measures.
-_KINDS = ("scale", "currency", "measure", "approx", "worded", "spent")
+# per_unit: the unit a price is told for, right after it ("5 тыс. рублей за тонну", "$300 per
+# ton", "500元/吨"); per_unit_before: the same told before it ("每吨售价500元"); the key is
+# what such an amount measures.
+_KINDS = (
+    "scale",
+    "currency",
+    "measure",
+    "approx",
+    "worded",
+    "spent",
+    "per_unit",
+    "per_unit_before",
+)
 # "1 USD 77.8247", "1 EUR = 91.2 руб.", "USD 100.68 +0.46": a rate table or ticker, not an
 # amount of the story.
 _RATE_AFTER = re.compile(r"[\s\u00a0]*(?:[=\d]|[+\-−]\d+[.,]\d)")
@@ -58,6 +70,11 @@ class Amount:
     currency: str
     what: str | None
     evidence: str  # the sentence it was found in
+
+
+def _any(by_key: dict[str, list[str]]) -> str:
+    """One alternation of every key's patterns; one that never matches for none."""
+    return "|".join(p for patterns in by_key.values() for p in patterns) or "(?!)"
 
 
 def _groups(prefix: str, by_key: dict[str, list[str]]) -> tuple[str, dict[str, str]]:
@@ -89,6 +106,10 @@ class MoneyWords:
     scales: dict[str, Decimal]  # group name -> multiplier, or a worded figure's value
     currencies: dict[str, str]  # group name -> ISO 4217 code
     spent: dict[str, str]  # group name -> what a figure spent measures
+    # the unit a price is told for, after the amount and before it (what it then measures)
+    per_unit: re.Pattern[str]
+    per_unit_before: re.Pattern[str]
+    unit_price: str | None
     measures: tuple[tuple[str, re.Pattern[str]], ...]
 
     @classmethod
@@ -111,8 +132,7 @@ class MoneyWords:
         scale, scale_names = _groups("s", scales)
         worded, worded_names = _groups("w", by_kind["worded"])
         currency, currency_names = _groups("c", by_kind["currency"])
-        approx = "|".join(p for patterns in by_kind["approx"].values() for p in patterns)
-        approx = f"(?:{approx})?" if approx else ""
+        approx = f"(?:{_any(by_kind['approx'])})?" if by_kind["approx"] else ""
         leading = _NUMBER + _SPACE + f"(?:{scale})" + _SPACE + "$"
         spent, spent_names = _groups("v", by_kind["spent"])
         carried = _NUMBER + _SPACE + f"(?:{scale})" + r"[\s,]+" + f"(?:{spent or '(?!)'})"
@@ -135,6 +155,9 @@ class MoneyWords:
             scales={name: Decimal(key) for name, key in (scale_names | worded_names).items()},
             currencies=currency_names,
             spent=spent_names,
+            per_unit=re.compile(_any(by_kind["per_unit"]), re.IGNORECASE),
+            per_unit_before=re.compile(f"(?:{_any(by_kind['per_unit_before'])})$"),
+            unit_price=next(iter({**by_kind["per_unit"], **by_kind["per_unit_before"]}), None),
             measures=tuple(
                 (what, re.compile("|".join(patterns), re.IGNORECASE))
                 for what, patterns in by_kind["measure"].items()
@@ -275,6 +298,10 @@ def _sentence_amounts(
                 if low is not None and 0 < low < ends[0]:
                     ends = [low, *ends]
                     start -= len(lower.group(0))
+            if words.per_unit.match(sentence, end) or words.per_unit_before.search(
+                sentence, max(0, start - _LEAD_REACH), start
+            ):
+                what = words.unit_price or what  # a price per ton or unit, no sum of the story
             taken.append((start, end))
             amounts.extend(Amount(v, currency, what, sentence.strip()) for v in ends)
     return amounts
