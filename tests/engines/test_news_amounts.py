@@ -214,6 +214,15 @@ def test_any_chinese_amount_in_chinese_numerals(number: int, scale: str, currenc
     assert amount.currency == CHINESE_CURRENCIES[currency]
 
 
+@given(
+    st.text(alphabet="零〇一二两兩三四五六七八九十百千点", min_size=1, max_size=20),
+    st.sampled_from(sorted(CHINESE_SCALES)),
+)
+def test_any_run_of_chinese_numerals_is_a_positive_amount_or_none(run: str, scale: str) -> None:
+    for amount in find_amounts(f"项目总投资{run}{scale}元。", WORDS):
+        assert amount.value > 0 and amount.currency == "CNY"
+
+
 def _page_amounts(*sentences: str) -> list[tuple[Decimal, str]]:
     found = [a for sentence in sentences for a in find_amounts(sentence, WORDS)]
     return [(a.value, a.currency) for a in each_once(found)]

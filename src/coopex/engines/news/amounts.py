@@ -182,7 +182,7 @@ def _chinese_value(numerals: str, multiplier: Decimal) -> Decimal | None:
         numerals = "一" + numerals
     try:
         return _scaled(Decimal(str(cn2an.cn2an(numerals, "normal"))), multiplier)
-    except ValueError:
+    except (ValueError, KeyError):  # no numeral (cn2an raises KeyError on some, "二十十二")
         return None
 
 
