@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-import cn2an
-
 from coopex.engines.news.sentences import sentences
 
 _NUMBER = r"(?P<number>\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)"
@@ -178,6 +176,8 @@ def _value(number: str, multiplier: Decimal) -> Decimal | None:
 
 def _chinese_value(numerals: str, multiplier: Decimal) -> Decimal | None:
     """Three times 10⁹ for "三十" before "亿"; "百亿" is one hundred 亿."""
+    import cn2an  # here, not at the top: it takes ~0.1 s to import, and few pages need it
+
     if numerals[0] in "百千":
         numerals = "一" + numerals
     try:
