@@ -803,3 +803,16 @@ def test_a_dotted_surname_may_open_with_a_character_beyond_the_table(
 ) -> None:
     found = entities(ChineseEntityRecognizer(places), "市长弗拉基米尔.邵里科今日会见了代表团。")
     assert found.persons == ("弗拉基米尔.邵里科",)
+
+
+def test_a_person_the_tagger_reads_in_a_place_the_page_names_is_a_piece_of_it(
+    places: ShippedPlaces,
+) -> None:
+    recognizer = ChineseEntityRecognizer(places, lac_tagger())
+    found = entities(
+        recognizer,
+        "后贝加尔边疆区经贸投资推介会在哈尔滨举行。",
+        "该州位于穿越西伯利亚铁路干线和贝加尔-阿穆尔铁路干线上，王建国表示，合作前景广阔。",
+    )
+    assert "贝加尔" not in found.persons and "王建国" in found.persons
+    assert "后贝加尔边疆区" in found.locations

@@ -250,6 +250,19 @@ def _industry_ends(
     return result
 
 
+def _no_pieces_of_places(found: list[Mention]) -> list[Mention]:
+    """Without the tagger's persons whose name is a piece of a place the page names: "贝加尔" of
+    "贝加尔-阿穆尔铁路" on a page about "后贝加尔边疆区" (not of an organisation: "李嘉诚" is a
+    person beside "李嘉诚基金会")."""
+    places = {m.name for m in found if m.kind is MentionKind.LOCATION}
+    return [
+        m
+        for m in found
+        if m.kind is not MentionKind.PERSON
+        or not any(m.name in place and m.name != place for place in places)
+    ]
+
+
 def _outermost(named: list[Mention]) -> list[Mention]:
     """Names not inside a longer organisation's name at the same place: "中国商务部欧亚司" is
     the department's name, not also the ministry's mention ("中国商务部")."""
@@ -1062,4 +1075,4 @@ class ChineseEntityRecognizer:
             found.extend(outermost)
             found.extend(self._plant_owners(number, outermost))
             found.extend(p for p in places if not any(o.start <= p.start < o.end for o in named))
-        return sorted(found, key=lambda m: (m.paragraph, m.start))
+        return sorted(_no_pieces_of_places(found), key=lambda m: (m.paragraph, m.start))
