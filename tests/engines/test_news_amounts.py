@@ -78,6 +78,10 @@ WORDS = shipped_money_words()
         ("该项目投资3.6亿韩元。", 360_000_000, "KRW", "investment"),
         ("Инвестиции составят 500 млрд южнокорейских вон.", 500_000_000_000, "KRW", "investment"),
         ("Samsung will invest 2 trillion Korean won.", 2_000_000_000_000, "KRW", "investment"),
+        # Indian pages count in crores and lakhs, and write the rupee "Rs." or "₹"
+        ("The company will invest Rs 500 crore in the plant.", 5_000_000_000, "INR", "investment"),
+        ("The project cost is ₹1,200 crore.", 12_000_000_000, "INR", "investment"),
+        ("They invested Rs. 50 lakh in the unit.", 5_000_000, "INR", "investment"),
         # figures in Chinese numerals, with their scale
         ("项目总投资三十亿元。", 3_000_000_000, "CNY", "investment"),
         ("双方贸易额达一百二十亿美元。", 12_000_000_000, "USD", "trade turnover"),
@@ -114,6 +118,7 @@ def test_amounts(text: str, value: int, currency: str, what: str | None) -> None
         "几十亿元的市场。",
         "三十万人参观了展会。",  # a scale with no currency
         "In 2019 won the tender.",  # "won" after a year is a verb
+        "Mrs 5 visits were planned.",  # "rs" inside a word is no rupee
     ],
 )
 def test_numbers_without_currency_are_not_money(text: str) -> None:
