@@ -78,6 +78,19 @@ WORDS = shipped_money_words()
         ("该项目投资3.6亿韩元。", 360_000_000, "KRW", "investment"),
         ("Инвестиции составят 500 млрд южнокорейских вон.", 500_000_000_000, "KRW", "investment"),
         ("Samsung will invest 2 trillion Korean won.", 2_000_000_000_000, "KRW", "investment"),
+        # more partners' currencies, named in all three languages
+        ("Подписан контракт на 2 млрд донгов.", 2_000_000_000, "VND", "contract value"),
+        ("投资2万亿越南盾。", 2_000_000_000_000, "VND", "investment"),
+        ("Инвестиции составят 10 млрд тугриков.", 10_000_000_000, "MNT", "investment"),
+        ("Exports reached 5 million Armenian drams.", 5_000_000, "AMD", "exports"),
+        ("Инвестиции — 100 млн азербайджанских манатов.", 100_000_000, "AZN", "investment"),
+        ("Инвестиции составят 50 млн сомони.", 50_000_000, "TJS", "investment"),
+        ("Инвестиции — 20 млн лари.", 20_000_000, "GEL", "investment"),
+        ("投资10亿泰铢。", 1_000_000_000, "THB", "investment"),
+        ("Инвестиции — 5 млн швейцарских франков.", 5_000_000, "CHF", "investment"),
+        ("The investment is S$5 million.", 5_000_000, "SGD", "investment"),
+        ("投资5亿澳元。", 500_000_000, "AUD", "investment"),
+        ("Инвестиции — 2 млрд канадских долларов.", 2_000_000_000, "CAD", "investment"),
         # Indian pages count in crores and lakhs, and write the rupee "Rs." or "₹"
         ("The company will invest Rs 500 crore in the plant.", 5_000_000_000, "INR", "investment"),
         ("The project cost is ₹1,200 crore.", 12_000_000_000, "INR", "investment"),
@@ -119,6 +132,8 @@ def test_amounts(text: str, value: int, currency: str, what: str | None) -> None
         "三十万人参观了展会。",  # a scale with no currency
         "In 2019 won the tender.",  # "won" after a year is a verb
         "Mrs 5 visits were planned.",  # "rs" inside a word is no rupee
+        "They bought 2 gel pens.",  # a currency's code that is a word needs its name
+        "Zhang Dong 2019 annual report.",
     ],
 )
 def test_numbers_without_currency_are_not_money(text: str) -> None:
