@@ -112,3 +112,22 @@ ABROAD = [
 def test_a_policy_with_a_party_abroad_keeps_it(lang: str, sentence: str, abroad: str) -> None:
     found = policies(lang, sentence)
     assert len(found) == 1 and abroad in found[0][1], found
+
+
+# A policy's own wording that names localizing: the rules are the policy, nobody is invited to
+# localize and nobody plans a plant.
+LOCALIZING_RULES = [
+    ("ru", "Минпромторг ужесточил требования к локализации производства автомобилей России."),
+    (
+        "en",
+        "The Ministry of Industry and Trade tightened localization requirements for Russian "
+        "carmakers.",
+    ),
+    ("zh", "中国商务部提高了汽车企业的本地化生产要求。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), LOCALIZING_RULES)
+def test_rules_on_localizing_are_a_policy_that_invites_nobody(lang: str, sentence: str) -> None:
+    found = page_events(("", sentence), PLACES, ORGANIZATIONS, lang)
+    assert [e.type.value for e in found] == [POLICY], found

@@ -150,11 +150,12 @@ def read_events(
     for index, sentence in enumerate(sentences):
         if sentence.text.rstrip().endswith(_EXCLAIMED):
             continue  # a slogan or a cheer ("Invest in Russia!"), not a reported fact
-        found = [
-            (kind, end, "wording")
+        wordings = [
+            (kind, start, end)
             for kind, start, end in trigger_types(sentence.text, cues)
             if not _in_a_name(sentence, start, end, kind, cues)
         ]
+        found = [(kind, end, "wording") for kind, _, end in _rules_of_localizing(wordings)]
         for measure in amount_measures(sentence.written):
             if measure in AMOUNT_EVENTS and not (
                 AMOUNT_EVENTS[measure] in STATISTICS and cues.counted.search(sentence.text)
@@ -973,6 +974,23 @@ def _covered_here(
         and not (kind is EventType.TRADE_FIGURE and EventType.POLICY in kinds)
         # "По условиям контракта инвестор должен вложить не менее 750 млн руб.": a condition
         and not (kind in _REQUIRED and cues.required.search(text))
+    ]
+
+
+def _rules_of_localizing(
+    wordings: list[tuple[EventType, int, int]],
+) -> list[tuple[EventType, int, int]]:
+    """Without the invitation or plan that starts inside a policy's own wording ("требования к
+    локализации производства", "本地化生产要求"): the rules on localizing are the policy; nobody
+    is invited, nobody plans a plant. An invitation that holds a policy's words ("готов
+    предоставить компании меры поддержки") stays the invitation (`_covered_here`)."""
+    policies = [(start, end) for kind, start, end in wordings if kind is EventType.POLICY]
+    localizing = (EventType.LOCALIZATION_INVITATION, EventType.LOCALIZATION_PLAN)
+    return [
+        (kind, start, end)
+        for kind, start, end in wordings
+        if kind not in localizing
+        or not any(p_start <= start < p_end for p_start, p_end in policies)
     ]
 
 
