@@ -279,18 +279,18 @@ def _sentence_amounts(
                 (words.spent[g] for g in groups if g in words.spent),
                 _measure(sentence, found.start(), words),
             )
+            if pattern is words.after and scale > 1:
+                start, value = _with_leading(sentence, start, value, scale, words)
             ends = [value]
             upper = words.range_end.match(sentence, end) if pattern is words.before else None
             if upper is not None and scale == 1:
                 # "$10-15 million": both ends in the scale told after the second
-                high = _value(upper.group("number"), _scale_of(upper, words))
+                upper_scale = _scale_of(upper, words)
+                high = _value(upper.group("number"), upper_scale)
                 if high is not None and high > value:
-                    scale = _scale_of(upper, words)
+                    scale = upper_scale
                     ends = [value * scale, high]
                     end = upper.end()
-            elif pattern is words.after and scale > 1:
-                start, value = _with_leading(sentence, start, value, scale, words)
-                ends = [value]
             lower = _RANGE_START.search(sentence[max(0, start - _LEAD_REACH) : start])
             if lower is not None and len(ends) == 1:
                 # "от 10 до 15 млн долларов", "3至5亿元": the lower end in the upper's unit

@@ -25,8 +25,9 @@ searches).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from itertools import pairwise
 
 from coopex.domain.geography import Place
@@ -839,21 +840,28 @@ class EventReader:
 
     def _jurisdiction(self, sentence: Sentence) -> str:
         """The union the sentence, else the page, names; else the story's own country."""
-        unions = (
-            m.name
-            for s in (sentence, *self._sentences)
-            for m in s.mentions
-            if m.kind is MentionKind.LOCATION
-            and (place := self._sides.places.get(m.name)) is not None
-            and place.is_union
-        )
-        union = next(unions, None)
+        union = next(self._unions([sentence]), None) or self._page_union
         if union is not None:
             return union
         own = self._sides.initiator_place
         if own is not None and not own.is_region:
             return self._sides.initiator
         return self._home_country()
+
+    @cached_property
+    def _page_union(self) -> str | None:
+        """The first union the page names."""
+        return next(self._unions(self._sentences), None)
+
+    def _unions(self, sentences: Sequence[Sentence]) -> Iterator[str]:
+        return (
+            m.name
+            for s in sentences
+            for m in s.mentions
+            if m.kind is MentionKind.LOCATION
+            and (place := self._sides.places.get(m.name)) is not None
+            and place.is_union
+        )
 
     def _regulator(self, sentence: Sentence, governed: str) -> str | None:
         """The body the sentence names that sets a policy for the place it governs."""
