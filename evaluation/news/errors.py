@@ -41,7 +41,7 @@ def errors(gold: dict[str, object], entities: dict[str, list[str]]) -> list[str]
 Row = dict[str, Any]
 
 
-def _unmatched(
+def unmatched(
     golden: list[Row], found: list[Row], same: Callable[[Row, Row], bool]
 ) -> tuple[list[Row], list[Row]]:
     """(false, missed): one-to-one greedy matching in the shared scorer's way, each found item
@@ -57,18 +57,19 @@ def _unmatched(
     return false, [g for g, matched in zip(golden, used, strict=True) if not matched]
 
 
+def same_event(event: Row, gold: Row) -> bool:
+    """The shared scorer's match of a found event with a gold one: type and counterpart."""
+    norm = scorer().norm
+    counterpart = norm(str(event.get("counterpart", "")))
+    return bool(
+        gold["type"] == event.get("type") and counterpart in {norm(a) for a in gold["counterpart"]}
+    )
+
+
 def event_errors(gold: Row, events: list[Row]) -> list[str]:
     """False events (type, initiator → counterpart, and the sentence that gave each) and the
     gold events left unmatched, matched the scorer's way (type and counterpart)."""
-    norm = scorer().norm
-
-    def same(event: Row, g: Row) -> bool:
-        counterpart = norm(str(event.get("counterpart", "")))
-        return bool(
-            g["type"] == event.get("type") and counterpart in {norm(a) for a in g["counterpart"]}
-        )
-
-    false, missed = _unmatched(list(gold["events"]), events, same)
+    false, missed = unmatched(list(gold["events"]), events, same_event)
     return [
         f"  false  {e['type']}: {e.get('initiator')} → {e.get('counterpart')}"
         f"\n         « {str(e.get('evidence', ''))[:220]} »"
@@ -89,7 +90,7 @@ def amount_errors(gold: Row, amounts: list[Row]) -> list[str]:
             0.01 * expected
         )
 
-    false, missed = _unmatched(list(gold.get("amounts", [])), amounts, same)
+    false, missed = unmatched(list(gold.get("amounts", [])), amounts, same)
     return [
         f"  false  {float(a.get('value') or 0):,.0f} {a.get('currency')}"
         f"  « {str(a.get('text', ''))[:160]} »"

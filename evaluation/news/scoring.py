@@ -3,6 +3,7 @@ shared scorer, per language and per half of the fixed split."""
 
 from __future__ import annotations
 
+import functools
 import importlib.util
 import json
 import tempfile
@@ -42,6 +43,7 @@ class Evaluation:
         }
 
 
+@functools.cache  # loaded once: matching helpers call it per event
 def scorer(shared: Path = SHARED) -> ModuleType:
     spec = importlib.util.spec_from_file_location("score_news", shared / "eval" / "score_news.py")
     if spec is None or spec.loader is None:
