@@ -335,3 +335,30 @@ def test_a_home_region_told_only_by_its_adjective_tells_the_story(models: NewsMo
     assert ("business_mission", "Тульская область", "Казахстан") in events_of(leads)
     # for the events only: the page names no such place
     assert "Тульская область" not in leads.entities.locations
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # cities the place tables do not list, known from the world's cities
+        (
+            "Компания «Северсталь» инвестирует 12 млрд рублей в модернизацию завода в Череповце.",
+            ("investment", "Череповец", "Северсталь"),
+        ),
+        (
+            "Инвестиции компании «ЕвроХим» в новый комбинат в Кингисеппе превысят 1 млрд долларов.",
+            ("investment", "Кингисепп", "ЕвроХим"),
+        ),
+        # a company by the name of a city (Komatsu, Japan) stays a company
+        (
+            "Японская компания Komatsu построит завод в Ярославле.",
+            ("localization_plan", "Ярославль", "Komatsu"),
+        ),
+    ],
+)
+def test_cities_are_places_and_companies_named_like_one_are_not(
+    models: NewsModels, text: str, event: tuple[str, str, str]
+) -> None:
+    leads = read_document(RawDocument("ru-city.txt", text.encode()), models).leads
+    assert event in events_of(leads)
+    assert event[2] in leads.entities.organizations

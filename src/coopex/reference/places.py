@@ -3,11 +3,13 @@ union codes, from pycountry (countries and their translations), the shipped regi
 table, `place_aliases.csv` (short and colloquial names, and the cities a region is known
 by), and the top-level subdivisions of the partner countries in `subdivision_countries.csv`
 under pycountry's names and translations and `subdivision_names.csv` (the names pycountry
-lacks, and those left out). Inflected names are expected in dictionary form already (the NER
+lacks, and those left out); and, for a name none of these knows, the world's cities
+(`reference/cities.py`). Inflected names are expected in dictionary form already (the NER
 adapters do that)."""
 
 from __future__ import annotations
 
+import functools
 import gettext
 import re
 import unicodedata
@@ -19,6 +21,7 @@ import pycountry
 
 from coopex.domain.geography import Place, place_of
 from coopex.reference.catalog import ShippedCatalog, read_reference_csv
+from coopex.reference.cities import city_codes, shipped_cities
 
 # Words that say what kind of place a name is; "Республика Татарстан", "Татарстан" and
 # "Republic of Tatarstan" share the core "татарстан".
@@ -85,10 +88,14 @@ def _branches(node: dict[str, Any], token: Callable[[str], str]) -> str:
     return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
 
+# Quotes dropped, dashes made spaces: one table for both (the world's cities call this 400,000
+# times).
+_KEY_MARKS = str.maketrans({**dict.fromkeys("«»“”\"'’", None), **dict.fromkeys("-—–‐", " ")})
+
+
 def place_key(name: str) -> str:
     text = unicodedata.normalize("NFKC", name).casefold().replace("ё", "е")
-    text = re.sub(r"[«»“”\"'’]", "", text)
-    return " ".join(re.sub(r"[-—–‐]", " ", text).split())
+    return " ".join(text.translate(_KEY_MARKS).split())
 
 
 def core_key(name: str) -> str:
@@ -150,7 +157,7 @@ class ShippedPlaces:
         translations), and pycountry's Chinese names of fewer than three characters and Latin
         or Cyrillic ones of fewer than four."""
         shipped = read_reference_csv("subdivision_names.csv")
-        left_out = {place_key(row["name"]) for row in shipped if not row["code"]}
+        left_out = self._left_out
         found: set[tuple[str, str]] = set()
         for row in read_reference_csv("subdivision_countries.csv"):
             for subdivision in pycountry.subdivisions.get(country_code=row["country"]) or ():
@@ -169,6 +176,17 @@ class ShippedPlaces:
             for name, code in sorted(found, key=lambda pair: (pair[1], pair[0]))
             if place_key(name) not in left_out and len(name) >= (3 if _HAN.search(name) else 4)
         ]
+
+    @cached_property
+    def _left_out(self) -> frozenset[str]:
+        """Keys of the names `subdivision_names.csv` lists without a code: never a place."""
+        rows = read_reference_csv("subdivision_names.csv")
+        return frozenset(place_key(row["name"]) for row in rows if not row["code"])
+
+    def known(self, name: str) -> str | None:
+        """The code of a country, region, union or alias by that name, cities left out."""
+        exact, cores = self._names
+        return exact.get(place_key(name)) or cores.get(core_key(name))
 
     def chinese_names(self) -> list[str]:
         """Every known place name written in Chinese, with its short form ("鞑靼斯坦" for
@@ -212,7 +230,20 @@ class ShippedPlaces:
         ]
         return _prefix_tree(names, _chinese_token)
 
-    def resolve(self, name: str) -> Place | None:
-        exact, cores = self._names
-        code = exact.get(place_key(name)) or cores.get(core_key(name))
+    def resolve(self, name: str, cities: bool = True) -> Place | None:
+        """The place `name` names, if any; `cities=False`: a country, region or union only, as
+        a city's name is often a surname or a word too ("Королёв", "Reading")."""
+        # A city only where no country, region or alias has the name: "Kaliningrad" is also
+        # an old name of Korolev, "Moscow" a town in Idaho.
+        code = self.known(name)
+        if code is None and cities:
+            code = _world_cities().get(place_key(name))
         return None if code is None else place_of(code)
+
+
+@functools.cache
+def _world_cities() -> dict[str, str]:
+    """The cities' names to codes, built once a process (2 s): the same for every
+    `ShippedPlaces`, as it reads shipped data only."""
+    places = ShippedPlaces()
+    return city_codes(shipped_cities(), places.known, place_key, places._left_out)

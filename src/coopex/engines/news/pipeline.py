@@ -38,7 +38,9 @@ class EntityRecognizer(Protocol):
 
 
 class PlaceResolver(Protocol):
-    def resolve(self, name: str) -> Place | None: ...
+    def resolve(self, name: str, cities: bool = True) -> Place | None:
+        """`cities=False`: a country, region or union only, no city."""
+        ...
 
 
 class BadDocument(Exception):
@@ -153,12 +155,17 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
     ]
     mentions = _dashed_places(mentions, paragraphs, models.places)
     mentions = _persons_after_places(mentions, paragraphs)
-    places = {m.name: models.places.resolve(m.name) for m in mentions}
+    # A city by the name of a person or an organisation is not taken for it: "Komatsu" (a city
+    # in Japan), "Королёв".
+    places = {
+        m.name: models.places.resolve(m.name, cities=m.kind is MentionKind.LOCATION)
+        for m in mentions
+    }
     # Places inside organisation names tell whose side an organisation is on ("Minsk Tractor
     # Works").
     for word in {w for m in mentions if m.kind is MentionKind.ORGANIZATION for w in m.name.split()}:
         if word[:1].isupper() and word not in places:
-            places[word] = models.places.resolve(word)
+            places[word] = models.places.resolve(word, cities=False)
     # The region an executive committee governs ("Минский облисполком": Минская область).
     governing = models.cues.of(lang)
     for mention in mentions:
