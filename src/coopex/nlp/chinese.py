@@ -859,7 +859,7 @@ class ChineseEntityRecognizer:
             if any(m.start <= title.end() < m.end for m in found):
                 continue
             name = self._person_at(paragraph, title.end(), at)
-            if name and self._places.resolve(name) is None:
+            if name and self._places.resolve(name, cities=False) is None:
                 found.append(
                     Mention(MentionKind.PERSON, name, number, title.end(), title.end() + len(name))
                 )

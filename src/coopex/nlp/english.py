@@ -1338,16 +1338,16 @@ class EnglishEntityRecognizer:
         return (
             self._places is not None
             and _ACRONYM.fullmatch(name) is not None
-            and self._places.resolve(name) is None
+            and self._places.resolve(name, cities=False) is None
         )
 
     def _a_country(self, name: str) -> bool:
         """ "Uzbekistan", not the city "Xi'an" ("vice governor Zhou Xi'an")."""
-        place = self._places.resolve(name) if self._places is not None else None
+        place = self._places.resolve(name, cities=False) if self._places is not None else None
         return place is not None and "-" not in place.code and not place.is_union
 
     def _a_place(self, name: str) -> bool:
-        return self._places is not None and self._places.resolve(name) is not None
+        return self._places is not None and self._places.resolve(name, cities=False) is not None
 
     def _vouched(self, mention: Mention, body: str) -> bool:
         """A name in a line written in title case, where capitals tell nothing ("Russian
