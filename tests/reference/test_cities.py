@@ -63,6 +63,13 @@ def test_codes_lower_case_romanisations_and_short_names_are_no_city(name: str) -
     assert place_key(name) not in table
 
 
+@pytest.mark.parametrize(
+    "name", ["Ust-Ilimsk", "Усть-Илимск", "Набережные Челны", "乌斯季伊利姆斯克"]
+)
+def test_hyphenated_spaced_and_chinese_names_are_cities(name: str) -> None:
+    assert codes(city("Ust-Ilimsk", "RU", "20", 80_000, name))[place_key(name)] == "RU"
+
+
 def test_a_name_left_out_as_a_word_is_no_city() -> None:
     table = codes(city("Mir", "BY", "03", 20_000, "Победа"), left_out=frozenset({"победа"}))
     assert "победа" not in table

@@ -22,7 +22,7 @@ from typing import TypedDict
 # codes, "MSQ"; shorter names are mostly words).
 _WORTH = re.compile(
     r"[\u4e00-\u9fff]{2,}"
-    r"|(?=\w{4})(?:[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁа-яё][а-яё]*)*|[A-Z][a-z][\w .'’-]*)"
+    r"|(?=.{4})(?:[А-ЯЁ][а-яё]+(?:[ -][А-ЯЁа-яё][а-яё]*)*|[A-Z][a-z][\w .'’-]*)"
 )
 
 
