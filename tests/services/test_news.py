@@ -124,6 +124,23 @@ def test_parties_link_to_the_registry_or_become_provisional_organisations(coopex
     assert (trade.initiator_place, trade.counterpart_place) == ("RU-CU", "KZ")
 
 
+def test_a_city_party_is_its_region_and_a_company_named_like_a_city_a_company(
+    coopex: Coopex,
+) -> None:
+    pages = {
+        "komatsu.txt": "Японская компания Komatsu построит завод в Ярославле.",
+        "severstal.txt": "Компания «Северсталь» инвестирует 12 млрд рублей в модернизацию"
+        " завода в Череповце.",
+    }
+    coopex.news.ingest(OPERATOR, [RawDocument(n, t.encode()) for n, t in pages.items()])
+    by_type = {lead.event.type: lead for lead in all_leads(coopex)}
+    plan = by_type[EventType.LOCALIZATION_PLAN]
+    assert plan.counterpart_place is None  # Komatsu, a city in Japan too, is the company
+    assert coopex.registry.get_organization(plan.counterpart_org or "").name == "Komatsu"
+    investment = by_type[EventType.INVESTMENT]
+    assert investment.initiator_place == "RU-VLG"  # Череповец, known from the world's cities
+
+
 def test_leads_filter_by_place_type_text_and_sector(coopex: Coopex) -> None:
     coopex.news.ingest(OPERATOR, read_sources([DATA]))
     chinese = all_leads(coopex, place="CN")

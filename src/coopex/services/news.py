@@ -627,6 +627,7 @@ class _Linker:
         self.source = source
         self.created: list[str] = []
         self._persons = set(leads.entities.persons)
+        self._locations = set(leads.entities.locations)
 
     def _named_country(self, name: str) -> str | None:
         """The country a name carries ("Торгово-промышленная палата Казахстана")."""
@@ -668,7 +669,8 @@ class _Linker:
         """(organisation id, place code) of one party of an event."""
         if not name or name in self._persons:
             return None, None
-        place = self.models.places.resolve(name)
+        # a city only for a name the page reads as a place: "Komatsu" the company stays one
+        place = self.models.places.resolve(name, cities=name in self._locations)
         if place is not None:
             return None, place.code
         found = self.pending.find(name)
