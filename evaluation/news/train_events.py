@@ -29,6 +29,7 @@ from coopex.engines.news.event_scoring import Option
 from coopex.engines.news.pipeline import NewsModels, RawDocument, read_document
 from coopex.nlp.news import load_news_models
 from coopex.reference.event_weights import BIAS, FILE, THRESHOLD
+from evaluation.news.errors import same_event, unmatched
 from evaluation.news.scoring import DEV_NEWS, dev_files, scorer
 
 OUTPUT = Path(__file__).resolve().parents[2] / "src" / "coopex" / "data" / "reference" / FILE
@@ -75,22 +76,9 @@ def tuning(name: str) -> bool:
 
 def matched(gold: Sequence[dict[str, Any]], events: Sequence[tuple[str, str]]) -> int:
     """How many of (type, counterpart) the shared scorer counts as found (one to one)."""
-    norm = scorer().norm
-    used = [False] * len(gold)
-    for kind, counterpart in events:
-        hit = next(
-            (
-                i
-                for i, g in enumerate(gold)
-                if not used[i]
-                and g["type"] == kind
-                and norm(counterpart) in {norm(a) for a in g["counterpart"]}
-            ),
-            None,
-        )
-        if hit is not None:
-            used[hit] = True
-    return sum(used)
+    found = [{"type": kind, "counterpart": counterpart} for kind, counterpart in events]
+    _, missed = unmatched(list(gold), found, same_event)
+    return len(gold) - len(missed)
 
 
 def proposals(
