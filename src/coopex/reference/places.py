@@ -156,7 +156,7 @@ class ShippedPlaces:
         names `subdivision_names.csv` lists without a code (common words, surnames, wrong
         translations), and pycountry's Chinese names of fewer than three characters and Latin
         or Cyrillic ones of fewer than four."""
-        shipped = read_reference_csv("subdivision_names.csv")
+        shipped = self._subdivision_rows
         left_out = self._left_out
         found: set[tuple[str, str]] = set()
         for row in read_reference_csv("subdivision_countries.csv"):
@@ -178,10 +178,13 @@ class ShippedPlaces:
         ]
 
     @cached_property
+    def _subdivision_rows(self) -> list[dict[str, str]]:
+        return read_reference_csv("subdivision_names.csv")
+
+    @cached_property
     def _left_out(self) -> frozenset[str]:
         """Keys of the names `subdivision_names.csv` lists without a code: never a place."""
-        rows = read_reference_csv("subdivision_names.csv")
-        return frozenset(place_key(row["name"]) for row in rows if not row["code"])
+        return frozenset(place_key(r["name"]) for r in self._subdivision_rows if not r["code"])
 
     def known(self, name: str) -> str | None:
         """The code of a country, region, union or alias by that name, cities left out."""
