@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from coopex.domain.news import EventType
-from coopex.engines.news.cues import Screen, trigger_types
+from coopex.engines.news.cues import trigger_types
 from coopex.reference.catalog import read_reference_csv
 from coopex.reference.event_cues import event_cues, shipped_event_cues
 from coopex.reference.event_weights import event_scorer, shipped_event_scorer
@@ -89,20 +89,7 @@ def test_the_quick_screen_never_rejects_a_sentence_a_wording_matches(data: st.Da
     )
     sentence = " ".join(parts) + data.draw(st.sampled_from(["", ".", " Москва.", " X"]))
     cues = shipped_event_cues()
-    lowered = sentence.lower()
     for lang in ("ru", "en", "zh"):
         of = cues.of(lang)
-        matched = [kind for kind, pattern in of.triggers if pattern.search(sentence)]
-        assert all(of.screens[kind].passes(sentence, lowered) for kind in matched)
-        assert not matched or of.any_trigger.passes(sentence, lowered)
-
-
-def test_a_wording_with_a_case_sensitive_part_in_a_negative_look_around_is_tried_as_written() -> (
-    None
-):
-    # "met" not followed by a capitalised word: lower-casing the sentence would hide the capital
-    screen = Screen.of([r"\bmet\s+(?!(?-i:[A-Z]))", r"\bvisited\b"])
-    assert screen.passes("They met Putin", "they met putin") is False
-    assert screen.passes("They met in the evening", "they met in the evening")
-    assert screen.passes("She VISITED Kazan", "she visited kazan")
-    assert not screen.passes("Nothing here", "nothing here")
+        matched = {kind for kind, pattern in of.triggers if pattern.search(sentence)}
+        assert matched <= of.screen.keys_in(sentence)

@@ -9,6 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from coopex.domain.news import EventType
+from coopex.engines.screen import Screen
 
 _I = re.IGNORECASE
 # "About 20 agreements worth 250 bn roubles will be signed": a statistic, not a lead.
@@ -19,43 +20,6 @@ PROGRAMME_ITEMS = frozenset({EventType.AGREEMENT, EventType.PRODUCT_PRESENTATION
 
 def _any(alternatives: Sequence[str]) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(alternatives) + ")" if alternatives else "(?!)", _I)
-
-
-# an escape or a group's name (both kept as written), or other text
-_ESCAPE_OR_TEXT = re.compile(r"\\.|\(\?P[<=]\w+>?|[^\\(]+|\(", re.DOTALL)
-_NEGATIVE_LOOKAROUND = re.compile(r"\(\?<?!")
-
-
-def _lowered(pattern: str) -> str:
-    """The pattern with its letters in lower case, escapes (\\S, \\W, \\B …) kept."""
-    return _ESCAPE_OR_TEXT.sub(
-        lambda m: m.group() if m.group().startswith(("\\", "(?P")) else m.group().lower(), pattern
-    )
-
-
-@dataclass(frozen=True, slots=True)
-class Screen:
-    """A quick test that never rejects a sentence one of some wordings matches.
-
-    Case-insensitive matching of long alternations of Cyrillic and Latin wordings is slow in
-    `re` (no fast scan for a first character): most wordings are tried, lower-cased and case
-    sensitive, on the lower-cased sentence instead — three to four times faster. A wording with
-    a case-sensitive part inside a negative look-around could be rejected that way, so such
-    wordings are tried as they are.
-    """
-
-    lowered: re.Pattern[str]
-    exact: re.Pattern[str]
-
-    @classmethod
-    def of(cls, patterns: Sequence[str]) -> Screen:
-        risky = [p for p in patterns if "(?-i" in p and _NEGATIVE_LOOKAROUND.search(p)]
-        safe = [_lowered(p) for p in patterns if p not in risky]
-        return cls(re.compile("|".join(safe) or "(?!)"), _any(risky))
-
-    def passes(self, sentence: str, lowered: str) -> bool:
-        """`lowered`: the sentence's `str.lower()`."""
-        return bool(self.lowered.search(lowered) or self.exact.search(sentence))
 
 
 # Roles of the cue table besides the event types (data/reference/event_cues.csv).
@@ -149,9 +113,8 @@ class EventCues:
     event type (in the order they are tried) and the wordings of each role in `CUE_ROLES`."""
 
     triggers: tuple[tuple[EventType, re.Pattern[str]], ...]
-    # all triggers in one screen (most sentences have none), then each type's own
-    any_trigger: Screen
-    screens: Mapping[EventType, Screen]
+    # the types whose wordings may match a sentence (most sentences have none), in one scan
+    screen: Screen[EventType]
     inviting: re.Pattern[str]
     planning: re.Pattern[str]
     same_again: re.Pattern[str]
@@ -341,12 +304,14 @@ class EventCues:
         said = "|".join(by_cue.get("said", [])) or "(?!)"
         return cls(
             triggers=triggers,
-            any_trigger=Screen.of(
-                [p for cue, ps in by_cue.items() if cue not in CUE_ROLES for p in ps]
+            screen=Screen(
+                [
+                    (EventType(cue), pattern)
+                    for cue, patterns in by_cue.items()
+                    if cue not in CUE_ROLES
+                    for pattern in patterns
+                ]
             ),
-            screens={
-                EventType(cue): Screen.of(ps) for cue, ps in by_cue.items() if cue not in CUE_ROLES
-            },
             inviting=_any(by_cue.get("inviting", [])),
             planning=_any(by_cue.get("planning", [])),
             same_again=_any(by_cue.get("same_again", [])),
@@ -464,11 +429,9 @@ _INVITED_ONLY = frozenset({EventType.FORUM, EventType.BUSINESS_MISSION})
 
 def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, int]]:
     found: list[tuple[EventType, int, int]] = []
-    lowered = sentence.lower()
-    if not cues.any_trigger.passes(sentence, lowered):
-        return found
+    possible = cues.screen.keys_in(sentence)
     for kind, pattern in cues.triggers:
-        if not cues.screens[kind].passes(sentence, lowered):
+        if kind not in possible:
             continue
         match = pattern.search(sentence)
         if match is None:
