@@ -97,3 +97,9 @@ def test_the_screen_survives_pickling_and_threads() -> None:
 def test_re_s_unicode_classes_are_read_as_re_reads_them(pattern: str, text: str) -> None:
     assert re.search(pattern, text, re.IGNORECASE)
     assert Screen([("p", pattern)]).keys_in(text) == {"p"}
+
+
+def test_a_text_longer_than_a_scan_takes_passes_every_key() -> None:
+    screen = Screen([("forum", "форум"), ("visit", "визит")])
+    assert screen.keys_in("ничего " * 20_000) == {"forum", "visit"}
+    assert screen.keys_in("ничего " * 2_000) == frozenset()

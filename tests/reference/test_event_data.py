@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import random
 import re
 
 import pytest
@@ -93,3 +94,21 @@ def test_the_quick_screen_never_rejects_a_sentence_a_wording_matches(data: st.Da
         of = cues.of(lang)
         matched = {kind for kind, pattern in of.triggers if pattern.search(sentence)}
         assert matched <= of.screen.keys_in(sentence)
+
+
+def test_a_page_long_text_is_screened_to_its_end() -> None:
+    # RE2 gives up on a text when its automaton runs out of memory, and a set then reports
+    # nothing. Pieces of the wordings themselves, shuffled, make the most automaton states: a
+    # page of them, as long as a text the screen scans, must still be read to its end.
+    rng = random.Random(7)
+    pieces = _words_of_the_wordings()
+    cues = shipped_event_cues().of("ru")
+    text = "".join(
+        rng.choice(pieces)[: rng.randint(2, 12)] + rng.choice(["", " ", "ого ", "ами, "])
+        for _ in range(5_000)
+    )
+    text += " Стороны подписали соглашение о сотрудничестве."
+    expected = {kind for kind, pattern in cues.triggers if pattern.search(text)}
+    assert 50_000 < len(text.encode()) < 65_536
+    assert EventType.AGREEMENT in expected
+    assert expected <= cues.screen.keys_in(text)

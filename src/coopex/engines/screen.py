@@ -29,6 +29,9 @@ _TOKEN = re.compile(
 _LOOK_AROUND = ("(?=", "(?!", "(?<=", "(?<!")
 _NEGATED = re.compile(r"\\[WSD]")
 _RE2_MEMORY = 64 << 20  # the automaton's budget: the Russian wordings need about 20 MB
+# RE2 gives up on a text silently when its automaton runs out of memory mid-scan, and a set then
+# reports nothing. A sentence is far shorter; a text longer than this passes every key.
+_LONGEST_SCANNED = 1 << 16
 
 
 @cache
@@ -104,7 +107,10 @@ class Screen(Generic[Key]):
         matcher, keys, always = self._compiled or self._compile()
         if matcher is None:
             return always
-        return always.union(keys[index] for index in matcher.Match(text) or ())
+        data = text.encode()
+        if len(data) > _LONGEST_SCANNED:
+            return always.union(keys)
+        return always.union(keys[index] for index in matcher.Match(data) or ())
 
     def _compile(self) -> tuple[Any, tuple[Key, ...], frozenset[Key]]:
         import re2
