@@ -2428,3 +2428,26 @@ def test_a_countrys_plan_its_sentence_names_and_plans_stays_beside_a_firms() -> 
         ("localization_plan", "Нижегородской области", "Германии"),
         ("localization_plan", "Нижегородской области", "Rhein Rohr"),
     ]
+
+
+def test_a_business_mission_named_so_stays_beside_the_exchange_it_holds() -> None:
+    # the mission is an organised event of its own; the exchange is one of its stops
+    mission = "Бизнес-миссия Калужской области начала работу в Харбине."
+    exchange = "В Харбине прошла биржа деловых контактов калужских и китайских компаний."
+    assert [kind for kind, _, _ in events("Калужская область и Харбин", mission, exchange)] == [
+        "business_mission",
+        "forum",
+    ]
+    # a delegation's visit to the city the forum is held in is that forum
+    visit = "Делегация Калужской области посетила Харбин."
+    assert [kind for kind, _, _ in events("Калужская область и Харбин", visit, exchange)] == [
+        "forum"
+    ]
+    mission = "A business mission of Kaluga Region arrived in Harbin."
+    forum = "A business forum of Kaluga and Chinese companies was held in Harbin."
+    assert [
+        kind for kind, _, _ in events("Kaluga Region and Harbin", mission, forum, lang="en")
+    ] == [
+        "business_mission",
+        "forum",
+    ]

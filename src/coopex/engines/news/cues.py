@@ -77,7 +77,9 @@ CUE_ROLES = (
     "one_document",  # "a three-lateral agreement with A and B": one document of all the parties
     "abroad_before",  # "провинции ", "префектуры ": a place word of no home country, before a name
     "agreed_only",  # "договорились": agreeing, no document; agreeing to do an event is that event
-    "visit_apart",  # "…代表团一行": a visit told on its own, not absorbed by a forum it attends
+    # "…代表团一行", "бизнес-миссия": a visit told on its own (or an organised mission), not
+    # absorbed by a forum it attends
+    "visit_apart",
     "visit_to",  # "во время визита в ": the words right before the place a visit comes to
     "delegation_noun",  # "турецкая делегация": a word and the delegation noun it may qualify
     "visitor_person",  # "представитель ", "посол ": who comes, right after the place visited
