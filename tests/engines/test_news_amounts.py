@@ -26,6 +26,17 @@ WORDS = shipped_money_words()
         ("双方贸易额达到3亿美元。", 300_000_000, "USD", "trade turnover"),
         ("投资1200万元人民币。", 12_000_000, "CNY", "investment"),
         ("Белорусская сторона выделит 40 млн белорусских рублей.", 40_000_000, "BYN", None),
+        # money spent on a facility or a project's cost, in the words Russian news uses
+        (
+            "Компания выделит на модернизацию завода 40 млн белорусских рублей.",
+            40_000_000,
+            "BYN",
+            "investment",
+        ),
+        ("Бюджет проекта - 55 млн долларов.", 55_000_000, "USD", "investment"),
+        ("Финансирование составит 2 млрд рублей.", 2_000_000_000, "RUB", "investment"),
+        ("Холдинг потратит 300 млн рублей.", 300_000_000, "RUB", "investment"),
+        ("Банк выделит кредит на 5 млрд рублей.", 5_000_000_000, "RUB", "loan"),
         (
             "Agreements worth a total of $4.4 bln were reached.",
             4_400_000_000,

@@ -1,0 +1,102 @@
+"""A checklist of how Russian news tells an investment (`investment`): a firm or a country that
+invests, puts money into a place («вложит», «вкладывает», «потратит», «направит», «выделит»),
+whose investments, capital spending or project budget come to a figure, that finances a
+facility, buys a stake in a local firm or is a project's main investor. The project's convention
+(as in the English checklist): the counterpart is the investor, the initiator the place.
+Sentences written for this test (not taken from the pages), with sentences that use the same
+words but tell no investment of anybody's."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.engines.event_checklists import amounts_measured, page_events
+
+PLACES = {
+    "Тульской области": "RU-TUL",
+    "Ростовской области": "RU-ROS",
+    "Калужской области": "RU-KLU",
+    "Татарстане": "RU-TA",
+    "Свердловской области": "RU-SVE",
+    "Нижегородской области": "RU-NIZ",
+    "Челябинской области": "RU-CHE",
+    "Пензенской области": "RU-PNZ",
+    "Липецкой области": "RU-LIP",
+}
+ORGANIZATIONS = (
+    "Chery",
+    "Haier",
+    "Komatsu",
+    "Ростсельмаш",
+    "Kombassan",
+    "Сбербанк",
+    "Great Wall",
+    "Автотор",
+)
+INVESTMENT = "investment"
+
+
+def investors(*paragraphs: str) -> list[str]:
+    found = page_events(
+        ("Иностранный капитал в регионах", *paragraphs),
+        PLACES,
+        ORGANIZATIONS,
+        "ru",
+        amounts_measured,
+    )
+    return [e.counterpart for e in found if e.type.value == INVESTMENT]
+
+
+# (sentence, the investor)
+TOLD = [
+    ("Компания Haier вложит в расширение завода в Татарстане 3 млрд рублей.", "Haier"),
+    ("Kombassan инвестирует в экономику Пензенской области 1 млрд рублей.", "Kombassan"),
+    ("Турецкий холдинг инвестирует в экономику Пензенской области 1 млрд рублей.", "Турция"),
+    ("Японский концерн вкладывает в проект в Челябинской области 40 млн долларов.", "Япония"),
+    (
+        "Ростсельмаш выделит на модернизацию производства в Ростовской области 800 млн рублей.",
+        "Ростсельмаш",
+    ),
+    (
+        "Итальянская компания намерена направить на расширение завода в Свердловской области"
+        " 15 млн евро.",
+        "Италия",
+    ),
+    ("Бюджет проекта компании Haier в Татарстане - 55 млн долларов.", "Haier"),
+    (
+        "Инвестиции компании Komatsu в производство в Челябинской области оцениваются"
+        " в 40 млн долларов.",
+        "Komatsu",
+    ),
+    ("Казахстанский инвестор вкладывает средства в проект в Челябинской области.", "Казахстан"),
+    ("Сбербанк финансирует реконструкцию аэропорта в Липецкой области.", "Сбербанк"),
+    ("Проект в Калужской области реализуется за счёт средств компании Автотор.", "Автотор"),
+    ("Great Wall станет главным инвестором проекта в Тульской области.", "Great Wall"),
+    ("Сбербанк приобрел долю в компании из Нижегородской области.", "Сбербанк"),
+    (
+        "Затраты компании Haier на модернизацию сети сервисных центров в Татарстане"
+        " составят 4 млрд рублей.",
+        "Haier",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "investor"), TOLD)
+def test_an_investment_is_read_with_its_investor(sentence: str, investor: str) -> None:
+    assert investor in investors(sentence)
+
+
+# the same words, no investment of anybody's
+NOT_TOLD = [
+    "Губернатор рассказал о благоприятном инвестиционном климате Пензенской области.",
+    "Ростсельмаш потратил на подготовку выставки в Ростовской области три месяца.",
+    "Сотрудники Haier потратили 3 часа на дорогу до Татарстане.",
+    "Глава Липецкой области выделил время для встречи с жителями.",
+    "Компания Komatsu направила поздравления партнёрам в Челябинской области.",
+    "Бюджет Тульской области на следующий год принят с дефицитом.",
+]
+
+
+@pytest.mark.parametrize("sentence", NOT_TOLD)
+def test_the_same_words_tell_no_investment(sentence: str) -> None:
+    assert investors(sentence) == []
