@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from coopex.domain.news import EventType
-from coopex.engines.news.cues import trigger_types
+from coopex.engines.news.cues import EventCues, trigger_types
 from coopex.reference.event_cues import shipped_event_cues
 from tests.engines.event_types import INV, MONEY, PLAN, SEARCH, SHOW, TALKS, TRADE, A, F, M
 
@@ -464,3 +464,19 @@ def test_a_near_wording_does_not_name_the_wrong_type(
     lang: str, sentence: str, kind: EventType
 ) -> None:
     assert kind not in [k for k, _, _ in trigger_types(sentence, shipped_event_cues().of(lang))]
+
+
+def test_a_country_adjective_names_its_country_before_a_party_noun_only() -> None:
+    cues = EventCues.from_rows(
+        [
+            ("party_noun", "ru", "компани|партн[её]р"),
+            ("country_adjective", "ru", r"(?P<CN>[Кк]итайск)(?:ие|их|ая)\b"),
+            ("joint_adjective", "ru", r"российско-(?P<BY>белорусск)(?:ие|их|ая)\b"),
+        ]
+    ).of("ru")
+    assert cues.adjective_countries("китайские компании и китайские партнёры") == ["CN", "CN"]
+    assert cues.adjective_countries("китайская кухня") == []
+    assert cues.adjective_countries("российско-белорусская выставка") == ["BY"]
+    # with no party nouns in the table, no plain adjective names a country
+    bare = EventCues.from_rows([("country_adjective", "ru", r"(?P<CN>китайск)ие\b")])
+    assert bare.adjective_countries("китайские компании") == []

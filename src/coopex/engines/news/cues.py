@@ -22,6 +22,15 @@ def _any(alternatives: Sequence[str]) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(alternatives) + ")" if alternatives else "(?!)", _I)
 
 
+def _country_adjectives(by_cue: Mapping[str, list[str]]) -> tuple[re.Pattern[str], ...]:
+    """Each `country_adjective` row before a party's noun, then each `joint_adjective` row."""
+    nouns = "|".join(by_cue.get("party_noun", [])) or "(?!)"
+    return tuple(
+        re.compile(adjective + rf"(?=\s+(?:{nouns}))")
+        for adjective in by_cue.get("country_adjective", [])
+    ) + tuple(re.compile(joint) for joint in by_cue.get("joint_adjective", []))
+
+
 # Roles of the cue table besides the event types (data/reference/event_cues.csv).
 CUE_ROLES = (
     "inviting",  # somebody invites or offers: a localization invitation, not a plan
@@ -70,7 +79,11 @@ CUE_ROLES = (
     "visited_body",  # "visited the ": the words right before a body abroad a visit goes to
     "short_country",  # "对华", "中俄", "俄方": a country by one character, its group named by code
     "place_back",  # "该市", "该州", "该国": a place named before, by the word its name ends in
-    "country_adjective",  # "Chinese partners": a country the page may never name, group by code
+    # "Chinese" in "Chinese partners": a country the page may never name, group by code; it
+    # names the country only before a `party_noun`
+    "country_adjective",
+    "party_noun",  # "partners", "компании": the nouns a `country_adjective` must qualify
+    "joint_adjective",  # "российско-китайский": the other country, with no noun needed
     "country_name",  # "CN=China": the name a country goes by where the page only says "Chinese"
     "talks_apart",  # "会见", "会谈": talks reported on their own, even on a visit or at a forum
     "plant_name",  # "…汽车总装厂": an organisation named as a plant, not a party to its plan
@@ -374,7 +387,7 @@ class EventCues:
             ),
             short_country=tuple(re.compile(p) for p in by_cue.get("short_country", [])),
             place_back=tuple(re.compile(p) for p in by_cue.get("place_back", [])),
-            country_adjective=tuple(re.compile(p) for p in by_cue.get("country_adjective", [])),
+            country_adjective=_country_adjectives(by_cue),
             country_name=dict(
                 row.split("=", 1) for row in by_cue.get("country_name", []) if "=" in row
             ),
