@@ -140,6 +140,12 @@ CHECKLIST = [
     (I, "The project is worth 250 million dollars in investment."),
     (I, "The company has poured more than 1 billion yuan into its Kazakh subsidiary."),
     (I, "The investor will allocate 40 million dollars for the modernization of the plant."),
+    (M, "Entrepreneurs from the region will travel to Tashkent next week."),
+    (INV, "The region offers investors ready-made sites with infrastructure."),
+    (INV, "The authorities are courting foreign investors."),
+    (INV, "The province hopes to lure Korean manufacturers with tax breaks."),
+    (POLICY, "The new rules set points for technological operations performed in the country."),
+    (POLICY, "The commission approved common rules of origin for industrial goods."),
 ]
 
 NO_EVENT = [
@@ -171,6 +177,9 @@ NO_EVENT = [
     ),
     "The subsidiary of the bank opened a branch in the city.",
     "The crowd welcomed the athletes at the airport.",
+    "The club is courting a foreign striker.",
+    "Fans will travel to the final by train.",
+    "The team scored points in the second half.",
 ]
 
 

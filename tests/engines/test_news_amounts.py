@@ -37,6 +37,7 @@ WORDS = shipped_money_words()
         ("Финансирование составит 2 млрд рублей.", 2_000_000_000, "RUB", "investment"),
         ("Холдинг потратит 300 млн рублей.", 300_000_000, "RUB", "investment"),
         ("Банк выделит кредит на 5 млрд рублей.", 5_000_000_000, "RUB", "loan"),
+        ("The project is worth $1.5 billion.", 1_500_000_000, "USD", "investment"),
         (
             "Agreements worth a total of $4.4 bln were reached.",
             4_400_000_000,
