@@ -92,11 +92,18 @@ def test_the_screen_survives_pickling_and_threads() -> None:
         (r"\S+\s+\S+", "中国\u3000博览会"),
         (r"end$", "the end\n"),
         (r"[\w-]+ого", "научно-технического"),
+        (r"[\u0410-\u042f]+ЖЕ", "ТОЖЕ"),  # code points in a class
+        (r"[\U0001F600]x", "\U0001f600x"),
+        (r"a[\\u0041]b", "aub"),  # an escaped backslash, then "u0041": no code point
     ],
 )
 def test_re_s_unicode_classes_are_read_as_re_reads_them(pattern: str, text: str) -> None:
     assert re.search(pattern, text, re.IGNORECASE)
     assert Screen([("p", pattern)]).keys_in(text) == {"p"}
+
+
+def test_a_code_point_beyond_the_basic_plane_in_a_class_still_screens() -> None:
+    assert Screen([("p", r"[\U0001F600]x")]).keys_in("ax") == frozenset()
 
 
 def test_a_text_longer_than_a_scan_takes_passes_every_key() -> None:

@@ -50,14 +50,26 @@ def _members(shorthand: str) -> str:
     )
 
 
+def _code_point(hex_digits: str) -> str:
+    """`re`'s "\\u0416" or "\\U0001F600" in RE2's syntax."""
+    return rf"\x{{{hex_digits}}}"
+
+
+# An escape inside a class: a code point, a shorthand RE2 reads otherwise, or any other (kept).
+_CLASS_ESCAPE = re.compile(r"\\(?:u([0-9a-fA-F]{4})|U([0-9a-fA-F]{8})|([wsd])|.)", re.DOTALL)
+
+
+def _class_escape(escape: re.Match[str]) -> str:
+    four, eight, shorthand = escape.groups()
+    if shorthand:
+        return _members("\\" + shorthand)
+    return _code_point(four or eight) if four or eight else escape.group()
+
+
 def _class(token: str) -> str:
     if _NEGATED.search(token):
         return "(?s:.)"  # "[^\W\d]": any character, looser than the class and always safe
-    return re.sub(
-        r"\\u([0-9a-fA-F]{4})|\\([wsd])",
-        lambda m: rf"\x{{{m.group(1)}}}" if m.group(1) else _members("\\" + m.group(2)),
-        token,
-    )
+    return _CLASS_ESCAPE.sub(_class_escape, token)
 
 
 def _shorthand(token: str) -> str | None:
@@ -79,7 +91,7 @@ def loosened(pattern: str) -> str:
         elif token in _LOOK_AROUND:
             skipped = 1
         elif token.startswith(("\\u", "\\U")):
-            out.append(rf"\x{{{token[2:]}}}")
+            out.append(_code_point(token[2:]))
         elif token.startswith("[") and len(token) > 1:
             out.append(_class(token))
         elif token.startswith("\\") and (spelt := _shorthand(token)) is not None:
