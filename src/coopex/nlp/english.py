@@ -436,10 +436,10 @@ def _lowercase_complement(doc: Any, paragraph: str, name: str, start: int) -> tu
     inside = [t for t in doc if start < t.idx < end]
     if not any(t.is_lower for t in inside):
         return name, end
-    tagged = _tagged(doc)
+    _tagged(doc)  # in place: the tokens of `inside` and after it read their parts of speech
     if not any(t.is_lower and t.pos_ in ("NOUN", "ADJ") for t in inside):
         return name, end
-    tokens = [t for t in tagged if t.idx >= end]
+    tokens = [t for t in doc if t.idx >= end]
     persons = {e.start for e in doc.ents if e.label_ == "PERSON"}
     taken = end
     for token in tokens[:20]:
