@@ -16,7 +16,7 @@ import sqlite3
 import statistics
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -38,6 +38,7 @@ from evaluation.matching.__main__ import load_queries
 
 console = Console()
 WORD = re.compile(r"\w+", re.UNICODE)
+INCREMENTAL = 21  # listings added, then removed, one at a time
 
 
 def rss_mib() -> float:
@@ -211,24 +212,21 @@ def run(count: int, query_count: int, exact_sample: int) -> dict[str, object]:
         for i in range(len(exact_results))
     )
 
-    fresh = to_indexed(
-        SyntheticListing(
-            count + 1,
-            "offer",
-            "ru",
-            "Литые боковые рамы тележек",
-            "серийно",
-            ("HS:8607",),
-            "RU",
-            "RU-SVE",
-        )
-    )
-    start = time.perf_counter()
-    engine.add([fresh])
-    add_ms = (time.perf_counter() - start) * 1000
-    start = time.perf_counter()
-    engine.remove(fresh.id)
-    remove_ms = (time.perf_counter() - start) * 1000
+    # Several listings, one at a time: a single add or remove is at the mercy of the machine's
+    # noise (one run read 59 ms where the runs before read 8-10).
+    fresh = [
+        to_indexed(replace(listing, id=count + 1 + n))
+        for n, listing in enumerate(generate(INCREMENTAL, seed=count))
+    ]
+    add_samples, remove_samples = [], []
+    for listing in fresh:
+        start = time.perf_counter()
+        engine.add([listing])
+        add_samples.append((time.perf_counter() - start) * 1000)
+    for listing in fresh:
+        start = time.perf_counter()
+        engine.remove(listing.id)
+        remove_samples.append((time.perf_counter() - start) * 1000)
 
     results = {
         "listings": count,
@@ -252,7 +250,13 @@ def run(count: int, query_count: int, exact_sample: int) -> dict[str, object]:
             "hybrid_hnsw": round(recall, 4),
             "fts5_lexical_only": round(fts_recall, 4),
         },
-        "incremental_ms": {"add_one": round(add_ms, 1), "remove_one": round(remove_ms, 2)},
+        "incremental_ms": {
+            "listings": INCREMENTAL,
+            "add_one": round(statistics.median(add_samples), 1),
+            "add_one_max": round(max(add_samples), 1),
+            "remove_one": round(statistics.median(remove_samples), 2),
+            "remove_one_max": round(max(remove_samples), 2),
+        },
     }
     report(results)
     return results
@@ -296,8 +300,10 @@ def report(r: dict[str, object]) -> None:
     console.print(
         f"build: embed {build['embed']} s ({r['embed_ms_per_listing']} ms/listing), "
         f"lexical+store {build['lexical_and_store']} s, HNSW {build['hnsw']} s; "
-        f"RSS {r['rss_mib_after_build']:,} MiB; incremental add {incremental['add_one']} ms, "
-        f"remove {incremental['remove_one']} ms"
+        f"RSS {r['rss_mib_after_build']:,} MiB; incremental, median (max) of "
+        f"{incremental['listings']} listings one at a time: add {incremental['add_one']} ms "
+        f"({incremental['add_one_max']}), remove {incremental['remove_one']} ms "
+        f"({incremental['remove_one_max']})"
     )
 
 
