@@ -81,15 +81,35 @@ def losses(
     return by_part
 
 
-def table(title: str, tally: Counter[tuple[str, str]]) -> Table:
+def table(title: str, tally: Counter[tuple[str, str]], columns: Sequence[str] = CLASSES) -> Table:
+    """(event type, column) counts, a row per event type and one for all."""
     shown = Table(title=title)
     shown.add_column("event type")
-    for name in CLASSES:
+    for name in columns:
         shown.add_column(name, justify="right")
     for kind in sorted({kind for kind, _ in tally}):
-        shown.add_row(kind, *(str(tally[kind, name]) for name in CLASSES))
-    shown.add_row("all", *(str(sum(v for (_, c), v in tally.items() if c == n)) for n in CLASSES))
+        shown.add_row(kind, *(str(tally[kind, name]) for name in columns))
+    shown.add_row("all", *(str(sum(v for (_, c), v in tally.items() if c == n)) for n in columns))
     return shown
+
+
+def show(
+    by_part: Mapping[str, Counter[tuple[str, str]]],
+    title: str,
+    lang: str | None,
+    json_path: Path | None,
+    columns: Sequence[str] = CLASSES,
+) -> None:
+    """Each part's table ("<title>, tuning part (ru)"); the counts also as JSON, if asked."""
+    console = Console(width=max(120, Console().width))
+    for part, tally in by_part.items():
+        console.print(table(f"{title}, {part} part ({lang or 'all languages'})", tally, columns))
+    if json_path:
+        counts = {
+            part: {f"{kind}/{name}": n for (kind, name), n in sorted(t.items())}
+            for part, t in by_part.items()
+        }
+        json_path.write_text(json.dumps(counts, indent=1), encoding="utf-8")
 
 
 def main() -> None:
@@ -105,15 +125,7 @@ def main() -> None:
         if args.lang is None or gold[name]["lang"] == args.lang
     ]
     by_part = losses(gold, read_pipeline(files, load_news_models()))
-    console = Console(width=max(120, Console().width))
-    for part, tally in by_part.items():
-        console.print(table(f"events lost, {part} part ({args.lang or 'all languages'})", tally))
-    if args.json:
-        counts = {
-            part: {f"{kind}/{name}": n for (kind, name), n in sorted(t.items())}
-            for part, t in by_part.items()
-        }
-        args.json.write_text(json.dumps(counts, indent=1), encoding="utf-8")
+    show(by_part, "events lost", args.lang, args.json)
 
 
 if __name__ == "__main__":

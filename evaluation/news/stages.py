@@ -1,0 +1,119 @@
+"""`python -m evaluation.news.stages [--folder F] [--lang ru|en|zh] [--json FILE]`: at which
+stage of the event reader each missed gold event is lost, per part and event type, **in counts
+only** (as `evaluation.news.losses`: nothing of a page is shown, so the reporting part may be
+read too).
+
+A missed gold event (matched the shared scorer's way) is put at the first stage that holds:
+
+- **no wording**: no sentence of its page has a wording of its type (`event_cues.csv`), nor an
+  amount measuring it — the language data never names the fact;
+- **never proposed**: worded, but the reader proposed no event of its type (the wording was
+  dropped in its sentence, or found no party);
+- **other parties**: events of its type were proposed, none with its party among the options;
+- **another party first**: its party was an option, the rules chose another;
+- **dropped after**: the rules chose it, and merging or dropping later removed it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from coopex.engines.news.cues import trigger_types
+from coopex.engines.news.event_scoring import Option
+from coopex.engines.news.events import AMOUNT_EVENTS
+from coopex.engines.news.pipeline import NewsModels, RawDocument, read_document
+from coopex.engines.news.sentences import sentences
+from coopex.nlp.news import load_news_models
+from evaluation.news.errors import Row, same_event, unmatched
+from evaluation.news.examples import tuning
+from evaluation.news.losses import show
+from evaluation.news.scoring import DEV_NEWS, LANGUAGES, PARTS, dev_files, scorer
+
+STAGES = ("no wording", "never proposed", "other parties", "another party first", "dropped after")
+Proposal = tuple[tuple[str, str], ...]  # (type, counterpart) of each option, the first first
+
+
+@dataclass
+class RecordingChooser:
+    """The rules' own choice (as with no chooser), each proposed event's options recorded."""
+
+    proposed: list[Proposal] = field(default_factory=list)
+
+    def choose(self, options: Sequence[Option]) -> int | None:
+        self.proposed.append(tuple((e.type.value, e.counterpart) for e, _ in options))
+        return 0 if options[0][1].get("rules_choice") else None
+
+
+def stage(
+    gold: Row, worded: set[str], proposed: Sequence[Proposal], norm: Callable[[str], str]
+) -> str:
+    """Where a missed gold event was lost, given the event types worded on its page and the
+    events the reader proposed there."""
+    kind = gold["type"]
+    accepted = {norm(a) for a in gold["counterpart"]}
+
+    def its(option: tuple[str, str]) -> bool:
+        return option[0] == kind and norm(option[1]) in accepted
+
+    if kind not in worded:
+        return "no wording"
+    of_its_type = [p for p in proposed if p[0][0] == kind]
+    if not of_its_type:
+        return "never proposed"
+    if any(its(p[0]) for p in of_its_type):
+        return "dropped after"
+    if any(its(o) for p in of_its_type for o in p[1:]):
+        return "another party first"
+    return "other parties"
+
+
+def page_stages(
+    gold: Sequence[Row], events: Sequence[Row], worded: set[str], proposed: Sequence[Proposal]
+) -> Counter[tuple[str, str]]:
+    """(event type, stage) -> count of the page's missed gold events."""
+    _, missed = unmatched(list(gold), list(events), same_event)
+    return Counter((g["type"], stage(g, worded, proposed, scorer().norm)) for g in missed)
+
+
+def worded_types(paragraphs: Iterable[str], models: NewsModels, lang: str) -> set[str]:
+    """The event types a page's wordings name, or its amounts measure."""
+    cues = models.cues.of(lang)
+    form = models.reading_forms.get(lang, str)
+    return {
+        kind.value
+        for paragraph in paragraphs
+        for sentence in sentences(paragraph)
+        for kind, _, _ in trigger_types(form(sentence), cues)
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m evaluation.news.stages")
+    parser.add_argument("--lang", choices=LANGUAGES)
+    parser.add_argument("--folder", type=Path, default=DEV_NEWS, help="default: %(default)s")
+    parser.add_argument("--json", type=Path, help="also write the counts here")
+    args = parser.parse_args()
+    gold = json.loads((args.folder / "gold.json").read_text(encoding="utf-8"))["documents"]
+    models = load_news_models()
+    by_part: dict[str, Counter[tuple[str, str]]] = {part: Counter() for part in PARTS}
+    for name, raw in dev_files(args.folder):
+        if args.lang is not None and gold[name]["lang"] != args.lang:
+            continue
+        chooser = RecordingChooser()
+        read = read_document(RawDocument(name, raw), replace(models, event_chooser=chooser))
+        leads = read.leads
+        worded = worded_types([read.article.title, *read.article.paragraphs], models, leads.lang)
+        worded |= {event.value for a in leads.amounts if (event := AMOUNT_EVENTS.get(a.what or ""))}
+        part = "tuning" if tuning(name) else "reporting"
+        events = [e.as_dict() for e in leads.events]
+        by_part[part].update(page_stages(gold[name]["events"], events, worded, chooser.proposed))
+    show(by_part, "where missed events are lost", args.lang, args.json, STAGES)
+
+
+if __name__ == "__main__":
+    main()
