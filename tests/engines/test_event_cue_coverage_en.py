@@ -146,6 +146,21 @@ CHECKLIST = [
     (INV, "The province hopes to lure Korean manufacturers with tax breaks."),
     (POLICY, "The new rules set points for technological operations performed in the country."),
     (POLICY, "The commission approved common rules of origin for industrial goods."),
+    (SEARCH, "The Chinese carmaker plans to place orders with local component makers."),
+    (SEARCH, "Local plants could become suppliers for Belarusian tractor makers."),
+    (SEARCH, "The company is open to joint projects with Chinese colleagues."),
+    (SEARCH, "The Belarusian side is interested in purchasing machine-building products."),
+    (INV, "The governor suggested that Chinese partners consider investing in the region."),
+    (INV, "The region is ready to provide investors with the necessary infrastructure."),
+    (INV, "The region welcomes Chinese investors."),
+    (I, "The project is estimated at 12 billion roubles."),
+    (I, "The Chinese side will act as the investor of the project."),
+    (I, "The project will cost 2 billion roubles."),
+    (POLICY, "The ministry changed the procedure for awarding points for localization."),
+    (POLICY, "An order banning purchases of foreign machine tools came into force."),
+    (POLICY, "Manufacturers will be compensated for part of their transport costs."),
+    (POLICY, "The government expanded the list of goods subject to procurement restrictions."),
+    (TALKS, "The governor and the ambassador held a working meeting."),
 ]
 
 NO_EVENT = [
@@ -180,6 +195,10 @@ NO_EVENT = [
     "The club is courting a foreign striker.",
     "Fans will travel to the final by train.",
     "The team scored points in the second half.",
+    "The fans welcomed the team at the airport.",
+    "The renovation of the school will cost 2 million roubles.",
+    "The actor will act as the host of the ceremony.",
+    "The children became winners of the olympiad.",
 ]
 
 
