@@ -144,6 +144,23 @@ NAMED = [
     ("中国企业计划在白俄罗斯投资建设物流中心。", MONEY),
     ("双方签署了投资协议。", MONEY),
     ("该项目总投资30亿元。", MONEY),
+    ("该项目估计耗资120亿卢布。", MONEY),
+    ("中方将作为该项目的投资方。", MONEY),
+    ("白俄罗斯公司收购了该厂的控股权。", MONEY),
+    # partner_search: orders placed, suppliers to be, joint projects, purchases sought
+    ("该汽车企业计划向当地零部件企业下订单。", SEARCH),
+    ("当地企业有望成为白俄罗斯拖拉机厂的供应商。", SEARCH),
+    ("该公司愿与中国同行开展联合项目。", SEARCH),
+    ("白俄罗斯方面有意采购机械制造产品。", SEARCH),
+    ("乌兹别克斯坦企业希望从该州进口农机。", SEARCH),
+    # localization_invitation; policy; talks by phone
+    ("州长建议中国企业到该州投资。", INV),
+    ("该州愿为投资者提供必要的基础设施。", INV),
+    ("政府调整了本地化评分办法。", POLICY),
+    ("禁止采购外国机床的命令已生效。", POLICY),
+    ("对制造商的部分运输费用给予补贴。", POLICY),
+    ("政府扩大了采购限制的商品清单。", POLICY),
+    ("州长与该省省长通了电话。", TALKS),
 ]
 
 # Sentences that name no cooperation event, with the types each must not be read as.
@@ -187,6 +204,9 @@ NO_EVENT = [
     ("双方就加强文化交流达成共识。", {TALKS}),
     ("该产业集群将在当地形成一个高度本地化的产业基地。", {INV, PLAN}),
     ("当地政府将会采用减免税等办法保障投资企业的利益。", {POLICY}),
+    ("学校给予贫困学生补助。", {POLICY}),
+    ("两个孩子成为了好朋友。", {SEARCH}),
+    ("他希望从图书馆借一本书。", {SEARCH}),
     # a coming event's programme: its items are no signing or presentation held
     ("博览会期间，将举办产品推介会、举行项目签约等仪式。", {A, SHOW}),
     ("论坛期间还将举办系列推介活动。", {SHOW}),
