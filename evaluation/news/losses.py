@@ -112,8 +112,10 @@ def show(
         json_path.write_text(json.dumps(counts, indent=1), encoding="utf-8")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m evaluation.news.losses")
+def arguments(prog: str) -> tuple[argparse.Namespace, dict[str, Row], list[tuple[str, bytes]]]:
+    """The command line of a counts-only report (`--lang`, `--folder`, `--json`), the set's
+    gold documents by name, and its files in the language asked for."""
+    parser = argparse.ArgumentParser(prog=prog)
     parser.add_argument("--lang", choices=LANGUAGES)
     parser.add_argument("--folder", type=Path, default=DEV_NEWS, help="default: %(default)s")
     parser.add_argument("--json", type=Path, help="also write the counts here")
@@ -124,6 +126,11 @@ def main() -> None:
         for name, raw in dev_files(args.folder)
         if args.lang is None or gold[name]["lang"] == args.lang
     ]
+    return args, gold, files
+
+
+def main() -> None:
+    args, gold, files = arguments("python -m evaluation.news.losses")
     by_part = losses(gold, read_pipeline(files, load_news_models()))
     show(by_part, "events lost", args.lang, args.json)
 

@@ -16,12 +16,9 @@ A missed gold event (matched the shared scorer's way) is put at the first stage 
 
 from __future__ import annotations
 
-import argparse
-import json
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
 from coopex.engines.news.cues import trigger_types
 from coopex.engines.news.event_scoring import Option
@@ -31,8 +28,8 @@ from coopex.engines.news.sentences import sentences
 from coopex.nlp.news import load_news_models
 from evaluation.news.errors import Row, same_event, unmatched
 from evaluation.news.examples import tuning
-from evaluation.news.losses import show
-from evaluation.news.scoring import DEV_NEWS, LANGUAGES, PARTS, dev_files, scorer
+from evaluation.news.losses import arguments, show
+from evaluation.news.scoring import PARTS, scorer
 
 STAGES = ("no wording", "never proposed", "other parties", "another party first", "dropped after")
 Proposal = tuple[tuple[str, str], ...]  # (type, counterpart) of each option, the first first
@@ -93,17 +90,10 @@ def worded_types(paragraphs: Iterable[str], models: NewsModels, lang: str) -> se
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(prog="python -m evaluation.news.stages")
-    parser.add_argument("--lang", choices=LANGUAGES)
-    parser.add_argument("--folder", type=Path, default=DEV_NEWS, help="default: %(default)s")
-    parser.add_argument("--json", type=Path, help="also write the counts here")
-    args = parser.parse_args()
-    gold = json.loads((args.folder / "gold.json").read_text(encoding="utf-8"))["documents"]
+    args, gold, files = arguments("python -m evaluation.news.stages")
     models = load_news_models()
     by_part: dict[str, Counter[tuple[str, str]]] = {part: Counter() for part in PARTS}
-    for name, raw in dev_files(args.folder):
-        if args.lang is not None and gold[name]["lang"] != args.lang:
-            continue
+    for name, raw in files:
         chooser = RecordingChooser()
         read = read_document(RawDocument(name, raw), replace(models, event_chooser=chooser))
         leads = read.leads
