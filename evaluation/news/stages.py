@@ -11,19 +11,20 @@ A missed gold event (matched the shared scorer's way) is put at the first stage 
   dropped in its sentence, or found no party);
 - **other parties**: events of its type were proposed, none with its party among the options;
 - **another party first**: its party was an option, the rules chose another;
-- **dropped after**: the rules chose it, and merging or dropping later removed it.
+- **dropped after**: its party was the rules' first option, and it was not reported (declined as
+  the initiator's own party, or merged or dropped later).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from coopex.engines.news.cues import trigger_types
 from coopex.engines.news.event_scoring import Option
 from coopex.engines.news.events import AMOUNT_EVENTS
-from coopex.engines.news.pipeline import NewsModels, RawDocument, read_document
+from coopex.engines.news.pipeline import NewsModels, RawDocument, ReadDocument, read_document
 from coopex.engines.news.sentences import sentences
 from coopex.nlp.news import load_news_models
 from evaluation.news.errors import Row, same_event, unmatched
@@ -77,16 +78,19 @@ def page_stages(
     return Counter((g["type"], stage(g, worded, proposed, scorer().norm)) for g in missed)
 
 
-def worded_types(paragraphs: Iterable[str], models: NewsModels, lang: str) -> set[str]:
-    """The event types a page's wordings name, or its amounts measure."""
+def worded_types(read: ReadDocument, models: NewsModels) -> set[str]:
+    """The event types a read page's wordings name, or its amounts measure."""
+    lang = read.leads.lang
     cues = models.cues.of(lang)
     form = models.reading_forms.get(lang, str)
-    return {
+    worded = {
         kind.value
-        for paragraph in paragraphs
+        for paragraph in (read.article.title, *read.article.paragraphs)
         for sentence in sentences(paragraph)
         for kind, _, _ in trigger_types(form(sentence), cues)
     }
+    measured = (AMOUNT_EVENTS.get(a.what or "") for a in read.leads.amounts)
+    return worded | {event.value for event in measured if event}
 
 
 def main() -> None:
@@ -96,11 +100,9 @@ def main() -> None:
     for name, raw in files:
         chooser = RecordingChooser()
         read = read_document(RawDocument(name, raw), replace(models, event_chooser=chooser))
-        leads = read.leads
-        worded = worded_types([read.article.title, *read.article.paragraphs], models, leads.lang)
-        worded |= {event.value for a in leads.amounts if (event := AMOUNT_EVENTS.get(a.what or ""))}
         part = "tuning" if tuning(name) else "reporting"
-        events = [e.as_dict() for e in leads.events]
+        events = [e.as_dict() for e in read.leads.events]
+        worded = worded_types(read, models)
         by_part[part].update(page_stages(gold[name]["events"], events, worded, chooser.proposed))
     show(by_part, "where missed events are lost", args.lang, args.json, STAGES)
 
