@@ -80,3 +80,16 @@ def amounts_measured(sentence: str) -> list[str]:
     """What the sentence's amounts measure, read with the shipped money words: the
     `amount_measures` that `page_events` takes where a rule needs to know."""
     return [a.what for a in find_amounts(sentence, shipped_money_words()) if a.what]
+
+
+def counterparts_of(
+    kind: str,
+    paragraphs: Sequence[str],
+    places: Mapping[str, str],
+    organizations: Collection[str],
+    lang: str,
+) -> list[str]:
+    """The counterparts of the page's events of one type, its amounts measured as the pipeline
+    measures them."""
+    found = page_events(paragraphs, places, organizations, lang, amounts_measured)
+    return [e.counterpart for e in found if e.type.value == kind]

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.engines.event_checklists import amounts_measured, page_events
+from tests.engines.event_checklists import counterparts_of
 
 PLACES = {
     "Kazakhstan": "KZ",
@@ -44,18 +44,12 @@ ORGANIZATIONS = (
     "ACWA Power",
     "Shell",
 )
-INVESTMENT = "investment"
 
 
 def investors(*paragraphs: str) -> list[str]:
-    found = page_events(
-        ("Foreign capital in the regions", *paragraphs),
-        PLACES,
-        ORGANIZATIONS,
-        "en",
-        amounts_measured,
+    return counterparts_of(
+        "investment", ("Foreign capital in the regions", *paragraphs), PLACES, ORGANIZATIONS, "en"
     )
-    return [e.counterpart for e in found if e.type.value == INVESTMENT]
 
 
 # (sentence, the investor)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.engines.event_checklists import amounts_measured, page_events
+from tests.engines.event_checklists import counterparts_of
 
 PLACES = {
     "Тульской области": "RU-TUL",
@@ -33,18 +33,12 @@ ORGANIZATIONS = (
     "Great Wall",
     "Автотор",
 )
-INVESTMENT = "investment"
 
 
 def investors(*paragraphs: str) -> list[str]:
-    found = page_events(
-        ("Иностранный капитал в регионах", *paragraphs),
-        PLACES,
-        ORGANIZATIONS,
-        "ru",
-        amounts_measured,
+    return counterparts_of(
+        "investment", ("Иностранный капитал в регионах", *paragraphs), PLACES, ORGANIZATIONS, "ru"
     )
-    return [e.counterpart for e in found if e.type.value == INVESTMENT]
 
 
 # (sentence, the investor)
