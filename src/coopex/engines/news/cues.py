@@ -70,6 +70,8 @@ CUE_ROLES = (
     "list_joint",  # ", ", " и ", " and ", "、": all that stands between two parties listed
     "between",  # "between ", "между ": the words before the first of two parties a document joins
     "signed_by",  # "were signed by ": the words before the signer who signs with each listed after
+    "pair_joint",  # " и ", " с ", " with ", "与": all that stands between the two parties of a pair
+    "pairs_apart",  # ", а также между ", "、": all that stands between one pair and the next
     "governs",  # "Администрация Перми", "people's government": a place's own body is the place
     "delegation_of",  # "делегация провинции ", "delegation from ": the words before its party
     "delegation_by",  # "… delegation", "…代表团": the words after the party a delegation is of
@@ -173,6 +175,10 @@ class EventCues:
     signed_by: re.Pattern[str] = re.compile("(?!)")
     # "- Agreement … between Tosno district of X and Alamudun district of Y": A and B sign.
     between: re.Pattern[str] = re.compile("(?!)")
+    # "соглашения между A и B, а также между C и D", "A与B、C与D": documents of pairs, the
+    # joint within a pair and the one between pairs (each matched whole).
+    pair_joint: re.Pattern[str] = re.compile("(?!)")
+    pairs_apart: re.Pattern[str] = re.compile("(?!)")
     # A signing a speaker only intends ("双方表示，将尽快签署合作协议"): none yet.
     not_signed_yet: re.Pattern[str] = re.compile("(?!)")
     # A document referred to as a frame or basis ("按照合作协议"), no signing told.
@@ -374,6 +380,12 @@ class EventCues:
             between=re.compile(_any(by_cue.get("between", [])).pattern + r"\s*$", _I),
             list_joint=re.compile(
                 r"^\s*" + _any(by_cue.get("list_joint", [])).pattern + r"\s*$", _I
+            ),
+            pair_joint=re.compile(
+                r"^\s*" + _any(by_cue.get("pair_joint", [])).pattern + r"\s*$", _I
+            ),
+            pairs_apart=re.compile(
+                r"^\s*" + _any(by_cue.get("pairs_apart", [])).pattern + r"\s*$", _I
             ),
             firm=_any(by_cue.get("firm", [])),
             # The wording right before or right after the name of the party a delegation is of.

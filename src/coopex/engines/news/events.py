@@ -260,9 +260,11 @@ def read_events(
                 or _listed(sentence, kind, cues, possible)
                 or _firms_each(sentence, kind, cues, possible)
             )
-            pairs = _signed_by_each(sentence, kind, cues, possible) or [
-                (reader.initiator(sentence, kind, c), c) for c in each
-            ]
+            pairs = (
+                _signed_by_each(sentence, kind, cues, possible)
+                or _joined_pairs(sentence, kind, cues, reader.own_side)
+                or _each_with_one(reader, sentence, kind, each)
+            )
             listed = [] if pairs else _listed_places(sentence, kind, cues, possible, reader)
             if pairs or listed:
                 # each place listed is a party of its own, even where they share one
@@ -643,6 +645,51 @@ def _signed_by_each(
     return [(names[0], name) for name in others] if len(others) >= 2 else []
 
 
+def _joined_pairs(
+    sentence: Sentence, kind: EventType, cues: EventCues, own_side: Callable[[str], bool]
+) -> list[tuple[str, str]]:
+    """ "подписаны соглашения между A и B, а также между C и D", "A с B и C с D", "A与B、C与D
+    签署": two or more documents, each of the two parties a `pair_joint` joins, a `pairs_apart`
+    between one pair and the next, every pair joined by the same word (else "A с B, C и D" is
+    A with three); the first not governed by a word before it ("с A и B, C и D" is a list). As
+    (initiator, counterpart), the story's own side the initiator where it is one of the two."""
+    if kind is not EventType.AGREEMENT or cues.one_document.search(sentence.text):
+        return []
+    named = [m for m in sentence.mentions if m.kind is not MentionKind.PERSON]
+
+    def gap(first: Mention, second: Mention) -> str:
+        return _without_persons(sentence, first.end, second.start)
+
+    def joint(first: Mention, second: Mention) -> str | None:
+        between = gap(first, second)
+        if not cues.pair_joint.match(between):
+            return None
+        return " ".join(re.sub(r"[«»\"“”]", " ", between).split()).casefold()
+
+    for start in range(len(named) - 3):
+        if cues.with_party.search(sentence.text[: named[start].start - sentence.start]):
+            continue
+        pairs: list[tuple[Mention, Mention]] = []
+        words: set[str | None] = set()
+        at = start
+        while at + 1 < len(named):
+            words.add(joint(named[at], named[at + 1]))
+            if None in words or len(words) > 1:
+                break
+            pairs.append((named[at], named[at + 1]))
+            if at + 2 >= len(named) or not cues.pairs_apart.match(
+                gap(named[at + 1], named[at + 2])
+            ):
+                break
+            at += 2
+        if len(pairs) >= 2:
+            return [
+                (b.name, a.name) if own_side(b.name) and not own_side(a.name) else (a.name, b.name)
+                for a, b in pairs
+            ]
+    return []
+
+
 def _listed_after_with(
     sentence: Sentence,
     mentions: Sequence[Mention],
@@ -670,6 +717,16 @@ def _listed_after_with(
             break
         chain.append(mention)
     return list(dict.fromkeys(m.name for m in chain))
+
+
+def _each_with_one(
+    reader: EventReader, sentence: Sentence, kind: EventType, each: Sequence[str]
+) -> list[tuple[str, str]]:
+    """Each party listed, with the one initiator they share: the first that is none of them
+    ("с компаниями A, B и C": B and C are no pair acting together, each signs with the side)."""
+    initiators = [reader.initiator(sentence, kind, party) for party in each]
+    shared = next((i for i in initiators if i not in each), None)
+    return [(shared or initiator, party) for initiator, party in zip(initiators, each, strict=True)]
 
 
 def _visited_party(
