@@ -1,10 +1,11 @@
 """A checklist of documents signed in pairs, several in one sentence — a forum's results told
 as "соглашения между A и B, а также между C и D", "A с B и C с D", "agreements between A and B,
-and between C and D", "A与B、C与D签署": one agreement of each pair (the guideline accepts either
-party of a symmetric agreement as its counterpart) — beside lists that name one side's partners
-("с A, B и C", "与A、B和C"), which stay one agreement of the side with each. Sentences written
-for this test, not taken from the pages; the whole event reader runs on each, the names given
-as mentions."""
+and between C and D", "A与B、C与D签署", or a later clause with its verb left out ("…, а Омская
+область — с Павлодарской") or its own ("…，吉林省与滨海边疆区签署了备忘录"): one agreement of
+each pair (the guideline accepts either party of a symmetric agreement as its counterpart) —
+beside lists that name one side's partners ("с A, B и C", "与A、B和C"), which stay one
+agreement of the side with each. Sentences written for this test, not taken from the pages;
+the whole event reader runs on each, the names given as mentions."""
 
 from __future__ import annotations
 
@@ -18,6 +19,8 @@ PLACES = {
         "Оренбургская область": "RU-ORE",
         "Актюбинской областью": "KZ-AKT",
         "Омской областью": "RU-OMS",
+        "Омская область": "RU-OMS",
+        "Курганская область": "RU-KGN",
         "Павлодарской областью": "KZ-PAV",
         "Курганской областью": "RU-KGN",
         "Костанайской областью": "KZ-KUS",
@@ -29,9 +32,13 @@ PLACES = {
         "Самарская область": "RU-SAM",
         "Западно-Казахстанская область": "KZ-ZAP",
         "Татарстан": "RU-TA",
+        "Россия": "RU",
+        "Китай": "CN",
     },
     "en": {
         "Tomsk Region": "RU-TOM",
+        "China": "CN",
+        "Russia": "RU",
         "Kaluga Region": "RU-KLU",
         "Omsk Region": "RU-OMS",
         "Pavlodar Region": "KZ-PAV",
@@ -49,6 +56,8 @@ PLACES = {
         "塔什干州": "UZ-TO",
         "甘肃": "CN-GS",
         "撒马尔罕州": "UZ-SA",
+        "中国": "CN",
+        "俄罗斯": "RU",
     },
 }
 ORGANIZATIONS = ("Haier", "КамАЗ", "Changan", "Sinopec", "CNPC", "Midea")
@@ -135,7 +144,60 @@ PAIRS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "sentence", "expected"), PAIRS)
+LATER_CLAUSES = [
+    (
+        "ru",
+        "Оренбургская область подписала соглашение с Актюбинской областью, а Омская область — с"
+        " Павлодарской областью.",
+        {pair("RU-ORE", "KZ-AKT"), pair("RU-OMS", "KZ-PAV")},
+    ),
+    (
+        "ru",
+        "Курганская область заключила соглашение с Костанайской областью, а Омская область с"
+        " Павлодарской областью.",
+        {pair("RU-KGN", "KZ-KUS"), pair("RU-OMS", "KZ-PAV")},
+    ),
+    (
+        "en",
+        "Tomsk Region signed an agreement with Sinopec, and Kaluga Region with Changan.",
+        {pair("RU-TOM", "Sinopec"), pair("RU-KLU", "Changan")},
+    ),
+    (
+        "zh",
+        "黑龙江省与阿穆尔州签署了合作协议，吉林省与滨海边疆区签署了经贸合作备忘录。",
+        {pair("CN-HL", "RU-AMU"), pair("CN-JL", "RU-PRI")},
+    ),
+]
+
+# A later clause that tells something else of a pair, or lists more partners: no second pair.
+NOT_A_LATER_PAIR = [
+    (
+        "ru",
+        "Оренбургская область подписала соглашение с Актюбинской областью, а Россия и Китай"
+        " наращивают товарооборот.",
+        {pair("RU-ORE", "KZ-AKT")},
+    ),
+    (
+        "ru",
+        "Оренбургская область подписала соглашение с Актюбинской областью, а Омская область"
+        " планирует расширить связи с Павлодарской областью.",
+        {pair("RU-ORE", "KZ-AKT")},
+    ),
+    (
+        "en",
+        "Tomsk Region signed an agreement with Sinopec, and trade between China and Russia keeps"
+        " growing.",
+        {pair("RU-TOM", "Sinopec")},
+    ),
+    (
+        "zh",
+        "黑龙江省与阿穆尔州签署了合作协议，中国与俄罗斯的合作不断深化。",
+        {pair("CN-HL", "RU-AMU")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "expected"), [*PAIRS, *LATER_CLAUSES])
 def test_each_pair_signs_its_own_agreement(
     lang: str, sentence: str, expected: set[frozenset[str]]
 ) -> None:
@@ -174,8 +236,8 @@ LISTS = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "sentence", "expected"), LISTS)
-def test_a_side_signs_with_each_partner_listed(
+@pytest.mark.parametrize(("lang", "sentence", "expected"), [*LISTS, *NOT_A_LATER_PAIR])
+def test_a_side_signs_with_each_partner_listed_and_no_more(
     lang: str, sentence: str, expected: set[frozenset[str]]
 ) -> None:
     assert agreements(lang, sentence) == expected

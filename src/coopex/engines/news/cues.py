@@ -72,6 +72,8 @@ CUE_ROLES = (
     "signed_by",  # "were signed by ": the words before the signer who signs with each listed after
     "pair_joint",  # " и ", " с ", " with ", "与": all that stands between the two parties of a pair
     "pairs_apart",  # ", а также между ", "、": all that stands between one pair and the next
+    "clause_apart",  # ", а ", ", and ", "，": where a later clause of a sentence begins
+    "gapped_joint",  # " — с ", " with ": between a later clause's two parties, its verb left out
     "governs",  # "Администрация Перми", "people's government": a place's own body is the place
     "delegation_of",  # "делегация провинции ", "delegation from ": the words before its party
     "delegation_by",  # "… delegation", "…代表团": the words after the party a delegation is of
@@ -179,6 +181,10 @@ class EventCues:
     # joint within a pair and the one between pairs (each matched whole).
     pair_joint: re.Pattern[str] = re.compile("(?!)")
     pairs_apart: re.Pattern[str] = re.compile("(?!)")
+    # A later clause of a sentence ("…, а Омская область — с Павлодарской"): where it begins,
+    # and the joint of its two parties when its verb is left out (matched whole).
+    clause_apart: re.Pattern[str] = re.compile("(?!)")
+    gapped_joint: re.Pattern[str] = re.compile("(?!)")
     # A signing a speaker only intends ("双方表示，将尽快签署合作协议"): none yet.
     not_signed_yet: re.Pattern[str] = re.compile("(?!)")
     # A document referred to as a frame or basis ("按照合作协议"), no signing told.
@@ -386,6 +392,10 @@ class EventCues:
             ),
             pairs_apart=re.compile(
                 r"^\s*" + _any(by_cue.get("pairs_apart", [])).pattern + r"\s*$", _I
+            ),
+            clause_apart=_any(by_cue.get("clause_apart", [])),
+            gapped_joint=re.compile(
+                r"^\s*" + _any(by_cue.get("gapped_joint", [])).pattern + r"\s*$", _I
             ),
             firm=_any(by_cue.get("firm", [])),
             # The wording right before or right after the name of the party a delegation is of.

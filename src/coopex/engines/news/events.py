@@ -218,6 +218,10 @@ def read_events(
                 # "Changan вложит в регион 5 млрд рублей. Соответствующее соглашение подписано
                 # …": the document of the investment or plant just told is part of it
                 continue
+            for initiator, counterpart in _later_clauses(sentence, kind, cues, reader.own_side):
+                if not _one_place_or_party(initiator, counterpart, places):
+                    event = LeadEvent(kind, initiator, counterpart, topics, sentence.written)
+                    proposed.append([Candidate(event, index, LISTED, True, len(found))])
             possible = reader.counterparts(index, kind, trigger_end)
             if source == "amount" and kind is EventType.INVESTMENT:
                 possible = _investor_first(sentence, possible)
@@ -717,6 +721,56 @@ def _listed_after_with(
             break
         chain.append(mention)
     return list(dict.fromkeys(m.name for m in chain))
+
+
+def _later_clauses(
+    sentence: Sentence, kind: EventType, cues: EventCues, own_side: Callable[[str], bool]
+) -> list[tuple[str, str]]:
+    """A pair's document told again in a later clause of the sentence (after a
+    `clause_apart`): with a verb of its own ("黑龙江省与阿穆尔州签署了协议，吉林省与滨海边疆区
+    签署了备忘录": the two parties a `pair_joint` joins, or a wording of the type then a word that
+    governs the party), or with the verb left out ("…, а Омская область — с Павлодарской",
+    "…, and Kaluga Region with Changan": a `gapped_joint` between the two, at most two words
+    before the first, nothing after the second). As (initiator, counterpart), the story's own
+    side the initiator where it is one of the two."""
+    if kind not in _EACH_PARTY:
+        return []
+    found = []
+    for apart in cues.clause_apart.finditer(sentence.text):
+        start = apart.end()
+        rest = cues.clause_apart.search(sentence.text, start)
+        end = rest.start() if rest else len(sentence.text)
+        clause = sentence.text[start:end]
+        named = [
+            m
+            for m in sentence.mentions
+            if m.kind is not MentionKind.PERSON
+            and start <= m.start - sentence.start
+            and m.end - sentence.start <= end
+        ]
+        if len(named) != 2 or same_party(named[0].name, named[1].name):
+            continue
+        first, second = named
+        if cues.with_party.search(sentence.text[: first.start - sentence.start]):
+            continue  # "…, а также с A и B": parties listed, not a pair
+        kinds = {k for k, _, _ in trigger_types(clause, cues)}
+        joint = _without_persons(sentence, first.end, second.start)
+        if len(sentence.text[start : first.start - sentence.start].split()) > 2:
+            continue  # the pair is not what the clause begins with
+        if kinds:
+            verb = next((p for k, p in cues.triggers if k is kind), None)
+            told = cues.pair_joint.match(joint) or (
+                verb is not None and verb.search(joint) and cues.with_party.search(joint)
+            )
+            if kinds != {kind} or not told:
+                continue
+        elif not cues.gapped_joint.match(joint) or re.search(
+            r"\w", sentence.text[second.end - sentence.start : end]
+        ):
+            continue
+        a, b = first.name, second.name
+        found.append((b, a) if own_side(b) and not own_side(a) else (a, b))
+    return found
 
 
 def _each_with_one(
