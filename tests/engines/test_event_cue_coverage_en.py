@@ -161,9 +161,17 @@ CHECKLIST = [
     (POLICY, "Manufacturers will be compensated for part of their transport costs."),
     (POLICY, "The government expanded the list of goods subject to procurement restrictions."),
     (TALKS, "The governor and the ambassador held a working meeting."),
+    # a plant's cost: what it was built for or cost, its price before it
+    (I, "The company built the plant for $55 million."),
+    (I, "Haier opened a $55 million refrigerator plant in Tatarstan."),
+    (I, "The plant cost $55 million."),
+    (I, "The new facility cost the company about 40 million euros."),
+    (I, "The project, valued at $1.5 billion, will be carried out by a Chinese group."),
 ]
 
 NO_EVENT = [
+    "The cost of the electricity rose by 10%.",
+    "A $5 million apartment was sold in a day.",
     "The weather in Astana will be sunny with temperatures up to 25 degrees.",
     "The national football team won the match against Kyrgyzstan 2-1.",
     "The festival of national cuisine attracted thousands of visitors.",

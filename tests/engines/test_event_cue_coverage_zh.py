@@ -145,6 +145,10 @@ NAMED = [
     ("双方签署了投资协议。", MONEY),
     ("该项目总投资30亿元。", MONEY),
     ("该项目估计耗资120亿卢布。", MONEY),
+    # capital contributed, a plant's construction cost
+    ("工厂造价约为4000万欧元。", MONEY),
+    ("该厂耗资2亿元建成。", MONEY),
+    ("中方将出资建设汽车组装厂。", MONEY),
     ("中方将作为该项目的投资方。", MONEY),
     ("白俄罗斯公司收购了该厂的控股权。", MONEY),
     # partner_search: orders placed, suppliers to be, joint projects, purchases sought
@@ -165,6 +169,7 @@ NAMED = [
 
 # Sentences that name no cooperation event, with the types each must not be read as.
 NO_EVENT = [
+    ("居民投资理财需要谨慎。", ALL),
     ("哈尔滨今天最高气温零下20度。", ALL),
     ("中国队在比赛中以3比1战胜俄罗斯队。", ALL),
     ("莫斯科大剧院芭蕾舞团在北京演出。", ALL),

@@ -171,7 +171,6 @@ LEFT = {
     "Sany presented its new excavators to partners in Kazakhstan.",
     "Changan plans to invest $500 million in Kazakhstan.",
     "The memorandum between Sany and Kaluga Region was signed on Friday.",
-    "Haier invested $100 million in its plant in Tatarstan this year.",
 }
 
 
