@@ -718,6 +718,31 @@ def test_capitalised_words_before_a_legal_form_and_two_legal_names_joined_by_and
     )
 
 
+def test_a_legal_form_the_model_tagged_alone_or_a_russian_form_after_the_name() -> None:
+    # the model tags "LLC" alone here; "PJSC" after the name is a legal form too
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The dealer center opened together with local partner Agrotechsnab LLC.",
+                "Kamaz PJSC will supply 500 trucks to Uzbekistan.",
+            ]
+        )
+    )
+    assert {"Agrotechsnab LLC", "Kamaz PJSC"} <= set(found.organizations)
+    assert "LLC" not in found.organizations
+
+
+def test_a_place_the_gazetteer_knows_is_no_complement_of_a_name_before_it() -> None:
+    # the model reads "Tula" as a person, so its start is known only to the gazetteer
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            ["Officials met representatives of Great Wall Motor in Tula."]
+        )
+    )
+    assert "Great Wall Motor" in found.organizations
+    assert "Tula" in found.locations
+
+
 def test_the_gazetteer_reads_capitalised_places_after_lower_case_words_of_a_place() -> None:
     # "republic of …" and "north …" written in lower case do not hide the place they lead to
     places = EnglishEntityRecognizer(ShippedPlaces())._gazetteer_places(

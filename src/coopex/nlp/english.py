@@ -660,8 +660,12 @@ def _legal_names(paragraph: str, number: int, found: list[Mention]) -> list[Ment
         # "Saryarka Avtoprom LLP": capitalised words and a legal form the model missed
         start, end = match.span("name")
         inside = [m for m in completed if m.paragraph == number and m.start < end and start < m.end]
+        forms = name_words("legal_form_after", "en")
         if match.group("name").split()[0].casefold() in name_words("not_a_name", "en") or any(
-            m.kind is MentionKind.ORGANIZATION or m.start < start or m.end > end for m in inside
+            (m.kind is MentionKind.ORGANIZATION and m.name not in forms)  # the form alone: no name
+            or m.start < start
+            or m.end > end
+            for m in inside
         ):
             continue
         completed = [m for m in completed if m not in inside]
@@ -1841,7 +1845,12 @@ class EnglishEntityRecognizer:
         body = "\n".join(p for p, t in zip(paragraphs, titled, strict=True) if not t)
         for number, doc in enumerate(_entities(paragraphs)):
             paragraph = paragraphs[number]
-            places = frozenset(e.start_char for e in doc.ents if e.label_ in ("GPE", "LOC"))
+            known = self._gazetteer_places(paragraph)
+            # where places start: the model's, and the gazetteer's it took for something else
+            # ("Great Wall Motor in Tula", Tula a person to the model: Tula stays out)
+            places = frozenset(e.start_char for e in doc.ents if e.label_ in ("GPE", "LOC")) | {
+                match.start() for match in known
+            }
             for span in doc.ents:
                 spans, event, product = self._span_mentions(span, doc, paragraph, number, places)
                 found.extend(spans)
@@ -1860,7 +1869,6 @@ class EnglishEntityRecognizer:
             found.extend(_missed_organizations(paragraph, number, [*found, *events], places))
             if titled[number]:
                 found = [m for m in found if m.paragraph != number or self._vouched(m, body)]
-            known = self._gazetteer_places(paragraph)
             found.extend(self._missed_places(known, number, [*found, *events]))
             found = self._longer_places(known, number, found)
             found = _bodies_of_places(paragraph, number, found)
