@@ -609,7 +609,9 @@ def _several_listed(
 
 # Events a sentence may report with each of several firms it lists as each acting
 # ("Турецкие компании A и B вложат …", "Компании A и B откроют заводы").
-_EACH_FIRM = frozenset({EventType.LOCALIZATION_PLAN, EventType.INVESTMENT})
+_EACH_FIRM = frozenset(
+    {EventType.LOCALIZATION_PLAN, EventType.INVESTMENT, EventType.LOCALIZATION_INVITATION}
+)
 
 
 def _firms_each(
