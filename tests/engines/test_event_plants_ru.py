@@ -366,3 +366,22 @@ def test_each_firm_listed_as_investing_is_an_investment(sentence: str, firms: se
 @pytest.mark.parametrize("sentence", NO_PLANT)
 def test_no_plant_of_a_firm_told_now(sentence: str) -> None:
     assert PLAN not in [kind for kind, _ in events(sentence)]
+
+
+def test_a_plan_told_by_a_firm_unnamed_and_its_document_are_the_firms_plan() -> None:
+    # The title's "Турецкая компания" on a page that names Istanbul, the visit's city: the
+    # firm's plan told first, not a plan of Istanbul; the document signed right after the
+    # plan ("Соглашение подписано …") is the plan's.
+    found = page_events(
+        (
+            "Турецкая компания откроет производство в Ульяновской области",
+            "Турецкая компания Kastamonu откроет в Ульяновской области производство тканей.",
+            "Соглашение подписано в ходе визита губернатора в Стамбул.",
+        ),
+        {"Ульяновской области": "RU-ULY", "Стамбул": "TR-34"},
+        ORGANIZATIONS,
+        "ru",
+        amounts_measured,
+    )
+    told = [(e.type.value, e.counterpart) for e in found if e.type.value != "business_mission"]
+    assert told == [(PLAN, "Kastamonu")]

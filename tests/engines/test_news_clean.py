@@ -149,3 +149,34 @@ def test_a_crawlers_date_stamp_opening_a_line_is_kept_aside() -> None:
     assert article.published == "2023-04-05"
     assert article.text.startswith("Officials of the two provinces met in Harbin.")
     assert "2023-04-05" not in article.text
+
+
+ARTICLE = (
+    "Турецкая компания откроет производство в Ульяновской области\n"
+    "Турецкая компания откроет в ОЭЗ «Ульяновск» производство текстильных изделий, сообщили"
+    " в правительстве области.\n"
+)
+HEADLINES = (
+    "Губернатор Пензенской области встретился с послом Китая\n"
+    "Белорусский МТЗ будет собирать тракторы в Брянской области\n"
+    "В Татарстане подписали соглашение с Вьетнамом\n"
+)
+
+
+def test_headlines_in_a_row_after_the_article_are_links_to_other_stories() -> None:
+    article = clean(ARTICLE + "Популярное\n" + HEADLINES + "© 2024 Все права защищены.\n")
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["Популярное"] == "related links heading"
+    assert {reasons.get(line) for line in HEADLINES.splitlines()} == {"list of headlines"}
+    assert article.title.startswith("Турецкая компания откроет производство")
+
+
+def test_headlines_before_the_article_two_in_a_row_or_a_list_introduced_stay() -> None:
+    # before any prose the lines may be the title; two headlines are no list; a colon
+    # introduces the article's own list
+    before = clean(HEADLINES + ARTICLE)
+    assert not [r for r in before.removed if r.reason == "list of headlines"]
+    two = clean(ARTICLE + "\n".join(HEADLINES.splitlines()[:2]))
+    assert not [r for r in two.removed if r.reason == "list of headlines"]
+    introduced = clean(ARTICLE + "Подписаны следующие документы:\n" + HEADLINES)
+    assert not [r for r in introduced.removed if r.reason == "list of headlines"]

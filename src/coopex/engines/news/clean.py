@@ -43,8 +43,10 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "related links heading",
         re.compile(
             r"^(читайте также|читать также|смотрите также|см\. также|по теме|другие новости|"
-            r"похожие новости|read (also|more)|see also|related( news| articles| stories)?|"
-            r"相关(新闻|阅读|文章))\s*[:.]?$",
+            r"похожие новости|популярное|самое (читаемое|популярное)|новости партн[её]ров|"
+            r"лента новостей|read (also|more)|see also|related( news| articles| stories)?|"
+            r"most (read|popular)|popular( news)?|latest news|"
+            r"相关(新闻|阅读|文章)|热门(新闻|文章)?|推荐阅读|最新(新闻|资讯))\s*[:.]?$",
             _FLAGS,
         ),
     ),
@@ -134,6 +136,8 @@ def clean(raw: str) -> Article:
         seen.add(key)
         kept.append((number, line))
     kept = _unwrapped(kept)
+    kept, listed = _headline_lists(kept)
+    removed.extend(listed)
     while len(kept) > 1 and _is_rubric(kept[0][1], kept[1][1]):
         removed.append(Removed(*kept.pop(0), "section heading"))
     title, paragraphs = _split_title([line for _, line in kept])
@@ -173,6 +177,54 @@ def _unwrapped(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
                 continue
         joined.append((number, line))
     return joined
+
+
+# Three or more headlines in a row after the article has begun are links to other stories
+# ("Популярное", "Related news", a sidebar), whose facts are not the page's.
+HEADLINE_RUN = 3
+MIN_PROSE_WORDS = 8  # a line this long that ends a sentence is the article's prose
+_LIST_MARKER = re.compile(r"^\s*(?:[-–—•·*▪]|\d{1,2}[.)])")
+
+
+def _headline(line: str) -> bool:
+    """A line that reads like a story's headline: a few words, no closing stop, no list item."""
+    words = len(line.split())
+    return (
+        3 <= words <= 20
+        and not _SENTENCE_END.search(line)
+        and not line.rstrip().endswith((":", "：", ",", ";"))
+        and not _LIST_MARKER.match(line)
+    )
+
+
+def _prose(line: str) -> bool:
+    return len(line.split()) >= MIN_PROSE_WORDS and bool(_SENTENCE_END.search(line))
+
+
+def _headline_lists(
+    lines: list[tuple[int, str]],
+) -> tuple[list[tuple[int, str]], list[Removed]]:
+    """The lines without the runs of `HEADLINE_RUN` or more headlines after the first line of
+    prose (a list a line ending in a colon introduces is the article's own)."""
+    body = next((at for at, (_, line) in enumerate(lines) if _prose(line)), None)
+    if body is None:
+        return lines, []
+    kept = list(lines[: body + 1])
+    cut: list[Removed] = []
+    run: list[tuple[int, str]] = []
+    for number, line in [*lines[body + 1 :], (0, "")]:
+        introduced = not run and kept[-1][1].rstrip().endswith((":", "："))
+        if line and _headline(line) and not introduced:
+            run.append((number, line))
+            continue
+        if len(run) >= HEADLINE_RUN:
+            cut.extend(Removed(n, text, "list of headlines") for n, text in run)
+        else:
+            kept.extend(run)
+        run = []
+        if line:
+            kept.append((number, line))
+    return kept, cut
 
 
 def _is_rubric(line: str, following: str) -> bool:

@@ -1737,13 +1737,14 @@ def _one_plan_per_story(
     def from_afar(candidate: Candidate) -> bool:
         event = candidate.event
         place = places.get(event.counterpart)
-        if (
-            event.type is not EventType.LOCALIZATION_PLAN
-            or event.counterpart not in locations
-            or (place is not None and (place.is_region or place.is_union))
-        ):
+        if event.type is not EventType.LOCALIZATION_PLAN or event.counterpart not in locations:
             return False
-        if planned[candidate.sentence] or named(candidate):
+        if named(candidate):
+            return False
+        # a plan whose sentence plans but names no party of it ("Турецкая компания откроет
+        # производство", on a page that names Istanbul): the page's other side stood in for
+        # the firm; a country's plan so told stays (the annotation keeps both)
+        if planned[candidate.sentence] and (place is None or not place.is_region):
             return False
         # a later telling merged into it that names the country and plans ("компании Германии
         # также планируют …") is the country's own plan
