@@ -180,3 +180,18 @@ def test_headlines_before_the_article_two_in_a_row_or_a_list_introduced_stay() -
     assert not [r for r in two.removed if r.reason == "list of headlines"]
     introduced = clean(ARTICLE + "Подписаны следующие документы:\n" + HEADLINES)
     assert not [r for r in introduced.removed if r.reason == "list of headlines"]
+
+
+def test_chinese_headlines_after_the_article_are_counted_in_characters() -> None:
+    article = clean(
+        "黑龙江省代表团访问阿穆尔州\n"
+        "应阿穆尔州政府邀请，黑龙江省代表团日前访问了布拉戈维申斯克市，双方就扩大经贸合作进行了会谈。\n"
+        "热门推荐\n"
+        "哈尔滨市与叶卡捷琳堡市签署友好城市协议\n"
+        "中俄博览会吸引三千家企业参展\n"
+        "吉林省企业赴俄罗斯滨海边疆区考察\n"
+    )
+    removed = {r.text: r.reason for r in article.removed}
+    assert removed["热门推荐"] == "related links heading"
+    assert removed["中俄博览会吸引三千家企业参展"] == "list of headlines"
+    assert article.title == "黑龙江省代表团访问阿穆尔州"

@@ -46,7 +46,7 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"похожие новости|популярное|самое (читаемое|популярное)|новости партн[её]ров|"
             r"лента новостей|read (also|more)|see also|related( news| articles| stories)?|"
             r"most (read|popular)|popular( news)?|latest news|"
-            r"相关(新闻|阅读|文章)|热门(新闻|文章)?|推荐阅读|最新(新闻|资讯))\s*[:.]?$",
+            r"相关(新闻|阅读|文章)|热门(新闻|文章|推荐)?|推荐阅读|最新(新闻|资讯))\s*[:.]?$",
             _FLAGS,
         ),
     ),
@@ -186,11 +186,20 @@ MIN_PROSE_WORDS = 8  # a line this long that ends a sentence is the article's pr
 _LIST_MARKER = re.compile(r"^\s*(?:[-–—•·*▪]|\d{1,2}[.)])")
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _words(line: str) -> int:
+    """About how many words a line has: Chinese writes no spaces, and its words average about
+    two characters."""
+    han = len(_HAN.findall(line))
+    return han // 2 + len(_HAN.sub(" ", line).split()) if han else len(line.split())
+
+
 def _headline(line: str) -> bool:
     """A line that reads like a story's headline: a few words, no closing stop, no list item."""
-    words = len(line.split())
     return (
-        3 <= words <= 20
+        3 <= _words(line) <= 20
         and not _SENTENCE_END.search(line)
         and not line.rstrip().endswith((":", "：", ",", ";"))
         and not _LIST_MARKER.match(line)
@@ -198,7 +207,7 @@ def _headline(line: str) -> bool:
 
 
 def _prose(line: str) -> bool:
-    return len(line.split()) >= MIN_PROSE_WORDS and bool(_SENTENCE_END.search(line))
+    return _words(line) >= MIN_PROSE_WORDS and bool(_SENTENCE_END.search(line))
 
 
 def _headline_lists(
