@@ -39,6 +39,7 @@ CUE_ROLES = (
     "points_back",  # "этой компании": an organisation named earlier
     "not_a_forum",  # a press conference is not a forum
     "not_signed_yet",  # "表示，将尽快签署协议": a signing a speaker only intends is none yet
+    "called_off",  # "отказалась от строительства", "talks were cancelled": nothing happens
     "document_referred",  # "按照合作协议", "协议的落实": a document referred to, no signing told
     "hired",  # "signed a contract with a Chinese striker": a person hired or enrolled, no partner
     "counted",  # "20 agreements are planned": a statistic, not a lead
@@ -187,6 +188,9 @@ class EventCues:
     gapped_joint: re.Pattern[str] = re.compile("(?!)")
     # A signing a speaker only intends ("双方表示，将尽快签署合作协议"): none yet.
     not_signed_yet: re.Pattern[str] = re.compile("(?!)")
+    # What was refused, abandoned or cancelled ("отказалась от строительства завода",
+    # "the talks were cancelled", "放弃了建厂计划"): no current fact of any type.
+    called_off: re.Pattern[str] = re.compile("(?!)")
     # A document referred to as a frame or basis ("按照合作协议"), no signing told.
     document_referred: re.Pattern[str] = re.compile("(?!)")
     # A contract with a player, a coach or students: a person hired or enrolled, no partner.
@@ -345,6 +349,7 @@ class EventCues:
             points_back=_any(by_cue.get("points_back", [])),
             not_a_forum=_any(by_cue.get("not_a_forum", [])),
             not_signed_yet=_any(by_cue.get("not_signed_yet", [])),
+            called_off=_any(by_cue.get("called_off", [])),
             document_referred=_any(by_cue.get("document_referred", [])),
             hired=_any(by_cue.get("hired", [])),
             # "20 agreements", "10 специальных инвестконтрактов": up to two words between.
@@ -467,6 +472,8 @@ _INVITED_ONLY = frozenset({EventType.FORUM, EventType.BUSINESS_MISSION})
 def trigger_types(sentence: str, cues: EventCues) -> list[tuple[EventType, int, int]]:
     found: list[tuple[EventType, int, int]] = []
     possible = cues.screen.keys_in(sentence)
+    if possible and cues.called_off.search(sentence):
+        return found  # refused, abandoned or cancelled: nothing happens
     for kind, pattern in cues.triggers:
         if kind not in possible:
             continue

@@ -1,0 +1,48 @@
+"""A checklist of events called off: what was refused, abandoned or cancelled ("Haier
+отказалась от строительства завода", "the talks were cancelled", "放弃了建厂的计划") is no
+current cooperation fact, whatever wording it uses — beside sentences with like words that tell
+one ("после отмены пошлин компания откроет завод"). Sentences written for this test, not taken
+from the pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.engines.event_checklists import wording_types
+
+CALLED_OFF = [
+    ("ru", "Компания Haier отказалась от строительства завода в Татарстане."),
+    ("ru", "Переговоры губернатора с компанией Geely не состоялись."),
+    ("ru", "Соглашение с компанией Chery так и не было подписано."),
+    ("ru", "Визит китайской делегации в Самарскую область отменён из-за пандемии."),
+    ("ru", "Губернатор отменил визит в Китай."),
+    ("en", "Haier has abandoned plans to build a plant in Tatarstan."),
+    ("en", "The talks between Kaluga Region and Geely were cancelled."),
+    ("en", "The governor cancelled his visit to China."),
+    ("en", "The deal with the Chinese investor fell through."),
+    ("zh", "海尔公司放弃了在鞑靼斯坦建厂的计划。"),
+    ("zh", "原定的访问被取消。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), CALLED_OFF)
+def test_what_was_called_off_names_no_event(lang: str, sentence: str) -> None:
+    assert wording_types(sentence, lang) == []
+
+
+# Like words, and the fact goes on: a duty abolished, a plant after sanctions were lifted.
+STILL_TOLD = [
+    ("ru", "После отмены пошлин компания Haier откроет завод в Татарстане.", "localization_plan"),
+    ("ru", "Компания возобновила строительство завода в Татарстане.", "localization_plan"),
+    (
+        "en",
+        "After the duties were lifted, Haier will build a plant in Tatarstan.",
+        "localization_plan",
+    ),
+    ("zh", "取消关税后，海尔将在鞑靼斯坦建厂。", "localization_plan"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "kind"), STILL_TOLD)
+def test_like_words_leave_the_fact_told(lang: str, sentence: str, kind: str) -> None:
+    assert kind in [k.value for k in wording_types(sentence, lang)]
