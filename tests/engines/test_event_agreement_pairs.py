@@ -255,3 +255,36 @@ NONE = [
 @pytest.mark.parametrize(("lang", "sentence"), NONE)
 def test_no_pairs_signed(lang: str, sentence: str) -> None:
     assert agreements(lang, sentence) == set()
+
+
+# A later clause naming one party only, governed right before it, with the type's own wording
+# after it: the sentence's subject signs with it too, and the first clause keeps its own party.
+ONE_PARTY_LATER = [
+    (
+        "zh",
+        "黑龙江省与阿穆尔州签署了合作协议，与哈巴罗夫斯克边疆区签署了经贸合作备忘录。",
+        pair("CN-HL", "RU-AMU"),
+        "RU-KHA",
+    ),
+    (
+        "ru",
+        "Татарстан подписал соглашение с Костанайской областью, а с компанией Haier подписан"
+        " меморандум.",
+        pair("RU-TA", "KZ-KUS"),
+        "Haier",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "first", "later"), ONE_PARTY_LATER)
+def test_a_later_clause_with_one_party_signs_with_the_subject(
+    lang: str, sentence: str, first: frozenset[str], later: str
+) -> None:
+    places = PLACES[lang]
+    found = [
+        (places.get(e.initiator, e.initiator), places.get(e.counterpart, e.counterpart))
+        for e in page_events((TITLES[lang], sentence), places, ORGANIZATIONS, lang)
+        if e.type.value == "agreement"
+    ]
+    assert first in {frozenset(p) for p in found}
+    assert later in {counterpart for _, counterpart in found}

@@ -218,11 +218,17 @@ def read_events(
                 # "Changan вложит в регион 5 млрд рублей. Соответствующее соглашение подписано
                 # …": the document of the investment or plant just told is part of it
                 continue
-            for initiator, counterpart in _later_clauses(sentence, kind, cues, reader.own_side):
+            later = _later_clauses(sentence, kind, cues, reader)
+            for initiator, counterpart in later:
                 if not _one_place_or_party(initiator, counterpart, places):
                     event = LeadEvent(kind, initiator, counterpart, topics, sentence.written)
                     proposed.append([Candidate(event, index, LISTED, True, len(found))])
-            possible = reader.counterparts(index, kind, trigger_end)
+            # the parties of a later clause are not the first clause's
+            possible = [
+                p
+                for p in reader.counterparts(index, kind, trigger_end)
+                if not any(p[0] == counterpart for _, counterpart in later)
+            ]
             if source == "amount" and kind is EventType.INVESTMENT:
                 possible = _investor_first(sentence, possible)
             if kind is EventType.NEGOTIATION and hosts_talks:
@@ -726,7 +732,7 @@ def _listed_after_with(
 
 
 def _later_clauses(
-    sentence: Sentence, kind: EventType, cues: EventCues, own_side: Callable[[str], bool]
+    sentence: Sentence, kind: EventType, cues: EventCues, reader: EventReader
 ) -> list[tuple[str, str]]:
     """A pair's document told again in a later clause of the sentence (after a
     `clause_apart`): with a verb of its own ("黑龙江省与阿穆尔州签署了协议，吉林省与滨海边疆区
@@ -734,9 +740,12 @@ def _later_clauses(
     governs the party), or with the verb left out ("…, а Омская область — с Павлодарской",
     "…, and Kaluga Region with Changan": a `gapped_joint` between the two, at most two words
     before the first, nothing after the second). As (initiator, counterpart), the story's own
-    side the initiator where it is one of the two."""
+    side the initiator where it is one of the two. A clause that names one party only, governed
+    right before it and told with the type's own wording after it ("…，与哈巴罗夫斯克边疆区签署了
+    备忘录"), is the sentence's subject's document with that party."""
     if kind not in _EACH_PARTY:
         return []
+    own_side = reader.own_side
     found = []
     for apart in cues.clause_apart.finditer(sentence.text):
         start = apart.end()
@@ -750,6 +759,18 @@ def _later_clauses(
             and start <= m.start - sentence.start
             and m.end - sentence.start <= end
         ]
+        if len(named) == 1:
+            party = named[0]
+            at = party.start - sentence.start
+            kinds = {k for k, _, _ in trigger_types(sentence.text[at:end], cues)}
+            if (
+                kinds == {kind}
+                and cues.with_party.search(sentence.text[:at])
+                and len(sentence.text[start:at].split()) <= 2
+                and not trigger_types(sentence.text[start:at], cues)
+            ):
+                found.append((reader.initiator(sentence, kind, party.name), party.name))
+            continue
         if len(named) != 2 or same_party(named[0].name, named[1].name):
             continue
         first, second = named
