@@ -288,3 +288,31 @@ def test_a_later_clause_with_one_party_signs_with_the_subject(
     ]
     assert first in {frozenset(p) for p in found}
     assert later in {counterpart for _, counterpart in found}
+
+
+# A later clause with another type's wording and its one party: that event is the later
+# clause's, with its party; the first clause keeps its own.
+OTHER_TYPE_LATER = [
+    (
+        "ru",
+        "Оренбургская область подписала соглашение с Актюбинской областью, а также провела"
+        " переговоры с Павлодарской областью.",
+    ),
+    (
+        "en",
+        "Orenburg Region signed an agreement with Aktobe Region, and also held talks with"
+        " Pavlodar Region.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), OTHER_TYPE_LATER)
+def test_a_later_clause_of_another_type_has_its_own_party(lang: str, sentence: str) -> None:
+    places = PLACES[lang]
+    found = {
+        (e.type.value, places.get(e.counterpart, e.counterpart))
+        for e in page_events((TITLES[lang], sentence), places, ORGANIZATIONS, lang)
+    }
+    assert {("agreement", "KZ-AKT"), ("negotiation", "KZ-PAV")} <= found
+    assert ("negotiation", "KZ-AKT") not in found
+    assert ("agreement", "KZ-PAV") not in found

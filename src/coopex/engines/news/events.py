@@ -219,15 +219,21 @@ def read_events(
                 # …": the document of the investment or plant just told is part of it
                 continue
             later = _later_clauses(sentence, kind, cues, reader)
-            for initiator, counterpart in later:
+            for initiator, counterpart, _ in later:
                 if not _one_place_or_party(initiator, counterpart, places):
                     event = LeadEvent(kind, initiator, counterpart, topics, sentence.written)
                     proposed.append([Candidate(event, index, LISTED, True, len(found))])
+            if later and trigger_end > min(start for _, _, start in later):
+                # the type's wording is the later clause's ("…, а также провела переговоры с
+                # B"): the first clause tells no such event
+                previous = kind
+                told.add(kind)
+                continue
             # the parties of a later clause are not the first clause's
             possible = [
                 p
                 for p in reader.counterparts(index, kind, trigger_end)
-                if not any(p[0] == counterpart for _, counterpart in later)
+                if not any(p[0] == counterpart for _, counterpart, _ in later)
             ]
             if source == "amount" and kind is EventType.INVESTMENT:
                 possible = _investor_first(sentence, possible)
@@ -733,16 +739,17 @@ def _listed_after_with(
 
 def _later_clauses(
     sentence: Sentence, kind: EventType, cues: EventCues, reader: EventReader
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, str, int]]:
     """A pair's document told again in a later clause of the sentence (after a
     `clause_apart`): with a verb of its own ("黑龙江省与阿穆尔州签署了协议，吉林省与滨海边疆区
     签署了备忘录": the two parties a `pair_joint` joins, or a wording of the type then a word that
     governs the party), or with the verb left out ("…, а Омская область — с Павлодарской",
     "…, and Kaluga Region with Changan": a `gapped_joint` between the two, at most two words
-    before the first, nothing after the second). As (initiator, counterpart), the story's own
-    side the initiator where it is one of the two. A clause that names one party only, governed
-    right before it and told with the type's own wording after it ("…，与哈巴罗夫斯克边疆区签署了
-    备忘录"), is the sentence's subject's document with that party."""
+    before the first, nothing after the second). As (initiator, counterpart, where the clause
+    begins), the story's own side the initiator where it is one of the two. A clause that names
+    one party only, governed right before it, told with the type's own wording and no other
+    ("…，与哈巴罗夫斯克边疆区签署了备忘录", "…, а также провела переговоры с Актюбинской
+    областью"), is the sentence's subject's event with that party."""
     if kind not in _EACH_PARTY:
         return []
     own_side = reader.own_side
@@ -762,14 +769,9 @@ def _later_clauses(
         if len(named) == 1:
             party = named[0]
             at = party.start - sentence.start
-            kinds = {k for k, _, _ in trigger_types(sentence.text[at:end], cues)}
-            if (
-                kinds == {kind}
-                and cues.with_party.search(sentence.text[:at])
-                and len(sentence.text[start:at].split()) <= 2
-                and not trigger_types(sentence.text[start:at], cues)
-            ):
-                found.append((reader.initiator(sentence, kind, party.name), party.name))
+            kinds = {k for k, _, _ in trigger_types(clause, cues)}
+            if kinds == {kind} and cues.with_party.search(sentence.text[:at]):
+                found.append((reader.initiator(sentence, kind, party.name), party.name, start))
             continue
         if len(named) != 2 or same_party(named[0].name, named[1].name):
             continue
@@ -792,7 +794,7 @@ def _later_clauses(
         ):
             continue
         a, b = first.name, second.name
-        found.append((b, a) if own_side(b) and not own_side(a) else (a, b))
+        found.append((b, a, start) if own_side(b) and not own_side(a) else (a, b, start))
     return found
 
 
