@@ -161,6 +161,7 @@ CHECKLIST = [
     (POLICY, "Manufacturers will be compensated for part of their transport costs."),
     (POLICY, "The government expanded the list of goods subject to procurement restrictions."),
     (TALKS, "The governor and the ambassador held a working meeting."),
+    (PLAN, "Haval is considering expanding production at its plant in Tula Region."),
     # a plant's cost: what it was built for or cost, its price before it
     (I, "The company built the plant for $55 million."),
     (I, "Haier opened a $55 million refrigerator plant in Tatarstan."),
