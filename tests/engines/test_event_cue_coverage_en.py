@@ -162,6 +162,11 @@ CHECKLIST = [
     (POLICY, "The government expanded the list of goods subject to procurement restrictions."),
     (TALKS, "The governor and the ambassador held a working meeting."),
     (PLAN, "Haval is considering expanding production at its plant in Tula Region."),
+    # suppliers needed or selected, a market abroad to enter, goods of a place wanted
+    (SEARCH, "The plant needs suppliers of rolled metal."),
+    (SEARCH, "The firm is selecting suppliers of components for tractor assembly."),
+    (SEARCH, "Tatarstan companies plan to enter the Vietnamese market."),
+    (SEARCH, "Uzbek entrepreneurs are interested in machinery made in the Urals."),
     # a plant's cost: what it was built for or cost, its price before it
     (I, "The company built the plant for $55 million."),
     (I, "Haier opened a $55 million refrigerator plant in Tatarstan."),
@@ -171,6 +176,7 @@ CHECKLIST = [
 ]
 
 NO_EVENT = [
+    "The team needs new players.",
     "The cost of the electricity rose by 10%.",
     "A $5 million apartment was sold in a day.",
     "The weather in Astana will be sunny with temperatures up to 25 degrees.",

@@ -145,6 +145,12 @@ NAMED = [
     ("双方签署了投资协议。", MONEY),
     ("该项目总投资30亿元。", MONEY),
     ("该项目估计耗资120亿卢布。", MONEY),
+    # ties wished for, suppliers needed, a market to open, goods of a place wanted, buyers found
+    ("白俄罗斯企业希望与俄罗斯地区建立合作关系。", SEARCH),
+    ("该厂需要金属材料供应商。", SEARCH),
+    ("鞑靼斯坦企业计划开拓越南市场。", SEARCH),
+    ("乌兹别克斯坦企业家对乌拉尔地区生产的机械设备很感兴趣。", SEARCH),
+    ("该公司希望在亚洲找到产品买家。", SEARCH),
     # capital contributed, a plant's construction cost
     ("工厂造价约为4000万欧元。", MONEY),
     ("该厂耗资2亿元建成。", MONEY),
@@ -170,6 +176,7 @@ NAMED = [
 # Sentences that name no cooperation event, with the types each must not be read as.
 NO_EVENT = [
     ("居民投资理财需要谨慎。", ALL),
+    ("学生对历史很感兴趣。", ALL),
     ("哈尔滨今天最高气温零下20度。", ALL),
     ("中国队在比赛中以3比1战胜俄罗斯队。", ALL),
     ("莫斯科大剧院芭蕾舞团在北京演出。", ALL),
