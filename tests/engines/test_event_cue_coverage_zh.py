@@ -151,6 +151,7 @@ NAMED = [
     ("鞑靼斯坦企业计划开拓越南市场。", SEARCH),
     ("乌兹别克斯坦企业家对乌拉尔地区生产的机械设备很感兴趣。", SEARCH),
     ("该公司希望在亚洲找到产品买家。", SEARCH),
+    ("该州向中国投资者提供配套基础设施的土地。", INV),
     # capital contributed, a plant's construction cost
     ("工厂造价约为4000万欧元。", MONEY),
     ("该厂耗资2亿元建成。", MONEY),
