@@ -766,10 +766,10 @@ def _later_clauses(
             and start <= m.start - sentence.start
             and m.end - sentence.start <= end
         ]
+        kinds = {k for k, _, _ in trigger_types(clause, cues)}
         if len(named) == 1:
             party = named[0]
             at = party.start - sentence.start
-            kinds = {k for k, _, _ in trigger_types(clause, cues)}
             if kinds == {kind} and cues.with_party.search(sentence.text[:at]):
                 found.append((reader.initiator(sentence, kind, party.name), party.name, start))
             continue
@@ -778,7 +778,6 @@ def _later_clauses(
         first, second = named
         if cues.with_party.search(sentence.text[: first.start - sentence.start]):
             continue  # "…, а также с A и B": parties listed, not a pair
-        kinds = {k for k, _, _ in trigger_types(clause, cues)}
         joint = _without_persons(sentence, first.end, second.start)
         if len(sentence.text[start : first.start - sentence.start].split()) > 2:
             continue  # the pair is not what the clause begins with
@@ -1743,9 +1742,11 @@ def _one_plan_per_story(
 ) -> list[Candidate]:
     """A page tells one plan per plant: a plan with a country its sentence does not name and
     has no planning wording for (`planning`) — a people, a title's short name: "Немцы начнут
-    производить в области трубы", "…工厂竣工投产,中俄…" — beside a plan of the same side with a
-    firm, is that firm's plan told from afar. A country's plan its sentence names or plans ("ряд
-    компаний Германии уже открыли в области производство") stays beside a firm's: the
+    производить в области трубы", "…工厂竣工投产,中俄…" — or with a region its sentence does not
+    name, planned or not (the page's other side standing in for a firm: "Турецкая компания
+    откроет производство", on a page that names Istanbul), beside a plan of the same side with
+    a firm, is that firm's plan told from afar. A country's plan its sentence names or plans
+    ("ряд компаний Германии уже открыли в области производство") stays beside a firm's: the
     annotation keeps both."""
     if not any(c.event.type is EventType.LOCALIZATION_PLAN for c in kept):
         return kept  # most pages: no sentence need be read for planning words
