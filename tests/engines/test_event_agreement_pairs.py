@@ -316,3 +316,22 @@ def test_a_later_clause_of_another_type_has_its_own_party(lang: str, sentence: s
     assert {("agreement", "KZ-AKT"), ("negotiation", "KZ-PAV")} <= found
     assert ("negotiation", "KZ-AKT") not in found
     assert ("agreement", "KZ-PAV") not in found
+
+
+def test_two_places_abroad_signing_together_are_each_others_parties() -> None:
+    # told from Tatarstan: neither of the two signs with the story's side
+    places = {**PLACES["ru"], "Павлодарская область": "KZ-PAV"}
+    found = page_events(
+        (
+            "Делегация Татарстан на форуме в Казахстане",
+            "Соглашение о сотрудничестве подписали Омская область и Павлодарская область.",
+        ),
+        places,
+        ORGANIZATIONS,
+        "ru",
+    )
+    assert {
+        (places.get(e.initiator), places.get(e.counterpart))
+        for e in found
+        if e.type.value == "agreement"
+    } in ({("RU-OMS", "KZ-PAV")}, {("KZ-PAV", "RU-OMS")})

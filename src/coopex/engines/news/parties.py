@@ -1379,6 +1379,27 @@ class EventReader:
                     return other
         return None
 
+    def _place_joined(self, sentence: Sentence, counterpart: str) -> str | None:
+        """The place joined to the counterpart's mention by a `pair_joint` ("A и B", "A与B"),
+        not governed by a word before the pair, neither of the two on the story's own side."""
+        located = [m for m in sentence.mentions if m.kind is MentionKind.LOCATION]
+        for at, (first, second) in enumerate(pairwise(located)):
+            pair = (first.name, second.name)
+            gap = sentence.text[first.end - sentence.start : second.start - sentence.start]
+            if (
+                counterpart in pair
+                and self._cues.pair_joint.match(gap)
+                # no place of the sentence so far governed: "с A, B и C" is a list
+                and not any(
+                    self._cues.with_party.search(sentence.text[: m.start - sentence.start])
+                    for m in located[: at + 1]
+                )
+                and not any(self._sides.own_side(name) for name in pair)
+                and not same_party(*pair)
+            ):
+                return second.name if first.name == counterpart else first.name
+        return None
+
     def initiator(self, sentence: Sentence, kind: EventType, counterpart: str) -> str:
         if kind is EventType.POLICY and counterpart == self._jurisdiction(sentence):
             regulator = self._regulator(sentence, counterpart)
@@ -1432,6 +1453,12 @@ class EventReader:
             # "Концерн A и производитель B подписали меморандум": the other organisation of
             # the pair acting together starts it, not the story's side
             partner = self._organization_joined(sentence, counterpart)
+            if partner is not None:
+                return partner
+        if kind is EventType.AGREEMENT:
+            # "Соглашение подписали Северо-Казахстанская и Тюменская области", told from
+            # Kostanay: two places abroad sign together, the story's side is neither
+            partner = self._place_joined(sentence, counterpart)
             if partner is not None:
                 return partner
         # The home-side region the sentence itself names ("Irkutsk Region's trade with China"
