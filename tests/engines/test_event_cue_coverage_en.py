@@ -162,6 +162,16 @@ CHECKLIST = [
     (POLICY, "The government expanded the list of goods subject to procurement restrictions."),
     (TALKS, "The governor and the ambassador held a working meeting."),
     (PLAN, "Haval is considering expanding production at its plant in Tula Region."),
+    # a region's days abroad, an intergovernmental commission's sitting, a readiness to buy,
+    # a working group's minutes signed
+    (F, "Days of Tatarstan are being held in Uzbekistan."),
+    (
+        TALKS,
+        "A meeting of the intergovernmental commission on trade and economic cooperation"
+        " between Russia and Vietnam took place.",
+    ),
+    (SEARCH, "The Kazakh side expressed readiness to purchase Russian agricultural machinery."),
+    (A, "The sides signed the minutes of the working group meeting."),
     # suppliers needed or selected, a market abroad to enter, goods of a place wanted
     (SEARCH, "The plant needs suppliers of rolled metal."),
     (SEARCH, "The firm is selecting suppliers of components for tractor assembly."),
@@ -177,6 +187,8 @@ CHECKLIST = [
 
 NO_EVENT = [
     "The team needs new players.",
+    "Shoppers are ready to buy goods on sale.",
+    "The board of directors met in Moscow.",
     "The cost of the electricity rose by 10%.",
     "A $5 million apartment was sold in a day.",
     "The weather in Astana will be sunny with temperatures up to 25 degrees.",
