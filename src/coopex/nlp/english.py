@@ -656,11 +656,11 @@ def _legal_names(paragraph: str, number: int, found: list[Mention]) -> list[Ment
                 m.kind, paragraph[m.start : after.end()].rstrip(".,"), number, m.start, after.end()
             )
         completed.append(m)
+    forms = name_words("legal_form_after", "en")
     for match in _named_legal_form().finditer(paragraph):
         # "Saryarka Avtoprom LLP": capitalised words and a legal form the model missed
         start, end = match.span("name")
         inside = [m for m in completed if m.paragraph == number and m.start < end and start < m.end]
-        forms = name_words("legal_form_after", "en")
         if match.group("name").split()[0].casefold() in name_words("not_a_name", "en") or any(
             (m.kind is MentionKind.ORGANIZATION and m.name not in forms)  # the form alone: no name
             or m.start < start

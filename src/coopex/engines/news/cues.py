@@ -22,6 +22,11 @@ def _any(alternatives: Sequence[str]) -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(alternatives) + ")" if alternatives else "(?!)", _I)
 
 
+def _whole(alternatives: Sequence[str]) -> re.Pattern[str]:
+    """A cue that must match all of a text (a joint between two names), spaces around it."""
+    return re.compile(r"^\s*" + _any(alternatives).pattern + r"\s*$", _I)
+
+
 def _country_adjectives(by_cue: Mapping[str, list[str]]) -> tuple[re.Pattern[str], ...]:
     """Each `country_adjective` row before a party's noun, then each `joint_adjective` row."""
     nouns = "|".join(by_cue.get("party_noun", [])) or "(?!)"
@@ -389,19 +394,11 @@ class EventCues:
             with_party=re.compile(_any(by_cue.get("with_party", [])).pattern + r"\s*$", _I),
             signed_by=re.compile(_any(by_cue.get("signed_by", [])).pattern + r"\s*$", _I),
             between=re.compile(_any(by_cue.get("between", [])).pattern + r"\s*$", _I),
-            list_joint=re.compile(
-                r"^\s*" + _any(by_cue.get("list_joint", [])).pattern + r"\s*$", _I
-            ),
-            pair_joint=re.compile(
-                r"^\s*" + _any(by_cue.get("pair_joint", [])).pattern + r"\s*$", _I
-            ),
-            pairs_apart=re.compile(
-                r"^\s*" + _any(by_cue.get("pairs_apart", [])).pattern + r"\s*$", _I
-            ),
+            list_joint=_whole(by_cue.get("list_joint", [])),
+            pair_joint=_whole(by_cue.get("pair_joint", [])),
+            pairs_apart=_whole(by_cue.get("pairs_apart", [])),
             clause_apart=_any(by_cue.get("clause_apart", [])),
-            gapped_joint=re.compile(
-                r"^\s*" + _any(by_cue.get("gapped_joint", [])).pattern + r"\s*$", _I
-            ),
+            gapped_joint=_whole(by_cue.get("gapped_joint", [])),
             firm=_any(by_cue.get("firm", [])),
             # The wording right before or right after the name of the party a delegation is of.
             delegation_of=re.compile(_any(by_cue.get("delegation_of", [])).pattern + r"\s*$", _I),

@@ -701,11 +701,14 @@ def _joined_pairs(
                 break
             at += 2
         if len(pairs) >= 2:
-            return [
-                (b.name, a.name) if own_side(b.name) and not own_side(a.name) else (a.name, b.name)
-                for a, b in pairs
-            ]
+            return [_own_side_first(a.name, b.name, own_side) for a, b in pairs]
     return []
+
+
+def _own_side_first(a: str, b: str, own_side: Callable[[str], bool]) -> tuple[str, str]:
+    """Two parties of a symmetric document as (initiator, counterpart): the story's own side
+    the initiator where it is one of the two, else as the sentence names them."""
+    return (b, a) if own_side(b) and not own_side(a) else (a, b)
 
 
 def _listed_after_with(
@@ -752,7 +755,6 @@ def _later_clauses(
     областью"), is the sentence's subject's event with that party."""
     if kind not in _EACH_PARTY:
         return []
-    own_side = reader.own_side
     found = []
     for apart in cues.clause_apart.finditer(sentence.text):
         start = apart.end()
@@ -792,8 +794,7 @@ def _later_clauses(
             r"\w", sentence.text[second.end - sentence.start : end]
         ):
             continue
-        a, b = first.name, second.name
-        found.append((b, a, start) if own_side(b) and not own_side(a) else (a, b, start))
+        found.append((*_own_side_first(first.name, second.name, reader.own_side), start))
     return found
 
 
