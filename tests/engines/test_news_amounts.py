@@ -114,6 +114,18 @@ WORDS = shipped_money_words()
         ("總投資近百億元人民幣。", 10_000_000_000, "CNY", "investment"),
         ("项目投资三点五亿元。", 350_000_000, "CNY", "investment"),
         ("展会签约金额达二十多亿元。", 2_000_000_000, "CNY", "contract value"),
+        # currencies named with their country, abbreviated or by their sign
+        (
+            "Инвестиции превысят 10 миллиардов российских рублей.",
+            10_000_000_000,
+            "RUB",
+            "investment",
+        ),
+        ("The investment is worth 500 million U.S. dollars.", 500_000_000, "USD", "investment"),
+        ("Инвестиции составят 50 млн бел. руб.", 50_000_000, "BYN", "investment"),
+        ("The company invested Br 10 million in the plant.", 10_000_000, "BYN", "investment"),
+        ("Sales reached ¥300 million.", 300_000_000, "CNY", "sales"),
+        ("合同金额为￥5000万。", 50_000_000, "CNY", "contract value"),
     ],
 )
 def test_amounts(text: str, value: int, currency: str, what: str | None) -> None:
@@ -179,6 +191,13 @@ def test_any_russian_amount(number: int, scale: str, currency: str) -> None:
         ("Investment of between 2 and 3 billion dollars.", [2 * 10**9, 3 * 10**9], "USD"),
         ("项目投资额为3至5亿元。", [3 * 10**8, 5 * 10**8], "CNY"),
         ("项目投资额为3-5亿元。", [3 * 10**8, 5 * 10**8], "CNY"),
+        # a lower end with a scale of its own
+        ("投资额为5000万至8000万美元。", [5 * 10**7, 8 * 10**7], "USD"),
+        ("Инвестиции составят от 500 тыс. до 2 млн рублей.", [5 * 10**5, 2 * 10**6], "RUB"),
+        ("Товарооборот вырос с 1,2 млрд до 1,5 млрд долларов.", [12 * 10**8, 15 * 10**8], "USD"),
+        ("Trade grew from 1.2 billion to 1.5 billion dollars.", [12 * 10**8, 15 * 10**8], "USD"),
+        # both ends with their currency are two amounts, each once
+        ("The project costs between $10 million and $15 million.", [10**7, 15 * 10**6], "USD"),
         # a year before a dash is no lower end; nor a figure inside a word
         ("В 2023 – 5 млрд рублей.", [5 * 10**9], "RUB"),
         ("В 2024-2025 годах — 5 млрд рублей.", [5 * 10**9], "RUB"),
@@ -195,6 +214,22 @@ def test_any_russian_range(low: int, step: int, scale: str) -> None:
     high = low + step
     found = find_amounts(f"Инвестиции составят от {low} до {high} {scale} рублей.", WORDS)
     assert [a.value for a in found] == [low * SCALES[scale], high * SCALES[scale]]
+
+
+@given(
+    st.integers(1, 999),
+    st.integers(1, 999),
+    st.sampled_from(sorted(SCALES)),
+    st.sampled_from(sorted(SCALES)),
+)
+def test_any_russian_range_with_a_scale_at_each_end(
+    low: int, high: int, low_scale: str, high_scale: str
+) -> None:
+    low_value, high_value = low * SCALES[low_scale], high * SCALES[high_scale]
+    text = f"Инвестиции составят от {low} {low_scale} до {high} {high_scale} рублей."
+    found = [a.value for a in find_amounts(text, WORDS)]
+    # the lower end is read when it is lower; a "range" down is the upper figure alone
+    assert found == ([low_value, high_value] if low_value < high_value else [high_value])
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ data (`data/reference/money_words.csv`), read into `MoneyWords` by the caller.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -18,13 +18,11 @@ _NUMBER = r"(?P<number>\d{1,3}(?:[\s\u00a0\u202f]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\
 _SPACE = r"[\s\u00a0\u202f]*"
 # what joins a range's two ends: "10–15 млн", "от 10 до 15 млн", "10 to 15 million", "3至5亿元"
 _TO = _SPACE + r"(?:[-–—~～]|до|to|and|至|到)" + _SPACE
-# the lower end of a range just before an amount, which takes the amount's scale and currency
-_RANGE_START = re.compile(
+# the lower end of a range just before an amount, which takes the amount's currency, and its
+# scale unless it tells its own ("от 2 млн до 3 млн рублей", "5000万至8000万美元")
+_RANGE_LOW = (
     r"(?:(?<![\w.,])(?:от|from|between)\s+)?(?<![\d.,A-Za-zА-Яа-яЁё])"
     + _NUMBER.replace("?P<number>", "?P<low>")
-    + _TO
-    + "$",
-    re.IGNORECASE,
 )
 # A figure in Chinese numerals ("三十", "五千", "一百二十", "三点五") before a scale: "三十亿元",
 # "五千万美元" (a scale is required: "一元化" and "二元结构" are words, not money; "数十亿美元",
@@ -101,6 +99,8 @@ class MoneyWords:
     # the upper end of a range whose lower end a currency opened ("$10-15 million": "-15
     # million" after "$10")
     range_end: re.Pattern[str]
+    # the lower end of a range told just before an amount, with or without its own scale
+    range_start: re.Pattern[str]
     scales: dict[str, Decimal]  # group name -> multiplier, or a worded figure's value
     currencies: dict[str, str]  # group name -> ISO 4217 code
     spent: dict[str, str]  # group name -> what a figure spent measures
@@ -135,6 +135,8 @@ class MoneyWords:
         spent, spent_names = _groups("v", by_kind["spent"])
         carried = _NUMBER + _SPACE + f"(?:{scale})" + r"[\s,]+" + f"(?:{spent or '(?!)'})"
         range_end = _TO + f"(?:{currency})?" + _SPACE + _NUMBER + _SPACE + f"(?:{scale})"
+        low_scale, low_scale_names = _groups("l", scales)
+        range_start = _RANGE_LOW + _SPACE + f"(?:{low_scale})?" + _TO + "$"
         scaled = f"(?:{scale})"
         scale = f"(?:{scale})?"
         currency = f"(?:{currency})"
@@ -150,7 +152,11 @@ class MoneyWords:
             leading=re.compile(leading, re.IGNORECASE),
             carried=re.compile(carried, re.IGNORECASE),
             range_end=re.compile(range_end, re.IGNORECASE),
-            scales={name: Decimal(key) for name, key in (scale_names | worded_names).items()},
+            range_start=re.compile(range_start, re.IGNORECASE),
+            scales={
+                name: Decimal(key)
+                for name, key in (scale_names | low_scale_names | worded_names).items()
+            },
             currencies=currency_names,
             spent=spent_names,
             per_unit=re.compile(_any(by_kind["per_unit"]), re.IGNORECASE),
@@ -192,6 +198,11 @@ def _scaled(value: Decimal, multiplier: Decimal) -> Decimal:
     return (
         result.to_integral_value() if result == result.to_integral_value() else result.normalize()
     )
+
+
+def _free(taken: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether no amount already read overlaps `start`..`end` of the sentence."""
+    return not any(start < taken_end and taken_start < end for taken_start, taken_end in taken)
 
 
 def _a_rate(sentence: str, found: re.Match[str]) -> bool:
@@ -259,7 +270,7 @@ def _sentence_amounts(
     carried = (words.carried,) if patterns and carried_currency else ()
     for pattern in (*patterns, words.numerals, words.worded, *carried):
         for found in pattern.finditer(sentence):
-            if any(found.start() < end and start < found.end() for start, end in taken):
+            if not _free(taken, found.start(), found.end()):
                 continue
             if _a_rate(sentence, found):
                 continue
@@ -291,10 +302,13 @@ def _sentence_amounts(
                     scale = upper_scale
                     ends = [value * scale, high]
                     end = upper.end()
-            lower = _RANGE_START.search(sentence[max(0, start - _LEAD_REACH) : start])
-            if lower is not None and len(ends) == 1:
-                # "от 10 до 15 млн долларов", "3至5亿元": the lower end in the upper's unit
-                low = _value(lower.group("low"), scale)
+            reach = max(0, start - _LEAD_REACH)
+            lower = words.range_start.search(sentence[reach:start])
+            if lower is not None and _free(taken, reach + lower.start(), start) and len(ends) == 1:
+                # "от 10 до 15 млн долларов", "3至5亿元": the lower end in the upper's unit,
+                # unless it names its own ("от 500 тыс. до 2 млн рублей")
+                low_scale = _scale_of(lower, words)
+                low = _value(lower.group("low"), scale if low_scale == 1 else low_scale)
                 if low is not None and 0 < low < ends[0]:
                     ends = [low, *ends]
                     start -= len(lower.group(0))

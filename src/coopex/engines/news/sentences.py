@@ -7,7 +7,7 @@ import re
 
 # Abbreviations after which a full stop does not end the sentence.
 _ABBREVIATIONS = frozenset(
-    {"тыс", "млн", "млрд", "трлн", "руб", "долл", "коп", "г", "гг", "т", "д", "п", "пр", "ул"}
+    {"тыс", "млн", "млрд", "трлн", "руб", "бел", "долл", "коп", "г", "гг", "т", "д", "п", "пр", "ул"}
     | {"им", "см", "рис", "табл", "mr", "mrs", "dr", "no", "vs", "inc", "ltd", "co", "st", "rs"}
 )
 # Paragraphs a scraper glued together ("…said Governor Aleksey Dyumin.The official made …",
