@@ -126,6 +126,8 @@ WORDS = shipped_money_words()
         ("The company invested Br 10 million in the plant.", 10_000_000, "BYN", "investment"),
         ("Sales reached ¥300 million.", 300_000_000, "CNY", "sales"),
         ("合同金额为￥5000万。", 50_000_000, "CNY", "contract value"),
+        # a hyphen joining a figure to its scale: $200, not "$200-million"
+        ("They will open a $200-million factory.", 200_000_000, "USD", None),
     ],
 )
 def test_amounts(text: str, value: int, currency: str, what: str | None) -> None:

@@ -147,7 +147,10 @@ class MoneyWords:
             numerals=re.compile(
                 _CHINESE_NUMBER + approx + scaled + approx + _SPACE + currency, re.IGNORECASE
             ),
-            before=re.compile(currency + _SPACE + _NUMBER + _SPACE + scale, re.IGNORECASE),
+            # "a $200-million plant": a hyphen may join the figure to its scale
+            before=re.compile(
+                currency + _SPACE + _NUMBER + f"(?:(?:{_SPACE}|-){scaled})?", re.IGNORECASE
+            ),
             worded=re.compile(f"(?:{worded or '(?!)'})" + _SPACE + currency, re.IGNORECASE),
             leading=re.compile(leading, re.IGNORECASE),
             carried=re.compile(carried, re.IGNORECASE),
