@@ -183,6 +183,13 @@ CHECKLIST = [
     (I, "The plant cost $55 million."),
     (I, "The new facility cost the company about 40 million euros."),
     (I, "The project, valued at $1.5 billion, will be carried out by a Chinese group."),
+    # money allocated to build, a stake or a seat among shareholders, more invested
+    (I, "The company will allocate $300 million to build a new plant."),
+    (I, "The project will be implemented with Chinese investment."),
+    (I, "The fund will become a shareholder of the company."),
+    (I, "The company plans to increase its investment in Russia."),
+    (I, "The company is investing heavily in the region."),
+    (I, "Investments in the project reached $1.2 billion."),
 ]
 
 NO_EVENT = [
@@ -226,6 +233,8 @@ NO_EVENT = [
     "The renovation of the school will cost 2 million roubles.",
     "The actor will act as the host of the ceremony.",
     "The children became winners of the olympiad.",
+    "The investment climate of the region has improved.",
+    "The club will raise its ticket prices in the new season.",
 ]
 
 

@@ -175,6 +175,11 @@ NAMED = [
     ("对制造商的部分运输费用给予补贴。", POLICY),
     ("政府扩大了采购限制的商品清单。", POLICY),
     ("州长与该省省长通了电话。", TALKS),
+    # money spent on a plant, a share bought into, capital put up together, financing given
+    ("公司将斥资2亿美元建厂。", MONEY),
+    ("中方企业投资入股俄罗斯工厂。", MONEY),
+    ("双方将共同出资成立合资公司。", MONEY),
+    ("中方将为该项目提供融资。", MONEY),
 ]
 
 # Sentences that name no cooperation event, with the types each must not be read as.
