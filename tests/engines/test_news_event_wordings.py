@@ -480,3 +480,25 @@ def test_a_country_adjective_names_its_country_before_a_party_noun_only() -> Non
     # with no party nouns in the table, no plain adjective names a country
     bare = EventCues.from_rows([("country_adjective", "ru", r"(?P<CN>китайск)ие\b")])
     assert bare.adjective_countries("китайские компании") == []
+
+
+# All that stands between two organisations named together as one side ("A и крупнейший
+# европейский производитель B"): «и», up to four words of what the second one is, the quotes of
+# their names.
+NAME_JOINTS = [" и ", "» и «", " и крупнейший европейский производитель ", "» и компания «"]
+# A list's comma, «с», a number or five words between, a capital «И», a space inside a quote.
+NOT_NAME_JOINTS = [", ", " с ", " и 12 ", " и один два три четыре пять ", " И ", " » и "]
+
+
+@pytest.mark.parametrize("gap", NAME_JOINTS)
+def test_the_shipped_russian_name_joint_joins_two_names_as_one_side(gap: str) -> None:
+    assert shipped_event_cues().of("ru").name_joint.fullmatch(gap)
+
+
+@pytest.mark.parametrize("gap", NOT_NAME_JOINTS)
+def test_the_shipped_russian_name_joint_is_no_other_joint(gap: str) -> None:
+    assert not shipped_event_cues().of("ru").name_joint.fullmatch(gap)
+
+
+def test_a_table_without_a_name_joint_joins_no_names() -> None:
+    assert not EventCues.from_rows([("pair_joint", "ru", "и")]).name_joint.fullmatch(" и ")

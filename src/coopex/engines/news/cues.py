@@ -78,6 +78,7 @@ CUE_ROLES = (
     "signed_by",  # "were signed by ": the words before the signer who signs with each listed after
     "pair_joint",  # " и ", " с ", " with ", "与": all that stands between the two parties of a pair
     "pairs_apart",  # ", а также между ", "、": all that stands between one pair and the next
+    "name_joint",  # " и крупнейший производитель ": between two organisations named as one side
     "clause_apart",  # ", а ", ", and ", "，": where a later clause of a sentence begins
     "gapped_joint",  # " — с ", " with ": between a later clause's two parties, its verb left out
     "governs",  # "Администрация Перми", "people's government": a place's own body is the place
@@ -187,6 +188,10 @@ class EventCues:
     # joint within a pair and the one between pairs (each matched whole).
     pair_joint: re.Pattern[str] = re.compile("(?!)")
     pairs_apart: re.Pattern[str] = re.compile("(?!)")
+    # "Концерн A и крупнейший европейский производитель B подписали меморандум": all that
+    # stands between two organisations named together as one side, which act together (matched
+    # whole).
+    name_joint: re.Pattern[str] = re.compile("(?!)")
     # A later clause of a sentence ("…, а Омская область — с Павлодарской"): where it begins,
     # and the joint of its two parties when its verb is left out (matched whole).
     clause_apart: re.Pattern[str] = re.compile("(?!)")
@@ -397,6 +402,7 @@ class EventCues:
             list_joint=_whole(by_cue.get("list_joint", [])),
             pair_joint=_whole(by_cue.get("pair_joint", [])),
             pairs_apart=_whole(by_cue.get("pairs_apart", [])),
+            name_joint=_whole(by_cue.get("name_joint", [])),
             clause_apart=_any(by_cue.get("clause_apart", [])),
             gapped_joint=_whole(by_cue.get("gapped_joint", [])),
             firm=_any(by_cue.get("firm", [])),

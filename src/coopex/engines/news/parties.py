@@ -1359,16 +1359,16 @@ class EventReader:
         return None
 
     def _organization_joined(self, sentence: Sentence, counterpart: str) -> str | None:
-        """The organisation joined to the counterpart's mention by "и" (a few words of what it
-        is between: "A и крупнейший европейский производитель B"), both parties the sentence
-        may be with: the two act together."""
+        """The organisation joined to the counterpart's mention by a `name_joint` («и», a few
+        words of what it is between: "A и крупнейший европейский производитель B"), both
+        parties the sentence may be with: the two act together."""
         possible = {m.name for m in self._organizations(sentence)}
         if counterpart not in possible:
             return None
         named = [m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION]
         for first, second in pairwise(named):
             gap = sentence.text[first.end - sentence.start : second.start - sentence.start]
-            if not _JOINED.fullmatch(gap) or self._cues.with_party.search(
+            if not self._cues.name_joint.fullmatch(gap) or self._cues.with_party.search(
                 sentence.text[: first.start - sentence.start]
             ):
                 continue  # "подписала соглашения с A и B": each signs with the story's side
@@ -1531,8 +1531,6 @@ class EventReader:
 
 # Between an organisation and the party it acts with: a few characters ("分别与", " с ").
 _WITH_GAP = 4
-# Two organisations acting together: "A и B", "«A» и крупнейший производитель B".
-_JOINED = re.compile(r"[»\"“”]?\s+и\s+(?:[^\W\d]+\s+){0,4}[«\"“„]?")
 _SIGNED_TOGETHER = frozenset(
     {EventType.AGREEMENT, EventType.NEGOTIATION, EventType.LOCALIZATION_PLAN}
 )
