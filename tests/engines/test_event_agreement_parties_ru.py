@@ -275,3 +275,32 @@ HARD = [
 def test_hard_parties(paragraphs: tuple[str, ...], event: tuple[str, str]) -> None:
     kind, party = event
     assert kind in kinds_with(events(*paragraphs), party)
+
+
+# A firm named after the story's own region is its side, not a party abroad; with nobody else
+# to sign or talk with, it is the region's party (a special investment contract, a region's
+# agreement with its own plant).
+OWN_FIRM = "Нижегородский машзавод"
+WITH_ITS_OWN_FIRM = [
+    (A, "Губернатор Нижегородской области и АО «Нижегородский машзавод» подписали соглашение."),
+    (
+        A,
+        "Нижегородская область и «Нижегородский машзавод» заключили специальный инвестиционный"
+        " контракт.",
+    ),
+    (TALKS, "Губернатор Нижегородской области провёл переговоры с АО «Нижегородский машзавод»."),
+]
+
+
+@pytest.mark.parametrize(("kind", "sentence"), WITH_ITS_OWN_FIRM)
+def test_with_nobody_else_the_side_deals_with_its_own_firm(kind: str, sentence: str) -> None:
+    found = page_events((TITLE, sentence), PLACES, (*ORGANIZATIONS, OWN_FIRM), "ru")
+    assert (kind, "Нижегородская область", OWN_FIRM) in {
+        (e.type.value, e.initiator, e.counterpart) for e in found
+    }
+
+
+def test_the_own_firm_is_no_party_beside_a_firm_abroad() -> None:
+    sentence = "Делегация Нижегородской области и АО «Нижегородский машзавод» провели переговоры с Changan."
+    found = page_events((TITLE, sentence), PLACES, (*ORGANIZATIONS, OWN_FIRM), "ru")
+    assert {e.counterpart for e in found if e.type.value == TALKS} == {"Changan"}

@@ -347,6 +347,18 @@ class EventReader:
             self._cues.speaker_before.search(before) or self._cues.speaker_after.search(after)
         )
 
+    def _own_firms(self, sentence: Sentence) -> list[Mention]:
+        """The organisations of the sentence left out as the initiator's own ones only."""
+        return [
+            m
+            for m in sentence.mentions
+            if m.kind is MentionKind.ORGANIZATION
+            and not self._sides.places.get(m.name)
+            and not self._cues.governs.search(m.name)
+            and not self._cues.title.search(m.name)
+            and self._own_organization(m, sentence)
+        ]
+
     def _own_organization(self, organization: Mention, sentence: Sentence) -> bool:
         """Named after a place on the initiator's side, as a mention inside it or a word."""
         inside = any(
@@ -764,6 +776,10 @@ class EventReader:
             if kind in HELD:
                 held: list[str | None] = [n for n in order if n and self.held_in(sentence, n)]
                 order = [name for name in order if name not in held] + held
+                # With nobody else to sign or talk with, the side's own firm is the party
+                # ("Губернатор и «Калужский завод» подписали соглашение": a region's
+                # agreement with a firm named after it, a special investment contract).
+                order += [m.name for m in self._own_firms(sentence)]
         elif kind is EventType.TRADE_FIGURE:
             # Trade is between the two places the sentence names ("our trade with Russia"),
             # whichever side they are on.
