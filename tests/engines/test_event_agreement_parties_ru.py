@@ -142,6 +142,12 @@ PAIRS = [
     (PLAN, "Changan и КамАЗ подписали меморандум о совместном производстве грузовиков."),
     (A, "«Changan» и «Haier» заключили договор о поставках."),
     (TALKS, "«Changan» и китайская нефтяная корпорация «Sinopec» провели переговоры о поставках."),
+    # where it happens named before them, or a later clause of their own
+    (A, "В Нижегородской области Changan и Haier подписали соглашение о сотрудничестве."),
+    (
+        A,
+        "Делегация Нижегородской области посетила Пекин, где Changan и Haier подписали соглашение.",
+    ),
 ]
 
 
@@ -154,6 +160,30 @@ def test_two_organisations_together_are_each_others_parties(kind: str, sentence:
         initiator in ORGANIZATIONS and counterpart in ORGANIZATIONS
         for initiator, counterpart in pairs
     )
+
+
+# Two organisations the story's side or a person acts on (visits, presents to, talks with the
+# management of): the side deals with them, they are no pair acting together.
+ACTED_ON = [
+    (
+        A,
+        "Губернатор Нижегородской области представил проекты компаниям Changan и Haier и подписал"
+        " соглашение.",
+    ),
+    (TALKS, "Губернатор Нижегородской области посетил Changan и Haier и провёл переговоры."),
+    (
+        TALKS,
+        "Губернатор Нижегородской области провёл переговоры с руководством китайских компаний"
+        " Changan и Haier.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("kind", "sentence"), ACTED_ON)
+def test_organisations_the_side_acts_on_are_no_pair(kind: str, sentence: str) -> None:
+    found = [(i, c) for k, i, c in events(TITLE, sentence) if k == kind]
+    assert found
+    assert all(i not in ORGANIZATIONS for i, _ in found)
 
 
 # One organisation with a person of the story's side, or several after «с»: the story's side

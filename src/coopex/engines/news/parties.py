@@ -1384,8 +1384,10 @@ class EventReader:
         named = [m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION]
         for first, second in pairwise(named):
             gap = sentence.text[first.end - sentence.start : second.start - sentence.start]
-            if not self._cues.name_joint.fullmatch(gap) or self._cues.with_party.search(
-                sentence.text[: first.start - sentence.start]
+            if (
+                not self._cues.name_joint.fullmatch(gap)
+                or self._cues.with_party.search(sentence.text[: first.start - sentence.start])
+                or self._acted_on(sentence, first)
             ):
                 continue  # "подписала соглашения с A и B": each signs with the story's side
             pair = (first.name, second.name)
@@ -1394,6 +1396,26 @@ class EventReader:
                 if not same_party(other, counterpart):
                     return other
         return None
+
+    def _acted_on(self, sentence: Sentence, first: Mention) -> bool:
+        """Whether a person or the story's own side is named before a pair that starts at
+        `first`, other than as where it happens: the pair is what they act on ("Губернатор
+        области посетил A и B", "представил проекты компаниям A и B"), not a side acting
+        together."""
+        before = sentence.text[: first.start - sentence.start]
+        clause = max((m.end() for m in self._cues.clause_apart.finditer(before)), default=0)
+        return any(
+            clause <= m.start - sentence.start
+            and m.start < first.start
+            and (
+                m.kind is MentionKind.PERSON
+                or (
+                    (self.own_side(m.name) or self._own_organization(m, sentence))
+                    and not self.held_in(sentence, m.name)
+                )
+            )
+            for m in sentence.mentions
+        )
 
     def _place_joined(self, sentence: Sentence, counterpart: str) -> str | None:
         """The place joined to the counterpart's mention by a `pair_joint` ("A и B", "A与B"),
