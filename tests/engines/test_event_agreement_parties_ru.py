@@ -331,6 +331,9 @@ def test_with_nobody_else_the_side_deals_with_its_own_firm(kind: str, sentence: 
 
 
 def test_the_own_firm_is_no_party_beside_a_firm_abroad() -> None:
-    sentence = "Делегация Нижегородской области и АО «Нижегородский машзавод» провели переговоры с Changan."
+    sentence = (
+        "Делегация Нижегородской области и АО «Нижегородский машзавод» провели переговоры"
+        " с Changan."
+    )
     found = page_events((TITLE, sentence), PLACES, (*ORGANIZATIONS, OWN_FIRM), "ru")
     assert {e.counterpart for e in found if e.type.value == TALKS} == {"Changan"}

@@ -20,9 +20,8 @@ _SPACE = r"[\s\u00a0\u202f]*"
 _TO = _SPACE + r"(?:[-–—~～]|до|to|and|至|到)" + _SPACE
 # the lower end of a range just before an amount, which takes the amount's currency, and its
 # scale unless it tells its own ("от 2 млн до 3 млн рублей", "5000万至8000万美元")
-_RANGE_LOW = (
-    r"(?:(?<![\w.,])(?:от|from|between)\s+)?(?<![\d.,A-Za-zА-Яа-яЁё])"
-    + _NUMBER.replace("?P<number>", "?P<low>")
+_RANGE_LOW = r"(?:(?<![\w.,])(?:от|from|between)\s+)?(?<![\d.,A-Za-zА-Яа-яЁё])" + _NUMBER.replace(
+    "?P<number>", "?P<low>"
 )
 # A figure in Chinese numerals ("三十", "五千", "一百二十", "三点五") before a scale: "三十亿元",
 # "五千万美元" (a scale is required: "一元化" and "二元结构" are words, not money; "数十亿美元",

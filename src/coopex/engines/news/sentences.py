@@ -7,8 +7,9 @@ import re
 
 # Abbreviations after which a full stop does not end the sentence.
 _ABBREVIATIONS = frozenset(
-    {"тыс", "млн", "млрд", "трлн", "руб", "бел", "долл", "коп", "г", "гг", "т", "д", "п", "пр", "ул"}
-    | {"им", "см", "рис", "табл", "mr", "mrs", "dr", "no", "vs", "inc", "ltd", "co", "st", "rs"}
+    {"тыс", "млн", "млрд", "трлн", "руб", "бел", "долл", "коп", "г", "гг", "т", "д", "п", "пр"}
+    | {"ул", "им", "см", "рис", "табл", "mr", "mrs", "dr", "no", "vs", "inc", "ltd", "co", "st"}
+    | {"rs"}
 )
 # Paragraphs a scraper glued together ("…said Governor Aleksey Dyumin.The official made …",
 # "…on November 8 and 9.Both host and guest …"): a full stop between a word of two lower-case
