@@ -108,6 +108,12 @@ TOLD = [
         "Bashkortostan's business delegation is currently in Vietnam on a working trip.",
         (M, "Bashkortostan", "Vietnam"),
     ),
+    # a visit received, the home region pointed back to by its kind
+    (
+        "Astrakhan Region and Vietnam",
+        "A Vietnamese delegation visited the region last week.",
+        (M, "Vietnam", "Astrakhan Region"),
+    ),
     (
         "Chelyabinsk Region and Kazakhstan",
         "Representatives of 15 companies from Chelyabinsk Region made a trip to Kazakhstan.",

@@ -1059,8 +1059,9 @@ class EventReader:
 
     def _delegation_by_adjective(self, sentence: Sentence) -> str | None:
         """The country of another side whose adjective calls a delegation that visits a home
-        place the sentence names ("Турецкая делегация посетила Кубань"): a visit received."""
-        if not self._sides.from_home or self._own_place_named(sentence) is None:
+        place the sentence names or points back to ("Турецкая делегация посетила Кубань",
+        «… посетила регион»): a visit received."""
+        if not self._sides.from_home or not self._home_visited(sentence):
             return None
         own = self._sides.initiator_place
         for match in self._cues.delegation_noun.finditer(sentence.text):
@@ -1070,12 +1071,20 @@ class EventReader:
                     return name
         return None
 
+    def _home_visited(self, sentence: Sentence) -> bool:
+        """Whether the sentence names a place of the initiator's side or points back to it by
+        its kind («в регион», "to the region", 来我省)."""
+        return (
+            self._own_place_named(sentence) is not None
+            or self._cues.home_back.search(sentence.text) is not None
+        )
+
     def _visitors_called_abroad(self, sentence: Sentence) -> str | None:
         """The story's other side when the first visitors a sentence speaks of are called by
         its country's adjective and the sentence names a home place they come to ("The Iranian
         ambassador paid a working visit to Astrakhan Region", "A delegation of Vietnamese
         businessmen is visiting Bashkortostan"): a visit received, that country its visitor."""
-        if not self._sides.from_home or self._own_place_named(sentence) is None:
+        if not self._sides.from_home or not self._home_visited(sentence):
             return None
         first = self._cues.visitor_noun.search(sentence.text)
         if first is None:
