@@ -107,6 +107,7 @@ CUE_ROLES = (
     "visit_to",  # "во время визита в ": the words right before the place a visit comes to
     "delegation_noun",  # "турецкая делегация": a word and the delegation noun it may qualify
     "home_back",  # «посетила регион», "visited the region", 来我省: the story's own place, unnamed
+    "one_firm",  # «Китайский производитель», "a Chinese carmaker", 一家中国企业: one firm, unnamed
     "visitor_person",  # "представитель ", "посол ": who comes, right after the place visited
     "invited_only",  # "пригласил … посетить регион", "邀请…出席": invited, no visit or forum yet
     "exhibition_venue",  # "подписано … на выставке": an exhibition where another event happened
@@ -235,6 +236,7 @@ class EventCues:
     # A word and the noun of a delegation or guests after it ("турецкая делегация").
     delegation_noun: re.Pattern[str] = re.compile("(?!)")
     home_back: re.Pattern[str] = re.compile("(?!)")
+    one_firm: re.Pattern[str] = re.compile("(?!)")
     # A visit or forum somebody is only invited to ("пригласил делегацию посетить регион",
     # "пригласил посла на форум", "邀请…出席"): it did not happen.
     invited_only: re.Pattern[str] = re.compile("(?!)")
@@ -432,6 +434,7 @@ class EventCues:
             visit_to=re.compile(_any(by_cue.get("visit_to", [])).pattern + r"\s*$", _I),
             delegation_noun=_any(by_cue.get("delegation_noun", [])),
             home_back=_any(by_cue.get("home_back", [])),
+            one_firm=_any(by_cue.get("one_firm", [])),
             visitor_person=re.compile(r"\s*" + _any(by_cue.get("visitor_person", [])).pattern, _I),
             invited_only=_any(by_cue.get("invited_only", [])),
             seated=_any(by_cue.get("seated", [])),

@@ -348,7 +348,9 @@ def read_events(
         regions_named_after=lang == "en",
         of_a_plant=[bool(cues.plant_or_project.search(s.text)) for s in sentences],
     )
-    kept = _one_plan_per_story(kept, chosen, sentences, places, locations, cues.planning)
+    kept = _one_plan_per_story(
+        kept, chosen, sentences, places, locations, cues.planning, cues.one_firm
+    )
     kept = _not_only_where(
         kept,
         sentences,
@@ -1740,6 +1742,7 @@ def _one_plan_per_story(
     places: Mapping[str, Place | None],
     locations: set[str],
     planning: re.Pattern[str],
+    one_firm: re.Pattern[str],
 ) -> list[Candidate]:
     """A page tells one plan per plant: a plan with a country its sentence does not name and
     has no planning wording for (`planning`) — a people, a title's short name: "Немцы начнут
@@ -1748,7 +1751,8 @@ def _one_plan_per_story(
     откроет производство", on a page that names Istanbul), beside a plan of the same side with
     a firm, is that firm's plan told from afar. A country's plan its sentence names or plans
     ("ряд компаний Германии уже открыли в области производство") stays beside a firm's: the
-    annotation keeps both."""
+    annotation keeps both; one firm called by the country ("Китайский производитель откроет
+    завод", `one_firm`) is the named firm's plan told from afar."""
     if not any(c.event.type is EventType.LOCALIZATION_PLAN for c in kept):
         return kept  # most pages: no sentence need be read for planning words
     planned = [bool(planning.search(s.text)) for s in sentences]
@@ -1764,12 +1768,17 @@ def _one_plan_per_story(
         place = places.get(event.counterpart)
         if event.type is not EventType.LOCALIZATION_PLAN or event.counterpart not in locations:
             return False
-        if named(candidate):
+        # one firm called by its country ("Китайский производитель откроет завод", "一家中国
+        # 企业将建厂") is the firm the page goes on to name, not its country's plan
+        one = (place is None or not place.is_region) and bool(
+            one_firm.search(sentences[candidate.sentence].text)
+        )
+        if named(candidate) and not one:
             return False
         # a plan whose sentence plans but names no party of it ("Турецкая компания откроет
         # производство", on a page that names Istanbul): the page's other side stood in for
         # the firm; a country's plan so told stays (the annotation keeps both)
-        if planned[candidate.sentence] and (place is None or not place.is_region):
+        if planned[candidate.sentence] and (place is None or not place.is_region) and not one:
             return False
         # a later telling merged into it that names the country and plans ("компании Германии
         # также планируют …") is the country's own plan
@@ -1779,6 +1788,7 @@ def _one_plan_per_story(
             and _same_side(c.event.initiator, event.initiator, places)
             and planned[c.sentence]
             and named(c)
+            and not (one and c.sentence == candidate.sentence)
             for c in told
         ):
             return False
