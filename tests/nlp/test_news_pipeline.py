@@ -362,3 +362,19 @@ def test_cities_are_places_and_companies_named_like_one_are_not(
     leads = read_document(RawDocument("ru-city.txt", text.encode()), models).leads
     assert event in events_of(leads)
     assert event[2] in leads.entities.organizations
+
+
+def test_an_executive_committee_named_by_its_adjective_stands_for_its_region(
+    models: NewsModels,
+) -> None:
+    # The tagger reads "Минским" as a place; with «облисполком» after it, it is the body of
+    # Minsk Region, whose party is the region, not the city inside its name.
+    page = (
+        "Вологодская делегация в Минске\n\n"
+        "Делегация Вологодской области посетила Минск. Подписано соглашение о сотрудничестве"
+        " между Вологодской областью и Минским облисполкомом.\n"
+    )
+    leads = read_document(RawDocument("vo-mi.txt", page.encode()), models).leads
+    assert "Минский облисполком" in leads.entities.organizations
+    assert "Минский" not in leads.entities.locations
+    assert ("agreement", "Вологодская область", "Минская область") in events_of(leads)

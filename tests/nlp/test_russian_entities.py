@@ -86,6 +86,17 @@ def test_bodies_of_places_in_lower_case_are_organisations() -> None:
     assert {"Пермь", "Казань", "Бонн"} <= set(found.locations)
 
 
+def test_a_body_named_by_its_regions_adjective_is_an_organisation() -> None:
+    found = entities(
+        [
+            "Соглашение подписано между Вологодской областью и Минским облисполкомом.",
+            "Делегация Гомельского облисполкома посетила Брянск.",
+        ]
+    )
+    assert {"Минский облисполком", "Гомельский облисполком"} <= set(found.organizations)
+    assert not {"Минский", "Минская", "Гомельский"} & set(found.locations)
+
+
 def test_governments_of_two_countries_are_no_one_body() -> None:
     found = entities(["Председатели правительств России и Белоруссии провели заседание."])
     assert not any(name.startswith("Правительств") for name in found.organizations)

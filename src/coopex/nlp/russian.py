@@ -36,6 +36,7 @@ from coopex.nlp.russian_forms import (
     yo_as_written,
 )
 from coopex.nlp.russian_organizations import (
+    adjective_bodies,
     bodies_of_places,
     bodies_of_the_region,
     capitalised_names,
@@ -656,6 +657,7 @@ class RussianEntityRecognizer:
         found = legal_names(text, starts, found)
         found = typed_names(text, starts, found)
         found = bodies_of_places(doc.tokens, text, starts, found)
+        found = adjective_bodies(doc.tokens, text, starts, found)
         found = seats_of_missions(doc.tokens, text, found)
         found = bodies_of_the_region(doc.tokens, text, starts, found)
         found = capitalised_names(doc.tokens, text, starts, found)

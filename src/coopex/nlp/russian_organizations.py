@@ -317,6 +317,29 @@ def bodies_of_places(
     return sorted([*found, *added], key=lambda m: m.start)
 
 
+def adjective_bodies(
+    tokens: Sequence[Any], text: str, starts: Sequence[int], found: list[Mention]
+) -> list[Mention]:
+    """ "Минским облисполкомом" -> "Минский облисполком": a capitalised adjective right before
+    a body named after its place (`body_after_adjective`: «облисполком», «горсовет») is that
+    body, an organisation — also where the tagger took the adjective for the place itself."""
+    bodies = set(name_words("body_after_adjective", "ru"))
+    added: list[Mention] = []
+    for token, body in pairwise(tokens):
+        if token.pos != "ADJ" or not token.text[:1].isupper() or _lemma(body) not in bodies:
+            continue
+        if token.feats.get("Number") == "Plur" or any(
+            m.kind is not MentionKind.LOCATION and _overlaps(m, token.start, body.stop)
+            for m in found
+        ):
+            continue
+        name = agreeing_phrase([token.text, body.text], morph_case(body))
+        number = bisect_right(starts, token.start) - 1
+        added.append(Mention(MentionKind.ORGANIZATION, name, number, token.start, body.stop))
+    kept = [m for m in found if not any(_overlaps(m, a.start, a.end) for a in added)]
+    return sorted([*kept, *added], key=lambda m: m.start)
+
+
 _REGION = re.compile(r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?(?:ая|ий|ой)) (область|край)")
 _OF_REGION = {"области": "область", "края": "край"}
 

@@ -547,8 +547,10 @@ class EventReader:
                 key=len,
                 default=None,
             )
+            # an executive committee named by its region's adjective governs the region, not
+            # the city inside its name ("Минский облисполком": Минская область, not Минск)
             region = governed_region(m.name, self._cues)
-            if inside is None and region and self._sides.places.get(region) is not None:
+            if region and self._sides.places.get(region) is not None:
                 inside = None if self._sides.own_side(region) else region
             if inside is not None:
                 found.append(Mention(MentionKind.LOCATION, inside, m.paragraph, m.start, m.end))
