@@ -253,3 +253,26 @@ def test_support_told_at_a_presentation_is_its_invitation(paragraphs: tuple[str,
 @pytest.mark.parametrize("sentence", SUPPORT_ADOPTED)
 def test_support_adopted_is_policy(sentence: str) -> None:
     assert "policy" in [kind for kind, _ in events(sentence)]
+
+
+# Localizing discussed by «the sides» of the talks just told: the talks' firm is invited, the
+# talks are that invitation (the guideline's talks about localizing).
+SIDES_DISCUSSED = [
+    (
+        "Губернатор Тверской области провёл переговоры с руководством компании Hitachi.",
+        "Стороны обсудили возможность локализации производства на территории региона.",
+    ),
+    (
+        "Губернатор Тверской области провёл переговоры с руководством компании Hitachi. Стороны"
+        " обсудили возможность размещения производства в Тверской области.",
+    ),
+]
+
+
+@pytest.mark.parametrize("paragraphs", SIDES_DISCUSSED)
+def test_localizing_the_sides_of_talks_discussed_invites_their_firm(
+    paragraphs: tuple[str, ...],
+) -> None:
+    found = events(*paragraphs)
+    assert (INVITE, "Hitachi") in found, found
+    assert (INVITE, "RU-TVE") not in found

@@ -631,11 +631,11 @@ class EventReader:
             and index > 0
             and (
                 self._cues.occasion.search(sentence.text)
-                # "… провёл переговоры с компанией X. Стороны подписали соглашение": the sides
-                # of the talks just told sign, naming no party of their own
+                # "… провёл переговоры с компанией X. Стороны подписали соглашение", «Стороны
+                # обсудили локализацию»: the sides of the talks just told, naming no party of
+                # their own
                 or (
-                    kind is EventType.AGREEMENT
-                    and self._cues.sides_back.search(sentence.text)
+                    self._cues.sides_back.search(sentence.text)
                     and not self._organizations(sentence)
                 )
             )
