@@ -2451,3 +2451,19 @@ def test_a_business_mission_named_so_stays_beside_the_exchange_it_holds() -> Non
         "business_mission",
         "forum",
     ]
+
+
+def test_talks_told_again_as_the_occasion_of_a_signing_are_no_second_talks() -> None:
+    found = events(
+        "江苏省与图拉州合作",
+        "江苏省代表团访问图拉州，与图拉州州长举行会谈。",
+        "会谈后，中江集团与图拉州签署了合作协议。",
+        lang="zh",
+    )
+    assert ("agreement", "图拉州", "中江集团") in found or (
+        "agreement",
+        "中江集团",
+        "图拉州",
+    ) in found
+    assert [kind for kind, _, _ in found].count("negotiation") <= 1
+    assert not any(kind == "negotiation" and "中江集团" in (i, c) for kind, i, c in found)

@@ -186,6 +186,16 @@ def read_events(
         for kind, trigger_end, source in found:
             if kind in told and cues.told_again.search(sentence.text):
                 continue  # "the document was signed by …", "会见时在座": the event told of
+            if (
+                kind is EventType.NEGOTIATION
+                and kind in told
+                and EventType.AGREEMENT in kinds
+                and cues.occasion.search(sentence.text)
+                and any(m.kind is MentionKind.ORGANIZATION for m in sentence.mentions)
+            ):
+                # "会谈后，A公司与B局签署了备忘录": the talks told, then bodies or firms sign;
+                # the talks' own sides signing ("会见后，双方签署了…") still tell the talks' party
+                continue
 
             if kind is EventType.BUSINESS_MISSION and visitor is not None:
                 # A delegation from the other side visits: the visitor starts it, the host is
