@@ -177,6 +177,11 @@ def test_a_quoted_name_after_a_kind_of_organisation_is_an_organisation() -> None
         ]
     )
     assert {"Соллерс", "Автоагрегат", "Тракторные заводы"} <= set(found.organizations)
+    # the kind's word opening a sentence
+    opening = entities(
+        ["Компания «Тандер» вложит 15 млрд рублей в строительство логистического центра."]
+    )
+    assert "Тандер" in opening.organizations
 
 
 def test_names_of_streets_plants_and_awards_are_no_persons_or_places() -> None:

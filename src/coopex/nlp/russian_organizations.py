@@ -101,13 +101,14 @@ def legal_names(text: str, starts: Sequence[int], found: list[Mention]) -> list[
 def _typed_name() -> re.Pattern[str]:
     types = alternation("org_type", "ru")
     return re.compile(
-        r"(?<![\w-])(?:" + types + r")[а-яё]*\s+«(?P<name>[А-ЯЁA-Z0-9][^«»\n]{0,60})»"
+        # the kind's word may open the sentence ("Компания «Тандер» вложит …")
+        r"(?<![\w-])(?i:" + types + r")[а-яё]*\s+«(?P<name>[А-ЯЁA-Z0-9][^«»\n]{0,60})»"
     )
 
 
 def typed_names(text: str, starts: Sequence[int], found: list[Mention]) -> list[Mention]:
-    """ "концерна «Тракторные заводы»", "компании «Соллерс»": a quoted name after a lower-case
-    word for a kind of organisation is an organisation (its name is the quoted part; the
+    """ "концерна «Тракторные заводы»", "компании «Соллерс»": a quoted name after a word for a
+    kind of organisation is an organisation (its name is the quoted part; the
     tagger's finds stay)."""
     added = []
     for match in _typed_name().finditer(text):
