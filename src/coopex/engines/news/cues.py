@@ -235,7 +235,11 @@ class EventCues:
     visitor_person: re.Pattern[str] = re.compile("(?!)")
     # A word and the noun of a delegation or guests after it ("турецкая делегация").
     delegation_noun: re.Pattern[str] = re.compile("(?!)")
+    # The story's own place pointed back to by its kind, not named («Китайская делегация
+    # посетила регион», "visited the region", 来我省): the place a visit received comes to.
     home_back: re.Pattern[str] = re.compile("(?!)")
+    # One firm called by its country's adjective, not named («Китайский производитель», "a
+    # Chinese carmaker", 一家中国企业): the firm a page goes on to name.
     one_firm: re.Pattern[str] = re.compile("(?!)")
     # A visit or forum somebody is only invited to ("пригласил делегацию посетить регион",
     # "пригласил посла на форум", "邀请…出席"): it did not happen.
