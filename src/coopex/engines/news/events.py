@@ -1246,7 +1246,8 @@ def _joint_of_two_places(
 ) -> list[tuple[EventType, int, str]]:
     """Joint ventures two places plan together, named as the subject before the plan's wording
     with no firm named or spoken of ("Область и провинция Хэнань создадут совместные
-    предприятия"), are what they agreed: an agreement between them (joint ventures with no plant
+    предприятия", "Omsk Region and Pavlodar Region will set up joint ventures"; joined by a
+    `pair_joint`), are what they agreed: an agreement between them (joint ventures with no plant
     are agreements: the annotation guideline), not a firm's plant; a plant they build together
     ("построят совместный завод") stays a plan."""
     kinds = {kind for kind, _, _ in found}
@@ -1254,16 +1255,18 @@ def _joint_of_two_places(
         return found
     if any(m.kind is MentionKind.ORGANIZATION for m in sentence.mentions):
         return found
-    if cues.firm.search(sentence.text) or not cues.joint_venture.search(sentence.text):
+    if not cues.joint_venture.search(sentence.text):
         return found
+    if cues.firm.search(cues.joint_venture.sub(" ", sentence.text)):
+        return found  # a firm spoken of besides the venture's own word (合资企业)
     plan_at = min(end for kind, end, _ in found if kind is EventType.LOCALIZATION_PLAN)
     places = [m for m in sentence.mentions if m.kind is MentionKind.LOCATION]
     joined = any(
         first.end - sentence.start < plan_at
         and second.end - sentence.start < plan_at
         and first.name != second.name
-        and re.fullmatch(
-            r"\s+и\s+", sentence.text[first.end - sentence.start : second.start - sentence.start]
+        and cues.pair_joint.fullmatch(
+            sentence.text[first.end - sentence.start : second.start - sentence.start]
         )
         for first, second in pairwise(places)
     )
