@@ -260,3 +260,22 @@ NOT_A_VISIT = [
 def test_a_sentence_with_no_visit_gives_no_mission(sentence: str) -> None:
     found = events("Тамбовская область и зарубежные партнеры", sentence)
     assert not any(t == MISSION for t, _, _ in found), found
+
+
+# Talks on a visit received, with the host's head: the visitors are the talks' party, not a
+# plant they are shown; talks with a firm the sentence names after «с» stay that firm's.
+TALKS_OF_VISITORS = [
+    (
+        "Вьетнамские гости посетят предприятия региона, в том числе завод «Tambov Agro», и"
+        " проведут переговоры с губернатором.",
+        "Вьетнам",
+    ),
+    ("Посол Вьетнама провёл переговоры с губернатором Тамбовской области.", "Вьетнам"),
+    ("Делегация Вьетнама провела переговоры с компанией «Tambov Agro».", "Tambov Agro"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "party"), TALKS_OF_VISITORS)
+def test_talks_on_a_visit_received_are_with_the_visitors(sentence: str, party: str) -> None:
+    found = events(TITLES[""], sentence)
+    assert any(t == "negotiation" and party in c for t, _, c in found), found

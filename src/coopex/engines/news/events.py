@@ -177,7 +177,11 @@ def read_events(
             plants.add(index)
         topics = sectors(sentence.text) if found else ()
         kinds = {kind for kind, _, _ in found}
-        visitor = reader.visitor(sentence) if EventType.BUSINESS_MISSION in kinds else None
+        visitor = (
+            reader.visitor(sentence)
+            if kinds & {EventType.BUSINESS_MISSION, EventType.NEGOTIATION}
+            else None
+        )
         # Talks at a forum or on a visit are part of it; talks with a visitor received are
         # talks of their own (the annotation guideline keeps both).
         hosts_talks = EventType.FORUM in kinds or (
@@ -247,6 +251,15 @@ def read_events(
             ]
             if source == "amount" and kind is EventType.INVESTMENT:
                 possible = _investor_first(sentence, possible)
+            if (
+                kind is EventType.NEGOTIATION
+                and visitor is not None
+                and _visitors_before(sentence.text[:trigger_end], cues)
+                and not reader.talks_with_a_firm(sentence)
+            ):
+                # "Белорусские гости посетят завод X и проведут переговоры с губернатором":
+                # talks of a visit received are with the visitors, not a plant they see
+                possible = [(visitor, False, True), *(p for p in possible if p[0] != visitor)]
             if kind is EventType.NEGOTIATION and hosts_talks:
                 # talks at a forum named as an organisation are not talks with it
                 forums = reader.forum_names(sentence)
@@ -818,6 +831,16 @@ def _each_with_one(
     initiators = [reader.initiator(sentence, kind, party) for party in each]
     shared = next((i for i in initiators if i not in each), None)
     return [(shared or initiator, party) for initiator, party in zip(initiators, each, strict=True)]
+
+
+def _visitors_before(text: str, cues: EventCues) -> bool:
+    """Whether a delegation, guests or envoys are spoken of before the talks' wording: they
+    hold the talks ("Белорусские гости … проведут переговоры"), they are not the ones talks
+    are held with ("held talks with Turkish investors")."""
+    return any(
+        pattern.search(text)
+        for pattern in (cues.delegation_noun, cues.visitor_noun, cues.delegation_of)
+    )
 
 
 def _visited_party(

@@ -1428,6 +1428,19 @@ class EventReader:
             for m in sentence.mentions
         )
 
+    def talks_with_a_firm(self, sentence: Sentence) -> bool:
+        """Whether the sentence governs an organisation by "with" right before it ("переговоры
+        с компанией X", "talks with X"): the talks' party is named."""
+        paragraph = self._paragraphs[sentence.paragraph]
+        return any(
+            m.kind is MentionKind.ORGANIZATION
+            and any(
+                found.end() == m.start - sentence.start
+                for found in self._cues.with_party.finditer(paragraph[sentence.start : m.start])
+            )
+            for m in sentence.mentions
+        )
+
     def _place_joined(self, sentence: Sentence, counterpart: str) -> str | None:
         """The place joined to the counterpart's mention by a `pair_joint` ("A и B", "A与B"),
         not governed by a word before the pair, neither of the two on the story's own side."""
