@@ -1223,6 +1223,14 @@ def test_an_envoy_of_the_other_side_visiting_is_a_visit_received() -> None:
     assert inverted == [("business_mission", "Вьетнама", "Калужской области")]
 
 
+def test_visitors_called_by_their_countrys_adjective_are_of_that_country() -> None:
+    # "Turkish" begins like Turkmenistan too: the language's own adjective decides
+    found = events(
+        "Kaluga Region looks abroad", "Turkish investors visited Kaluga Region.", lang="en"
+    )
+    assert ("business_mission", "Turkey", "Kaluga Region") in found
+
+
 def test_talks_with_a_visitor_received_are_talks_of_their_own() -> None:
     found = events(
         "Калужская область и Хэнань", "Губернатор встретился с делегацией провинции Хэнань."

@@ -1097,7 +1097,18 @@ class EventReader:
         # naming no Iran), not the home one
         own = self._sides.initiator_place
         words = re.findall(r"\w+", sentence.text[: first.end()])[-3:]
+        # the language's own adjectives first ("Turkish" is Turkey's, though it begins like
+        # Turkmenistan), then a country whose name the word begins like
+        adjectives = self._cues.adjective_countries(" ".join(words))
         return next(
+            (
+                name
+                for code in adjectives
+                if not (own is not None and code in own.countries)
+                and (name := self._cues.country_name.get(code))
+            ),
+            None,
+        ) or next(
             (
                 name
                 for code, name in self._cues.country_name.items()
