@@ -177,11 +177,7 @@ def read_events(
             plants.add(index)
         topics = sectors(sentence.text) if found else ()
         kinds = {kind for kind, _, _ in found}
-        visitor = (
-            reader.visitor(sentence)
-            if kinds & {EventType.BUSINESS_MISSION, EventType.NEGOTIATION}
-            else None
-        )
+        visitor = reader.visitor(sentence) if EventType.BUSINESS_MISSION in kinds else None
         # Talks at a forum or on a visit are part of it; talks with a visitor received are
         # talks of their own (the annotation guideline keeps both).
         hosts_talks = EventType.FORUM in kinds or (
@@ -253,13 +249,14 @@ def read_events(
                 possible = _investor_first(sentence, possible)
             if (
                 kind is EventType.NEGOTIATION
-                and visitor is not None
                 and _visitors_before(sentence.text[:trigger_end], cues)
                 and not reader.talks_with_a_firm(sentence)
+                and (guests := visitor or reader.visitor(sentence)) is not None
             ):
                 # "Белорусские гости посетят завод X и проведут переговоры с губернатором":
-                # talks of a visit received are with the visitors, not a plant they see
-                possible = [(visitor, False, True), *(p for p in possible if p[0] != visitor)]
+                # talks of a visit received are with the visitors, not a plant they see (the
+                # visitor is looked for only here, the cheap checks first: talks are common)
+                possible = [(guests, False, True), *(p for p in possible if p[0] != guests)]
             if kind is EventType.NEGOTIATION and hosts_talks:
                 # talks at a forum named as an organisation are not talks with it
                 forums = reader.forum_names(sentence)
@@ -1806,15 +1803,14 @@ def _one_plan_per_story(
             return False
         # one firm called by its country ("Китайский производитель откроет завод", "一家中国
         # 企业将建厂") is the firm the page goes on to name, not its country's plan
-        one = (place is None or not place.is_region) and bool(
-            one_firm.search(sentences[candidate.sentence].text)
-        )
+        of_a_country = place is None or not place.is_region
+        one = of_a_country and bool(one_firm.search(sentences[candidate.sentence].text))
         if named(candidate) and not one:
             return False
         # a plan whose sentence plans but names no party of it ("Турецкая компания откроет
         # производство", on a page that names Istanbul): the page's other side stood in for
         # the firm; a country's plan so told stays (the annotation keeps both)
-        if planned[candidate.sentence] and (place is None or not place.is_region) and not one:
+        if planned[candidate.sentence] and of_a_country and not one:
             return False
         # a later telling merged into it that names the country and plans ("компании Германии
         # также планируют …") is the country's own plan
