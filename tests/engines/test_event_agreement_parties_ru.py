@@ -337,3 +337,33 @@ def test_the_own_firm_is_no_party_beside_a_firm_abroad() -> None:
     )
     found = page_events((TITLE, sentence), PLACES, (*ORGANIZATIONS, OWN_FIRM), "ru")
     assert {e.counterpart for e in found if e.type.value == TALKS} == {"Changan"}
+
+
+# An agreement first told with a country, then signed by one of its regions, is the region's:
+# the sentence that names the region tells who signed (as on English pages).
+REGION_AFTER_COUNTRY = [
+    (
+        (
+            "Нижегородская область и Китай подписали соглашения",
+            "Губернатор и вице-губернатор провинции Хэнань подписали соглашение о сотрудничестве"
+            " в машиностроении.",
+        ),
+        "провинции Хэнань",
+    ),
+    (
+        (
+            "Нижегородская область подписала соглашение с Казахстаном",
+            "Соглашение о торгово-экономическом сотрудничестве подписали губернатор"
+            " Нижегородской области и аким Карагандинской области.",
+        ),
+        "Карагандинской области",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "region"), REGION_AFTER_COUNTRY)
+def test_an_agreement_told_with_a_country_is_its_region_s(
+    paragraphs: tuple[str, ...], region: str
+) -> None:
+    found = events(*paragraphs)
+    assert [counterpart for kind, _, counterpart in found if kind == A] == [PLACES[region]]

@@ -364,8 +364,8 @@ def read_events(
         signed_apart=lang != "ru",
         listed_each=[_listed_organizations(s, cues) for s in sentences],
         agreed=[_agreed_only(s.text, cues) for s in sentences],
-        # English only: with it the dev set's tuning Chinese part lost an agreement
-        regions_named_after=lang == "en",
+        # not on Chinese pages: with it the dev set's tuning Chinese part lost an agreement
+        regions_named_after=lang in ("en", "ru"),
         of_a_plant=[bool(cues.plant_or_project.search(s.text)) for s in sentences],
     )
     kept = _one_plan_per_story(
