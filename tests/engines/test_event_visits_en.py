@@ -241,6 +241,16 @@ TOLD = [
         "A delegation of Vietnamese businessmen is visiting Bashkortostan.",
         (M, "Vietnam", "Bashkortostan"),
     ),
+    (
+        "Kaluga Region",
+        "A Turkish delegation visited Kaluga Region to discuss industrial cooperation.",
+        (M, "Turkey", "Kaluga Region"),
+    ),
+    (
+        "Kaluga Region",
+        "Turkish guests toured the industrial parks of Kaluga Region.",
+        (M, "Turkey", "Kaluga Region"),
+    ),
     # a delegation the other side sends to a home place
     (
         "Astrakhan Region and Iran",

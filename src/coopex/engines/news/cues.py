@@ -216,6 +216,8 @@ class EventCues:
     # adjective ("Chinese partners", "китайские компании", "中方企业").
     country_name: Mapping[str, str] = field(default_factory=dict)
     country_adjective: tuple[re.Pattern[str], ...] = ()
+    # The same adjectives with no noun required, for one word ("Turkish" before "ambassador").
+    adjective_word: tuple[re.Pattern[str], ...] = ()
     # Talks worded so are reported on their own, even on a visit or at a forum.
     talks_apart: re.Pattern[str] = re.compile("(?!)")
     # An organisation named as a plant ("中吉合资汽车总装厂"): its plan's wording, not its party.
@@ -322,6 +324,18 @@ class EventCues:
             if match.lastgroup
         ]
 
+    def country_of_adjective(self, word: str) -> str | None:
+        """The code of the country whose adjective the word is ("Turkish": TR, not Turkmenistan,
+        whose name it merely begins like), whatever noun it qualifies."""
+        return next(
+            (
+                match.lastgroup
+                for pattern in self.adjective_word
+                if (match := pattern.fullmatch(word)) and match.lastgroup
+            ),
+            None,
+        )
+
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, str, str]]) -> EventCues:
         """`rows`: (cue, lang, pattern), a cue being an event type's value or a role; a bad cue
@@ -426,6 +440,7 @@ class EventCues:
             short_country=tuple(re.compile(p) for p in by_cue.get("short_country", [])),
             place_back=tuple(re.compile(p) for p in by_cue.get("place_back", [])),
             country_adjective=_country_adjectives(by_cue),
+            adjective_word=tuple(re.compile(a) for a in by_cue.get("country_adjective", [])),
             country_name=dict(
                 row.split("=", 1) for row in by_cue.get("country_name", []) if "=" in row
             ),

@@ -1099,7 +1099,7 @@ class EventReader:
         words = re.findall(r"\w+", sentence.text[: first.end()])[-3:]
         # the language's own adjectives first ("Turkish" is Turkey's, though it begins like
         # Turkmenistan), then a country whose name the word begins like
-        adjectives = self._cues.adjective_countries(" ".join(words))
+        adjectives = [code for word in words if (code := self._cues.country_of_adjective(word))]
         return next(
             (
                 name
