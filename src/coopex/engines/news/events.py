@@ -295,6 +295,7 @@ def read_events(
                 _each_party(sentence, kind, cues, possible)
                 or _listed(sentence, kind, cues, possible)
                 or _firms_each(sentence, kind, cues, possible)
+                or _firms_by_clause(sentence, kind, cues, possible)
             )
             pairs = (
                 _signed_by_each(sentence, kind, cues, possible)
@@ -666,6 +667,40 @@ def _firms_each(
     return _several_listed(sentence, cues, possible, cues.firms_listed)
 
 
+def _firms_by_clause(
+    sentence: Sentence,
+    kind: EventType,
+    cues: EventCues,
+    possible: Sequence[tuple[str, bool, bool]],
+) -> list[str]:
+    """ "Haier построит завод, а Midea откроет цех", "A will build a plant, and B plans a
+    factory": each clause (split at `clause_apart`) with a wording of its own of the type names
+    its firm, the first organisation among the `possible` parties in it; two or more such
+    firms are each a party of their own."""
+    if kind not in _EACH_FIRM:
+        return []
+    allowed = {name for name, named_here, _ in possible if named_here}
+    bounds = [0, *(m.end() for m in cues.clause_apart.finditer(sentence.text)), len(sentence.text)]
+    firms: list[str] = []
+    for start, end in pairwise(bounds):
+        clause = sentence.text[start:end]
+        if kind not in {found for found, _, _ in trigger_types(clause, cues)}:
+            continue
+        firm = next(
+            (
+                m.name
+                for m in sentence.mentions
+                if m.kind is MentionKind.ORGANIZATION
+                and m.name in allowed
+                and start <= m.start - sentence.start < end
+            ),
+            None,
+        )
+        if firm is not None and firm not in firms:
+            firms.append(firm)
+    return firms if len(firms) >= 2 else []
+
+
 def _signed_by_each(
     sentence: Sentence,
     kind: EventType,
@@ -824,9 +859,11 @@ def _each_with_one(
     reader: EventReader, sentence: Sentence, kind: EventType, each: Sequence[str]
 ) -> list[tuple[str, str]]:
     """Each party listed, with the one initiator they share: the first that is none of them
-    ("с компаниями A, B и C": B and C are no pair acting together, each signs with the side)."""
+    ("с компаниями A, B и C": B and C are no pair acting together, each signs with the side),
+    else the side the sentence tells it at ("Китайские компании A и B построят заводы в
+    Татарстане": each firm's plant, neither the other's partner)."""
     initiators = [reader.initiator(sentence, kind, party) for party in each]
-    shared = next((i for i in initiators if i not in each), None)
+    shared = next((i for i in initiators if i not in each), None) or reader.host(sentence)
     return [(shared or initiator, party) for initiator, party in zip(initiators, each, strict=True)]
 
 

@@ -1,0 +1,75 @@
+"""A checklist of several firms' plants told in one sentence, in Russian and English: firms
+listed after a plural noun for firms, in apposition or not ("Two Chinese carmakers, Chery and
+Geely, …"), and firms each told in a clause of their own with a wording of their own ("Haier will
+build a plant, and Midea plans a factory") build a plant each, at the place the sentence names,
+neither the other's partner; firms acting together build one. Sentences written for this test
+(not taken from the pages); the whole event reader runs on each, the names given as mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.engines.event_checklists import page_events
+
+PLACES = {
+    "Татарстане": "RU-TA",
+    "Калужской области": "RU-KLU",
+    "Tatarstan": "RU-TA",
+    "Kaluga Region": "RU-KLU",
+}
+ORGANIZATIONS = ("Haier", "Midea", "Chery", "Geely")
+PLAN = "localization_plan"
+
+EACH = [
+    ("ru", "Китайские компании Haier и Midea построят заводы в Татарстане.", "Татарстане"),
+    (
+        "ru",
+        "Два китайских автопроизводителя, Chery и Geely, планируют локализовать производство в"
+        " Калужской области.",
+        "Калужской области",
+    ),
+    (
+        "ru",
+        "Haier построит в Татарстане завод холодильников, а Midea планирует открыть там завод"
+        " кондиционеров.",
+        "Татарстане",
+    ),
+    ("en", "Chinese companies Haier and Midea will build plants in Tatarstan.", "Tatarstan"),
+    (
+        "en",
+        "Two Chinese carmakers, Chery and Geely, plan to localize production in Kaluga Region.",
+        "Kaluga Region",
+    ),
+    (
+        "en",
+        "Haier will build a refrigerator plant in Tatarstan, and Midea plans to open an air"
+        " conditioner factory there.",
+        "Tatarstan",
+    ),
+]
+
+TITLES = {"ru": "Новости", "en": "News"}
+
+
+def plans(lang: str, sentence: str) -> set[tuple[str, str]]:
+    found = page_events((TITLES[lang], sentence), PLACES, ORGANIZATIONS, lang)
+    return {(e.initiator, e.counterpart) for e in found if e.type.value == PLAN}
+
+
+@pytest.mark.parametrize(("lang", "sentence", "place"), EACH)
+def test_each_firm_builds_a_plant_of_its_own_at_the_place_named(
+    lang: str, sentence: str, place: str
+) -> None:
+    firms = {name for name in ORGANIZATIONS if name in sentence}
+    assert plans(lang, sentence) == {(place, firm) for firm in firms}
+
+
+TOGETHER = [
+    ("ru", "Компании Haier и Midea наладят совместное производство в Татарстане."),
+    ("en", "Chinese companies Haier and Midea will jointly build a plant in Tatarstan."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), TOGETHER)
+def test_firms_acting_together_build_one_plant(lang: str, sentence: str) -> None:
+    assert len(plans(lang, sentence)) == 1
