@@ -273,6 +273,21 @@ ONE_PARTY_LATER = [
         pair("RU-TA", "KZ-KUS"),
         "Haier",
     ),
+    # the first clause's wording runs on into the later one: the first still signs its own
+    (
+        "ru",
+        "Татарстан подписал соглашение с Костанайской областью; ещё одно соглашение подписано с"
+        " компанией Haier.",
+        pair("RU-TA", "KZ-KUS"),
+        "Haier",
+    ),
+    (
+        "en",
+        "Omsk Region signed an agreement with Pavlodar Region; another agreement was signed with"
+        " Haier.",
+        pair("RU-OMS", "KZ-PAV"),
+        "Haier",
+    ),
 ]
 
 

@@ -156,6 +156,7 @@ def read_events(
             if not _in_a_name(sentence, start, end, kind, cues)
         ]
         found = [(kind, end, "wording") for kind, _, end in _rules_of_localizing(wordings)]
+        begins = {kind: start for kind, start, _ in wordings}
         for measure in amount_measures(sentence.written):
             if measure in AMOUNT_EVENTS and not (
                 AMOUNT_EVENTS[measure] in STATISTICS and cues.counted.search(sentence.text)
@@ -233,9 +234,11 @@ def read_events(
                 if not _one_place_or_party(initiator, counterpart, places):
                     event = LeadEvent(kind, initiator, counterpart, topics, sentence.written)
                     proposed.append([Candidate(event, index, LISTED, True, len(found))])
-            if later and trigger_end > min(start for _, _, start in later):
-                # the type's wording is the later clause's ("…, а также провела переговоры с
-                # B"): the first clause tells no such event
+            if later and begins.get(kind, trigger_end) >= min(start for _, _, start in later):
+                # the type's wording begins in the later clause ("…, а также провела переговоры
+                # с B"): the first clause tells no such event (a wording begun in the first and
+                # run on into the later, "подписал соглашение с A; ещё одно соглашение …", is
+                # the first clause's too)
                 previous = kind
                 told.add(kind)
                 continue
