@@ -32,6 +32,7 @@ PLACES = {
         "Самарская область": "RU-SAM",
         "Западно-Казахстанская область": "KZ-ZAP",
         "Татарстан": "RU-TA",
+        "Татарстаном": "RU-TA",
         "Россия": "RU",
         "Китай": "CN",
     },
@@ -226,6 +227,17 @@ LISTS = [
         "en",
         "Tomsk Region signed agreements with Sinopec, CNPC and Haier.",
         {pair("RU-TOM", "Sinopec"), pair("RU-TOM", "CNPC"), pair("RU-TOM", "Haier")},
+    ),
+    # the partners listed before the wording, the side governed after it
+    (
+        "ru",
+        "Haier и Midea подписали соглашения с Татарстаном.",
+        {pair("RU-TA", "Haier"), pair("RU-TA", "Midea")},
+    ),
+    (
+        "en",
+        "Sinopec and CNPC signed agreements with Tomsk Region.",
+        {pair("RU-TOM", "Sinopec"), pair("RU-TOM", "CNPC")},
     ),
     pytest.param(
         "zh",

@@ -299,6 +299,7 @@ def read_events(
                 or _listed(sentence, kind, cues, possible)
                 or _firms_each(sentence, kind, cues, possible)
                 or _firms_by_clause(sentence, kind, cues, possible)
+                or _joined_signers(sentence, kind, cues, possible, begins.get(kind, trigger_end))
             )
             pairs = (
                 _signed_by_each(sentence, kind, cues, possible)
@@ -702,6 +703,45 @@ def _firms_by_clause(
         if firm is not None and firm not in firms:
             firms.append(firm)
     return firms if len(firms) >= 2 else []
+
+
+def _joined_signers(
+    sentence: Sentence,
+    kind: EventType,
+    cues: EventCues,
+    possible: Sequence[tuple[str, bool, bool]],
+    wording_at: int,
+) -> list[str]:
+    """ "Haier и Midea подписали соглашения с правительством Татарстана", "A and B held talks
+    with X": two or more organisations listed (only `list_joint`s between them) before the
+    type's wording (at `wording_at` in the sentence's text), which then governs one more party
+    (`with_party`): each signs or talks with that one, not with the other (as the parties); a
+    document of them all ("трёхстороннее соглашение") is one."""
+    if kind not in _EACH_PARTY or cues.one_document.search(sentence.text):
+        return []
+    allowed = {name for name, named_here, _ in possible if named_here}
+    named = [m for m in sentence.mentions if m.kind is not MentionKind.PERSON]
+    before = [
+        m
+        for m in named
+        if m.kind is MentionKind.ORGANIZATION
+        and m.name in allowed
+        and m.end - sentence.start <= wording_at
+    ]
+    if len(before) < 2 or cues.with_party.search(sentence.text[: before[0].start - sentence.start]):
+        return []
+    chain = [before[0]]
+    for mention in before[1:]:
+        if not cues.list_joint.match(_without_persons(sentence, chain[-1].end, mention.start)):
+            break
+        chain.append(mention)
+    governed = any(
+        m.start - sentence.start > wording_at
+        and cues.with_party.search(sentence.text[: m.start - sentence.start])
+        for m in named
+    )
+    names = list(dict.fromkeys(m.name for m in chain))
+    return names if governed and len(names) >= 2 else []
 
 
 def _signed_by_each(
