@@ -12,7 +12,10 @@ A missed gold event (matched the shared scorer's way) is put at the first stage 
 - **other parties**: events of its type were proposed, none with its party among the options;
 - **another party first**: its party was an option, the rules chose another;
 - **dropped after**: its party was the rules' first option, and it was not reported (declined as
-  the initiator's own party, or merged or dropped later).
+  the initiator's own party, or merged or dropped later);
+- **read as one**: an event reported would match it, but the scorer's one-to-one matching gave
+  that event to another gold event of the page — two facts of one type whose accepted parties
+  overlap (two plants in one region, two firms signing with one side), reported as one.
 """
 
 from __future__ import annotations
@@ -32,7 +35,14 @@ from evaluation.news.examples import tuning
 from evaluation.news.losses import arguments, show
 from evaluation.news.scoring import PARTS, scorer
 
-STAGES = ("no wording", "never proposed", "other parties", "another party first", "dropped after")
+STAGES = (
+    "no wording",
+    "never proposed",
+    "other parties",
+    "another party first",
+    "dropped after",
+    "read as one",
+)
 Proposal = tuple[tuple[str, str], ...]  # (type, counterpart) of each option, the first first
 
 
@@ -48,12 +58,21 @@ class RecordingChooser:
 
 
 def stage(
-    gold: Row, worded: set[str], proposed: Sequence[Proposal], norm: Callable[[str], str]
+    gold: Row,
+    worded: set[str],
+    proposed: Sequence[Proposal],
+    norm: Callable[[str], str],
+    reported: Sequence[Row] = (),
 ) -> str:
-    """Where a missed gold event was lost, given the event types worded on its page and the
-    events the reader proposed there."""
+    """Where a missed gold event was lost, given the event types worded on its page, the
+    events the reader proposed there and those it reported."""
     kind = gold["type"]
     accepted = {norm(a) for a in gold["counterpart"]}
+    if any(
+        event.get("type") == kind and norm(str(event.get("counterpart", ""))) in accepted
+        for event in reported
+    ):
+        return "read as one"
 
     def its(option: tuple[str, str]) -> bool:
         return option[0] == kind and norm(option[1]) in accepted
@@ -75,7 +94,7 @@ def page_stages(
 ) -> Counter[tuple[str, str]]:
     """(event type, stage) -> count of the page's missed gold events."""
     _, missed = unmatched(list(gold), list(events), same_event)
-    return Counter((g["type"], stage(g, worded, proposed, scorer().norm)) for g in missed)
+    return Counter((g["type"], stage(g, worded, proposed, scorer().norm, events)) for g in missed)
 
 
 def worded_types(read: ReadDocument, models: NewsModels) -> set[str]:

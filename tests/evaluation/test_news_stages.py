@@ -43,6 +43,19 @@ def test_a_missed_event_is_put_at_the_first_stage_that_holds(
     assert stage(GOLD, worded, proposed, norm) == expected
 
 
+def test_a_missed_event_a_reported_one_matches_was_read_as_one_with_another() -> None:
+    reported = [{"type": "agreement", "counterpart": "ANHUI"}]
+    proposed = [(("agreement", "Anhui"),)]
+    assert stage(GOLD, {"agreement"}, proposed, norm, reported) == "read as one"
+    assert stage(GOLD, {"agreement"}, proposed, norm, []) == "dropped after"
+
+
+def test_two_facts_reported_as_one_are_one_found_and_one_read_as_one(shared: Path) -> None:
+    other = {**GOLD, "counterpart": ["Anhui", "Haier"]}
+    tally = page_stages([GOLD, other], [{"type": "agreement", "counterpart": "Anhui"}], set(), [])
+    assert tally == {("agreement", "read as one"): 1}
+
+
 def test_only_missed_gold_events_are_counted(shared: Path) -> None:
     found = [{"type": "agreement", "counterpart": "Anhui"}]
     gold = [GOLD, {"type": "forum", "initiator": [["Kaluga Region"]], "counterpart": ["China"]}]
