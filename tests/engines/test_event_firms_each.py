@@ -2,7 +2,8 @@
 listed after a plural noun for firms, in apposition or not ("Two Chinese carmakers, Chery and
 Geely, …"), and firms each told in a clause of their own with a wording of their own ("Haier will
 build a plant, and Midea plans a factory") build a plant each, at the place the sentence names,
-neither the other's partner; firms acting together build one. Sentences written for this test
+neither the other's partner; firms acting together build one; a zone or park that hosts a
+plant is no party of it. Sentences written for this test
 (not taken from the pages); the whole event reader runs on each, the names given as mentions."""
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ PLACES = {
     "Tatarstan": "RU-TA",
     "Kaluga Region": "RU-KLU",
 }
-ORGANIZATIONS = ("Haier", "Midea", "Chery", "Geely")
+ORGANIZATIONS = ("Haier", "Midea", "Chery", "Geely", "ОЭЗ «Алабуга»", "Alabuga SEZ")
 PLAN = "localization_plan"
 
 EACH = [
@@ -34,6 +35,9 @@ EACH = [
         " кондиционеров.",
         "Татарстане",
     ),
+    # the firms the subject, plants in the plural
+    ("ru", "Haier и Midea построят заводы в Татарстане.", "Татарстане"),
+    ("en", "Haier and Midea will build plants in Tatarstan.", "Tatarstan"),
     ("en", "Chinese companies Haier and Midea will build plants in Tatarstan.", "Tatarstan"),
     (
         "en",
@@ -60,12 +64,13 @@ def plans(lang: str, sentence: str) -> set[tuple[str, str]]:
 def test_each_firm_builds_a_plant_of_its_own_at_the_place_named(
     lang: str, sentence: str, place: str
 ) -> None:
-    firms = {name for name in ORGANIZATIONS if name in sentence}
+    firms = {name for name in ORGANIZATIONS if name in sentence and name.isascii()}
     assert plans(lang, sentence) == {(place, firm) for firm in firms}
 
 
 TOGETHER = [
     ("ru", "Компании Haier и Midea наладят совместное производство в Татарстане."),
+    ("ru", "Haier и Midea построят завод в Татарстане."),
     ("en", "Chinese companies Haier and Midea will jointly build a plant in Tatarstan."),
 ]
 
@@ -73,3 +78,15 @@ TOGETHER = [
 @pytest.mark.parametrize(("lang", "sentence"), TOGETHER)
 def test_firms_acting_together_build_one_plant(lang: str, sentence: str) -> None:
     assert len(plans(lang, sentence)) == 1
+
+
+# A special economic zone or an industrial park hosts the plant: the firm is its party.
+IN_A_ZONE = [
+    ("ru", "Компания Haier построит завод холодильников в ОЭЗ «Алабуга» в Татарстане."),
+    ("en", "Haier will build a refrigerator plant in the Alabuga SEZ in Tatarstan."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), IN_A_ZONE)
+def test_a_zone_hosting_a_plant_is_no_party_of_it(lang: str, sentence: str) -> None:
+    assert {firm for _, firm in plans(lang, sentence)} == {"Haier"}

@@ -123,6 +123,8 @@ CUE_ROLES = (
     "home_meeting",  # "заседание правительства области": the home side's own meeting
     "firms_listed",  # "Турецкие компании ": the words right before firms listed as each acting
     "together",  # "совместно", "совместное": firms acting together, one plant of theirs
+    "plants",  # "заводы", "plants": plants in the plural, one of each firm a sentence lists
+    "zone",  # "ОЭЗ «Алабуга»", "industrial park": a zone that hosts plants, its place's side
     "trade_measure",  # "вдвое", "две трети", "первое место": a trade figure told in words
     "trade_change",  # "вырос", "сократился": a change of trade reported as a fact
     "trade_forecast",  # "может вырасти", "по прогнозам": a trade figure only foreseen
@@ -284,6 +286,11 @@ class EventCues:
     firms_listed: re.Pattern[str] = re.compile("(?!)")
     # Firms acting together ("совместное производство"): the firms a sentence lists build one.
     together: re.Pattern[str] = re.compile("(?!)")
+    # Plants in the plural ("построят заводы"): firms listed before build one each.
+    plants: re.Pattern[str] = re.compile("(?!)")
+    # A special economic zone or an industrial park by its name: it hosts plants on the side of
+    # the place it lies in, it is no firm's partner.
+    zone: re.Pattern[str] = re.compile("(?!)")
     # A trade figure told in words, no digit ("вырос вдвое", "две трети продукции",
     # "первое место по товарообороту"), or a change reported as a fact ("поставки выросли").
     trade_measure: re.Pattern[str] = re.compile("(?!)")
@@ -473,6 +480,8 @@ class EventCues:
             sides_back=_any(by_cue.get("sides_back", [])),
             home_meeting=_any(by_cue.get("home_meeting", [])),
             together=_any(by_cue.get("together", [])),
+            plants=_any(by_cue.get("plants", [])),
+            zone=_any(by_cue.get("zone", [])),
             firms_listed=re.compile(_any(by_cue.get("firms_listed", [])).pattern + r"\s*$", _I),
             trade_measure=_any(by_cue.get("trade_measure", [])),
             trade_change=_any(by_cue.get("trade_change", [])),

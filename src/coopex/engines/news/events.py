@@ -668,7 +668,36 @@ def _firms_each(
         return []
     if cues.together.search(sentence.text) or cues.agreed_only.search(sentence.text):
         return []  # "Компании A и B договорились о совместной сборке": one plant of theirs
-    return _several_listed(sentence, cues, possible, cues.firms_listed)
+    return _several_listed(sentence, cues, possible, cues.firms_listed) or _building_plants(
+        sentence, kind, cues, possible
+    )
+
+
+def _building_plants(
+    sentence: Sentence,
+    kind: EventType,
+    cues: EventCues,
+    possible: Sequence[tuple[str, bool, bool]],
+) -> list[str]:
+    """ "Haier и Midea построят заводы", "Haier and Midea will build plants": organisations
+    listed as the subject (nothing governs the first), then plants in the plural (`plants`) —
+    a plan of each (one plant, "построят завод", is theirs together)."""
+    if kind is not EventType.LOCALIZATION_PLAN:
+        return []
+    allowed = {name for name, named_here, _ in possible if named_here}
+    named = [
+        m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION and m.name in allowed
+    ]
+    if len(named) < 2 or cues.with_party.search(sentence.text[: named[0].start - sentence.start]):
+        return []
+    chain = [named[0]]
+    for mention in named[1:]:
+        if not cues.list_joint.match(_without_persons(sentence, chain[-1].end, mention.start)):
+            break
+        chain.append(mention)
+    names = list(dict.fromkeys(m.name for m in chain))
+    after = sentence.text[chain[-1].end - sentence.start :]
+    return names if len(names) >= 2 and cues.plants.search(after) else []
 
 
 def _firms_by_clause(

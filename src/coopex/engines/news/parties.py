@@ -360,7 +360,10 @@ class EventReader:
         ]
 
     def _own_organization(self, organization: Mention, sentence: Sentence) -> bool:
-        """Named after a place on the initiator's side, as a mention inside it or a word."""
+        """Named after a place on the initiator's side, as a mention inside it or a word; or a
+        zone or park that hosts plants (`zone`: "ОЭЗ «Алабуга»"), the side of its place."""
+        if self._cues.zone.search(organization.name):
+            return True
         inside = any(
             m.kind is MentionKind.LOCATION
             and organization.start <= m.start < organization.end
