@@ -129,6 +129,8 @@ CHECKLIST = [
     (TRADE, "Foreign trade of the region rose to 1.5 billion dollars."),
     (TRADE, "Imports from India increased by 12 percent."),
     (I, "The company will invest 100 million dollars in the construction of the plant."),
+    (I, "Haier is the investor in the project."),
+    (I, "The Chinese holding became an investor in the new hotel."),
     (I, "The investment of the project amounts to 50 million dollars."),
     (I, "Chinese investors plan to invest in the agricultural sector of Kazakhstan."),
     (I, "The total investment in the project is estimated at 200 million dollars."),
