@@ -66,6 +66,7 @@ ORGANIZATIONS = (
     "Kaya Tekstil",
     "Ozen Metal",
     "Chery",
+    "Тайфун",
     "Автотор",
     "МТЗ",
     "Komatsu",
@@ -302,6 +303,8 @@ NO_PLANT = [
     # a plant's history
     "Завод был построен финской компанией Nokian в 2005 году.",
     "Российская компания «Мираторг» открыла новый завод в Брянской области.",
+    # a plant the region's adjective calls its own: a firm at home, no other side
+    "Калужский завод «Тайфун» построит новый цех в Калужской области.",
     "Ранее в Татарстане открыла завод компания Haier.",
     "В 2005 году финская компания Nokian построила завод в Калужской области.",
     # plants in a statistic

@@ -401,13 +401,18 @@ class EventReader:
 
     def _called_own_firm(self, organization: Mention, sentence: Sentence) -> bool:
         """ "Russian automaker KAMAZ" in a story told from Russia: a firm the two words before
-        its name call the initiator's own, by its country's adjective and a firm's noun."""
+        its name call the initiator's own, by its country's or region's adjective and a firm's
+        noun."""
         paragraph = self._paragraphs[sentence.paragraph]
         before = paragraph[max(sentence.start, organization.start - 60) : organization.start]
         words = before.rstrip(' «"“„').split()[-2:]
-        if len(words) != 2 or not self._cues.firm.match(words[1]):
+        if len(words) != 2:
             return False
-        if self._own_adjective(words[0]):
+        if self._cues.plant_or_project.match(words[1]) and self._own_region_adjective(words[:1]):
+            return True  # "Воронежский завод «Рудгормаш»" in a story told from Voronezh region
+        if not self._cues.firm.match(words[1]):
+            return False
+        if self._own_adjective(words[0]) or self._own_region_adjective(words[:1]):
             return True
         # "Российская компания «Мираторг»" on a page that never names Russia itself
         own = self._sides.initiator_place
