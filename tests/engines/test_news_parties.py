@@ -36,3 +36,26 @@ def test_a_story_from_neither_home_side_is_not_told_from_the_titled_venue() -> N
         shipped_event_cues().of("ru").held_in,
     )
     assert sides.initiator == "Казахстан"
+
+
+def test_a_story_told_from_a_city_is_its_region_s_where_the_page_names_the_region() -> None:
+    paragraphs = [
+        "Ярославль подпишет соглашение с Белоруссией",
+        "Переговоры прошли в Ярославле. Ярославская область готова к сотрудничеству.",
+    ]
+    names = {"Ярославль": "Ярославль", "Ярославле": "Ярославль", "Беларусь": "Беларусь"}
+    names |= {"Ярославская область": "Ярославская область", "Белоруссией": "Беларусь"}
+    mentions = _located(paragraphs, names)
+    places: dict[str, Place | None] = {
+        "Ярославль": place_of("RU-YAR"),
+        "Ярославская область": place_of("RU-YAR"),
+        "Беларусь": place_of("BY"),
+    }
+    read = split_sentences(paragraphs, mentions)
+    cues = shipped_event_cues().of("ru").held_in
+    home = frozenset({"RU"})
+    with_city = document_sides(read, places, home, cues, cities={"Ярославль"})
+    assert with_city.initiator == "Ярославская область"
+    assert with_city.region_of == {"Ярославль": "Ярославская область"}
+    # a name not known as a city's stands for itself
+    assert document_sides(read, places, home, cues).region_of == {}

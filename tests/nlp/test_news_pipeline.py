@@ -378,3 +378,16 @@ def test_an_executive_committee_named_by_its_adjective_stands_for_its_region(
     assert "Минский облисполком" in leads.entities.organizations
     assert "Минский" not in leads.entities.locations
     assert ("agreement", "Вологодская область", "Минская область") in events_of(leads)
+
+
+def test_a_story_from_a_city_is_told_by_its_region_where_the_page_names_it(
+    models: NewsModels,
+) -> None:
+    # the dateline's city opens the page; the region it lies in signs
+    text = (
+        "Ярославль, 12 марта – ИА «Регион». Соглашение о сотрудничестве между правительством"
+        " Казахстана и руководством Ярославской области подписано во вторник.\n"
+        "Документ предусматривает поставки двигателей.\n"
+    )
+    leads = read_document(RawDocument("yaroslavl.txt", text.encode()), models).leads
+    assert events_of(leads) == {("agreement", "Ярославская область", "Казахстан")}

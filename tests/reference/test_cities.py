@@ -102,3 +102,23 @@ def test_shipped_cities_resolve(name: str, code: str) -> None:
 def test_without_cities_a_city_is_unknown() -> None:
     assert places.resolve("Череповец", cities=False) is None
     assert places.known("Череповец") is None
+
+
+@pytest.mark.parametrize(
+    ("name", "city"),
+    [
+        ("Ярославль", True),
+        ("Kazan", True),
+        ("乌鲁木齐", True),
+        ("Череповец", True),
+        # a region by its own or its other name, a city that is its own region, a country
+        ("Ярославская область", False),
+        ("Приморье", False),
+        ("新疆", False),
+        ("Москва", False),
+        ("Минск", False),
+        ("Китай", False),
+    ],
+)
+def test_a_city_is_told_from_its_region(name: str, city: bool) -> None:
+    assert places.is_city(name) is city

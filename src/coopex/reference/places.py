@@ -243,6 +243,16 @@ class ShippedPlaces:
             code = _world_cities().get(place_key(name))
         return None if code is None else place_of(code)
 
+    def is_city(self, name: str) -> bool:
+        """Whether the name is a city's that is no region of its own ("Ярославль", "Tula";
+        not "Москва", a city that is its own region, nor "Приморье", a region's other name)."""
+        code = _world_cities().get(place_key(name))
+        if code is None or "-" not in code or self.known(name) not in (None, code):
+            return False
+        region = self._catalog.region(code)
+        own = {place_key(n) for n in region.names.values()} if region is not None else set()
+        return place_key(name) not in own
+
 
 @functools.cache
 def _world_cities() -> dict[str, str]:

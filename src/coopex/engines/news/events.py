@@ -111,6 +111,7 @@ def read_events(
     chooser: EventChooser | None = None,
     lang: str | None = None,
     adjectives: Sequence[Mention] = (),
+    cities: Collection[str] = (),
 ) -> tuple[LeadEvent, ...]:
     """Events of the document whose title is `paragraphs[0]` (an empty string when it has
     none), given its entity mentions and the places they resolve to. `reading_form`: the
@@ -120,7 +121,8 @@ def read_events(
     rules' choice, always kept); `lang`: the document's language, whose wordings read it (all
     languages' without one); `adjectives`: the home regions the text names only by their
     adjective ("представители рязанского бизнеса": Рязанская область), which tell the page's
-    sides and the initiators of its events (they describe who acts), never a counterpart."""
+    sides and the initiators of its events (they describe who acts), never a counterpart;
+    `cities`: the place names that are a city's, not its region's own."""
     cues = cues.of(lang)
     written = paragraphs
     if reading_form is not None:
@@ -138,7 +140,12 @@ def read_events(
     home = _writers_home(paragraphs, told_from, places, home, cues, owner)
     sides_told = sorted([*told_from, *adjectives], key=lambda m: (m.paragraph, m.start))
     sides = document_sides(
-        split_sentences(paragraphs, sides_told, written), places, home, cues.held_in, owner
+        split_sentences(paragraphs, sides_told, written),
+        places,
+        home,
+        cues.held_in,
+        owner,
+        cities,
     )
     reader = EventReader(paragraphs, sentences, sides, cues, adjectives)
     # talks worded so are told on their own (会见, 会谈), even at a forum or on a visit

@@ -25,8 +25,8 @@ searches).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import pairwise
 
@@ -108,6 +108,8 @@ class Sides:
     # Whether the initiator is a home place; else the story is told from the first place it
     # names, which is as likely the side visited as the side visiting.
     from_home: bool = True
+    # A city's region as the page names it ("Ярославль": "Ярославская область"), where it does.
+    region_of: Mapping[str, str] = field(default_factory=dict)
 
     def own_side(self, name: str) -> bool:
         place = self.places.get(name)
@@ -137,10 +139,12 @@ def document_sides(
     home: frozenset[str],
     held_in: re.Pattern[str],
     owner: str | None = None,
+    cities: Collection[str] = (),
 ) -> Sides:
     """`held_in`: the words before a place an event is held in ("在北京", "в Пекине");
     `owner`: the region the title tells holds the page's event or sends its delegation, the
-    story's side when it is a home place."""
+    story's side when it is a home place; `cities`: the names that are a city's (of the
+    region whose code they resolve to), not the region's own."""
     title = [m for s in sentences if s.paragraph == 0 for m in s.mentions]
     body = [m for s in sentences if s.paragraph > 0 for m in s.mentions]
     located = [
@@ -180,6 +184,20 @@ def document_sides(
         or next(((n, p) for n, p in abroad if n in titled and n not in venues), None)
         or next(iter(abroad), None)
     )
+    # "Ярославль" in the title, "Ярославская область" in the text: the story is the region's,
+    # the city one of its places (the dev set's gold names the region)
+    region_of = {
+        city: region
+        for city, place in located
+        if city in cities
+        and (
+            region := next(
+                (n for n, p in located if p.code == place.code and n not in cities), None
+            )
+        )
+    }
+    if choice is not None and choice[0] in region_of:
+        choice = (region_of[choice[0]], choice[1])
     initiator, initiator_place = choice if choice else ("", None)
     from_home = initiator_place is not None and initiator_place.within(home)
     if not from_home and initiator.isupper() and initiator_place is not None:
@@ -189,7 +207,7 @@ def document_sides(
             ((n, p) for n, p in located if p.code in initiator_place.countries),
             (initiator, initiator_place),
         )
-    sides = Sides(initiator, initiator_place, "", places, from_home)
+    sides = Sides(initiator, initiator_place, "", places, from_home, region_of)
     # A place the gazetteer knows before a name it does not: "Германия" rather than the
     # city "Бонн" it has never heard of, or a misread name.
     places_in_order = sorted(
@@ -203,12 +221,12 @@ def document_sides(
         (n for n in titled_places if (p := places.get(n)) is not None and p.is_union), None
     )
     if union is not None and all(sides.own_side(n) for n in titled_places):
-        return Sides(initiator, initiator_place, union, places, from_home)
+        return Sides(initiator, initiator_place, union, places, from_home, region_of)
     counterpart = next(
         (name for name in places_in_order if not sides.own_side(name)),
         organizations[0] if organizations else "",
     )
-    return Sides(initiator, initiator_place, counterpart, places, from_home)
+    return Sides(initiator, initiator_place, counterpart, places, from_home, region_of)
 
 
 def _venues(sentences: Sequence[Sentence], held_in: re.Pattern[str]) -> set[str]:
@@ -1579,7 +1597,7 @@ class EventReader:
                 and not (own is not None and place.code == own.code)
                 and not same_party(mention.name, counterpart)
             ):
-                return mention.name
+                return self._sides.region_of.get(mention.name, mention.name)
         if kind is EventType.TRADE_FIGURE and own is not None:
             country = self._own_country_trading(sentence, counterpart, own.countries)
             if country is not None:

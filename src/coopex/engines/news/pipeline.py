@@ -42,6 +42,10 @@ class PlaceResolver(Protocol):
         """`cities=False`: a country, region or union only, no city."""
         ...
 
+    def is_city(self, name: str) -> bool:
+        """Whether the name is a city's (one that is no region of its own: "Ярославль")."""
+        ...
+
 
 class BadDocument(Exception):
     """A document that cannot be read; the message says why."""
@@ -194,6 +198,7 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
         models.event_chooser,
         lang,
         _told_by_adjective(paragraphs, mentions, places, models, lang),
+        _cities(mentions, places, models.places),
     )
     clock.lap("events")
     print_ = fingerprint(article.text, lang)
@@ -210,6 +215,19 @@ def read_document(document: RawDocument, models: NewsModels) -> ReadDocument:
     )
     return ReadDocument(
         leads, article, encoding, content_hash(document.data), print_, clock.timings
+    )
+
+
+def _cities(
+    mentions: Sequence[Mention], places: Mapping[str, Place | None], resolver: PlaceResolver
+) -> frozenset[str]:
+    """The places named that are a city's, resolved to its region's code ("Ярославль")."""
+    return frozenset(
+        m.name
+        for m in mentions
+        if m.kind is MentionKind.LOCATION
+        and places.get(m.name) is not None
+        and resolver.is_city(m.name)
     )
 
 
