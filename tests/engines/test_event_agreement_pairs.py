@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import pytest
 
-from tests.engines.event_checklists import known_miss, page_events
+from coopex.domain.geography import place_of
+from coopex.domain.news import Mention, MentionKind
+from coopex.engines.news.events import read_events
+from coopex.reference.event_cues import shipped_event_cues
+from tests.engines.event_checklists import known_miss, mentions, page_events
 
 PLACES = {
     "ru": {
@@ -167,6 +171,12 @@ LATER_CLAUSES = [
         "zh",
         "黑龙江省与阿穆尔州签署了合作协议，吉林省与滨海边疆区签署了经贸合作备忘录。",
         {pair("CN-HL", "RU-AMU"), pair("CN-JL", "RU-PRI")},
+    ),
+    # the document a pronoun stands for
+    (
+        "en",
+        "Tomsk Region signed an agreement with Sinopec, and Kaluga Region signed one with Changan.",
+        {pair("RU-TOM", "Sinopec"), pair("RU-KLU", "Changan")},
     ),
 ]
 
@@ -362,3 +372,28 @@ def test_two_places_abroad_signing_together_are_each_others_parties() -> None:
         for e in found
         if e.type.value == "agreement"
     } in ({("RU-OMS", "KZ-PAV")}, {("KZ-PAV", "RU-OMS")})
+
+
+def test_a_place_inside_a_body_s_name_is_no_party_of_a_later_clause() -> None:
+    # the NER gives the place inside the body's name as a mention of its own too
+    paragraphs = [
+        TITLES["ru"],
+        "Правительство Татарстана подписало соглашение с Haier, а правительство Омской области"
+        " — с Midea.",
+    ]
+    bodies = ("Правительство Татарстана", "правительство Омской области")
+    named = mentions(paragraphs, [], (*ORGANIZATIONS, *bodies))
+    for place in ("Татарстана", "Омской области"):
+        start = paragraphs[1].index(place)
+        named.append(Mention(MentionKind.LOCATION, place, 1, start, start + len(place)))
+    places = {"Татарстана": place_of("RU-TA"), "Омской области": place_of("RU-OMS")}
+    found = read_events(
+        paragraphs,
+        sorted(named, key=lambda m: (m.paragraph, m.start)),
+        places,
+        frozenset({"RU"}),
+        lambda _: (),
+        shipped_event_cues(),
+        lang="ru",
+    )
+    assert {e.counterpart for e in found if e.type.value == "agreement"} == {"Haier", "Midea"}

@@ -904,6 +904,13 @@ def _later_clauses(
             and start <= m.start - sentence.start
             and m.end - sentence.start <= end
         ]
+        # a place inside an organisation's name ("правительство Калужской области") is none
+        # of the clause's parties of its own
+        named = [
+            m
+            for m in named
+            if not any(o is not m and o.start <= m.start and m.end <= o.end for o in named)
+        ]
         kinds = {k for k, _, _ in trigger_types(clause, cues)}
         if len(named) == 1:
             party = named[0]
