@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.engines.event_checklists import known_miss
-from tests.engines.test_event_precision_ru import TITLE, events
+from tests.engines.event_checklists import known_miss, page_events
+from tests.engines.test_event_precision_ru import ORGANIZATIONS, PLACES, TITLE, events
 
 F, TALKS = "forum", "negotiation"
 
@@ -161,3 +161,27 @@ def test_a_tour_holds_a_forum_at_each_stop() -> None:
         ("forum", "Харбине"),
         ("forum", "Хэнань"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "party"),
+    [
+        # the other side named only after the forum: a forum at home, the home country's
+        ("Нижегородская область на форуме", "RU"),
+        # named before it: the forum is with that side
+        ("Нижегородская область и Вьетнам", "VN"),
+    ],
+)
+def test_a_forum_naming_no_place_is_with_the_side_named_before_it(title: str, party: str) -> None:
+    places = {**PLACES, "России": "RU", "Вьетнамом": "VN"}
+    found = page_events(
+        (
+            title,
+            "Делегация Нижегородской области приняла участие в международном экономическом форуме.",
+            "Область подписала соглашение с Вьетнамом о поставках техники в обход России.",
+        ),
+        places,
+        ORGANIZATIONS,
+        "ru",
+    )
+    assert [places.get(e.counterpart) for e in found if e.type.value == F] == [party]

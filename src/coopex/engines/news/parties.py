@@ -839,7 +839,14 @@ class EventReader:
             other = self._sides.counterpart
             known = [other] if self._sides.places.get(other) is not None else []
             unknown = [other] if not known else []
-            order = [*places, *known, *self.forum_names(sentence), *unknown, self._home_country()]
+            home = self._home_country()
+            if home and known and not places and self._named_later(other, index):
+                # "приняла участие в Петербургском международном экономическом форуме", the
+                # other side named only after it ("…соглашение с Республикой Беларусь"): a
+                # forum at home, with the home country (the guideline's Sochi forum)
+                order = [*self.forum_names(sentence), home, *known]
+            else:
+                order = [*places, *known, *self.forum_names(sentence), *unknown, home]
         elif kind is EventType.BUSINESS_MISSION:
             # A body abroad the visit goes to, with no place abroad named ("visited the
             # Istanbul Chamber of Commerce"): the place visited is that body.
@@ -955,6 +962,10 @@ class EventReader:
                 for kind, pattern in self._cues.triggers
             )
         ]
+
+    def _named_later(self, name: str, index: int) -> bool:
+        """Whether the page names `name` only after its sentence `index` (title included)."""
+        return not any(m.name == name for s in self._sentences[: index + 1] for m in s.mentions)
 
     def _home_country(self) -> str:
         """The country of a home region the story is told from, as the page names it."""
