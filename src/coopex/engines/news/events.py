@@ -645,7 +645,7 @@ def _several_listed(
 ) -> list[str]:
     """The organisations named here among the `possible` parties that the sentence lists after
     the `governing` words (see `_listed_after_with`), when there are two or more."""
-    allowed = {name for name, named_here, _ in possible if named_here}
+    allowed = _named_here(possible)
     named = [
         m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION and m.name in allowed
     ]
@@ -691,18 +691,14 @@ def _building_plants(
     a plan of each (one plant, "построят завод", is theirs together)."""
     if kind is not EventType.LOCALIZATION_PLAN:
         return []
-    allowed = {name for name, named_here, _ in possible if named_here}
+    allowed = _named_here(possible)
     named = [
         m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION and m.name in allowed
     ]
     if len(named) < 2 or cues.with_party.search(sentence.text[: named[0].start - sentence.start]):
         return []
-    chain = [named[0]]
-    for mention in named[1:]:
-        if not cues.list_joint.match(_without_persons(sentence, chain[-1].end, mention.start)):
-            break
-        chain.append(mention)
-    names = list(dict.fromkeys(m.name for m in chain))
+    chain = _listed_chain(sentence, named, cues)
+    names = _names(chain)
     after = sentence.text[chain[-1].end - sentence.start :]
     return names if len(names) >= 2 and cues.plants.search(after) else []
 
@@ -719,7 +715,7 @@ def _firms_by_clause(
     firms are each a party of their own."""
     if kind not in _EACH_FIRM:
         return []
-    allowed = {name for name, named_here, _ in possible if named_here}
+    allowed = _named_here(possible)
     bounds = [0, *(m.end() for m in cues.clause_apart.finditer(sentence.text)), len(sentence.text)]
     firms: list[str] = []
     for start, end in pairwise(bounds):
@@ -755,7 +751,7 @@ def _joined_signers(
     document of them all ("трёхстороннее соглашение") is one."""
     if kind not in _EACH_PARTY or cues.one_document.search(sentence.text):
         return []
-    allowed = {name for name, named_here, _ in possible if named_here}
+    allowed = _named_here(possible)
     named = [m for m in sentence.mentions if m.kind is not MentionKind.PERSON]
     before = [
         m
@@ -766,17 +762,12 @@ def _joined_signers(
     ]
     if len(before) < 2 or cues.with_party.search(sentence.text[: before[0].start - sentence.start]):
         return []
-    chain = [before[0]]
-    for mention in before[1:]:
-        if not cues.list_joint.match(_without_persons(sentence, chain[-1].end, mention.start)):
-            break
-        chain.append(mention)
     governed = any(
         m.start - sentence.start > wording_at
         and cues.with_party.search(sentence.text[: m.start - sentence.start])
         for m in named
     )
-    names = list(dict.fromkeys(m.name for m in chain))
+    names = _names(_listed_chain(sentence, before, cues))
     return names if governed and len(names) >= 2 else []
 
 
@@ -794,7 +785,7 @@ def _signed_by_each(
         return []
     organizations = [m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION]
     names = _listed_after_with(sentence, organizations, cues, cues.signed_by)
-    allowed = {name for name, named_here, _ in possible if named_here}
+    allowed = _named_here(possible)
     others = [name for name in names[1:] if name in allowed]
     return [(names[0], name) for name in others] if len(others) >= 2 else []
 
@@ -867,13 +858,30 @@ def _listed_after_with(
     )
     if first is None:
         return []
-    chain = [mentions[first]]
-    for mention in mentions[first + 1 :]:
-        between = _without_persons(sentence, chain[-1].end, mention.start)
-        if not cues.list_joint.match(between):
+    return _names(_listed_chain(sentence, mentions[first:], cues))
+
+
+def _listed_chain(
+    sentence: Sentence, mentions: Sequence[Mention], cues: EventCues
+) -> list[Mention]:
+    """`mentions` listed from the first, as far as only list joints stand between them
+    (`list_joint`; persons named between left out)."""
+    chain = [mentions[0]]
+    for mention in mentions[1:]:
+        if not cues.list_joint.match(_without_persons(sentence, chain[-1].end, mention.start)):
             break
         chain.append(mention)
-    return list(dict.fromkeys(m.name for m in chain))
+    return chain
+
+
+def _names(mentions: Sequence[Mention]) -> list[str]:
+    """The mentions' names, each once, in order."""
+    return list(dict.fromkeys(m.name for m in mentions))
+
+
+def _named_here(possible: Sequence[tuple[str, bool, bool]]) -> set[str]:
+    """The parties among the `possible` ones that the sentence itself names."""
+    return {name for name, named_here, _ in possible if named_here}
 
 
 def _later_clauses(
