@@ -130,6 +130,9 @@ CHECKLIST = [
     (TRADE, "Imports from India increased by 12 percent."),
     (I, "The company will invest 100 million dollars in the construction of the plant."),
     (I, "Haier is the investor in the project."),
+    (A, "A cooperation deal was struck between the region and the Chinese province."),
+    (TALKS, "The governor and the ambassador explored avenues for cooperation."),
+    (PLAN, "The company broke ground on a new plant in Kaluga Region."),
     (I, "The Chinese holding became an investor in the new hotel."),
     (I, "The investment of the project amounts to 50 million dollars."),
     (I, "Chinese investors plan to invest in the agricultural sector of Kazakhstan."),
@@ -196,6 +199,9 @@ CHECKLIST = [
 
 NO_EVENT = [
     "The team needs new players.",
+    "The court struck down the deal between the two clubs.",
+    "The deal was struck off the agenda.",
+    "Builders broke ground on a new school and a hospital.",
     "Shoppers are ready to buy goods on sale.",
     "The board of directors met in Moscow.",
     "The cost of the electricity rose by 10%.",
