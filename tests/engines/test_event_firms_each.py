@@ -3,8 +3,9 @@ listed after a plural noun for firms, in apposition or not ("Two Chinese carmake
 Geely, …"), and firms each told in a clause of their own with a wording of their own ("Haier will
 build a plant, and Midea plans a factory") build a plant each, at the place the sentence names,
 neither the other's partner; firms acting together build one; a zone or park that hosts a
-plant is no party of it. Sentences written for this test
-(not taken from the pages); the whole event reader runs on each, the names given as mentions."""
+plant is no party of it; one firm's plants in several places listed are a plan in each.
+Sentences written for this test (not taken from the pages); the whole event reader runs on each,
+the names given as mentions."""
 
 from __future__ import annotations
 
@@ -15,8 +16,10 @@ from tests.engines.event_checklists import page_events
 PLACES = {
     "Татарстане": "RU-TA",
     "Калужской области": "RU-KLU",
+    "Тульской области": "RU-TUL",
     "Tatarstan": "RU-TA",
     "Kaluga Region": "RU-KLU",
+    "Tula Region": "RU-TUL",
 }
 ORGANIZATIONS = ("Haier", "Midea", "Chery", "Geely", "ОЭЗ «Алабуга»", "Alabuga SEZ")
 PLAN = "localization_plan"
@@ -90,3 +93,26 @@ IN_A_ZONE = [
 @pytest.mark.parametrize(("lang", "sentence"), IN_A_ZONE)
 def test_a_zone_hosting_a_plant_is_no_party_of_it(lang: str, sentence: str) -> None:
     assert {firm for _, firm in plans(lang, sentence)} == {"Haier"}
+
+
+# One firm's plants in the plural, in several places listed: a plan in each place.
+IN_EACH_PLACE = [
+    ("ru", "Haier построит заводы в Татарстане, Калужской области и Тульской области."),
+    ("en", "Haier will build plants in Tatarstan, Kaluga Region and Tula Region."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), IN_EACH_PLACE)
+def test_a_firm_s_plants_in_several_places_are_a_plan_in_each(lang: str, sentence: str) -> None:
+    places = {name for name in PLACES if name in sentence}
+    assert plans(lang, sentence) == {(place, "Haier") for place in places}
+
+
+def test_one_plant_in_a_city_of_a_region_is_one_plan() -> None:
+    found = page_events(
+        ("News", "Haier will build a plant in Kazan, Tatarstan."),
+        {"Kazan": "RU-TA", "Tatarstan": "RU-TA"},
+        ORGANIZATIONS,
+        "en",
+    )
+    assert [e.counterpart for e in found if e.type.value == PLAN] == ["Haier"]

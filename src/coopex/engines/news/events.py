@@ -313,7 +313,12 @@ def read_events(
                 or _joined_pairs(sentence, kind, cues, reader.own_side)
                 or _each_with_one(reader, sentence, kind, each)
             )
-            listed = [] if pairs else _listed_places(sentence, kind, cues, possible, reader)
+            listed = (
+                []
+                if pairs
+                else _listed_places(sentence, kind, cues, possible, reader)
+                or _plants_in_places(sentence, kind, cues, possible)
+            )
             if pairs or listed:
                 # each place listed is a party of its own, even where they share one
                 told_by = LISTED if listed else source
@@ -1045,6 +1050,26 @@ def _listed_places(
     if not any(own):
         return [(reader.initiator(sentence, kind, name), name) for name in names]
     return []
+
+
+def _plants_in_places(
+    sentence: Sentence,
+    kind: EventType,
+    cues: EventCues,
+    possible: Sequence[tuple[str, bool, bool]],
+) -> list[tuple[str, str]]:
+    """ "Haier will build plants in Tatarstan, Kaluga Region and Tula Region": plants in the
+    plural (`plants`) of the one firm the rules choose, in each place listed after the word
+    before a place (`held_in`, only `list_joint`s between them), are a plan in each, that place
+    its initiator."""
+    if kind is not EventType.LOCALIZATION_PLAN or not cues.plants.search(sentence.text):
+        return []
+    firm = next((name for name, named_here, ruled in possible if ruled and named_here), None)
+    if firm is None:
+        return []
+    located = [m for m in sentence.mentions if m.kind is MentionKind.LOCATION]
+    names = _listed_after_with(sentence, located, cues, cues.held_in)
+    return [(name, firm) for name in names] if len(names) >= 2 else []
 
 
 def _between_places(sentence: Sentence, cues: EventCues) -> tuple[str, str] | None:
