@@ -19,7 +19,7 @@ FLOORS = {
     ("ru", "entities"): 0.89,
     ("en", "entities"): 0.87,
     ("zh", "entities"): 0.89,
-    ("ru", "events"): 0.55,
+    ("ru", "events"): 0.60,
     ("en", "events"): 0.65,
     ("zh", "events"): 0.65,
     ("ru", "amounts"): 0.95,
