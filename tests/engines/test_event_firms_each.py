@@ -9,12 +9,15 @@ the names given as mentions."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from tests.engines.event_checklists import page_events
 
 PLACES = {
     "Татарстане": "RU-TA",
+    "Татарстан": "RU-TA",
     "Калужской области": "RU-KLU",
     "Тульской области": "RU-TUL",
     "Tatarstan": "RU-TA",
@@ -104,7 +107,7 @@ IN_EACH_PLACE = [
 
 @pytest.mark.parametrize(("lang", "sentence"), IN_EACH_PLACE)
 def test_a_firm_s_plants_in_several_places_are_a_plan_in_each(lang: str, sentence: str) -> None:
-    places = {name for name in PLACES if name in sentence}
+    places = {name for name in PLACES if re.search(rf"(?<!\w){name}(?!\w)", sentence)}
     assert plans(lang, sentence) == {(place, "Haier") for place in places}
 
 
@@ -116,3 +119,19 @@ def test_one_plant_in_a_city_of_a_region_is_one_plan() -> None:
         "en",
     )
     assert [e.counterpart for e in found if e.type.value == PLAN] == ["Haier"]
+
+
+# Firms listed as the subject, a sum each: an investment of each; one sum of both is theirs.
+EACH_SUM = [
+    ("ru", "Haier и Midea вложат в Татарстан по 1 млрд рублей.", 2),
+    ("en", "Haier and Midea will invest $100 million each in Tatarstan.", 2),
+    ("ru", "Haier и Midea вложат в Татарстан 3 млрд рублей.", 1),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "count"), EACH_SUM)
+def test_firms_each_putting_in_a_sum_are_an_investment_each(
+    lang: str, sentence: str, count: int
+) -> None:
+    found = page_events((TITLES[lang], sentence), PLACES, ORGANIZATIONS, lang)
+    assert len({e.counterpart for e in found if e.type.value == "investment"}) == count

@@ -124,6 +124,7 @@ CUE_ROLES = (
     "firms_listed",  # "Турецкие компании ": the words right before firms listed as each acting
     "together",  # "совместно", "совместное": firms acting together, one plant of theirs
     "plants",  # "заводы", "plants": plants in the plural, one of each firm a sentence lists
+    "each_one",  # "по 1 млрд рублей", "$100 million each": a sum each firm listed puts in
     "zone",  # "ОЭЗ «Алабуга»", "industrial park": a zone that hosts plants, its place's side
     "trade_measure",  # "вдвое", "две трети", "первое место": a trade figure told in words
     "trade_change",  # "вырос", "сократился": a change of trade reported as a fact
@@ -288,6 +289,8 @@ class EventCues:
     together: re.Pattern[str] = re.compile("(?!)")
     # Plants in the plural ("построят заводы"): firms listed before build one each.
     plants: re.Pattern[str] = re.compile("(?!)")
+    # A sum each of the firms listed puts in ("вложат по 1 млрд рублей", "… each").
+    each_one: re.Pattern[str] = re.compile("(?!)")
     # A special economic zone or an industrial park by its name: it hosts plants on the side of
     # the place it lies in, it is no firm's partner.
     zone: re.Pattern[str] = re.compile("(?!)")
@@ -481,6 +484,7 @@ class EventCues:
             home_meeting=_any(by_cue.get("home_meeting", [])),
             together=_any(by_cue.get("together", [])),
             plants=_any(by_cue.get("plants", [])),
+            each_one=_any(by_cue.get("each_one", [])),
             zone=_any(by_cue.get("zone", [])),
             firms_listed=re.compile(_any(by_cue.get("firms_listed", [])).pattern + r"\s*$", _I),
             trade_measure=_any(by_cue.get("trade_measure", [])),

@@ -680,12 +680,12 @@ def _firms_each(
         return []
     if cues.together.search(sentence.text) or cues.agreed_only.search(sentence.text):
         return []  # "Компании A и B договорились о совместной сборке": one plant of theirs
-    return _several_listed(sentence, cues, possible, cues.firms_listed) or _building_plants(
+    return _several_listed(sentence, cues, possible, cues.firms_listed) or _firms_as_subject(
         sentence, kind, cues, possible
     )
 
 
-def _building_plants(
+def _firms_as_subject(
     sentence: Sentence,
     kind: EventType,
     cues: EventCues,
@@ -693,8 +693,10 @@ def _building_plants(
 ) -> list[str]:
     """ "Haier и Midea построят заводы", "Haier and Midea will build plants": organisations
     listed as the subject (nothing governs the first), then plants in the plural (`plants`) —
-    a plan of each (one plant, "построят завод", is theirs together)."""
-    if kind is not EventType.LOCALIZATION_PLAN:
+    a plan of each (one plant, "построят завод", is theirs together); "вложат по 1 млрд
+    рублей", "will invest $100 million each" (`each_one`) — an investment of each."""
+    distributes = {EventType.LOCALIZATION_PLAN: cues.plants, EventType.INVESTMENT: cues.each_one}
+    if kind not in distributes:
         return []
     allowed = _named_here(possible)
     named = [
@@ -705,7 +707,7 @@ def _building_plants(
     chain = _listed_chain(sentence, named, cues)
     names = _names(chain)
     after = sentence.text[chain[-1].end - sentence.start :]
-    return names if len(names) >= 2 and cues.plants.search(after) else []
+    return names if len(names) >= 2 and distributes[kind].search(after) else []
 
 
 def _firms_by_clause(
