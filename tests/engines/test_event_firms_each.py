@@ -23,8 +23,10 @@ PLACES = {
     "Tatarstan": "RU-TA",
     "Kaluga Region": "RU-KLU",
     "Tula Region": "RU-TUL",
+    "鞑靼斯坦": "RU-TA",
 }
-ORGANIZATIONS = ("Haier", "Midea", "Chery", "Geely", "ОЭЗ «Алабуга»", "Alabuga SEZ")
+FIRMS = ("Haier", "Midea", "Chery", "Geely", "海尔", "美的")
+ORGANIZATIONS = (*FIRMS, "ОЭЗ «Алабуга»", "Alabuga SEZ")
 PLAN = "localization_plan"
 
 EACH = [
@@ -45,6 +47,8 @@ EACH = [
     ("ru", "Haier и Midea построят заводы в Татарстане.", "Татарстане"),
     ("en", "Haier and Midea will build plants in Tatarstan.", "Tatarstan"),
     ("en", "Chinese companies Haier and Midea will build plants in Tatarstan.", "Tatarstan"),
+    # each firm told as building on its own (分别, "respectively")
+    ("zh", "海尔和美的将分别在鞑靼斯坦建厂。", "鞑靼斯坦"),
     (
         "en",
         "Two Chinese carmakers, Chery and Geely, plan to localize production in Kaluga Region.",
@@ -58,7 +62,7 @@ EACH = [
     ),
 ]
 
-TITLES = {"ru": "Новости", "en": "News"}
+TITLES = {"ru": "Новости", "en": "News", "zh": "新闻"}
 
 
 def plans(lang: str, sentence: str) -> set[tuple[str, str]]:
@@ -70,7 +74,7 @@ def plans(lang: str, sentence: str) -> set[tuple[str, str]]:
 def test_each_firm_builds_a_plant_of_its_own_at_the_place_named(
     lang: str, sentence: str, place: str
 ) -> None:
-    firms = {name for name in ORGANIZATIONS if name in sentence and name.isascii()}
+    firms = {name for name in FIRMS if name in sentence}
     assert plans(lang, sentence) == {(place, firm) for firm in firms}
 
 
@@ -78,6 +82,7 @@ TOGETHER = [
     ("ru", "Компании Haier и Midea наладят совместное производство в Татарстане."),
     ("ru", "Haier и Midea построят завод в Татарстане."),
     ("en", "Chinese companies Haier and Midea will jointly build a plant in Tatarstan."),
+    ("zh", "海尔和美的将在鞑靼斯坦合资建厂。"),
 ]
 
 

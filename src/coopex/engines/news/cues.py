@@ -123,7 +123,7 @@ CUE_ROLES = (
     "home_meeting",  # "заседание правительства области": the home side's own meeting
     "firms_listed",  # "Турецкие компании ": the words right before firms listed as each acting
     "together",  # "совместно", "совместное": firms acting together, one plant of theirs
-    "plants",  # "заводы", "plants": plants in the plural, one of each firm a sentence lists
+    "plants",  # "заводы", "plants", 分别: plants in the plural, one of each firm a sentence lists
     "each_one",  # "по 1 млрд рублей", "$100 million each": a sum each firm listed puts in
     "zone",  # "ОЭЗ «Алабуга»", "industrial park": a zone that hosts plants, its place's side
     "trade_measure",  # "вдвое", "две трети", "первое место": a trade figure told in words
