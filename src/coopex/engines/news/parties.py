@@ -302,19 +302,27 @@ class EventReader:
         attribution = sentence.start + said.start() if said else sentence.end
         return [
             m
-            for m in sentence.mentions
-            if m.kind is MentionKind.ORGANIZATION
-            and m.start < attribution
+            for m in self._firms_and_bodies(sentence)
+            if m.start < attribution
             and not self._speaker(m, sentence, paragraph)
             and not self._cues.venue_before.search(paragraph[max(0, m.start - 30) : m.start])
-            and not self._sides.places.get(m.name)
             and not self._cues.document_name.search(m.name)
-            and not self._cues.title.search(m.name)
             and not self._own_organization(m, sentence)
             and not self._credited_source(m, paragraph)
-            and not self._cues.governs.search(m.name)
             and not self._cues.plant_name.search(m.name)
             and not _AFTER_A_NUMBER.search(paragraph, max(0, m.start - 3), m.start)
+        ]
+
+    def _firms_and_bodies(self, sentence: Sentence) -> list[Mention]:
+        """The sentence's organisations that are no place, no place's governing body and no
+        title: those that may be a party, of either side."""
+        return [
+            m
+            for m in sentence.mentions
+            if m.kind is MentionKind.ORGANIZATION
+            and not self._sides.places.get(m.name)
+            and not self._cues.governs.search(m.name)
+            and not self._cues.title.search(m.name)
         ]
 
     def _places_abroad_inside(self, organization: Mention, sentence: Sentence) -> list[Mention]:
@@ -367,15 +375,7 @@ class EventReader:
 
     def _own_firms(self, sentence: Sentence) -> list[Mention]:
         """The organisations of the sentence left out as the initiator's own ones only."""
-        return [
-            m
-            for m in sentence.mentions
-            if m.kind is MentionKind.ORGANIZATION
-            and not self._sides.places.get(m.name)
-            and not self._cues.governs.search(m.name)
-            and not self._cues.title.search(m.name)
-            and self._own_organization(m, sentence)
-        ]
+        return [m for m in self._firms_and_bodies(sentence) if self._own_organization(m, sentence)]
 
     def _own_organization(self, organization: Mention, sentence: Sentence) -> bool:
         """Named after a place on the initiator's side, as a mention inside it or a word; or a
