@@ -52,8 +52,12 @@ places = ShippedPlaces()
         ("Xinjiang Uygur Autonomous Region", "CN-XJ"),
         ("Urumqi", "CN-XJ"),
         ("Naberezhnye Chelny", "RU-TA"),
-        ("Tashkent", "UZ"),
-        ("Jizzakh region", "UZ"),
+        # Uzbekistan's regions and cities by their English names: the region, not the country
+        ("Tashkent", "UZ-TK"),
+        ("Jizzakh region", "UZ-JI"),
+        ("Fergana region", "UZ-FA"),
+        ("Ferghana", "UZ-FA"),
+        ("Kashkadarya region", "UZ-QA"),
         ("Far Eastern Federal District", "RU"),
         # Kyrgyzstan's and Tajikistan's regions, by their English names
         ("Chuy region", "KG-C"),
