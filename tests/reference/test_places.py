@@ -52,12 +52,15 @@ places = ShippedPlaces()
         ("Xinjiang Uygur Autonomous Region", "CN-XJ"),
         ("Urumqi", "CN-XJ"),
         ("Naberezhnye Chelny", "RU-TA"),
-        # Uzbekistan's regions and cities by their English names: the region, not the country
+        # Uzbekistan's regions and cities by their English, Russian and Chinese names: the
+        # region, not the country
         ("Tashkent", "UZ-TK"),
         ("Jizzakh region", "UZ-JI"),
         ("Fergana region", "UZ-FA"),
         ("Ferghana", "UZ-FA"),
         ("Kashkadarya region", "UZ-QA"),
+        ("Самарканд", "UZ-SA"),
+        ("塔什干", "UZ-TK"),
         ("Far Eastern Federal District", "RU"),
         # Kyrgyzstan's and Tajikistan's regions, by their English names
         ("Chuy region", "KG-C"),
