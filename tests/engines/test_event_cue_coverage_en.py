@@ -195,9 +195,26 @@ CHECKLIST = [
     (I, "The company plans to increase its investment in Russia."),
     (I, "The company is investing heavily in the region."),
     (I, "Investments in the project reached $1.2 billion."),
+    # a sum to invest, a commitment to invest, a project's worth, a sum as "an investment", where
+    # the money comes from, a plant bought; "invested $N in" is left out: news mostly tells a
+    # firm's past, cumulative investment that way
+    (I, "The company invests $200 million in a new plant in Kazakhstan."),
+    (I, "The Chinese firm has pledged to invest in the region."),
+    (I, "The project is worth 500 million yuan."),
+    (I, "The plant, a $300 million investment, will open next year."),
+    (I, "The plant requires an investment of $40 million."),
+    (I, "Funding for the project will come from the Eurasian Development Bank."),
+    (I, "Geely bought the plant from General Motors."),
+    # a plant inaugurated, goods to be sourced abroad, points-based rules
+    (PLAN, "The plant was inaugurated on Monday."),
+    (SEARCH, "The firm is looking to source components from Chinese suppliers."),
+    (POLICY, "The decree sets a points-based system for assessing localization."),
 ]
 
 NO_EVENT = [
+    "The board held a meeting of shareholders in May.",
+    "The painting is worth a visit.",
+    "The club bought a new striker.",
     "The team needs new players.",
     "The court struck down the deal between the two clubs.",
     "The deal was struck off the agenda.",
