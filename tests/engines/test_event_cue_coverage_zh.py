@@ -161,6 +161,7 @@ NAMED = [
     ("中方将出资建设汽车组装厂。", MONEY),
     ("中方将作为该项目的投资方。", MONEY),
     ("白俄罗斯公司收购了该厂的控股权。", MONEY),
+    ("该集团收购了俄罗斯一家汽车零部件企业51%的股权。", MONEY),
     # partner_search: orders placed, suppliers to be, joint projects, purchases sought
     ("该汽车企业计划向当地零部件企业下订单。", SEARCH),
     ("当地企业有望成为白俄罗斯拖拉机厂的供应商。", SEARCH),
