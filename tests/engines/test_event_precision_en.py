@@ -171,7 +171,6 @@ LEFT = {
     "Companies of Kazakhstan should look for partners in China, experts believe.",
     "The number of business missions from China to Russia is expected to grow.",
     "Sany presented its new excavators to partners in Kazakhstan.",
-    "Changan plans to invest $500 million in Kazakhstan.",
     "The memorandum between Sany and Kaluga Region was signed on Friday.",
 }
 

@@ -728,6 +728,7 @@ class EventReader:
         )
         invites = self._cues.inviting.search(sentence.text)
         firms_of: list[str] = []
+        inviters: list[str] = []
         if kind is EventType.LOCALIZATION_INVITATION and invites is not None:
             # The invited is the inviting word's object ("invited Haier to localize … in the
             # Naberezhnye Chelny industrial park"), not the inviter before it nor the site after.
@@ -783,7 +784,9 @@ class EventReader:
             # are the country's, not a province's the page names elsewhere (the annotation
             # names the country and "китайские компании").
             adjective = [] if places else [m.name for m in self._unnamed_countries(sentence, True)]
-            order = [*firms_of, *named, earlier, *adjective, *abroad]
+            inviters = self._inviters(sentence, organizations, invites)
+            invited = [name for name in named if name not in inviters]
+            order = [*firms_of, *invited, earlier, *adjective, *abroad]
         elif kind in _ORG_FIRST:
             earlier = self._earlier_organization(index, kind)
             if kind in HELD:
@@ -860,7 +863,11 @@ class EventReader:
             order = [*places, *bodies, self._sides.counterpart]
         else:
             order = [*places, self._sides.counterpart]
-        others = [m.name for m in sentence.mentions if m.kind is not MentionKind.PERSON]
+        others = [
+            m.name
+            for m in sentence.mentions
+            if m.kind is not MentionKind.PERSON and m.name not in inviters
+        ]
         options: list[tuple[str, bool, bool]] = []
         ruled = len(order)
         # The story's own side is a party when its firms are the invited ones.
@@ -888,6 +895,28 @@ class EventReader:
             if governed and not named_abroad and self._regulator(sentence, governed):
                 options.insert(0, (governed, False, True))
         return options
+
+    def _inviters(
+        self, sentence: Sentence, organizations: Sequence[Mention], invites: re.Match[str] | None
+    ) -> list[str]:
+        """The organisations that invite: before an inviting verb in the singular, not governed
+        by "with" ("Минпромторг пригласил инвесторов из Китая"); the invitation is with them
+        only when nobody invited is known. A plural verb may follow its object ("Компанию
+        Haier пригласили …"), so it names no inviter."""
+        if invites is None:
+            return []
+        words = re.search(r"\w*", sentence.text[invites.end() :])
+        span = sentence.text[invites.start() : invites.end() + (words.end() if words else 0)]
+        verb = self._cues.invites_alone.search(span)
+        if verb is None:
+            return []
+        paragraph = self._paragraphs[sentence.paragraph]
+        at = sentence.start + invites.start() + verb.start()
+        return [
+            m.name
+            for m in organizations
+            if m.end <= at and not self._cues.with_party.search(paragraph[sentence.start : m.start])
+        ]
 
     def _jurisdiction(self, sentence: Sentence) -> str:
         """The union the sentence, else the page, names; else the story's own country."""
