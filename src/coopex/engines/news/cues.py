@@ -40,6 +40,7 @@ def _country_adjectives(by_cue: Mapping[str, list[str]]) -> tuple[re.Pattern[str
 CUE_ROLES = (
     "inviting",  # somebody invites or offers: a localization invitation, not a plan
     "invites_alone",  # an inviting verb with its subject before it: "пригласил", "invites"
+    "lends",  # a loan or financing granted: the lender is no party of the plant it finances
     "planning",  # the company plans it itself: a localization plan
     "same_again",  # "Схожее предложение поступит и компании X": the previous event with X
     "points_back",  # "этой компании": an organisation named earlier
@@ -214,6 +215,8 @@ class EventCues:
     # An inviting verb in a form whose subject comes before it ("Минпромторг пригласил"); a
     # plural may follow its object ("Компанию пригласили").
     invites_alone: re.Pattern[str] = re.compile("(?!)")
+    # A loan, a credit line or financing granted ("предоставит кредит на строительство").
+    lends: re.Pattern[str] = re.compile("(?!)")
     # Each on its own: the name of the group that matched is the country's code.
     short_country: tuple[re.Pattern[str], ...] = ()
     # "该市企业": the place named before whose name ends in the group `word` ("撒马尔罕市"), or
@@ -399,6 +402,7 @@ class EventCues:
             document_referred=_any(by_cue.get("document_referred", [])),
             hired=_any(by_cue.get("hired", [])),
             invites_alone=_any(by_cue.get("invites_alone", [])),
+            lends=_any(by_cue.get("lends", [])),
             # "20 agreements", "10 специальных инвестконтрактов": up to two words between.
             # … or documents totalled by a sum ("подписали документы на $3,5 миллиарда").
             # A day or a year before the words ("15 марта подписано соглашение") counts nothing.

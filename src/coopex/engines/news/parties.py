@@ -789,6 +789,12 @@ class EventReader:
             order = [*firms_of, *invited, earlier, *adjective, *abroad]
         elif kind in _ORG_FIRST:
             earlier = self._earlier_organization(index, kind)
+            if kind is EventType.LOCALIZATION_PLAN:
+                # A lender before the wording ("Сбербанк предоставит кредит на строительство
+                # завода") finances the plant: it is no party of the plan (its investment is
+                # read on its own).
+                inviters = self._subjects_of(sentence, organizations, self._cues.lends)
+                named = [name for name in named if name not in inviters]
             if kind in HELD:
                 # Where it is held after who it is with: "В Пекине губернатор подписал
                 # соглашение с провинцией Хэйлунцзян", "在哈尔滨，黑龙江省与滨海边疆区签署".
@@ -910,12 +916,25 @@ class EventReader:
         verb = self._cues.invites_alone.search(span)
         if verb is None:
             return []
+        return self._named_before(sentence, organizations, invites.start() + verb.start())
+
+    def _subjects_of(
+        self, sentence: Sentence, organizations: Sequence[Mention], verb: re.Pattern[str]
+    ) -> list[str]:
+        """The organisations before the verb's wording, where the sentence has it."""
+        found = verb.search(sentence.text)
+        return [] if found is None else self._named_before(sentence, organizations, found.start())
+
+    def _named_before(
+        self, sentence: Sentence, organizations: Sequence[Mention], offset: int
+    ) -> list[str]:
+        """The organisations named before `offset` in the sentence, not governed by "with"."""
         paragraph = self._paragraphs[sentence.paragraph]
-        at = sentence.start + invites.start() + verb.start()
         return [
             m.name
             for m in organizations
-            if m.end <= at and not self._cues.with_party.search(paragraph[sentence.start : m.start])
+            if m.end <= sentence.start + offset
+            and not self._cues.with_party.search(paragraph[sentence.start : m.start])
         ]
 
     def _jurisdiction(self, sentence: Sentence) -> str:

@@ -1,0 +1,60 @@
+"""A checklist of lenders: a bank or a fund that grants a loan, a credit line or financing for a
+plant («Сбербанк предоставит кредит на строительство завода», "VEB will finance the
+construction of a plant") finances it and is no party of the plant's localization plan; its
+financing is read as its investment, as the investment checklists read a financier. The firm
+whose plant it is stays the plan's party. Sentences written for this test, not taken from the
+pages; the whole event reader runs on each, the names given as mentions."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.engines.event_checklists import page_events
+
+PLACES = {"Тульской области": "RU-TUL", "Липецкой области": "RU-LIP", "Tula Region": "RU-TUL"}
+ORGANIZATIONS = ("Сбербанк", "Фонд развития промышленности", "Банк развития Китая", "Haier", "VEB")
+TITLE = {"ru": "Новости промышленности", "en": "Industry news"}
+
+
+def events_of(kind: str, lang: str, sentence: str) -> list[str]:
+    found = page_events((TITLE[lang], sentence), PLACES, ORGANIZATIONS, lang)
+    return [e.counterpart for e in found if e.type.value == kind]
+
+
+# (language, sentence, the lender)
+LENT = [
+    ("ru", "Сбербанк предоставит кредит на строительство завода в Тульской области.", "Сбербанк"),
+    (
+        "ru",
+        "Фонд развития промышленности выдал заём на 300 млн рублей на запуск производства в"
+        " Липецкой области.",
+        "Фонд развития промышленности",
+    ),
+    ("ru", "Сбербанк открыл кредитную линию заводу в Липецкой области.", "Сбербанк"),
+    ("en", "VEB will finance the construction of a plant in Tula Region.", "VEB"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence", "lender"), LENT)
+def test_a_lender_is_no_party_of_the_plant(lang: str, sentence: str, lender: str) -> None:
+    assert lender not in events_of("localization_plan", lang, sentence)
+
+
+@pytest.mark.parametrize(("lang", "sentence", "lender"), LENT)
+def test_a_lender_invests(lang: str, sentence: str, lender: str) -> None:
+    assert lender in events_of("investment", lang, sentence)
+
+
+# (language, sentence): the plant is Haier's, whoever lends for it
+FIRMS_PLANT = [
+    (
+        "ru",
+        "Банк развития Китая предоставит кредит на строительство завода Haier в Тульской области.",
+    ),
+    ("en", "VEB will provide a loan for the construction of a Haier plant in Tula Region."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), FIRMS_PLANT)
+def test_the_plant_stays_its_firms(lang: str, sentence: str) -> None:
+    assert events_of("localization_plan", lang, sentence) == ["Haier"]
