@@ -728,7 +728,8 @@ class EventReader:
         )
         invites = self._cues.inviting.search(sentence.text)
         firms_of: list[str] = []
-        inviters: list[str] = []
+        # inviters of an invitation, lenders of a plan: named, yet no party
+        not_parties: list[str] = []
         if kind is EventType.LOCALIZATION_INVITATION and invites is not None:
             # The invited is the inviting word's object ("invited Haier to localize … in the
             # Naberezhnye Chelny industrial park"), not the inviter before it nor the site after.
@@ -784,8 +785,8 @@ class EventReader:
             # are the country's, not a province's the page names elsewhere (the annotation
             # names the country and "китайские компании").
             adjective = [] if places else [m.name for m in self._unnamed_countries(sentence, True)]
-            inviters = self._inviters(sentence, organizations, invites)
-            invited = [name for name in named if name not in inviters]
+            not_parties = self._inviters(sentence, organizations, invites)
+            invited = [name for name in named if name not in not_parties]
             order = [*firms_of, *invited, earlier, *adjective, *abroad]
         elif kind in _ORG_FIRST:
             earlier = self._earlier_organization(index, kind)
@@ -793,8 +794,8 @@ class EventReader:
                 # A lender before the wording ("Сбербанк предоставит кредит на строительство
                 # завода") finances the plant: it is no party of the plan (its investment is
                 # read on its own).
-                inviters = self._subjects_of(sentence, organizations, self._cues.lends)
-                named = [name for name in named if name not in inviters]
+                not_parties = self._subjects_of(sentence, organizations, self._cues.lends)
+                named = [name for name in named if name not in not_parties]
             if kind in HELD:
                 # Where it is held after who it is with: "В Пекине губернатор подписал
                 # соглашение с провинцией Хэйлунцзян", "在哈尔滨，黑龙江省与滨海边疆区签署".
@@ -872,7 +873,7 @@ class EventReader:
         others = [
             m.name
             for m in sentence.mentions
-            if m.kind is not MentionKind.PERSON and m.name not in inviters
+            if m.kind is not MentionKind.PERSON and m.name not in not_parties
         ]
         options: list[tuple[str, bool, bool]] = []
         ruled = len(order)
