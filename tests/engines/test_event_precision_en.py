@@ -82,6 +82,9 @@ NONE = [
     "Companies of Kazakhstan should look for partners in China, experts believe.",
     "The number of business missions from China to Russia is expected to grow.",
     "Any foreign investor can open a plant in Alabuga Technopark.",
+    # a trend: a growing number of firms, none of them named
+    "More Chinese companies are seeking partners in Kazakhstan, the ambassador said.",
+    "A growing number of firms from China are building plants in Kazakhstan.",
     # other
     "Photo: signing of the agreement between Russia and China in 2019.",
     "The press conference of Sany on the results of the year was held in Harbin.",
@@ -91,6 +94,9 @@ NONE = [
 ]
 
 SOME = [
+    # firms hoping to meet partners are looking for them
+    ("partner_search", "Sany hopes to meet more companies from Kazakhstan at the fair."),
+    ("partner_search", "Sany is looking forward to meeting potential partners from Kazakhstan."),
     ("agreement", "Kaluga Region and Heilongjiang Province signed a trade agreement on Tuesday."),
     (
         "agreement",
@@ -189,3 +195,10 @@ def test_a_sentence_of_no_current_fact_names_no_event(sentence: str) -> None:
 @pytest.mark.parametrize(("kind", "sentence"), [_marked(*pair) for pair in SOME])
 def test_a_current_fact_with_like_words_is_read(kind: str, sentence: str) -> None:
     assert kind in [found[0] for found in run(sentence)]
+
+
+@pytest.mark.parametrize("day", ["", " on Tuesday", " last week", " in a statement"])
+def test_the_source_named_after_the_news_is_no_party(day: str) -> None:
+    """ "…, the ministry said on Tuesday": the source of the news, however it dates it."""
+    found = run(f"Sany will build a plant in Kaluga Region, Harbin Electric said{day}.")
+    assert found == [("localization_plan", "Kaluga Region", "Sany")]

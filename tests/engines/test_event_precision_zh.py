@@ -110,6 +110,8 @@ NO_EVENT = [
     "省长强调，要积极参加各类展会，寻找合作伙伴。",
     "各地要积极组织企业参加展会。",
     "欢迎广大读者关注本网站。",
+    # a trend: a growing number of firms, none of them named
+    "越来越多的中国企业在俄罗斯寻找合作伙伴。",
     # a decade long past
     "上世纪90年代，长安汽车曾在下诺夫哥罗德州投资建厂。",
 ]

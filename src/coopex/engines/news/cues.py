@@ -115,6 +115,7 @@ CUE_ROLES = (
     "exhibition_venue",  # "подписано … на выставке": an exhibition where another event happened
     "seated",  # "Посольство РФ", "Embassy of": an office named with the place it sits in after it
     "required",  # "инвестор должен вложить": what a party must do is a rule, not an event
+    "trend",  # "more Chinese companies are seeking …", «всё больше компаний»: a trend, no firm's
     "our_place",  # "我省", "我市": the writer's own place; the page is told from its country
     "title_owner",  # "…活动周", "…代表团赴": after a region a title tells holds or sends it
     "state_visit",  # "俄罗斯总统将访华": a head of state's visit is diplomacy, no business mission
@@ -262,6 +263,8 @@ class EventCues:
     seated: re.Pattern[str] = re.compile("(?!)")
     # What a party must do ("инвестор должен вложить не менее …"): a condition, not an event.
     required: re.Pattern[str] = re.compile("(?!)")
+    # A growing number of firms doing it: a trend told, no firm's own plan or search.
+    trend: re.Pattern[str] = re.compile("(?!)")
     # The writer calls a place their own ("我省企业"): the page is told from that place's side.
     our_place: re.Pattern[str] = re.compile("(?!)")
     # The words after a region the title names as the holder of its event or the sender of its
@@ -480,6 +483,7 @@ class EventCues:
                 _any(by_cue.get("exhibition_venue", [])).pattern + r"$", _I
             ),
             required=_any(by_cue.get("required", [])),
+            trend=_any(by_cue.get("trend", [])),
             our_place=_any(by_cue.get("our_place", [])),
             title_owner=_any(by_cue.get("title_owner", [])),
             state_visit=_any(by_cue.get("state_visit", [])),

@@ -1300,6 +1300,8 @@ def _covered_here(
         and not (kind is EventType.TRADE_FIGURE and EventType.POLICY in kinds)
         # "По условиям контракта инвестор должен вложить не менее 750 млн руб.": a condition
         and not (kind in _REQUIRED and cues.required.search(text))
+        # "more Chinese companies are seeking to expand into Russia": a trend, nobody's event
+        and not (kind in _TREND and cues.trend.search(text))
     ]
 
 
@@ -1368,6 +1370,10 @@ _REQUIRED = frozenset(
         EventType.PARTNER_SEARCH,
         EventType.PRODUCT_PRESENTATION,
     }
+)
+# A growing number of firms seeking partners, building plants or investing: a trend told.
+_TREND = frozenset(
+    {EventType.PARTNER_SEARCH, EventType.LOCALIZATION_PLAN, EventType.INVESTMENT}
 )
 
 
