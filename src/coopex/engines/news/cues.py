@@ -102,6 +102,7 @@ CUE_ROLES = (
     "plant_name",  # "…汽车总装厂": an organisation named as a plant, not a party to its plan
     "one_document",  # "a three-lateral agreement with A and B": one document of all the parties
     "abroad_before",  # "провинции ", "префектуры ": a place word of no home country, before a name
+    "body_of",  # "of" in "People's Committee of Quang Nam Province": the body's place follows
     "agreed_only",  # "договорились": agreeing, no document; agreeing to do an event is that event
     # "…代表团一行", "бизнес-миссия": a visit told on its own (or an organised mission), not
     # absorbed by a forum it attends
@@ -237,6 +238,8 @@ class EventCues:
     one_document: re.Pattern[str] = re.compile("(?!)")
     # A place word no home country uses, right before a place the gazetteer does not know.
     abroad_before: re.Pattern[str] = re.compile("(?!)")
+    # The word after which a body's name names the place it governs ("… Committee of …").
+    body_of: re.Pattern[str] = re.compile("(?!)")
     # Agreeing with no document named: what is agreed to be done is the event.
     agreed_only: re.Pattern[str] = re.compile("(?!)")
     # A visit worded so is told on its own, beside a forum the visitors attend.
@@ -471,6 +474,7 @@ class EventCues:
             one_document=_any(by_cue.get("one_document", [])),
             agreed_only=_any(by_cue.get("agreed_only", [])),
             abroad_before=re.compile(_any(by_cue.get("abroad_before", [])).pattern + r"\s*$", _I),
+            body_of=_any(by_cue.get("body_of", [])),
             visit_apart=_any(by_cue.get("visit_apart", [])),
             visit_to=re.compile(_any(by_cue.get("visit_to", [])).pattern + r"\s*$", _I),
             delegation_noun=_any(by_cue.get("delegation_noun", [])),

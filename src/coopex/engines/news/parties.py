@@ -341,11 +341,13 @@ class EventReader:
 
     def _body_of_a_region(self, organization: Mention) -> str:
         """The region of the other side a body is named after by its kind word ("Народный
-        комитет провинции Лаокай", "Правительство префектуры Тоттори"): the region is the
-        party; else the organisation."""
+        комитет провинции Лаокай", "Правительство префектуры Тоттори", "People's Committee of
+        Quang Nam Province"): the region is the party; else the organisation."""
         words = organization.name.split()
         for at, word in enumerate(words[:-1]):
-            if not self._cues.abroad_before.fullmatch(word):
+            if not (
+                self._cues.abroad_before.fullmatch(word) or self._cues.body_of.fullmatch(word)
+            ):
                 continue
             for end in range(len(words), at + 1, -1):
                 name = " ".join(words[at + 1 : end])
