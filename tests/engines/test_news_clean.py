@@ -195,3 +195,46 @@ def test_chinese_headlines_after_the_article_are_counted_in_characters() -> None
     assert removed["热门推荐"] == "related links heading"
     assert removed["中俄博览会吸引三千家企业参展"] == "list of headlines"
     assert article.title == "黑龙江省代表团访问阿穆尔州"
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        ("Главная / Новости / Экономика", "menu"),
+        ("Вход | Регистрация | Поиск", "menu"),
+        ("Home | Business | Industry | Contact us", "menu"),
+        ("首页 | 新闻中心 | 经贸动态 | 联系我们", "menu"),
+        ("Новости » Экономика » Промышленность", "menu"),
+        ("© 2026 Ульяновск-Новости. Все права защищены.", "copyright"),
+        ("Copyright 2026 BelTA. All rights reserved.", "copyright"),
+        ("版权所有 黑龙江日报社", "copyright"),
+        ("Читайте также: В Ульяновске открылся новый торговый центр", "related link"),
+        ("Related news: Belarus, Vietnam discuss agricultural cooperation", "related link"),
+        ("相关新闻：哈尔滨举办冰雪节", "related link"),
+        ("Subscribe to our newsletter", "subscription"),
+    ],
+)
+def test_menus_copyright_related_links_and_subscriptions_go(line: str, reason: str) -> None:
+    article = clean(f"{line}\nThe title of the story\nThe region signed an agreement with China.")
+    assert {r.text: r.reason for r in article.removed} == {line: reason}
+    assert article.title == "The title of the story"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a title with a slash or a dash, prose listing items, a quote about rights
+        "Россия / Китай: новые горизонты промышленной кооперации",
+        "Компания выпускает тракторы, комбайны и погрузчики для Казахстана.",
+        "Haier | Midea: two plants for Tatarstan",
+        "The investor's rights are protected by the agreement.",
+    ],
+)
+def test_article_lines_like_furniture_stay(line: str) -> None:
+    assert not clean(f"{line}\nThe region signed an agreement with China.").removed
+
+
+def test_a_chinese_title_with_a_space_is_no_rubric() -> None:
+    """A Chinese title of two space-separated phrases is a title, not a section heading."""
+    article = clean("首页\n黑龙江省代表团访问新西伯利亚州 签署多项合作协议\n双方签署了合作备忘录。")
+    assert article.title == "黑龙江省代表团访问新西伯利亚州 签署多项合作协议"

@@ -52,7 +52,35 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     ("menu item", re.compile(r"^(news|новости|главная|home|新闻|首页)$", _FLAGS)),
     ("tags", re.compile(r"^(теги|метки|tags|标签)\s*[:：]", _FLAGS)),
+    (
+        "copyright",
+        re.compile(
+            r"(©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved|все права защищены|"
+            r"版权所有|版权声明)",
+            _FLAGS,
+        ),
+    ),
+    (
+        "related link",
+        re.compile(
+            r"^(читайте также|читать также|смотрите также|см\. также|по теме|"
+            r"related( news| articles| stories)?|read (also|more)|see also|"
+            r"相关(新闻|阅读|文章)|推荐阅读)\s*[:：]\s*\S",
+            _FLAGS,
+        ),
+    ),
+    (
+        "subscription",
+        re.compile(
+            r"^(subscribe|sign up|подпис(ывайтесь|аться|ка)|订阅|关注我们)\b.{0,60}$", _FLAGS
+        ),
+    ),
 )
+# "Главная / Новости / Экономика", "Home | Business | Contact us", "首页 | 新闻中心 | 联系我们":
+# a menu or breadcrumb trail, three or more short items between separators.
+_MENU_SEPARATOR = re.compile(r"\s+[|/»>•·→]\s+|\s*[|»•·→]\s*")
+_MENU_ITEMS = 3
+_MENU_ITEM_WORDS = 4
 # "10:05, 27 December" / "27 декабря 2023, 10:05" / "2023-12-27": a publication stamp, kept aside.
 TIMESTAMP = re.compile(
     r"^(\d{1,2}:\d{2},?\s+\d{1,2}\s+[^\W\d_]+(\s+\d{4})?|\d{1,2}\s+[^\W\d_]+\s+\d{4}(,?\s+\d{1,2}:\d{2})?|"
@@ -99,7 +127,16 @@ def _furniture(line: str) -> str | None:
     for reason, pattern in RULES:
         if pattern.search(line):
             return reason
-    return None
+    return "menu" if _menu(line) else None
+
+
+def _menu(line: str) -> bool:
+    items = [item.strip() for item in _MENU_SEPARATOR.split(line)]
+    return (
+        len(items) >= _MENU_ITEMS
+        and all(item and _words(item) <= _MENU_ITEM_WORDS for item in items)
+        and not _SENTENCE_END.search(line)
+    )
 
 
 def clean(raw: str) -> Article:
@@ -243,12 +280,7 @@ def _is_rubric(line: str, following: str) -> bool:
     def heading(text: str) -> bool:
         return not _SENTENCE_END.search(text) and len(text) <= 250
 
-    return (
-        len(line.split()) <= 2
-        and heading(line)
-        and len(following.split()) >= 3
-        and heading(following)
-    )
+    return _words(line) <= 2 and heading(line) and _words(following) >= 3 and heading(following)
 
 
 def _split_title(lines: list[str]) -> tuple[str, list[str]]:

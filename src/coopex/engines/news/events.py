@@ -1372,9 +1372,7 @@ _REQUIRED = frozenset(
     }
 )
 # A growing number of firms seeking partners, building plants or investing: a trend told.
-_TREND = frozenset(
-    {EventType.PARTNER_SEARCH, EventType.LOCALIZATION_PLAN, EventType.INVESTMENT}
-)
+_TREND = frozenset({EventType.PARTNER_SEARCH, EventType.LOCALIZATION_PLAN, EventType.INVESTMENT})
 
 
 # What parties may agree to do that is an event of its own: the visit, forum, plant or

@@ -345,9 +345,7 @@ class EventReader:
         Quang Nam Province"): the region is the party; else the organisation."""
         words = organization.name.split()
         for at, word in enumerate(words[:-1]):
-            if not (
-                self._cues.abroad_before.fullmatch(word) or self._cues.body_of.fullmatch(word)
-            ):
+            if not (self._cues.abroad_before.fullmatch(word) or self._cues.body_of.fullmatch(word)):
                 continue
             for end in range(len(words), at + 1, -1):
                 name = " ".join(words[at + 1 : end])
