@@ -19,6 +19,7 @@ PLACES = {
     "Тверской области": "RU-TVE",
     "Тверская область": "RU-TVE",
     "Тверскую область": "RU-TVE",
+    "Тверской областью": "RU-TVE",
     "Псковской области": "RU-PSK",
     "Псковская область": "RU-PSK",
     "Костромской области": "RU-KOS",
@@ -266,6 +267,13 @@ SIDES_DISCUSSED = [
         "Губернатор Тверской области провёл переговоры с руководством компании Hitachi. Стороны"
         " обсудили возможность размещения производства в Тверской области.",
     ),
+    # the sides of a document signed further back, a plant's figures told between
+    (
+        "Компания Hitachi из Японии подписала соглашение с Тверской областью о строительстве"
+        " завода.",
+        "Объём инвестиций составит 5 млрд рублей. Предприятие создаст 300 рабочих мест.",
+        "Также стороны обсудили возможность локализации производства комплектующих.",
+    ),
 ]
 
 
@@ -276,3 +284,13 @@ def test_localizing_the_sides_of_talks_discussed_invites_their_firm(
     found = events(*paragraphs)
     assert (INVITE, "Hitachi") in found, found
     assert (INVITE, "RU-TVE") not in found
+    assert (INVITE, "JP") not in found
+
+
+def test_a_side_named_by_its_country_is_no_sides_of_the_talks() -> None:
+    """«турецкой стороны»: the Turkish side, not «the sides» of what was told before."""
+    found = events(
+        "В Кимрах компания Стеклопак запустит производство.",
+        "Губернатор Тверской области пообещал поддержать любые проекты турецкой стороны.",
+    )
+    assert (INVITE, "TR") in found, found

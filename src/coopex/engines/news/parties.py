@@ -677,14 +677,27 @@ class EventReader:
             # the talks just told are with the party of what was discussed at them; talks with
             # a place abroad ("встретился с губернатором провинции Хэнань. По итогам встречи
             # стороны подписали соглашение") are that place's.
-            talks = self._sentences[index - 1]
-            named = self._organizations(talks)
-            if named:
-                return named[0].name
-            abroad = self._foreign_places(talks)
-            if abroad:
-                return self._pair_part(abroad[0].name)
+            party = self._party_of(self._sentences[index - 1])
+            if party is not None:
+                return party
         if not self._cues.points_back.search(sentence.text):
+            if (
+                kind in _TOLD_AT_TALKS
+                and self._cues.sides_back.search(sentence.text)
+                and not self._organizations(sentence)
+                and not self._foreign_places(sentence)
+            ):
+                # «Также стороны обсудили …» further on: the sides of the last event told
+                # with a party of its own, not the country of the story's other side
+                return next(
+                    (
+                        party
+                        for told in reversed(self._sentences[:index])
+                        if trigger_types(told.text, self._cues)
+                        and (party := self._party_of(told)) is not None
+                    ),
+                    None,
+                )
             return None
         earlier = [
             m
@@ -705,6 +718,15 @@ class EventReader:
             if any(name_stem(w) in stems for w in mention.name.split() if len(w) >= 4):
                 return mention.name
         return earlier[-1].name
+
+    def _party_of(self, told: Sentence) -> str | None:
+        """The party a sentence tells an event with: its organisation, else the place abroad
+        it names."""
+        named = self._organizations(told)
+        if named:
+            return named[0].name
+        abroad = self._foreign_places(told)
+        return self._pair_part(abroad[0].name) if abroad else None
 
     def counterparts(
         self, index: int, kind: EventType, trigger_end: int
