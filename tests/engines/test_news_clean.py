@@ -238,3 +238,24 @@ def test_a_chinese_title_with_a_space_is_no_rubric() -> None:
     """A Chinese title of two space-separated phrases is a title, not a section heading."""
     article = clean("首页\n黑龙江省代表团访问新西伯利亚州 签署多项合作协议\n双方签署了合作备忘录。")
     assert article.title == "黑龙江省代表团访问新西伯利亚州 签署多项合作协议"
+
+
+@pytest.mark.parametrize(
+    ("line", "published"),
+    [
+        ("Xinhua | Updated: 2026-11-25 09:14", "2026-11-25 09:14"),
+        ("Опубликовано: 15.11.2026 12:40", "15.11.2026 12:40"),
+        ("发布时间：2026-11-18 10:22", "2026-11-18 10:22"),
+        ("Posted 25 November 2026", "25 November 2026"),
+    ],
+)
+def test_a_labelled_publication_stamp_is_no_title(line: str, published: str) -> None:
+    article = clean(f"{line}\nThe title of the story\nThe region signed an agreement with China.")
+    assert article.title == "The title of the story"
+    assert article.published == published
+    assert [r.reason for r in article.removed] == ["publication time"]
+
+
+def test_prose_that_says_published_stays() -> None:
+    text = "The ministry published 2 new rules on localization of car production for the region."
+    assert clean(f"Title\n{text}").paragraphs == (text,)

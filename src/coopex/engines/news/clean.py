@@ -88,6 +88,14 @@ TIMESTAMP = re.compile(
     r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2})?|\d{4}年\d{1,2}月\d{1,2}日)$",
     _FLAGS,
 )
+# "Xinhua | Updated: 2026-11-25 09:14", "Опубликовано: 15.11.2026", "发布时间：2026-11-18": a
+# labelled publication stamp in a short line of furniture, kept aside like a bare stamp.
+STAMP_LINE = re.compile(
+    r"(?:\b(?:updated|published|posted|обновлено|опубликовано|дата публикации)|"
+    r"发布时间|更新时间|发布日期)\s*[:：]?\s*(\d.*)$",
+    _FLAGS,
+)
+MAX_STAMP_LINE_WORDS = 8
 # "date 2025-10-10 During his meeting with …": a crawler's publication stamp opening the first
 # line of the article, kept aside like a stamp of its own line (its digits are no figure of the
 # sentence they open).
@@ -161,6 +169,13 @@ def clean(raw: str) -> Article:
         if reason is None and TIMESTAMP.match(line):
             reason = "publication time"
             published = published or line
+        if (
+            reason is None
+            and _words(line) <= MAX_STAMP_LINE_WORDS
+            and (labelled := STAMP_LINE.search(line)) is not None
+        ):
+            reason = "publication time"
+            published = published or labelled.group(1)
         if reason is None and key in seen:
             reason = f"repeats line {first_seen[key]}"
         if reason is None:
