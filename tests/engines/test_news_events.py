@@ -2483,3 +2483,33 @@ def test_talks_told_again_as_the_occasion_of_a_signing_are_no_second_talks() -> 
     ) in found
     assert [kind for kind, _, _ in found].count("negotiation") <= 1
     assert not any(kind == "negotiation" and "中江集团" in (i, c) for kind, i, c in found)
+
+
+def test_a_dateline_in_capitals_named_as_the_recognizer_spells_it_is_no_side() -> None:
+    """ "ASTANA, Nov. 24 (Xinhua) --" given as "Astana": the story is Kazakhstan's, and a
+    plant in a region of it is that region's, not the dateline city's."""
+    title = "Chinese automaker to build a plant in Kazakhstan"
+    lead = "ASTANA, Nov. 24 (Xinhua) -- JAC Motors will build a car plant in Kostanay Region."
+
+    def at(paragraph: int, text: str, written: str, name: str, kind: MentionKind) -> Mention:
+        start = text.index(written)
+        return Mention(kind, name, paragraph, start, start + len(written))
+
+    places_named = {"Kazakhstan": "KZ", "Astana": "KZ-71", "Kostanay Region": "KZ-39"}
+    found = read_events(
+        [title, lead],
+        [
+            at(0, title, "Kazakhstan", "Kazakhstan", MentionKind.LOCATION),
+            at(1, lead, "ASTANA", "Astana", MentionKind.LOCATION),
+            at(1, lead, "JAC Motors", "JAC Motors", MentionKind.ORGANIZATION),
+            at(1, lead, "Kostanay Region", "Kostanay Region", MentionKind.LOCATION),
+        ],
+        {name: place_of(code) for name, code in places_named.items()},
+        frozenset({"RU"}),
+        lambda _: (),
+        shipped_event_cues(),
+        lang="en",
+    )
+    assert [(e.type.value, e.initiator, e.counterpart) for e in found] == [
+        ("localization_plan", "Kostanay Region", "JAC Motors")
+    ]

@@ -200,7 +200,15 @@ def document_sides(
         choice = (region_of[choice[0]], choice[1])
     initiator, initiator_place = choice if choice else ("", None)
     from_home = initiator_place is not None and initiator_place.within(home)
-    if not from_home and initiator.isupper() and initiator_place is not None:
+    # as written: the recognizer may give "ASTANA" as "Astana"
+    in_capitals = {
+        m.name
+        for sentence in sentences
+        for m in sentence.mentions
+        if sentence.text[m.start - sentence.start : m.end - sentence.start].isupper()
+    }
+    capitals = initiator.isupper() or initiator in in_capitals
+    if not from_home and capitals and initiator_place is not None:
         # Told from a dateline's city in capitals ("ASTANA – Kazakh government plans …"): the
         # story is its country's, as the page names it.
         initiator, initiator_place = next(
