@@ -1,8 +1,10 @@
-"""A checklist of lenders: a bank or a fund that grants a loan, a credit line or financing for a
-plant («Сбербанк предоставит кредит на строительство завода», "VEB will finance the
+"""A checklist of who helps a plant without being its firm. A lender: a bank or a fund that
+grants a loan, a credit line or financing for a plant («Сбербанк предоставит кредит на строительство завода», "VEB will finance the
 construction of a plant") finances it and is no party of the plant's localization plan; its
 financing is read as its investment, as the investment checklists read a financier. The firm
-whose plant it is stays the plan's party. Sentences written for this test, not taken from the
+whose plant it is stays the plan's party. A local partner a plant is built with ("with local
+partner Allur Group", «с местным партнёром», 与当地合作伙伴) helps the firm's plan: no plan of
+its own. Sentences written for this test, not taken from the
 pages; the whole event reader runs on each, the names given as mentions."""
 
 from __future__ import annotations
@@ -11,9 +13,24 @@ import pytest
 
 from tests.engines.event_checklists import page_events
 
-PLACES = {"Тульской области": "RU-TUL", "Липецкой области": "RU-LIP", "Tula Region": "RU-TUL"}
-ORGANIZATIONS = ("Сбербанк", "Фонд развития промышленности", "Банк развития Китая", "Haier", "VEB")
-TITLE = {"ru": "Новости промышленности", "en": "Industry news"}
+PLACES = {
+    "Тульской области": "RU-TUL",
+    "Липецкой области": "RU-LIP",
+    "Tula Region": "RU-TUL",
+    "图拉州": "RU-TUL",
+}
+ORGANIZATIONS = (
+    "Сбербанк",
+    "Фонд развития промышленности",
+    "Банк развития Китая",
+    "Haier",
+    "VEB",
+    "Allur Group",
+    "Автотор",
+    "海尔",
+    "阿鲁尔集团",
+)
+TITLE = {"ru": "Новости промышленности", "en": "Industry news", "zh": "工业新闻"}
 
 
 def events_of(kind: str, lang: str, sentence: str) -> list[str]:
@@ -58,3 +75,16 @@ FIRMS_PLANT = [
 @pytest.mark.parametrize(("lang", "sentence"), FIRMS_PLANT)
 def test_the_plant_stays_its_firms(lang: str, sentence: str) -> None:
     assert events_of("localization_plan", lang, sentence) == ["Haier"]
+
+
+# (language, sentence): Haier's plant, built with a local partner
+WITH_A_LOCAL_PARTNER = [
+    ("en", "Haier will build a plant in Tula Region with local partner Allur Group."),
+    ("ru", "Haier построит завод в Тульской области вместе с местным партнёром «Автотор»."),
+    ("zh", "海尔将与当地合作伙伴阿鲁尔集团在图拉州建设工厂。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), WITH_A_LOCAL_PARTNER)
+def test_a_local_partner_has_no_plan_of_its_own(lang: str, sentence: str) -> None:
+    assert events_of("localization_plan", lang, sentence) == ["海尔" if lang == "zh" else "Haier"]

@@ -41,6 +41,7 @@ CUE_ROLES = (
     "inviting",  # somebody invites or offers: a localization invitation, not a plan
     "invites_alone",  # an inviting verb with its subject before it: "пригласил", "invites"
     "lends",  # a loan or financing granted: the lender is no party of the plant it finances
+    "local_partner",  # "local partner ", «местным партнёром »: the firm after helps a plan
     "planning",  # the company plans it itself: a localization plan
     "same_again",  # "Схожее предложение поступит и компании X": the previous event with X
     "points_back",  # "этой компании": an organisation named earlier
@@ -219,6 +220,8 @@ class EventCues:
     invites_alone: re.Pattern[str] = re.compile("(?!)")
     # A loan, a credit line or financing granted ("предоставит кредит на строительство").
     lends: re.Pattern[str] = re.compile("(?!)")
+    # The words right before a local firm a plant is built with ("with local partner ").
+    local_partner: re.Pattern[str] = re.compile("(?!)")
     # Each on its own: the name of the group that matched is the country's code.
     short_country: tuple[re.Pattern[str], ...] = ()
     # "该市企业": the place named before whose name ends in the group `word` ("撒马尔罕市"), or
@@ -409,6 +412,7 @@ class EventCues:
             hired=_any(by_cue.get("hired", [])),
             invites_alone=_any(by_cue.get("invites_alone", [])),
             lends=_any(by_cue.get("lends", [])),
+            local_partner=re.compile(_any(by_cue.get("local_partner", [])).pattern + r"\s*$", _I),
             # "20 agreements", "10 специальных инвестконтрактов": up to two words between.
             # … or documents totalled by a sum ("подписали документы на $3,5 миллиарда").
             # A day or a year before the words ("15 марта подписано соглашение") counts nothing.

@@ -825,6 +825,13 @@ class EventReader:
                 # завода") finances the plant: it is no party of the plan (its investment is
                 # read on its own).
                 not_parties = self._subjects_of(sentence, organizations, self._cues.lends)
+                # A local partner the plant is built with ("with local partner Allur Group")
+                # helps the plan's firm: no plan of its own.
+                not_parties += [
+                    m.name
+                    for m in organizations
+                    if self._cues.local_partner.search(paragraph[max(0, m.start - 40) : m.start])
+                ]
                 named = [name for name in named if name not in not_parties]
             if kind in HELD:
                 # Where it is held after who it is with: "В Пекине губернатор подписал
