@@ -1,11 +1,11 @@
 """A checklist of who helps a plant without being its firm. A lender: a bank or a fund that
-grants a loan, a credit line or financing for a plant («Сбербанк предоставит кредит на строительство завода», "VEB will finance the
-construction of a plant") finances it and is no party of the plant's localization plan; its
-financing is read as its investment, as the investment checklists read a financier. The firm
-whose plant it is stays the plan's party. A local partner a plant is built with ("with local
+grants a loan, a credit line or financing for a plant («Сбербанк предоставит кредит на
+строительство завода», "VEB will finance the construction of a plant") finances it and is no
+party of the plant's localization plan; its financing is read as its investment, as the
+investment checklists read a financier. A local partner a plant is built with ("with local
 partner Allur Group", «с местным партнёром», 与当地合作伙伴) helps the firm's plan: no plan of
-its own. Sentences written for this test, not taken from the
-pages; the whole event reader runs on each, the names given as mentions."""
+its own. The firm whose plant it is stays the plan's party. Sentences written for this test,
+not taken from the pages; the whole event reader runs on each, the names given as mentions."""
 
 from __future__ import annotations
 
