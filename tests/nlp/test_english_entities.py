@@ -992,3 +992,20 @@ def test_two_compass_points_joined_name_no_place() -> None:
         )
     )
     assert "North-South" not in found.locations
+
+
+def test_a_ministers_field_before_the_title_is_no_body() -> None:
+    """ "Kazakh Industry Minister Kanat Sharlapaev", "Industry and Trade Minister Denis
+    Manturov": the field of a title before it; a named body keeps its head word."""
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                '"The project will create jobs," said Kazakh Industry Minister Kanat Sharlapaev.',
+                "Industry and Trade Minister Denis Manturov visited the plant.",
+                "The Foreign Ministry Minister of State met the delegation.",
+            ]
+        )
+    )
+    assert {"Kanat Sharlapaev", "Denis Manturov"} <= set(found.persons)
+    assert not {"Kazakh Industry", "Industry and Trade", "Trade"} & set(found.organizations)
+    assert "Foreign Ministry" in found.organizations

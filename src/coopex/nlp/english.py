@@ -207,11 +207,21 @@ def _field_title_before() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{titles})\s+(?:of|for)\s+(?:the\s+)?$")
 
 
+@cache
+def _field_title_after() -> re.Pattern[str]:
+    titles = alternation("field_title", "en")
+    return re.compile(rf"\s+(?:(?:First\s+)?Deputy\s+)?(?:{titles})\b")
+
+
 def _field_of_title(paragraph: str, start: int, name: str) -> bool:
-    """ "First Deputy Minister of" + "Industry and Trade": a minister's field, not a body (a
-    named body after a title keeps its head word: "Secretary of the Security Council")."""
+    """ "First Deputy Minister of" + "Industry and Trade", "Kazakh Industry" + " Minister Kanat
+    Sharlapaev": a minister's field, not a body (a named body by a title keeps its head word:
+    "Secretary of the Security Council", "Foreign Ministry Minister")."""
     return bool(
-        _field_title_before().search(paragraph, max(0, start - 40), start)
+        (
+            _field_title_before().search(paragraph, max(0, start - 40), start)
+            or _field_title_after().match(paragraph, start + len(name))
+        )
         and not _org_word().search(name)
     )
 
