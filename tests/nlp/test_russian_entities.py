@@ -738,3 +738,16 @@ def test_a_name_in_latin_script_listed_after_an_organisation_is_one_too() -> Non
     assert "Demir Celik Ve Boru SAN" in found.organizations
     assert "Arcelik" in found.organizations
     assert not any("вложат" in name or "рублей" in name for name in found.organizations)
+
+
+def test_a_quoted_name_after_the_noun_of_its_kind_stays_as_its_owner_named_it() -> None:
+    """ "ассоциации «Российские автомобильные дилеры»": an apposition in the nominative, not
+    lemmatised word by word into the singular; after another noun the name is declined."""
+    found = entities(
+        [
+            "По данным ассоциации «Российские автомобильные дилеры», доля локализованных автобусов"
+            " на рынке в 2026 году составила 78%.",
+            "Договор подписали представители «Сибирских заводов».",
+        ]
+    )
+    assert set(found.organizations) == {"Российские автомобильные дилеры", "Сибирские заводы"}

@@ -105,6 +105,11 @@ def _organization_name(span: Any, paragraph: str, stop: int) -> str:
     head = next((i for i, t in enumerate(tokens) if _is_head(t)), None)
     if head is None or tokens[0].text[:1] in '«"':
         return written
+    if _quoted_apposition(paragraph, span.start):
+        # "ассоциации «Российские автомобильные дилеры»": a name of several words quoted after
+        # the noun of its kind stands as its owner named it, whatever the noun's case ("на
+        # «Зеленой неделе»", with no noun before it, is declined)
+        return written
     if len(tokens[head].text) > 1 and tokens[head].text.isupper() and tokens[head].text.isalpha():
         return written  # "РИГ SAKHAPRESS.RU", not "Рига": an abbreviation heads it, undeclined
     rest = paragraph[tokens[head + 1].start : stop] if head + 1 < len(tokens) else ""
@@ -116,6 +121,16 @@ def _organization_name(span: Any, paragraph: str, stop: int) -> str:
         words = [t.text for t in tokens[: head + 1]]
         return " ".join([agreeing_phrase(words, morph_case(tokens[head])), rest]).strip()
     return " ".join([*normal[: head + 1], rest]).strip()
+
+
+def _quoted_apposition(text: str, start: int) -> bool:
+    """A name quoted right after the noun of its kind ("ассоциации «Российские автомобильные
+    дилеры»"): an apposition, in the nominative whatever the noun's case; after another noun
+    ("представители «Сибирских заводов»") or none ("на «Зеленой неделе»") it is declined."""
+    before = _BEFORE_QUOTE.search(text, max(0, start - 30), start)
+    return before is not None and before.group(1).casefold().startswith(
+        name_words("org_type", "ru")
+    )
 
 
 _BEFORE_QUOTE = re.compile(r"(?<![\w-])([А-ЯЁа-яё][а-яё]+)\s*[«\"]$")
