@@ -1153,6 +1153,15 @@ def test_a_named_searcher_with_nobody_abroad_named_seeks_partners_where_the_sent
     assert titled == [("partner_search", "Zoomlion", "Russia")]
 
 
+def test_the_place_partners_are_sought_in_may_come_before_them() -> None:
+    """«ищет в Калужской области партнёров»: the place told before the partners sought."""
+    found = events(
+        "Китай и Россия",
+        "Китайская компания Zoomlion ищет в Калужской области партнёров по сервису.",
+    )
+    assert found == [("partner_search", "Zoomlion", "Калужской области")]
+
+
 def test_a_firm_building_where_it_says_is_a_plan_not_an_invitation() -> None:
     def kinds(sentence: str) -> list[EventType]:
         return [k for k, _, _ in trigger_types(sentence, shipped_event_cues().of("zh"))]
