@@ -2522,3 +2522,36 @@ def test_a_dateline_in_capitals_named_as_the_recognizer_spells_it_is_no_side() -
     assert [(e.type.value, e.initiator, e.counterpart) for e in found] == [
         ("localization_plan", "Kostanay Region", "JAC Motors")
     ]
+
+
+def test_a_chinese_agency_s_dateline_tells_the_story_is_its_country_s() -> None:
+    """ "新华社明斯克11月26日电": filed from Minsk, the story is Belarus's, not the city's."""
+    title = "中白工业园新企业签约"
+    lead = "新华社明斯克11月26日电 浙江吉利控股集团将在白俄罗斯投资建设汽车零部件生产基地。"
+    names = {"明斯克": "BY-HM", "白俄罗斯": "BY"}
+    found = read_events(
+        [title, lead],
+        [
+            *(
+                Mention(
+                    MentionKind.LOCATION, name, 1, lead.index(name), lead.index(name) + len(name)
+                )
+                for name in names
+            ),
+            Mention(
+                MentionKind.ORGANIZATION,
+                "浙江吉利控股集团",
+                1,
+                lead.index("浙江"),
+                lead.index("浙江") + len("浙江吉利控股集团"),
+            ),
+        ],
+        {name: place_of(code) for name, code in names.items()},
+        frozenset({"RU"}),
+        lambda _: (),
+        shipped_event_cues(),
+        lang="zh",
+    )
+    assert [(e.type.value, e.initiator, e.counterpart) for e in found] == [
+        ("localization_plan", "白俄罗斯", "浙江吉利控股集团")
+    ]

@@ -146,6 +146,11 @@ def read_events(
         cues.held_in,
         owner,
         cities,
+        datelines={
+            m.name
+            for m in mentions
+            if m.kind is MentionKind.LOCATION and reporter(m, paragraphs, cues)
+        },
     )
     reader = EventReader(paragraphs, sentences, sides, cues, adjectives)
     # talks worded so are told on their own (会见, 会谈), even at a forum or on a visit

@@ -140,11 +140,13 @@ def document_sides(
     held_in: re.Pattern[str],
     owner: str | None = None,
     cities: Collection[str] = (),
+    datelines: Collection[str] = (),
 ) -> Sides:
     """`held_in`: the words before a place an event is held in ("在北京", "в Пекине");
     `owner`: the region the title tells holds the page's event or sends its delegation, the
     story's side when it is a home place; `cities`: the names that are a city's (of the
-    region whose code they resolve to), not the region's own."""
+    region whose code they resolve to), not the region's own; `datelines`: the places named
+    as where the story was filed ("新华社明斯克11月26日电", "ASTANA, Nov. 24 (Xinhua) --")."""
     title = [m for s in sentences if s.paragraph == 0 for m in s.mentions]
     body = [m for s in sentences if s.paragraph > 0 for m in s.mentions]
     located = [
@@ -207,10 +209,10 @@ def document_sides(
         for m in sentence.mentions
         if sentence.text[m.start - sentence.start : m.end - sentence.start].isupper()
     }
-    capitals = initiator.isupper() or initiator in in_capitals
-    if not from_home and capitals and initiator_place is not None:
-        # Told from a dateline's city in capitals ("ASTANA – Kazakh government plans …"): the
-        # story is its country's, as the page names it.
+    dateline = initiator.isupper() or initiator in in_capitals or initiator in datelines
+    if not from_home and dateline and initiator_place is not None:
+        # Told from a dateline's city ("ASTANA – Kazakh government plans …", "新华社明斯克…电"):
+        # the story is its country's, as the page names it.
         initiator, initiator_place = next(
             ((n, p) for n, p in located if p.code in initiator_place.countries),
             (initiator, initiator_place),
