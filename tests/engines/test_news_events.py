@@ -574,6 +574,13 @@ def test_a_city_the_paragraph_opens_with_before_a_date_and_a_verb_is_no_dateline
         assert reporter(mention, [paragraph], cues) is dateline
 
 
+def test_a_dateline_in_capitals_is_read_as_written_not_as_the_recognizer_names_it() -> None:
+    """ "ASTANA, Nov. 24 (Xinhua) --" with the place given as "Astana"."""
+    paragraph = "ASTANA, Nov. 24 (Xinhua) -- The governor signed an agreement."
+    mention = Mention(MentionKind.LOCATION, "Astana", 0, 0, 6)
+    assert reporter(mention, [paragraph], shipped_event_cues().of("en"))
+
+
 def test_a_page_tells_of_one_visit_to_a_place() -> None:
     found = events(
         "Нижегородская область и Китай",

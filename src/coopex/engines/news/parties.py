@@ -1761,7 +1761,11 @@ def reporter(mention: Mention, paragraphs: Sequence[str], cues: EventCues) -> bo
         and mention.start < _DATELINE_WITHIN
         and bool(
             _DATELINE_AFTER.match(paragraph, mention.end)
-            or (mention.name.isupper() and _CAPITALS_DASH.match(paragraph, mention.end))
+            or (
+                # as written: the recognizer may give "ASTANA" as "Astana"
+                paragraph[mention.start : mention.end].isupper()
+                and _CAPITALS_DASH.match(paragraph, mention.end)
+            )
         )
         and not _GOES_ON.match(paragraph, mention.end)
         # "завода в Санкт-Петербурге 100 млн долларов": a place the sentence is in, no dateline
