@@ -946,9 +946,9 @@ class EventReader:
         self, sentence: Sentence, organizations: Sequence[Mention], invites: re.Match[str] | None
     ) -> list[str]:
         """The organisations that invite: before an inviting verb in the singular, not governed
-        by "with" ("Минпромторг пригласил инвесторов из Китая"); the invitation is with them
-        only when nobody invited is known. A plural verb may follow its object ("Компанию
-        Haier пригласили …"), so it names no inviter."""
+        by "with" ("Минпромторг пригласил инвесторов из Китая"); they are no party of the
+        invitation. A plural verb may follow its object ("Компанию Haier пригласили …"), so it
+        names no inviter."""
         if invites is None:
             return []
         words = re.search(r"\w*", sentence.text[invites.end() :])
