@@ -2501,64 +2501,56 @@ def test_talks_told_again_as_the_occasion_of_a_signing_are_no_second_talks() -> 
     assert not any(kind == "negotiation" and "中江集团" in (i, c) for kind, i, c in found)
 
 
-def test_a_dateline_in_capitals_named_as_the_recognizer_spells_it_is_no_side() -> None:
-    """ "ASTANA, Nov. 24 (Xinhua) --" given as "Astana": the story is Kazakhstan's, and a
-    plant in a region of it is that region's, not the dateline city's."""
-    title = "Chinese automaker to build a plant in Kazakhstan"
-    lead = "ASTANA, Nov. 24 (Xinhua) -- JAC Motors will build a car plant in Kostanay Region."
-
-    def at(paragraph: int, text: str, written: str, name: str, kind: MentionKind) -> Mention:
+def _lead_events(
+    title: str, lead: str, named: list[tuple[str, str, str | None]], lang: str
+) -> list[tuple[str, str, str]]:
+    """The events of a title and a lead, each name given as (as written, as the recognizer
+    names it, its place code or None for an organisation)."""
+    mentions = []
+    for written, name, code in named:
+        paragraph, text = (0, title) if written in title else (1, lead)
         start = text.index(written)
-        return Mention(kind, name, paragraph, start, start + len(written))
-
-    places_named = {"Kazakhstan": "KZ", "Astana": "KZ-71", "Kostanay Region": "KZ-39"}
+        kind = MentionKind.ORGANIZATION if code is None else MentionKind.LOCATION
+        mentions.append(Mention(kind, name, paragraph, start, start + len(written)))
     found = read_events(
         [title, lead],
-        [
-            at(0, title, "Kazakhstan", "Kazakhstan", MentionKind.LOCATION),
-            at(1, lead, "ASTANA", "Astana", MentionKind.LOCATION),
-            at(1, lead, "JAC Motors", "JAC Motors", MentionKind.ORGANIZATION),
-            at(1, lead, "Kostanay Region", "Kostanay Region", MentionKind.LOCATION),
-        ],
-        {name: place_of(code) for name, code in places_named.items()},
+        sorted(mentions, key=lambda m: (m.paragraph, m.start)),
+        {name: place_of(code) for _, name, code in named if code is not None},
         frozenset({"RU"}),
         lambda _: (),
         shipped_event_cues(),
-        lang="en",
+        lang=lang,
     )
-    assert [(e.type.value, e.initiator, e.counterpart) for e in found] == [
-        ("localization_plan", "Kostanay Region", "JAC Motors")
-    ]
+    return [(e.type.value, e.initiator, e.counterpart) for e in found]
+
+
+def test_a_dateline_in_capitals_named_as_the_recognizer_spells_it_is_no_side() -> None:
+    """ "ASTANA, Nov. 24 (Xinhua) --" given as "Astana": the story is Kazakhstan's, and a
+    plant in a region of it is that region's, not the dateline city's."""
+    found = _lead_events(
+        "Chinese automaker to build a plant in Kazakhstan",
+        "ASTANA, Nov. 24 (Xinhua) -- JAC Motors will build a car plant in Kostanay Region.",
+        [
+            ("Kazakhstan", "Kazakhstan", "KZ"),
+            ("ASTANA", "Astana", "KZ-71"),
+            ("JAC Motors", "JAC Motors", None),
+            ("Kostanay Region", "Kostanay Region", "KZ-39"),
+        ],
+        "en",
+    )
+    assert found == [("localization_plan", "Kostanay Region", "JAC Motors")]
 
 
 def test_a_chinese_agency_s_dateline_tells_the_story_is_its_country_s() -> None:
     """ "新华社明斯克11月26日电": filed from Minsk, the story is Belarus's, not the city's."""
-    title = "中白工业园新企业签约"
-    lead = "新华社明斯克11月26日电 浙江吉利控股集团将在白俄罗斯投资建设汽车零部件生产基地。"
-    names = {"明斯克": "BY-HM", "白俄罗斯": "BY"}
-    found = read_events(
-        [title, lead],
+    found = _lead_events(
+        "中白工业园新企业签约",
+        "新华社明斯克11月26日电 浙江吉利控股集团将在白俄罗斯投资建设汽车零部件生产基地。",
         [
-            *(
-                Mention(
-                    MentionKind.LOCATION, name, 1, lead.index(name), lead.index(name) + len(name)
-                )
-                for name in names
-            ),
-            Mention(
-                MentionKind.ORGANIZATION,
-                "浙江吉利控股集团",
-                1,
-                lead.index("浙江"),
-                lead.index("浙江") + len("浙江吉利控股集团"),
-            ),
+            ("明斯克", "明斯克", "BY-HM"),
+            ("白俄罗斯", "白俄罗斯", "BY"),
+            ("浙江吉利控股集团", "浙江吉利控股集团", None),
         ],
-        {name: place_of(code) for name, code in names.items()},
-        frozenset({"RU"}),
-        lambda _: (),
-        shipped_event_cues(),
-        lang="zh",
+        "zh",
     )
-    assert [(e.type.value, e.initiator, e.counterpart) for e in found] == [
-        ("localization_plan", "白俄罗斯", "浙江吉利控股集团")
-    ]
+    assert found == [("localization_plan", "白俄罗斯", "浙江吉利控股集团")]
