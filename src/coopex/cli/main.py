@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections.abc import Mapping
 from datetime import datetime
@@ -85,6 +86,23 @@ def serve(
     ),
 ) -> None:
     """Start the web/API server."""
+    try:
+        _serve(host, port, demo, force_demo)
+    except SystemExit as stopped:
+        if stopped.code != _STOPPED_BY_SIGTERM:
+            raise
+        # Everything is saved and the running jobs are marked interrupted by now; a job's
+        # thread may still be inside a model's native code, and finalising the interpreter
+        # under it can abort the process (SIGABRT) instead of ending it with this code.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(_STOPPED_BY_SIGTERM)
+
+
+_STOPPED_BY_SIGTERM = 128 + 15  # the shell's code for a process ended by SIGTERM
+
+
+def _serve(host: str | None, port: int | None, demo: bool, force_demo: bool) -> None:
     import signal
 
     import uvicorn
@@ -108,7 +126,7 @@ def serve(
         # uvicorn ends by raising the signal that stopped it once more: SIGTERM's default
         # action would end the process before the index is saved and the jobs running here
         # are marked interrupted.
-        signal.signal(signal.SIGTERM, lambda *_: sys.exit(128 + signal.SIGTERM))
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(_STOPPED_BY_SIGTERM))
         try:
             uvicorn.run(create_app(coopex), host=host, port=port, log_level="info")
         finally:
