@@ -128,7 +128,8 @@ def read_events(
     if reading_form is not None:
         paragraphs = [reading_form(p) for p in paragraphs]
     seats = [m for m in mentions if seat(m, mentions, paragraphs, cues)]
-    parties = [m for m in mentions if not reporter(m, paragraphs, cues) and m not in seats]
+    reporters = [m for m in mentions if reporter(m, paragraphs, cues)]
+    parties = [m for m in mentions if m not in reporters and m not in seats]
     sentences = split_sentences(paragraphs, parties, written)
     # The dateline's place is no party, but it tells which side the story is told from.
     told_from = [
@@ -146,11 +147,7 @@ def read_events(
         cues.held_in,
         owner,
         cities,
-        datelines={
-            m.name
-            for m in mentions
-            if m.kind is MentionKind.LOCATION and reporter(m, paragraphs, cues)
-        },
+        datelines={m.name for m in reporters if m.kind is MentionKind.LOCATION},
     )
     reader = EventReader(paragraphs, sentences, sides, cues, adjectives)
     # talks worded so are told on their own (会见, 会谈), even at a forum or on a visit
