@@ -212,6 +212,11 @@ def test_chinese_headlines_after_the_article_are_counted_in_characters() -> None
         ("Related news: Belarus, Vietnam discuss agricultural cooperation", "related link"),
         ("相关新闻：哈尔滨举办冰雪节", "related link"),
         ("Subscribe to our newsletter", "subscription"),
+        ("Меню", "menu item"),
+        ("Menu", "menu item"),
+        ("菜单", "menu item"),
+        ("Поиск", "menu item"),
+        ("Материалы по теме", "related links heading"),
     ],
 )
 def test_menus_copyright_related_links_and_subscriptions_go(line: str, reason: str) -> None:

@@ -43,14 +43,22 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         "related links heading",
         re.compile(
             r"^(читайте также|читать также|смотрите также|см\. также|по теме|другие новости|"
-            r"похожие новости|популярное|самое (читаемое|популярное)|новости партн[её]ров|"
+            r"похожие новости|материалы по теме|популярное|самое (читаемое|популярное)|"
+            r"новости партн[её]ров|"
             r"лента новостей|read (also|more)|see also|related( news| articles| stories)?|"
             r"most (read|popular)|popular( news)?|latest news|"
             r"相关(新闻|阅读|文章)|热门(新闻|文章|推荐)?|推荐阅读|最新(新闻|资讯))\s*[:.]?$",
             _FLAGS,
         ),
     ),
-    ("menu item", re.compile(r"^(news|новости|главная|home|新闻|首页)$", _FLAGS)),
+    (
+        "menu item",
+        re.compile(
+            r"^(news|новости|главная|home|新闻|首页|menu|меню|菜单|search|поиск|搜索|"
+            r"log ?in|sign in|вход|войти|登录)$",
+            _FLAGS,
+        ),
+    ),
     ("tags", re.compile(r"^(теги|метки|tags|标签)\s*[:：]", _FLAGS)),
     (
         "copyright",
