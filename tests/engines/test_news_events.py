@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -2554,3 +2555,29 @@ def test_a_chinese_agency_s_dateline_tells_the_story_is_its_country_s() -> None:
         "zh",
     )
     assert found == [("localization_plan", "白俄罗斯", "浙江吉利控股集团")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "ОАО «Минский моторный завод» намерено найти нижегородских поставщиков литья.",
+        "Кроме того, ОАО «Минский моторный завод» ищет нижегородских партнёров.",
+    ],
+)
+def test_partners_sought_by_the_own_regions_adjective_are_sought_on_the_storys_side(
+    sentence: str,
+) -> None:
+    """A firm of the other side seeks suppliers the story's own region's adjective names: the
+    partners are sought there, not on the searcher's own side."""
+    found = _lead_events(
+        "Минская область и Нижегородская область",
+        sentence,
+        [
+            ("Минская область", "Минская область", "BY-MI"),
+            ("Нижегородская область", "Нижегородская область", "RU-NIZ"),
+            ("ОАО «Минский моторный завод»", "ОАО «Минский моторный завод»", None),
+        ],
+        "ru",
+    )
+    searches = [(i, c) for kind, i, c in found if kind == "partner_search"]
+    assert searches and all(c == "Нижегородская область" for _, c in searches), found

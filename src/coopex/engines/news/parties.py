@@ -789,13 +789,20 @@ class EventReader:
         if kind is EventType.PARTNER_SEARCH:
             sought = self._sought(sentence, places)
             following = re.findall(r"\w+", sentence.text[trigger_end:])[:4]
-            if not organizations and (
-                any(self._own_adjective(word) for word in following)
-                or self._firms_of_the_other_side(sentence.text[:trigger_end])
-            ):
+            # the word before the sought noun's, inside the wording ("найти нижегородских
+            # поставщиков"), or the words after it
+            qualifier = re.findall(r"\w+", sentence.text[:trigger_end])[-2:-1]
+            own_called = any(self._own_adjective(word) for word in following) or any(
+                self._own_adjective(word) or self._own_region_adjective([word])
+                for word in qualifier
+            )
+            if (
+                own_called and not any(self._own_organization(m, sentence) for m in organizations)
+            ) or (not organizations and self._firms_of_the_other_side(sentence.text[:trigger_end])):
                 # "interested in cooperation with the Belarusian producers", told from Belarus;
-                # "heads of Chinese companies … expressed interest", told from Kazakhstan:
-                # partners sought on the story's own side
+                # "ОАО «Минский моторный завод» намерено найти нижегородских поставщиков", told
+                # from Nizhny Novgorod; "heads of Chinese companies … expressed interest", told
+                # from Kazakhstan: partners sought on the story's own side
                 sought = self._sides.initiator
             return [(sought, False, True)] if sought else []
         if kind is EventType.LOCALIZATION_INVITATION:
