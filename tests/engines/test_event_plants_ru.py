@@ -81,6 +81,8 @@ ORGANIZATIONS = (
     "Мираторг",
     "Nokian",
     "Росатом",
+    "Ворсино",
+    "Тольятти",
 )
 PLAN = "localization_plan"
 # What a plant's own agreement, pledge or talks must not be told as beside its plan.
@@ -178,6 +180,16 @@ ONE_PLANT = [
     (
         "Белорусский МТЗ и Амурская область создадут совместное предприятие по сборке тракторов.",
         {"МТЗ"},
+    ),
+    # the park it is built in, named in quotes, is no party ("Ворсино" is also a village)
+    (
+        "Немецкая компания Knauf построит завод в индустриальном парке «Ворсино» Калужской"
+        " области.",
+        {"Knauf"},
+    ),
+    (
+        "Компания Bosch откроет производство в ОЭЗ «Тольятти» в Самарской области.",
+        {"Bosch"},
     ),
     # money pledged for the plant: the plan, no investment beside it
     (
@@ -388,3 +400,39 @@ def test_a_plan_told_by_a_firm_unnamed_and_its_document_are_the_firms_plan() -> 
     )
     told = [(e.type.value, e.counterpart) for e in found if e.type.value != "business_mission"]
     assert told == [(PLAN, "Kastamonu")]
+
+
+@pytest.mark.parametrize(
+    ("title", "passing"),
+    [
+        (
+            "В Калужской области китайская компания построит завод",
+            "Ранее китайская компания открыла завод в Тульской области.",
+        ),
+        (
+            "Турецкий инвестор откроет в Липецкой области производство бытовой техники",
+            "Комплектующие будут закупать у липецких предприятий и в Воронежской области.",
+        ),
+    ],
+)
+def test_a_region_named_in_passing_is_not_the_other_side_of_a_titled_plant(
+    title: str, passing: str
+) -> None:
+    # The title names the firm by its country only; another region the body names once, past
+    # the lead, is no party of the plan: the title's country is the story's other side.
+    found = page_events(
+        (title, "Соглашение о строительстве завода подписано в пятницу.", passing),
+        {
+            "Калужской области": "RU-KLU",
+            "Липецкой области": "RU-LIP",
+            "Тульской области": "RU-TUL",
+            "Воронежской области": "RU-VOR",
+        },
+        ORGANIZATIONS,
+        "ru",
+        amounts_measured,
+    )
+    plans = [e.counterpart for e in found if e.type.value == PLAN]
+    assert plans and not {"Тульской области", "Тульская область", "Воронежская область"} & {
+        *plans
+    }, found

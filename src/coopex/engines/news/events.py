@@ -148,6 +148,11 @@ def read_events(
         owner,
         cities,
         datelines={m.name for m in reporters if m.kind is MentionKind.LOCATION},
+        title_countries=[
+            name
+            for code in cues.adjective_countries(paragraphs[0])
+            if (name := cues.country_name.get(code))
+        ],
     )
     reader = EventReader(paragraphs, sentences, sides, cues, adjectives)
     # talks worded so are told on their own (会见, 会谈), even at a forum or on a visit

@@ -25,6 +25,7 @@ searches).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -141,12 +142,15 @@ def document_sides(
     owner: str | None = None,
     cities: Collection[str] = (),
     datelines: Collection[str] = (),
+    title_countries: Collection[str] = (),
 ) -> Sides:
     """`held_in`: the words before a place an event is held in ("在北京", "в Пекине");
     `owner`: the region the title tells holds the page's event or sends its delegation, the
     story's side when it is a home place; `cities`: the names that are a city's (of the
     region whose code they resolve to), not the region's own; `datelines`: the places named
-    as where the story was filed ("新华社明斯克11月26日电", "ASTANA, Nov. 24 (Xinhua) --")."""
+    as where the story was filed ("新华社明斯克11月26日电", "ASTANA, Nov. 24 (Xinhua) --");
+    `title_countries`: the countries the title names by an adjective ("Китайская компания
+    построит завод"), the other side before a place the body names only in passing."""
     title = [m for s in sentences if s.paragraph == 0 for m in s.mentions]
     body = [m for s in sentences if s.paragraph > 0 for m in s.mentions]
     located = [
@@ -232,10 +236,14 @@ def document_sides(
     )
     if union is not None and all(sides.own_side(n) for n in titled_places):
         return Sides(initiator, initiator_place, union, places, from_home, region_of)
-    counterpart = next(
-        (name for name in places_in_order if not sides.own_side(name)),
-        organizations[0] if organizations else "",
-    )
+    others = [name for name in places_in_order if not sides.own_side(name)]
+    # A place named once, in the body, past the lead ("Ранее … в Тульской области", "у липецких
+    # и воронежских предприятий") is mentioned in passing: the title's country is the side.
+    named = Counter(m.name for m in title + body if m.kind is MentionKind.LOCATION)
+    leading = {m.name for m in (lead.mentions if lead is not None else ())}
+    in_passing = all(n not in titled and n not in leading and named[n] < 2 for n in others)
+    foreign = [c for c in title_countries if not sides.own_side(c)] if in_passing else []
+    counterpart = next(iter(foreign or others), organizations[0] if organizations else "")
     return Sides(initiator, initiator_place, counterpart, places, from_home, region_of)
 
 
@@ -390,7 +398,7 @@ class EventReader:
     def _own_organization(self, organization: Mention, sentence: Sentence) -> bool:
         """Named after a place on the initiator's side, as a mention inside it or a word; or a
         zone or park that hosts plants (`zone`: "ОЭЗ «Алабуга»"), the side of its place."""
-        if self._cues.zone.search(organization.name):
+        if self._cues.zone.search(organization.name) or self._zone_named(organization):
             return True
         inside = any(
             m.kind is MentionKind.LOCATION
@@ -410,6 +418,15 @@ class EventReader:
             or self._own_region_adjective(words)
             or self._called_own_firm(organization, sentence)
         )
+
+    def _zone_named(self, organization: Mention) -> bool:
+        """A name quoted right after the noun of a zone or park ("в индустриальном парке
+        «Ворсино»", "ОЭЗ «Липецк»"): the zone's own name."""
+        before = self._paragraphs[organization.paragraph][: organization.start].rstrip()
+        if not before.endswith(("«", '"', "“")):
+            return False
+        words = before[:-1].split()[-2:]
+        return any(self._cues.zone.search(" ".join(words[-n:])) for n in (1, 2))
 
     def _own_region_adjective(self, words: Sequence[str]) -> bool:
         """ "ЗАО «Костромской завод автокомпонентов»" in a story told from Kostroma region: a
