@@ -2581,3 +2581,20 @@ def test_partners_sought_by_the_own_regions_adjective_are_sought_on_the_storys_s
     )
     searches = [(i, c) for kind, i, c in found if kind == "partner_search"]
     assert searches and all(c == "Нижегородская область" for _, c in searches), found
+
+
+def test_firms_the_sides_talk_over_are_no_party_of_their_talks() -> None:
+    """«Кроме того, стороны обсудили …»: the sides are the story's; the firms named in what they
+    talked over (supplies to Haier and Sany) neither talk with each other nor are talked with."""
+    found = events(
+        "Калужская область и Китай",
+        "Китайская компания Changan построит завод в Калужской области. Кроме того, стороны "
+        "обсудили возможность поставок продукции завода на предприятия Haier и Sany.",
+    )
+    assert not [f for f in found if {"Haier", "Sany"} & {f[1], f[2]}], found
+    # governed by "with", a firm is talked with
+    found = events(
+        "Калужская область и Китай",
+        "Губернатор встретился с делегацией из Китая. Стороны обсудили сотрудничество с Haier.",
+    )
+    assert ("negotiation", "Калужская область", "Haier") in found, found

@@ -64,6 +64,8 @@ _AFTER_A_NUMBER = re.compile(r"\d\s?$")
 # 签署") is not who they are with (a mission's destination, a forum's city, a plant's region or
 # the country partners are sought in are parties).
 HELD = frozenset({EventType.NEGOTIATION, EventType.AGREEMENT})
+# what the sides of the talks just told may talk over, sign or plan («Стороны обсудили …»)
+_TALKED_OVER = _TOLD_AT_TALKS | {EventType.NEGOTIATION}
 
 
 @dataclass(frozen=True, slots=True)
@@ -689,7 +691,7 @@ class EventReader:
                 # their own
                 or (
                     self._cues.sides_back.search(sentence.text)
-                    and not self._organizations(sentence)
+                    and (not self._organizations(sentence) or self._sides_as_subject(sentence))
                 )
             )
             # "По итогам переговоров подписано соглашение … с провинцией Хэйлунцзян": the
@@ -709,9 +711,9 @@ class EventReader:
                 return party
         if not self._cues.points_back.search(sentence.text):
             if (
-                kind in _TOLD_AT_TALKS
+                kind in _TALKED_OVER
                 and self._cues.sides_back.search(sentence.text)
-                and not self._organizations(sentence)
+                and (not self._organizations(sentence) or self._sides_as_subject(sentence))
                 and not self._foreign_places(sentence)
             ):
                 # «Также стороны обсудили …» further on: the sides of the last event told
@@ -746,6 +748,23 @@ class EventReader:
                 return mention.name
         return earlier[-1].name
 
+    def _sides_as_subject(self, sentence: Sentence) -> bool:
+        """«Кроме того, стороны обсудили поставки на предприятия «КАМАЗа» и «ГАЗа»»: the story's
+        sides are the subject, and the organisations named after them only what is talked
+        over, none governed by "with" (not «стороны обсудили сотрудничество с «КАМАЗом»»)."""
+        sides = self._cues.sides_back.search(sentence.text)
+        organizations = self._organizations(sentence)
+        paragraph = self._paragraphs[sentence.paragraph]
+        return (
+            sides is not None
+            and bool(organizations)
+            and all(
+                m.start - sentence.start >= sides.end()
+                and not self._cues.with_party.search(paragraph[max(0, m.start - 25) : m.start])
+                for m in organizations
+            )
+        )
+
     def _party_of(self, told: Sentence) -> str | None:
         """The party a sentence tells an event with: its organisation, else the place abroad
         it names."""
@@ -764,6 +783,8 @@ class EventReader:
         (engines/news/event_scoring.py)."""
         sentence = self._sentences[index]
         organizations = self._organizations(sentence)
+        if kind in _TALKED_OVER and self._sides_as_subject(sentence):
+            organizations = []
         # The party named right after the trigger ("переговоры с X") before any other.
         # Before it, the party the sentence governs by "with" ("A与B签署协议": B).
         paragraph = self._paragraphs[sentence.paragraph]
