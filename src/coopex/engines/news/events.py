@@ -150,7 +150,7 @@ def read_events(
         datelines={m.name for m in reporters if m.kind is MentionKind.LOCATION},
         title_countries=[
             name
-            for code in cues.adjective_countries(paragraphs[0])
+            for code in cues.adjective_countries(paragraphs[0] if paragraphs else "")
             if (name := cues.country_name.get(code))
         ],
     )
