@@ -212,6 +212,9 @@ def test_chinese_headlines_after_the_article_are_counted_in_characters() -> None
         ("Related news: Belarus, Vietnam discuss agricultural cooperation", "related link"),
         ("相关新闻：哈尔滨举办冰雪节", "related link"),
         ("Subscribe to our newsletter", "subscription"),
+        ("Новости Беларуси | Экономика", "menu"),
+        ("News | Business", "menu"),
+        ("新闻中心 | 经贸动态", "menu"),
         ("Меню", "menu item"),
         ("Menu", "menu item"),
         ("菜单", "menu item"),
@@ -232,6 +235,7 @@ def test_menus_copyright_related_links_and_subscriptions_go(line: str, reason: s
         "Россия / Китай: новые горизонты промышленной кооперации",
         "Компания выпускает тракторы, комбайны и погрузчики для Казахстана.",
         "Haier | Midea: two plants for Tatarstan",
+        "Беларусь | Китай",
         "The investor's rights are protected by the agreement.",
     ],
 )

@@ -148,8 +148,11 @@ def _furniture(line: str) -> str | None:
 
 def _menu(line: str) -> bool:
     items = [item.strip() for item in _MENU_SEPARATOR.split(line)]
+    # two items make a trail when the first is the site's news section ("Новости Беларуси |
+    # Экономика", "News | Business")
+    sectioned = len(items) == 2 and items[0].casefold().startswith(SECTION_PREFIXES)
     return (
-        len(items) >= _MENU_ITEMS
+        (len(items) >= _MENU_ITEMS or sectioned)
         and all(item and _words(item) <= _MENU_ITEM_WORDS for item in items)
         and not _SENTENCE_END.search(line)
     )
