@@ -38,6 +38,7 @@ CHECKLIST = [
     (INV, "The president called on Belarusian companies to open assembly plants in Uzbekistan."),
     (INV, "The region presented its investment opportunities to business circles of Jiangsu."),
     (INV, "The akim urged investors to build a factory in the industrial zone."),
+    (INV, "The special economic zone invited Uzbek companies to become residents."),
     (INV, "The authorities are ready to allocate a site for the construction of the plant."),
     (
         INV,
