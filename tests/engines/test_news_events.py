@@ -1024,6 +1024,10 @@ def test_only_the_datelines_parenthesis_credits_a_source() -> None:
     named = "МОСКВА, 5 июня. Компания (Sany) и область подписали соглашение о сотрудничестве."
     found = events("Нижегородская область и Китай", named)
     assert found == [("agreement", "Нижегородская область", "Sany")]
+    # a month's abbreviation ends no sentence before the agency's parenthesis
+    abbreviated = "MOSCOW, Nov. 27 (Sany) -- The region invited investors to localize production."
+    found = events("Нижегородская область и Китай", abbreviated, lang="en")
+    assert found == [("localization_invitation", "Нижегородская область", "Китай")]
 
 
 def test_an_agreement_signed_with_several_parties_respectively_is_one_with_each() -> None:

@@ -18,6 +18,12 @@ def test_abbreviations_initials_and_chinese() -> None:
         "再见",
     ]
     assert sentences("He said: «Yes.» Then left.") == ["He said: «Yes.»", "Then left."]
+    # a month's abbreviation before its day goes on; at a sentence's end it ends it
+    assert sentences("ASTANA, Nov. 24 (Xinhua) -- Talks began. It was late Nov. Then rain.") == [
+        "ASTANA, Nov. 24 (Xinhua) -- Talks began.",
+        "It was late Nov.",
+        "Then rain.",
+    ]
 
 
 @given(st.text(alphabet=st.sampled_from("аб .!?。Г\n"), max_size=80))

@@ -506,7 +506,7 @@ class EventReader:
         return (
             0 <= opening < 80
             and ")" not in paragraph[opening : organization.start]
-            and ". " not in paragraph[:opening]
+            and opening < sentence_spans(paragraph)[0][1]
         )
 
     def _foreign_places(self, sentence: Sentence) -> list[Mention]:

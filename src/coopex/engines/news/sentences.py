@@ -20,6 +20,10 @@ _BREAK = re.compile(
     r"|(?:(?<=[a-zа-яё]{2})|(?<=\d))[.!?](?=[A-ZА-ЯЁ][a-zа-яё])"
 )
 _INITIALS = re.compile(r"^(?:[^\W\d_]\.)*[^\W\d_]$")  # "Р", "Р.Н", "J.R"
+# A month's abbreviation before its day ("TASHKENT, Nov. 27 (Daryo) --").
+_MONTHS = frozenset(
+    {"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+)
 
 
 def _ends_sentence(text: str, stop: int, start: int) -> bool:
@@ -28,7 +32,8 @@ def _ends_sentence(text: str, stop: int, start: int) -> bool:
     words = text[start:stop].split()
     last = words[-1].strip("«»\"'()") if words else ""
     initial = bool(_INITIALS.match(last)) and last.isupper()
-    return not (initial or last.lower() in _ABBREVIATIONS)
+    dated = last.lower() in _MONTHS and text[stop + 1 : stop + 3].strip()[:1].isdigit()
+    return not (initial or dated or last.lower() in _ABBREVIATIONS)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
