@@ -213,6 +213,7 @@ def test_chinese_headlines_after_the_article_are_counted_in_characters() -> None
         ("相关新闻：哈尔滨举办冰雪节", "related link"),
         ("Subscribe to our newsletter", "subscription"),
         ("Новости Беларуси | Экономика", "menu"),
+        ("Политика Экономика Общество Происшествия", "menu"),
         ("News | Business", "menu"),
         ("新闻中心 | 经贸动态", "menu"),
         ("Меню", "menu item"),
@@ -236,6 +237,8 @@ def test_menus_copyright_related_links_and_subscriptions_go(line: str, reason: s
         "Компания выпускает тракторы, комбайны и погрузчики для Казахстана.",
         "Haier | Midea: two plants for Tatarstan",
         "Беларусь | Китай",
+        "Татарстан и Хубэй создадут СП",
+        "Минпромторг России",
         "The investor's rights are protected by the agreement.",
     ],
 )

@@ -88,6 +88,9 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
 # a menu or breadcrumb trail, three or more short items between separators.
 _MENU_SEPARATOR = re.compile(r"\s+[|/»>•·→]\s+|\s*[|»•·→]\s*")
 _MENU_ITEMS = 3
+# "Политика Экономика Общество Происшествия": a menu whose items only spaces divide; Russian
+# headlines are written in sentence case, so three or more capitalised words alone are none.
+_SPACED_MENU = re.compile(r"^(?:[А-ЯЁ][а-яё]+\s+){2,7}[А-ЯЁ][а-яё]+$")
 _MENU_ITEM_WORDS = 4
 # "10:05, 27 December" / "27 декабря 2023, 10:05" / "2023-12-27": a publication stamp, kept aside.
 TIMESTAMP = re.compile(
@@ -143,7 +146,7 @@ def _furniture(line: str) -> str | None:
     for reason, pattern in RULES:
         if pattern.search(line):
             return reason
-    return "menu" if _menu(line) else None
+    return "menu" if _menu(line) or _SPACED_MENU.match(line) else None
 
 
 def _menu(line: str) -> bool:
