@@ -93,6 +93,7 @@ CHECKLIST = [
     (TALKS, "The president had a telephone conversation with the Chinese leader."),
     (TALKS, "The governor had a phone call with the ambassador of India."),
     (A, "The two sides inked a deal on supplies of buses."),
+    (A, "The company clinched a contract with the region for bus supplies."),
     (A, "The region and the company signed an MoU on cooperation."),
     (A, "The company entered into an agreement with a Chinese partner."),
     (A, "A memorandum of understanding was signed between the ministry and the corporation."),
