@@ -271,3 +271,15 @@ def test_a_labelled_publication_stamp_is_no_title(line: str, published: str) -> 
 def test_prose_that_says_published_stays() -> None:
     text = "The ministry published 2 new rules on localization of car production for the region."
     assert clean(f"Title\n{text}").paragraphs == (text,)
+
+
+def test_a_heading_ending_in_a_names_closing_quote_is_no_sentence() -> None:
+    """A masthead «ИА «Амур.инфо»» above the headline is a heading, not the story's first
+    sentence; a headline ending in a quoted name is the title."""
+    article = clean(
+        "ИА «Амур.инфо»\nКитайский инвестор вложит 12 млрд рублей в Приамурье\n"
+        "Губернатор провел встречу с инвестором.\n"
+    )
+    assert article.title == "Китайский инвестор вложит 12 млрд рублей в Приамурье"
+    article = clean("«Росатом» построит завод в «Алабуге»\nСоглашение подписано в Казани.\n")
+    assert article.title == "«Росатом» построит завод в «Алабуге»"

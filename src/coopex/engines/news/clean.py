@@ -16,6 +16,9 @@ from itertools import pairwise
 
 _FLAGS = re.IGNORECASE | re.UNICODE
 _SENTENCE_END = re.compile(r"[.!?…。！？»”\"')]\s*$")
+# A heading may end in a name's closing quote («ИА «Амур.инфо»», «"Росатом" построит завод в
+# "Алабуге"»): only a stop, before any closing quotes, ends it as a sentence.
+_STOPPED = re.compile(r"[.!?…。！？][»”\"')]*\s*$")
 MAX_FURNITURE_WORDS = 12  # longer lines are prose, whatever words they contain
 _WRAPPED_LINES = 3  # lines going on in the next one that make a page hard-wrapped
 
@@ -307,13 +310,13 @@ def _is_rubric(line: str, following: str) -> bool:
     section heading over the real title."""
 
     def heading(text: str) -> bool:
-        return not _SENTENCE_END.search(text) and len(text) <= 250
+        return not _STOPPED.search(text) and len(text) <= 250
 
     return _words(line) <= 2 and heading(line) and _words(following) >= 3 and heading(following)
 
 
 def _split_title(lines: list[str]) -> tuple[str, list[str]]:
     """The first line is the title when it reads like one: short, without a closing stop."""
-    if lines and len(lines[0]) <= 250 and not _SENTENCE_END.search(lines[0]):
+    if lines and len(lines[0]) <= 250 and not _STOPPED.search(lines[0]):
         return lines[0], lines[1:]
     return "", lines
