@@ -100,3 +100,20 @@ NOT_TOLD = [
 @pytest.mark.parametrize("sentence", NOT_TOLD)
 def test_the_same_words_tell_no_investment(sentence: str) -> None:
     assert investors(sentence) == []
+
+
+def test_one_investor_a_title_calls_by_its_country_is_the_firm_its_lead_names() -> None:
+    """The title's "Японский инвестор" is the firm the lead names; its money told again further
+    on, with nobody named ("Общий объем инвестиций в проект …"), is that firm's too."""
+    found = counterparts_of(
+        "investment",
+        (
+            "Японский инвестор вложит 12 млрд рублей в завод в Калужской области",
+            "Губернатор Калужской области провел встречу с руководством компании Komatsu.",
+            "Общий объем инвестиций в проект оценивается в 12 млрд рублей.",
+        ),
+        PLACES,
+        ORGANIZATIONS,
+        "ru",
+    )
+    assert found and set(found) == {"Komatsu"}, found

@@ -436,3 +436,17 @@ def test_a_region_named_in_passing_is_not_the_other_side_of_a_titled_plant(
     assert plans and not {"Тульской области", "Тульская область", "Воронежская область"} & {
         *plans
     }, found
+
+
+def test_one_firm_a_title_calls_by_its_country_plans_as_the_lead_names_it() -> None:
+    found = page_events(
+        (
+            "Турецкий инвестор откроет в Липецкой области производство бытовой техники",
+            "Особая экономическая зона пополнилась новым резидентом. Им стала компания Kastamonu.",
+        ),
+        {"Липецкой области": "RU-LIP"},
+        ORGANIZATIONS,
+        "ru",
+        amounts_measured,
+    )
+    assert [e.counterpart for e in found if e.type.value == PLAN] == ["Kastamonu"], found

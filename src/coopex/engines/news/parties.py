@@ -64,6 +64,7 @@ _AFTER_A_NUMBER = re.compile(r"\d\s?$")
 # 签署") is not who they are with (a mission's destination, a forum's city, a plant's region or
 # the country partners are sought in are parties).
 HELD = frozenset({EventType.NEGOTIATION, EventType.AGREEMENT})
+_INVESTED = frozenset({EventType.INVESTMENT, EventType.LOCALIZATION_PLAN})
 # what the sides of the talks just told may talk over, sign or plan («Стороны обсудили …»)
 _TALKED_OVER = _TOLD_AT_TALKS | {EventType.NEGOTIATION}
 
@@ -681,6 +682,13 @@ class EventReader:
             )
             if named:
                 return named[-1].name
+            title = self._sentences[0] if self._sentences[0].paragraph == 0 else None
+            if title is not None and not self._organizations(sentence):
+                # "Китайский инвестор вложит 12 млрд рублей …" / "Общий объем инвестиций в
+                # проект оценивается в 12 млрд рублей": money of a page about one firm is its
+                firm = self._titled_firm(title)
+                if firm is not None:
+                    return firm
         if (
             kind in _TOLD_AT_TALKS
             and index > 0
@@ -747,6 +755,23 @@ class EventReader:
             if any(name_stem(w) in stems for w in mention.name.split() if len(w) >= 4):
                 return mention.name
         return earlier[-1].name
+
+    def _titled_firm(self, title: Sentence) -> str | None:
+        """The firm a title calls by its country alone ("Китайский инвестор вложит …", "Турецкая
+        компания откроет …", `one_firm`): the first organisation of the lead not of the
+        story's own side, where the lead names one."""
+        if not self._cues.one_firm.search(title.text):
+            return None
+        lead = [s for s in self._sentences if s.paragraph == 1]
+        return next(
+            (
+                m.name
+                for s in lead
+                for m in self._organizations(s)
+                if not self._own_organization(m, s)
+            ),
+            None,
+        )
 
     def _sides_as_subject(self, sentence: Sentence) -> bool:
         """«Кроме того, стороны обсудили поставки на предприятия «КАМАЗа» и «ГАЗа»»: the story's
@@ -894,6 +919,10 @@ class EventReader:
                 # "между акимом области X и главой Республики Y": the akim's region, named with
                 # his title elsewhere on the page ("пресс-служба акима Кызылординской области")
                 known = [headed, *(n for n in known if n != headed)]
+            if not named and kind in _INVESTED and sentence.paragraph == 0:
+                # "Китайский инвестор вложит 12 млрд рублей …": one firm the title calls by its
+                # country is the firm the lead names
+                earlier = self._titled_firm(sentence) or earlier
             order = [*named, earlier, *known, self._sides.counterpart, *unknown]
             if kind in HELD:
                 held: list[str | None] = [n for n in order if n and self.held_in(sentence, n)]
