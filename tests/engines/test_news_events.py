@@ -16,6 +16,8 @@ from coopex.engines.news.cues import trigger_types
 from coopex.engines.news.events import _one_place_or_party, read_events
 from coopex.engines.news.parties import reporter, same_party
 from coopex.reference.event_cues import shipped_event_cues
+from tests.engines.event_checklists import amounts_measured
+from tests.engines.event_checklists import page_events as checklist_page
 
 PLACES = {
     "Нижегородская область": "RU-NIZ",
@@ -2602,3 +2604,23 @@ def test_firms_the_sides_talk_over_are_no_party_of_their_talks() -> None:
         "Губернатор встретился с делегацией из Китая. Стороны обсудили сотрудничество с Haier.",
     )
     assert ("negotiation", "Калужская область", "Haier") in found, found
+
+
+def test_a_projects_money_told_in_a_clause_of_its_own_is_not_the_last_named_firms() -> None:
+    """ "A与B签署了…协议，项目总投资约2亿美元": the project's money is not B's investment; in
+    its own clause the firm before the figure is the investor ("…，中江集团先期投资3亿元")."""
+
+    def investors(sentence: str) -> list[str]:
+        found = checklist_page(
+            ("中俄企业合作", sentence),
+            {"俄罗斯": "RU", "乌兹别克斯坦": "UZ"},
+            ("Haier", "中江集团"),
+            "zh",
+            amounts_measured,
+        )
+        return [e.counterpart for e in found if e.type is EventType.INVESTMENT]
+
+    assert "中江集团" not in investors(
+        "Haier与中江集团签署了关于在乌兹别克斯坦组装卡车的合作协议，项目总投资约2亿美元。"
+    )
+    assert "中江集团" in investors("Haier在乌兹别克斯坦设立了销售公司，中江集团先期投资3亿元。")

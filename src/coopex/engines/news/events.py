@@ -91,6 +91,7 @@ LISTED = "listed"
 # a presentation whose sentence calls its exhibitors by the other side's adjective
 EXHIBITED = "exhibited"
 _FIGURE = re.compile(r"\d")
+_CLAUSE_BREAK = re.compile(r"[，,；;]")
 _EXCLAIMED = ("!", "！")
 SectorTagger = Callable[[str], tuple[str, ...]]
 # Given a sentence and the event types its wordings name, the types it reports (learned from
@@ -1012,17 +1013,18 @@ def _investor_first(
     sentence: Sentence, possible: list[tuple[str, bool, bool]]
 ) -> list[tuple[str, bool, bool]]:
     """An investment read from its amount is first with the organisation named last before the
-    amount ("长虹在俄设立了销售公司，西林集团先期投资3亿元": 西林集团)."""
+    amount, in the amount's own clause ("长虹在俄设立了销售公司，西林集团先期投资3亿元": 西林集团;
+    not "A与B签署了…协议，项目总投资约2亿美元", a project's money told apart)."""
     figure = _FIGURE.search(sentence.text)
     if figure is None:
         return possible
     at = sentence.start + figure.start()
-    before = [
-        m.name for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION and m.end <= at
-    ]
-    if not before:
+    before = [m for m in sentence.mentions if m.kind is MentionKind.ORGANIZATION and m.end <= at]
+    if not before or _CLAUSE_BREAK.search(
+        sentence.text[before[-1].end - sentence.start : figure.start()]
+    ):
         return possible
-    investor = before[-1]
+    investor = before[-1].name
     first = [p for p in possible if p[0] == investor and p[1]]
     return first + [p for p in possible if p not in first]
 
