@@ -4,8 +4,10 @@ grants a loan, a credit line or financing for a plant («Сбербанк пре
 party of the plant's localization plan; its financing is read as its investment, as the
 investment checklists read a financier. A local partner a plant is built with ("with local
 partner Allur Group", «с местным партнёром», 与当地合作伙伴) helps the firm's plan: no plan of
-its own. The firm whose plant it is stays the plan's party. Sentences written for this test,
-not taken from the pages; the whole event reader runs on each, the names given as mentions."""
+its own; nor has a bank named after the plant as what finances it ("financed by VEB", «за счёт
+кредита Сбербанка»). The firm whose plant it is stays the plan's party. Sentences written for
+this test, not taken from the pages; the whole event reader runs on each, the names given as
+mentions."""
 
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ ORGANIZATIONS = (
     "Банк развития Китая",
     "Haier",
     "VEB",
+    "Sberbank",
     "Allur Group",
     "Автотор",
     "海尔",
@@ -88,3 +91,22 @@ WITH_A_LOCAL_PARTNER = [
 @pytest.mark.parametrize(("lang", "sentence"), WITH_A_LOCAL_PARTNER)
 def test_a_local_partner_has_no_plan_of_its_own(lang: str, sentence: str) -> None:
     assert events_of("localization_plan", lang, sentence) == ["海尔" if lang == "zh" else "Haier"]
+
+
+# (language, sentence): Haier's plant told on as financed by a bank, the one firm named
+FINANCED_BY = [
+    ("en", "The plant will be financed by VEB."),
+    ("en", "The plant will be built with a loan from Sberbank."),
+    ("ru", "Завод будет построен за счёт кредита Сбербанка."),
+    ("ru", "Завод будет построен при финансовой поддержке Сбербанка."),
+]
+BUILDS = {
+    "en": "Haier will build a plant in Tula Region.",
+    "ru": "Haier построит завод в Тульской области.",
+}
+
+
+@pytest.mark.parametrize(("lang", "sentence"), FINANCED_BY)
+def test_a_bank_the_plant_is_financed_by_has_no_plan_of_its_own(lang: str, sentence: str) -> None:
+    found = page_events((TITLE[lang], BUILDS[lang], sentence), PLACES, ORGANIZATIONS, lang)
+    assert [e.counterpart for e in found if e.type.value == "localization_plan"] == ["Haier"]

@@ -778,16 +778,14 @@ class EventReader:
         sides are the subject, and the organisations named after them only what is talked
         over, none governed by "with" (not «стороны обсудили сотрудничество с «КАМАЗом»»)."""
         sides = self._cues.sides_back.search(sentence.text)
+        if sides is None:
+            return False  # most sentences: their organisations need not be looked for
         organizations = self._organizations(sentence)
         paragraph = self._paragraphs[sentence.paragraph]
-        return (
-            sides is not None
-            and bool(organizations)
-            and all(
-                m.start - sentence.start >= sides.end()
-                and not self._cues.with_party.search(paragraph[max(0, m.start - 25) : m.start])
-                for m in organizations
-            )
+        return bool(organizations) and all(
+            m.start - sentence.start >= sides.end()
+            and not self._cues.with_party.search(paragraph[max(0, m.start - 25) : m.start])
+            for m in organizations
         )
 
     def _party_of(self, told: Sentence) -> str | None:
@@ -899,10 +897,13 @@ class EventReader:
                 not_parties = self._subjects_of(sentence, organizations, self._cues.lends)
                 # A local partner the plant is built with ("with local partner Allur Group")
                 # helps the plan's firm: no plan of its own.
+                # Nor is a bank the plant is financed by ("financed by VEB", «за счёт кредита
+                # Сбербанка»): its money is told as its own.
                 not_parties += [
                     m.name
                     for m in organizations
                     if self._cues.local_partner.search(paragraph[max(0, m.start - 40) : m.start])
+                    or self._cues.financed_by.search(paragraph[max(0, m.start - 40) : m.start])
                 ]
                 named = [name for name in named if name not in not_parties]
             if kind in HELD:
