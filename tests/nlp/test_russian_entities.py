@@ -242,6 +242,18 @@ def test_a_kind_of_zone_is_no_name() -> None:
     assert "СЭЗ" not in [*found.locations, *found.organizations]
 
 
+def test_a_zone_found_by_its_quoted_name_is_named_with_its_words() -> None:
+    """The quoted name of a park read as a firm is the park, in the nominative."""
+    found = entities(
+        [
+            "Завод построят в индустриальном парке «Ворсино».",
+            "Производство разместят в особой экономической зоне (ОЭЗ) «Тольятти».",
+        ]
+    )
+    assert "Ворсино" not in found.organizations
+    assert "индустриальный парк «Ворсино»" in found.organizations, found.organizations
+
+
 def test_well_known_organisations_and_media_in_any_case() -> None:
     found = entities(
         [

@@ -53,6 +53,7 @@ from coopex.nlp.russian_organizations import (
     place_abbreviations,
     seats_of_missions,
     typed_names,
+    zone_names,
 )
 from coopex.reference.places import ShippedPlaces
 
@@ -671,6 +672,7 @@ class RussianEntityRecognizer:
         found = coordinated_places(text, _camel_case_organizations(found))
         found = legal_names(text, starts, found)
         found = typed_names(text, starts, found)
+        found = zone_names(text, starts, found)
         found = bodies_of_places(doc.tokens, text, starts, found)
         found = adjective_bodies(doc.tokens, text, starts, found)
         found = seats_of_missions(doc.tokens, text, found)

@@ -106,6 +106,65 @@ def _typed_name() -> re.Pattern[str]:
     )
 
 
+@cache
+def _zone_names() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """Each zone's or park's words in the nominative (`zone_phrase`, abbreviations in
+    capitals), with the pattern of its words in any case and the name quoted after them
+    (an abbreviation in brackets may come between: «особой экономической зоне (ОЭЗ)
+    "Ульяновск"»)."""
+    quoted = r"\s+(?:\([^()\n]{1,10}\)\s+)?[«\"](?P<name>[^«»\"\n]{1,60})[»\"]"
+    return tuple(
+        (
+            phrase,
+            re.compile(
+                r"(?<![\w-])"
+                + (
+                    re.escape(phrase)
+                    if phrase.isupper()
+                    else "(?i:"
+                    + r"\s+".join(_unchanging(word) + r"\w*" for word in phrase.split())
+                    + ")"
+                )
+                + quoted
+            ),
+        )
+        for phrase in name_words("zone_phrase", "ru")
+    )
+
+
+def _unchanging(word: str) -> str:
+    """The part of a nominative word its other cases share: an adjective's but its ending
+    ("особая": "особ"), a noun's but a final vowel ("зона": "зон")."""
+    if word.endswith(("ая", "ый", "ий", "ой")):
+        return re.escape(word[:-2])
+    return re.escape(word[:-1] if word.endswith(("а", "я")) else word)
+
+
+def zone_names(text: str, starts: Sequence[int], found: list[Mention]) -> list[Mention]:
+    """ "в индустриальном парке «Ворсино»": an organisation found in a zone's or park's quoted
+    name is the zone, named with its words in the nominative ("индустриальный парк «Ворсино»"),
+    not the quoted name alone read as a firm. A zone nobody found stays unnamed: an entity of
+    no definite kind, which the annotation neither asks for nor rewards."""
+    added: list[Mention] = []
+    for phrase, pattern in _zone_names():
+        for match in pattern.finditer(text):
+            if any(_overlaps(m, match.start(), match.end()) for m in added) or not any(
+                m.kind is MentionKind.ORGANIZATION and _overlaps(m, *match.span("name"))
+                for m in found
+            ):
+                continue  # "промышленный парк" inside "агропромышленный парк"; found by none
+            written = text[match.start() : match.start() + 1]
+            kind = phrase[:1].upper() + phrase[1:] if written.isupper() else phrase
+            number = bisect_right(starts, match.start()) - 1
+            name = f"{kind} «{' '.join(match.group('name').split())}»"
+            added.append(
+                Mention(MentionKind.ORGANIZATION, name, number, match.start(), match.end())
+            )
+    spans = [(m.start, m.end) for m in added]
+    kept = [m for m in found if not any(_overlaps(m, s, e) for s, e in spans)]
+    return sorted([*kept, *added], key=lambda m: m.start)
+
+
 def typed_names(text: str, starts: Sequence[int], found: list[Mention]) -> list[Mention]:
     """ "концерна «Тракторные заводы»", "компании «Соллерс»": a quoted name after a word for a
     kind of organisation is an organisation (its name is the quoted part; the
