@@ -242,6 +242,11 @@ def test_a_kind_of_zone_is_no_name() -> None:
     assert "СЭЗ" not in [*found.locations, *found.organizations]
 
 
+def test_a_fields_abbreviation_is_no_organisation() -> None:
+    found = entities(["Стороны обсудили перспективы сотрудничества в сфере фармацевтики и IT."])
+    assert not {"IT", "ЖКХ"} & {*found.organizations, *found.locations}, found
+
+
 def test_a_zone_found_by_its_quoted_name_is_named_with_its_words() -> None:
     """The quoted name of a park read as a firm is the park, in the nominative."""
     found = entities(
