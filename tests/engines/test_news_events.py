@@ -1670,6 +1670,9 @@ def test_a_dateline_in_capitals_before_a_month_or_an_agency_is_no_party() -> Non
     assert found == [("agreement", "Russia", "China")]
     found = events("Russia and China", "HARBIN. Kazinform \u2013 The governor signed an agreement.")
     assert found == [("agreement", "Russia", "China")]
+    # the Indian and Pakistani press's colon ("NEW DELHI: A business delegation …")
+    found = events("Russia and China", "HARBIN: The governor signed an agreement.")
+    assert found == [("agreement", "Russia", "China")]
 
 
 def test_the_datelines_place_tells_the_side_a_story_is_told_from() -> None:

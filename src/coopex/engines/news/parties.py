@@ -1818,9 +1818,10 @@ _PAIR = re.compile(r"\s+[-–—]\s+|\s*[–—]\s*")
 # place a story is filed from. (A country after the city, "BISHKEK, Kyrgyzstan, April 25", stays a
 # party.)
 _DATELINE_AFTER = re.compile(r"\s*,?\s*\d|\s*\([^()]{1,40}\)\s*[—–-]")
-# "ASTANA – Kazakh government plans …", "ASTANA. KAZINFORM –", "HARBIN, June 17 (Xinhua)": a
-# place in capitals, then a dash, an agency in capitals or a month's date.
-_CAPITALS_DASH = re.compile(r"\s*[—–-]\s|\.\s+[A-Z]{3,}\b|,\s*[A-Z][a-z]+\.?\s+\d")
+# "ASTANA – Kazakh government plans …", "ASTANA. KAZINFORM –", "HARBIN, June 17 (Xinhua)",
+# "NEW DELHI: A business delegation …": a place in capitals, then a dash, a colon, an agency in
+# capitals or a month's date.
+_CAPITALS_DASH = re.compile(r"\s*[—–-]\s|:\s|\.\s+[A-Z]{3,}\b|,\s*[A-Z][a-z]+\.?\s+\d")
 # "Минск 15 ноября принимает делегацию": a sentence that goes on after the date, no dateline.
 _GOES_ON = re.compile(r"\s*\d{1,2}\s+[^\W\d]+\s+[a-zа-яё]")
 _DATELINE_WITHIN = 60
