@@ -816,3 +816,11 @@ def test_a_person_the_tagger_reads_in_a_place_the_page_names_is_a_piece_of_it(
     )
     assert "贝加尔" not in found.persons and "王建国" in found.persons
     assert "后贝加尔边疆区" in found.locations
+
+
+def test_lines_of_business_alone_are_no_organisation(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "三家中国企业将在园区建设新能源汽车零部件和智能装备生产项目。",
+    )
+    assert "新能源汽车" not in found.organizations, found.organizations

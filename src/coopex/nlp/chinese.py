@@ -158,7 +158,14 @@ def _a_description(mention: Mention, paragraph: str) -> bool:
         )
         or mention.name in _words()["generic_body"]
         or mention.name.endswith(tuple(_words()["not_org_ending"]))
+        # "新能源汽车" (+ "零部件"): lines of business alone name nobody
+        or bool(_industries_only().fullmatch(mention.name))
     )
+
+
+@cache
+def _industries_only() -> re.Pattern[str]:
+    return re.compile("(?:" + _longest_first(_words()["industry_word"]) + ")+")
 
 
 def _clear_of_places(mention: Mention, places: list[Mention], may_hold: bool) -> bool:
