@@ -1415,6 +1415,10 @@ def test_the_organisation_of_a_speaker_the_sentence_opens_with_is_not_the_party(
         lang="zh",
     )
     assert [party for _, _, party in found] != ["新疆贸促会"]
+    # an announcement is a statement too ("…宣布，", "…称，")
+    for verb in ("宣布", "称"):
+        found = events("俄罗斯", f"新疆贸促会27日{verb}，双方签署了合作协议。", lang="zh")
+        assert "新疆贸促会" not in [party for _, _, party in found], found
 
 
 def test_a_party_that_is_a_place_goes_by_the_fullest_name_the_page_gives_it() -> None:
