@@ -2631,3 +2631,17 @@ def test_a_projects_money_told_in_a_clause_of_its_own_is_not_the_last_named_firm
         "Haier与中江集团签署了关于在乌兹别克斯坦组装卡车的合作协议，项目总投资约2亿美元。"
     )
     assert "中江集团" in investors("Haier在乌兹别克斯坦设立了销售公司，中江集团先期投资3亿元。")
+
+
+def test_a_signing_by_the_sides_of_talks_just_told_stays_beside_a_firms_agreement() -> None:
+    """«По итогам встречи стороны подписали меморандум» is signed with the talks' party; it is
+    not a signing told only by where it was held, which a firm's agreement told later would
+    stand for."""
+    found = events(
+        "Нижегородская область и Китай",
+        "Губернатор провел переговоры с делегацией провинции Хэйлунцзян. По итогам встречи "
+        "стороны подписали меморандум о сотрудничестве. Кроме того, ТехноМаш заключил контракт "
+        "с Sany на поставку оборудования.",
+    )
+    agreements = {c for kind, _, c in found if kind == "agreement"}
+    assert {"Хэйлунцзян", "Sany"} <= agreements, found

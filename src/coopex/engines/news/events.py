@@ -408,6 +408,7 @@ def read_events(
         # part 0.006 with it
         apart if lang == "en" else (),
         places,
+        [bool(cues.occasion.search(s.text) and cues.sides_back.search(s.text)) for s in sentences],
     )
     kept = _shown_at_the_forum(kept, places)
     return tuple(_fullest_places(c.event, locations, places) for c in kept)
@@ -524,6 +525,7 @@ def _not_only_where(
     by_adjective: Callable[[str], set[str]],
     apart: Sequence[bool],
     places: Mapping[str, Place | None],
+    sides_of_talks: Sequence[bool] = (),
 ) -> list[Candidate]:
     """Talks or a signing told only by where they were held ("Переговоры в Пекине") are those
     the page tells with a party of their own ("… с руководством компании Sinopec"); talks told
@@ -534,11 +536,14 @@ def _not_only_where(
     whose sentence calls the other side by its adjective ("Kazakh and Chinese business leaders
     inked over 40 agreements": `by_adjective`, the countries so named) is told with it. Talks
     told on their own (`apart`: "called on the Chief Minister", "held talks with") are told with
-    the people they name, not only by where."""
+    the people they name, not only by where; a signing by the sides of the talks just told
+    (`sides_of_talks`: «По итогам встречи стороны подписали меморандум») is told with them."""
 
     def where(candidate: Candidate) -> bool:
         sentence = sentences[candidate.sentence]
         if candidate.event.type not in HELD:
+            return False
+        if sides_of_talks and sides_of_talks[candidate.sentence]:
             return False
         if candidate.event.type is EventType.NEGOTIATION and apart and apart[candidate.sentence]:
             return False
