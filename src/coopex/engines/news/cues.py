@@ -353,6 +353,17 @@ class EventCues:
             if match.lastgroup
         ]
 
+    def adjective_country_names(self, text: str) -> list[str]:
+        """The countries `text` names by their adjective, once each in the order named, by
+        their names in the cues' language ("китайские компании": "Китай")."""
+        return list(
+            dict.fromkeys(
+                name
+                for code in self.adjective_countries(text)
+                if (name := self.country_name.get(code))
+            )
+        )
+
     def country_of_adjective(self, word: str) -> str | None:
         """The code of the country whose adjective the word is ("Turkish": TR, not Turkmenistan,
         whose name it merely begins like), whatever noun it qualifies."""

@@ -149,11 +149,7 @@ def read_events(
         owner,
         cities,
         datelines={m.name for m in reporters if m.kind is MentionKind.LOCATION},
-        title_countries=[
-            name
-            for code in cues.adjective_countries(paragraphs[0] if paragraphs else "")
-            if (name := cues.country_name.get(code))
-        ],
+        title_countries=cues.adjective_country_names(paragraphs[0] if paragraphs else ""),
     )
     reader = EventReader(paragraphs, sentences, sides, cues, adjectives)
     # talks worded so are told on their own (会见, 会谈), even at a forum or on a visit
@@ -401,9 +397,7 @@ def read_events(
         sentences,
         reader,
         locations,
-        lambda text: {
-            name for code in cues.adjective_countries(text) if (name := cues.country_name.get(code))
-        },
+        cues.adjective_country_names,
         # English only: the Chinese talks told on their own (会见) lost the bronze reporting zh
         # part 0.006 with it
         apart if lang == "en" else (),
@@ -464,10 +458,7 @@ def _adjective_countries(text: str, cues: EventCues) -> set[str]:
     """The countries, by their names in the page's language, that a country's adjective before
     a party's noun names in the last three words of `text` (what comes before "«Амкодор»" in
     "…белорусского предприятия «Амкодор»")."""
-    tail = " ".join(text.split()[-3:])
-    return {
-        name for code in cues.adjective_countries(tail) if (name := cues.country_name.get(code))
-    }
+    return set(cues.adjective_country_names(" ".join(text.split()[-3:])))
 
 
 def _fullest_places(
@@ -522,7 +513,7 @@ def _not_only_where(
     sentences: Sequence[Sentence],
     reader: EventReader,
     locations: set[str],
-    by_adjective: Callable[[str], set[str]],
+    by_adjective: Callable[[str], Collection[str]],
     apart: Sequence[bool],
     places: Mapping[str, Place | None],
     sides_of_talks: Sequence[bool] = (),

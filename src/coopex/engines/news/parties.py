@@ -682,13 +682,10 @@ class EventReader:
             )
             if named:
                 return named[-1].name
-            title = self._sentences[0] if self._sentences[0].paragraph == 0 else None
-            if title is not None and not self._organizations(sentence):
+            if self._titled_firm is not None and not self._organizations(sentence):
                 # "Китайский инвестор вложит 12 млрд рублей …" / "Общий объем инвестиций в
                 # проект оценивается в 12 млрд рублей": money of a page about one firm is its
-                firm = self._titled_firm(title)
-                if firm is not None:
-                    return firm
+                return self._titled_firm
         if (
             kind in _TOLD_AT_TALKS
             and index > 0
@@ -756,11 +753,13 @@ class EventReader:
                 return mention.name
         return earlier[-1].name
 
-    def _titled_firm(self, title: Sentence) -> str | None:
+    @cached_property
+    def _titled_firm(self) -> str | None:
         """The firm a title calls by its country alone ("Китайский инвестор вложит …", "Турецкая
         компания откроет …", `one_firm`): the first organisation of the lead not of the
         story's own side, where the lead names one."""
-        if not self._cues.one_firm.search(title.text):
+        title = next((s for s in self._sentences if s.paragraph == 0), None)
+        if title is None or not self._cues.one_firm.search(title.text):
             return None
         lead = [s for s in self._sentences if s.paragraph == 1]
         return next(
@@ -923,7 +922,7 @@ class EventReader:
             if not named and kind in _INVESTED and sentence.paragraph == 0:
                 # "Китайский инвестор вложит 12 млрд рублей …": one firm the title calls by its
                 # country is the firm the lead names
-                earlier = self._titled_firm(sentence) or earlier
+                earlier = self._titled_firm or earlier
             order = [*named, earlier, *known, self._sides.counterpart, *unknown]
             if kind in HELD:
                 held: list[str | None] = [n for n in order if n and self.held_in(sentence, n)]
