@@ -350,8 +350,9 @@ class NewsService:
             return source, job.result()
         except BrokenProcessPool:
             # A reader process died (out of memory, a crash inside a model) with this document
-            # or another one in flight: fresh readers give this document one more try.
-            self.close()
+            # or another one in flight: fresh readers give this document one more try. The
+            # other documents the dead pool held fail here too, one by one: `warm` replaces
+            # only a pool that is still broken, not the fresh one the first of them started.
             retry = self._submit(source)
             try:
                 return source, retry.result() if retry else ""
