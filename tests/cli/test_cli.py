@@ -54,6 +54,17 @@ def test_bad_row_is_named_and_nothing_is_imported(tmp_path: Path) -> None:
     assert len(json_lines(run("listing", "list", "--json")[1])) == 4
 
 
+def test_an_error_names_a_long_path_in_one_piece() -> None:
+    """Whatever the terminal's width, a path is printed whole, to be copied from the message."""
+    deep = Path("incoming-" + "x" * 60, "from-the-regions-" + "y" * 40)
+    deep.mkdir(parents=True)
+    broken = deep / "broken.json"
+    broken.write_text("{not json", encoding="utf-8")
+    code, _, err = run("import", str(broken))
+    assert code == 1
+    assert str(broken) in err and "not valid JSON" in err
+
+
 def test_a_bad_file_in_a_batch_does_not_stop_the_others() -> None:
     Path("orgs.csv").write_text(ORGS, encoding="utf-8")
     Path("broken.json").write_text("{not json", encoding="utf-8")

@@ -16,7 +16,8 @@ from coopex.domain.errors import DomainError, ValidationFailed
 from coopex.domain.paging import Page
 
 console = Console()
-errors = Console(stderr=True)
+# Messages name files and rows: the terminal wraps them, so a long path is never cut in two.
+errors = Console(stderr=True, soft_wrap=True)
 
 JsonOption = typer.Option(False, "--json", help="One JSON object per line, for scripts.")
 
