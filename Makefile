@@ -29,10 +29,13 @@ typecheck: install
 	$(BIN)/mypy
 
 # Storage, service, API and CLI tests run on SQLite and, when one is found, on PostgreSQL.
+# One pytest worker per core, at most four (each loads the NLP models): a module's tests stay
+# on one worker, so its module-scoped fixtures are built once. `PYTEST_WORKERS=` runs serially.
+PYTEST_WORKERS ?= -n auto --maxprocesses 4 --dist loadscope
 unit: install
 	@url="$${COOPEX_TEST_POSTGRES_URL:-$$(scripts/postgres-url 2>/dev/null || true)}"; \
 	if [ -z "$$url" ]; then echo "no PostgreSQL found: testing on SQLite only (see docs/testing.md)"; fi; \
-	COOPEX_TEST_POSTGRES_URL="$$url" $(BIN)/pytest
+	COOPEX_TEST_POSTGRES_URL="$$url" $(BIN)/pytest $(PYTEST_WORKERS)
 
 ## Performance benchmarks (ratios against baselines measured in the same run).
 bench: install
