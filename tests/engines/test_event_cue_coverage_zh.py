@@ -148,6 +148,8 @@ NAMED = [
     ("双方签署了投资协议。", MONEY),
     ("该项目总投资30亿元。", MONEY),
     ("该项目估计耗资120亿卢布。", MONEY),
+    ("项目投资总额为10亿元。", MONEY),
+    ("该企业将投入2亿元用于技术改造。", MONEY),
     # ties wished for, suppliers needed, a market to open, goods of a place wanted, buyers found
     ("白俄罗斯企业希望与俄罗斯地区建立合作关系。", SEARCH),
     ("该厂需要金属材料供应商。", SEARCH),
@@ -231,6 +233,9 @@ NO_EVENT = [
     ("该产业集群将在当地形成一个高度本地化的产业基地。", {INV, PLAN}),
     ("当地政府将会采用减免税等办法保障投资企业的利益。", {POLICY}),
     ("学校给予贫困学生补助。", {POLICY}),
+    # money put into use is no investment; nor is a sum that is not put into anything
+    ("新生产线已正式投入使用。", {MONEY}),
+    ("该企业投入3名工程师参与调试。", {MONEY}),
     ("两个孩子成为了好朋友。", {SEARCH}),
     ("他希望从图书馆借一本书。", {SEARCH}),
     # a coming event's programme: its items are no signing or presentation held

@@ -89,6 +89,10 @@ TOLD = [
     ("The project in Turkestan Region is funded by ACWA Power.", "ACWA Power"),
     ("ACWA Power will finance a solar plant in Samarkand Region.", "ACWA Power"),
     ("Shell has increased its stake in an oil field in Kazakhstan.", "Shell"),
+    ("The Haier plant in Tatarstan, worth $120 million, will employ 500 people.", "Haier"),
+    ("The total cost of the Lukoil project in Uzbekistan is put at 3 billion rubles.", "Lukoil"),
+    ("Masdar will spend $500 million on a solar plant in Uzbekistan.", "Masdar"),
+    ("Capital expenditure on the Sinopec plant in Atyrau Region will reach $300 million.", "Sinopec"),
 ]
 
 
@@ -112,6 +116,9 @@ NOT_TOLD = [
     "Hyundai put the new plant in Samarkand Region into operation.",
     "The fund will finance the construction of its new headquarters in Tashkent.",
     "Pavlodar Region is looking for investors to finance a new bridge.",
+    "The cost of the Hyundai cars sold in Tashkent rose by 5 percent.",
+    "Hyundai spent two days in Samarkand Region.",
+    "Capital spending across Kazakhstan fell by 3 percent in 2025.",
 ]
 
 
