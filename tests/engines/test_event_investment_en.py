@@ -92,7 +92,10 @@ TOLD = [
     ("The Haier plant in Tatarstan, worth $120 million, will employ 500 people.", "Haier"),
     ("The total cost of the Lukoil project in Uzbekistan is put at 3 billion rubles.", "Lukoil"),
     ("Masdar will spend $500 million on a solar plant in Uzbekistan.", "Masdar"),
-    ("Capital expenditure on the Sinopec plant in Atyrau Region will reach $300 million.", "Sinopec"),
+    (
+        "Capital expenditure on the Sinopec plant in Atyrau Region will reach $300 million.",
+        "Sinopec",
+    ),
 ]
 
 

@@ -117,6 +117,58 @@ def test_a_rubric_over_the_title_and_tag_lines_go() -> None:
     assert [r.line for r in article.removed] == [1, 2, 5]
 
 
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        (  # a government's site: its name, a section, the headline, a stamp
+            "Правительство Пензенской области\nНовости\n"
+            "Пензенскую область посетила делегация деловых кругов Республики Узбекистан\n"
+            "2 декабря 2026, 10:15",
+            "Пензенскую область посетила делегация деловых кругов Республики Узбекистан",
+        ),
+        (  # an agency's name and its section, each alone on a line
+            "БелТА\nЭкономика\n"
+            "Минская область и Калужская область договорились о создании производства",
+            "Минская область и Калужская область договорились о создании производства",
+        ),
+        (  # a section of three words under the agency's name
+            "ТАСС\nЭкономика и бизнес\n"
+            "Китайская Haval инвестирует 15 млрд рублей в расширение завода в Тульской области",
+            "Китайская Haval инвестирует 15 млрд рублей в расширение завода в Тульской области",
+        ),
+        (
+            "Russian Export Center\nPress centre\n"
+            "Sverdlovsk business mission to India ends with export contracts signed",
+            "Sverdlovsk business mission to India ends with export contracts signed",
+        ),
+        (  # a stamp with no year
+            "19 июня, 12:26\nБизнес-миссия из Перми начала работу в китайском городе Чанчжоу",
+            "Бизнес-миссия из Перми начала работу в китайском городе Чанчжоу",
+        ),
+    ],
+)
+def test_a_masthead_and_a_section_over_the_headline_go(top: str, title: str) -> None:
+    article = clean(f"{top}\nДелегация приняла участие в форуме и провела переговоры.")
+    assert article.title == title
+    assert article.paragraphs == ("Делегация приняла участие в форуме и провела переговоры.",)
+
+
+@pytest.mark.parametrize(
+    ("top", "title"),
+    [
+        # a short title over a heading of about its length: both are the story's
+        ("Россия и Китай\nНовые горизонты сотрудничества регионов", "Россия и Китай"),
+        # a short title over its lead, which ends a sentence
+        ("Ставка на Китай", "Ставка на Китай"),
+        # a short Chinese title: its words are only counted by characters
+        ("中俄地方合作\n黑龙江省代表团访问新西伯利亚州并签署多项合作协议", "中俄地方合作"),
+    ],
+)
+def test_a_short_title_stays(top: str, title: str) -> None:
+    article = clean(f"{top}\nГубернатор провёл переговоры с делегацией провинции Цзянсу.")
+    assert article.title == title
+
+
 def test_a_hard_wrapped_page_is_joined_back_into_paragraphs() -> None:
     page = (
         "The delegation of the region visited\n"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -95,9 +96,11 @@ _MENU_ITEMS = 3
 # headlines are written in sentence case, so three or more capitalised words alone are none.
 _SPACED_MENU = re.compile(r"^(?:[А-ЯЁ][а-яё]+\s+){2,7}[А-ЯЁ][а-яё]+$")
 _MENU_ITEM_WORDS = 4
-# "10:05, 27 December" / "27 декабря 2023, 10:05" / "2023-12-27": a publication stamp, kept aside.
+# "10:05, 27 December" / "27 декабря 2023, 10:05" / "19 июня, 12:26" / "2023-12-27": a
+# publication stamp, kept aside.
 TIMESTAMP = re.compile(
     r"^(\d{1,2}:\d{2},?\s+\d{1,2}\s+[^\W\d_]+(\s+\d{4})?|\d{1,2}\s+[^\W\d_]+\s+\d{4}(,?\s+\d{1,2}:\d{2})?|"
+    r"\d{1,2}\s+[^\W\d_]+,?\s+\d{1,2}:\d{2}|"
     r"\d{1,2}\.\d{1,2}\.\d{4}(,?\s+\d{1,2}:\d{2})?|"
     r"\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2})?|\d{4}年\d{1,2}月\d{1,2}日)$",
     _FLAGS,
@@ -207,7 +210,7 @@ def clean(raw: str) -> Article:
     kept = _unwrapped(kept)
     kept, listed = _headline_lists(kept)
     removed.extend(listed)
-    while len(kept) > 1 and _is_rubric(kept[0][1], kept[1][1]):
+    while len(kept) > 1 and _is_rubric(kept[0][1], [line for _, line in kept[1:]]):
         removed.append(Removed(*kept.pop(0), "section heading"))
     title, paragraphs = _split_title([line for _, line in kept])
     removed.sort(key=lambda cut: cut.line)
@@ -305,14 +308,37 @@ def _headline_lists(
     return kept, cut
 
 
-def _is_rubric(line: str, following: str) -> bool:
-    """ "Экономика" above "Нижегородские предприятия ищут партнёров": a one- or two-word
-    section heading over the real title."""
+# Above a headline, a page may carry its site's or publisher's name and a section's:
+# «Правительство Пензенской области», «Российский экспортный центр», «Экономика и бизнес».
+RUBRIC_WORDS = 2  # a heading this short over a longer one is a section's name
+MASTHEAD_WORDS = 4  # a heading this short over one far longer is a masthead
+MASTHEAD_MARGIN = 4  # "far longer": this many words more
+_RUBRICS_IN_A_ROW = 3
+
+
+def _is_rubric(line: str, following: Sequence[str]) -> bool:
+    """ "Экономика" above "Нижегородские предприятия ищут партнёров", "БелТА" and "Экономика"
+    above a headline, «Российский экспортный центр» above «Бизнес-миссия свердловских
+    предприятий в Индию завершилась подписанием контрактов»: a short heading over the real
+    title is a section's or a masthead's name."""
 
     def heading(text: str) -> bool:
         return not _STOPPED.search(text) and len(text) <= 250
 
-    return _words(line) <= 2 and heading(line) and _words(following) >= 3 and heading(following)
+    words = _words(line)
+    if not heading(line) or words > MASTHEAD_WORDS:
+        return False
+    for text in following[:_RUBRICS_IN_A_ROW]:
+        if not heading(text):
+            return False
+        longer = _words(text)
+        # Chinese words are only counted by characters: a short Chinese title stays.
+        masthead = not _HAN.search(line) and longer >= words + MASTHEAD_MARGIN
+        if longer >= 3 and (words <= RUBRIC_WORDS or masthead):
+            return True
+        if longer > RUBRIC_WORDS:
+            return False  # another short heading between: not this rule's
+    return False
 
 
 def _split_title(lines: list[str]) -> tuple[str, list[str]]:
