@@ -1009,3 +1009,18 @@ def test_a_ministers_field_before_the_title_is_no_body() -> None:
     assert {"Kanat Sharlapaev", "Denis Manturov"} <= set(found.persons)
     assert not {"Kazakh Industry", "Industry and Trade", "Trade"} & set(found.organizations)
     assert "Foreign Ministry" in found.organizations
+
+
+def test_a_firm_whose_name_a_place_leads_is_an_organisation_and_a_country_stays_a_place() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "The Kyzylorda region administration and China's Hong Kong Huaxin Group signed an"
+                " agreement on the construction of a glass plant worth $300 million.",
+                "The Russian Federation and the Eurasian Economic Union were named in it.",
+            ]
+        )
+    )
+    assert "Hong Kong Huaxin Group" in found.organizations
+    assert "Hong Kong Huaxin Group" not in found.locations
+    assert "Russian Federation" in found.locations

@@ -1743,6 +1743,12 @@ class EnglishEntityRecognizer:
             kind = MentionKind.LOCATION  # "in the Tula region": "Tula" is no person
         if kind is MentionKind.LOCATION and _body_of().match(_ARTICLE.sub("", span.text)):
             kind = MentionKind.ORGANIZATION  # "Embassy of China": a body of a place
+        if (
+            kind is MentionKind.LOCATION
+            and _org_heads().search(span.text)
+            and not self._a_place(_ARTICLE.sub("", span.text))
+        ):
+            kind = MentionKind.ORGANIZATION  # "Hong Kong Huaxin Group": a firm a place leads
         return kind
 
     def _span_mentions(
