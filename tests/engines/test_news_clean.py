@@ -141,6 +141,12 @@ def test_a_rubric_over_the_title_and_tag_lines_go() -> None:
             "Sverdlovsk business mission to India ends with export contracts signed",
             "Sverdlovsk business mission to India ends with export contracts signed",
         ),
+        (  # an agency's name of five words, then its menu, some items in lower case
+            "Агентство инвестиционного развития Республики Татарстан\n"
+            "О нас Проекты Новости Контакты\n"
+            "Китайская компания Sany откроет в «Алабуге» завод по выпуску строительной техники",
+            "Китайская компания Sany откроет в «Алабуге» завод по выпуску строительной техники",
+        ),
         (  # a stamp with no year
             "19 июня, 12:26\nБизнес-миссия из Перми начала работу в китайском городе Чанчжоу",
             "Бизнес-миссия из Перми начала работу в китайском городе Чанчжоу",

@@ -311,7 +311,7 @@ def _headline_lists(
 # Above a headline, a page may carry its site's or publisher's name and a section's:
 # «Правительство Пензенской области», «Российский экспортный центр», «Экономика и бизнес».
 RUBRIC_WORDS = 2  # a heading this short over a longer one is a section's name
-MASTHEAD_WORDS = 4  # a heading this short over one far longer is a masthead
+MASTHEAD_WORDS = 5  # a heading this short over one far longer is a masthead (or a menu)
 MASTHEAD_MARGIN = 4  # "far longer": this many words more
 _RUBRICS_IN_A_ROW = 3
 
@@ -336,8 +336,8 @@ def _is_rubric(line: str, following: Sequence[str]) -> bool:
         masthead = not _HAN.search(line) and longer >= words + MASTHEAD_MARGIN
         if longer >= 3 and (words <= RUBRIC_WORDS or masthead):
             return True
-        if longer > RUBRIC_WORDS:
-            return False  # another short heading between: not this rule's
+        if longer > MASTHEAD_WORDS:
+            return False  # a heading of about its length: both are the story's
     return False
 
 
