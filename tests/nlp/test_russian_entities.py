@@ -768,3 +768,17 @@ def test_a_quoted_name_after_the_noun_of_its_kind_stays_as_its_owner_named_it() 
         ]
     )
     assert set(found.organizations) == {"Российские автомобильные дилеры", "Сибирские заводы"}
+
+
+def test_a_name_read_from_an_oblique_case_takes_the_form_the_text_writes_elsewhere() -> None:
+    found = entities(
+        [
+            "Китайская компания Sany откроет в «Алабуге» завод по выпуску техники.",
+            "Соглашение подписали генеральный директор ОЭЗ «Алабуга» и вице-президент Sany.",
+        ]
+    )
+    assert "Алабуга" in found.organizations
+    assert "Алабуг" not in found.organizations
+    # with no nominative written, the reading stays as the dictionary gives it
+    alone = entities(["Компания «Технософт» стала резидентом «Иннополиса»."])
+    assert "Технософт" in alone.organizations

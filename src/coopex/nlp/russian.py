@@ -53,6 +53,7 @@ from coopex.nlp.russian_organizations import (
     place_abbreviations,
     seats_of_missions,
     typed_names,
+    written_nominatives,
     zone_names,
 )
 from coopex.reference.places import ShippedPlaces
@@ -686,6 +687,7 @@ class RussianEntityRecognizer:
         found = listed_organizations(text, starts, found)
         found = latin_listed(text, starts, found)
         found = dateline_sources(text, starts, found)
+        found = written_nominatives(text, found)
         named = full_names_only(found)
         spelled = _spelled_with_yo(found)
         return [

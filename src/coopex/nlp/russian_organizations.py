@@ -655,6 +655,34 @@ def _agreed(mention: Mention, text: str, certain: dict[tuple[str, str], str]) ->
     return replace(mention, name=f"{nominative} {abbreviation}") if nominative else mention
 
 
+def written_nominatives(text: str, found: list[Mention]) -> list[Mention]:
+    """A one-word name read from an oblique case («в «Алабуге»») takes the dictionary form the
+    text itself writes elsewhere («ОЭЗ «Алабуга»»), where its word could come from either
+    ("Алабуг" or "Алабуга": pymorphy cannot tell a name's gender from one case)."""
+    from coopex.nlp.analysis import parses
+
+    renamed: list[Mention] = []
+    for mention in found:
+        written = text[mention.start : mention.end].strip('«»"')
+        if (
+            mention.kind is not MentionKind.ORGANIZATION
+            or " " in mention.name
+            or written == mention.name
+            or not written.isalpha()
+            or _written_as_word(text, mention.name)
+        ):
+            renamed.append(mention)
+            continue
+        forms = {str(p.normal_form).capitalize() for p in parses(written.casefold())}
+        named = sorted(f for f in forms - {mention.name} if _written_as_word(text, f))
+        renamed.append(replace(mention, name=named[0]) if len(named) == 1 else mention)
+    return renamed
+
+
+def _written_as_word(text: str, word: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
+
+
 def _enumeration_end(tokens: Sequence[Any], index: int) -> int:
     """After an organisation's name at token `index`: the end (exclusive) of ", науки и малого
     предпринимательства" — genitives listed with commas and closed by "и"; `index` if none."""
