@@ -79,3 +79,33 @@ INVITER_ONLY = [
 @pytest.mark.parametrize(("lang", "sentence", "inviter"), INVITER_ONLY)
 def test_an_inviter_with_nobody_invited_is_no_party(lang: str, sentence: str, inviter: str) -> None:
     assert inviter not in parties(lang, sentence)
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "party"),
+    [
+        (  # a city abroad the gazetteer knows only by its country's code, named first
+            (
+                "Tatarstan invites Indian auto component makers",
+                "A delegation of Tatarstan met manufacturers in New Delhi on Friday.",
+                "Tatarstan has invited Indian manufacturers to set up production in the region.",
+                "Trade between India and Tatarstan rose by 40%.",
+            ),
+            "India",
+        ),
+        (  # with no country's own name on the page, the city stays the party
+            (
+                "Tatarstan courts investors",
+                "A delegation of Tatarstan met manufacturers in New Delhi on Friday.",
+                "Tatarstan has invited the manufacturers to set up production in the region.",
+            ),
+            "New Delhi",
+        ),
+    ],
+)
+def test_the_country_of_a_city_abroad_is_invited_by_its_own_name(
+    paragraphs: tuple[str, ...], party: str
+) -> None:
+    places = {"Tatarstan": "RU-TA", "New Delhi": "IN", "India": "IN"}
+    found = page_events(paragraphs, places, (), "en")
+    assert [e.counterpart for e in found if e.type.value == "localization_invitation"] == [party]

@@ -1137,20 +1137,21 @@ class EventReader:
         return self._named_country(own.countries) or ""
 
     def _named_country(self, countries: frozenset[str]) -> str | None:
-        """The first name the page gives the country of these ISO codes."""
-        return next(
-            (
-                m.name
-                for s in self._sentences
-                for m in s.mentions
-                if m.kind is MentionKind.LOCATION
-                and (place := self._sides.places.get(m.name)) is not None
-                and not place.is_region
-                and not place.is_union
-                and place.countries == countries
-            ),
-            None,
-        )
+        """The name the page gives the country of these ISO codes: the country's own name
+        where the page writes it, else the first name that stands for it (a city the
+        gazetteer knows only by its country, "New Delhi", may come before "India")."""
+        names = [
+            m.name
+            for s in self._sentences
+            for m in s.mentions
+            if m.kind is MentionKind.LOCATION
+            and (place := self._sides.places.get(m.name)) is not None
+            and not place.is_region
+            and not place.is_union
+            and place.countries == countries
+        ]
+        own = {self._cues.country_name.get(code) for code in countries}
+        return next((name for name in names if name in own), names[0] if names else None)
 
     def _firms_invited(self, sentence: Sentence, invites: re.Match[str]) -> list[str]:
         """A place abroad written, from the inviting words on, right before a firm word
@@ -1506,9 +1507,15 @@ class EventReader:
         """The country the page names that a region or city abroad is in, else the name."""
         place = self._sides.places.get(name)
         own = self._sides.initiator_place
-        if place is None or not place.is_region or own is None or place.within(own.countries):
+        if place is None or place.is_union or own is None or place.within(own.countries):
             return name  # not abroad: "в Калужской области" stays itself
-        return self._named_country(place.countries) or name
+        country = self._named_country(place.countries)
+        if not place.is_region:
+            # a city known only by its country's code ("New Delhi"): the country where the
+            # page writes its own name, else the city as written
+            names = {self._cues.country_name.get(code) for code in place.countries}
+            return country if country is not None and country in names else name
+        return country or name
 
     def _sought(self, sentence: Sentence, places: list[str]) -> str:
         """Whom a partner search is addressed to: a place other than the searcher's own
