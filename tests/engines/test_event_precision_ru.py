@@ -212,3 +212,17 @@ def test_a_sentence_with_no_current_fact_gives_no_event(sentence: str) -> None:
 @pytest.mark.parametrize(("sentence", "kind"), AN_EVENT)
 def test_a_current_fact_with_similar_words_gives_its_event(sentence: str, kind: str) -> None:
     assert kind in [k for k, _, _ in events(TITLE, sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Китайские предприниматели проявили интерес к продукции нижегородских машиностроителей.",
+        "Особый интерес китайская сторона проявила к продукции нижегородского станкостроения.",
+        "Китайские компании заинтересованы в закупках нижегородской техники.",
+    ],
+)
+def test_searchers_from_abroad_called_by_their_country_seek_the_storys_side(sentence: str) -> None:
+    found = events("Нижегородская область и Китай", "Делегация из Китая посетила регион.", sentence)
+    searches = [(i, c) for k, i, c in found if k == SEARCH]
+    assert searches and all(c == "Нижегородская область" for _, c in searches), found

@@ -857,8 +857,12 @@ class EventReader:
                 for word in qualifier
             )
             if (
-                own_called and not any(self._own_organization(m, sentence) for m in organizations)
-            ) or (not organizations and self._firms_of_the_other_side(sentence.text[:trigger_end])):
+                (own_called and not any(self._own_organization(m, sentence) for m in organizations))
+                or (
+                    not organizations and self._firms_of_the_other_side(sentence.text[:trigger_end])
+                )
+                or self._searchers_from_abroad(sentence, organizations, trigger_end)
+            ):
                 # "interested in cooperation with the Belarusian producers", told from Belarus;
                 # "ОАО «Минский моторный завод» намерено найти нижегородских поставщиков", told
                 # from Nizhny Novgorod; "heads of Chinese companies … expressed interest", told
@@ -1561,6 +1565,20 @@ class EventReader:
         if len(other) < 4 or self._sides.places.get(other) is None:
             return False
         return any(called_after(word, other) for word in re.findall(r"\w+", before)[-3:])
+
+    def _searchers_from_abroad(
+        self, sentence: Sentence, organizations: Sequence[Mention], trigger_end: int
+    ) -> bool:
+        """ "Индийские предприниматели проявили интерес к продукции уральских металлургов",
+        "Iranian companies are interested in …": people or firms of a country abroad, called by
+        its adjective and named by no organisation, are the searchers before the wording."""
+        if any(m.start - sentence.start < trigger_end for m in organizations):
+            return False
+        own = self._sides.initiator_place
+        return any(
+            own is None or code not in own.countries
+            for code in self._cues.adjective_countries(sentence.text[:trigger_end])
+        )
 
     def _firms_of_the_other_side(self, before: str) -> bool:
         """Whether the last firms spoken of before a search's wording are called the story's
