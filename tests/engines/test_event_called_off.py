@@ -46,3 +46,29 @@ STILL_TOLD = [
 @pytest.mark.parametrize(("lang", "sentence", "kind"), STILL_TOLD)
 def test_like_words_leave_the_fact_told(lang: str, sentence: str, kind: str) -> None:
     assert kind in [k.value for k in wording_types(sentence, lang)]
+
+
+# Only proposed: a forum or a mission one side suggests holding has not been held.
+PROPOSED = [
+    ("ru", "Китайская сторона предложила провести в 2027 году в Хуньчуне совместный форум."),
+    ("ru", "Губернатор предложил организовать бизнес-миссию предприятий региона в Китай."),
+    ("en", "The Chinese side proposed holding a joint forum in Hunchun next year."),
+    ("zh", "中方建议明年在珲春共同举办经贸论坛。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), PROPOSED)
+def test_a_forum_or_mission_only_proposed_is_none(lang: str, sentence: str) -> None:
+    assert not {"forum", "business_mission"} & {k.value for k in wording_types(sentence, lang)}
+
+
+# a forum held, a proposal made there: the forum stays
+HELD_WITH_A_PROPOSAL = [
+    ("ru", "На форуме в Хуньчуне губернатор предложил провести переговоры о поставках."),
+    ("en", "At the forum in Hunchun, the governor proposed talks on supplies."),
+]
+
+
+@pytest.mark.parametrize(("lang", "sentence"), HELD_WITH_A_PROPOSAL)
+def test_a_forum_where_something_is_proposed_stays(lang: str, sentence: str) -> None:
+    assert "forum" in {k.value for k in wording_types(sentence, lang)}
