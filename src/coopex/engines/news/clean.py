@@ -314,6 +314,11 @@ RUBRIC_WORDS = 2  # a heading this short over a longer one is a section's name
 MASTHEAD_WORDS = 5  # a heading this short over one far longer is a masthead (or a menu)
 MASTHEAD_MARGIN = 4  # "far longer": this many words more
 _RUBRICS_IN_A_ROW = 3
+# A Chinese masthead names its medium ("俄罗斯卫星通讯社", "黑龙江日报", "东北网"): Chinese
+# words, counted by characters, cannot tell it from a short title by its length.
+_CHINESE_MEDIUM = re.compile(
+    r"^[\u3400-\u9fff]{1,10}(?:通讯社|新闻社|新闻网|日报|晚报|时报|商报|电视台|网)$"
+)
 
 
 def _is_rubric(line: str, following: Sequence[str]) -> bool:
@@ -333,7 +338,9 @@ def _is_rubric(line: str, following: Sequence[str]) -> bool:
             return False
         longer = _words(text)
         # Chinese words are only counted by characters: a short Chinese title stays.
-        masthead = not _HAN.search(line) and longer >= words + MASTHEAD_MARGIN
+        masthead = (
+            not _HAN.search(line) and longer >= words + MASTHEAD_MARGIN
+        ) or _CHINESE_MEDIUM.match(line) is not None
         if longer >= 3 and (words <= RUBRIC_WORDS or masthead):
             return True
         if longer > MASTHEAD_WORDS:
