@@ -824,3 +824,13 @@ def test_lines_of_business_alone_are_no_organisation(places: ShippedPlaces) -> N
         "三家中国企业将在园区建设新能源汽车零部件和智能装备生产项目。",
     )
     assert "新能源汽车" not in found.organizations, found.organizations
+
+
+def test_expanding_a_plant_in_a_region_is_no_plants_name(places: ShippedPlaces) -> None:
+    found = entities(
+        ChineseEntityRecognizer(places, lac_tagger()),
+        "中国长城汽车公司将投资150亿卢布在图拉州扩建工厂。",
+    )
+    assert not any("扩建" in name for name in found.organizations)
+    assert "中国长城汽车公司" in found.organizations
+    assert "图拉州" in found.locations

@@ -47,7 +47,8 @@ _LAC_KINDS = {"PER": MentionKind.PERSON, "ORG": MentionKind.ORGANIZATION}
 def _posseg() -> Any:
     """jieba's tagger on a private dictionary with the words of names it lacks (`word` in
     chinese_names.csv, word:tag): "政府间" (intergovernmental, not "政府" + "间"), the country
-    pairs opening a name ("中俄" + "投资合作…", where jieba reads "中" as "in"). The shared
+    pairs opening a name ("中俄" + "投资合作…", where jieba reads "中" as "in"); without the
+    compounds of a verb and a kind it holds as one word (`not_a_word`). The shared
     dictionary, which other readers use, stays as it is."""
     import jieba
     import jieba.posseg  # type: ignore[import-untyped]
@@ -58,6 +59,9 @@ def _posseg() -> Any:
     for entry in _words()["word"]:
         word, tag = entry.split(":")
         tokenizer.add_word(word, tag=tag)
+    for compound in _words().get("not_a_word", []):
+        # "扩建工厂" (expand + plant) held as one noun would make "图拉州扩建工厂" a name
+        tokenizer.del_word(compound)
     return jieba.posseg.POSTokenizer(tokenizer)
 
 
