@@ -185,3 +185,18 @@ def test_a_forum_naming_no_place_is_with_the_side_named_before_it(title: str, pa
         "ru",
     )
     assert [places.get(e.counterpart) for e in found if e.type.value == F] == [party]
+
+
+def test_a_forum_at_home_with_its_country_unnamed_is_the_countrys() -> None:
+    """The guideline's Sochi forum is Russia's, even where the page calls it «Российский»."""
+    found = page_events(
+        (
+            "Итоги инвестиционного форума",
+            "На Российском инвестиционном форуме в Сочи Краснодарский край подписал 48"
+            " соглашений на общую сумму 210 млрд рублей.",
+        ),
+        {"Сочи": "RU-KDA", "Краснодарский край": "RU-KDA"},
+        (),
+        "ru",
+    )
+    assert [e.counterpart for e in found if e.type.value == "forum"] == ["Россия"]

@@ -966,7 +966,7 @@ class EventReader:
             other = self._sides.counterpart
             known = [other] if self._sides.places.get(other) is not None else []
             unknown = [other] if not known else []
-            home = self._home_country()
+            home = self._home_country() or self._unnamed_home_country(sentence)
             if home and known and not places and self._named_later(other, index):
                 # "приняла участие в Петербургском международном экономическом форуме", the
                 # other side named only after it ("…соглашение с Республикой Беларусь"): a
@@ -1139,6 +1139,21 @@ class EventReader:
         if own is None or not own.is_region:
             return ""
         return self._named_country(own.countries) or ""
+
+    def _unnamed_home_country(self, sentence: Sentence) -> str:
+        """The home country, by its name in the page's language, of a forum held in a place
+        at home the page never names the country of («На Российском инвестиционном форуме в
+        Сочи Краснодарский край подписал …»: the guideline's Sochi forum is Russia's)."""
+        own = self._sides.initiator_place
+        if own is None or not own.is_region or len(own.countries) != 1:
+            return ""
+        at_home = any(
+            m.kind is MentionKind.LOCATION
+            and not same_party(m.name, self._sides.initiator)
+            and self._sides.own_side(m.name)
+            for m in sentence.mentions
+        )
+        return self._cues.country_name.get(next(iter(own.countries)), "") if at_home else ""
 
     def _named_country(self, countries: frozenset[str]) -> str | None:
         """The name the page gives the country of these ISO codes: the country's own name
