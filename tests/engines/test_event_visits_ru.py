@@ -43,6 +43,7 @@ PLACES = {
     "Белоруссии": "BY",
     "Цзянсу": "CN-JS",
     "Кировской области": "RU-KIR",
+    "России": "RU",
 }
 ORGANIZATIONS = ("Intergas", "Tambov Agro")
 
@@ -211,6 +212,12 @@ RECEIVED = [
     # the visitors are businessmen or investors called by their country's adjective
     ("Китайские инвесторы посетили Тамбовскую область.", "Кита", "Тамбов"),
     ("Индийские бизнесмены приехали в Тамбовскую область.", "Инди", "Тамбов"),
+    # the country an envoy is sent to is no place his delegation visits
+    (
+        "Тамбовскую область посетила делегация Вьетнама во главе с Послом Вьетнама в России.",
+        "Вьетнам",
+        "Тамбов",
+    ),
 ]
 
 
