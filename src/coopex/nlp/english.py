@@ -897,10 +897,18 @@ def _credit_line() -> re.Pattern[str]:
     credits the page's staff, site clutter rather than a party of the story."""
     words = "|".join(map(re.escape, sorted(name_words("credit_word", "en"), key=len, reverse=True)))
     # "Editor: ..." up to the line's end; "By Anna Ivanova" only where names alone follow
-    # ("By December, Denis Manturov said" is a sentence)
+    # ("By December, Denis Manturov said" is a sentence), or a byline's section, date or
+    # stamp ("By Aigerim Seisembayeva in Business on 28 November 2026", "By Global Times
+    # Published: Sep 06, 2026")
+    name = r"(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*"
+    dated = (
+        rf"{name}[ \t]+(?:in[ \t]+[A-Z][\w&-]*(?:[ \t]+[A-Z][\w&-]*){{0,2}}[ \t]+)?"
+        r"on[ \t]+\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4}"
+        rf"|{name}[ \t]+(?:Published|Updated|Posted)[ \t]*:[^\n]{{0,60}}"
+    )
     return re.compile(
         rf"(?m)^[ \t]*[(\[]?(?:{words})"
-        rf"(?::[^\n]{{0,80}}$|\s+(?:[A-Z][\w.'’-]*|and|[,/|()\]]|[ \t])+$)"
+        rf"(?::[^\n]{{0,80}}$|\s+(?:[A-Z][\w.'’-]*|and|[,/|()\]]|[ \t])+$|[ \t]+(?:{dated})[ \t]*$)"
     )
 
 
