@@ -19,6 +19,10 @@ CHECKLIST = [
     (M, "A delegation of the Shandong province visited the Minsk Tractor Works."),
     (M, "Kazakh entrepreneurs will travel to Urumqi next week as part of a trade mission."),
     (M, "The minister is on an official visit to New Delhi."),
+    (
+        M,
+        "The deal was reached during the visit of Chelyabinsk Governor Alexei Teksler to Kostanay.",
+    ),
     (M, "Representatives of forty Chinese companies came to Tashkent to explore the market."),
     (M, "The head of the region will pay a visit to Harbin in June."),
     (
@@ -184,6 +188,8 @@ CHECKLIST = [
     (SEARCH, "The firm is selecting suppliers of components for tractor assembly."),
     (SEARCH, "Tatarstan companies plan to enter the Vietnamese market."),
     (SEARCH, "Uzbek entrepreneurs are interested in machinery made in the Urals."),
+    (SEARCH, "Chinese companies are interested in Russian timber, seafood and farm products."),
+    (SEARCH, "Indian firms are keen to buy Russian fertilizers."),
     # a plant's cost: what it was built for or cost, its price before it
     (I, "The company built the plant for $55 million."),
     (I, "Haier opened a $55 million refrigerator plant in Tatarstan."),
@@ -216,6 +222,7 @@ CHECKLIST = [
 NO_EVENT = [
     "The board held a meeting of shareholders in May.",
     "The painting is worth a visit.",
+    "Students are interested in Russian literature and ballet.",
     "The club bought a new striker.",
     "The team needs new players.",
     "The court struck down the deal between the two clubs.",
