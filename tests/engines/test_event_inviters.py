@@ -109,3 +109,20 @@ def test_the_country_of_a_city_abroad_is_invited_by_its_own_name(
     places = {"Tatarstan": "RU-TA", "New Delhi": "IN", "India": "IN"}
     found = page_events(paragraphs, places, (), "en")
     assert [e.counterpart for e in found if e.type.value == "localization_invitation"] == [party]
+
+
+def test_the_storys_own_firms_invited_abroad_by_their_countrys_adjective_are_invited() -> None:
+    """A host abroad courting the story's own country's firms: they are the invited party, as
+    a Chinese page's 欢迎俄罗斯企业来黑龙江投资 (told from Russia) has it."""
+    places = {"Нижегородская область": "RU-NIZ", "Вьетнама": "VN", "Вьетнаме": "VN"}
+    found = page_events(
+        (
+            "Нижегородская область и Вьетнам",
+            "Заместитель министра промышленности Вьетнама призвал российские компании"
+            " локализовать производство во Вьетнаме.",
+        ),
+        places,
+        (),
+        "ru",
+    )
+    assert [e.counterpart for e in found if e.type.value == "localization_invitation"] == ["Россия"]

@@ -1179,7 +1179,7 @@ class EventReader:
         told from Russia: Russia's firms are invited to Heilongjiang)."""
         paragraph = self._paragraphs[sentence.paragraph]
         locations = [m for m in sentence.mentions if m.kind is MentionKind.LOCATION]
-        return [
+        named = [
             m.name
             for m in locations
             if m.start >= sentence.start + invites.start()
@@ -1189,6 +1189,27 @@ class EventReader:
                 or any(h.start > m.end and not self._sides.own_side(h.name) for h in locations)
             )
         ]
+        return named or self._own_firms_invited_abroad(sentence, invites, locations)
+
+    def _own_firms_invited_abroad(
+        self, sentence: Sentence, invites: re.Match[str], locations: Sequence[Mention]
+    ) -> list[str]:
+        """The story's own country's firms, called by its adjective after the inviting words,
+        invited to a host abroad the sentence names after them («Вьетнам призвал российские
+        компании локализовать производство во Вьетнаме», told from Russia): the country's."""
+        own = self._sides.initiator_place
+        if own is None:
+            return []
+        after = sentence.text[invites.start() :]
+        codes = [c for c in self._cues.adjective_countries(after) if c in own.countries]
+        host_abroad = any(
+            m.start >= sentence.start + invites.start() and not self._sides.own_side(m.name)
+            for m in locations
+        )
+        names = [
+            self._named_country(frozenset({c})) or self._cues.country_name.get(c) for c in codes
+        ]
+        return [name for name in dict.fromkeys(names) if name] if host_abroad else []
 
     def _country_of_a_region(self, name: str, sentence: Sentence) -> bool:
         """Whether `name` is the country of a region the sentence trades from: a
