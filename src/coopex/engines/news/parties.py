@@ -1169,8 +1169,12 @@ class EventReader:
             and not place.is_union
             and place.countries == countries
         ]
-        own = {self._cues.country_name.get(code) for code in countries}
+        own = self._own_names(countries)
         return next((name for name in names if name in own), names[0] if names else None)
+
+    def _own_names(self, countries: frozenset[str]) -> set[str]:
+        """The names these countries go by in the page's language ("India", «Россия»)."""
+        return {name for code in countries if (name := self._cues.country_name.get(code))}
 
     def _firms_invited(self, sentence: Sentence, invites: re.Match[str]) -> list[str]:
         """A place abroad written, from the inviting words on, right before a firm word
@@ -1553,8 +1557,7 @@ class EventReader:
         if not place.is_region:
             # a city known only by its country's code ("New Delhi"): the country where the
             # page writes its own name, else the city as written
-            names = {self._cues.country_name.get(code) for code in place.countries}
-            return country if country is not None and country in names else name
+            return country if country in self._own_names(place.countries) else name
         return country or name
 
     def _sought(self, sentence: Sentence, places: list[str]) -> str:
