@@ -319,3 +319,36 @@ LEFT = [
 @pytest.mark.parametrize(("sentence", "expected"), LEFT)
 def test_left(sentence: str, expected: list[str]) -> None:
     assert agreements("Russia and China", sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("signed", "party"),
+    [
+        # the sides of the visit just told sign: the region visited, not the title's countries
+        ("The sides also signed a memorandum on cooperation in agriculture.", "Kostanay"),
+        # firms "from the two sides" are no sides pointing back: the firm named signs
+        (
+            "Companies from the two sides signed contracts, including one with Neftemash.",
+            "Neftemash",
+        ),
+    ],
+)
+def test_the_sides_of_the_visit_just_told_sign_with_each_other(signed: str, party: str) -> None:
+    places = {
+        "Kazakhstan": "KZ",
+        "Russia's": "RU",
+        "Chelyabinsk Region": "RU-CHE",
+        "Kostanay": "KZ-KUS",
+        "Chelyabinsk": "RU-CHE",
+    }
+    found = page_events(
+        (
+            "Kazakhstan, Russia's Chelyabinsk Region agree on joint production of buses",
+            "Chelyabinsk Governor Alexei Teksler paid a visit to Kostanay, where he met with the"
+            " akim. " + signed,
+        ),
+        places,
+        ("Neftemash",),
+        "en",
+    )
+    assert [e.counterpart for e in found if e.type.value == "agreement"] == [party]
