@@ -294,3 +294,31 @@ def test_a_side_named_by_its_country_is_no_sides_of_the_talks() -> None:
         "Губернатор Тверской области пообещал поддержать любые проекты турецкой стороны.",
     )
     assert (INVITE, "TR") in found, found
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "party"),
+    [
+        (  # the sides talk of localizing a firm's production: the firm is invited
+            (
+                "Делегация Вьетнама посетила Тверскую область.",
+                "Стороны обсудили возможность локализации производства автокомпонентов компании"
+                " Hitachi на территории региона.",
+            ),
+            "Hitachi",
+        ),
+        (  # what the sides talk over is no party of their own
+            (
+                "Делегация Вьетнама посетила Тверскую область.",
+                "Кроме того, стороны обсудили поставки на предприятия компании Hitachi.",
+            ),
+            None,
+        ),
+    ],
+)
+def test_the_firm_whose_production_the_sides_talk_of_localizing_is_invited(
+    paragraphs: tuple[str, ...], party: str | None
+) -> None:
+    found = events(*paragraphs)
+    parties = [c for k, c in found if k in (INVITE, "negotiation")]
+    assert (party in parties) if party else ("Hitachi" not in parties), found

@@ -42,6 +42,7 @@ CUE_ROLES = (
     "invites_alone",  # an inviting verb with its subject before it: "пригласил", "invites"
     "lends",  # a loan or financing granted: the lender is no party of the plant it finances
     "local_partner",  # "local partner ", «местным партнёром »: the firm after helps a plan
+    "production_of",  # «локализации производства компании »: the firm after owns what is made
     "financed_by",  # "financed by ", «за счёт кредита »: the bank after finances a plan
     "planning",  # the company plans it itself: a localization plan
     "same_again",  # "Схожее предложение поступит и компании X": the previous event with X
@@ -223,6 +224,7 @@ class EventCues:
     lends: re.Pattern[str] = re.compile("(?!)")
     # The words right before a local firm a plant is built with ("with local partner ").
     local_partner: re.Pattern[str] = re.compile("(?!)")
+    production_of: re.Pattern[str] = re.compile("(?!)")
     # The words right before a bank or fund that finances a plant ("financed by ").
     financed_by: re.Pattern[str] = re.compile("(?!)")
     # Each on its own: the name of the group that matched is the country's code.
@@ -427,6 +429,7 @@ class EventCues:
             invites_alone=_any(by_cue.get("invites_alone", [])),
             lends=_any(by_cue.get("lends", [])),
             local_partner=re.compile(_any(by_cue.get("local_partner", [])).pattern + r"\s*$", _I),
+            production_of=re.compile(_any(by_cue.get("production_of", [])).pattern + r"\s*$", _I),
             financed_by=re.compile(_any(by_cue.get("financed_by", [])).pattern + r"\s*$", _I),
             # "20 agreements", "10 специальных инвестконтрактов": up to two words between.
             # … or documents totalled by a sum ("подписали документы на $3,5 миллиарда").

@@ -806,7 +806,16 @@ class EventReader:
         sentence = self._sentences[index]
         organizations = self._organizations(sentence)
         if kind in _TALKED_OVER and self._sides_as_subject(sentence):
-            organizations = []
+            # what the sides talk over is no party, but the firm whose production they talk of
+            # localizing is the one invited («Стороны обсудили локализацию производства
+            # компании Dongfeng»: the annotation guideline's talks about localizing)
+            paragraph = self._paragraphs[sentence.paragraph]
+            organizations = [
+                m
+                for m in organizations
+                if kind is EventType.LOCALIZATION_INVITATION
+                and self._cues.production_of.search(paragraph[max(0, m.start - 60) : m.start])
+            ]
         # The party named right after the trigger ("переговоры с X") before any other.
         # Before it, the party the sentence governs by "with" ("A与B签署协议": B).
         paragraph = self._paragraphs[sentence.paragraph]
