@@ -311,7 +311,7 @@ def _headline_lists(
 # Above a headline, a page may carry its site's or publisher's name and a section's:
 # «Правительство Пензенской области», «Российский экспортный центр», «Экономика и бизнес».
 RUBRIC_WORDS = 2  # a heading this short over a longer one is a section's name
-MASTHEAD_WORDS = 5  # a heading this short over one far longer is a masthead (or a menu)
+MASTHEAD_WORDS = 6  # a heading this short over one far longer is a masthead (or a menu)
 MASTHEAD_MARGIN = 4  # "far longer": this many words more
 _RUBRICS_IN_A_ROW = 3
 # A Chinese masthead names its medium ("俄罗斯卫星通讯社", "黑龙江日报", "东北网"): Chinese
