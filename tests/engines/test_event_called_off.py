@@ -54,6 +54,11 @@ PROPOSED = [
     ("ru", "Губернатор предложил организовать бизнес-миссию предприятий региона в Китай."),
     ("en", "The Chinese side proposed holding a joint forum in Hunchun next year."),
     ("zh", "中方建议明年在珲春共同举办经贸论坛。"),
+    (
+        "ru",
+        "Стороны договорились провести в следующем году совместный бизнес-форум в Петропавловске.",
+    ),
+    ("en", "The sides agreed to hold a joint business forum in Petropavlovsk next year."),
 ]
 
 
