@@ -1029,3 +1029,16 @@ def test_a_firm_whose_name_a_place_leads_is_an_organisation_and_a_country_stays_
     assert "Hong Kong Huaxin Group" in found.organizations
     assert "Hong Kong Huaxin Group" not in found.locations
     assert "Russian Federation" in found.locations
+
+
+def test_a_name_of_two_words_after_a_company_word_is_the_company_not_a_person() -> None:
+    found = collect_entities(
+        EnglishEntityRecognizer(ShippedPlaces()).mentions(
+            [
+                "Buryat company Baikal Meat and a Mongolian firm are to sign an agreement.",
+                "The statement was signed by the company Chairman John Smith in Ulan-Ude.",
+            ]
+        )
+    )
+    assert "Baikal Meat" in found.organizations and "Baikal Meat" not in found.persons
+    assert "John Smith" in found.persons

@@ -623,7 +623,14 @@ def _appositive_organizations(paragraph: str, number: int, found: list[Mention])
         overlapping = [
             m for m in found if m.paragraph == number and m.start < end and start < m.end
         ]
-        if any(m.kind is MentionKind.ORGANIZATION or " " in m.name for m in overlapping):
+        if any(
+            m.kind is MentionKind.ORGANIZATION
+            # a name of several words the model read as a person is the company's only where it
+            # follows the company word itself ("Buryat company Baikal Meat"; not "the company
+            # Chairman John Smith")
+            or (" " in m.name and not (m.kind is MentionKind.PERSON and m.start == start))
+            for m in overlapping
+        ):
             continue
         found = [m for m in found if m not in overlapping]
         found.append(Mention(MentionKind.ORGANIZATION, match.group(group), number, start, end))
