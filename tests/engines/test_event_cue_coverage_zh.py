@@ -149,6 +149,7 @@ NAMED = [
     ("该项目总投资30亿元。", MONEY),
     ("该项目估计耗资120亿卢布。", MONEY),
     ("项目投资总额为10亿元。", MONEY),
+    ("俄罗斯新西伯利亚州在沈阳举办投资推介会。", INV),
     ("该企业将投入2亿元用于技术改造。", MONEY),
     # ties wished for, suppliers needed, a market to open, goods of a place wanted, buyers found
     ("白俄罗斯企业希望与俄罗斯地区建立合作关系。", SEARCH),
@@ -245,6 +246,8 @@ NO_EVENT = [
     # a tally of documents signed with a class of places over the years
     ("该市与俄罗斯城市签署了20多个合作协议。", {A}),
     ("州政府已同中国各省签订了十余份合作备忘录。", {A}),
+    # an investment presentation held in a city abroad is no plant of the presenter's there
+    ("俄罗斯新西伯利亚州在沈阳举办投资推介会。", {PLAN}),
     # presenting the investment climate invites, it shows no product
     ("州长在北京举办投资推介会。", {SHOW}),
     # attending the presentation the page has told: no presentation of its own
