@@ -463,10 +463,7 @@ class EventReader:
         if self._own_adjective(words[0]) or self._own_region_adjective(words[:1]):
             return True
         # "Российская компания «Мираторг»" on a page that never names Russia itself
-        own = self._sides.initiator_place
-        return own is not None and bool(
-            own.countries & set(self._cues.adjective_countries(" ".join(words)))
-        )
+        return bool(self._countries_by_adjective(" ".join(words), own_side=True))
 
     def _opens_with_own_place(self, name: str) -> bool:
         """A Chinese name (no spaces between its words) that opens with a place of the
@@ -1210,11 +1207,7 @@ class EventReader:
         """The story's own country's firms, called by its adjective after the inviting words,
         invited to a host abroad the sentence names after them («Вьетнам призвал российские
         компании локализовать производство во Вьетнаме», told from Russia): the country's."""
-        own = self._sides.initiator_place
-        if own is None:
-            return []
-        after = sentence.text[invites.start() :]
-        codes = [c for c in self._cues.adjective_countries(after) if c in own.countries]
+        codes = self._countries_by_adjective(sentence.text[invites.start() :], own_side=True)
         host_abroad = any(
             m.start >= sentence.start + invites.start() and not self._sides.own_side(m.name)
             for m in locations
@@ -1424,15 +1417,11 @@ class EventReader:
         visit received, the firm its visitor."""
         if not self._sides.from_home or self._own_place_named(sentence) is None:
             return None
-        own = self._sides.initiator_place
         paragraph = self._paragraphs[sentence.paragraph]
         for mention in self._organizations(sentence):
             before = paragraph[max(sentence.start, mention.start - 60) : mention.start]
             tail = " ".join(before.split()[-3:])
-            abroad = any(
-                not (own is not None and code in own.countries)
-                for code in self._cues.adjective_countries(tail)
-            )
+            abroad = self._countries_by_adjective(tail, own_side=False)
             if abroad and self._cues.representatives.search(before):
                 return mention.name
         return None
@@ -1622,11 +1611,17 @@ class EventReader:
         its adjective and named by no organisation, are the searchers before the wording."""
         if any(m.start - sentence.start < trigger_end for m in organizations):
             return False
+        return bool(self._countries_by_adjective(sentence.text[:trigger_end], own_side=False))
+
+    def _countries_by_adjective(self, text: str, own_side: bool) -> list[str]:
+        """The codes of the countries `text` names by adjective before a party's noun, of the
+        story's own side or of abroad."""
         own = self._sides.initiator_place
-        return any(
-            own is None or code not in own.countries
-            for code in self._cues.adjective_countries(sentence.text[:trigger_end])
-        )
+        return [
+            code
+            for code in self._cues.adjective_countries(text)
+            if (own is not None and code in own.countries) == own_side
+        ]
 
     def _firms_of_the_other_side(self, before: str) -> bool:
         """Whether the last firms spoken of before a search's wording are called the story's
