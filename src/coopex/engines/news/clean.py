@@ -333,14 +333,14 @@ def _is_rubric(line: str, following: Sequence[str]) -> bool:
     words = _words(line)
     if not heading(line) or words > MASTHEAD_WORDS:
         return False
+    # Chinese words are only counted by characters: a short Chinese title stays.
+    counted = not _HAN.search(line)
+    medium = _CHINESE_MEDIUM.match(line) is not None
     for text in following[:_RUBRICS_IN_A_ROW]:
         if not heading(text):
             return False
         longer = _words(text)
-        # Chinese words are only counted by characters: a short Chinese title stays.
-        masthead = (
-            not _HAN.search(line) and longer >= words + MASTHEAD_MARGIN
-        ) or _CHINESE_MEDIUM.match(line) is not None
+        masthead = medium or (counted and longer >= words + MASTHEAD_MARGIN)
         if longer >= 3 and (words <= RUBRIC_WORDS or masthead):
             return True
         if longer > MASTHEAD_WORDS:
